@@ -1,0 +1,1 @@
+"""CRM imports and plan exports that need no Qt."""

@@ -1,0 +1,329 @@
+"""Domain vocabulary of the planner: enums and frozen dataclasses named as in METHOD.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class FunnelLevel(StrEnum):
+    """Where a stage sits in the Sales Funnel; closed levels take a deal off the board."""
+
+    UNIVERSE = "universe"
+    ABOVE = "above"
+    IN = "in"
+    BEST_FEW = "best_few"
+    WON = "won"
+    LOST = "lost"
+    WALKED_AWAY = "walked_away"
+
+    @property
+    def label(self) -> str:
+        return _LEVEL_LABELS[self]
+
+    @property
+    def is_closed(self) -> bool:
+        return self in (FunnelLevel.WON, FunnelLevel.LOST, FunnelLevel.WALKED_AWAY)
+
+
+_LEVEL_LABELS = {
+    FunnelLevel.UNIVERSE: "Universe",
+    FunnelLevel.ABOVE: "Above the Funnel",
+    FunnelLevel.IN: "In the Funnel",
+    FunnelLevel.BEST_FEW: "Best Few",
+    FunnelLevel.WON: "Won",
+    FunnelLevel.LOST: "Lost",
+    FunnelLevel.WALKED_AWAY: "Walked away",
+}
+
+
+class ForecastCategory(StrEnum):
+    """Forecast categories in Salesforce's and HubSpot's vocabulary."""
+
+    PIPELINE = "pipeline"
+    BEST_CASE = "best_case"
+    COMMIT = "commit"
+    CLOSED = "closed"
+    OMITTED = "omitted"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").title()
+
+
+class Role(StrEnum):
+    """Buying-influence role; UNKNOWN is valid and raises the `unknown` red flag."""
+
+    ECONOMIC = "economic"
+    USER = "user"
+    TECHNICAL = "technical"
+    COACH = "coach"
+    UNKNOWN = "unknown"
+
+
+class Degree(StrEnum):
+    """Degree of influence."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    UNKNOWN = "unknown"
+
+
+class Mode(StrEnum):
+    """Response mode: Growth and Trouble are receptive, Even Keel and Overconfident are not."""
+
+    GROWTH = "growth"
+    TROUBLE = "trouble"
+    EVEN_KEEL = "even_keel"
+    OVERCONFIDENT = "overconfident"
+    UNKNOWN = "unknown"
+
+
+class ConceptKind(StrEnum):
+    """What a buying influence wants to do about their issue."""
+
+    ACCOMPLISH = "accomplish"
+    FIX = "fix"
+    AVOID = "avoid"
+
+
+class ActionStatus(StrEnum):
+    """A possible action becomes planned (best action plan), then done."""
+
+    POSSIBLE = "possible"
+    PLANNED = "planned"
+    DONE = "done"
+
+
+class CompetitionKind(StrEnum):
+    """The kinds of competition METHOD.md names."""
+
+    VENDOR = "vendor"
+    INTERNAL = "internal"
+    BUDGET_ELSEWHERE = "budget_elsewhere"
+    DO_NOTHING = "do_nothing"
+
+
+MIN_RATING = -5
+MAX_RATING = 5
+# Amounts above this are typing mistakes, not deals; keeps float sums exact to the cent.
+MAX_AMOUNT = 1_000_000_000_000.0
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A customer organisation; accounts may have a parent (subsidiaries)."""
+
+    id: int
+    name: str
+    parent_id: int | None = None
+    industry: str = ""
+    notes: str = ""
+    external_id: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A step in the customer's buying process, with the commitments that end it."""
+
+    id: int
+    name: str
+    level: FunnelLevel
+    position: int
+    probability: int  # percent, 0..100
+    stale_after_days: int | None
+    exit_commitments: tuple[str, ...] = ()
+
+    @property
+    def is_closed(self) -> bool:
+        return self.level.is_closed
+
+
+@dataclass(frozen=True, slots=True)
+class Opportunity:
+    """One Single Sales Objective: the piece of business a Blue Sheet is about."""
+
+    id: int
+    title: str
+    account_id: int | None
+    stage_id: int
+    product: str = ""
+    quantity: float | None = None
+    amount: float | None = None
+    currency: str = "EUR"
+    close_date: dt.date | None = None
+    probability_override: int | None = None
+    forecast_category: ForecastCategory | None = None
+    position: int | None = None  # current position, Panic (-5) .. Euphoric (+5)
+    next_step: str = ""
+    stage_entered: dt.date | None = None
+    closed_on: dt.date | None = None
+    close_reason: str = ""
+    last_open_stage_id: int | None = None
+    snooze_until: dt.date | None = None
+    snooze_reason: str = ""
+    created: str = ""
+    updated: str = ""
+    external_id: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunityDraft:
+    """The fields a seller edits; validated by `planner.validation` before any write."""
+
+    title: str
+    account_id: int | None
+    stage_id: int
+    product: str = ""
+    quantity: float | None = None
+    amount: float | None = None
+    currency: str = "EUR"
+    close_date: dt.date | None = None
+    probability_override: int | None = None
+    forecast_category: ForecastCategory | None = None
+    next_step: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AccountDraft:
+    """The fields of an account a seller edits."""
+
+    name: str
+    parent_id: int | None = None
+    industry: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StageMove:
+    """One row of stage history: the customer commitment that caused a move, or the reason."""
+
+    id: int
+    opportunity_id: int
+    from_stage_id: int | None
+    to_stage_id: int
+    moved_at: str
+    commitment_date: dt.date | None
+    commitment: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CloseDateChange:
+    """One change of an opportunity's close date (a slip when the new date is later)."""
+
+    id: int
+    opportunity_id: int
+    old_date: dt.date | None
+    new_date: dt.date | None
+    changed_at: str
+
+    @property
+    def is_slip(self) -> bool:
+        return self.old_date is not None and self.new_date is not None and self.new_date > self.old_date
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone at an account; can be a buying influence on several of its deals."""
+
+    id: int
+    account_id: int
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BuyingInfluence:
+    """One row of the Blue Sheet's buying-influences table."""
+
+    id: int
+    opportunity_id: int
+    person_id: int
+    role: Role = Role.UNKNOWN
+    degree: Degree = Degree.UNKNOWN
+    mode: Mode = Mode.UNKNOWN
+    rating: int | None = None  # None is "unknown"
+    win: str = ""
+    result: str = ""
+    concept: str = ""
+    concept_kind: ConceptKind | None = None
+    covered_by: str = ""
+    last_contact: dt.date | None = None
+    new_in_job: bool = False
+    reports_to_id: int | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Competitor:
+    """Competition on a deal, including internal resources and doing nothing."""
+
+    id: int
+    opportunity_id: int
+    name: str
+    kind: CompetitionKind = CompetitionKind.VENDOR
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A possible action or a step of the best action plan, linked to a flag it removes."""
+
+    id: int
+    opportunity_id: int
+    what: str
+    who: str = ""
+    due: dt.date | None = None
+    status: ActionStatus = ActionStatus.POSSIBLE
+    done_on: dt.date | None = None
+    flag_ref: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ManualFlag:
+    """A red flag or strength the seller wrote down themself."""
+
+    id: int
+    opportunity_id: int
+    is_strength: bool
+    text: str
+    influence_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note on a deal or an account; private notes stay out of exports unless asked."""
+
+    id: int
+    body: str
+    opportunity_id: int | None = None
+    account_id: int | None = None
+    private: bool = True
+    author: str = "seller"  # "seller" or "manager" (coaching notes)
+    created: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What the board paints for one open deal: a read-only projection of an opportunity."""
+
+    id: int
+    stage_id: int
+    title: str
+    account: str
+    amount: float | None
+    currency: str
+    close_date: dt.date | None
+    stage_entered: dt.date | None
+    probability: int
+    next_step: str = ""
+    slips: int = 0
+    badges: tuple[str, ...] = field(default=())

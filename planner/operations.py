@@ -1,0 +1,169 @@
+"""Service functions: every user edit is one call here, one transaction, one change record.
+
+The UI's undo commands call these (and their inverses); the command line calls them too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.model import AccountDraft, OpportunityDraft
+from planner.storage import accounts as account_repo
+from planner.storage import opportunities as opportunity_repo
+from planner.storage import snapshot as snapshots
+from planner.storage import stages as stage_repo
+from planner.storage.db import PlanDB
+from planner.validation import check_amount, check_currency, check_probability, check_title
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an operation changed, so views refresh only that."""
+
+    opportunities: frozenset[int] = field(default_factory=frozenset)
+    removed_opportunities: frozenset[int] = field(default_factory=frozenset)
+    accounts_changed: bool = False
+    stages_changed: bool = False
+
+
+class OperationError(ValueError):
+    """An operation refused for a reason the seller can act on."""
+
+
+def validate_opportunity(plan: PlanDB, draft: OpportunityDraft) -> None:
+    """Raise OperationError if the draft cannot be written (the editor validates first)."""
+    try:
+        check_title(draft.title)
+        check_currency(draft.currency)
+        check_probability(draft.probability_override)
+        if draft.amount is not None:
+            check_amount(draft.amount)
+    except ValueError as exc:
+        raise OperationError(str(exc)) from exc
+    if stage_repo.get_stage(plan, draft.stage_id) is None:
+        raise OperationError("That stage no longer exists.")
+    if draft.account_id is not None and account_repo.get_account(plan, draft.account_id) is None:
+        raise OperationError("That account no longer exists.")
+
+
+def create_opportunity(
+    plan: PlanDB, draft: OpportunityDraft, today: dt.date, *, opportunity_id: int | None = None
+) -> tuple[Change, int]:
+    """Add a deal; its first stage-history row records where it started."""
+    validate_opportunity(plan, draft)
+    with plan.atomic():
+        new_id = opportunity_repo.insert_opportunity(
+            plan, draft, stage_entered=today, opportunity_id=opportunity_id
+        )
+        opportunity_repo.add_stage_move(
+            plan, new_id, None, draft.stage_id, commitment_date=None, reason="Created"
+        )
+    return Change(opportunities=frozenset({new_id})), new_id
+
+
+def update_opportunity(plan: PlanDB, opportunity_id: int, draft: OpportunityDraft, today: dt.date) -> Change:
+    """Save the editor's fields (a stage change through the editor is recorded as a move)."""
+    validate_opportunity(plan, draft)
+    current = opportunity_repo.get_opportunity(plan, opportunity_id)
+    if current is None:
+        raise OperationError("That deal no longer exists.")
+    with plan.atomic():
+        opportunity_repo.update_opportunity(plan, opportunity_id, draft)
+        if draft.stage_id != current.stage_id:
+            opportunity_repo.set_stage(
+                plan,
+                opportunity_id,
+                draft.stage_id,
+                entered=today,
+                last_open_stage_id=current.stage_id,
+            )
+            opportunity_repo.add_stage_move(
+                plan,
+                opportunity_id,
+                current.stage_id,
+                draft.stage_id,
+                commitment_date=None,
+                reason="Changed in the deal editor",
+            )
+    return Change(opportunities=frozenset({opportunity_id}))
+
+
+def delete_opportunity(plan: PlanDB, opportunity_id: int) -> tuple[Change, snapshots.Snapshot]:
+    """Delete a deal; the snapshot lets `restore` undo it exactly."""
+    snap = snapshots.capture_opportunity(plan, opportunity_id)
+    opportunity_repo.delete_opportunity(plan, opportunity_id)
+    return Change(removed_opportunities=frozenset({opportunity_id})), snap
+
+
+def restore(plan: PlanDB, snap: snapshots.Snapshot) -> Change:
+    """Undo a delete of a deal or an account."""
+    snapshots.restore(plan, snap)
+    ids = frozenset(row[0] for part in snap.tables if part.table == "opportunity" for row in part.rows)
+    return Change(opportunities=ids, accounts_changed=snap.parent_id is not None)
+
+
+def validate_account(plan: PlanDB, draft: AccountDraft, account_id: int | None = None) -> None:
+    """Raise OperationError for an empty name or a parent that would make a cycle."""
+    if not draft.name.strip():
+        raise OperationError("Account name cannot be empty.")
+    if draft.parent_id is not None:
+        if account_repo.get_account(plan, draft.parent_id) is None:
+            raise OperationError("The parent account no longer exists.")
+        if account_id is not None and draft.parent_id in account_repo.descendants(plan, account_id):
+            raise OperationError("An account cannot be its own parent or a subsidiary's subsidiary.")
+
+
+def create_account(plan: PlanDB, draft: AccountDraft, *, account_id: int | None = None) -> tuple[Change, int]:
+    """Add an account."""
+    validate_account(plan, draft)
+    new_id = account_repo.insert_account(plan, draft, account_id=account_id)
+    return Change(accounts_changed=True), new_id
+
+
+def update_account(plan: PlanDB, account_id: int, draft: AccountDraft) -> Change:
+    """Rename or re-parent an account; cards show the new name."""
+    validate_account(plan, draft, account_id)
+    account_repo.update_account(plan, account_id, draft)
+    ids = frozenset(o.id for o in opportunity_repo.list_opportunities(plan, account_id=account_id))
+    return Change(opportunities=ids, accounts_changed=True)
+
+
+def delete_account(plan: PlanDB, account_id: int) -> tuple[Change, snapshots.Snapshot]:
+    """Delete an account with its deals and people; the snapshot undoes it."""
+    snap = snapshots.capture_account(plan, account_id)
+    ids = frozenset(row[0] for part in snap.tables if part.table == "opportunity" for row in part.rows)
+    account_repo.delete_account(plan, account_id)
+    return Change(removed_opportunities=ids, accounts_changed=True), snap
+
+
+def snapshot_opportunity(plan: PlanDB, opportunity_id: int) -> snapshots.Snapshot:
+    """The whole record of a deal (empty when it does not exist), for undo."""
+    return snapshots.capture_opportunity(plan, opportunity_id)
+
+
+def revert_opportunity(plan: PlanDB, opportunity_id: int, snap: snapshots.Snapshot) -> Change:
+    """Make a deal exactly what the snapshot holds; an empty snapshot removes the deal."""
+    snapshots.replace_opportunity(plan, opportunity_id, snap)
+    present = any(part.table == "opportunity" and part.rows for part in snap.tables)
+    if present:
+        return Change(opportunities=frozenset({opportunity_id}))
+    return Change(removed_opportunities=frozenset({opportunity_id}))
+
+
+def snapshot_account(plan: PlanDB, account_id: int) -> snapshots.Snapshot:
+    """An account with everything in it, for undoing its creation or deletion."""
+    return snapshots.capture_account(plan, account_id)
+
+
+def snapshot_account_row(plan: PlanDB, account_id: int) -> snapshots.TableRows:
+    """An account's own row, for undoing an edit of it."""
+    return snapshots.capture_row(plan, "account", account_id)
+
+
+def revert_account_row(plan: PlanDB, rows: snapshots.TableRows) -> Change:
+    """Write an account's row back exactly (undo/redo of an account edit)."""
+    snapshots.overwrite_row(plan, rows)
+    account_id = rows.rows[0][0]
+    ids = frozenset(o.id for o in opportunity_repo.list_opportunities(plan, account_id=account_id))
+    return Change(opportunities=ids, accounts_changed=True)

@@ -1,0 +1,31 @@
+"""Where plans live: the user's data folder (platformdirs), the demo plan and the seller's own."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "opportunity-planner"
+DEMO_FILE = "demo.plan"
+OWN_FILE = "my.plan"
+
+
+def data_dir() -> Path:
+    """The folder for plans; PLANNER_DATA_DIR overrides it (tests, portable installs)."""
+    override = os.environ.get("PLANNER_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_plan(db: Path | None) -> tuple[Path, bool]:
+    """The plan to open and whether it is the demo: --db, else the seller's plan, else the demo."""
+    if db is not None:
+        return db, False
+    folder = data_dir()
+    own = folder / OWN_FILE
+    if own.exists():
+        return own, False
+    return folder / DEMO_FILE, True

@@ -1,0 +1,84 @@
+"""Stage rules: the default stages of METHOD.md and what follows from a stage's place in order."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from planner.model import FunnelLevel, Opportunity, Stage
+
+
+@dataclass(frozen=True, slots=True)
+class StageSpec:
+    """A stage before it has a database id (defaults, stage settings)."""
+
+    name: str
+    level: FunnelLevel
+    probability: int
+    stale_after_days: int | None
+    exit_commitments: tuple[str, ...]
+
+
+DEFAULT_STAGES: tuple[StageSpec, ...] = (
+    StageSpec(
+        "Prospect",
+        FunnelLevel.ABOVE,
+        10,
+        30,
+        ("Agreed to a discovery meeting", "Confirmed a problem or goal"),
+    ),
+    StageSpec(
+        "Qualified",
+        FunnelLevel.IN,
+        25,
+        21,
+        ("Shared budget range and timeline", "Introduced us to the economic buyer"),
+    ),
+    StageSpec(
+        "Evaluating",
+        FunnelLevel.IN,
+        50,
+        21,
+        ("Shared decision criteria and process", "Technical evaluation agreed"),
+    ),
+    StageSpec(
+        "Committed",
+        FunnelLevel.BEST_FEW,
+        80,
+        14,
+        ("Verbal selection", "Agreed contract and signature date"),
+    ),
+    StageSpec("Won", FunnelLevel.WON, 100, None, ("Order received",)),
+    StageSpec("Lost", FunnelLevel.LOST, 0, None, ("Decision lost (reason)",)),
+    StageSpec("Walked away", FunnelLevel.WALKED_AWAY, 0, None, ("Seller withdrew (reason)",)),
+)
+
+
+def ordered(stages: Sequence[Stage]) -> list[Stage]:
+    """Stages in board order."""
+    return sorted(stages, key=lambda s: (s.position, s.id))
+
+
+def open_stages(stages: Sequence[Stage]) -> list[Stage]:
+    """The stages that make the board's columns, in order."""
+    return [s for s in ordered(stages) if not s.is_closed]
+
+
+def entry_commitments(stage: Stage, stages: Sequence[Stage]) -> tuple[str, ...]:
+    """What the customer committed to in order to enter `stage`: the previous open stage's exits.
+
+    The first open stage has no entry commitments, so nothing placed there is premature.
+    """
+    columns = open_stages(stages)
+    for before, current in itertools.pairwise(columns):
+        if current.id == stage.id:
+            return before.exit_commitments
+    return ()
+
+
+def probability(opportunity: Opportunity, stage: Stage) -> int:
+    """The deal's probability in percent: the seller's override, else the stage default."""
+    if opportunity.probability_override is not None:
+        return opportunity.probability_override
+    return stage.probability

@@ -1,0 +1,203 @@
+"""Named, append-only schema migrations: never edit one that has shipped, add a new one."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "opportunity-planner"
+
+# Every migration name this version knows, in order. A plan whose applied migrations include
+# a name missing here was written by a newer version and is refused untouched.
+KNOWN_MIGRATIONS: tuple[str, ...] = ("0001_initial_schema",)
+
+_INITIAL_SCHEMA = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE account (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    parent_id INTEGER REFERENCES account(id) ON DELETE SET NULL,
+    industry TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    external_id TEXT,
+    source TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    UNIQUE (source, external_id)
+);
+CREATE TABLE stage (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    level TEXT NOT NULL CHECK (level IN
+        ('universe', 'above', 'in', 'best_few', 'won', 'lost', 'walked_away')),
+    position INTEGER NOT NULL,
+    probability INTEGER NOT NULL CHECK (probability BETWEEN 0 AND 100),
+    stale_after_days INTEGER CHECK (stale_after_days IS NULL OR stale_after_days > 0),
+    exit_commitments TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE opportunity (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    account_id INTEGER REFERENCES account(id) ON DELETE CASCADE,
+    stage_id INTEGER NOT NULL REFERENCES stage(id),
+    product TEXT NOT NULL DEFAULT '',
+    quantity REAL,
+    amount REAL,
+    currency TEXT NOT NULL DEFAULT 'EUR',
+    close_date TEXT,
+    probability_override INTEGER
+        CHECK (probability_override IS NULL OR probability_override BETWEEN 0 AND 100),
+    forecast_category TEXT CHECK (forecast_category IS NULL OR forecast_category IN
+        ('pipeline', 'best_case', 'commit', 'closed', 'omitted')),
+    position INTEGER CHECK (position IS NULL OR position BETWEEN -5 AND 5),
+    next_step TEXT NOT NULL DEFAULT '',
+    stage_entered TEXT,
+    closed_on TEXT,
+    close_reason TEXT NOT NULL DEFAULT '',
+    last_open_stage_id INTEGER REFERENCES stage(id),
+    snooze_until TEXT,
+    snooze_reason TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    external_id TEXT,
+    source TEXT,
+    UNIQUE (source, external_id)
+);
+CREATE INDEX opportunity_stage ON opportunity(stage_id);
+CREATE INDEX opportunity_account ON opportunity(account_id);
+CREATE TABLE stage_history (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    from_stage_id INTEGER REFERENCES stage(id),
+    to_stage_id INTEGER NOT NULL REFERENCES stage(id),
+    moved_at TEXT NOT NULL,
+    commitment_date TEXT,
+    commitment TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX stage_history_opportunity ON stage_history(opportunity_id);
+CREATE TABLE close_date_history (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    old_date TEXT,
+    new_date TEXT,
+    changed_at TEXT NOT NULL
+);
+CREATE INDEX close_date_history_opportunity ON close_date_history(opportunity_id);
+CREATE TABLE person (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    title TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    external_id TEXT,
+    source TEXT
+);
+CREATE INDEX person_account ON person(account_id);
+CREATE TABLE buying_influence (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    role TEXT NOT NULL DEFAULT 'unknown'
+        CHECK (role IN ('economic', 'user', 'technical', 'coach', 'unknown')),
+    degree TEXT NOT NULL DEFAULT 'unknown' CHECK (degree IN ('high', 'medium', 'low', 'unknown')),
+    mode TEXT NOT NULL DEFAULT 'unknown'
+        CHECK (mode IN ('growth', 'trouble', 'even_keel', 'overconfident', 'unknown')),
+    rating INTEGER CHECK (rating IS NULL OR rating BETWEEN -5 AND 5),
+    win TEXT NOT NULL DEFAULT '',
+    result TEXT NOT NULL DEFAULT '',
+    concept TEXT NOT NULL DEFAULT '',
+    concept_kind TEXT CHECK (concept_kind IS NULL OR concept_kind IN ('accomplish', 'fix', 'avoid')),
+    covered_by TEXT NOT NULL DEFAULT '',
+    last_contact TEXT,
+    new_in_job INTEGER NOT NULL DEFAULT 0,
+    reports_to_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+    evidence TEXT NOT NULL DEFAULT '',
+    UNIQUE (opportunity_id, person_id)
+);
+CREATE INDEX buying_influence_opportunity ON buying_influence(opportunity_id);
+CREATE TABLE competitor (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'vendor'
+        CHECK (kind IN ('vendor', 'internal', 'budget_elsewhere', 'do_nothing')),
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX competitor_opportunity ON competitor(opportunity_id);
+CREATE TABLE manual_flag (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    is_strength INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL,
+    influence_id INTEGER REFERENCES buying_influence(id) ON DELETE SET NULL
+);
+CREATE INDEX manual_flag_opportunity ON manual_flag(opportunity_id);
+CREATE TABLE action (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    what TEXT NOT NULL,
+    who TEXT NOT NULL DEFAULT '',
+    due TEXT,
+    status TEXT NOT NULL DEFAULT 'possible' CHECK (status IN ('possible', 'planned', 'done')),
+    done_on TEXT,
+    flag_ref TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX action_opportunity ON action(opportunity_id);
+CREATE TABLE note (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER REFERENCES opportunity(id) ON DELETE CASCADE,
+    account_id INTEGER REFERENCES account(id) ON DELETE CASCADE,
+    body TEXT NOT NULL,
+    private INTEGER NOT NULL DEFAULT 1,
+    author TEXT NOT NULL DEFAULT 'seller' CHECK (author IN ('seller', 'manager')),
+    created TEXT NOT NULL
+);
+CREATE INDEX note_opportunity ON note(opportunity_id);
+"""
+
+
+def build_migrations() -> Migrations:
+    """The plan's migration set; imported lazily because sqlite-utils costs ~100 ms to import."""
+    from sqlite_utils import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+
+    @migrations(name="0001_initial_schema")
+    def initial_schema(db: Database) -> None:
+        # executescript() would COMMIT the surrounding migration transaction; run statement
+        # by statement so a failure rolls the whole schema back.
+        for statement in _INITIAL_SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+
+        _seed_default_stages(db)
+
+    return migrations
+
+
+def _seed_default_stages(db: Database) -> None:
+    # A plan always has stages; the defaults are METHOD.md's table.
+    from planner.stages import DEFAULT_STAGES
+
+    for position, stage in enumerate(DEFAULT_STAGES):
+        db.execute(
+            "INSERT INTO stage (name, level, position, probability, stale_after_days,"
+            " exit_commitments) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                stage.name,
+                stage.level.value,
+                position,
+                stage.probability,
+                stage.stale_after_days,
+                json.dumps(list(stage.exit_commitments)),
+            ],
+        )

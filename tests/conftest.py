@@ -1,0 +1,37 @@
+"""Shared fixtures: headless Qt, in-memory plans, the demo plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from planner.demo import populate_demo
+from planner.storage.db import PlanDB, open_memory
+
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    # An empty QT_QPA_PLATFORM would make Qt look for a display and abort.
+    return ["planner-tests", "-platform", "offscreen"]
+
+
+@pytest.fixture
+def plan() -> Iterator[PlanDB]:
+    db = open_memory()
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def demo_plan() -> Iterator[PlanDB]:
+    db = open_memory()
+    populate_demo(db, TODAY)
+    yield db
+    db.close()

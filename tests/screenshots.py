@@ -1,0 +1,54 @@
+"""Renders the README's screenshots from the demo plan: `make screenshot`.
+
+Headless (offscreen); the demo plan is dated relative to today, so the pictures stay current.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from planner.demo import populate_demo
+from planner.storage.db import open_plan
+from ui.main_window import MainWindow
+
+OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as folder:
+        plan = open_plan(Path(folder) / "demo.plan")
+        populate_demo(plan)
+        window = MainWindow(plan)
+        window.resize(1500, 860)
+        window.show()
+        _settle()
+        first_stage = window.controller.columns[1].id
+        first_card = window.controller.models[first_stage].cards[0].id
+        window.board.select(first_card)
+        _settle()
+        path = OUT / "board.png"
+        window.grab().save(str(path))
+        print(f"wrote {path}")
+        window.close()
+        plan.close()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The stage board: one list model and view per stage column, painted by one delegate."""

@@ -1,0 +1,201 @@
+"""The board widget: a row of stage columns, each a header and a QListView."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.model import Stage
+from ui import format as fmt
+from ui.board.controller import BoardController
+from ui.board.delegate import CardDelegate
+from ui.board.models import ID_ROLE, StageColumnModel
+
+COLUMN_WIDTH = 250
+
+
+class StageColumn(QFrame):
+    """Header (name, count, sum, weighted) over the list of cards of one stage."""
+
+    def __init__(
+        self, stage: Stage, model: StageColumnModel, delegate: CardDelegate, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self.model = model
+        self.setObjectName(f"column-{stage.id}")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(2)
+        self.title = QLabel(stage.name, self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title.setFont(font)
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.weighted = QLabel(self)
+        self.weighted.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.weighted)
+        # A pass-through proxy answers the view's per-row calls in C++ (QT-NOTES, pitfall 1).
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.view = QListView(self)
+        self.view.setModel(self.proxy)
+        self.view.setItemDelegate(delegate)
+        self.view.setUniformItemSizes(True)  # no Python sizeHint() per row (pitfall 2)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setAccessibleName(f"{stage.name} column")
+        self.view.setAccessibleDescription(f"Deals in the {stage.name} stage ({stage.level.label})")
+        layout.addWidget(self.view, 1)
+        self.setFixedWidth(COLUMN_WIDTH)
+
+    def update_totals(self, first: str, second: str) -> None:
+        self.summary.setText(first)
+        self.weighted.setText(second)
+
+
+class BoardWidget(QScrollArea):
+    """All open stages side by side; emits the selected and activated deal ids."""
+
+    opportunity_selected = Signal(int)  # 0 when nothing is selected
+    opportunity_activated = Signal(int)
+
+    def __init__(self, controller: BoardController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.delegate = CardDelegate(self)
+        self.columns: dict[int, StageColumn] = {}
+        self._selected = 0
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._inner = QWidget(self)
+        self._layout = QHBoxLayout(self._inner)
+        self._layout.setContentsMargins(8, 8, 8, 8)
+        self._layout.setSpacing(6)
+        self.setWidget(self._inner)
+        controller.stages_reset.connect(self._on_controller_stages_reset)
+        controller.column_changed.connect(self._on_controller_column_changed)
+        self._build()
+
+    def _build(self) -> None:
+        for column in self.columns.values():
+            self._layout.removeWidget(column)
+            column.deleteLater()
+        self.columns = {}
+        while self._layout.count():
+            self._layout.takeAt(0)
+        for stage in self.controller.columns:
+            column = StageColumn(stage, self.controller.models[stage.id], self.delegate, self._inner)
+            column.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+            column.view.activated.connect(self._on_view_activated)
+            column.view.installEventFilter(self)
+            self._layout.addWidget(column)
+            self.columns[stage.id] = column
+            self._refresh_totals(stage.id)
+        self._layout.addStretch(1)
+
+    def column_for(self, stage_id: int) -> StageColumn:
+        return self.columns[stage_id]
+
+    def selected_id(self) -> int:
+        """The id of the selected card, or 0."""
+        if self._selected and self.controller.stage_of(self._selected) is None:
+            self._selected = 0  # deleted or closed meanwhile
+        return self._selected
+
+    def select(self, opportunity_id: int) -> bool:
+        """Select and show a card; False when no column shows it."""
+        stage_id = self.controller.stage_of(opportunity_id)
+        if stage_id is None or stage_id not in self.columns:
+            return False
+        column = self.columns[stage_id]
+        row = column.model.row_of(opportunity_id)
+        if row < 0:
+            return False
+        index = column.proxy.index(row, 0)
+        column.view.setFocus()
+        column.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        column.view.scrollTo(index)
+        return True
+
+    @Slot()
+    def _on_controller_stages_reset(self) -> None:
+        self._build()
+
+    @Slot(int)
+    def _on_controller_column_changed(self, stage_id: int) -> None:
+        self._refresh_totals(stage_id)
+
+    def _refresh_totals(self, stage_id: int) -> None:
+        if stage_id in self.columns:
+            self.columns[stage_id].update_totals(*fmt.totals_lines(self.controller.totals(stage_id)))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        # One selection across the whole board: clear the other columns.
+        for column in self.columns.values():
+            if column.proxy is not current.model():
+                column.view.selectionModel().clearSelection()
+        self._selected = int(current.data(ID_ROLE))
+        self.opportunity_selected.emit(self._selected)
+
+    @Slot(QModelIndex)
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        self.opportunity_activated.emit(int(index.data(ID_ROLE)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Left/Right move between columns, keeping the row where possible.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            if plain and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                views = [c.view for c in self.columns.values()]
+                if watched in views:
+                    step = -1 if key == Qt.Key.Key_Left else 1
+                    self._focus_neighbour(views.index(watched), step)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _focus_neighbour(self, position: int, step: int) -> None:
+        columns = list(self.columns.values())
+        row = max(columns[position].view.currentIndex().row(), 0)
+        target = position + step
+        while 0 <= target < len(columns):
+            column = columns[target]
+            if column.proxy.rowCount():
+                index = column.proxy.index(min(row, column.proxy.rowCount() - 1), 0)
+                column.view.setFocus()
+                column.view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                self.ensureWidgetVisible(column)
+                return
+            target += step

@@ -1,0 +1,1 @@
+"""Dialogs: editors with inline validation; nothing is written until the input is valid."""

@@ -1,0 +1,482 @@
+"""The main window: the stage board in the middle, accounts and deal details in docks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QToolBar,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import __version__
+from planner import operations as ops
+from planner.model import AccountDraft, OpportunityDraft
+from planner.operations import Change, OperationError
+from planner.storage import accounts as account_repo
+from planner.storage import opportunities as opportunity_repo
+from planner.storage import settings as settings_repo
+from planner.storage.db import PlanDB
+from ui.accounts_panel import AccountsPanel
+from ui.board.controller import BoardController
+from ui.board.view import BoardWidget
+from ui.commands import AccountEditCommand, AccountPresenceCommand, run_opportunity_operation
+from ui.detail_panel import DetailPanel
+from ui.dialogs.account_dialog import AccountDialog
+from ui.dialogs.opportunity_dialog import OpportunityDialog
+
+# What can go wrong when writing: the plan refused it, or the file did (locked, read-only...).
+WRITE_ERRORS = (OperationError, sqlite3.Error, OSError)
+
+
+class MainWindow(QMainWindow):
+    """One window per open plan."""
+
+    open_plan_requested = Signal(Path)
+    start_own_plan_requested = Signal()
+
+    def __init__(self, plan: PlanDB, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.is_demo = bool(settings_repo.get_setting(plan, "is_demo", False))
+        name = settings_repo.get_setting(plan, "plan_name", None) or (plan.path.stem if plan.path else "Plan")
+        self.setWindowTitle(f"{name} — Opportunity Planner")
+        self.undo_stack = QUndoStack(self)
+        self.controller = BoardController(plan, self)
+        self.controller.load()
+        self.board = BoardWidget(self.controller, self)
+        self.board.setAccessibleName("Stage board")
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter by title or account (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter deals")
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = self._demo_banner() if self.is_demo else None
+        if self.banner is not None:
+            layout.addWidget(self.banner)
+        layout.addWidget(self.board, 1)
+        self.setCentralWidget(central)
+
+        self.details = DetailPanel(plan, self)
+        self.details_dock = QDockWidget("Deal details", self)
+        self.details_dock.setObjectName("details-dock")
+        self.details_dock.setWidget(self.details)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+
+        self.accounts = AccountsPanel(self)
+        self.accounts_dock = QDockWidget("Accounts", self)
+        self.accounts_dock.setObjectName("accounts-dock")
+        self.accounts_dock.setWidget(self.accounts)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.accounts_dock)
+        self.accounts_dock.hide()
+        self._refresh_accounts()
+        self.accounts.new_requested.connect(self.new_account)
+        self.accounts.edit_requested.connect(self.edit_account)
+        self.accounts.delete_requested.connect(self.delete_account)
+
+        self.undo_view = QUndoView(self.undo_stack, self)
+        self.undo_view.setEmptyLabel("Plan as opened")
+        self.history_dock = QDockWidget("Undo history", self)
+        self.history_dock.setObjectName("history-dock")
+        self.history_dock.setWidget(self.undo_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+
+        self.board.opportunity_selected.connect(self._on_board_opportunity_selected)
+        self.board.opportunity_activated.connect(self._on_board_opportunity_activated)
+        self._build_actions()
+        self.resize(1280, 780)
+        self.statusBar().showMessage(self._status_text())
+
+    # Construction ---------------------------------------------------------------------------
+    def _demo_banner(self) -> QFrame:
+        banner = QFrame(self)
+        banner.setObjectName("demo-banner")
+        banner.setStyleSheet(
+            "#demo-banner { background: #fff4ce; border-bottom: 1px solid #e0c36c; }"
+            "#demo-banner QLabel { color: #3d3200; }"
+        )
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(12, 6, 12, 6)
+        text = QLabel(
+            "<b>This is a demo plan.</b> Look around: the board, a deal's details, the accounts. "
+            "Nothing here is yours.",
+            banner,
+        )
+        text.setTextFormat(Qt.TextFormat.RichText)
+        row.addWidget(text, 1)
+        self.start_button = QPushButton("Start my own plan", banner)
+        self.start_button.clicked.connect(self.start_own_plan_requested)
+        self.import_button = QPushButton("Import from CRM… (coming soon)", banner)
+        self.import_button.setEnabled(False)
+        self.import_button.setToolTip("Importing Salesforce, HubSpot and Pipedrive exports is coming soon.")
+        row.addWidget(self.start_button)
+        row.addWidget(self.import_button)
+        return banner
+
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.new_plan_action = self._action("&New plan…", self.new_plan)
+        self.open_plan_action = self._action("&Open plan…", self.open_plan, QKeySequence(std.Open))
+        self.start_own_action = self._action("&Start my own plan", self.start_own_plan_requested.emit)
+        self.start_own_action.setEnabled(self.is_demo)
+        self.quit_action = self._action("&Quit", self.close, QKeySequence(std.Quit))
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(std.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence(std.Redo))
+        self.addActions([self.undo_action, self.redo_action])
+        self.new_deal_action = self._action("&New deal…", self.new_opportunity, QKeySequence(std.New))
+        self.edit_deal_action = self._action("&Edit deal…", self.edit_selected, "F2")
+        self.delete_deal_action = self._action(
+            "&Delete deal…", self.delete_selected, QKeySequence(std.Delete)
+        )
+        self.new_account_action = self._action("New &account…", self.new_account, "Ctrl+Shift+N")
+        self.find_action = self._action("&Filter deals", self._focus_filter, QKeySequence(std.Find))
+        self.about_action = self._action("&About Opportunity Planner", self.about)
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addActions([self.new_plan_action, self.open_plan_action, self.start_own_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menus.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.new_deal_action, self.edit_deal_action, self.delete_deal_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.new_account_action, self.find_action])
+        view_menu = menus.addMenu("&View")
+        view_menu.addActions(
+            [
+                self.details_dock.toggleViewAction(),
+                self.accounts_dock.toggleViewAction(),
+                self.history_dock.toggleViewAction(),
+            ]
+        )
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar("Board", self)
+        toolbar.setObjectName("board-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.new_deal_action)
+        toolbar.addAction(self.edit_deal_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.filter_edit)
+        self.addToolBar(toolbar)
+        self._update_selection_actions()
+
+    # Helpers --------------------------------------------------------------------------------
+    def _status_text(self) -> str:
+        where = str(self.plan.path) if self.plan.path else "in memory"
+        count = opportunity_repo.count_opportunities(self.plan)
+        return f"{count} deals · plan file: {where} · every change is saved as you make it"
+
+    def show_error(self, title: str, message: str) -> None:
+        """Tell the seller an edit failed; the board already shows what the plan holds."""
+        QMessageBox.warning(self, title, message)
+
+    def confirm(self, title: str, message: str) -> bool:
+        answer = QMessageBox.question(
+            self, title, message, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def apply_change(self, change: Change) -> None:
+        """Refresh the views an operation touched."""
+        self.controller.apply(change)
+        if change.accounts_changed:
+            self._refresh_accounts()
+        shown = self.details.opportunity_id
+        if shown and (shown in change.opportunities or shown in change.removed_opportunities):
+            self.details.show_opportunity(shown)
+        self.statusBar().showMessage(self._status_text())
+        self._update_selection_actions()
+
+    def _push(self, make: Callable[[], QUndoCommand], failure: str) -> bool:
+        """Run an operation; on success push its undo command, on failure say so and resync."""
+        try:
+            command = make()
+        except WRITE_ERRORS as exc:
+            if self.plan.conn.in_transaction:
+                self.plan.conn.rollback()
+            self.controller.load()  # show what the database really holds
+            self.show_error(failure, _explain(exc))
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def _refresh_accounts(self) -> None:
+        self.accounts.model.set_accounts(account_repo.list_accounts(self.plan))
+
+    def _update_selection_actions(self) -> None:
+        selected = bool(self.board.selected_id())
+        self.edit_deal_action.setEnabled(selected)
+        self.delete_deal_action.setEnabled(selected)
+
+    # Slots ----------------------------------------------------------------------------------
+    @Slot(str)
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        self.controller.set_filter(text)
+
+    @Slot(int)
+    def _on_board_opportunity_selected(self, opportunity_id: int) -> None:
+        self.details.show_opportunity(opportunity_id)
+        self._update_selection_actions()
+
+    @Slot(int)
+    def _on_board_opportunity_activated(self, opportunity_id: int) -> None:
+        self.edit_opportunity(opportunity_id)
+
+    @Slot()
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    # Deals ----------------------------------------------------------------------------------
+    def opportunity_dialog(self, opportunity_id: int | None = None) -> OpportunityDialog:
+        """The editor for a new (None) or existing deal; tests drive it directly."""
+        existing = opportunity_repo.get_opportunity(self.plan, opportunity_id) if opportunity_id else None
+        return OpportunityDialog(
+            account_repo.list_accounts(self.plan),
+            self.controller.stages,
+            existing,
+            self,
+            default_currency=self.controller.base_currency,
+            default_account_id=self.accounts.selected_account(),
+        )
+
+    @Slot()
+    def new_opportunity(self) -> None:
+        dialog = self.opportunity_dialog()
+        if dialog.exec() == OpportunityDialog.DialogCode.Accepted:
+            self.create_opportunity(dialog.draft())
+
+    def create_opportunity(self, draft: OpportunityDraft) -> int | None:
+        """Create a deal (undoable) and select its card; returns its id."""
+        created: list[int] = []
+
+        def make() -> QUndoCommand:
+            def operation() -> tuple[Change, int]:
+                change, new_id = ops.create_opportunity(self.plan, draft, dt.date.today())
+                created.append(new_id)
+                return change, new_id
+
+            return run_opportunity_operation(
+                f"Create “{draft.title}”", self.plan, None, operation, self.apply_change
+            )
+
+        if not self._push(make, "The deal was not created"):
+            return None
+        self.board.select(created[0])
+        return created[0]
+
+    @Slot()
+    def edit_selected(self) -> None:
+        if selected := self.board.selected_id():
+            self.edit_opportunity(selected)
+
+    def edit_opportunity(self, opportunity_id: int) -> None:
+        dialog = self.opportunity_dialog(opportunity_id)
+        if dialog.exec() == OpportunityDialog.DialogCode.Accepted:
+            self.save_opportunity(opportunity_id, dialog.draft())
+
+    def save_opportunity(self, opportunity_id: int, draft: OpportunityDraft) -> bool:
+        """Write an edited deal (undoable)."""
+
+        def operation() -> tuple[Change, int]:
+            return ops.update_opportunity(self.plan, opportunity_id, draft, dt.date.today()), opportunity_id
+
+        return self._push(
+            lambda: run_opportunity_operation(
+                f"Edit “{draft.title}”", self.plan, opportunity_id, operation, self.apply_change
+            ),
+            "The deal was not saved",
+        )
+
+    @Slot()
+    def delete_selected(self) -> None:
+        opportunity_id = self.board.selected_id()
+        opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id) if opportunity_id else None
+        if opportunity is None:
+            return
+        if self.confirm(
+            "Delete deal",
+            f"Delete “{opportunity.title}” with its Blue Sheet and history?\n"
+            "You can undo this with Edit → Undo.",
+        ):
+            self.delete_opportunity(opportunity_id)
+
+    def delete_opportunity(self, opportunity_id: int) -> bool:
+        """Delete a deal (undoable)."""
+        opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id)
+        title = opportunity.title if opportunity else str(opportunity_id)
+
+        def operation() -> tuple[Change, int]:
+            change, _snap = ops.delete_opportunity(self.plan, opportunity_id)
+            return change, opportunity_id
+
+        return self._push(
+            lambda: run_opportunity_operation(
+                f"Delete “{title}”", self.plan, opportunity_id, operation, self.apply_change
+            ),
+            "The deal was not deleted",
+        )
+
+    # Accounts -------------------------------------------------------------------------------
+    def account_dialog(self, account_id: int | None = None) -> AccountDialog:
+        accounts = account_repo.list_accounts(self.plan)
+        existing = account_repo.get_account(self.plan, account_id) if account_id else None
+        excluded = frozenset(account_repo.descendants(self.plan, account_id)) if account_id else frozenset()
+        return AccountDialog(accounts, existing, self, excluded_parents=excluded)
+
+    @Slot()
+    def new_account(self) -> None:
+        dialog = self.account_dialog()
+        if dialog.exec() == AccountDialog.DialogCode.Accepted:
+            self.create_account(dialog.draft())
+
+    def create_account(self, draft: AccountDraft) -> int | None:
+        """Create an account (undoable); returns its id."""
+        created: list[int] = []
+
+        def make() -> QUndoCommand:
+            change, account_id = ops.create_account(self.plan, draft)
+            created.append(account_id)
+            snap = ops.snapshot_account(self.plan, account_id)
+            self.apply_change(change)
+            return AccountPresenceCommand(
+                f"Create account “{draft.name}”", self.plan, account_id, snap, self.apply_change, created=True
+            )
+
+        if not self._push(make, "The account was not created"):
+            return None
+        self.accounts_dock.show()
+        return created[0]
+
+    @Slot(int)
+    def edit_account(self, account_id: int) -> None:
+        dialog = self.account_dialog(account_id)
+        if dialog.exec() == AccountDialog.DialogCode.Accepted:
+            self.save_account(account_id, dialog.draft())
+
+    def save_account(self, account_id: int, draft: AccountDraft) -> bool:
+        """Write an edited account (undoable)."""
+
+        def make() -> QUndoCommand:
+            before = ops.snapshot_account_row(self.plan, account_id)
+            change = ops.update_account(self.plan, account_id, draft)
+            after = ops.snapshot_account_row(self.plan, account_id)
+            self.apply_change(change)
+            return AccountEditCommand(
+                f"Edit account “{draft.name}”", self.plan, before, after, self.apply_change
+            )
+
+        return self._push(make, "The account was not saved")
+
+    @Slot(int)
+    def delete_account(self, account_id: int) -> None:
+        account = account_repo.get_account(self.plan, account_id)
+        if account is None:
+            return
+        deals = account_repo.count_opportunities(self.plan, account_id)
+        also = f" and its {deals} deal{'s' if deals != 1 else ''}" if deals else ""
+        if self.confirm(
+            "Delete account",
+            f"Delete “{account.name}”{also}, with its people and notes?\nYou can undo this with Edit → Undo.",
+        ):
+            self.remove_account(account_id)
+
+    def remove_account(self, account_id: int) -> bool:
+        """Delete an account with everything in it (undoable)."""
+        account = account_repo.get_account(self.plan, account_id)
+        name = account.name if account else str(account_id)
+
+        def make() -> QUndoCommand:
+            change, snap = ops.delete_account(self.plan, account_id)
+            self.apply_change(change)
+            return AccountPresenceCommand(
+                f"Delete account “{name}”", self.plan, account_id, snap, self.apply_change, created=False
+            )
+
+        return self._push(make, "The account was not deleted")
+
+    # Plans ----------------------------------------------------------------------------------
+    @Slot()
+    def new_plan(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New plan", str(Path.home() / "my-plan.plan"), "Plans (*.plan);;All files (*)"
+        )
+        if path:
+            if Path(path).exists():
+                self.show_error("New plan", f"{path} already exists. Choose another name, or open it.")
+                return
+            self.open_plan_requested.emit(Path(path))
+
+    @Slot()
+    def open_plan(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open plan", str(Path.home()), "Plans (*.plan);;All files (*)"
+        )
+        if path:
+            self.open_plan_requested.emit(Path(path))
+
+    @Slot()
+    def about(self) -> None:
+        where = self.plan.path or "in memory"
+        QMessageBox.about(
+            self,
+            "About Opportunity Planner",
+            f"Opportunity Planner {__version__}\n\nPlan B2B deals offline with the Miller Heiman method.\n\n"
+            f"This plan: {where}\nLicense: MIT",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Every edit is already committed; closing only releases the file.
+        self.undo_stack.clear()
+        super().closeEvent(event)
+
+
+def _explain(exc: BaseException) -> str:
+    if isinstance(exc, OperationError):
+        return str(exc)
+    text = str(exc)
+    if "readonly" in text or "read-only" in text:
+        return "The plan file is read-only, so the change could not be saved. Make it writable and try again."
+    if "locked" in text or "busy" in text:
+        return "Another program is writing to the plan file. Try again in a moment."
+    if "disk" in text and "full" in text:
+        return "The disk is full, so the change could not be saved. Free some space and try again."
+    return f"The change could not be saved: {text}"
