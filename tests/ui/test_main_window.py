@@ -1,0 +1,180 @@
+"""The main window driven like a seller would: create, edit, delete, filter, undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from planner.model import AccountDraft, OpportunityDraft
+from planner.storage import accounts as account_repo
+from planner.storage import opportunities as opportunity_repo
+from planner.storage.db import PlanDB
+from tests.planner.test_operations import dump
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
+    w = MainWindow(demo_plan)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.undo_stack.clear()
+
+
+def _header(window: MainWindow, stage_id: int) -> str:
+    column = window.board.column_for(stage_id)
+    return f"{column.summary.text()} | {column.weighted.text()}"
+
+
+def test_board_has_one_column_per_open_stage_with_totals(window: MainWindow) -> None:
+    names = [c.stage.name for c in window.board.columns.values()]
+    assert names == ["Prospect", "Qualified", "Evaluating", "Committed"]
+    first = window.controller.columns[0].id
+    assert _header(window, first).startswith("8 deals")
+    assert window.is_demo
+    assert window.banner is not None
+
+
+def test_create_puts_the_card_in_its_column_and_changes_totals(
+    window: MainWindow, qtmodeltester: ModelTester
+) -> None:
+    stage = window.controller.columns[2]
+    model = window.controller.models[stage.id]
+    qtmodeltester.check(model)
+    before_header = _header(window, stage.id)
+    before_count = len(model.cards)
+    draft = OpportunityDraft(
+        "Brand new deal", None, stage.id, amount=1_000_000.0, close_date=dt.date(2026, 12, 1)
+    )
+    new_id = window.create_opportunity(draft)
+    assert new_id is not None
+    assert len(model.cards) == before_count + 1
+    assert new_id in [c.id for c in model.cards]
+    assert _header(window, stage.id) != before_header
+    assert _header(window, stage.id).startswith(f"{before_count + 1} deals")
+    assert window.board.selected_id() == new_id
+    assert window.details.values["Title"].text() == "Brand new deal"
+    qtmodeltester.check(model)
+    window.undo_stack.undo()
+    assert new_id not in [c.id for c in model.cards]
+    assert opportunity_repo.get_opportunity(window.plan, new_id) is None
+    window.undo_stack.redo()
+    assert new_id in [c.id for c in model.cards]
+
+
+def test_the_dialog_validates_inline_and_writes_nothing_until_valid(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = window.opportunity_dialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    assert "Title" in dialog.error.text()
+    qtbot.keyClicks(dialog.title, "Pilot")
+    assert ok.isEnabled()
+    qtbot.keyClicks(dialog.amount, "12x")
+    assert not ok.isEnabled()
+    assert "Amount" in dialog.error.text()
+    dialog.amount.setText("12000")
+    dialog.close_date.setText("2026-02-30")
+    assert "Date" in dialog.error.text()
+    dialog.close_date.setText("2026-12-24")
+    assert ok.isEnabled()
+    draft = dialog._build()
+    assert (draft.title, draft.amount, draft.close_date) == ("Pilot", 12000.0, dt.date(2026, 12, 24))
+
+
+def test_edit_moves_the_card_and_undo_restores_the_database(window: MainWindow) -> None:
+    source = window.controller.columns[0]
+    target = window.controller.columns[3]
+    card = window.controller.models[source.id].cards[0]
+    before = dump(window.plan)
+    deal = opportunity_repo.get_opportunity(window.plan, card.id)
+    assert deal is not None
+    draft = OpportunityDraft(
+        "Edited title", deal.account_id, target.id, amount=5.0, close_date=deal.close_date
+    )
+    assert window.save_opportunity(card.id, draft)
+    assert card.id in [c.id for c in window.controller.models[target.id].cards]
+    assert card.id not in [c.id for c in window.controller.models[source.id].cards]
+    window.undo_stack.undo()
+    assert dump(window.plan) == before
+    assert card.id in [c.id for c in window.controller.models[source.id].cards]
+
+
+def test_delete_asks_first_and_can_be_undone(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    stage = window.controller.columns[1]
+    card = window.controller.models[stage.id].cards[0]
+    window.board.select(card.id)
+    before = dump(window.plan)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    window.delete_selected()
+    assert opportunity_repo.get_opportunity(window.plan, card.id) is not None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window.delete_selected()
+    assert opportunity_repo.get_opportunity(window.plan, card.id) is None
+    assert card.id not in [c.id for c in window.controller.models[stage.id].cards]
+    window.undo_stack.undo()
+    assert dump(window.plan) == before
+
+
+def test_filter_as_you_type(window: MainWindow, qtbot: QtBot) -> None:
+    total = sum(len(m.visible_cards) for m in window.controller.models.values())
+    qtbot.keyClicks(window.filter_edit, "northwind")
+    visible = [c for m in window.controller.models.values() for c in m.visible_cards]
+    assert 0 < len(visible) < total
+    assert all("northwind" in c.account.lower() or "northwind" in c.title.lower() for c in visible)
+    window.filter_edit.clear()
+    assert sum(len(m.visible_cards) for m in window.controller.models.values()) == total
+
+
+def test_accounts_create_rename_delete_with_undo(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = dump(window.plan)
+    new_id = window.create_account(AccountDraft("Contoso"))
+    assert new_id is not None
+    assert window.accounts.model.row_of(new_id) >= 0
+    acme = next(a for a in account_repo.list_accounts(window.plan) if a.name == "Acme Manufacturing")
+    assert window.save_account(acme.id, AccountDraft("Acme Corp"))
+    accounts_on_cards = {c.account for m in window.controller.models.values() for c in m.cards}
+    assert "Acme Corp" in accounts_on_cards
+    assert "Acme Manufacturing" not in accounts_on_cards
+    deals = len(opportunity_repo.list_opportunities(window.plan, account_id=acme.id))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window.delete_account(acme.id)
+    assert len(opportunity_repo.list_opportunities(window.plan)) == 40 - deals
+    for _ in range(3):
+        window.undo_stack.undo()
+    assert dump(window.plan) == before
+
+
+def test_a_write_that_fails_is_reported_and_the_board_shows_the_database(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(window, "show_error", lambda *a: errors.append(a))
+    window.plan.conn.execute("PRAGMA query_only = ON")  # every write now fails like a read-only file
+    stage = window.controller.columns[0]
+    count = len(window.controller.models[stage.id].cards)
+    assert window.create_opportunity(OpportunityDraft("Will fail", None, stage.id)) is None
+    assert errors
+    assert "could not be saved" in errors[0][1] or "read-only" in errors[0][1]
+    assert len(window.controller.models[stage.id].cards) == count
+    assert window.undo_stack.count() == 0
+    window.plan.conn.execute("PRAGMA query_only = OFF")
+
+
+def test_keyboard_moves_between_columns(window: MainWindow, qtbot: QtBot) -> None:
+    first = window.controller.columns[0]
+    card = window.controller.models[first.id].visible_cards[0]
+    assert window.board.select(card.id)
+    view = window.board.column_for(first.id).view
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    second = window.controller.columns[1]
+    assert window.board.selected_id() == window.controller.models[second.id].visible_cards[0].id
+    assert window.details.opportunity_id == window.board.selected_id()

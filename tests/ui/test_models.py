@@ -1,0 +1,67 @@
+"""Item models checked with qtmodeltester before and after every kind of change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from planner.model import Card
+from planner.storage import accounts as account_repo
+from planner.storage.db import PlanDB
+from ui.accounts_panel import ACCOUNT_ID_ROLE, AccountListModel
+from ui.board.models import CARD_ROLE, ID_ROLE, StageColumnModel
+
+
+def _card(i: int, title: str, account: str = "Acme", close: dt.date | None = None) -> Card:
+    return Card(i, 1, title, account, 1000.0 * i, "EUR", close, dt.date(2026, 11, 1), 25)
+
+
+def test_column_model_inserts_removes_filters(qtmodeltester: ModelTester) -> None:
+    model = StageColumnModel(1)
+    qtmodeltester.check(model)
+    model.set_cards([_card(1, "B", close=dt.date(2026, 12, 2)), _card(2, "A", close=dt.date(2026, 12, 1))])
+    qtmodeltester.check(model)
+    assert [model.data(model.index(r, 0), ID_ROLE) for r in range(model.rowCount())] == [2, 1]
+    model.upsert(_card(3, "Undated"))
+    model.upsert(_card(4, "First", account="Globex", close=dt.date(2026, 11, 30)))
+    qtmodeltester.check(model)
+    assert [c.id for c in model.visible_cards] == [4, 2, 1, 3]
+    model.set_filter("glob")
+    assert [c.id for c in model.visible_cards] == [4]
+    model.set_filter("globe")  # narrowing the previous result
+    assert [c.id for c in model.visible_cards] == [4]
+    model.set_filter("ACME")
+    assert [c.id for c in model.visible_cards] == [2, 1, 3]
+    model.upsert(_card(5, "Hidden", account="Other"))  # kept, but filtered out
+    assert 5 in [c.id for c in model.cards]
+    assert 5 not in [c.id for c in model.visible_cards]
+    model.remove(2)
+    model.remove(99)  # unknown ids are ignored
+    qtmodeltester.check(model)
+    model.set_filter("")
+    assert [c.id for c in model.visible_cards] == [4, 1, 3, 5]
+    card = model.data(model.index(0, 0), CARD_ROLE)
+    assert isinstance(card, Card)
+    assert model.data(model.index(0, 0)) == "First"
+    assert "Globex" in model.data(model.index(0, 0), 0x0B)  # AccessibleTextRole reads like a sentence
+    qtmodeltester.check(model)
+
+
+def test_account_model_orders_subsidiaries_under_parents(
+    qtbot: QtBot, qtmodeltester: ModelTester, plan: PlanDB
+) -> None:
+    from planner.model import AccountDraft
+
+    top = account_repo.insert_account(plan, AccountDraft("Zeta Group"))
+    account_repo.insert_account(plan, AccountDraft("Alpha"))
+    account_repo.insert_account(plan, AccountDraft("Zeta Sub", parent_id=top))
+    model = AccountListModel()
+    qtmodeltester.check(model)
+    model.set_accounts(account_repo.list_accounts(plan))
+    qtmodeltester.check(model)
+    names = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert names == ["Alpha", "Zeta Group", "    Zeta Sub"]
+    assert model.data(model.index(1, 0), ACCOUNT_ID_ROLE) == top
+    assert model.row_of(top) == 1
