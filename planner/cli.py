@@ -23,6 +23,13 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: error: {message} (see '{PROG} --help')")
 
 
+def _plan_path(text: str) -> Path:
+    # Path("") is ".", the current folder: say what is wrong instead.
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the path is empty")
+    return Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `planner` command's parser; later capabilities add their subcommands here."""
     parser = _Parser(
@@ -33,14 +40,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--db",
-        type=Path,
+        type=_plan_path,
         metavar="PATH",
         help="the plan file to open (created empty when missing); default: your data folder",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     demo = commands.add_parser("demo", help="write the demo plan into a new file")
     # SUPPRESS: `planner --db X demo` and `planner demo --db X` both work.
-    demo.add_argument("--db", type=Path, metavar="PATH", default=argparse.SUPPRESS, help="the new plan file")
+    demo.add_argument(
+        "--db", type=_plan_path, metavar="PATH", default=argparse.SUPPRESS, help="the new plan file"
+    )
     return parser
 
 
@@ -53,7 +62,15 @@ def run_demo(db_path: Path) -> int:
     """`planner demo --db PATH`: refuses to overwrite anything."""
     from planner.demo import populate_demo
 
-    if db_path.exists() or db_path.is_symlink():
+    try:
+        db_path.lstat()  # lstat: a dangling symlink exists too, and is not followed
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        # Path.exists() raises PermissionError for a folder we may not enter.
+        print(f"{PROG}: Cannot create {db_path}: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    else:
         print(
             f"{PROG}: {db_path} already exists; the demo plan is only written to a new file.", file=sys.stderr
         )

@@ -140,6 +140,8 @@ def _deal(
     amount = float(round(base * rng.uniform(0.5, 2.5), -3))
     closed = stage.is_closed
     created = today - dt.timedelta(days=rng.randint(40, 160))
+    if stage_index == 0:
+        created = today - dt.timedelta(days=rng.randint(3, 25))  # prospects are young
     close = today + dt.timedelta(days=rng.randint(6, 120))
     if closed:
         close = today - dt.timedelta(days=rng.randint(3, 60))
@@ -167,11 +169,15 @@ def _deal(
         ),
     )
     stale = n % 5 == 2 and not closed
+    if stale and stage_index == 0:
+        created = today - dt.timedelta(days=rng.randint(45, 80))
     premature = n % 7 == 3 and stage_index in (1, 2, 3)
     # The history walks the deal from the first stage to where it is now.
     path = columns[: min(stage_index, len(columns) - 1) + 1] if not closed else columns
-    span = (today - created).days
-    steps = max(len(path), 1)
+    moves = [*path[1:], *([stage] if closed else [])]
+    # Most deals had their last customer commitment recently; every fifth has gone stale.
+    last_move = today - dt.timedelta(days=rng.randint(40, 70) if stale else rng.randint(2, 12))
+    span = max((last_move - created).days, len(moves))
     last_commit = created
     entered = created
     opp_id = opportunity_repo.insert_opportunity(
@@ -187,10 +193,8 @@ def _deal(
         moved_at=f"{created}T09:00:00+00:00",
     )
     previous = path[0]
-    for i, target in enumerate([*path[1:], *([stage] if closed else [])], start=1):
-        when = created + dt.timedelta(days=span * i // (steps + 1))
-        if stale and target is path[-1]:
-            when = today - dt.timedelta(days=rng.randint(40, 70))
+    for i, target in enumerate(moves, start=1):
+        when = created + dt.timedelta(days=span * i // len(moves))
         entered = when
         no_evidence = premature and i == len(path) - 1
         commitment = "" if no_evidence else "; ".join(previous.exit_commitments[: 1 + (i % 2)])
@@ -215,7 +219,7 @@ def _deal(
     opportunity_repo.set_stage(plan, opp_id, stage.id, entered=entered, last_open_stage_id=last_open)
     if closed:
         opportunity_repo.set_closed(plan, opp_id, close, _CLOSE_REASONS[stage_index])
-    if n % 4 == 1 and not closed:
+    if n % 4 == 1 and not closed and stage_index > 0:
         # Slips: the close date was pushed out twice.
         first = close - dt.timedelta(days=45)
         second = close - dt.timedelta(days=20)

@@ -1,8 +1,91 @@
-"""Funnel rules for a deal's place on the board: days in stage (stale, slips, premature follow)."""
+"""Funnel rules: stale, slipping, overdue and premature deals, and the direction of a move.
+
+The one implementation: the board's badges, the red-flag engine, exports and the command line
+all ask these functions.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
+
+from planner.model import Stage
+from planner.stages import entry_commitments, open_stages
+
+# Moving the close date later this many times makes a deal "slipping" (METHOD.md).
+SLIPPING_AFTER = 2
+
+
+@dataclass(frozen=True, slots=True)
+class StageRule:
+    """What the rules need to know of a stage, precomputed once per board load."""
+
+    position: int
+    stale_after_days: int | None
+    needs_entry_evidence: bool
+
+
+class Timing(Protocol):
+    """The dated evidence of one open deal (a DealTiming, or a board Card)."""
+
+    @property
+    def close_date(self) -> dt.date | None: ...
+    @property
+    def created(self) -> dt.date | None: ...
+    @property
+    def stage_entered(self) -> dt.date | None: ...
+    @property
+    def last_commitment(self) -> dt.date | None: ...
+    @property
+    def evidence_position(self) -> int | None: ...
+    @property
+    def snooze_until(self) -> dt.date | None: ...
+    @property
+    def slips(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DealTiming:
+    """The dated evidence of one open deal, outside the board."""
+
+    close_date: dt.date | None
+    stage_entered: dt.date | None
+    created: dt.date | None
+    last_commitment: dt.date | None
+    evidence_position: int | None  # furthest stage position entered with a recorded commitment
+    snooze_until: dt.date | None
+    slips: int
+
+
+class FunnelStatus(NamedTuple):
+    """The badges of one card (a NamedTuple: 100,000 of them are built in one pass)."""
+
+    stale_days: int | None  # days without a customer commitment, when over the stage limit
+    stale_limit: int | None
+    slips: int
+    overdue: bool
+    premature: bool
+    snoozed: bool
+
+    @property
+    def stale(self) -> bool:
+        return self.stale_days is not None
+
+    @property
+    def slipping(self) -> bool:
+        return self.slips >= SLIPPING_AFTER
+
+
+def stage_rules(stages: Sequence[Stage]) -> dict[int, StageRule]:
+    """StageRule per stage id (retired and closed stages included, with no evidence needed)."""
+    rules = {s.id: StageRule(s.position, s.stale_after_days, False) for s in stages}
+    for stage in open_stages(stages):
+        rules[stage.id] = StageRule(
+            stage.position, stage.stale_after_days, bool(entry_commitments(stage, stages))
+        )
+    return rules
 
 
 def days_in_stage(entered: dt.date | None, today: dt.date) -> int | None:
@@ -10,3 +93,105 @@ def days_in_stage(entered: dt.date | None, today: dt.date) -> int | None:
     if entered is None:
         return None
     return max((today - entered).days, 0)
+
+
+def days_without_commitment(timing: Timing, today: dt.date) -> int | None:
+    """Days since the customer last committed to something (since creation if never)."""
+    since = timing.last_commitment or timing.created or timing.stage_entered
+    if since is None:
+        return None
+    return max((today - since).days, 0)
+
+
+def is_snoozed(snooze_until: dt.date | None, today: dt.date) -> bool:
+    """A snooze hides the stale badge up to and including its until-date."""
+    return snooze_until is not None and today <= snooze_until
+
+
+def stale_days(timing: Timing, limit: int | None, today: dt.date) -> int | None:
+    """Days without a commitment when that exceeds the stage's limit (and no snooze), else None.
+
+    A commitment exactly `limit` days ago is still within the limit.
+    """
+    if limit is None or is_snoozed(timing.snooze_until, today):
+        return None
+    days = days_without_commitment(timing, today)
+    if days is None or days <= limit:
+        return None
+    return days
+
+
+def is_overdue(close_date: dt.date | None, today: dt.date) -> bool:
+    """The close date has passed and the deal is still open."""
+    return close_date is not None and close_date < today
+
+
+def is_premature(rule: StageRule, evidence_position: int | None) -> bool:
+    """The deal sits in a stage whose entry commitments were never recorded.
+
+    Evidence counts when a commitment was recorded on entering this stage or any later one
+    (a deal moved back keeps the evidence it earned on the way forward).
+    """
+    if not rule.needs_entry_evidence:
+        return False
+    return evidence_position is None or evidence_position < rule.position
+
+
+def status(timing: Timing, rule: StageRule, today: dt.date) -> FunnelStatus:
+    """Every funnel badge of one open deal."""
+    return FunnelStatus(
+        stale_days=stale_days(timing, rule.stale_after_days, today),
+        stale_limit=rule.stale_after_days,
+        slips=timing.slips,
+        overdue=is_overdue(timing.close_date, today),
+        premature=is_premature(rule, timing.evidence_position),
+        snoozed=is_snoozed(timing.snooze_until, today),
+    )
+
+
+def stale_reason(days: int, limit: int | None) -> str:
+    """'No customer commitment for 34 days (stage limit 21)'."""
+    unit = "day" if days == 1 else "days"
+    suffix = f" (stage limit {limit})" if limit is not None else ""
+    return f"No customer commitment for {days} {unit}{suffix}"
+
+
+def slip_reason(slips: int) -> str:
+    """'The close date moved later 2 times'."""
+    return "The close date moved later once" if slips == 1 else f"The close date moved later {slips} times"
+
+
+def premature_reason(stage_name: str) -> str:
+    """Why a deal is premature."""
+    return f"Sits in {stage_name}, but the customer commitments to enter it were never recorded"
+
+
+def overdue_reason(close_date: dt.date, today: dt.date) -> str:
+    """Why a deal is overdue."""
+    days = (today - close_date).days
+    return f"The close date passed {days} day{'s' if days != 1 else ''} ago and the deal is still open"
+
+
+def direction(source: Stage, target: Stage) -> str:
+    """'forward', 'backward', 'close' (to a closed stage), 'reopen' or 'none' for a move."""
+    if source.id == target.id:
+        return "none"
+    if target.is_closed:
+        return "none" if source.is_closed else "close"
+    if source.is_closed:
+        return "reopen"
+    return "forward" if (target.position, target.id) > (source.position, source.id) else "backward"
+
+
+def commitments_between(source: Stage, target: Stage, stages: Sequence[Stage]) -> tuple[str, ...]:
+    """The exit commitments of every open stage from `source` up to the one before `target`."""
+    result: list[str] = []
+    collecting = False
+    for stage in open_stages(stages):
+        if stage.id == target.id:
+            break
+        if stage.id == source.id:
+            collecting = True
+        if collecting:
+            result.extend(stage.exit_commitments)
+    return tuple(result)

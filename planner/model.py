@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -136,6 +136,7 @@ class Stage:
     probability: int  # percent, 0..100
     stale_after_days: int | None
     exit_commitments: tuple[str, ...] = ()
+    retired: bool = False
 
     @property
     def is_closed(self) -> bool:
@@ -313,7 +314,7 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Card:
-    """What the board paints for one open deal: a read-only projection of an opportunity."""
+    """What the board paints for one open deal, with the evidence its badges come from."""
 
     id: int
     stage_id: int
@@ -326,4 +327,22 @@ class Card:
     probability: int
     next_step: str = ""
     slips: int = 0
-    badges: tuple[str, ...] = field(default=())
+    created: dt.date | None = None
+    last_commitment: dt.date | None = None
+    evidence_position: int | None = None
+    snooze_until: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedDeal:
+    """A won, lost or walked-away deal as the archive lists it."""
+
+    id: int
+    title: str
+    account: str
+    stage: str
+    level: FunnelLevel
+    closed_on: dt.date | None
+    amount: float | None
+    currency: str
+    reason: str

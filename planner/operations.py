@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from planner import funnel
 from planner.model import AccountDraft, OpportunityDraft
+from planner.stages import open_stages
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import snapshot as snapshots
@@ -167,3 +169,89 @@ def revert_account_row(plan: PlanDB, rows: snapshots.TableRows) -> Change:
     account_id = rows.rows[0][0]
     ids = frozenset(o.id for o in opportunity_repo.list_opportunities(plan, account_id=account_id))
     return Change(opportunities=ids, accounts_changed=True)
+
+
+@dataclass(frozen=True, slots=True)
+class MoveDetails:
+    """What the seller said about a move: the customer commitment, or the reason."""
+
+    commitment: str = ""
+    commitment_date: dt.date | None = None
+    reason: str = ""
+    closed_on: dt.date | None = None
+
+
+def move_opportunity(
+    plan: PlanDB, opportunity_id: int, to_stage_id: int, details: MoveDetails, today: dt.date
+) -> Change:
+    """Move a deal to another stage and record why in the stage history.
+
+    Forward moves carry the customer commitment that caused them; backward moves a reason;
+    closing records the actual close date and the reason; reopening returns to an open stage.
+    """
+    current = opportunity_repo.get_opportunity(plan, opportunity_id)
+    if current is None:
+        raise OperationError("That deal no longer exists.")
+    all_stages = {s.id: s for s in stage_repo.list_stages(plan)}
+    source = all_stages.get(current.stage_id)
+    target = all_stages.get(to_stage_id)
+    if source is None or target is None or target.retired:
+        raise OperationError("That stage no longer exists.")
+    kind = funnel.direction(source, target)
+    if kind == "none":
+        raise OperationError(f"The deal is already in {target.name}.")
+    if kind == "forward" and not details.commitment.strip():
+        raise OperationError("Say which customer commitment moved the deal forward.")
+    if kind in ("backward", "close") and not details.reason.strip():
+        raise OperationError("Say why the deal moves back or closes.")
+    with plan.atomic():
+        opportunity_repo.add_stage_move(
+            plan,
+            opportunity_id,
+            source.id,
+            target.id,
+            commitment_date=(details.commitment_date or today) if details.commitment.strip() else None,
+            commitment=details.commitment.strip(),
+            reason=details.reason.strip(),
+        )
+        last_open = source.id if kind == "close" else current.last_open_stage_id
+        opportunity_repo.set_stage(
+            plan, opportunity_id, target.id, entered=today, last_open_stage_id=last_open
+        )
+        if kind == "close":
+            closed_on = details.closed_on or today
+            opportunity_repo.set_closed(plan, opportunity_id, closed_on, details.reason.strip())
+            if current.close_date != closed_on:
+                opportunity_repo.set_close_date(plan, opportunity_id, current.close_date, closed_on)
+        elif kind == "reopen":
+            opportunity_repo.set_closed(plan, opportunity_id, None, "")
+    return Change(opportunities=frozenset({opportunity_id}))
+
+
+def reopen_stage(plan: PlanDB, opportunity_id: int) -> int:
+    """Where reopening a closed deal returns it: its last open stage, else the first one."""
+    current = opportunity_repo.get_opportunity(plan, opportunity_id)
+    if current is None:
+        raise OperationError("That deal no longer exists.")
+    stages = stage_repo.list_stages(plan)
+    columns = open_stages(stages)
+    if not columns:
+        raise OperationError("The plan has no open stage to return the deal to.")
+    if current.last_open_stage_id in {s.id for s in columns}:
+        return int(current.last_open_stage_id)
+    return columns[0].id
+
+
+def snooze_opportunity(
+    plan: PlanDB, opportunity_id: int, until: dt.date | None, reason: str, today: dt.date
+) -> Change:
+    """'Stalled for a known reason': hide the stale badge until a date (None clears it)."""
+    if until is not None:
+        if not reason.strip():
+            raise OperationError("Say why the deal is stalled.")
+        if until < today:
+            raise OperationError("The snooze must last until today or later.")
+    if opportunity_repo.get_opportunity(plan, opportunity_id) is None:
+        raise OperationError("That deal no longer exists.")
+    opportunity_repo.set_snooze(plan, opportunity_id, until, reason.strip() if until else "")
+    return Change(opportunities=frozenset({opportunity_id}))

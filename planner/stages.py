@@ -56,13 +56,18 @@ DEFAULT_STAGES: tuple[StageSpec, ...] = (
 
 
 def ordered(stages: Sequence[Stage]) -> list[Stage]:
-    """Stages in board order."""
-    return sorted(stages, key=lambda s: (s.position, s.id))
+    """Active stages in board order (retired ones only live on in history)."""
+    return sorted((s for s in stages if not s.retired), key=lambda s: (s.position, s.id))
 
 
 def open_stages(stages: Sequence[Stage]) -> list[Stage]:
     """The stages that make the board's columns, in order."""
     return [s for s in ordered(stages) if not s.is_closed]
+
+
+def closed_stages(stages: Sequence[Stage]) -> list[Stage]:
+    """Won, Lost, Walked away (and any other closed stage), in order."""
+    return [s for s in ordered(stages) if s.is_closed]
 
 
 def entry_commitments(stage: Stage, stages: Sequence[Stage]) -> tuple[str, ...]:

@@ -6,26 +6,40 @@ import ctypes.util
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.cli import PROG, UsageError, parse, run_command
 from planner.paths import data_dir, resolve_plan
 from planner.storage.db import PlanDB, PlanError, open_plan
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
 
 def display_problem() -> str | None:
     """Why Qt could not show a window here, in words, before Qt aborts with its own message."""
     platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if platform and platform not in ("xcb", "wayland"):
+    # Qt accepts fallbacks ("wayland;xcb") and plugin options after a colon ("xcb:foo=1").
+    names = {entry.split(":")[0].strip() for entry in platform.split(";")} - {""}
+    if names - {"xcb", "wayland"}:
         return None  # offscreen, minimal, eglfs...: no X11 libraries involved
     if sys.platform != "linux":
         return None
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    allows_x = not names or "xcb" in names
+    allows_wayland = not names or "wayland" in names
+    if allows_wayland and os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    if not allows_x or not os.environ.get("DISPLAY"):
+        if names == {"xcb"}:
+            why = "QT_QPA_PLATFORM=xcb but DISPLAY is unset"
+        elif names == {"wayland"}:
+            why = "QT_QPA_PLATFORM=wayland but WAYLAND_DISPLAY is unset"
+        else:
+            why = "DISPLAY and WAYLAND_DISPLAY are unset"
         return (
-            "No display found (DISPLAY and WAYLAND_DISPLAY are unset). Run the planner in a desktop "
+            f"No display found ({why}). Run the planner in a desktop "
             "session, or set QT_QPA_PLATFORM=offscreen to run it without a screen."
         )
-    if platform == "wayland" or os.environ.get("WAYLAND_DISPLAY"):
-        return None
     missing = [pkg for lib, pkg in _XCB_LIBS if ctypes.util.find_library(lib) is None]
     if missing:
         return (
@@ -72,6 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(args.db)
 
 
+# Testing only: PLANNER_QUIT_AFTER_START=1 quits once the window is shown, so a test can run
+# the real `planner --db PATH` start-up offscreen and check its exit status and the plan file.
+QUIT_AFTER_START = "PLANNER_QUIT_AFTER_START"
+
+
 def run_gui(db: Path | None) -> int:
     """Open the window; errors about the plan file go to stderr and, on a screen, a dialog."""
     problem = display_problem()
@@ -79,31 +98,54 @@ def run_gui(db: Path | None) -> int:
         print(f"{PROG}: {problem}", file=sys.stderr)
         return 1
     path, demo = resolve_plan(db)
-    plan_or_error: PlanDB | str
     try:
-        plan_or_error = open_or_create(path, demo=demo)
+        plan = open_or_create(path, demo=demo)
     except PlanError as exc:
-        plan_or_error = str(exc)
+        return _refuse(str(exc))
     except OSError as exc:
-        plan_or_error = f"Cannot open {path}: {exc.strerror or exc}."
+        return _refuse(f"Cannot open {path}: {exc.strerror or exc}.")
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QTimer
 
     from ui.windows import WindowManager
+
+    app = _application()
+    manager = WindowManager(data_dir())
+    manager.show_plan(plan)
+    if os.environ.get(QUIT_AFTER_START) == "1":
+        QTimer.singleShot(0, app.quit)
+    try:
+        return app.exec()
+    finally:
+        # Close the open plan so SQLite folds its -wal file back and removes it.
+        if manager.window is not None:
+            manager.window.plan.close()
+
+
+def _refuse(message: str) -> int:
+    """A plan that cannot be opened: one line on stderr, and a dialog when there is a screen."""
+    print(f"{PROG}: {message}", file=sys.stderr)
+    if os.environ.get("QT_QPA_PLATFORM", "") not in _HEADLESS:
+        from PySide6.QtWidgets import QMessageBox
+
+        _application()
+        QMessageBox.critical(None, "Opportunity Planner", message)
+    return 1
+
+
+# Platforms without a screen: no dialog, and no Qt start-up (its warnings would add lines to stderr).
+_HEADLESS = ("offscreen", "minimal")
+
+
+def _application() -> QApplication:
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("Opportunity Planner")
     app.setOrganizationName("Opportunity Planner")
     app.setApplicationVersion(_version())
-    if isinstance(plan_or_error, str):
-        print(f"{PROG}: {plan_or_error}", file=sys.stderr)
-        if app.platformName() != "offscreen":
-            QMessageBox.critical(None, "Opportunity Planner", plan_or_error)
-        return 1
-    manager = WindowManager(data_dir())
-    manager.show_plan(plan_or_error)
-    return app.exec()
+    return app
 
 
 def _version() -> str:

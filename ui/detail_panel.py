@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from planner.funnel import days_in_stage
+from planner.funnel import (
+    FunnelStatus,
+    days_in_stage,
+    overdue_reason,
+    premature_reason,
+    slip_reason,
+    stale_reason,
+)
 from planner.stages import probability
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
@@ -41,11 +49,21 @@ class DetailPanel(QScrollArea):
         "Next step",
         "In stage since",
         "Created",
+        "Warnings",
+        "Snoozed",
+        "Closed",
     )
 
-    def __init__(self, plan: PlanDB, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        plan: PlanDB,
+        parent: QWidget | None = None,
+        *,
+        status_of: Callable[[int], FunnelStatus | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.plan = plan
+        self.status_of = status_of
         self.opportunity_id = 0
         self.setWidgetResizable(True)
         inner = QWidget(self)
@@ -73,6 +91,23 @@ class DetailPanel(QScrollArea):
         self.setWidget(inner)
         self.setMinimumWidth(280)
         self.show_opportunity(0)
+
+    def _warnings(
+        self, opportunity_id: int, stage_name: str, close: dt.date | None, today: dt.date
+    ) -> list[str]:
+        status = self.status_of(opportunity_id) if self.status_of else None
+        if status is None:
+            return []
+        lines = []
+        if status.stale_days is not None:
+            lines.append(stale_reason(status.stale_days, status.stale_limit))
+        if status.slips:
+            lines.append(slip_reason(status.slips))
+        if status.premature:
+            lines.append(premature_reason(stage_name))
+        if status.overdue and close is not None:
+            lines.append(overdue_reason(close, today))
+        return lines
 
     def show_opportunity(self, opportunity_id: int) -> None:
         """Load and show a deal (0, or a deal that no longer exists, clears the panel)."""
@@ -111,10 +146,19 @@ class DetailPanel(QScrollArea):
             if in_stage is not None
             else "—",
             "Created": opportunity.created[:10],
+            "Warnings": "\n".join(self._warnings(opportunity.id, stage.name, opportunity.close_date, today))
+            or "None",
+            "Snoozed": f"Until {fmt.date(opportunity.snooze_until)}: {opportunity.snooze_reason}"
+            if opportunity.snooze_until and opportunity.snooze_until >= today
+            else "No",
+            "Closed": f"{fmt.date(opportunity.closed_on)}: {opportunity.close_reason}"
+            if opportunity.closed_on
+            else "Open",
         }
         for name, text in values.items():
             self.values[name].setText(text)
         moves = []
+        self.form.setRowVisible(self.FIELDS.index("Snoozed"), values["Snoozed"] != "No")
         for move in opportunity_repo.stage_history(self.plan, opportunity.id):
             source = stages[move.from_stage_id].name if move.from_stage_id in stages else "—"
             target = stages[move.to_stage_id].name if move.to_stage_id in stages else "?"

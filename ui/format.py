@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.funnel import days_in_stage
+from planner.funnel import FunnelStatus, days_in_stage, slip_reason, stale_reason
 from planner.model import Card
 from planner.money import Totals
 
@@ -37,8 +37,11 @@ def days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
-def card_sentence(card: Card, today: dt.date) -> str:
-    """A card read as one sentence, for screen readers and tooltips."""
+def card_sentence(card: Card, today: dt.date, status: FunnelStatus | None = None) -> str:
+    """A card read as one sentence, for screen readers and tooltips.
+
+    "Acme renewal, Acme, 120,000 EUR, closes 15 Dec 2026, no customer commitment for 34 days"
+    """
     parts = [card.title]
     if card.account:
         parts[0] += f", {card.account}"
@@ -51,7 +54,21 @@ def card_sentence(card: Card, today: dt.date) -> str:
     in_stage = days_in_stage(card.stage_entered, today)
     if in_stage is not None:
         parts.append(f"{days(in_stage)} in this stage")
+    if status is not None:
+        parts.extend(badge_reasons(status))
     return ", ".join(parts)
+
+
+def badge_reasons(status: FunnelStatus) -> list[str]:
+    """The card's badges in words, lower-case so they read inside a sentence."""
+    reasons = []
+    if status.stale_days is not None:
+        reasons.append(stale_reason(status.stale_days, status.stale_limit).lower())
+    if status.slips:
+        reasons.append(slip_reason(status.slips).lower())
+    if status.premature:
+        reasons.append("premature: the commitments to enter this stage were never recorded")
+    return reasons
 
 
 def totals_lines(t: Totals) -> tuple[str, str]:

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QToolBar,
     QUndoView,
     QVBoxLayout,
@@ -27,19 +29,25 @@ from PySide6.QtWidgets import (
 
 from planner import __version__
 from planner import operations as ops
-from planner.model import AccountDraft, OpportunityDraft
-from planner.operations import Change, OperationError
+from planner.funnel import commitments_between, direction
+from planner.model import AccountDraft, OpportunityDraft, Stage
+from planner.operations import Change, MoveDetails, OperationError
+from planner.stages import ordered
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import settings as settings_repo
+from planner.storage.board import load_closed
 from planner.storage.db import PlanDB
 from ui.accounts_panel import AccountsPanel
+from ui.archive import ArchiveView
 from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
 from ui.commands import AccountEditCommand, AccountPresenceCommand, run_opportunity_operation
 from ui.detail_panel import DetailPanel
 from ui.dialogs.account_dialog import AccountDialog
+from ui.dialogs.move_dialog import MoveDialog
 from ui.dialogs.opportunity_dialog import OpportunityDialog
+from ui.dialogs.snooze_dialog import SnoozeDialog
 
 # What can go wrong when writing: the plan refused it, or the file did (locked, read-only...).
 WRITE_ERRORS = (OperationError, sqlite3.Error, OSError)
@@ -59,6 +67,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — Opportunity Planner")
         self.undo_stack = QUndoStack(self)
         self.controller = BoardController(plan, self)
+        self.controller.drop_handler = self.request_move
         self.controller.load()
         self.board = BoardWidget(self.controller, self)
         self.board.setAccessibleName("Stage board")
@@ -75,10 +84,18 @@ class MainWindow(QMainWindow):
         self.banner = self._demo_banner() if self.is_demo else None
         if self.banner is not None:
             layout.addWidget(self.banner)
-        layout.addWidget(self.board, 1)
+        self.archive = ArchiveView(self)
+        self.archive.reopen_requested.connect(self.reopen)
+        self._archive_dirty = True
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.board, "&Board")
+        self.tabs.addTab(self.archive, "&Archive")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self.details = DetailPanel(plan, self)
+        self.details = DetailPanel(plan, self, status_of=self.controller.status_of_id)
         self.details_dock = QDockWidget("Deal details", self)
         self.details_dock.setObjectName("details-dock")
         self.details_dock.setWidget(self.details)
@@ -105,6 +122,7 @@ class MainWindow(QMainWindow):
 
         self.board.opportunity_selected.connect(self._on_board_opportunity_selected)
         self.board.opportunity_activated.connect(self._on_board_opportunity_activated)
+        self.board.context_menu_requested.connect(self._on_board_context_menu_requested)
         self._build_actions()
         self.resize(1280, 780)
         self.statusBar().showMessage(self._status_text())
@@ -162,6 +180,9 @@ class MainWindow(QMainWindow):
         self.delete_deal_action = self._action(
             "&Delete deal…", self.delete_selected, QKeySequence(std.Delete)
         )
+        self.move_forward_action = self._action("Move &forward…", self.move_selected_forward, "Ctrl+Right")
+        self.move_back_action = self._action("Move &back…", self.move_selected_back, "Ctrl+Left")
+        self.snooze_action = self._action("&Snooze stale warning…", self.snooze_selected)
         self.new_account_action = self._action("New &account…", self.new_account, "Ctrl+Shift+N")
         self.find_action = self._action("&Filter deals", self._focus_filter, QKeySequence(std.Find))
         self.about_action = self._action("&About Opportunity Planner", self.about)
@@ -175,6 +196,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.new_deal_action, self.edit_deal_action, self.delete_deal_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.move_forward_action, self.move_back_action, self.snooze_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.new_account_action, self.find_action])
         view_menu = menus.addMenu("&View")
@@ -217,6 +240,9 @@ class MainWindow(QMainWindow):
     def apply_change(self, change: Change) -> None:
         """Refresh the views an operation touched."""
         self.controller.apply(change)
+        self._archive_dirty = True
+        if self.tabs.currentWidget() is self.archive:
+            self._refresh_archive()
         if change.accounts_changed:
             self._refresh_accounts()
         shown = self.details.opportunity_id
@@ -243,10 +269,50 @@ class MainWindow(QMainWindow):
 
     def _update_selection_actions(self) -> None:
         selected = bool(self.board.selected_id())
-        self.edit_deal_action.setEnabled(selected)
-        self.delete_deal_action.setEnabled(selected)
+        for action in (
+            self.edit_deal_action,
+            self.delete_deal_action,
+            self.move_forward_action,
+            self.move_back_action,
+            self.snooze_action,
+        ):
+            action.setEnabled(selected)
+
+    def _refresh_archive(self) -> None:
+        # Loaded when shown, not on every edit: a large plan has many closed deals.
+        self.archive.set_deals(load_closed(self.plan))
+        self._archive_dirty = False
 
     # Slots ----------------------------------------------------------------------------------
+    @Slot(int)
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.archive and self._archive_dirty:
+            self._refresh_archive()
+
+    @Slot(int, QPoint)
+    def _on_board_context_menu_requested(self, opportunity_id: int, pos: QPoint) -> None:
+        menu = self.card_menu(opportunity_id)
+        menu.exec(pos)
+
+    def card_menu(self, opportunity_id: int) -> QMenu:
+        """The context menu of a card (or of a column's empty space when 0)."""
+        menu = QMenu(self)
+        if not opportunity_id:
+            menu.addAction(self.new_deal_action)
+            return menu
+        current = self.controller.stage_of(opportunity_id)
+        move_menu = menu.addMenu("&Move to")
+        for stage in ordered(self.controller.stages):
+            action = move_menu.addAction(stage.name)
+            action.setEnabled(stage.id != current)
+            action.triggered.connect(
+                lambda _checked=False, target=stage.id: self.request_move(opportunity_id, target)
+            )
+        menu.addActions([self.edit_deal_action, self.snooze_action])
+        menu.addSeparator()
+        menu.addAction(self.delete_deal_action)
+        return menu
+
     @Slot(str)
     def _on_filter_edit_text_changed(self, text: str) -> None:
         self.controller.set_filter(text)
@@ -353,6 +419,117 @@ class MainWindow(QMainWindow):
                 f"Delete “{title}”", self.plan, opportunity_id, operation, self.apply_change
             ),
             "The deal was not deleted",
+        )
+
+    # Moves ----------------------------------------------------------------------------------
+    def move_dialog(self, opportunity_id: int, target_id: int) -> MoveDialog | None:
+        """The dialog a move needs (None for a reopen, which needs no answer)."""
+        opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id)
+        source = self.controller.stage(opportunity.stage_id) if opportunity else None
+        target = self.controller.stage(target_id)
+        if opportunity is None or source is None or target is None:
+            return None
+        kind = direction(source, target)
+        if kind in ("none", "reopen"):
+            return None
+        commitments = commitments_between(source, target, self.controller.stages)
+        return MoveDialog(kind, opportunity.title, source, target, commitments, dt.date.today(), self)
+
+    def request_move(self, opportunity_id: int, target_id: int) -> bool:
+        """Move a deal (drag and drop, keyboard, menu): ask why, then write it undoably."""
+        opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id)
+        target = self.controller.stage(target_id)
+        source = self.controller.stage(opportunity.stage_id) if opportunity else None
+        if opportunity is None or target is None or source is None:
+            return False
+        kind = direction(source, target)
+        if kind == "none":
+            return False
+        if kind == "reopen":
+            details = MoveDetails(reason="Reopened")
+        else:
+            dialog = self.move_dialog(opportunity_id, target_id)
+            if dialog is None or dialog.exec() != MoveDialog.DialogCode.Accepted:
+                return False  # cancelled: nothing was written
+            details = dialog.details()
+        return self.move_opportunity(opportunity_id, target, details)
+
+    def move_opportunity(self, opportunity_id: int, target: Stage, details: MoveDetails) -> bool:
+        """Write a move with its commitment or reason (undoable)."""
+        opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id)
+        title = opportunity.title if opportunity else str(opportunity_id)
+
+        def operation() -> tuple[Change, int]:
+            change = ops.move_opportunity(self.plan, opportunity_id, target.id, details, dt.date.today())
+            return change, opportunity_id
+
+        done = self._push(
+            lambda: run_opportunity_operation(
+                f"Move “{title}” to {target.name}", self.plan, opportunity_id, operation, self.apply_change
+            ),
+            "The deal was not moved",
+        )
+        if done and not target.is_closed:
+            self.board.select(opportunity_id)
+        return done
+
+    def _move_selected(self, step: int) -> None:
+        opportunity_id = self.board.selected_id()
+        stage_id = self.controller.stage_of(opportunity_id) if opportunity_id else None
+        columns = [s.id for s in self.controller.columns]
+        if stage_id is None or stage_id not in columns:
+            return
+        position = columns.index(stage_id) + step
+        if 0 <= position < len(columns):
+            self.request_move(opportunity_id, columns[position])
+
+    @Slot()
+    def move_selected_forward(self) -> None:
+        self._move_selected(1)
+
+    @Slot()
+    def move_selected_back(self) -> None:
+        self._move_selected(-1)
+
+    @Slot(int)
+    def reopen(self, opportunity_id: int) -> bool:
+        """Return a closed deal to its last open stage (undoable)."""
+        try:
+            target_id = ops.reopen_stage(self.plan, opportunity_id)
+        except OperationError as exc:
+            self.show_error("The deal was not reopened", str(exc))
+            return False
+        return self.request_move(opportunity_id, target_id)
+
+    @Slot()
+    def snooze_selected(self) -> None:
+        opportunity_id = self.board.selected_id()
+        opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id) if opportunity_id else None
+        if opportunity is None:
+            return
+        if opportunity.snooze_until and opportunity.snooze_until >= dt.date.today():
+            if self.confirm(
+                "Snoozed",
+                f"Snoozed until {opportunity.snooze_until}: {opportunity.snooze_reason}\n\nClear the snooze?",
+            ):
+                self.snooze(opportunity_id, None, "")
+            return
+        dialog = SnoozeDialog(opportunity.title, dt.date.today(), self)
+        if dialog.exec() == SnoozeDialog.DialogCode.Accepted:
+            until, reason = dialog.values()
+            self.snooze(opportunity_id, until, reason)
+
+    def snooze(self, opportunity_id: int, until: dt.date | None, reason: str) -> bool:
+        """Snooze (or, with None, un-snooze) a deal's stale warning (undoable)."""
+
+        def operation() -> tuple[Change, int]:
+            change = ops.snooze_opportunity(self.plan, opportunity_id, until, reason, dt.date.today())
+            return change, opportunity_id
+
+        text = "Snooze stale warning" if until else "Clear snooze"
+        return self._push(
+            lambda: run_opportunity_operation(text, self.plan, opportunity_id, operation, self.apply_change),
+            "The snooze was not saved",
         )
 
     # Accounts -------------------------------------------------------------------------------

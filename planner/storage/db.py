@@ -80,50 +80,121 @@ def open_memory() -> PlanDB:
 def open_plan(path: Path, *, create: bool = True) -> PlanDB:
     """Open (or, with `create`, make) the plan at `path`.
 
-    Anything that is not a plan of this version raises PlanError before a byte is written.
+    Anything that is not a plan of this version raises PlanError before a byte is written,
+    and nothing is left beside it (no -wal, -shm or -journal file).
     """
     path = Path(path)
-    exists = path.exists()
+    try:
+        path.stat()
+    except FileNotFoundError:
+        exists = False
+    except NotADirectoryError:
+        raise PlanError(f"Cannot open {path}: {path.parent} is not a folder.") from None
+    except OSError as exc:
+        # Path.exists() would raise PermissionError for a folder we may not enter.
+        raise PlanError(f"Cannot open {path}: {exc.strerror or exc}.") from exc
+    else:
+        exists = True
     if exists:
         _check_existing(path)
     elif not create:
         raise PlanError(f"No plan at {path}.")
     else:
-        parent = path.parent
-        if not parent.is_dir():
-            raise PlanError(f"Cannot create {path}: the folder {parent} does not exist.")
-        if not os.access(parent, os.W_OK):
-            raise PlanError(f"Cannot create {path}: the folder {parent} is not writable.")
+        _create_empty(path)
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        if not exists:
-            # Plans hold private planning: readable by their owner only.
-            os.chmod(path, 0o600)
         _configure(conn, wal=True)
         plan = PlanDB(conn, path)
         _initialise(plan)
     except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        if not exists:
+            _remove_half_made(path)
         raise PlanError(f"Cannot open {path}: {exc}.") from exc
     return plan
+
+
+def _create_empty(path: Path) -> None:
+    """Create the new plan file: readable by its owner only from its first byte, never clobbering."""
+    parent = path.parent
+    if not parent.is_dir():
+        raise PlanError(f"Cannot create {path}: the folder {parent} does not exist.")
+    if not os.access(parent, os.W_OK):
+        raise PlanError(f"Cannot create {path}: the folder {parent} is not writable.")
+    try:
+        # O_EXCL: a file that appeared meanwhile is never taken over. SQLite treats an empty
+        # file as a new database.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise PlanError(f"Cannot create {path}: {exc.strerror or exc}.") from exc
+    os.close(fd)
+    # Plans hold private planning: readable by their owner only, whatever the umask.
+    os.chmod(path, 0o600)
+
+
+def _remove_half_made(path: Path) -> None:
+    for name in (path, *(_sibling(path, suffix) for suffix in _SIDE_FILES)):
+        name.unlink(missing_ok=True)
+
+
+# The files SQLite keeps beside a database while it is open or after a crash.
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
 
 
 def _check_existing(path: Path) -> None:
     if path.is_dir():
         raise PlanError(f"{path} is a folder, not a plan file.")
+    if not path.is_file():
+        raise PlanError(f"{path} is not a regular file, not a plan.")
     try:
         with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+            header = handle.read(_HEADER_SIZE)
     except OSError as exc:
         raise PlanError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    if header != SQLITE_HEADER:
+    if not header.startswith(SQLITE_HEADER):
         if not header:
             raise PlanError(f"{path} is an empty file, not a plan.")
         raise PlanError(f"{path} is not a plan file (it is not an SQLite database).")
+    if len(header) < _HEADER_SIZE:
+        raise PlanError(f"{path} is a damaged SQLite file, not a plan.")
+    # The header says whose file it is without asking SQLite (offset 68: application_id).
+    header_app_id = int.from_bytes(header[68:72], "big")
+    if header_app_id not in (0, APPLICATION_ID):
+        raise PlanError(f"{path} is an SQLite database of another program, not a plan.")
     if not os.access(path, os.W_OK):
         raise PlanError(f"{path} is read-only; the planner needs to write to it.")
-    # Inspect read-only: nothing below may write to a file that turns out not to be ours.
+    app_id, tables, applied = _inspect(path)
+    if app_id != APPLICATION_ID and tables:
+        raise PlanError(f"{path} is an SQLite database of another program, not a plan.")
+    unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
+    if unknown:
+        raise PlanError(
+            f"{path} was written by a newer version of Opportunity Planner; update the planner to open it."
+        )
+
+
+# An SQLite header is 100 bytes.
+_HEADER_SIZE = 100
+
+
+def _inspect(path: Path) -> tuple[int, set[str], list[str]]:
+    """application_id, table names and applied migrations, read without writing anything.
+
+    A plain read-only connection to a WAL database creates -wal and -shm files beside it and
+    leaves them there. When no side file exists no other connection is using the file, so it
+    is opened `immutable` (no locks, no side files). Otherwise another program (or a crash) owns
+    side files that already exist; a read-only connection then reads through them.
+    """
+    in_use = any(_sibling(path, suffix).exists() for suffix in _SIDE_FILES)
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if in_use else "&immutable=1")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -140,13 +211,7 @@ def _check_existing(path: Path) -> None:
             conn.close()
     except sqlite3.Error as exc:
         raise PlanError(f"{path} cannot be read as a plan: {exc}.") from exc
-    if app_id != APPLICATION_ID and tables:
-        raise PlanError(f"{path} is an SQLite database of another program, not a plan.")
-    unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
-    if unknown:
-        raise PlanError(
-            f"{path} was written by a newer version of Opportunity Planner; update the planner to open it."
-        )
+    return int(app_id), tables, applied
 
 
 def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:

@@ -39,7 +39,9 @@ CREATE TABLE stage (
     position INTEGER NOT NULL,
     probability INTEGER NOT NULL CHECK (probability BETWEEN 0 AND 100),
     stale_after_days INTEGER CHECK (stale_after_days IS NULL OR stale_after_days > 0),
-    exit_commitments TEXT NOT NULL DEFAULT '[]'
+    exit_commitments TEXT NOT NULL DEFAULT '[]',
+    -- A deleted stage that history still names is retired, not removed.
+    retired INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE opportunity (
     id INTEGER PRIMARY KEY,

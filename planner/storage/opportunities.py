@@ -167,6 +167,27 @@ def set_closed(plan: PlanDB, opportunity_id: int, closed_on: dt.date | None, rea
         )
 
 
+def set_close_date(
+    plan: PlanDB, opportunity_id: int, old_date: dt.date | None, new_date: dt.date | None
+) -> None:
+    """Change only the close date, recording the change in its history."""
+    with plan.atomic():
+        add_close_date_change(plan, opportunity_id, old_date, new_date)
+        plan.execute(
+            "UPDATE opportunity SET close_date = ?, updated = ? WHERE id = ?",
+            [from_date(new_date), now_stamp(), opportunity_id],
+        )
+
+
+def set_snooze(plan: PlanDB, opportunity_id: int, until: dt.date | None, reason: str) -> None:
+    """Snooze the stale badge until a date with a reason (None clears the snooze)."""
+    with plan.atomic():
+        plan.execute(
+            "UPDATE opportunity SET snooze_until = ?, snooze_reason = ?, updated = ? WHERE id = ?",
+            [from_date(until), reason, now_stamp(), opportunity_id],
+        )
+
+
 def delete_opportunity(plan: PlanDB, opportunity_id: int) -> None:
     """Delete a deal with its Blue Sheet and histories (foreign-key cascade)."""
     with plan.atomic():

@@ -9,7 +9,7 @@ from planner.model import FunnelLevel, Stage
 from planner.stages import StageSpec
 from planner.storage.db import PlanDB
 
-_COLUMNS = "id, name, level, position, probability, stale_after_days, exit_commitments"
+_COLUMNS = "id, name, level, position, probability, stale_after_days, exit_commitments, retired"
 
 
 def _stage(row: tuple[Any, ...]) -> Stage:
@@ -21,11 +21,12 @@ def _stage(row: tuple[Any, ...]) -> Stage:
         probability=row[4],
         stale_after_days=row[5],
         exit_commitments=tuple(json.loads(row[6])),
+        retired=bool(row[7]),
     )
 
 
 def list_stages(plan: PlanDB) -> list[Stage]:
-    """Every stage, in board order."""
+    """Every stage in board order, retired ones included (history still names them)."""
     rows = plan.query(f"SELECT {_COLUMNS} FROM stage ORDER BY position, id")
     return [_stage(r) for r in rows]
 
@@ -74,7 +75,23 @@ def update_stage(plan: PlanDB, stage_id: int, spec: StageSpec, position: int) ->
         )
 
 
+def retire_stage(plan: PlanDB, stage_id: int) -> None:
+    """Take a stage off the board; history rows that name it keep their meaning."""
+    with plan.atomic():
+        plan.execute("UPDATE stage SET retired = 1 WHERE id = ?", [stage_id])
+
+
+def stage_in_use(plan: PlanDB, stage_id: int) -> bool:
+    """Whether any deal or history row refers to a stage."""
+    rows = plan.query(
+        "SELECT EXISTS (SELECT 1 FROM opportunity WHERE stage_id = ?1 OR last_open_stage_id = ?1)"
+        " OR EXISTS (SELECT 1 FROM stage_history WHERE from_stage_id = ?1 OR to_stage_id = ?1)",
+        [stage_id],
+    )
+    return bool(rows[0][0])
+
+
 def delete_stage(plan: PlanDB, stage_id: int) -> None:
-    """Delete a stage that no deal and no history row refers to."""
+    """Delete a stage that no deal and no history row refers to (else retire it)."""
     with plan.atomic():
         plan.execute("DELETE FROM stage WHERE id = ?", [stage_id])

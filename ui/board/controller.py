@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
+from planner.funnel import FunnelStatus, StageRule, stage_rules, status
 from planner.model import Card, Stage
 from planner.money import Totals, totals
 from planner.operations import Change
@@ -21,9 +25,19 @@ class BoardController(QObject):
     stages_reset = Signal()
     column_changed = Signal(int)  # stage id whose cards or totals changed
 
-    def __init__(self, plan: PlanDB, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        plan: PlanDB,
+        parent: QObject | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         super().__init__(parent)
         self.plan = plan
+        self.today = today
+        self.rules: dict[int, StageRule] = {}
+        # Set by the window: asked to move a dropped card (deal id, target stage id).
+        self.drop_handler: Callable[[int, int], bool] | None = None
         self.stages: list[Stage] = []
         self.columns: list[Stage] = []
         self.models: dict[int, StageColumnModel] = {}
@@ -36,6 +50,7 @@ class BoardController(QObject):
         """(Re)load stages, settings and every open card from the plan."""
         self.stages = stage_repo.list_stages(self.plan)
         self.columns = open_stages(self.stages)
+        self.rules = stage_rules(self.stages)
         self.base_currency = settings_repo.get_setting(self.plan, "base_currency", "EUR")
         self.rates = dict(settings_repo.get_setting(self.plan, "rates", {}))
         by_stage: dict[int, list[Card]] = {s.id: [] for s in self.columns}
@@ -46,7 +61,9 @@ class BoardController(QObject):
         old = self.models
         self.models = {}
         for stage in self.columns:
-            model = old.pop(stage.id, None) or StageColumnModel(stage.id, self)
+            model = old.pop(stage.id, None) or StageColumnModel(
+                stage.id, self, status_of=self.status, drop_handler=self._on_model_drop
+            )
             model.set_cards(by_stage[stage.id])
             if self._filter:
                 model.set_filter(self._filter)
@@ -83,6 +100,22 @@ class BoardController(QObject):
         for stage_id, model in self.models.items():
             model.set_filter(self._filter)
             self.column_changed.emit(stage_id)
+
+    def status(self, card: Card) -> FunnelStatus:
+        """The funnel badges of a card, by the one implementation in planner.funnel."""
+        return status(card, self.rules[card.stage_id], self.today())
+
+    def status_of_id(self, opportunity_id: int) -> FunnelStatus | None:
+        """The badges of an open deal by id (None for closed or unknown deals)."""
+        cards = load_cards(self.plan, [opportunity_id])
+        return self.status(cards[0]) if cards else None
+
+    def stage(self, stage_id: int) -> Stage | None:
+        """A stage by id (retired ones included)."""
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+    def _on_model_drop(self, opportunity_id: int, stage_id: int) -> bool:
+        return self.drop_handler(opportunity_id, stage_id) if self.drop_handler else False
 
     def stage_of(self, opportunity_id: int) -> int | None:
         """The stage whose column shows a card, or None (closed or unknown)."""

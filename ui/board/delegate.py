@@ -1,22 +1,68 @@
-"""Paints a card: title, account, amount, close date (red when past), days in stage."""
+"""Paints a card: title, account, amount, close date, next step, days in stage and badges."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+)
 
-from planner.funnel import days_in_stage
+from planner.funnel import FunnelStatus, days_in_stage, slip_reason, stale_reason
 from planner.model import Card
 from ui import format as fmt
-from ui.board.models import CARD_ROLE
+from ui.board.models import CARD_ROLE, STATUS_ROLE
 
-CARD_HEIGHT = 92
 MARGIN = 4
 PADDING = 8
+LINES = 5
 OVERDUE = QColor("#c0392b")
+# Badge colours: white text on these passes WCAG AA contrast (4.5:1) in both themes.
+STALE = QColor("#a04000")
+SLIP = QColor("#b03a2e")
+PREMATURE = QColor("#6c3483")
+SNOOZED = QColor("#5d6d7e")
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """A chip on a card: its text, colour and the reason its tooltip gives."""
+
+    text: str
+    color: QColor
+    reason: str
+
+
+def badges(status: FunnelStatus | None) -> list[Badge]:
+    """The chips a card shows, in a fixed order."""
+    if status is None:
+        return []
+    chips = []
+    if status.stale_days is not None:
+        chips.append(
+            Badge(f"Stale {status.stale_days}d", STALE, stale_reason(status.stale_days, status.stale_limit))
+        )
+    elif status.snoozed:
+        chips.append(Badge("Snoozed", SNOOZED, "Stalled for a known reason: see the deal's details"))
+    if status.slips:
+        chips.append(Badge(f"Slipped {status.slips}x", SLIP, slip_reason(status.slips)))
+    if status.premature:
+        chips.append(
+            Badge(
+                "Premature",
+                PREMATURE,
+                "Placed further down the funnel than the evidence allows: the customer "
+                "commitments to enter this stage were never recorded",
+            )
+        )
+    return chips
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -25,9 +71,16 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.today = dt.date.today()
+        self.line_height = 17
+        self.card_height = 2 * MARGIN + 2 * PADDING + LINES * self.line_height
+
+    def set_font(self, font: QFont) -> None:
+        """Size cards for the view's font (call before the views are shown)."""
+        self.line_height = QFontMetrics(font).height() + 2
+        self.card_height = 2 * MARGIN + 2 * PADDING + LINES * self.line_height
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return QSize(220, CARD_HEIGHT)
+        return QSize(220, self.card_height)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -35,6 +88,7 @@ class CardDelegate(QStyledItemDelegate):
         card: Card | None = index.data(CARD_ROLE)
         if card is None:
             return
+        status: FunnelStatus | None = index.data(STATUS_ROLE)
         palette = option.palette
         rect: QRect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         state = option.state
@@ -56,7 +110,7 @@ class CardDelegate(QStyledItemDelegate):
         base_font = QFont(option.font)
         bold = QFont(base_font)
         bold.setBold(True)
-        line = QFontMetrics(base_font).height() + 2
+        line = self.line_height
 
         painter.setFont(bold)
         painter.setPen(text_color)
@@ -67,25 +121,74 @@ class CardDelegate(QStyledItemDelegate):
 
         painter.setPen(text_color)
         self._text(painter, inner, 2 * line, fmt.amount(card.amount, card.currency), base_font)
-        overdue = card.close_date is not None and card.close_date < self.today
+        overdue = status.overdue if status is not None else False
         painter.setPen(OVERDUE if overdue else text_color)
-        close_text = fmt.date(card.close_date)
         painter.drawText(
             QRect(inner.left(), inner.top() + 2 * line, inner.width(), line),
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            close_text,
+            fmt.date(card.close_date),
         )
-
-        in_stage = days_in_stage(card.stage_entered, self.today)
         painter.setPen(muted)
+        next_step = f"Next: {card.next_step}" if card.next_step else "No next step"
+        self._text(painter, inner, 3 * line, next_step, base_font)
+
+        chips = self.badge_rects(inner, line, badges(status), base_font)
+        in_stage = days_in_stage(card.stage_entered, self.today)
         if in_stage is not None:
-            self._text(painter, inner, 3 * line, f"{fmt.days(in_stage)} in stage", base_font)
+            room = inner.adjusted(0, 0, -(inner.right() - chips[0][1].left() + 4) if chips else 0, 0)
+            self._text(painter, room, 4 * line, f"{fmt.days(in_stage)} in stage", base_font)
+        small = QFont(base_font)
+        small.setPointSizeF(base_font.pointSizeF() * 0.85)
+        small.setBold(True)
+        painter.setFont(small)
+        for badge, chip in chips:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(badge.color)
+            painter.drawRoundedRect(chip, 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), badge.text)
         painter.restore()
+
+    def badge_rects(
+        self, inner: QRect, line: int, chips: list[Badge], font: QFont
+    ) -> list[tuple[Badge, QRect]]:
+        """Where each chip goes: right-aligned on the last line."""
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * 0.85)
+        small.setBold(True)
+        metrics = QFontMetrics(small)
+        right = inner.right()
+        placed: list[tuple[Badge, QRect]] = []
+        for badge in reversed(chips):
+            width = metrics.horizontalAdvance(badge.text) + 10
+            placed.append((badge, QRect(right - width + 1, inner.top() + 4 * line + 1, width, line - 2)))
+            right -= width + 4
+        placed.reverse()
+        return placed
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        # Each badge explains itself in words; elsewhere the card reads as a sentence.
+        if event.type() != QEvent.Type.ToolTip:
+            return super().helpEvent(event, view, option, index)
+        status: FunnelStatus | None = index.data(STATUS_ROLE)
+        rect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        inner = rect.adjusted(PADDING, PADDING - 2, -PADDING, -PADDING)
+        for badge, chip in self.badge_rects(inner, self.line_height, badges(status), view.font()):
+            if chip.contains(event.pos()):
+                QToolTip.showText(event.globalPos(), badge.reason, view)
+                return True
+        return super().helpEvent(event, view, option, index)
 
     @staticmethod
     def _text(painter: QPainter, inner: QRect, top: int, text: str, font: QFont) -> None:
         metrics = QFontMetrics(font)
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(inner.width(), 0))
         painter.drawText(
             QRect(inner.left(), inner.top() + top, inner.width(), metrics.height() + 2),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),

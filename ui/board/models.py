@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
+from planner.funnel import FunnelStatus
 from planner.model import Card
 from ui.format import card_sentence
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
+MIME_TYPE = "application/x-planner-opportunity"
+
+StatusOf = Callable[[Card], FunnelStatus]
+# Asked to move a dropped card to this column's stage; True when the move was made.
+DropHandler = Callable[[int, int], bool]
 
 _NO_DATE = dt.date.max
 Index = QModelIndex | QPersistentModelIndex
@@ -34,9 +41,20 @@ class StageColumnModel(QAbstractListModel):
     one Python pass per keystroke instead of one Python call per row (QT-NOTES, pitfall 3).
     """
 
-    def __init__(self, stage_id: int, parent: Any = None) -> None:
+    def __init__(
+        self,
+        stage_id: int,
+        parent: Any = None,
+        *,
+        status_of: StatusOf | None = None,
+        drop_handler: DropHandler | None = None,
+    ) -> None:
         super().__init__(parent)
         self.stage_id = stage_id
+        self._status_of = status_of
+        self._drop_handler = drop_handler
+        # Badges are computed when a card is first painted, not for every card at load.
+        self._status: dict[int, FunnelStatus] = {}
         self._all: list[Card] = []
         self._keys: list[str] = []
         self._visible: list[Card] = []
@@ -57,14 +75,80 @@ class StageColumnModel(QAbstractListModel):
             return card
         if role == ID_ROLE:
             return card.id
+        if role == STATUS_ROLE:
+            return self.status(card)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return card_sentence(card, dt.date.today())
+            return card_sentence(card, dt.date.today(), self.status(card))
         return None
+
+    def status(self, card: Card) -> FunnelStatus | None:
+        """The card's funnel badges (cached until the card or the day changes)."""
+        if self._status_of is None:
+            return None
+        found = self._status.get(card.id)
+        if found is None:
+            found = self._status[card.id] = self._status_of(card)
+        return found
+
+    def clear_status(self) -> None:
+        """Forget cached badges (a new day, changed stage rules)."""
+        self._status.clear()
+        if self._visible:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, 0))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+            # The empty space of a column accepts drops too.
+            return Qt.ItemFlag.ItemIsDropEnabled
+        # Drop-enabled too: a card dropped onto another card lands in that card's column.
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    # Drag and drop: the MIME data names the deal; a drop asks the board to move it --------
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        ids = [str(self._visible[i.row()].id) for i in indexes if i.isValid()]
+        data.setData(MIME_TYPE, QByteArray(",".join(ids[:1]).encode()))
+        return data
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return data.hasFormat(MIME_TYPE) and action == Qt.DropAction.MoveAction
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Hand the move to the board (which asks for the commitment and pushes a command).
+
+        The rows change only when the move is written, through the controller, so a drop on
+        the card's own column, or a cancelled dialog, changes nothing.
+        """
+        if not self.canDropMimeData(data, action, row, column, parent) or self._drop_handler is None:
+            return False
+        try:
+            opportunity_id = int(bytes(data.data(MIME_TYPE).data()).decode())
+        except ValueError:
+            return False
+        if any(card.id == opportunity_id for card in self._all):
+            return False
+        self._drop_handler(opportunity_id, self.stage_id)
+        # False: the view must not remove the dragged row itself; the controller moved it.
+        return False
 
     # Board operations -------------------------------------------------------------------
     @property
@@ -80,6 +164,7 @@ class StageColumnModel(QAbstractListModel):
     def set_cards(self, cards: list[Card]) -> None:
         """Replace every card (cards arrive ordered by close date)."""
         self.beginResetModel()
+        self._status.clear()
         self._all = sorted(cards, key=_sort_key)
         self._keys = [_filter_key(c) for c in self._all]
         self._visible, self._visible_keys = self._apply(self._filter, self._all, self._keys)
@@ -109,6 +194,7 @@ class StageColumnModel(QAbstractListModel):
     def upsert(self, card: Card) -> None:
         """Insert a card, or replace the one with its id (moving it to its sorted place)."""
         self.remove(card.id)
+        self._status.pop(card.id, None)
         position = bisect.bisect(self._all, _sort_key(card), key=_sort_key)
         key = _filter_key(card)
         self._all.insert(position, card)

@@ -7,6 +7,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -31,6 +32,8 @@ from ui.board.delegate import CardDelegate
 from ui.board.models import ID_ROLE, StageColumnModel
 
 COLUMN_WIDTH = 250
+SPACING = 6
+BAND_STYLE = "background: palette(alternate-base); border: 1px solid palette(mid); border-radius: 4px;"
 
 
 class StageColumn(QFrame):
@@ -70,6 +73,13 @@ class StageColumn(QFrame):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Drag a card to another column to move it; the drop asks for the customer commitment.
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setAccessibleName(f"{stage.name} column")
         self.view.setAccessibleDescription(f"Deals in the {stage.name} stage ({stage.level.label})")
         layout.addWidget(self.view, 1)
@@ -85,6 +95,7 @@ class BoardWidget(QScrollArea):
 
     opportunity_selected = Signal(int)  # 0 when nothing is selected
     opportunity_activated = Signal(int)
+    context_menu_requested = Signal(int, QPoint)  # deal id (0: empty space), global position
 
     def __init__(self, controller: BoardController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,9 +106,16 @@ class BoardWidget(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._inner = QWidget(self)
-        self._layout = QHBoxLayout(self._inner)
-        self._layout.setContentsMargins(8, 8, 8, 8)
-        self._layout.setSpacing(6)
+        outer = QVBoxLayout(self._inner)
+        outer.setContentsMargins(8, 6, 8, 8)
+        outer.setSpacing(4)
+        self._bands = QHBoxLayout()
+        self._bands.setSpacing(SPACING)
+        self._layout = QHBoxLayout()
+        self._layout.setSpacing(SPACING)
+        outer.addLayout(self._bands)
+        outer.addLayout(self._layout, 1)
+        self.band_labels: list[QLabel] = []
         self.setWidget(self._inner)
         controller.stages_reset.connect(self._on_controller_stages_reset)
         controller.column_changed.connect(self._on_controller_column_changed)
@@ -110,15 +128,43 @@ class BoardWidget(QScrollArea):
         self.columns = {}
         while self._layout.count():
             self._layout.takeAt(0)
+        self._build_bands()
+        self.delegate.set_font(self.font())
         for stage in self.controller.columns:
             column = StageColumn(stage, self.controller.models[stage.id], self.delegate, self._inner)
             column.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
             column.view.activated.connect(self._on_view_activated)
+            column.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
             column.view.installEventFilter(self)
             self._layout.addWidget(column)
             self.columns[stage.id] = column
             self._refresh_totals(stage.id)
         self._layout.addStretch(1)
+
+    def _build_bands(self) -> None:
+        """Funnel-level bands over the columns: which stages are Above, In the Funnel, Best Few."""
+        for label in self.band_labels:
+            self._bands.removeWidget(label)
+            label.deleteLater()
+        while self._bands.count():
+            self._bands.takeAt(0)
+        self.band_labels = []
+        groups: list[tuple[str, int]] = []
+        for stage in self.controller.columns:
+            if groups and groups[-1][0] == stage.level.label:
+                groups[-1] = (groups[-1][0], groups[-1][1] + 1)
+            else:
+                groups.append((stage.level.label, 1))
+        for name, span in groups:
+            label = QLabel(name, self._inner)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet(BAND_STYLE)
+            label.setFixedWidth(span * COLUMN_WIDTH + (span - 1) * SPACING)
+            label.setAccessibleName(f"Funnel level {name}")
+            self._bands.addWidget(label)
+            self.band_labels.append(label)
+        self._bands.addStretch(1)
 
     def column_for(self, stage_id: int) -> StageColumn:
         return self.columns[stage_id]
@@ -166,6 +212,17 @@ class BoardWidget(QScrollArea):
                 column.view.selectionModel().clearSelection()
         self._selected = int(current.data(ID_ROLE))
         self.opportunity_selected.emit(self._selected)
+
+    @Slot(QPoint)
+    def _on_view_context_menu_requested(self, pos: QPoint) -> None:
+        view = self.sender()
+        if not isinstance(view, QListView):
+            return
+        index = view.indexAt(pos)
+        opportunity_id = int(index.data(ID_ROLE)) if index.isValid() else 0
+        if opportunity_id:
+            view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.context_menu_requested.emit(opportunity_id, view.viewport().mapToGlobal(pos))
 
     @Slot(QModelIndex)
     def _on_view_activated(self, index: QModelIndex) -> None:

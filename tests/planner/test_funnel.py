@@ -1,0 +1,228 @@
+"""Funnel rules (stale, slips, overdue, premature, move direction) and the move operations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planner import funnel
+from planner import operations as ops
+from planner.funnel import DealTiming, StageRule
+from planner.model import FunnelLevel, OpportunityDraft
+from planner.operations import MoveDetails
+from planner.storage import opportunities, stages
+from planner.storage.board import load_cards
+from planner.storage.db import PlanDB
+from tests.conftest import TODAY
+from tests.planner.test_operations import dump
+
+D = dt.date
+
+
+def timing(**fields: object) -> DealTiming:
+    values: dict[str, object] = {
+        "close_date": None,
+        "stage_entered": None,
+        "created": None,
+        "last_commitment": None,
+        "evidence_position": None,
+        "snooze_until": None,
+        "slips": 0,
+    }
+    values.update(fields)
+    return DealTiming(**values)  # type: ignore[arg-type]
+
+
+RULE = StageRule(position=1, stale_after_days=21, needs_entry_evidence=True)
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "stale"),
+    [(0, None), (20, None), (21, None), (22, 22), (34, 34)],
+)
+def test_stale_at_the_boundary(days_ago: int, stale: int | None) -> None:
+    t = timing(last_commitment=TODAY - dt.timedelta(days=days_ago), created=D(2020, 1, 1))
+    assert funnel.stale_days(t, 21, TODAY) == stale
+
+
+def test_stale_counts_from_creation_when_no_commitment_was_ever_recorded() -> None:
+    assert funnel.stale_days(timing(created=TODAY - dt.timedelta(days=40)), 30, TODAY) == 40
+    assert funnel.stale_days(timing(), 30, TODAY) is None
+    assert funnel.stale_days(timing(created=D(2000, 1, 1)), None, TODAY) is None  # closed stages
+
+
+def test_snooze_hides_stale_until_and_including_its_date() -> None:
+    old = TODAY - dt.timedelta(days=60)
+    assert funnel.stale_days(timing(last_commitment=old, snooze_until=TODAY), 21, TODAY) is None
+    assert (
+        funnel.stale_days(timing(last_commitment=old, snooze_until=TODAY - dt.timedelta(days=1)), 21, TODAY)
+        == 60
+    )
+
+
+@given(
+    last=st.dates(min_value=D(2000, 1, 1), max_value=D(2030, 12, 31)),
+    today=st.dates(min_value=D(2000, 1, 1), max_value=D(2030, 12, 31)),
+    limit=st.integers(min_value=1, max_value=400),
+    snooze=st.one_of(st.none(), st.dates(min_value=D(2000, 1, 1), max_value=D(2030, 12, 31))),
+)
+def test_stale_property(last: dt.date, today: dt.date, limit: int, snooze: dt.date | None) -> None:
+    result = funnel.stale_days(timing(last_commitment=last, snooze_until=snooze), limit, today)
+    elapsed = (today - last).days
+    if snooze is not None and today <= snooze:
+        assert result is None
+    elif elapsed > limit:
+        assert result == elapsed
+        assert (
+            funnel.stale_reason(elapsed, limit)
+            == f"No customer commitment for {elapsed} days (stage limit {limit})"
+        )
+    else:
+        assert result is None
+
+
+def test_reason_reads_like_the_method() -> None:
+    assert funnel.stale_reason(34, 21) == "No customer commitment for 34 days (stage limit 21)"
+    assert funnel.slip_reason(1) == "The close date moved later once"
+    assert funnel.slip_reason(3) == "The close date moved later 3 times"
+
+
+def test_premature_overdue_slipping() -> None:
+    assert funnel.is_premature(RULE, None)
+    assert funnel.is_premature(RULE, 0)
+    assert not funnel.is_premature(RULE, 1)
+    assert not funnel.is_premature(RULE, 3)  # evidence earned further down still counts
+    assert not funnel.is_premature(StageRule(0, 30, False), None)
+    assert funnel.is_overdue(TODAY - dt.timedelta(days=1), TODAY)
+    assert not funnel.is_overdue(TODAY, TODAY)
+    assert not funnel.is_overdue(None, TODAY)
+    status = funnel.status(timing(slips=2, created=TODAY), RULE, TODAY)
+    assert status.slipping
+    assert not funnel.status(timing(slips=1, created=TODAY), RULE, TODAY).slipping
+
+
+def test_direction_and_commitments_between(plan: PlanDB) -> None:
+    prospect, qualified, evaluating, committed, won, lost, _walked = stages.list_stages(plan)
+    assert funnel.direction(prospect, qualified) == "forward"
+    assert funnel.direction(evaluating, qualified) == "backward"
+    assert funnel.direction(qualified, lost) == "close"
+    assert funnel.direction(won, qualified) == "reopen"
+    assert funnel.direction(won, lost) == "none"
+    assert funnel.direction(qualified, qualified) == "none"
+    all_stages = stages.list_stages(plan)
+    assert funnel.commitments_between(prospect, evaluating, all_stages) == (
+        *prospect.exit_commitments,
+        *qualified.exit_commitments,
+    )
+    assert funnel.commitments_between(committed, won, all_stages) == committed.exit_commitments
+
+
+def _deal(plan: PlanDB) -> int:
+    first = stages.list_stages(plan)[0]
+    _c, deal = ops.create_opportunity(
+        plan, OpportunityDraft("Deal", None, first.id, amount=10.0, close_date=D(2026, 12, 20)), TODAY
+    )
+    return deal
+
+
+def test_forward_move_records_the_commitment_and_clears_premature(plan: PlanDB) -> None:
+    deal = _deal(plan)
+    _p, qualified, evaluating, *_ = stages.list_stages(plan)
+    with pytest.raises(ops.OperationError, match="commitment"):
+        ops.move_opportunity(plan, deal, qualified.id, MoveDetails(), TODAY)
+    ops.move_opportunity(
+        plan,
+        deal,
+        qualified.id,
+        MoveDetails(commitment="Agreed to a discovery meeting", commitment_date=D(2026, 11, 20)),
+        TODAY,
+    )
+    move = opportunities.stage_history(plan, deal)[-1]
+    assert (move.to_stage_id, move.commitment, move.commitment_date) == (
+        qualified.id,
+        "Agreed to a discovery meeting",
+        D(2026, 11, 20),
+    )
+    (card,) = load_cards(plan, [deal])
+    rules = funnel.stage_rules(stages.list_stages(plan))
+    assert not funnel.status(card, rules[qualified.id], TODAY).premature
+    assert card.last_commitment == D(2026, 11, 20)
+    # Moving back keeps the evidence; a reason is required.
+    with pytest.raises(ops.OperationError, match="why"):
+        ops.move_opportunity(plan, deal, stages.list_stages(plan)[0].id, MoveDetails(), TODAY)
+    # Through the editor (no commitment) into Evaluating: premature.
+    current = opportunities.get_opportunity(plan, deal)
+    assert current is not None
+    ops.update_opportunity(plan, deal, OpportunityDraft("Deal", None, evaluating.id), TODAY)
+    (card,) = load_cards(plan, [deal])
+    assert funnel.status(card, rules[evaluating.id], TODAY).premature
+
+
+def test_closing_and_reopening(plan: PlanDB) -> None:
+    deal = _deal(plan)
+    all_stages = stages.list_stages(plan)
+    qualified = all_stages[1]
+    lost = next(s for s in all_stages if s.level is FunnelLevel.LOST)
+    ops.move_opportunity(plan, deal, qualified.id, MoveDetails(commitment="Met"), TODAY)
+    ops.move_opportunity(
+        plan, deal, lost.id, MoveDetails(reason="Lost to Contoso on price", closed_on=D(2026, 11, 24)), TODAY
+    )
+    got = opportunities.get_opportunity(plan, deal)
+    assert got is not None
+    assert (got.stage_id, got.closed_on, got.close_reason, got.close_date) == (
+        lost.id,
+        D(2026, 11, 24),
+        "Lost to Contoso on price",
+        D(2026, 11, 24),
+    )
+    assert load_cards(plan, [deal]) == []  # off the board
+    assert ops.reopen_stage(plan, deal) == qualified.id
+    ops.move_opportunity(plan, deal, qualified.id, MoveDetails(reason="Reopened"), TODAY)
+    got = opportunities.get_opportunity(plan, deal)
+    assert got is not None
+    assert (got.stage_id, got.closed_on, got.close_reason) == (qualified.id, None, "")
+
+
+@pytest.mark.parametrize("kind", ["forward", "backward", "close", "snooze"])
+def test_each_board_action_reverts_exactly(demo_plan: PlanDB, kind: str) -> None:
+    all_stages = stages.list_stages(demo_plan)
+    qualified, evaluating, won = all_stages[1], all_stages[2], all_stages[4]
+    deal = next(o for o in opportunities.list_opportunities(demo_plan) if o.stage_id == qualified.id)
+    before_dump = dump(demo_plan)
+    before = ops.snapshot_opportunity(demo_plan, deal.id)
+    if kind == "forward":
+        ops.move_opportunity(
+            demo_plan, deal.id, evaluating.id, MoveDetails(commitment="Shared criteria"), TODAY
+        )
+    elif kind == "backward":
+        ops.move_opportunity(demo_plan, deal.id, all_stages[0].id, MoveDetails(reason="Restart"), TODAY)
+    elif kind == "close":
+        ops.move_opportunity(demo_plan, deal.id, won.id, MoveDetails(reason="Signed"), TODAY)
+    else:
+        ops.snooze_opportunity(demo_plan, deal.id, TODAY + dt.timedelta(days=10), "Budget round", TODAY)
+    after_dump = dump(demo_plan)
+    assert after_dump != before_dump
+    after = ops.snapshot_opportunity(demo_plan, deal.id)
+    ops.revert_opportunity(demo_plan, deal.id, before)
+    assert dump(demo_plan) == before_dump
+    ops.revert_opportunity(demo_plan, deal.id, after)
+    assert dump(demo_plan) == after_dump
+
+
+def test_snooze_needs_a_reason_and_a_future_date(plan: PlanDB) -> None:
+    deal = _deal(plan)
+    with pytest.raises(ops.OperationError, match="why"):
+        ops.snooze_opportunity(plan, deal, TODAY, " ", TODAY)
+    with pytest.raises(ops.OperationError, match="today or later"):
+        ops.snooze_opportunity(plan, deal, TODAY - dt.timedelta(days=1), "x", TODAY)
+    ops.snooze_opportunity(plan, deal, TODAY, "Budget", TODAY)
+    got = opportunities.get_opportunity(plan, deal)
+    assert got is not None
+    assert (got.snooze_until, got.snooze_reason) == (TODAY, "Budget")
+    ops.snooze_opportunity(plan, deal, None, "", TODAY)
+    got = opportunities.get_opportunity(plan, deal)
+    assert got is not None
+    assert (got.snooze_until, got.snooze_reason) == (None, "")
