@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
-from planner.model import Stage
+from planner.model import Card, CardDetails, Stage
 from planner.stages import entry_commitments, open_stages
 
 # Moving the close date later this many times makes a deal "slipping" (METHOD.md).
@@ -27,28 +27,8 @@ class StageRule:
     needs_entry_evidence: bool
 
 
-class Timing(Protocol):
-    """The dated evidence of one open deal (a DealTiming, or a board Card)."""
-
-    @property
-    def close_date(self) -> dt.date | None: ...
-    @property
-    def created(self) -> dt.date | None: ...
-    @property
-    def stage_entered(self) -> dt.date | None: ...
-    @property
-    def last_commitment(self) -> dt.date | None: ...
-    @property
-    def evidence_position(self) -> int | None: ...
-    @property
-    def snooze_until(self) -> dt.date | None: ...
-    @property
-    def slips(self) -> int: ...
-
-
-@dataclass(frozen=True, slots=True)
-class DealTiming:
-    """The dated evidence of one open deal, outside the board."""
+class DealTiming(NamedTuple):
+    """The dated evidence of one open deal."""
 
     close_date: dt.date | None
     stage_entered: dt.date | None
@@ -78,6 +58,19 @@ class FunnelStatus(NamedTuple):
         return self.slips >= SLIPPING_AFTER
 
 
+def timing_of(card: Card, details: CardDetails) -> DealTiming:
+    """A board card and its details as the rules read them."""
+    return DealTiming(
+        close_date=dt.date.fromisoformat(card.close_date) if card.close_date else None,
+        stage_entered=dt.date.fromisoformat(card.stage_entered) if card.stage_entered else None,
+        created=details.created,
+        last_commitment=details.last_commitment,
+        evidence_position=details.evidence_position,
+        snooze_until=details.snooze_until,
+        slips=details.slips,
+    )
+
+
 def stage_rules(stages: Sequence[Stage]) -> dict[int, StageRule]:
     """StageRule per stage id (retired and closed stages included, with no evidence needed)."""
     rules = {s.id: StageRule(s.position, s.stale_after_days, False) for s in stages}
@@ -95,7 +88,7 @@ def days_in_stage(entered: dt.date | None, today: dt.date) -> int | None:
     return max((today - entered).days, 0)
 
 
-def days_without_commitment(timing: Timing, today: dt.date) -> int | None:
+def days_without_commitment(timing: DealTiming, today: dt.date) -> int | None:
     """Days since the customer last committed to something (since creation if never)."""
     since = timing.last_commitment or timing.created or timing.stage_entered
     if since is None:
@@ -108,7 +101,7 @@ def is_snoozed(snooze_until: dt.date | None, today: dt.date) -> bool:
     return snooze_until is not None and today <= snooze_until
 
 
-def stale_days(timing: Timing, limit: int | None, today: dt.date) -> int | None:
+def stale_days(timing: DealTiming, limit: int | None, today: dt.date) -> int | None:
     """Days without a commitment when that exceeds the stage's limit (and no snooze), else None.
 
     A commitment exactly `limit` days ago is still within the limit.
@@ -137,7 +130,7 @@ def is_premature(rule: StageRule, evidence_position: int | None) -> bool:
     return evidence_position is None or evidence_position < rule.position
 
 
-def status(timing: Timing, rule: StageRule, today: dt.date) -> FunnelStatus:
+def status(timing: DealTiming, rule: StageRule, today: dt.date) -> FunnelStatus:
     """Every funnel badge of one open deal."""
     return FunnelStatus(
         stale_days=stale_days(timing, rule.stale_after_days, today),

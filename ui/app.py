@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import sys
 from pathlib import Path
@@ -40,6 +39,8 @@ def display_problem() -> str | None:
             f"No display found ({why}). Run the planner in a desktop "
             "session, or set QT_QPA_PLATFORM=offscreen to run it without a screen."
         )
+    import ctypes.util  # here, not at the top: only the X11 check needs it (14 ms at start)
+
     missing = [pkg for lib, pkg in _XCB_LIBS if ctypes.util.find_library(lib) is None]
     if missing:
         return (

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from planner.funnel import FunnelStatus, days_in_stage, slip_reason, stale_reason
-from planner.model import Card
 from planner.money import Totals
+
+if TYPE_CHECKING:
+    from ui.board.models import CardFace
 
 
 def amount(value: float | None, currency: str) -> str:
@@ -37,25 +40,25 @@ def days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
-def card_sentence(card: Card, today: dt.date, status: FunnelStatus | None = None) -> str:
+def card_sentence(face: CardFace, today: dt.date) -> str:
     """A card read as one sentence, for screen readers and tooltips.
 
     "Acme renewal, Acme, 120,000 EUR, closes 15 Dec 2026, no customer commitment for 34 days"
     """
+    card = face.card
     parts = [card.title]
-    if card.account:
-        parts[0] += f", {card.account}"
+    if face.account:
+        parts[0] += f", {face.account}"
     parts.append(amount(card.amount, card.currency))
-    if card.close_date:
-        verb = "closed" if card.close_date < today else "closes"
-        parts.append(f"{verb} {date(card.close_date)}")
+    if face.close_date:
+        verb = "closed" if face.close_date < today else "closes"
+        parts.append(f"{verb} {date(face.close_date)}")
     else:
         parts.append("no close date")
-    in_stage = days_in_stage(card.stage_entered, today)
+    in_stage = days_in_stage(face.stage_entered, today)
     if in_stage is not None:
         parts.append(f"{days(in_stage)} in this stage")
-    if status is not None:
-        parts.extend(badge_reasons(status))
+    parts.extend(badge_reasons(face.status))
     return ", ".join(parts)
 
 

@@ -6,19 +6,18 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QToolBar,
@@ -44,10 +43,12 @@ from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
 from ui.commands import AccountEditCommand, AccountPresenceCommand, run_opportunity_operation
 from ui.detail_panel import DetailPanel
-from ui.dialogs.account_dialog import AccountDialog
-from ui.dialogs.move_dialog import MoveDialog
-from ui.dialogs.opportunity_dialog import OpportunityDialog
-from ui.dialogs.snooze_dialog import SnoozeDialog
+
+if TYPE_CHECKING:
+    # Dialogs are imported when first opened: the board paints without them (start-up time).
+    from ui.dialogs.account_dialog import AccountDialog
+    from ui.dialogs.move_dialog import MoveDialog
+    from ui.dialogs.opportunity_dialog import OpportunityDialog
 
 # What can go wrong when writing: the plan refused it, or the file did (locked, read-only...).
 WRITE_ERRORS = (OperationError, sqlite3.Error, OSError)
@@ -107,7 +108,9 @@ class MainWindow(QMainWindow):
         self.accounts_dock.setWidget(self.accounts)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.accounts_dock)
         self.accounts_dock.hide()
-        self._refresh_accounts()
+        # Filled when first shown: a large plan's account list is not needed to paint the board.
+        self._accounts_loaded = False
+        self.accounts_dock.visibilityChanged.connect(self._on_accounts_dock_visibility_changed)
         self.accounts.new_requested.connect(self.new_account)
         self.accounts.edit_requested.connect(self.edit_account)
         self.accounts.delete_requested.connect(self.delete_account)
@@ -229,9 +232,13 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the seller an edit failed; the board already shows what the plan holds."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, title, message)
 
     def confirm(self, title: str, message: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, title, message, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         )
@@ -265,7 +272,14 @@ class MainWindow(QMainWindow):
         return True
 
     def _refresh_accounts(self) -> None:
-        self.accounts.model.set_accounts(account_repo.list_accounts(self.plan))
+        if self._accounts_loaded or self.accounts_dock.isVisible():
+            self.accounts.model.set_accounts(account_repo.list_accounts(self.plan))
+            self._accounts_loaded = True
+
+    @Slot(bool)
+    def _on_accounts_dock_visibility_changed(self, visible: bool) -> None:
+        if visible and not self._accounts_loaded:
+            self._refresh_accounts()
 
     def _update_selection_actions(self) -> None:
         selected = bool(self.board.selected_id())
@@ -334,6 +348,8 @@ class MainWindow(QMainWindow):
     # Deals ----------------------------------------------------------------------------------
     def opportunity_dialog(self, opportunity_id: int | None = None) -> OpportunityDialog:
         """The editor for a new (None) or existing deal; tests drive it directly."""
+        from ui.dialogs.opportunity_dialog import OpportunityDialog
+
         existing = opportunity_repo.get_opportunity(self.plan, opportunity_id) if opportunity_id else None
         return OpportunityDialog(
             account_repo.list_accounts(self.plan),
@@ -347,7 +363,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def new_opportunity(self) -> None:
         dialog = self.opportunity_dialog()
-        if dialog.exec() == OpportunityDialog.DialogCode.Accepted:
+        if dialog.exec() == dialog.DialogCode.Accepted:
             self.create_opportunity(dialog.draft())
 
     def create_opportunity(self, draft: OpportunityDraft) -> int | None:
@@ -376,7 +392,7 @@ class MainWindow(QMainWindow):
 
     def edit_opportunity(self, opportunity_id: int) -> None:
         dialog = self.opportunity_dialog(opportunity_id)
-        if dialog.exec() == OpportunityDialog.DialogCode.Accepted:
+        if dialog.exec() == dialog.DialogCode.Accepted:
             self.save_opportunity(opportunity_id, dialog.draft())
 
     def save_opportunity(self, opportunity_id: int, draft: OpportunityDraft) -> bool:
@@ -424,6 +440,8 @@ class MainWindow(QMainWindow):
     # Moves ----------------------------------------------------------------------------------
     def move_dialog(self, opportunity_id: int, target_id: int) -> MoveDialog | None:
         """The dialog a move needs (None for a reopen, which needs no answer)."""
+        from ui.dialogs.move_dialog import MoveDialog
+
         opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id)
         source = self.controller.stage(opportunity.stage_id) if opportunity else None
         target = self.controller.stage(target_id)
@@ -449,7 +467,7 @@ class MainWindow(QMainWindow):
             details = MoveDetails(reason="Reopened")
         else:
             dialog = self.move_dialog(opportunity_id, target_id)
-            if dialog is None or dialog.exec() != MoveDialog.DialogCode.Accepted:
+            if dialog is None or dialog.exec() != dialog.DialogCode.Accepted:
                 return False  # cancelled: nothing was written
             details = dialog.details()
         return self.move_opportunity(opportunity_id, target, details)
@@ -514,8 +532,10 @@ class MainWindow(QMainWindow):
             ):
                 self.snooze(opportunity_id, None, "")
             return
+        from ui.dialogs.snooze_dialog import SnoozeDialog
+
         dialog = SnoozeDialog(opportunity.title, dt.date.today(), self)
-        if dialog.exec() == SnoozeDialog.DialogCode.Accepted:
+        if dialog.exec() == dialog.DialogCode.Accepted:
             until, reason = dialog.values()
             self.snooze(opportunity_id, until, reason)
 
@@ -534,6 +554,8 @@ class MainWindow(QMainWindow):
 
     # Accounts -------------------------------------------------------------------------------
     def account_dialog(self, account_id: int | None = None) -> AccountDialog:
+        from ui.dialogs.account_dialog import AccountDialog
+
         accounts = account_repo.list_accounts(self.plan)
         existing = account_repo.get_account(self.plan, account_id) if account_id else None
         excluded = frozenset(account_repo.descendants(self.plan, account_id)) if account_id else frozenset()
@@ -542,7 +564,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def new_account(self) -> None:
         dialog = self.account_dialog()
-        if dialog.exec() == AccountDialog.DialogCode.Accepted:
+        if dialog.exec() == dialog.DialogCode.Accepted:
             self.create_account(dialog.draft())
 
     def create_account(self, draft: AccountDraft) -> int | None:
@@ -566,7 +588,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def edit_account(self, account_id: int) -> None:
         dialog = self.account_dialog(account_id)
-        if dialog.exec() == AccountDialog.DialogCode.Accepted:
+        if dialog.exec() == dialog.DialogCode.Accepted:
             self.save_account(account_id, dialog.draft())
 
     def save_account(self, account_id: int, draft: AccountDraft) -> bool:
@@ -613,6 +635,8 @@ class MainWindow(QMainWindow):
     # Plans ----------------------------------------------------------------------------------
     @Slot()
     def new_plan(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self, "New plan", str(Path.home() / "my-plan.plan"), "Plans (*.plan);;All files (*)"
         )
@@ -624,6 +648,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_plan(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Open plan", str(Path.home()), "Plans (*.plan);;All files (*)"
         )
@@ -632,6 +658,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         where = self.plan.path or "in memory"
         QMessageBox.about(
             self,

@@ -14,7 +14,7 @@ from planner.funnel import DealTiming, StageRule
 from planner.model import FunnelLevel, OpportunityDraft
 from planner.operations import MoveDetails
 from planner.storage import opportunities, stages
-from planner.storage.board import load_cards
+from planner.storage.board import load_cards, load_details
 from planner.storage.db import PlanDB
 from tests.conftest import TODAY
 from tests.planner.test_operations import dump
@@ -146,10 +146,9 @@ def test_forward_move_records_the_commitment_and_clears_premature(plan: PlanDB) 
         "Agreed to a discovery meeting",
         D(2026, 11, 20),
     )
-    (card,) = load_cards(plan, [deal])
     rules = funnel.stage_rules(stages.list_stages(plan))
-    assert not funnel.status(card, rules[qualified.id], TODAY).premature
-    assert card.last_commitment == D(2026, 11, 20)
+    assert not funnel.status(_timing(plan, deal), rules[qualified.id], TODAY).premature
+    assert _timing(plan, deal).last_commitment == D(2026, 11, 20)
     # Moving back keeps the evidence; a reason is required.
     with pytest.raises(ops.OperationError, match="why"):
         ops.move_opportunity(plan, deal, stages.list_stages(plan)[0].id, MoveDetails(), TODAY)
@@ -157,8 +156,12 @@ def test_forward_move_records_the_commitment_and_clears_premature(plan: PlanDB) 
     current = opportunities.get_opportunity(plan, deal)
     assert current is not None
     ops.update_opportunity(plan, deal, OpportunityDraft("Deal", None, evaluating.id), TODAY)
+    assert funnel.status(_timing(plan, deal), rules[evaluating.id], TODAY).premature
+
+
+def _timing(plan: PlanDB, deal: int) -> DealTiming:
     (card,) = load_cards(plan, [deal])
-    assert funnel.status(card, rules[evaluating.id], TODAY).premature
+    return funnel.timing_of(card, load_details(plan, [deal])[deal])
 
 
 def test_closing_and_reopening(plan: PlanDB) -> None:

@@ -28,7 +28,7 @@ from planner.model import (
 )
 from planner.stages import StageSpec
 from planner.storage import accounts, activities, opportunities, people, settings, stages
-from planner.storage.board import load_cards
+from planner.storage.board import account_names, load_all_details, load_cards, load_details
 from planner.storage.db import PlanDB
 
 D = dt.date
@@ -262,9 +262,26 @@ def test_cards_are_open_deals_ordered_by_close_date_with_slips(plan: PlanDB) -> 
     opportunities.add_close_date_change(plan, late, D(2026, 12, 1), D(2027, 1, 1))
     opportunities.add_close_date_change(plan, late, D(2027, 1, 1), D(2027, 2, 1))
     opportunities.add_close_date_change(plan, late, D(2027, 3, 1), D(2027, 2, 1))  # pulled in: no slip
+    opportunities.add_stage_move(
+        plan, early, None, stages.list_stages(plan)[1].id, commitment_date=D(2026, 11, 3), commitment="Met"
+    )
     cards = load_cards(plan)
     assert [c.id for c in cards] == [early, late, undated]
     by_id = {c.id: c for c in cards}
-    assert (by_id[late].account, by_id[late].slips, by_id[late].probability) == ("Acme", 2, 10)
-    assert (by_id[early].account, by_id[early].probability) == ("", 70)
+    assert (by_id[late].account_id, by_id[late].close_date, by_id[late].probability_override) == (
+        account,
+        "2027-02-01",
+        None,
+    )
+    assert (by_id[early].account_id, by_id[early].probability_override) == (None, 70)
+    assert by_id[undated].order_key == "9999-12-31"
     assert [c.id for c in load_cards(plan, [late, closed])] == [late]
+    assert account_names(plan) == {account: "Acme"}
+    few = load_details(plan, [late, early])
+    every = load_all_details(plan)
+    assert few[late] == every[late]
+    assert few[early] == every[early]
+    assert (every[late].slips, every[early].slips, every[undated].slips) == (2, 0, 0)
+    assert (every[early].last_commitment, every[early].evidence_position) == (D(2026, 11, 3), 1)
+    assert (every[late].last_commitment, every[late].evidence_position) == (None, None)
+    assert every[closed].created is not None

@@ -129,7 +129,8 @@ def test_filter_as_you_type(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClicks(window.filter_edit, "northwind")
     visible = [c for m in window.controller.models.values() for c in m.visible_cards]
     assert 0 < len(visible) < total
-    assert all("northwind" in c.account.lower() or "northwind" in c.title.lower() for c in visible)
+    names = window.controller.accounts
+    assert all("northwind" in f"{c.title} {names.get(c.account_id or 0, '')}".lower() for c in visible)
     window.filter_edit.clear()
     assert sum(len(m.visible_cards) for m in window.controller.models.values()) == total
 
@@ -141,7 +142,11 @@ def test_accounts_create_rename_delete_with_undo(window: MainWindow, monkeypatch
     assert window.accounts.model.row_of(new_id) >= 0
     acme = next(a for a in account_repo.list_accounts(window.plan) if a.name == "Acme Manufacturing")
     assert window.save_account(acme.id, AccountDraft("Acme Corp"))
-    accounts_on_cards = {c.account for m in window.controller.models.values() for c in m.cards}
+    accounts_on_cards = {
+        m.face(c).account  # type: ignore[union-attr]
+        for m in window.controller.models.values()
+        for c in m.cards
+    }
     assert "Acme Corp" in accounts_on_cards
     assert "Acme Manufacturing" not in accounts_on_cards
     deals = len(opportunity_repo.list_opportunities(window.plan, account_id=acme.id))

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from operator import itemgetter
 
 from PySide6.QtCore import QObject, Signal
 
-from planner.funnel import FunnelStatus, StageRule, stage_rules, status
+from planner import funnel
+from planner.funnel import FunnelStatus, StageRule
 from planner.model import Card, Stage
 from planner.money import Totals, totals
 from planner.operations import Change
 from planner.stages import open_stages
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
-from planner.storage.board import load_cards
+from planner.storage.board import account_names, load_cards, load_details
 from planner.storage.db import PlanDB
-from ui.board.models import StageColumnModel
+from ui import format as fmt
+from ui.board.models import CardFace, StageColumnModel
+
+# (amount, currency, probability_override) of a Card, picked in C.
+_money_fields = itemgetter(4, 5, 8)
 
 
 class BoardController(QObject):
@@ -35,35 +42,46 @@ class BoardController(QObject):
         super().__init__(parent)
         self.plan = plan
         self.today = today
-        self.rules: dict[int, StageRule] = {}
-        # Set by the window: asked to move a dropped card (deal id, target stage id).
-        self.drop_handler: Callable[[int, int], bool] | None = None
         self.stages: list[Stage] = []
         self.columns: list[Stage] = []
+        self.rules: dict[int, StageRule] = {}
         self.models: dict[int, StageColumnModel] = {}
-        self._stage_of: dict[int, int] = {}
+        # One dict shared with every model, updated in place when accounts change.
+        self.accounts: dict[int, str] = {}
+        self._stage_of_cache: dict[int, int] | None = None
         self._filter = ""
         self.base_currency = "EUR"
         self.rates: dict[str, float] = {}
+        # Set by the window: asked to move a dropped card (deal id, target stage id).
+        self.drop_handler: Callable[[int, int], bool] | None = None
 
     def load(self) -> None:
         """(Re)load stages, settings and every open card from the plan."""
         self.stages = stage_repo.list_stages(self.plan)
         self.columns = open_stages(self.stages)
-        self.rules = stage_rules(self.stages)
+        self.rules = funnel.stage_rules(self.stages)
         self.base_currency = settings_repo.get_setting(self.plan, "base_currency", "EUR")
         self.rates = dict(settings_repo.get_setting(self.plan, "rates", {}))
+        self.accounts.clear()
+        self.accounts.update(account_names(self.plan))
         by_stage: dict[int, list[Card]] = {s.id: [] for s in self.columns}
-        self._stage_of = {}
         for card in load_cards(self.plan):
-            by_stage.setdefault(card.stage_id, []).append(card)
-            self._stage_of[card.id] = card.stage_id
+            column = by_stage.get(card.stage_id)
+            if column is not None:
+                column.append(card)
+        self._stage_of_cache = None  # built on first use: 40 ms at 100,000 cards
         old = self.models
         self.models = {}
         for stage in self.columns:
-            model = old.pop(stage.id, None) or StageColumnModel(
-                stage.id, self, status_of=self.status, drop_handler=self._on_model_drop
-            )
+            model = old.pop(stage.id, None)
+            if model is None:
+                model = StageColumnModel(
+                    stage.id,
+                    self,
+                    accounts=self.accounts,
+                    face_of=self.face,
+                    drop_handler=self._on_model_drop,
+                )
             model.set_cards(by_stage[stage.id])
             if self._filter:
                 model.set_filter(self._filter)
@@ -77,6 +95,11 @@ class BoardController(QObject):
         if change.stages_changed:
             self.load()
             return
+        if change.accounts_changed:
+            self.accounts.clear()
+            self.accounts.update(account_names(self.plan))
+            for model in self.models.values():
+                model.refresh_faces()
         touched: set[int] = set()
         for opportunity_id in change.removed_opportunities | change.opportunities:
             stage_id = self._stage_of.pop(opportunity_id, None)
@@ -85,14 +108,19 @@ class BoardController(QObject):
                 touched.add(stage_id)
         if change.opportunities:
             for card in load_cards(self.plan, sorted(change.opportunities)):
-                model = self.models.get(card.stage_id)
-                if model is None:
+                target = self.models.get(card.stage_id)
+                if target is None:
                     continue
-                model.upsert(card)
+                target.upsert(card)
                 self._stage_of[card.id] = card.stage_id
                 touched.add(card.stage_id)
         for stage_id in touched:
             self.column_changed.emit(stage_id)
+
+    def prepare_filter(self) -> None:
+        """Fold the filter keys ahead of the first keystroke (called once the board is shown)."""
+        for model in self.models.values():
+            model.prepare_filter()
 
     def set_filter(self, text: str) -> None:
         """Filter every column by title or account."""
@@ -101,18 +129,46 @@ class BoardController(QObject):
             model.set_filter(self._filter)
             self.column_changed.emit(stage_id)
 
+    def face(self, card: Card) -> CardFace:
+        """What a card shows, with its badges from the one implementation in planner.funnel."""
+        today = self.today()
+        details = load_details(self.plan, [card.id])[card.id]
+        timing = funnel.timing_of(card, details)
+        status = funnel.status(timing, self.rules[card.stage_id], today)
+        face = CardFace(
+            card=card,
+            account=self.accounts.get(card.account_id or 0, ""),
+            close_date=timing.close_date,
+            stage_entered=timing.stage_entered,
+            next_step=details.next_step,
+            status=status,
+            sentence="",
+        )
+        sentence = fmt.card_sentence(face, today)
+        return dataclasses.replace(face, sentence=sentence)
+
     def status(self, card: Card) -> FunnelStatus:
-        """The funnel badges of a card, by the one implementation in planner.funnel."""
-        return status(card, self.rules[card.stage_id], self.today())
+        """The funnel badges of a card."""
+        model = self.models.get(card.stage_id)
+        found = model.status(card) if model is not None else None
+        return found if found is not None else self.face(card).status
 
     def status_of_id(self, opportunity_id: int) -> FunnelStatus | None:
         """The badges of an open deal by id (None for closed or unknown deals)."""
-        cards = load_cards(self.plan, [opportunity_id])
-        return self.status(cards[0]) if cards else None
+        stage_id = self._stage_of.get(opportunity_id)
+        card = self.models[stage_id].card(opportunity_id) if stage_id in self.models else None
+        return self.status(card) if card is not None else None
 
     def stage(self, stage_id: int) -> Stage | None:
         """A stage by id (retired ones included)."""
         return next((s for s in self.stages if s.id == stage_id), None)
+
+    def probability(self, card: Card) -> int:
+        """The card's probability: the seller's override, else its stage's default."""
+        if card.probability_override is not None:
+            return card.probability_override
+        stage = self.stage(card.stage_id)
+        return stage.probability if stage else 0
 
     def _on_model_drop(self, opportunity_id: int, stage_id: int) -> bool:
         return self.drop_handler(opportunity_id, stage_id) if self.drop_handler else False
@@ -121,7 +177,18 @@ class BoardController(QObject):
         """The stage whose column shows a card, or None (closed or unknown)."""
         return self._stage_of.get(opportunity_id)
 
+    @property
+    def _stage_of(self) -> dict[int, int]:
+        if self._stage_of_cache is None:
+            self._stage_of_cache = {
+                card.id: stage_id for stage_id, model in self.models.items() for card in model.cards
+            }
+        return self._stage_of_cache
+
     def totals(self, stage_id: int) -> Totals:
         """Count, sum and weighted sum of the visible cards of a column."""
+        stage = self.stage(stage_id)
         cards = self.models[stage_id].visible_cards
-        return totals(((c.amount, c.currency, c.probability) for c in cards), self.base_currency, self.rates)
+        return totals(
+            map(_money_fields, cards), self.base_currency, self.rates, stage.probability if stage else 0
+        )

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.funnel import FunnelStatus, days_in_stage, slip_reason, stale_reason
-from planner.model import Card
 from ui import format as fmt
-from ui.board.models import CARD_ROLE, STATUS_ROLE
+from ui.board.models import FACE_ROLE, CardFace
 
 MARGIN = 4
 PADDING = 8
@@ -85,10 +84,11 @@ class CardDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        card: Card | None = index.data(CARD_ROLE)
-        if card is None:
+        face: CardFace | None = index.data(FACE_ROLE)
+        if face is None:
             return
-        status: FunnelStatus | None = index.data(STATUS_ROLE)
+        card = face.card
+        status = face.status
         palette = option.palette
         rect: QRect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         state = option.state
@@ -117,7 +117,7 @@ class CardDelegate(QStyledItemDelegate):
         self._text(painter, inner, 0, card.title, bold)
         painter.setFont(base_font)
         painter.setPen(muted)
-        self._text(painter, inner, line, card.account or "No account", base_font)
+        self._text(painter, inner, line, face.account or "No account", base_font)
 
         painter.setPen(text_color)
         self._text(painter, inner, 2 * line, fmt.amount(card.amount, card.currency), base_font)
@@ -126,14 +126,14 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(inner.left(), inner.top() + 2 * line, inner.width(), line),
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            fmt.date(card.close_date),
+            fmt.date(face.close_date),
         )
         painter.setPen(muted)
-        next_step = f"Next: {card.next_step}" if card.next_step else "No next step"
+        next_step = f"Next: {face.next_step}" if face.next_step else "No next step"
         self._text(painter, inner, 3 * line, next_step, base_font)
 
         chips = self.badge_rects(inner, line, badges(status), base_font)
-        in_stage = days_in_stage(card.stage_entered, self.today)
+        in_stage = days_in_stage(face.stage_entered, self.today)
         if in_stage is not None:
             room = inner.adjusted(0, 0, -(inner.right() - chips[0][1].left() + 4) if chips else 0, 0)
             self._text(painter, room, 4 * line, f"{fmt.days(in_stage)} in stage", base_font)
@@ -176,7 +176,8 @@ class CardDelegate(QStyledItemDelegate):
         # Each badge explains itself in words; elsewhere the card reads as a sentence.
         if event.type() != QEvent.Type.ToolTip:
             return super().helpEvent(event, view, option, index)
-        status: FunnelStatus | None = index.data(STATUS_ROLE)
+        face: CardFace | None = index.data(FACE_ROLE)
+        status = face.status if face else None
         rect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         inner = rect.adjusted(PADDING, PADDING - 2, -PADDING, -PADDING)
         for badge, chip in self.badge_rects(inner, self.line_height, badges(status), view.font()):

@@ -4,34 +4,41 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from planner.funnel import FunnelStatus
 from planner.model import Card
-from ui.format import card_sentence
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
+FACE_ROLE = Qt.ItemDataRole.UserRole + 3
 MIME_TYPE = "application/x-planner-opportunity"
 
-StatusOf = Callable[[Card], FunnelStatus]
-# Asked to move a dropped card to this column's stage; True when the move was made.
-DropHandler = Callable[[int, int], bool]
-
-_NO_DATE = dt.date.max
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _sort_key(card: Card) -> tuple[dt.date, int]:
-    return (card.close_date or _NO_DATE, card.id)
+@dataclass(frozen=True, slots=True)
+class CardFace:
+    """Everything a painted card shows, built only for cards that are painted."""
+
+    card: Card
+    account: str
+    close_date: dt.date | None
+    stage_entered: dt.date | None
+    next_step: str
+    status: FunnelStatus
+    sentence: str  # the card read aloud: accessible text and tooltip
 
 
-def _filter_key(card: Card) -> str:
-    return f"{card.title}\n{card.account}".casefold()
+FaceOf = Callable[[Card], CardFace]
+# Asked to move a dropped card to this column's stage; True when the move was made.
+DropHandler = Callable[[int, int], bool]
+_order = attrgetter("order_key", "id")  # the column order: close date, then id
 
 
 class StageColumnModel(QAbstractListModel):
@@ -46,20 +53,22 @@ class StageColumnModel(QAbstractListModel):
         stage_id: int,
         parent: Any = None,
         *,
-        status_of: StatusOf | None = None,
+        accounts: Mapping[int, str] | None = None,
+        face_of: FaceOf | None = None,
         drop_handler: DropHandler | None = None,
     ) -> None:
         super().__init__(parent)
         self.stage_id = stage_id
-        self._status_of = status_of
+        self._accounts: Mapping[int, str] = accounts if accounts is not None else {}
+        self._face_of = face_of
         self._drop_handler = drop_handler
-        # Badges are computed when a card is first painted, not for every card at load.
-        self._status: dict[int, FunnelStatus] = {}
         self._all: list[Card] = []
-        self._keys: list[str] = []
+        self._keys: list[str] | None = None  # built on the first filter keystroke
         self._visible: list[Card] = []
-        self._visible_keys: list[str] = []
+        self._visible_keys: list[str] | None = None
         self._filter = ""
+        # Faces are built when a card is first painted, not for every card at load.
+        self._faces: dict[int, CardFace] = {}
 
     # Qt interface -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -75,26 +84,12 @@ class StageColumnModel(QAbstractListModel):
             return card
         if role == ID_ROLE:
             return card.id
-        if role == STATUS_ROLE:
-            return self.status(card)
+        if role == FACE_ROLE:
+            return self.face(card)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return card_sentence(card, dt.date.today(), self.status(card))
+            face = self.face(card)
+            return face.sentence if face else card.title
         return None
-
-    def status(self, card: Card) -> FunnelStatus | None:
-        """The card's funnel badges (cached until the card or the day changes)."""
-        if self._status_of is None:
-            return None
-        found = self._status.get(card.id)
-        if found is None:
-            found = self._status[card.id] = self._status_of(card)
-        return found
-
-    def clear_status(self) -> None:
-        """Forget cached badges (a new day, changed stage rules)."""
-        self._status.clear()
-        if self._visible:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, 0))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -151,6 +146,28 @@ class StageColumnModel(QAbstractListModel):
         return False
 
     # Board operations -------------------------------------------------------------------
+    def face(self, card: Card) -> CardFace | None:
+        """What the card shows (cached until the card, its account or the day changes)."""
+        if self._face_of is None:
+            return None
+        found = self._faces.get(card.id)
+        if found is None:
+            found = self._faces[card.id] = self._face_of(card)
+        return found
+
+    def status(self, card: Card) -> FunnelStatus | None:
+        """The card's funnel badges."""
+        face = self.face(card)
+        return face.status if face else None
+
+    def refresh_faces(self) -> None:
+        """Forget cached faces and filter keys (a new day, renamed accounts, new stage rules)."""
+        self._faces.clear()
+        self._keys = None
+        self._visible_keys = None
+        if self._visible:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, 0))
+
     @property
     def cards(self) -> Sequence[Card]:
         """Every card of the column, filtered or not."""
@@ -162,13 +179,20 @@ class StageColumnModel(QAbstractListModel):
         return self._visible
 
     def set_cards(self, cards: list[Card]) -> None:
-        """Replace every card (cards arrive ordered by close date)."""
+        """Replace every card (they arrive in column order)."""
         self.beginResetModel()
-        self._status.clear()
-        self._all = sorted(cards, key=_sort_key)
-        self._keys = [_filter_key(c) for c in self._all]
-        self._visible, self._visible_keys = self._apply(self._filter, self._all, self._keys)
+        self._faces.clear()
+        self._all = cards
+        self._keys = None
+        self._visible_keys = None
+        self._visible = self._apply(self._filter, self._all) if self._filter else list(self._all)
         self.endResetModel()
+
+    def prepare_filter(self) -> None:
+        """Fold every card's title and account once, so keystrokes only compare strings."""
+        if self._keys is None:
+            names = self._accounts
+            self._keys = [f"{c.title}\n{names.get(c.account_id or 0, '')}".casefold() for c in self._all]
 
     def set_filter(self, text: str) -> None:
         """Show only cards whose title or account contains `text` (case-insensitive)."""
@@ -176,13 +200,22 @@ class StageColumnModel(QAbstractListModel):
         if needle == self._filter:
             return
         self.beginResetModel()
-        if self._filter and needle.startswith(self._filter):
+        if self._filter and needle.startswith(self._filter) and self._visible_keys is not None:
             # Narrowing: a longer query can only match a subset of the current result.
-            self._visible, self._visible_keys = self._apply(needle, self._visible, self._visible_keys)
+            rows = [i for i, key in enumerate(self._visible_keys) if needle in key]
+            self._visible = [self._visible[i] for i in rows]
+            self._visible_keys = [self._visible_keys[i] for i in rows]
         else:
-            self._visible, self._visible_keys = self._apply(needle, self._all, self._keys)
+            self._visible = self._apply(needle, self._all) if needle else list(self._all)
         self._filter = needle
         self.endResetModel()
+
+    def _apply(self, needle: str, cards: list[Card]) -> list[Card]:
+        self.prepare_filter()
+        assert self._keys is not None
+        rows = [i for i, key in enumerate(self._keys) if needle in key]
+        self._visible_keys = [self._keys[i] for i in rows]
+        return [cards[i] for i in rows]
 
     def row_of(self, opportunity_id: int) -> int:
         """The visible row of a card, or -1."""
@@ -191,20 +224,29 @@ class StageColumnModel(QAbstractListModel):
                 return row
         return -1
 
+    def card(self, opportunity_id: int) -> Card | None:
+        """A card of this column by id, filtered or not."""
+        return next((c for c in self._all if c.id == opportunity_id), None)
+
+    def _key(self, card: Card) -> str:
+        return f"{card.title}\n{self._accounts.get(card.account_id or 0, '')}".casefold()
+
     def upsert(self, card: Card) -> None:
         """Insert a card, or replace the one with its id (moving it to its sorted place)."""
         self.remove(card.id)
-        self._status.pop(card.id, None)
-        position = bisect.bisect(self._all, _sort_key(card), key=_sort_key)
-        key = _filter_key(card)
+        self._faces.pop(card.id, None)
+        position = bisect.bisect(self._all, _order(card), key=_order)
         self._all.insert(position, card)
-        self._keys.insert(position, key)
+        key = self._key(card)
+        if self._keys is not None:
+            self._keys.insert(position, key)
         if self._filter and self._filter not in key:
             return
-        row = bisect.bisect(self._visible, _sort_key(card), key=_sort_key)
+        row = bisect.bisect(self._visible, _order(card), key=_order)
         self.beginInsertRows(QModelIndex(), row, row)
         self._visible.insert(row, card)
-        self._visible_keys.insert(row, key)
+        if self._visible_keys is not None:
+            self._visible_keys.insert(row, key)
         self.endInsertRows()
 
     def remove(self, opportunity_id: int) -> None:
@@ -212,20 +254,16 @@ class StageColumnModel(QAbstractListModel):
         for position, card in enumerate(self._all):
             if card.id == opportunity_id:
                 del self._all[position]
-                del self._keys[position]
+                if self._keys is not None:
+                    del self._keys[position]
                 break
         else:
             return
+        self._faces.pop(opportunity_id, None)
         row = self.row_of(opportunity_id)
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._visible[row]
-            del self._visible_keys[row]
+            if self._visible_keys is not None:
+                del self._visible_keys[row]
             self.endRemoveRows()
-
-    @staticmethod
-    def _apply(needle: str, cards: Sequence[Card], keys: Sequence[str]) -> tuple[list[Card], list[str]]:
-        if not needle:
-            return list(cards), list(keys)
-        rows = [i for i, key in enumerate(keys) if needle in key]
-        return [cards[i] for i in rows], [keys[i] for i in rows]

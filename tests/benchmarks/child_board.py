@@ -1,0 +1,176 @@
+"""Benchmark child: runs the real `planner --db PLAN` start with probes, measures, prints JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+# Diagnostics only: the start is timed by the parent, from right before it spawns this process.
+# Imports the planner itself does not need wait until the board is painted.
+MARKS: dict[str, float] = {"python_ready": time.monotonic()}
+
+import ui.app as planner_app  # noqa: E402 - what the `planner` console script imports
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from planner.storage.db import PlanDB
+    from ui.main_window import MainWindow
+
+SELECTIONS = 20
+SELECTION_SEED = 7
+# Typed one key at a time; "\b" clears the field (select all, Backspace): every key is one sample.
+# Broad first letters over every card, narrowing queries, fresh queries and misses.
+KEYSTROKES = ("acme", "\b", "pilot", "\b", "ber", "\b", "zq", "\b", "data", "\b")
+
+
+def main(argv: list[str]) -> int:
+    """`python -m tests.benchmarks.child_board --db PLAN`: one measured start of the planner.
+
+    Runs `ui.app.main(argv)` itself, the console script's entry point, so the start is the app's
+    own. Three hooks watch it: after `open_or_create` (stamp; patch MainWindow, whose module
+    run_gui imports next anyway), around `MainWindow.__init__` (stamps) and in `MainWindow.show`
+    (the paint probe goes in before the real show). Once the board is painted the callback
+    measures selections and filter keys inside the running event loop, then quits it.
+    """
+    result: dict[str, Any] = {"kind": "board"}
+    opened = planner_app.open_or_create
+
+    def open_or_create(*args: Any, **kwargs: Any) -> PlanDB:
+        plan = opened(*args, **kwargs)
+        MARKS["plan_opened"] = time.monotonic()
+        _patch_window(result)
+        return plan
+
+    planner_app.open_or_create = open_or_create
+    code = planner_app.main(argv)
+    if "painted" not in result:
+        result.setdefault("error", f"the planner exited ({code}) without painting its board")
+    result["marks"] = MARKS
+    print(json.dumps(result))
+    return 1 if code or "error" in result else 0
+
+
+def _patch_window(result: dict[str, Any]) -> None:
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from tests.benchmarks.probe import FirstPaintProbe
+    from ui.main_window import MainWindow
+
+    MARKS["ui_imported"] = time.monotonic()
+    build = MainWindow.__init__
+
+    def init(self: MainWindow, *args: Any, **kwargs: Any) -> None:
+        MARKS["window_init"] = time.monotonic()
+        build(self, *args, **kwargs)
+        MARKS["window_built"] = time.monotonic()
+
+    def show(window: MainWindow) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        delegate = window.board.delegate
+        painted_cards = [0]
+        paint_card = delegate.paint
+
+        def counting_paint(*args: Any) -> None:
+            painted_cards[0] += 1
+            paint_card(*args)
+
+        setattr(delegate, "paint", counting_paint)  # noqa: B010 - instance override, seen by Qt
+        cards = sum(m.rowCount() for m in window.controller.models.values())
+        result.update(cards=cards, pyside=pyside_version, qt=qVersion())
+
+        def painted(at: float) -> None:
+            import resource
+
+            MARKS["painted"] = at
+            result["painted"] = at
+            result["cards_painted_first"] = painted_cards[0]
+            result["paint_cycles"] = probe.cycles
+            try:
+                _interact(app, window, result)
+            except Exception as exc:
+                result["error"] = f"{type(exc).__name__}: {exc}"
+            result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            app.quit()
+
+        views = [column.view.viewport() for column in window.board.columns.values()]
+        probe = FirstPaintProbe(views, painted, ready=lambda: painted_cards[0] > 0 or cards == 0)
+        QMainWindow.show(window)
+        MARKS["show_returned"] = time.monotonic()
+
+    # Class attributes: run_gui's WindowManager builds and shows the window from Python.
+    MainWindow.__init__ = init  # type: ignore[method-assign]
+    MainWindow.show = show  # type: ignore[method-assign,assignment]
+
+
+def _interact(app: QApplication, window: MainWindow, result: dict[str, Any]) -> None:
+    """Selections and filter keystrokes, each timed until the event loop has painted the result."""
+    import random
+    import statistics
+
+    from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    from ui.board.models import ID_ROLE
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    settle()
+    # (b) Select a card: set the current index as a click or arrow key does; the board's signal
+    # fills the detail dock synchronously, processEvents() paints the view and the dock.
+    rng = random.Random(SELECTION_SEED)
+    columns = [c for c in window.board.columns.values() if c.proxy.rowCount()]
+    select_ms: list[float] = []
+    select_set_ms: list[float] = []
+    for n in range(SELECTIONS if columns else 0):
+        column = columns[n % len(columns)]
+        index = column.proxy.index(rng.randrange(column.proxy.rowCount()), 0)
+        wanted = int(index.data(ID_ROLE))
+        started = time.perf_counter()
+        column.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        set_done = time.perf_counter()
+        app.processEvents()
+        done = time.perf_counter()
+        if window.details.opportunity_id != wanted:
+            raise RuntimeError(f"detail shows {window.details.opportunity_id}, expected {wanted}")
+        select_set_ms.append((set_done - started) * 1000)
+        select_ms.append((done - started) * 1000)
+    result["select_ms"] = select_ms
+    result["select_set_ms"] = select_set_ms
+
+    # (c) Filter keystrokes, sent as key events to the filter field the seller types into.
+    edit = window.filter_edit
+    edit.setFocus()
+    settle()
+    samples: list[dict[str, Any]] = []
+    for query in KEYSTROKES:
+        for char in query:
+            if char == "\b":
+                edit.selectAll()
+                key, text = Qt.Key.Key_Backspace, ""
+            else:
+                key, text = Qt.Key(ord(char.upper())), char
+            before = edit.text()
+            started = time.perf_counter()
+            app.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text))
+            app.sendEvent(edit, QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, text))
+            app.processEvents()
+            elapsed = (time.perf_counter() - started) * 1000
+            visible = sum(m.rowCount() for m in window.controller.models.values())
+            samples.append({"from": before, "to": edit.text(), "ms": elapsed, "visible": visible})
+    if samples[-1]["to"] != "" or samples[0]["to"] != KEYSTROKES[0][0]:
+        raise RuntimeError(f"the filter field did not follow the keys: {samples}")
+    result["filter"] = samples
+    result["filter_ms"] = [s["ms"] for s in samples]
+    result["filter_median_ms"] = statistics.median(result["filter_ms"])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
