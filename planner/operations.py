@@ -9,10 +9,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import funnel
-from planner.model import AccountDraft, OpportunityDraft
-from planner.stages import open_stages
+from planner.model import AccountDraft, FunnelLevel, OpportunityDraft
+from planner.stages import StageSpec, open_stages
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
+from planner.storage import settings as settings_repo
 from planner.storage import snapshot as snapshots
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
@@ -27,6 +28,7 @@ class Change:
     removed_opportunities: frozenset[int] = field(default_factory=frozenset)
     accounts_changed: bool = False
     stages_changed: bool = False
+    settings_changed: bool = False  # base currency or rates: every total changes
 
 
 class OperationError(ValueError):
@@ -255,3 +257,132 @@ def snooze_opportunity(
         raise OperationError("That deal no longer exists.")
     opportunity_repo.set_snooze(plan, opportunity_id, until, reason.strip() if until else "")
     return Change(opportunities=frozenset({opportunity_id}))
+
+
+@dataclass(frozen=True, slots=True)
+class StageRow:
+    """One stage as the settings dialog edits it: an existing id, or None for a new stage."""
+
+    id: int | None
+    spec: StageSpec
+
+
+@dataclass(frozen=True, slots=True)
+class StageSettingsSnapshot:
+    """The stage table and the deals a stage-settings change moved, for exact undo."""
+
+    stages: snapshots.TableRows
+    deals: tuple[tuple[int, snapshots.Snapshot], ...]
+
+
+def validate_stage_rows(rows: list[StageRow]) -> None:
+    """Raise OperationError unless the stages make a usable funnel."""
+    names = [row.spec.name.strip() for row in rows]
+    if any(not name for name in names):
+        raise OperationError("Every stage needs a name.")
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise OperationError(f"Two stages are called {duplicates[0]}.")
+    levels = {row.spec.level for row in rows}
+    if not any(not level.is_closed for level in levels):
+        raise OperationError("Keep at least one open stage.")
+    for level in (FunnelLevel.WON, FunnelLevel.LOST, FunnelLevel.WALKED_AWAY):
+        if level not in levels:
+            raise OperationError(f"Keep a stage for {level.label}: closing a deal needs it.")
+    for row in rows:
+        if not 0 <= row.spec.probability <= 100:
+            raise OperationError("Probabilities are between 0 and 100 %.")
+        if row.spec.stale_after_days is not None and not 0 < row.spec.stale_after_days <= 3650:
+            raise OperationError("Stale-after days are between 1 and 3650.")
+
+
+def stage_settings_snapshot(plan: PlanDB, deal_ids: list[int]) -> StageSettingsSnapshot:
+    """The current stages and the given deals, to undo or redo a stage-settings change."""
+    return StageSettingsSnapshot(
+        snapshots.capture_table(plan, "stage"),
+        tuple((deal_id, snapshots.capture_opportunity(plan, deal_id)) for deal_id in deal_ids),
+    )
+
+
+def deals_in_stages(plan: PlanDB, stage_ids: list[int]) -> list[int]:
+    """Ids of the deals that sit in any of the stages (a deleted stage's deals must go somewhere)."""
+    return [o.id for o in opportunity_repo.list_opportunities(plan) if o.stage_id in stage_ids]
+
+
+def apply_stage_settings(
+    plan: PlanDB, rows: list[StageRow], reassign: dict[int, int], today: dt.date
+) -> Change:
+    """Rename, reorder, add and delete stages in one transaction.
+
+    History refers to stages by id, so renaming or reordering keeps it intact. A deleted
+    stage's deals move to the stage `reassign` names (recorded in their history); the stage
+    is then deleted, or retired when history still names it.
+    """
+    validate_stage_rows(rows)
+    current = {s.id: s for s in stage_repo.list_stages(plan) if not s.retired}
+    kept = {row.id for row in rows if row.id is not None}
+    if kept - current.keys():
+        raise OperationError("A stage changed meanwhile; reopen the stage settings.")
+    removed = [stage_id for stage_id in current if stage_id not in kept]
+    moved = deals_in_stages(plan, removed)
+    with plan.atomic():
+        ids: list[int] = []
+        for position, row in enumerate(rows):
+            if row.id is None:
+                ids.append(stage_repo.insert_stage(plan, row.spec, position))
+            else:
+                stage_repo.update_stage(plan, row.id, row.spec, position)
+                ids.append(row.id)
+        for deal_id in moved:
+            deal = opportunity_repo.get_opportunity(plan, deal_id)
+            assert deal is not None
+            target = reassign.get(deal.stage_id)
+            if target is None or target not in ids:
+                raise OperationError(f"Say where the deals of {current[deal.stage_id].name} go.")
+            opportunity_repo.add_stage_move(
+                plan,
+                deal_id,
+                deal.stage_id,
+                target,
+                commitment_date=None,
+                reason=f"Stage {current[deal.stage_id].name} was deleted",
+            )
+            opportunity_repo.set_stage(
+                plan, deal_id, target, entered=today, last_open_stage_id=deal.last_open_stage_id
+            )
+        for stage_id in removed:
+            if stage_repo.stage_in_use(plan, stage_id):
+                stage_repo.retire_stage(plan, stage_id)
+            else:
+                stage_repo.delete_stage(plan, stage_id)
+    return Change(opportunities=frozenset(moved), stages_changed=True)
+
+
+def revert_stage_settings(plan: PlanDB, snap: StageSettingsSnapshot) -> Change:
+    """Make the stages and the moved deals exactly what the snapshot holds."""
+    with plan.atomic():
+        # Stages first (a deleted one comes back), then its deals, then drop added stages.
+        snapshots.upsert_rows(plan, snap.stages)
+        for deal_id, deal in snap.deals:
+            snapshots.replace_opportunity(plan, deal_id, deal)
+        snapshots.delete_rows_not_in(plan, snap.stages)
+    return Change(opportunities=frozenset(d for d, _ in snap.deals), stages_changed=True)
+
+
+def set_currencies(plan: PlanDB, base_currency: str, rates: dict[str, float]) -> Change:
+    """The plan's base currency and exchange rates (units of base per unit of currency)."""
+    from planner.validation import check_currency
+
+    try:
+        base = check_currency(base_currency)
+        clean = {check_currency(code): float(rate) for code, rate in rates.items()}
+    except ValueError as exc:
+        raise OperationError(str(exc)) from exc
+    for code, rate in clean.items():
+        if not 0 < rate < 1e9 or rate != rate:
+            raise OperationError(f"The rate for {code} must be a positive number.")
+    clean.pop(base, None)
+    with plan.atomic():
+        settings_repo.set_setting(plan, "base_currency", base)
+        settings_repo.set_setting(plan, "rates", clean)
+    return Change(settings_changed=True)

@@ -112,3 +112,58 @@ class AccountPresenceCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._set_present(not self._created)
+
+
+class StageSettingsCommand(QUndoCommand):
+    """A stage-settings change: undo/redo swap the stage table and the deals it moved."""
+
+    def __init__(
+        self,
+        text: str,
+        plan: PlanDB,
+        before: ops.StageSettingsSnapshot,
+        after: ops.StageSettingsSnapshot,
+        apply: Apply,
+    ) -> None:
+        super().__init__(text)
+        self._plan = plan
+        self._before = before
+        self._after = after
+        self._apply = apply
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._apply(ops.revert_stage_settings(self._plan, self._after))
+
+    def undo(self) -> None:
+        self._apply(ops.revert_stage_settings(self._plan, self._before))
+
+
+class CurrenciesCommand(QUndoCommand):
+    """The base currency and rates: undo/redo write the old or new table."""
+
+    def __init__(
+        self,
+        plan: PlanDB,
+        before: tuple[str, dict[str, float]],
+        after: tuple[str, dict[str, float]],
+        apply: Apply,
+    ) -> None:
+        super().__init__("Change currencies and rates")
+        self._plan = plan
+        self._before = before
+        self._after = after
+        self._apply = apply
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._apply(ops.set_currencies(self._plan, *self._after))
+
+    def undo(self) -> None:
+        self._apply(ops.set_currencies(self._plan, *self._before))

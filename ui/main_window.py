@@ -41,7 +41,13 @@ from ui.accounts_panel import AccountsPanel
 from ui.archive import ArchiveView
 from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
-from ui.commands import AccountEditCommand, AccountPresenceCommand, run_opportunity_operation
+from ui.commands import (
+    AccountEditCommand,
+    AccountPresenceCommand,
+    CurrenciesCommand,
+    StageSettingsCommand,
+    run_opportunity_operation,
+)
 from ui.detail_panel import DetailPanel
 
 if TYPE_CHECKING:
@@ -187,6 +193,8 @@ class MainWindow(QMainWindow):
         self.move_back_action = self._action("Move &back…", self.move_selected_back, "Ctrl+Left")
         self.snooze_action = self._action("&Snooze stale warning…", self.snooze_selected)
         self.new_account_action = self._action("New &account…", self.new_account, "Ctrl+Shift+N")
+        self.stage_settings_action = self._action("S&tage settings…", self.edit_stage_settings)
+        self.currencies_action = self._action("&Currencies and rates…", self.edit_currencies)
         self.find_action = self._action("&Filter deals", self._focus_filter, QKeySequence(std.Find))
         self.about_action = self._action("&About Opportunity Planner", self.about)
 
@@ -203,6 +211,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.move_forward_action, self.move_back_action, self.snooze_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.new_account_action, self.find_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.stage_settings_action, self.currencies_action])
         view_menu = menus.addMenu("&View")
         view_menu.addActions(
             [
@@ -551,6 +561,51 @@ class MainWindow(QMainWindow):
             lambda: run_opportunity_operation(text, self.plan, opportunity_id, operation, self.apply_change),
             "The snooze was not saved",
         )
+
+    # Stages and currencies ------------------------------------------------------------------
+    @Slot()
+    def edit_stage_settings(self) -> None:
+        from ui.dialogs.stage_settings import StageSettingsDialog
+
+        counts: dict[int, int] = {}
+        for deal in opportunity_repo.list_opportunities(self.plan):
+            counts[deal.stage_id] = counts.get(deal.stage_id, 0) + 1
+        dialog = StageSettingsDialog(self.controller.stages, counts, self)
+        if dialog.exec() == dialog.DialogCode.Accepted:
+            self.save_stage_settings(dialog.rows(), dialog.reassign())
+
+    def save_stage_settings(self, rows: list[ops.StageRow], reassign: dict[int, int]) -> bool:
+        """Apply a stage-settings change (undoable)."""
+
+        def make() -> QUndoCommand:
+            kept = {row.id for row in rows if row.id is not None}
+            removed = [s.id for s in self.controller.stages if not s.retired and s.id not in kept]
+            moved = ops.deals_in_stages(self.plan, removed)
+            before = ops.stage_settings_snapshot(self.plan, moved)
+            change = ops.apply_stage_settings(self.plan, rows, reassign, dt.date.today())
+            after = ops.stage_settings_snapshot(self.plan, moved)
+            self.apply_change(change)
+            return StageSettingsCommand("Change stage settings", self.plan, before, after, self.apply_change)
+
+        return self._push(make, "The stage settings were not saved")
+
+    @Slot()
+    def edit_currencies(self) -> None:
+        from ui.dialogs.currency_dialog import CurrencyDialog
+
+        dialog = CurrencyDialog(self.controller.base_currency, self.controller.rates, self)
+        if dialog.exec() == dialog.DialogCode.Accepted:
+            self.save_currencies(*dialog.values())
+
+    def save_currencies(self, base: str, rates: dict[str, float]) -> bool:
+        """Set the base currency and rates (undoable)."""
+        before = (self.controller.base_currency, dict(self.controller.rates))
+
+        def make() -> QUndoCommand:
+            self.apply_change(ops.set_currencies(self.plan, base, rates))
+            return CurrenciesCommand(self.plan, before, (base, dict(rates)), self.apply_change)
+
+        return self._push(make, "The currencies were not saved")
 
     # Accounts -------------------------------------------------------------------------------
     def account_dialog(self, account_id: int | None = None) -> AccountDialog:

@@ -100,3 +100,29 @@ def overwrite_row(plan: PlanDB, rows: TableRows) -> None:
         for row in rows.rows:
             assignments = ", ".join(f"{c} = ?" for c in rows.columns[1:])
             plan.execute(f"UPDATE {rows.table} SET {assignments} WHERE id = ?", [*row[1:], row[0]])
+
+
+def capture_table(plan: PlanDB, table: str) -> TableRows:
+    """Every row of a small table (the stage definitions)."""
+    return _rows(plan, table, "1 = 1", [])
+
+
+def upsert_rows(plan: PlanDB, rows: TableRows) -> None:
+    """Write captured rows back: update those that exist, insert the missing ones.
+
+    Rows are updated in place rather than replaced, because other tables refer to them.
+    """
+    with plan.atomic():
+        assignments = ", ".join(f"{c} = ?" for c in rows.columns[1:])
+        marks = ",".join("?" * len(rows.columns))
+        for row in rows.rows:
+            cursor = plan.execute(f"UPDATE {rows.table} SET {assignments} WHERE id = ?", [*row[1:], row[0]])
+            if cursor.rowcount == 0:
+                plan.execute(f"INSERT INTO {rows.table} ({','.join(rows.columns)}) VALUES ({marks})", row)
+
+
+def delete_rows_not_in(plan: PlanDB, rows: TableRows) -> None:
+    """Delete the rows of the table that the capture does not hold (added since)."""
+    keep = [row[0] for row in rows.rows]
+    with plan.atomic():
+        plan.execute(f"DELETE FROM {rows.table} WHERE id NOT IN ({','.join('?' * len(keep))})", keep)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from planner.model import AccountDraft, OpportunityDraft
+from planner.model import AccountDraft, ForecastCategory, OpportunityDraft
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB
@@ -86,8 +86,11 @@ def test_the_dialog_validates_inline_and_writes_nothing_until_valid(window: Main
     assert "Date" in dialog.error.text()
     dialog.close_date.setText("2026-12-24")
     assert ok.isEnabled()
+    dialog.forecast.setCurrentIndex(dialog.forecast.findText("Commit"))
     draft = dialog._build()
     assert (draft.title, draft.amount, draft.close_date) == ("Pilot", 12000.0, dt.date(2026, 12, 24))
+    assert draft.forecast_category is ForecastCategory.COMMIT
+    assert window.create_opportunity(draft) is not None  # the enum survives the trip through Qt
 
 
 def test_edit_moves_the_card_and_undo_restores_the_database(window: MainWindow) -> None:

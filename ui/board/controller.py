@@ -92,7 +92,7 @@ class BoardController(QObject):
 
     def apply(self, change: Change) -> None:
         """Refresh only what an operation changed."""
-        if change.stages_changed:
+        if change.stages_changed or change.settings_changed:
             self.load()
             return
         if change.accounts_changed:

@@ -141,7 +141,10 @@ class OpportunityDialog(QDialog):
             currency=validation.check_currency(self.currency.currentText()),
             close_date=validation.parse_date(self.close_date.text()),
             probability_override=None if probability < 0 else probability,
-            forecast_category=self.forecast.currentData(),
+            # Qt hands enum item data back as its str value.
+            forecast_category=ForecastCategory(category)
+            if (category := self.forecast.currentData())
+            else None,
             next_step=validation.check_text(self.next_step.text().strip(), "Next step"),
         )
 

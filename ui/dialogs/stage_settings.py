@@ -1,0 +1,232 @@
+"""Stage settings: name, funnel level, order, probability, stale-after days, exit commitments."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.model import FunnelLevel, Stage
+from planner.operations import OperationError, StageRow, validate_stage_rows
+from planner.stages import StageSpec, ordered
+
+
+class StageSettingsDialog(QDialog):
+    """Edits a working copy of the stages; `rows()` and `reassign()` describe the change."""
+
+    def __init__(
+        self, stages: list[Stage], deal_counts: dict[int, int], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Stage settings")
+        self.setMinimumSize(720, 460)
+        self._rows = [
+            StageRow(
+                s.id,
+                StageSpec(s.name, s.level, s.probability, s.stale_after_days, s.exit_commitments),
+            )
+            for s in ordered(stages)
+        ]
+        self._names = {s.id: s.name for s in stages}
+        self._deal_counts = deal_counts
+        self._reassign: dict[int, int] = {}
+        self._loading = False
+
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Stages in order")
+        self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        self.add_button = QPushButton("&Add", self)
+        self.remove_button = QPushButton("&Remove…", self)
+        self.up_button = QPushButton("Move &up", self)
+        self.down_button = QPushButton("Move &down", self)
+        self.add_button.clicked.connect(self.add_stage)
+        self.remove_button.clicked.connect(self.remove_stage)
+        self.up_button.clicked.connect(lambda: self.move_stage(-1))
+        self.down_button.clicked.connect(lambda: self.move_stage(1))
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        left.addLayout(buttons)
+
+        self.name = QLineEdit(self)
+        self.level = QComboBox(self)
+        for level in FunnelLevel:
+            self.level.addItem(level.label, level)
+        self.probability = QSpinBox(self)
+        self.probability.setRange(0, 100)
+        self.probability.setSuffix(" %")
+        self.stale = QSpinBox(self)
+        self.stale.setRange(0, 3650)
+        self.stale.setSpecialValueText("Never")
+        self.stale.setSuffix(" days")
+        self.commitments = QPlainTextEdit(self)
+        self.commitments.setPlaceholderText(
+            "One customer commitment per line, e.g.\nShared decision criteria"
+        )
+        form = QFormLayout()
+        form.addRow("&Name", self.name)
+        form.addRow("Funnel &level", self.level)
+        form.addRow("Default &probability", self.probability)
+        form.addRow("S&tale after", self.stale)
+        form.addRow("Customer &exit commitments", self.commitments)
+        for signal in (
+            self.name.textChanged,
+            self.level.currentIndexChanged,
+            self.probability.valueChanged,
+            self.stale.valueChanged,
+            self.commitments.textChanged,
+        ):
+            signal.connect(self._on_field_changed)
+
+        self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(form, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._refresh_list(0)
+
+    # The working copy ---------------------------------------------------------------------
+    def rows(self) -> list[StageRow]:
+        """The stages in their new order."""
+        return list(self._rows)
+
+    def reassign(self) -> dict[int, int]:
+        """Where the deals of each deleted stage go (stage id -> stage id)."""
+        return dict(self._reassign)
+
+    def _refresh_list(self, current: int) -> None:
+        self._loading = True
+        self.list.clear()
+        for row in self._rows:
+            suffix = f"  ({row.spec.level.label})"
+            self.list.addItem(row.spec.name + suffix)
+        self._loading = False
+        self.list.setCurrentRow(max(0, min(current, len(self._rows) - 1)))
+        self._validate()
+
+    @Slot(int)
+    def _on_list_current_row_changed(self, index: int) -> None:
+        if self._loading or not 0 <= index < len(self._rows):
+            return
+        spec = self._rows[index].spec
+        self._loading = True
+        self.name.setText(spec.name)
+        self.level.setCurrentIndex(max(self.level.findData(spec.level), 0))
+        self.probability.setValue(spec.probability)
+        self.stale.setValue(spec.stale_after_days or 0)
+        self.commitments.setPlainText("\n".join(spec.exit_commitments))
+        self._loading = False
+
+    @Slot()
+    def _on_field_changed(self) -> None:
+        index = self.list.currentRow()
+        if self._loading or not 0 <= index < len(self._rows):
+            return
+        level = FunnelLevel(self.level.currentData())  # Qt hands the enum back as its str value
+        spec = StageSpec(
+            name=self.name.text().strip(),
+            level=level,
+            probability=self.probability.value(),
+            stale_after_days=None if level.is_closed or self.stale.value() == 0 else self.stale.value(),
+            exit_commitments=tuple(
+                line.strip() for line in self.commitments.toPlainText().splitlines() if line.strip()
+            ),
+        )
+        self._rows[index] = replace(self._rows[index], spec=spec)
+        item = self.list.item(index)
+        if item is not None:
+            item.setText(f"{spec.name}  ({spec.level.label})")
+        self._validate()
+
+    @Slot()
+    def add_stage(self) -> None:
+        index = self.list.currentRow() + 1
+        name = "New stage"
+        taken = {row.spec.name for row in self._rows}
+        n = 2
+        while name in taken:
+            name = f"New stage {n}"
+            n += 1
+        self._rows.insert(index, StageRow(None, StageSpec(name, FunnelLevel.IN, 50, 21, ())))
+        self._refresh_list(index)
+        self.name.setFocus()
+        self.name.selectAll()
+
+    def move_stage(self, step: int) -> None:
+        index = self.list.currentRow()
+        target = index + step
+        if 0 <= index < len(self._rows) and 0 <= target < len(self._rows):
+            self._rows[index], self._rows[target] = self._rows[target], self._rows[index]
+            self._refresh_list(target)
+
+    @Slot()
+    def remove_stage(self) -> None:
+        index = self.list.currentRow()
+        if not 0 <= index < len(self._rows):
+            return
+        row = self._rows[index]
+        deals = self._deal_counts.get(row.id, 0) if row.id is not None else 0
+        if row.id is not None and deals:
+            others = [r for r in self._rows if r is not row and r.id is not None]
+            target = self.ask_target(row.spec.name, deals, [r.spec.name for r in others])
+            if target is None:
+                return  # cancelled: the stage stays
+            self._reassign[row.id] = others[target].id  # type: ignore[assignment]
+        del self._rows[index]
+        self._refresh_list(index)
+
+    def ask_target(self, name: str, deals: int, choices: list[str]) -> int | None:
+        """Which stage the deals of a deleted stage go to (an index into `choices`), or None."""
+        choice, ok = QInputDialog.getItem(
+            self,
+            "Where do its deals go?",
+            f"{name} holds {deals} deal{'s' if deals != 1 else ''}. Move them to:",
+            choices,
+            0,
+            False,
+        )
+        return choices.index(choice) if ok and choice in choices else None
+
+    def _validate(self) -> bool:
+        try:
+            validate_stage_rows(self._rows)
+        except OperationError as exc:
+            self.error.setText(str(exc))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return False
+        self.error.setText("")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        return True
+
+    def accept(self) -> None:
+        if self._validate():
+            super().accept()
