@@ -344,6 +344,16 @@ class CardDetails(NamedTuple):
     evidence_position: int | None  # furthest stage position entered with a recorded commitment
 
 
+class StatusColumns(NamedTuple):
+    """The dated evidence of every deal, as ISO text by deal id: the bulk input of the rules."""
+
+    created: dict[int, str]
+    snooze_until: dict[int, str]
+    slips: dict[int, int]
+    last_commitment: dict[int, str]
+    evidence_position: dict[int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class ClosedDeal:
     """A won, lost or walked-away deal as the archive lists it."""

@@ -24,36 +24,72 @@ class Totals:
     unconverted: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
 
+class CurrencySums:
+    """Running count and per-currency sums of (amount, amount x probability %).
+
+    Kept per board column and adjusted as cards come and go, so moving one card does not
+    re-add a 25,000-card column; `totals()` converts the few per-currency sums.
+    """
+
+    __slots__ = ("count", "sums")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.sums: dict[str, list[float]] = {}
+
+    @classmethod
+    def of(
+        cls, items: Iterable[tuple[float | None, str, int | None]], default_probability: int
+    ) -> CurrencySums:
+        """Sums of (amount, currency, probability % or None for the default) triples."""
+        sums = cls()
+        count = 0
+        by_currency = sums.sums
+        for value, currency, probability in items:  # the hot loop: kept free of method calls
+            count += 1
+            if value is None:
+                continue
+            pair = by_currency.get(currency)
+            if pair is None:
+                pair = by_currency[currency] = [0.0, 0.0]
+            pair[0] += value
+            pair[1] += value * (default_probability if probability is None else probability)
+        sums.count = count
+        return sums
+
+    def add(self, value: float | None, currency: str, probability: int, sign: int = 1) -> None:
+        """Count one deal in (sign 1) or out (sign -1)."""
+        self.count += sign
+        if value is None:
+            return
+        pair = self.sums.get(currency)
+        if pair is None:
+            pair = self.sums[currency] = [0.0, 0.0]
+        pair[0] += sign * value
+        pair[1] += sign * value * probability
+
+    def totals(self, base_currency: str, rates: Rates) -> Totals:
+        """Convert to the base currency; currencies without a rate stay apart."""
+        amount = 0.0
+        weighted = 0.0
+        apart: dict[str, tuple[float, float]] = {}
+        for currency, (total, weighted_percent) in sorted(self.sums.items()):
+            if abs(total) < 1e-6 and abs(weighted_percent) < 1e-4:
+                continue  # every deal in this currency has gone (what remains is rounding)
+            rate = 1.0 if currency == base_currency else rates.get(currency)
+            if rate is None:
+                apart[currency] = (total, weighted_percent / 100)
+            else:
+                amount += total * rate
+                weighted += weighted_percent * rate / 100
+        return Totals(self.count, amount, weighted, base_currency, apart)
+
+
 def totals(
     items: Iterable[tuple[float | None, str, int | None]],
     base_currency: str,
     rates: Rates,
     default_probability: int = 0,
 ) -> Totals:
-    """Sum (amount, currency, probability % or None for the default) triples into Totals.
-
-    Sums per currency first and converts once per currency: the loop is the board's hot
-    path (a 100,000-deal plan sums every card at start and on each filter keystroke).
-    """
-    count = 0
-    sums: dict[str, list[float]] = {}
-    for value, currency, probability in items:
-        count += 1
-        if value is None:
-            continue
-        pair = sums.get(currency)
-        if pair is None:
-            pair = sums[currency] = [0.0, 0.0]
-        pair[0] += value
-        pair[1] += value * (default_probability if probability is None else probability)
-    amount = 0.0
-    weighted = 0.0
-    apart: dict[str, tuple[float, float]] = {}
-    for currency, (total, weighted_percent) in sorted(sums.items()):
-        rate = 1.0 if currency == base_currency else rates.get(currency)
-        if rate is None:
-            apart[currency] = (total, weighted_percent / 100)
-        else:
-            amount += total * rate
-            weighted += weighted_percent * rate / 100
-    return Totals(count, amount, weighted, base_currency, apart)
+    """Sum (amount, currency, probability % or None for the default) triples into Totals."""
+    return CurrencySums.of(items, default_probability).totals(base_currency, rates)

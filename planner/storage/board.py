@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import partial
 from operator import itemgetter
 
-from planner.model import Card, CardDetails, ClosedDeal, FunnelLevel
+from planner.model import Card, CardDetails, ClosedDeal, FunnelLevel, StatusColumns
 from planner.storage.convert import to_date
 from planner.storage.db import PlanDB
 
@@ -94,6 +94,32 @@ def load_all_details(plan: PlanDB) -> dict[int, CardDetails]:
             r[1], to_date(r[2]), to_date(r[3]), slips.get(r[0], 0), to_date(last), reached
         )
     return result
+
+
+def load_status_columns(plan: PlanDB) -> StatusColumns:
+    """Creation and snooze dates, slips and evidence of every deal, as plain values by id."""
+    created: dict[int, str] = {}
+    snoozes: dict[int, str] = {}
+    for deal_id, stamp, snooze in plan.query("SELECT id, created, snooze_until FROM opportunity"):
+        created[deal_id] = stamp
+        if snooze:
+            snoozes[deal_id] = snooze
+    slips = dict(
+        plan.query(
+            "SELECT opportunity_id, COUNT(*) FROM close_date_history WHERE new_date > old_date"
+            " GROUP BY opportunity_id"
+        )
+    )
+    commitments: dict[int, str] = {}
+    positions: dict[int, int] = {}
+    for deal_id, last, reached in plan.query(
+        "SELECT h.opportunity_id, MAX(h.commitment_date), MAX(t.position) FROM stage_history h"
+        " JOIN stage t ON t.id = h.to_stage_id WHERE h.commitment != '' GROUP BY h.opportunity_id"
+    ):
+        if last:
+            commitments[deal_id] = last
+        positions[deal_id] = reached
+    return StatusColumns(created, snoozes, slips, commitments, positions)
 
 
 _CLOSED_SQL = """

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import astuple
 from typing import Any
 
-from planner.model import BuyingInfluence, ConceptKind, Degree, Mode, Person, Role
-from planner.storage.convert import from_date, to_date
+from planner.model import (
+    MAX_RATING,
+    MIN_RATING,
+    BuyingInfluence,
+    ConceptKind,
+    Degree,
+    Mode,
+    Person,
+    Role,
+)
+from planner.storage.convert import from_date
 from planner.storage.db import PlanDB
 
 _PERSON = "id, account_id, name, title, email, phone, notes"
@@ -46,21 +56,69 @@ def get_person(plan: PlanDB, person_id: int) -> Person | None:
     return _person(rows[0]) if rows else None
 
 
+# Imports and older files can hold values the CHECK constraints would refuse today (a role of
+# 'boss', a rating of 9, a date of 'last week'). Reading must never crash on them: each reads as
+# "unknown", which the red-flag engine then reports. Dict look-ups rather than Role(value): the
+# bulk loader converts tens of thousands of rows and a miss must not cost an exception.
+_ROLES: dict[object, Role] = {r.value: r for r in Role}
+_DEGREES: dict[object, Degree] = {d.value: d for d in Degree}
+_MODES: dict[object, Mode] = {m.value: m for m in Mode}
+_CONCEPT_KINDS: dict[object, ConceptKind] = {k.value: k for k in ConceptKind}
+_RATINGS: dict[object, int] = {r: r for r in range(MIN_RATING, MAX_RATING + 1)}
+
+
+def _loose(value: object) -> object:
+    # 'Economic ' from a hand-edited import means economic; anything else stays a miss.
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def role_of(value: object) -> Role:
+    """A stored role; anything unrecognised reads as Role.UNKNOWN."""
+    return _ROLES.get(value) or _ROLES.get(_loose(value), Role.UNKNOWN)
+
+
+def degree_of(value: object) -> Degree:
+    """A stored degree of influence; anything unrecognised reads as Degree.UNKNOWN."""
+    return _DEGREES.get(value) or _DEGREES.get(_loose(value), Degree.UNKNOWN)
+
+
+def mode_of(value: object) -> Mode:
+    """A stored response mode; anything unrecognised reads as Mode.UNKNOWN."""
+    return _MODES.get(value) or _MODES.get(_loose(value), Mode.UNKNOWN)
+
+
+def rating_of(value: object) -> int | None:
+    """A stored rating; None, and anything outside -5..+5 or not a whole number, is unknown."""
+    if type(value) is not int:  # a REAL such as 2.5 (an import's average), text, a blob
+        return None
+    return _RATINGS.get(value)
+
+
+def date_of(value: object) -> dt.date | None:
+    """A stored ISO date; an empty or unreadable value is no date (never an exception)."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def _influence(r: tuple[Any, ...]) -> BuyingInfluence:
     return BuyingInfluence(
         id=r[0],
         opportunity_id=r[1],
         person_id=r[2],
-        role=Role(r[3]),
-        degree=Degree(r[4]),
-        mode=Mode(r[5]),
-        rating=r[6],
+        role=role_of(r[3]),
+        degree=degree_of(r[4]),
+        mode=mode_of(r[5]),
+        rating=rating_of(r[6]),
         win=r[7],
         result=r[8],
         concept=r[9],
-        concept_kind=ConceptKind(r[10]) if r[10] else None,
+        concept_kind=_CONCEPT_KINDS.get(_loose(r[10])),
         covered_by=r[11],
-        last_contact=to_date(r[12]),
+        last_contact=date_of(r[12]),
         new_in_job=bool(r[13]),
         reports_to_id=r[14],
         evidence=r[15],

@@ -170,6 +170,64 @@ def _interact(app: QApplication, window: MainWindow, result: dict[str, Any]) -> 
     result["filter"] = samples
     result["filter_ms"] = [s["ms"] for s in samples]
     result["filter_median_ms"] = statistics.median(result["filter_ms"])
+    settle()
+    # Peak memory of the board itself, before the extra work below loads every deal's details.
+    import resource
+
+    result["board_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    _moves(app, window, result)
+    _status_all(window, result)
+
+
+MOVES = 20
+
+
+def _moves(app: QApplication, window: MainWindow, result: dict[str, Any]) -> None:
+    """(d) Move one card: write + history + undo entry + repaint, as a confirmed drop does."""
+    from planner.operations import MoveDetails
+
+    columns = window.controller.columns
+    if len(columns) < 2 or not window.controller.models[columns[0].id].rowCount():
+        return
+    source, target = columns[0], columns[1]
+    move_ms: list[float] = []
+    for n in range(MOVES):
+        card = window.controller.models[source.id].visible_cards[n]
+        depth = window.undo_stack.count()
+        started = time.perf_counter()
+        window.move_opportunity(card.id, target, MoveDetails(commitment="Agreed to a discovery meeting"))
+        app.processEvents()
+        move_ms.append((time.perf_counter() - started) * 1000)
+        if window.controller.stage_of(card.id) != target.id or window.undo_stack.count() != depth + 1:
+            raise RuntimeError(f"card {card.id} did not move to {target.name} with an undo entry")
+    result["move_ms"] = move_ms
+
+
+def _status_all(window: MainWindow, result: dict[str, Any]) -> None:
+    """(e) Stale, slip and premature status of every open card by planner.funnel, 5 times.
+
+    `status_all_ms` rates cards and evidence already in memory (the rules themselves);
+    `status_all_load_ms` also reads them from the plan first, as the hygiene list does.
+    """
+    from planner import funnel
+    from planner.storage.board import load_cards, load_status_columns
+
+    plan, rules, today = window.plan, window.controller.rules, window.controller.today()
+    compute: list[float] = []
+    total: list[float] = []
+    for _ in range(5):
+        started = time.perf_counter()
+        cards = load_cards(plan)
+        evidence = load_status_columns(plan)
+        loaded = time.perf_counter()
+        statuses = funnel.statuses(cards, evidence, rules, today)
+        done = time.perf_counter()
+        compute.append((done - loaded) * 1000)
+        total.append((done - started) * 1000)
+        if len(statuses) != len(cards):
+            raise RuntimeError("statuses() lost cards")
+    result["status_all_ms"] = compute
+    result["status_all_load_ms"] = total
 
 
 if __name__ == "__main__":

@@ -28,7 +28,8 @@ class Sample:
 
     @property
     def rss_mb(self) -> float:
-        return float(self.data["rss_mb"])
+        # The board's peak, measured before the move and status-of-all steps (older runs: at exit).
+        return float(self.data.get("board_rss_mb", self.data["rss_mb"]))
 
     def since_spawn_ms(self, mark: str, spawned: float) -> float:
         return (float(self.data["marks"][mark]) - spawned) * 1000
@@ -97,6 +98,27 @@ def filter_worst_ms(results: Results, size: int) -> list[float]:
     return [max(s.data["filter_ms"]) for s in results.boards.get(size, [])]
 
 
+def move_ms(results: Results, size: int) -> list[float]:
+    return [
+        statistics.median(s.data["move_ms"]) for s in results.boards.get(size, []) if s.data.get("move_ms")
+    ]
+
+
+def status_all_ms(results: Results, size: int) -> list[float]:
+    return [
+        statistics.median(s.data["status_all_ms"])
+        for s in results.boards.get(size, [])
+        if s.data.get("status_all_ms")
+    ]
+
+
+def status_all_load_ms(results: Results, size: int) -> list[float]:
+    boards = results.boards.get(size, [])
+    return [
+        statistics.median(s.data["status_all_load_ms"]) for s in boards if s.data.get("status_all_load_ms")
+    ]
+
+
 def rss_mb(results: Results, size: int) -> list[float]:
     return [s.rss_mb for s in results.boards.get(size, [])]
 
@@ -122,6 +144,14 @@ TARGETS = (
     Target("start → painted ≤ 6 x baseline (ratio of medians)", 100_000, 6.0, "x", ratio_of_medians),
     Target("filter keystroke ≤ 50 ms (median)", 100_000, 50.0, "ms", _median_of(filter_ms)),
     Target("peak RSS ≤ 250 MB (highest run)", 100_000, 250.0, "MB", _max_of(rss_mb)),
+    Target("move one card ≤ 16 ms (median)", 100_000, 16.0, "ms", _median_of(move_ms)),
+    Target(
+        "stale/slip/premature for all cards ≤ 150 ms (median)",
+        100_000,
+        150.0,
+        "ms",
+        _median_of(status_all_ms),
+    ),
 )
 
 
@@ -144,6 +174,9 @@ def metric_rows(results: Results) -> tuple[list[str], list[list[str]]]:
         "select → detail, ms",
         "filter key, ms (median)",
         "filter key, ms (worst)",
+        "move card, ms",
+        "status of all, ms",
+        "read + status of all, ms",
         "peak RSS, MB",
     ]
     base = [s.start_ms for s in results.baseline]
@@ -152,6 +185,9 @@ def metric_rows(results: Results) -> tuple[list[str], list[list[str]]]:
             "bare Qt window (baseline, all starts)",
             median_range(base),
             "1",
+            "—",
+            "—",
+            "—",
             "—",
             "—",
             "—",
@@ -167,6 +203,9 @@ def metric_rows(results: Results) -> tuple[list[str], list[list[str]]]:
                 median_range(select_ms(results, size), 1),
                 median_range(filter_ms(results, size), 1),
                 median_range(filter_worst_ms(results, size), 1),
+                median_range(move_ms(results, size), 1),
+                median_range(status_all_ms(results, size)),
+                median_range(status_all_load_ms(results, size)),
                 median_range(rss_mb(results, size)),
             ]
         )

@@ -229,3 +229,20 @@ def test_snooze_needs_a_reason_and_a_future_date(plan: PlanDB) -> None:
     got = opportunities.get_opportunity(plan, deal)
     assert got is not None
     assert (got.snooze_until, got.snooze_reason) == (None, "")
+
+
+def test_bulk_statuses_equal_the_per_card_rules(demo_plan: PlanDB) -> None:
+    from planner.storage.board import load_status_columns
+
+    cards = load_cards(demo_plan)
+    rules = funnel.stage_rules(stages.list_stages(demo_plan))
+    details = load_details(demo_plan, [c.id for c in cards])
+    for today in (TODAY, TODAY + dt.timedelta(days=9), TODAY + dt.timedelta(days=60)):
+        bulk = funnel.statuses(cards, load_status_columns(demo_plan), rules, today)
+        one_by_one = [
+            funnel.status(funnel.timing_of(c, details[c.id]), rules[c.stage_id], today) for c in cards
+        ]
+        assert bulk == one_by_one
+        assert any(s.stale for s in bulk)
+        assert any(s.premature for s in bulk)
+        assert any(s.slips for s in bulk)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from operator import itemgetter
 
 from PySide6.QtCore import QObject, Signal
 
 from planner import funnel
 from planner.funnel import FunnelStatus, StageRule
 from planner.model import Card, Stage
-from planner.money import Totals, totals
+from planner.money import Totals
 from planner.operations import Change
 from planner.stages import open_stages
 from planner.storage import settings as settings_repo
@@ -21,9 +20,6 @@ from planner.storage.board import account_names, load_cards, load_details
 from planner.storage.db import PlanDB
 from ui import format as fmt
 from ui.board.models import CardFace, StageColumnModel
-
-# (amount, currency, probability_override) of a Card, picked in C.
-_money_fields = itemgetter(4, 5, 8)
 
 
 class BoardController(QObject):
@@ -187,8 +183,4 @@ class BoardController(QObject):
 
     def totals(self, stage_id: int) -> Totals:
         """Count, sum and weighted sum of the visible cards of a column."""
-        stage = self.stage(stage_id)
-        cards = self.models[stage_id].visible_cards
-        return totals(
-            map(_money_fields, cards), self.base_currency, self.rates, stage.probability if stage else 0
-        )
+        return self.models[stage_id].sums.totals(self.base_currency, self.rates)

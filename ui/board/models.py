@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelInde
 
 from planner.funnel import FunnelStatus
 from planner.model import Card
+from planner.money import CurrencySums
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -39,6 +40,7 @@ FaceOf = Callable[[Card], CardFace]
 # Asked to move a dropped card to this column's stage; True when the move was made.
 DropHandler = Callable[[int, int], bool]
 _order = attrgetter("order_key", "id")  # the column order: close date, then id
+_money = attrgetter("amount", "currency", "probability_override")
 
 
 class StageColumnModel(QAbstractListModel):
@@ -56,9 +58,13 @@ class StageColumnModel(QAbstractListModel):
         accounts: Mapping[int, str] | None = None,
         face_of: FaceOf | None = None,
         drop_handler: DropHandler | None = None,
+        default_probability: int = 0,
     ) -> None:
         super().__init__(parent)
         self.stage_id = stage_id
+        self.default_probability = default_probability
+        # Totals of the visible cards, adjusted per card rather than re-added on every move.
+        self.sums = CurrencySums()
         self._accounts: Mapping[int, str] = accounts if accounts is not None else {}
         self._face_of = face_of
         self._drop_handler = drop_handler
@@ -69,6 +75,8 @@ class StageColumnModel(QAbstractListModel):
         self._filter = ""
         # Faces are built when a card is first painted, not for every card at load.
         self._faces: dict[int, CardFace] = {}
+        # id -> card, built on the first look-up: rows are then found by bisection, not scans.
+        self._by_id: dict[int, Card] | None = None
 
     # Qt interface -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -139,7 +147,7 @@ class StageColumnModel(QAbstractListModel):
             opportunity_id = int(bytes(data.data(MIME_TYPE).data()).decode())
         except ValueError:
             return False
-        if any(card.id == opportunity_id for card in self._all):
+        if opportunity_id in self._index():
             return False
         self._drop_handler(opportunity_id, self.stage_id)
         # False: the view must not remove the dragged row itself; the controller moved it.
@@ -183,9 +191,11 @@ class StageColumnModel(QAbstractListModel):
         self.beginResetModel()
         self._faces.clear()
         self._all = cards
+        self._by_id = None
         self._keys = None
         self._visible_keys = None
         self._visible = self._apply(self._filter, self._all) if self._filter else list(self._all)
+        self._recount()
         self.endResetModel()
 
     def prepare_filter(self) -> None:
@@ -208,7 +218,17 @@ class StageColumnModel(QAbstractListModel):
         else:
             self._visible = self._apply(needle, self._all) if needle else list(self._all)
         self._filter = needle
+        self._recount()
         self.endResetModel()
+
+    def _recount(self) -> None:
+        self.sums = CurrencySums.of(map(_money, self._visible), self.default_probability)
+
+    def _count(self, card: Card, sign: int) -> None:
+        probability = (
+            self.default_probability if card.probability_override is None else card.probability_override
+        )
+        self.sums.add(card.amount, card.currency, probability, sign)
 
     def _apply(self, needle: str, cards: list[Card]) -> list[Card]:
         self.prepare_filter()
@@ -217,16 +237,25 @@ class StageColumnModel(QAbstractListModel):
         self._visible_keys = [self._keys[i] for i in rows]
         return [cards[i] for i in rows]
 
+    def _index(self) -> dict[int, Card]:
+        if self._by_id is None:
+            self._by_id = {card.id: card for card in self._all}
+        return self._by_id
+
+    @staticmethod
+    def _position(cards: list[Card], card: Card) -> int:
+        """Where `card` sits in an ordered list, or -1."""
+        position = bisect.bisect_left(cards, _order(card), key=_order)
+        return position if position < len(cards) and cards[position].id == card.id else -1
+
     def row_of(self, opportunity_id: int) -> int:
         """The visible row of a card, or -1."""
-        for row, card in enumerate(self._visible):
-            if card.id == opportunity_id:
-                return row
-        return -1
+        card = self._index().get(opportunity_id)
+        return -1 if card is None else self._position(self._visible, card)
 
     def card(self, opportunity_id: int) -> Card | None:
         """A card of this column by id, filtered or not."""
-        return next((c for c in self._all if c.id == opportunity_id), None)
+        return self._index().get(opportunity_id)
 
     def _key(self, card: Card) -> str:
         return f"{card.title}\n{self._accounts.get(card.account_id or 0, '')}".casefold()
@@ -237,6 +266,7 @@ class StageColumnModel(QAbstractListModel):
         self._faces.pop(card.id, None)
         position = bisect.bisect(self._all, _order(card), key=_order)
         self._all.insert(position, card)
+        self._index()[card.id] = card
         key = self._key(card)
         if self._keys is not None:
             self._keys.insert(position, key)
@@ -245,24 +275,25 @@ class StageColumnModel(QAbstractListModel):
         row = bisect.bisect(self._visible, _order(card), key=_order)
         self.beginInsertRows(QModelIndex(), row, row)
         self._visible.insert(row, card)
+        self._count(card, 1)
         if self._visible_keys is not None:
             self._visible_keys.insert(row, key)
         self.endInsertRows()
 
     def remove(self, opportunity_id: int) -> None:
         """Remove a card if the column holds it."""
-        for position, card in enumerate(self._all):
-            if card.id == opportunity_id:
-                del self._all[position]
-                if self._keys is not None:
-                    del self._keys[position]
-                break
-        else:
+        card = self._index().pop(opportunity_id, None)
+        if card is None:
             return
+        position = self._position(self._all, card)
+        del self._all[position]
+        if self._keys is not None:
+            del self._keys[position]
         self._faces.pop(opportunity_id, None)
-        row = self.row_of(opportunity_id)
+        row = self._position(self._visible, card)
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
+            self._count(self._visible[row], -1)
             del self._visible[row]
             if self._visible_keys is not None:
                 del self._visible_keys[row]
