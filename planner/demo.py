@@ -233,17 +233,50 @@ def _deal(
     _extras(plan, rng, today, opp_id, n)
 
 
+_WINS = (
+    "Recognition for a smooth rollout",
+    "A promotion case built on the savings",
+    "Fewer late-night escalations",
+    "Credit with the board for hitting the cost target",
+)
+_RESULTS = {
+    Role.ECONOMIC: "Payback within a year",
+    Role.USER: "Fewer late deliveries",
+    Role.TECHNICAL: "One integration instead of three",
+    Role.COACH: "The project lands in their team",
+    Role.UNKNOWN: "",
+}
+_CONCEPTS = {
+    Role.ECONOMIC: ("Cut logistics cost by 8 % this year", ConceptKind.ACCOMPLISH),
+    Role.USER: ("Stop missing delivery windows in peak season", ConceptKind.FIX),
+    Role.TECHNICAL: ("Avoid another system to maintain", ConceptKind.AVOID),
+    Role.COACH: ("Show the new process works", ConceptKind.ACCOMPLISH),
+    Role.UNKNOWN: ("", None),
+}
+
+
 def _influences(
     plan: PlanDB, rng: random.Random, today: dt.date, opp_id: int, people: list[int], n: int, last: dt.date
 ) -> None:
+    """Most deals have a well-kept Blue Sheet; some show the classic gaps the rules flag."""
     roles = [Role.ECONOMIC, Role.USER, Role.TECHNICAL, Role.COACH]
-    if n % 6 == 0:
-        roles.remove(Role.COACH)  # a classic gap
-    if n % 10 == 3:
-        roles[0] = Role.UNKNOWN
-    for person_id, role in zip(people, roles, strict=False):
-        mode = rng.choice((Mode.GROWTH, Mode.TROUBLE, Mode.EVEN_KEEL, Mode.OVERCONFIDENT, Mode.UNKNOWN))
-        met = rng.random() > 0.2
+    gaps = n % 3 == 2  # about a third of the deals carry one or two gaps
+    if n % 6 == 5:
+        roles.remove(Role.COACH)  # a classic gap: nobody guides us
+    if n % 10 == 7:
+        roles[0] = Role.UNKNOWN  # the economic buyer is not identified
+    for position, (person_id, role) in enumerate(zip(people, roles, strict=False)):
+        weak = gaps and position == 1 + n % 3
+        mode = (
+            Mode.GROWTH if role is Role.ECONOMIC else rng.choice((Mode.GROWTH, Mode.TROUBLE, Mode.EVEN_KEEL))
+        )
+        if role is Role.ECONOMIC and n % 8 == 6:
+            mode = Mode.OVERCONFIDENT
+        rating = {Role.COACH: 4, Role.ECONOMIC: 2}.get(role, rng.choice((0, 1, 2, 3)))
+        if weak:
+            rating = rng.choice((-4, None))
+        met = not weak
+        concept, kind = _CONCEPTS[role]
         people_repo.insert_influence(
             plan,
             BuyingInfluence(
@@ -251,20 +284,32 @@ def _influences(
                 opportunity_id=opp_id,
                 person_id=person_id,
                 role=role,
-                degree=rng.choice((Degree.HIGH, Degree.MEDIUM, Degree.LOW)),
-                mode=mode,
-                rating=rng.choice((-4, -2, 0, 1, 2, 3, 4, None)),
-                win="Recognition for a smooth rollout" if rng.random() > 0.3 else "",
-                result="Lower cost per delivery" if role is not Role.TECHNICAL else "Fewer integrations",
-                concept="Cut late deliveries by a third before peak season",
-                concept_kind=rng.choice(tuple(ConceptKind)),
+                degree=Degree.HIGH
+                if role is Role.ECONOMIC
+                else rng.choice((Degree.HIGH, Degree.MEDIUM, Degree.LOW)),
+                mode=Mode.UNKNOWN if weak else mode,
+                rating=rating,
+                win="" if weak else _WINS[(n + position) % len(_WINS)],
+                result=_RESULTS[role],
+                concept=concept,
+                concept_kind=kind,
                 covered_by="Sam Seller" if met else "",
-                last_contact=(last - dt.timedelta(days=rng.randint(0, 20))) if met else None,
-                new_in_job=rng.random() < 0.1,
+                last_contact=(min(last, today) - dt.timedelta(days=rng.randint(0, 6))) if met else None,
+                new_in_job=n % 12 == 4 and position == 2,
                 reports_to_id=people[0] if person_id != people[0] else None,
                 evidence="Said so in the discovery call" if met else "",
             ),
         )
+
+
+_ACTIONS = (
+    "Ask the coach to introduce us to the economic buyer",
+    "Workshop on decision criteria with IT",
+    "Send the business case to the CFO",
+    "Reference call with a similar customer",
+    "Security questionnaire back to procurement",
+    "Agree the signature date with procurement",
+)
 
 
 def _extras(plan: PlanDB, rng: random.Random, today: dt.date, opp_id: int, n: int) -> None:
@@ -273,11 +318,11 @@ def _extras(plan: PlanDB, rng: random.Random, today: dt.date, opp_id: int, n: in
         Action(
             0,
             opp_id,
-            "Ask the coach to introduce us to the economic buyer",
+            _ACTIONS[n % len(_ACTIONS)],
             who="Sam Seller",
-            due=today + dt.timedelta(days=rng.randint(1, 20)),
+            due=today + dt.timedelta(days=rng.randint(-3, 20)),
             status=ActionStatus.PLANNED,
-            flag_ref="no-economic-buyer" if n % 10 == 3 else "",
+            flag_ref="no-economic-buyer" if n % 10 == 7 else "",
         ),
     )
     if n % 3 == 0:

@@ -20,6 +20,7 @@ from planner.stages import probability
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
+from planner.storage.board import load_details
 from planner.storage.db import PlanDB
 from ui import format as fmt
 
@@ -141,7 +142,7 @@ class DetailPanel(QScrollArea):
             "Close date": fmt.date(opportunity.close_date),
             "Product": opportunity.product or "—",
             "Quantity": "—" if opportunity.quantity is None else f"{opportunity.quantity:g}",
-            "Next step": opportunity.next_step or "—",
+            "Next step": load_details(self.plan, [opportunity.id])[opportunity.id].next_step or "—",
             "In stage since": f"{fmt.date(opportunity.stage_entered)} ({fmt.days(in_stage)})"
             if in_stage is not None
             else "—",

@@ -59,6 +59,9 @@ def card_sentence(face: CardFace, today: dt.date) -> str:
     if in_stage is not None:
         parts.append(f"{days(in_stage)} in this stage")
     parts.extend(badge_reasons(face.status))
+    if face.red_flags:
+        count = len(face.red_flags)
+        parts.append(f"{count} red flag{'s' if count != 1 else ''}")
     return ", ".join(parts)
 
 

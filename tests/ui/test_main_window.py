@@ -37,8 +37,18 @@ def _header(window: MainWindow, stage_id: int) -> str:
 def test_board_has_one_column_per_open_stage_with_totals(window: MainWindow) -> None:
     names = [c.stage.name for c in window.board.columns.values()]
     assert names == ["Prospect", "Qualified", "Evaluating", "Committed"]
-    first = window.controller.columns[0].id
-    assert _header(window, first).startswith("8 deals")
+    first = window.controller.columns[0]
+    assert _header(window, first.id).startswith("8 deals")
+    # Weighted = sum of amount x probability, converted: recomputed here from the plan itself.
+    deals = [o for o in opportunity_repo.list_opportunities(window.plan) if o.stage_id == first.id]
+    rates = {"EUR": 1.0, **window.controller.rates}
+    expected = sum(
+        (o.amount or 0) * rates[o.currency] * (o.probability_override or first.probability) / 100
+        for o in deals
+    )
+    totals = window.controller.totals(first.id)
+    assert totals.weighted == pytest.approx(expected)
+    assert totals.amount == pytest.approx(sum((o.amount or 0) * rates[o.currency] for o in deals))
     assert window.is_demo
     assert window.banner is not None
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from planner import funnel
+from planner import funnel, red_flags
 from planner.funnel import FunnelStatus, StageRule
 from planner.model import Card, Stage
 from planner.money import Totals
@@ -78,6 +78,7 @@ class BoardController(QObject):
                     face_of=self.face,
                     drop_handler=self._on_model_drop,
                 )
+            model.default_probability = stage.probability  # before set_cards: it sums the column
             model.set_cards(by_stage[stage.id])
             if self._filter:
                 model.set_filter(self._filter)
@@ -131,6 +132,7 @@ class BoardController(QObject):
         details = load_details(self.plan, [card.id])[card.id]
         timing = funnel.timing_of(card, details)
         status = funnel.status(timing, self.rules[card.stage_id], today)
+        flags = red_flags.evaluate_plan(self.plan, today, [card.id]).get(card.id, [])
         face = CardFace(
             card=card,
             account=self.accounts.get(card.account_id or 0, ""),
@@ -138,6 +140,7 @@ class BoardController(QObject):
             stage_entered=timing.stage_entered,
             next_step=details.next_step,
             status=status,
+            red_flags=tuple(f.reason for f in flags if not f.is_strength),
             sentence="",
         )
         sentence = fmt.card_sentence(face, today)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from planner.funnel import FunnelStatus, days_in_stage, slip_reason, stale_reason
+from planner.funnel import days_in_stage, slip_reason, stale_reason
 from ui import format as fmt
 from ui.board.models import FACE_ROLE, CardFace
 
@@ -28,6 +28,7 @@ STALE = QColor("#a04000")
 SLIP = QColor("#b03a2e")
 PREMATURE = QColor("#6c3483")
 SNOOZED = QColor("#5d6d7e")
+FLAGS = QColor("#922b21")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +40,11 @@ class Badge:
     reason: str
 
 
-def badges(status: FunnelStatus | None) -> list[Badge]:
+def badges(face: CardFace | None) -> list[Badge]:
     """The chips a card shows, in a fixed order."""
-    if status is None:
+    if face is None:
         return []
+    status = face.status
     chips = []
     if status.stale_days is not None:
         chips.append(
@@ -61,6 +63,9 @@ def badges(status: FunnelStatus | None) -> list[Badge]:
                 "commitments to enter this stage were never recorded",
             )
         )
+    if face.red_flags:
+        count = len(face.red_flags)
+        chips.append(Badge(f"{count} flag{'s' if count != 1 else ''}", FLAGS, "\n".join(face.red_flags)))
     return chips
 
 
@@ -132,7 +137,7 @@ class CardDelegate(QStyledItemDelegate):
         next_step = f"Next: {face.next_step}" if face.next_step else "No next step"
         self._text(painter, inner, 3 * line, next_step, base_font)
 
-        chips = self.badge_rects(inner, line, badges(status), base_font)
+        chips = self.badge_rects(inner, line, badges(face), base_font)
         in_stage = days_in_stage(face.stage_entered, self.today)
         if in_stage is not None:
             room = inner.adjusted(0, 0, -(inner.right() - chips[0][1].left() + 4) if chips else 0, 0)
@@ -177,10 +182,9 @@ class CardDelegate(QStyledItemDelegate):
         if event.type() != QEvent.Type.ToolTip:
             return super().helpEvent(event, view, option, index)
         face: CardFace | None = index.data(FACE_ROLE)
-        status = face.status if face else None
         rect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         inner = rect.adjusted(PADDING, PADDING - 2, -PADDING, -PADDING)
-        for badge, chip in self.badge_rects(inner, self.line_height, badges(status), view.font()):
+        for badge, chip in self.badge_rects(inner, self.line_height, badges(face), view.font()):
             if chip.contains(event.pos()):
                 QToolTip.showText(event.globalPos(), badge.reason, view)
                 return True

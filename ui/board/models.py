@@ -33,6 +33,7 @@ class CardFace:
     stage_entered: dt.date | None
     next_step: str
     status: FunnelStatus
+    red_flags: tuple[str, ...]  # the rule engine's reasons, strengths left out
     sentence: str  # the card read aloud: accessible text and tooltip
 
 
