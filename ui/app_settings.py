@@ -1,0 +1,79 @@
+"""The seller's preferences on this computer (QSettings): window layout, recent plans, theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ui.theme import Theme
+
+MAX_RECENT = 8
+LANGUAGES = {"en": "English", "de": "Deutsch"}
+PAPER_SIZES = ("locale", "A4", "Letter")
+
+
+class AppSettings:
+    """Typed access to QSettings; a damaged value reads as the default, never as a crash."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings or QSettings()
+
+    def _text(self, key: str, default: str) -> str:
+        value = self._settings.value(key, default)
+        return value if isinstance(value, str) else default
+
+    # Window -------------------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self._settings.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._settings.setValue("window/geometry", geometry)
+        self._settings.setValue("window/state", state)
+
+    # Plans --------------------------------------------------------------------------------
+    def recent_plans(self) -> list[Path]:
+        """Most recent first; files that no longer exist are left out."""
+        value = self._settings.value("plans/recent", [])
+        items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        return [Path(p) for p in items if isinstance(p, str) and p and Path(p).exists()]
+
+    def add_recent_plan(self, path: Path) -> None:
+        resolved = str(path.resolve())
+        plans = [resolved] + [str(p) for p in self.recent_plans() if str(p) != resolved]
+        self._settings.setValue("plans/recent", plans[:MAX_RECENT])
+        self._settings.setValue("plans/last", resolved)
+
+    def last_plan(self) -> Path | None:
+        value = self._text("plans/last", "")
+        return Path(value) if value and Path(value).exists() else None
+
+    # Appearance and output ----------------------------------------------------------------
+    def theme(self) -> Theme:
+        value = self._text("view/theme", Theme.SYSTEM.value)
+        return Theme(value) if value in {t.value for t in Theme} else Theme.SYSTEM
+
+    def set_theme(self, theme: Theme) -> None:
+        self._settings.setValue("view/theme", theme.value)
+
+    def language(self) -> str:
+        value = self._text("view/language", "en")
+        return value if value in LANGUAGES else "en"
+
+    def set_language(self, language: str) -> None:
+        self._settings.setValue("view/language", language if language in LANGUAGES else "en")
+
+    def paper_size(self) -> str:
+        value = self._text("export/paper", "locale")
+        return value if value in PAPER_SIZES else "locale"
+
+    def set_paper_size(self, paper: str) -> None:
+        self._settings.setValue("export/paper", paper if paper in PAPER_SIZES else "locale")
+
+    def sync(self) -> None:
+        self._settings.sync()
