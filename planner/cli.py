@@ -50,7 +50,57 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--db", type=_plan_path, metavar="PATH", default=argparse.SUPPRESS, help="the new plan file"
     )
+    _add_import(commands)
+    _add_export(commands)
     return parser
+
+
+# The choices of `--source`: "auto" recognises the CRM from each file's headers.
+SOURCES = ("auto", "salesforce", "hubspot", "pipedrive", "generic")
+CRM_SOURCES = ("salesforce", "hubspot", "pipedrive")
+# `planner export --format`: each format names the function that writes it. Only crm-csv exists
+# so far; the plan exports (pdf, html, md, csv, xlsx, json) are added here as they are built.
+EXPORT_FORMATS = ("crm-csv",)
+
+
+def _add_import(commands: argparse._SubParsersAction[_Parser]) -> None:
+    command = commands.add_parser(
+        "import",
+        help="import deals from CRM exports (CSV, XLSX, a folder or a Salesforce export ZIP)",
+        description="Import deals from CRM exports into a plan. Re-importing updates the deals the CRM "
+        "owns and keeps your planning (influences, actions, notes, commitments).",
+    )
+    command.add_argument("files", nargs="+", type=_plan_path, metavar="FILE", help="CSV, XLSX, folder or ZIP")
+    command.add_argument(
+        "--db",
+        type=_plan_path,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the plan (created when missing)",
+    )
+    command.add_argument("--source", choices=SOURCES, default="auto", help="the CRM the files come from")
+    command.add_argument(
+        "--mapping", type=_plan_path, metavar="MAPPING.json", help="column -> field mapping of the deals file"
+    )
+    command.add_argument(
+        "--stage-map", type=_plan_path, metavar="STAGES.json", help="file stage -> plan stage name"
+    )
+    command.add_argument("--owner", metavar="NAME", help="import only the deals of this owner or sales agent")
+    command.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    command.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+
+def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
+    command = commands.add_parser(
+        "export",
+        help="export from a plan (crm-csv: changed deals in a CRM's import layout)",
+        description="Export from a plan. crm-csv writes each deal changed in the planner since it was "
+        "imported (stage, close date, next step) in the CRM's import layout, with its CRM id.",
+    )
+    command.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="what to write")
+    command.add_argument("--source", choices=CRM_SOURCES, help="the CRM (crm-csv)")
+    command.add_argument("--db", type=_plan_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan")
+    command.add_argument("--out", type=_plan_path, metavar="PATH", required=True, help="the file to write")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -90,8 +140,16 @@ def run_demo(db_path: Path) -> int:
 
 def run_command(args: argparse.Namespace) -> int | None:
     """Run a command that needs no window; None means 'open the GUI'."""
+    if args.command in ("demo", "import", "export") and args.db is None:
+        raise UsageError(f"{PROG} {args.command}: error: --db PATH is required")
     if args.command == "demo":
-        if args.db is None:
-            raise UsageError(f"{PROG} demo: error: --db PATH is required")
         return run_demo(args.db)
+    if args.command == "import":
+        from planner.exchange.commands import run_import
+
+        return run_import(args)
+    if args.command == "export":
+        from planner.exchange.commands import run_export
+
+        return run_export(args)
     return None

@@ -1,0 +1,322 @@
+"""Cell values: dates, amounts, probabilities and flags as CRMs and spreadsheets write them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planner.exchange.problems import plural
+from planner.model import MAX_AMOUNT
+
+# Formats that can be read two ways (03/04/2026; 1.234) are decided once per file from all its
+# values, never cell by cell: a file is written by one program with one locale.
+
+# Day zero of Excel's serial dates (1900 system, after its 1900 leap-year bug: serials above 60).
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+# Serials of 1950-01-01 and 2200-12-31: a bare number outside is not taken for a date.
+_SERIAL_RANGE = (18264, 110_957)
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+class DateOrder(StrEnum):
+    """How a date with a two-number day and month (03/04/2026) is read."""
+
+    MONTH_FIRST = "mdy"
+    DAY_FIRST = "dmy"
+
+    @property
+    def label(self) -> str:
+        return "month/day/year" if self is DateOrder.MONTH_FIRST else "day/month/year"
+
+
+@dataclass(frozen=True, slots=True)
+class DateReading:
+    """The per-file decision: the order, and whether the file's values proved it."""
+
+    order: DateOrder
+    proven: bool  # False: every value could be read either way (the default was taken)
+    conflicting: bool = False  # some values need day-first and others month-first
+    ambiguous_values: int = 0
+
+    def note(self, file: str) -> str | None:
+        """What the summary says about the decision, when there is something to say."""
+        if self.conflicting:
+            return f"{file}: some dates are day-first and others month-first; read as {self.order.label}"
+        if not self.proven and self.ambiguous_values:
+            return (
+                f"{file}: {plural(self.ambiguous_values, 'date')} could be read either way; "
+                f"read as {self.order.label} (change it on the mapping page, or in the mapping file)"
+            )
+        return None
+
+
+_ISO = re.compile(
+    r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
+)
+_NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?:[T ,]+\d{1,2}:\d{2}.*)?")
+_MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
+}
+_MONTHS["sept"] = 9
+_DAY_MONTH_NAME = re.compile(r"(\d{1,2})[ \-.]+([A-Za-z]{3,9})\.?[ \-.,]+(\d{4})")
+_MONTH_NAME_DAY = re.compile(r"([A-Za-z]{3,9})\.?[ \-.]+(\d{1,2})(?:st|nd|rd|th)?,?[ \-.]+(\d{4})")
+_SERIAL = re.compile(r"\d{5,6}(?:\.\d+)?")
+
+
+def decide_date_order(values: Iterable[str]) -> DateReading:
+    """Decide day/month order for a file from every date value in it.
+
+    A first number above 12 proves day-first, a second above 12 month-first. Unproven, slashes
+    are read month-first (US CRMs) and dots or dashes day-first (European spreadsheets).
+    """
+    day_first = month_first = slashes = others = 0
+    for value in values:
+        match = _NUMERIC.fullmatch(value.strip())
+        if match is None:
+            continue
+        first, separator, second = int(match[1]), match[2], int(match[3])
+        if first > 12 >= second:
+            day_first += 1
+        elif second > 12 >= first:
+            month_first += 1
+        elif first != second:
+            if separator == "/":
+                slashes += 1
+            else:
+                others += 1
+    if day_first or month_first:
+        order = DateOrder.DAY_FIRST if day_first >= month_first else DateOrder.MONTH_FIRST
+        return DateReading(order, True, conflicting=bool(day_first and month_first))
+    order = DateOrder.MONTH_FIRST if slashes >= others and slashes else DateOrder.DAY_FIRST
+    return DateReading(order, False, ambiguous_values=slashes + others)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        # Two-digit years: 00-69 are this century, 70-99 the last (the POSIX convention).
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"outside the years {MIN_YEAR} to {MAX_YEAR}")
+    if not 1 <= month <= 12:
+        raise ValueError(f"not a real date (there is no month {month})")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        month_name = calendar.month_name[month]
+        raise ValueError(f"not a real date ({month_name} {year} has {days} days)")
+    return dt.date(year, month, day)
+
+
+def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> dt.date | None:
+    """A date as CRMs write it; '' -> None; ValueError saying what is wrong otherwise.
+
+    ISO dates and timestamps (Salesforce's '2023-09-26 15:15:00.000000 UTC' keeps its date as
+    written), M/D/YYYY or D/M/YYYY by `order`, D.M.YYYY, DD-MM-YY, '15 Mar 2026', 'Mar 15, 2026'
+    and Excel serial numbers.
+    """
+    value = text.strip()
+    if not value:
+        return None
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return _in_range(dt.date.fromisoformat(value))
+        except ValueError:
+            pass  # fall through for the precise message
+    if match := _ISO.fullmatch(value):
+        return _make_date(int(match[1]), int(match[2]), int(match[3]))
+    if match := _NUMERIC.fullmatch(value):
+        first, second, year = int(match[1]), int(match[3]), _year(match[4])
+        if order is DateOrder.MONTH_FIRST:
+            return _make_date(year, first, second)
+        return _make_date(year, second, first)
+    if match := _DAY_MONTH_NAME.fullmatch(value):
+        month = _MONTHS.get(match[2].lower())
+        if month:
+            return _make_date(int(match[3]), month, int(match[1]))
+    if match := _MONTH_NAME_DAY.fullmatch(value):
+        month = _MONTHS.get(match[1].lower())
+        if month:
+            return _make_date(int(match[3]), month, int(match[2]))
+    if _SERIAL.fullmatch(value):
+        serial = float(value)
+        if _SERIAL_RANGE[0] <= serial <= _SERIAL_RANGE[1]:
+            return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
+    raise ValueError("not a date (write it like 2026-12-15 or 12/15/2026)")
+
+
+def _in_range(value: dt.date) -> dt.date:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"outside the years {MIN_YEAR} to {MAX_YEAR}")
+    return value
+
+
+_CURRENCY_SIGNS = {
+    "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "R$": "BRL",
+    "A$": "AUD", "C$": "CAD", "CHF": "CHF", "kr": "SEK", "zł": "PLN",
+}  # fmt: skip
+_CODE = re.compile(r"^([A-Z]{3})\s*|\s*([A-Z]{3})$")
+_SPACES = re.compile("[\\s\u00a0\u202f'\u2019_]")
+_DIGITS = re.compile(r"[\d.,]+")
+_MINUS = ("-", "\u2212")  # hyphen-minus, and the minus sign of typeset reports
+_COMMA_DECIMAL = re.compile(r"\d,\d{1,2}$|\d\.\d{3},\d|^\d{1,3}(\.\d{3}){2,}$")
+_DOT_DECIMAL = re.compile(r"\d\.\d{1,2}$|\d,\d{3}\.\d|^\d{1,3}(,\d{3}){2,}$")
+
+
+def _amount_core(text: str) -> tuple[str, str | None, bool]:
+    """(digits with separators, currency or None, negative) of an amount cell."""
+    value = text.strip()
+    currency: str | None = None
+    negative = False
+    if value.startswith("(") and value.endswith(")"):
+        negative, value = True, value[1:-1].strip()
+    if match := _CODE.search(value):
+        currency = match[1] or match[2]
+        value = _CODE.sub("", value, count=1).strip()
+    for sign, code in _CURRENCY_SIGNS.items():
+        if value.startswith(sign) or value.endswith(sign):
+            currency = currency or code
+            value = value.removeprefix(sign).removesuffix(sign).strip()
+            break
+    if value[:1] in _MINUS:
+        negative, value = True, value[1:]
+    elif value[-1:] in _MINUS:
+        negative, value = True, value[:-1]
+    return _SPACES.sub("", value), currency, negative
+
+
+def decide_decimal_comma(values: Iterable[str]) -> bool:
+    """Whether a file writes amounts with a decimal comma (1.234,56), from all its amount values."""
+    comma = dot = 0
+    for value in values:
+        core = _amount_core(value)[0]
+        if _COMMA_DECIMAL.search(core):
+            comma += 1
+        elif _DOT_DECIMAL.search(core):
+            dot += 1
+    return comma > dot
+
+
+def parse_amount(text: str, decimal_comma: bool = False) -> tuple[float | None, str | None]:
+    """(amount, currency it names or None); '' -> (None, None); ValueError saying what is wrong."""
+    if not text.strip():
+        return None, None
+    core, currency, negative = _amount_core(text)
+    if not _DIGITS.fullmatch(core):
+        raise ValueError("not an amount (write it like 120000, 120,000.50 or 120.000,50 €)")
+    if "," in core and "." in core:
+        decimal_comma = core.rfind(",") > core.rfind(".")  # the last separator is the decimal one
+    elif "," in core and not decimal_comma:
+        head, _, tail = core.rpartition(",")
+        decimal_comma = core.count(",") == 1 and len(tail) != 3 and bool(head)
+    if decimal_comma:
+        core = core.replace(".", "").replace(",", ".")
+    else:
+        core = core.replace(",", "")
+        if core.count(".") > 1:
+            core = core.replace(".", "")  # 1.234.567 in a dot-decimal file: thousands only
+    try:
+        amount = float(core)
+    except ValueError:
+        raise ValueError("not an amount (write it like 120000, 120,000.50 or 120.000,50 €)") from None
+    if negative and amount:
+        raise ValueError("negative (an amount cannot be negative)")
+    if math.isinf(amount) or amount > MAX_AMOUNT:
+        raise ValueError("too large for an amount (at most 1,000,000,000,000)")
+    return amount, currency
+
+
+def decide_fraction(values: Iterable[str]) -> bool:
+    """Whether a probability column holds fractions (0.25) rather than percentages (25)."""
+    top = 0.0
+    for value in values:
+        text = value.strip()
+        if not text:
+            continue
+        if text.endswith("%"):
+            return False
+        try:
+            top = max(top, float(text.replace(",", ".")))
+        except ValueError:
+            continue
+    return 0 < top <= 1
+
+
+def parse_probability(text: str, fraction: bool) -> int | None:
+    """A probability in percent (0..100); '' -> None; ValueError saying what is wrong."""
+    value = text.strip().removesuffix("%").strip()
+    if not value:
+        return None
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        raise ValueError("not a probability (write it like 25, 25 % or 0.25)") from None
+    if fraction and not text.strip().endswith("%"):
+        number *= 100
+    if math.isnan(number) or not 0 <= number <= 100:
+        raise ValueError("not a probability between 0 and 100 %")
+    return round(number)
+
+
+_TRUE = {"true", "yes", "y", "1", "x", "won", "closed", "wahr", "oui", "ja"}
+_FALSE = {"false", "no", "n", "0", "", "open", "falsch", "non", "nein"}
+
+
+def parse_flag(text: str) -> bool | None:
+    """A yes/no cell (Salesforce's true/false, 1/0, yes/no) or None when it is neither."""
+    value = text.strip().casefold()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    return None
+
+
+def looks_like_formula(text: str) -> bool:
+    """A cell a spreadsheet would run as a formula ('=HYPERLINK(...)', '+cmd|...', '@SUM(...)')."""
+    value = text.lstrip()
+    if not value:
+        return False
+    if value[0] == "=":
+        return True
+    return value[0] in "+-@" and any(c in value for c in "(!|")
+
+
+def one_line(text: str) -> str:
+    """Text with line breaks and runs of spaces made single spaces (titles and names are one line)."""
+    return " ".join(text.split())
+
+
+_STAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?")
+
+
+def stamp_of(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> str | None:
+    """A timestamp cell as the plan stores moments ('2023-09-26T15:15:00+00:00'), or None.
+
+    Salesforce writes its timestamps in UTC; a date without a time is taken as midnight UTC.
+    """
+    value = text.strip()
+    if match := _STAMP.match(value):
+        try:
+            moment = dt.datetime(
+                int(match[1]), int(match[2]), int(match[3]), int(match[4]), int(match[5]), int(match[6] or 0)
+            )
+        except ValueError:
+            return None
+        return moment.replace(tzinfo=dt.UTC).isoformat(timespec="seconds")
+    try:
+        day = parse_date(value, order)
+    except ValueError:
+        return None
+    return None if day is None else f"{day.isoformat()}T00:00:00+00:00"
