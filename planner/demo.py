@@ -272,7 +272,7 @@ def _influences(
         )
         if role is Role.ECONOMIC and n % 8 == 6:
             mode = Mode.OVERCONFIDENT
-        rating = {Role.COACH: 4, Role.ECONOMIC: 2}.get(role, rng.choice((0, 1, 2, 3)))
+        rating: int | None = {Role.COACH: 4, Role.ECONOMIC: 2}.get(role, rng.choice((0, 1, 2, 3)))
         if weak:
             rating = rng.choice((-4, None))
         met = not weak
