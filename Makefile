@@ -40,5 +40,39 @@ bench: sysdeps $(STAMP)
 screenshot: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.screenshots
 
+# The demo plan's review pack in every format (build/sample-pack/), and the README's pictures of
+# its pages (resources/screenshots/pack-*.png, rendered by pdftoppm from the PDF).
+.PHONY: sample-pack
+sample-pack: sysdeps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.sample_pack
+
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache
+
+# The standalone Linux program (PyInstaller, one folder) and its tarball: packaging/README.md.
+.PHONY: package package-test install-desktop uninstall-desktop icons sysdeps-package
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' planner/__init__.py)
+TARBALL = dist/opportunity-planner-$(VERSION)-linux-$(shell uname -m).tar.gz
+
+sysdeps-package:
+	bash packaging/linux/system-deps.sh package
+
+package: sysdeps-package $(STAMP)
+	$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/pip install --quiet 'pyinstaller>=6,<7'
+	bash packaging/linux/build.sh $(BIN)/python
+
+# Slow (starts the built program several times), so not part of `make test`.
+package-test:
+	test -f $(TARBALL) || $(MAKE) package
+	bash packaging/linux/smoke_test.sh $(TARBALL)
+
+install-desktop:
+	test -x build/stage/opportunity-planner-$(VERSION)/install.sh || $(MAKE) package
+	bash build/stage/opportunity-planner-$(VERSION)/install.sh
+
+uninstall-desktop:
+	bash packaging/linux/install.sh --uninstall
+
+# Re-render the PNG, ICO and ICNS icons after editing resources/icons/opportunity-planner.svg.
+icons: $(STAMP)
+	$(BIN)/python packaging/render_icons.py

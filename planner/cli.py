@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from planner import __version__
+from planner.pack_commands import PACK_FORMATS, add_pack_arguments, add_review_arguments
+from planner.report_commands import add_report_commands, run_report_command
 from planner.storage.db import PlanError, open_plan
 
 PROG = "planner"
@@ -52,15 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_import(commands)
     _add_export(commands)
+    add_review_arguments(commands)
+    add_report_commands(commands)
     return parser
 
 
 # The choices of `--source`: "auto" recognises the CRM from each file's headers.
 SOURCES = ("auto", "salesforce", "hubspot", "pipedrive", "generic")
 CRM_SOURCES = ("salesforce", "hubspot", "pipedrive")
-# `planner export --format`: each format names the function that writes it. Only crm-csv exists
-# so far; the plan exports (pdf, html, md, csv, xlsx, json) are added here as they are built.
-EXPORT_FORMATS = ("crm-csv",)
+# `planner export --format`: crm-csv goes back to the CRM; the others are the review pack.
+EXPORT_FORMATS = ("crm-csv", *PACK_FORMATS)
 
 
 def _add_import(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -93,14 +96,16 @@ def _add_import(commands: argparse._SubParsersAction[_Parser]) -> None:
 def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
     command = commands.add_parser(
         "export",
-        help="export from a plan (crm-csv: changed deals in a CRM's import layout)",
-        description="Export from a plan. crm-csv writes each deal changed in the planner since it was "
-        "imported (stage, close date, next step) in the CRM's import layout, with its CRM id.",
+        help="export the review pack (pdf, html, md, csv, xlsx, json) or changed deals for the CRM",
+        description="Export from a plan. pdf, html, md, csv, xlsx and json write the review pack for "
+        "your manager; crm-csv writes each deal changed in the planner since it was imported (stage, "
+        "close date, next step) in the CRM's import layout, with its CRM id.",
     )
     command.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="what to write")
     command.add_argument("--source", choices=CRM_SOURCES, help="the CRM (crm-csv)")
     command.add_argument("--db", type=_plan_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan")
     command.add_argument("--out", type=_plan_path, metavar="PATH", required=True, help="the file to write")
+    add_pack_arguments(command)
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -140,6 +145,9 @@ def run_demo(db_path: Path) -> int:
 
 def run_command(args: argparse.Namespace) -> int | None:
     """Run a command that needs no window; None means 'open the GUI'."""
+    report = run_report_command(args)
+    if report is not None:
+        return report
     if args.command in ("demo", "import", "export") and args.db is None:
         raise UsageError(f"{PROG} {args.command}: error: --db PATH is required")
     if args.command == "demo":
@@ -148,8 +156,16 @@ def run_command(args: argparse.Namespace) -> int | None:
         from planner.exchange.commands import run_import
 
         return run_import(args)
+    if args.command == "export" and args.format in PACK_FORMATS:
+        from planner.pack_commands import run_pack_export
+
+        return run_pack_export(args)
     if args.command == "export":
         from planner.exchange.commands import run_export
 
         return run_export(args)
+    if args.command == "review":
+        from planner.pack_commands import check_review_file
+
+        return check_review_file(args)  # None: a valid bundle, which the window opens
     return None

@@ -190,7 +190,7 @@ EXPORT = ["export", "--db", "p.plan", "--out", "o.csv"]
         ([*IMPORT, "--mapping", "bad.json"], "--mapping: bad.json is not valid JSON"),
         ([*IMPORT, "--mapping", "field.json"], "“budget” is not a field"),
         ([*EXPORT, "--format", "crm-csv"], "needs --source"),
-        ([*EXPORT, "--format", "pdf"], "argument --format: invalid choice"),
+        ([*EXPORT, "--format", "docx"], "argument --format: invalid choice"),
         (
             ["export", "--format", "crm-csv", "--source", "salesforce", "--out", "o.csv"],
             "--db PATH is required",

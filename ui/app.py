@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from planner.cli import PROG, UsageError, parse, run_command
 from planner.paths import data_dir, resolve_plan
-from planner.storage.db import PlanDB, PlanError, open_plan
+from planner.storage.db import PlanDamagedError, PlanDB, PlanError, open_plan
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -84,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if result is not None:
         return result
+    if args.command == "review":
+        from ui.review_window import run_review_gui
+
+        return run_review_gui(args.file)
     return run_gui(args.db)
 
 
@@ -101,6 +105,11 @@ def run_gui(db: Path | None) -> int:
     path, demo = resolve_plan(db)
     try:
         plan = open_or_create(path, demo=demo)
+    except PlanDamagedError as exc:
+        recovered = _recover(exc)
+        if not isinstance(recovered, PlanDB):
+            return recovered
+        plan = recovered
     except PlanError as exc:
         return _refuse(str(exc))
     except OSError as exc:
@@ -121,6 +130,26 @@ def run_gui(db: Path | None) -> int:
         # Close the open plan so SQLite folds its -wal file back and removes it.
         if manager.window is not None:
             manager.window.plan.close()
+
+
+def _recover(error: PlanDamagedError) -> PlanDB | int:
+    """A damaged plan: on a screen, offer its latest good backup or a salvage copy; else explain."""
+    if os.environ.get("QT_QPA_PLATFORM", "") in _HEADLESS:
+        return _refuse(
+            f"{error} Open it in the planner on a screen to restore a backup or to copy what can "
+            "still be read into a new plan."
+        )
+    from ui.dialogs.restore_dialog import run_damaged_dialog
+
+    _application()
+    target = run_damaged_dialog(None, error)
+    if target is None:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    try:
+        return open_plan(target)
+    except PlanError as exc:
+        return _refuse(str(exc))
 
 
 def _refuse(message: str) -> int:

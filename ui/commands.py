@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from planner import operations as ops
+from planner import sheet_operations as sheet_ops
 from planner.operations import Change
 from planner.storage.db import PlanDB
 from planner.storage.snapshot import Snapshot, TableRows
@@ -167,3 +168,59 @@ class CurrenciesCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(ops.set_currencies(self._plan, *self._before))
+
+
+class PersonEditCommand(QUndoCommand):
+    """A person renamed or retitled: shared by an account's deals, so the row has its own snapshot."""
+
+    def __init__(self, text: str, plan: PlanDB, before: TableRows, after: TableRows, apply: Apply) -> None:
+        super().__init__(text)
+        self._plan = plan
+        self._before = before
+        self._after = after
+        self._apply = apply
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._apply(sheet_ops.revert_person(self._plan, self._after))
+
+    def undo(self) -> None:
+        self._apply(sheet_ops.revert_person(self._plan, self._before))
+
+
+class InfluenceWithPersonCommand(QUndoCommand):
+    """A buying influence added with a new person: undo removes both, redo puts both back."""
+
+    def __init__(
+        self,
+        text: str,
+        plan: PlanDB,
+        opportunity_id: int,
+        person_id: int,
+        deals: tuple[Snapshot, Snapshot],
+        person: TableRows,
+        apply: Apply,
+    ) -> None:
+        super().__init__(text)
+        self._plan = plan
+        self._id = opportunity_id
+        self._person_id = person_id
+        self._before, self._after = deals
+        self._person = person
+        self._apply = apply
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._apply(
+            sheet_ops.revert_with_person(self._plan, self._id, self._after, self._person_id, self._person)
+        )
+
+    def undo(self) -> None:
+        absent = TableRows(self._person.table, self._person.columns, ())
+        self._apply(sheet_ops.revert_with_person(self._plan, self._id, self._before, self._person_id, absent))

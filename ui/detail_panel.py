@@ -18,6 +18,7 @@ from planner.funnel import (
 )
 from planner.stages import probability
 from planner.storage import accounts as account_repo
+from planner.storage import activities as activity_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
 from planner.storage.board import load_details
@@ -86,7 +87,18 @@ class DetailPanel(QScrollArea):
         self.slips_title = QLabel("<b>Close-date changes</b>", inner)
         self.slips = _label(inner)
         self.slips.setAccessibleName("Close-date changes")
-        for widget in (self.history_title, self.history, self.slips_title, self.slips):
+        # The manager's coaching notes (imported from a review): shown, never edited here.
+        self.coaching_title = QLabel("<b>Manager's coaching notes</b>", inner)
+        self.coaching = _label(inner)
+        self.coaching.setAccessibleName("Manager's coaching notes")
+        for widget in (
+            self.history_title,
+            self.history,
+            self.slips_title,
+            self.slips,
+            self.coaching_title,
+            self.coaching,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.setWidget(inner)
@@ -116,7 +128,14 @@ class DetailPanel(QScrollArea):
         self.opportunity_id = opportunity.id if opportunity else 0
         visible = opportunity is not None
         self.placeholder.setVisible(not visible)
-        for widget in (self.history_title, self.history, self.slips_title, self.slips):
+        for widget in (
+            self.history_title,
+            self.history,
+            self.slips_title,
+            self.slips,
+            self.coaching_title,
+            self.coaching,
+        ):
             widget.setVisible(visible)
         for row in range(self.form.rowCount()):
             self.form.setRowVisible(row, visible)
@@ -176,3 +195,9 @@ class DetailPanel(QScrollArea):
             for c in opportunity_repo.close_date_history(self.plan, opportunity.id)
         ]
         self.slips.setText("\n".join(changes) or "The close date never changed.")
+        coaching = [
+            f"{note.created[:10]}: {note.body}"
+            for note in activity_repo.list_notes(self.plan, opportunity.id)
+            if note.author == "manager"
+        ]
+        self.coaching.setText("\n\n".join(coaching) or "None yet.")

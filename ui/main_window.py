@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,7 +37,7 @@ from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import settings as settings_repo
 from planner.storage.board import load_closed
-from planner.storage.db import PlanDB
+from planner.storage.db import PlanDB, PlanError, PlanReadOnlyError
 from ui.accounts_panel import AccountsPanel
 from ui.archive import ArchiveView
 from ui.board.controller import BoardController
@@ -55,9 +56,11 @@ if TYPE_CHECKING:
     from ui.dialogs.account_dialog import AccountDialog
     from ui.dialogs.move_dialog import MoveDialog
     from ui.dialogs.opportunity_dialog import OpportunityDialog
+    from ui.forecast_view import ForecastView
+    from ui.hygiene_view import HygieneView
 
 # What can go wrong when writing: the plan refused it, or the file did (locked, read-only...).
-WRITE_ERRORS = (OperationError, sqlite3.Error, OSError)
+WRITE_ERRORS = (OperationError, PlanError, sqlite3.Error, OSError)
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +68,11 @@ class MainWindow(QMainWindow):
 
     open_plan_requested = Signal(Path)
     start_own_plan_requested = Signal()
+    forecast_view: ForecastView | None = None
+    hygiene_view: HygieneView | None = None
+    # Set by set_read_only: why nothing can be written (the banner says it too).
+    read_only_reason: str | None = None
+    read_only_banner: QFrame | None = None
 
     def __init__(self, plan: PlanDB, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +106,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.board, "&Board")
         self.tabs.addTab(self.archive, "&Archive")
+        # The forecast (QtCharts) and the clean-up list are built when first opened: start-up
+        # paints the board without loading the chart library.
+        self._forecast_tab = QWidget(self)
+        self._hygiene_tab = QWidget(self)
+        self.tabs.addTab(self._forecast_tab, "&Forecast")
+        self.tabs.addTab(self._hygiene_tab, "&Clean-up")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -107,6 +121,16 @@ class MainWindow(QMainWindow):
         self.details_dock.setObjectName("details-dock")
         self.details_dock.setWidget(self.details)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+
+        from ui.blue_sheet import BlueSheetPanel
+
+        self.blue_sheet = BlueSheetPanel(plan, self._push, self.apply_change, self)
+        self.blue_sheet_dock = QDockWidget("Blue Sheet", self)
+        self.blue_sheet_dock.setObjectName("blue-sheet-dock")
+        self.blue_sheet_dock.setWidget(self.blue_sheet)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.blue_sheet_dock)
+        self.tabifyDockWidget(self.details_dock, self.blue_sheet_dock)
+        self.blue_sheet_dock.raise_()
 
         self.accounts = AccountsPanel(self)
         self.accounts_dock = QDockWidget("Accounts", self)
@@ -135,6 +159,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.resize(1280, 780)
         self.statusBar().showMessage(self._status_text())
+        # The first write imports sqlite-utils (about 100 ms); do it while the seller reads the board.
+        QTimer.singleShot(1500, self._warm_up)
 
     # Construction ---------------------------------------------------------------------------
     def _demo_banner(self) -> QFrame:
@@ -155,9 +181,9 @@ class MainWindow(QMainWindow):
         row.addWidget(text, 1)
         self.start_button = QPushButton("Start my own plan", banner)
         self.start_button.clicked.connect(self.start_own_plan_requested)
-        self.import_button = QPushButton("Import from CRM… (coming soon)", banner)
-        self.import_button.setEnabled(False)
-        self.import_button.setToolTip("Importing Salesforce, HubSpot and Pipedrive exports is coming soon.")
+        self.import_button = QPushButton("Import from CRM…", banner)
+        self.import_button.setToolTip("Bring in deals from a Salesforce, HubSpot or Pipedrive export")
+        self.import_button.clicked.connect(self.import_from_crm)
         row.addWidget(self.start_button)
         row.addWidget(self.import_button)
         return banner
@@ -178,6 +204,11 @@ class MainWindow(QMainWindow):
         self.open_plan_action = self._action("&Open plan…", self.open_plan, QKeySequence(std.Open))
         self.start_own_action = self._action("&Start my own plan", self.start_own_plan_requested.emit)
         self.start_own_action.setEnabled(self.is_demo)
+        self.import_action = self._action("&Import from CRM…", self.import_from_crm, "Ctrl+I")
+        self.restore_action = self._action("&Restore from backup…", self.restore_from_backup)
+        self.export_pack_action = self._action("&Export review pack…", self.export_review_pack, "Ctrl+E")
+        self.open_review_action = self._action("Open for re&view…", self.open_for_review)
+        self.import_review_action = self._action("Import review &notes…", self.import_review_notes)
         self.quit_action = self._action("&Quit", self.close, QKeySequence(std.Quit))
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(std.Undo))
@@ -201,6 +232,11 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
         file_menu.addActions([self.new_plan_action, self.open_plan_action, self.start_own_action])
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.import_review_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_pack_action, self.open_review_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu("&Edit")
@@ -217,6 +253,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions(
             [
                 self.details_dock.toggleViewAction(),
+                self.blue_sheet_dock.toggleViewAction(),
                 self.accounts_dock.toggleViewAction(),
                 self.history_dock.toggleViewAction(),
             ]
@@ -235,16 +272,22 @@ class MainWindow(QMainWindow):
         self._update_selection_actions()
 
     # Helpers --------------------------------------------------------------------------------
+    @Slot()
+    def _warm_up(self) -> None:
+        self.plan.warm_up()
+
     def _status_text(self) -> str:
         where = str(self.plan.path) if self.plan.path else "in memory"
-        count = opportunity_repo.count_opportunities(self.plan)
-        return f"{count} deals · plan file: {where} · every change is saved as you make it"
+        # Counted from the board, not the file: this runs after every edit.
+        count = sum(len(model.cards) for model in self.controller.models.values())
+        return f"{count} open deals · plan file: {where} · every change is saved as you make it"
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the seller an edit failed; the board already shows what the plan holds."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self, title, message)
+        # Names in messages may contain markup: escape it and say so with explicit rich text.
+        QMessageBox.warning(self, title, "<p>" + html.escape(message).replace("\n", "<br>") + "</p>")
 
     def confirm(self, title: str, message: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
@@ -257,6 +300,9 @@ class MainWindow(QMainWindow):
     def apply_change(self, change: Change) -> None:
         """Refresh the views an operation touched."""
         self.controller.apply(change)
+        for view in (self.forecast_view, self.hygiene_view):
+            if view is not None:
+                view.invalidate()
         self._archive_dirty = True
         if self.tabs.currentWidget() is self.archive:
             self._refresh_archive()
@@ -265,6 +311,9 @@ class MainWindow(QMainWindow):
         shown = self.details.opportunity_id
         if shown and (shown in change.opportunities or shown in change.removed_opportunities):
             self.details.show_opportunity(shown)
+        sheet = self.blue_sheet.opportunity_id
+        if sheet and (sheet in change.opportunities or sheet in change.removed_opportunities):
+            self.blue_sheet.refresh()
         self.statusBar().showMessage(self._status_text())
         self._update_selection_actions()
 
@@ -276,6 +325,9 @@ class MainWindow(QMainWindow):
             if self.plan.conn.in_transaction:
                 self.plan.conn.rollback()
             self.controller.load()  # show what the database really holds
+            self.blue_sheet.refresh()
+            if isinstance(exc, PlanReadOnlyError) and self.read_only_reason is None:
+                self.set_read_only(str(exc))  # the file was moved or deleted: stop offering edits
             self.show_error(failure, _explain(exc))
             return False
         self.undo_stack.push(command)
@@ -300,7 +352,73 @@ class MainWindow(QMainWindow):
             self.move_back_action,
             self.snooze_action,
         ):
-            action.setEnabled(selected)
+            action.setEnabled(selected and self.read_only_reason is None)
+
+    # Every action that writes to the plan (set_read_only disables them).
+    _EDIT_ACTIONS = (
+        "new_deal_action",
+        "edit_deal_action",
+        "delete_deal_action",
+        "move_forward_action",
+        "move_back_action",
+        "snooze_action",
+        "new_account_action",
+        "stage_settings_action",
+        "currencies_action",
+        "import_action",
+        "restore_action",
+        "import_review_action",
+    )
+
+    def set_read_only(self, reason: str) -> None:
+        """Stop offering edits and say why in a banner, with Save a copy as… as a way on."""
+        self.read_only_reason = reason
+        # Undo and redo write too; with nothing writable their history is of no use.
+        self.undo_stack.clear()
+        self.controller.drop_handler = None
+        self.blue_sheet.set_editable(False)
+        for view in (self.forecast_view, self.hygiene_view):
+            if view is not None:
+                view.set_read_only(reason)
+        for name in self._EDIT_ACTIONS:
+            action = getattr(self, name, None)
+            if isinstance(action, QAction):
+                action.setEnabled(False)
+        if self.read_only_banner is None:
+            self.read_only_banner = self._read_only_banner()
+            central = self.centralWidget()
+            layout = central.layout() if central is not None else None
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(0, self.read_only_banner)
+            self.read_only_banner.show()  # now, not when the layout next runs
+        self.read_only_label.setText(reason)
+        self.statusBar().showMessage(f"Read-only: {reason}")
+
+    def _read_only_banner(self) -> QFrame:
+        banner = QFrame(self)
+        banner.setObjectName("read-only-banner")
+        banner.setStyleSheet(
+            "#read-only-banner { background: #fde7e9; border-bottom: 1px solid #d9a0a6; }"
+            "#read-only-banner QLabel { color: #5c0a12; }"
+        )
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(12, 6, 12, 6)
+        self.read_only_label = QLabel(banner)
+        self.read_only_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.read_only_label.setWordWrap(True)
+        row.addWidget(self.read_only_label, 1)
+        self.save_copy_button = QPushButton("Save a copy as…", banner)
+        self.save_copy_button.clicked.connect(self._on_save_copy_button_clicked)
+        row.addWidget(self.save_copy_button)
+        return banner
+
+    @Slot()
+    def _on_save_copy_button_clicked(self) -> None:
+        from ui.dialogs.restore_dialog import save_copy_dialog
+
+        path = save_copy_dialog(self, self.plan)
+        if path is not None:
+            self.open_plan_requested.emit(path)
 
     def _refresh_archive(self) -> None:
         # Loaded when shown, not on every edit: a large plan has many closed deals.
@@ -310,7 +428,14 @@ class MainWindow(QMainWindow):
     # Slots ----------------------------------------------------------------------------------
     @Slot(int)
     def _on_tabs_current_changed(self, _index: int) -> None:
-        if self.tabs.currentWidget() is self.archive and self._archive_dirty:
+        tabs = getattr(self, "tabs", None)  # Qt removes the tabs, and signals, while tearing down
+        if tabs is None:
+            return
+        if tabs.currentWidget() is self._forecast_tab:
+            self.show_forecast()
+        elif tabs.currentWidget() is self._hygiene_tab:
+            self.show_hygiene()
+        if tabs.currentWidget() is self.archive and self._archive_dirty:
             self._refresh_archive()
 
     @Slot(int, QPoint)
@@ -332,6 +457,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(
                 lambda _checked=False, target=stage.id: self.request_move(opportunity_id, target)
             )
+        if self.read_only_reason is None:
+            from ui.forecast_view import forecast_category_menu
+
+            category = forecast_category_menu(menu, self.plan, opportunity_id, self._push, self.apply_change)
+            if category is not None:
+                menu.addMenu(category)
         menu.addActions([self.edit_deal_action, self.snooze_action])
         menu.addSeparator()
         menu.addAction(self.delete_deal_action)
@@ -344,7 +475,47 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_board_opportunity_selected(self, opportunity_id: int) -> None:
         self.details.show_opportunity(opportunity_id)
+        self.blue_sheet.show_opportunity(opportunity_id)
         self._update_selection_actions()
+
+    def show_forecast(self) -> ForecastView:
+        """The Forecast tab, built on first use."""
+        if self.forecast_view is None:
+            from ui.forecast_view import ForecastView
+
+            self.forecast_view = ForecastView(self.plan, self._push, self.apply_change, self)
+            self.forecast_view.opportunity_opened.connect(self._on_view_opportunity_opened)
+            self._replace_tab(self._forecast_tab, self.forecast_view, "&Forecast")
+        self.tabs.setCurrentWidget(self.forecast_view)
+        return self.forecast_view
+
+    def show_hygiene(self) -> HygieneView:
+        """The Clean-up tab, built on first use."""
+        if self.hygiene_view is None:
+            from ui.hygiene_view import HygieneView
+
+            self.hygiene_view = HygieneView(self.plan, self._push, self.apply_change, self)
+            self.hygiene_view.opportunity_opened.connect(self._on_view_opportunity_opened)
+            self._replace_tab(self._hygiene_tab, self.hygiene_view, "&Clean-up")
+        self.tabs.setCurrentWidget(self.hygiene_view)
+        return self.hygiene_view
+
+    def _replace_tab(self, placeholder: QWidget, view: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(placeholder)
+        self.tabs.blockSignals(True)  # no currentChanged storm while the tab is swapped
+        self.tabs.insertTab(index, view, title)
+        self.tabs.removeTab(index + 1)
+        self.tabs.blockSignals(False)
+        if self.read_only_reason is not None:
+            view.set_read_only(self.read_only_reason)  # type: ignore[attr-defined]
+
+    @Slot(int)
+    def _on_view_opportunity_opened(self, opportunity_id: int) -> None:
+        # From the forecast or the clean-up list: show the deal's Blue Sheet (and its card).
+        self.details.show_opportunity(opportunity_id)
+        self.blue_sheet.show_opportunity(opportunity_id)
+        self.blue_sheet_dock.show()
+        self.blue_sheet_dock.raise_()
 
     @Slot(int)
     def _on_board_opportunity_activated(self, opportunity_id: int) -> None:
@@ -562,6 +733,51 @@ class MainWindow(QMainWindow):
             "The snooze was not saved",
         )
 
+    # Backups --------------------------------------------------------------------------------
+    @Slot()
+    def restore_from_backup(self) -> None:
+        from ui.dialogs.restore_dialog import run_restore_dialog
+
+        path = run_restore_dialog(self, self.plan)
+        if path is not None:
+            self.open_plan_requested.emit(path)  # reopened: fresh models, empty undo stack
+
+    # Review pack ----------------------------------------------------------------------------
+    @Slot()
+    def export_review_pack(self) -> None:
+        from ui.dialogs.export_dialog import run_export_dialog
+
+        selected = self.board.selected_id()
+        written = run_export_dialog(self, self.plan, [selected] if selected else [])
+        if written:
+            self.statusBar().showMessage(f"Review pack written: {', '.join(str(p) for p in written)}")
+
+    @Slot()
+    def open_for_review(self) -> None:
+        from ui.review_window import run_open_for_review
+
+        run_open_for_review(self)
+
+    @Slot()
+    def import_review_notes(self) -> None:
+        from ui.review_window import run_import_review_notes
+
+        change = run_import_review_notes(self, self.plan)
+        if change is not None:
+            self.apply_change(change)
+
+    # Import ---------------------------------------------------------------------------------
+    @Slot()
+    def import_from_crm(self) -> None:
+        from ui.dialogs.import_wizard import run_import_wizard
+
+        change = run_import_wizard(self, self.plan)
+        if change is not None:
+            # Imports are not undoable, and older undo snapshots predate the imported values.
+            self.undo_stack.clear()
+            self.controller.load()
+            self.apply_change(change)
+
     # Stages and currencies ------------------------------------------------------------------
     @Slot()
     def edit_stage_settings(self) -> None:
@@ -730,13 +946,21 @@ class MainWindow(QMainWindow):
 
 
 def _explain(exc: BaseException) -> str:
-    if isinstance(exc, OperationError):
-        return str(exc)
+    if isinstance(exc, OperationError | PlanError):
+        return str(exc)  # written for the seller, with what to do
     text = str(exc)
     if "readonly" in text or "read-only" in text:
         return "The plan file is read-only, so the change could not be saved. Make it writable and try again."
     if "locked" in text or "busy" in text:
         return "Another program is writing to the plan file. Try again in a moment."
     if "disk" in text and "full" in text:
-        return "The disk is full, so the change could not be saved. Free some space and try again."
+        return (
+            "The disk is full, so the change could not be saved; the plan still holds everything "
+            "shown. Free some space and make the change again."
+        )
+    if "disk I/O error" in text or isinstance(exc, OSError):
+        return (
+            f"The plan file could not be written ({text}); the plan still holds everything shown. "
+            "Check the disk, then make the change again, or save a copy."
+        )
     return f"The change could not be saved: {text}"

@@ -2,42 +2,103 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from planner.paths import OWN_FILE
-from planner.storage.db import PlanDB, PlanError, open_plan
+from planner.storage import backup as backups
+from planner.storage.db import PlanDamagedError, PlanDB, PlanError, open_plan
 from ui.main_window import MainWindow
+
+Clock = Callable[[], dt.datetime]
+TakeBackup = Callable[[PlanDB, dt.datetime], object]
+
+
+# Background work after start-up (backup, weekly snapshot) waits this long after the window shows.
+AFTER_START_MS = 1000
 
 
 class WindowManager(QObject):
-    """Owns the one open window and its plan."""
+    """Owns the one open window and its plan, and the plan's automatic backups."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, clock: Clock = dt.datetime.now) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.window: MainWindow | None = None
+        # Local time: backups rotate by the seller's days and weeks.
+        self.clock = clock
+        # The last automatic backup's failure, if any (also shown in the status bar).
+        self.backup_problem: str | None = None
 
     def show_plan(self, plan: PlanDB) -> MainWindow:
         """Show `plan` in a new window, closing the previous one and its file."""
         window = MainWindow(plan)
         window.open_plan_requested.connect(self._on_window_open_plan_requested)
         window.start_own_plan_requested.connect(self._on_window_start_own_plan_requested)
+        # Every edit, undo and redo moves the undo stack's index, after it was committed.
+        window.undo_stack.indexChanged.connect(lambda _index, w=window: self._after_edit(w))
         old = self.window
         self.window = window
         window.show()
+        if plan.read_only_reason is not None:
+            window.set_read_only(plan.read_only_reason)
         if old is not None:
             old.close()
-            old.plan.close()
+            # Its file is closed once the window is gone: its views still read it as they go.
+            old.destroyed.connect(lambda _gone=None, plan=old.plan: plan.close())
             old.deleteLater()
+        # Well after the board is painted: copying a large plan must not delay the first paint.
+        # The window is the timers' context: a window closed meanwhile cancels them.
+        QTimer.singleShot(AFTER_START_MS, window, lambda w=window: self._backup(w, backups.backup_on_open))
+        QTimer.singleShot(2 * AFTER_START_MS, window, lambda w=window: self._weekly_snapshot(w))
         return window
 
+    def _weekly_snapshot(self, window: MainWindow) -> None:
+        """The funnel snapshot of this week, which the forecast compares against later."""
+        if window is not self.window:
+            return
+        from planner.forecast_operations import ensure_weekly_snapshot
+
+        if window.plan.read_only_reason is not None:
+            return
+        try:
+            ensure_weekly_snapshot(window.plan, dt.date.today())
+        except (OSError, sqlite3.Error, PlanError) as exc:
+            window.statusBar().showMessage(f"This week's funnel snapshot was not saved ({exc}).")
+
+    def _after_edit(self, window: MainWindow) -> None:
+        self._backup(window, backups.maybe_backup)
+
+    def _backup(self, window: MainWindow, take: TakeBackup) -> None:
+        if window is not self.window:
+            return  # replaced meanwhile: its plan is being closed
+        try:
+            take(window.plan, self.clock())
+        except (OSError, sqlite3.Error, PlanError) as exc:
+            # The plan itself is safe; say so where it does not interrupt the seller.
+            self.backup_problem = f"The automatic backup failed ({exc}); the plan itself is saved."
+            window.statusBar().showMessage(self.backup_problem)
+        else:
+            self.backup_problem = None
+
     def open_path(self, path: Path) -> MainWindow | None:
-        """Open the plan at `path`, or explain why not and keep the current one."""
+        """Open the plan at `path`, or explain why not and keep the current one.
+
+        A damaged plan is not opened: the seller may put its latest good backup in its place
+        or copy what can be read into a new plan, which then opens.
+        """
         try:
             plan = open_plan(path)
+        except PlanDamagedError as exc:
+            from ui.dialogs.restore_dialog import run_damaged_dialog
+
+            target = run_damaged_dialog(self.window, exc, self.clock())
+            return self.open_path(target) if target is not None else None
         except PlanError as exc:
             QMessageBox.warning(self.window, "Cannot open the plan", str(exc))
             return None

@@ -2,6 +2,8 @@
 # Installs the Debian/Ubuntu libraries Qt needs, only those missing.
 #   system-deps.sh test   what the headless test run needs (offscreen Qt, fonts, PDF tools)
 #   system-deps.sh run    the above plus what Qt's X11 (xcb) plugin needs on a desktop
+#   system-deps.sh package  the test set plus what `make package` uses: PyInstaller's objdump,
+#                           and the validators of the .desktop and AppStream files
 set -euo pipefail
 mode="${1:-test}"
 
@@ -14,6 +16,10 @@ need=(
   "libdbus-1.so.3 libdbus-1-3"
   "libglib-2.0.so.0 libglib2.0-0"
   "font:DejaVu fonts-dejavu-core"
+  # The review-pack tests read PDFs back (text, embedded fonts); make sample-pack renders pages.
+  "cmd:pdftotext poppler-utils"
+  "cmd:pdffonts poppler-utils"
+  "cmd:pdftoppm poppler-utils"
 )
 if [ "$mode" = "run" ]; then
   need+=(
@@ -26,10 +32,18 @@ if [ "$mode" = "run" ]; then
     "libxkbcommon-x11.so.0 libxkbcommon-x11-0"
   )
 fi
+if [ "$mode" = "package" ]; then
+  need+=(
+    "cmd:objdump binutils"
+    "cmd:desktop-file-validate desktop-file-utils"
+    "cmd:appstreamcli appstream"
+  )
+fi
 
 missing=()
 for entry in "${need[@]}"; do
   what="${entry%% *}"; pkg="${entry##* }"
+  [[ " ${missing[*]-} " == *" $pkg "* ]] && continue  # one package can provide several entries
   case "$what" in
     font:*) fc-list 2>/dev/null | grep -qi "${what#font:}" || missing+=("$pkg") ;;
     cmd:*) command -v "${what#cmd:}" >/dev/null 2>&1 || missing+=("$pkg") ;;

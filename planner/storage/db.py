@@ -1,7 +1,9 @@
-"""Opening a plan file: checks that refuse foreign or newer files untouched, pragmas, migrations."""
+"""Opening a plan file: foreign, newer or damaged files refused untouched; one writer; migrations."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -9,7 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.storage.migrations import KNOWN_MIGRATIONS, MIGRATION_SET, build_migrations
+from planner.storage import lock as plan_lock
+from planner.storage import migrations as schema
+from planner.storage.migrations import MIGRATION_SET
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -28,6 +32,39 @@ class PlanError(Exception):
     """A plan file that cannot be opened; the message is written for the seller."""
 
 
+class PlanDamagedError(PlanError):
+    """The file fails SQLite's check; nothing was written to it. Restore a backup or salvage it."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class PlanReadOnlyError(PlanError):
+    """A write refused because the plan is open read-only; the message says why and what to do."""
+
+
+class PlanMovedError(PlanReadOnlyError):
+    """The plan file was moved or deleted while open, so nothing more is written to it."""
+
+
+# Why a plan is open read-only, in words for the seller (the window shows it in a banner).
+OPEN_ELSEWHERE = "This plan is open in another window; read-only. Close it there to edit it here."
+FILE_READ_ONLY = (
+    "This plan file is read-only, so nothing can be changed. Make the file writable to edit it, "
+    "or save a copy."
+)
+FOLDER_READ_ONLY = (
+    "The folder of this plan is read-only, so nothing can be changed. Move the plan to a folder "
+    "you can write to, or save a copy."
+)
+MOVED = (
+    "The plan file was moved or deleted while it was open, so nothing more can be saved to it. "
+    "Use “Save a copy as…” to keep everything shown here, or open the plan from its new place."
+)
+ASKED_READ_ONLY = "This plan is open read-only."
+
+
 class PlanDB:
     """An open plan: one SQLite connection, and sqlite-utils around it for writes.
 
@@ -35,10 +72,43 @@ class PlanDB:
     about as much as painting a 10,000-card board.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path | None,
+        *,
+        read_only_reason: str | None = None,
+        lock: plan_lock.PlanLock | None = None,
+        created: bool = False,
+    ) -> None:
         self.conn = conn
         self.path = path
         self._db: Database | None = None
+        # None while edits may be written; otherwise why not, in words for the seller.
+        self.read_only_reason = read_only_reason
+        # True when open_plan made the file: a new plan holds nothing worth a backup yet.
+        self.created = created
+        self._lock = lock
+        self._identity = _identity(path) if path is not None else None
+
+    @property
+    def read_only(self) -> bool:
+        """Whether edits are refused (see `read_only_reason`)."""
+        return self.read_only_reason is not None
+
+    def check_writable(self) -> None:
+        """Raise PlanReadOnlyError (PlanMovedError) when a write cannot, or must not, reach the plan file."""
+        if self.read_only_reason is not None:
+            raise PlanReadOnlyError(self.read_only_reason)
+        if self.path is not None and _identity(self.path) != self._identity:
+            # SQLite goes on writing into a renamed or unlinked file without an error, and its
+            # -wal file keeps the old name: those edits would be lost at the next open.
+            self.read_only_reason = MOVED
+            # For the same reason SQLite does not fold the -wal back on close once the file
+            # moved: fold it in now, so a moved plan holds every edit made before the move.
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raise PlanMovedError(MOVED)
 
     @property
     def db(self) -> Database:
@@ -48,9 +118,18 @@ class PlanDB:
             self._db = Database(self.conn, execute_plugins=False)
         return self._db
 
+    def warm_up(self) -> None:
+        """Import the write path now, before the first edit needs it."""
+        _ = self.db
+
     @contextmanager
     def atomic(self) -> Iterator[Database]:
-        """One transaction (a savepoint when nested): all of it is written, or none."""
+        """One transaction (a savepoint when nested): all of it is written, or none.
+
+        Raises PlanReadOnlyError before anything is written when the plan must not be written.
+        """
+        if not self.conn.in_transaction:
+            self.check_writable()
         with self.db.atomic() as db:
             yield db
 
@@ -65,7 +144,19 @@ class PlanDB:
         return self.conn.execute(sql, params)
 
     def close(self) -> None:
+        """Close the file (SQLite folds the -wal file back), then let another window write it."""
         self.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def open_memory() -> PlanDB:
@@ -77,11 +168,14 @@ def open_memory() -> PlanDB:
     return plan
 
 
-def open_plan(path: Path, *, create: bool = True) -> PlanDB:
+def open_plan(path: Path, *, create: bool = True, read_only: bool = False) -> PlanDB:
     """Open (or, with `create`, make) the plan at `path`.
 
-    Anything that is not a plan of this version raises PlanError before a byte is written,
-    and nothing is left beside it (no -wal, -shm or -journal file).
+    Anything that is not a plan of this version, or fails SQLite's quick check (PlanDamagedError),
+    raises PlanError before a byte is written, and nothing is left beside it (no -wal, -shm,
+    -journal or lock file). One process writes a plan at a time: when another holds its lock,
+    or the file or its folder cannot be written, the plan opens read-only and
+    `read_only_reason` says why. A plan of an older schema is backed up, then migrated.
     """
     path = Path(path)
     try:
@@ -97,23 +191,64 @@ def open_plan(path: Path, *, create: bool = True) -> PlanDB:
         exists = True
     if exists:
         _check_existing(path)
-    elif not create:
+    elif not create or read_only:
         raise PlanError(f"No plan at {path}.")
     else:
         _create_empty(path)
+    reason, lock = (ASKED_READ_ONLY, None) if read_only else _writer_lock(path)
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        _configure(conn, wal=True)
-        plan = PlanDB(conn, path)
+        if reason is None:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            _configure(conn, wal=True)
+        else:
+            conn = sqlite3.connect(
+                _read_only_uri(path), uri=True, isolation_level=None, check_same_thread=False
+            )
+            _configure(conn, wal=False)
+            conn.execute("PRAGMA query_only = ON")
+        plan = PlanDB(conn, path, read_only_reason=reason, lock=lock, created=not exists)
         _initialise(plan)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, PlanError, UnicodeDecodeError) as exc:
         if conn is not None:
             conn.close()
+        if lock is not None:
+            lock.release()
         if not exists:
             _remove_half_made(path)
+        if isinstance(exc, PlanError):
+            raise
+        if _is_damage(exc):
+            raise _damaged(path, exc) from exc
         raise PlanError(f"Cannot open {path}: {exc}.") from exc
     return plan
+
+
+def _writer_lock(path: Path) -> tuple[str | None, plan_lock.PlanLock | None]:
+    """The writer lock, or why the plan opens read-only without it."""
+    try:
+        lock = plan_lock.acquire(path)
+    except plan_lock.LockUnavailableError:
+        return FOLDER_READ_ONLY, None
+    if lock is None:
+        return OPEN_ELSEWHERE, None
+    reason = None
+    if not os.access(path, os.W_OK):
+        reason = FILE_READ_ONLY
+    elif not os.access(Path(os.path.realpath(path)).parent, os.W_OK):
+        # WAL needs its -wal and -shm files beside the plan.
+        reason = FOLDER_READ_ONLY
+    if reason is not None:
+        lock.release()
+        return reason, None
+    return None, lock
+
+
+def _read_only_uri(path: Path) -> str:
+    # Without side files nobody is writing the plan: `immutable` then reads it without making
+    # -wal or -shm files. With them, another window writes it; read through them.
+    in_use = any(_sibling(path, suffix).exists() for suffix in _SIDE_FILES)
+    return f"{path.resolve().as_uri()}?mode=ro" + ("" if in_use else "&immutable=1")
 
 
 def _create_empty(path: Path) -> None:
@@ -148,6 +283,7 @@ def _sibling(path: Path, suffix: str) -> Path:
 
 
 def _check_existing(path: Path) -> None:
+    """Refuse what is not a sound plan of this version, reading it only."""
     if path.is_dir():
         raise PlanError(f"{path} is a folder, not a plan file.")
     if not path.is_file():
@@ -167,24 +303,32 @@ def _check_existing(path: Path) -> None:
     header_app_id = int.from_bytes(header[68:72], "big")
     if header_app_id not in (0, APPLICATION_ID):
         raise PlanError(f"{path} is an SQLite database of another program, not a plan.")
-    if not os.access(path, os.W_OK):
-        raise PlanError(f"{path} is read-only; the planner needs to write to it.")
-    app_id, tables, applied = _inspect(path)
+    app_id, tables, applied, problem = _inspect(path)
     if app_id != APPLICATION_ID and tables:
         raise PlanError(f"{path} is an SQLite database of another program, not a plan.")
-    unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
+    unknown = [name for name in applied if name not in schema.KNOWN_MIGRATIONS]
     if unknown:
         raise PlanError(
             f"{path} was written by a newer version of Opportunity Planner; update the planner to open it."
         )
+    if problem is not None:
+        raise _damaged(path, problem)
+    recorded = "_sqlite_migrations" in tables
+    if recorded and (not applied or tuple(applied) != schema.KNOWN_MIGRATIONS[: len(applied)]):
+        raise _damaged(path, "its schema record is wrong")
 
 
 # An SQLite header is 100 bytes.
 _HEADER_SIZE = 100
 
 
-def _inspect(path: Path) -> tuple[int, set[str], list[str]]:
-    """application_id, table names and applied migrations, read without writing anything.
+def _inspect(path: Path) -> tuple[int, set[str], list[str], str | None]:
+    """application_id, table names, applied migrations and SQLite's quick check, read only.
+
+    The quick check reads every page and record (not the indexes): 20 ms at 10,000 deals,
+    190 ms at 100,000. It runs before a writing connection exists, because closing that one
+    would fold a crash's -wal file into a damaged plan. Read only, SQLite skips CHECK
+    constraints; a connection that may write checks them too, but takes 1.1 s at 100,000 deals.
 
     A plain read-only connection to a WAL database creates -wal and -shm files beside it and
     leaves them there. When no side file exists no other connection is using the file, so it
@@ -203,15 +347,45 @@ def _inspect(path: Path) -> tuple[int, set[str], list[str]]:
                 applied = [
                     r[0]
                     for r in conn.execute(
-                        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
                         [MIGRATION_SET],
                     )
                 ]
+            problem = _quick_check(conn)
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        if _is_damage(exc):
+            raise _damaged(path, exc) from exc
         raise PlanError(f"{path} cannot be read as a plan: {exc}.") from exc
-    return int(app_id), tables, applied
+    return int(app_id), tables, applied, problem
+
+
+def _quick_check(conn: sqlite3.Connection) -> str | None:
+    """SQLite's quick check: None when sound, else its first complaint."""
+    rows = conn.execute("PRAGMA quick_check").fetchall()
+    if rows == [("ok",)]:
+        return None
+    lines = [line.strip() for row in rows for line in str(row[0]).splitlines()]
+    found = [line for line in lines if line and not line.startswith("***")]
+    return found[0] if found else "SQLite's check failed"
+
+
+# SQLITE_CORRUPT and SQLITE_NOTADB: the bytes are wrong, not the permissions or a lock.
+_DAMAGE_CODES = (11, 26)
+
+
+def _is_damage(exc: Exception) -> bool:
+    if isinstance(exc, UnicodeDecodeError):
+        return True  # text that is not UTF-8: the bytes changed
+    return getattr(exc, "sqlite_errorcode", None) in _DAMAGE_CODES or "decode to UTF-8" in str(exc)
+
+
+def _damaged(path: Path, problem: object) -> PlanDamagedError:
+    # One line, not too long: SQLite quotes whole broken schema statements.
+    text = " ".join(str(problem).split())
+    text = text if len(text) <= 160 else text[:157] + "..."
+    return PlanDamagedError(path, f"{path} is damaged ({text}). Nothing was written to it.")
 
 
 def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
@@ -223,13 +397,40 @@ def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
 
 
 def _initialise(plan: PlanDB) -> None:
-    applied = _applied_migrations(plan.conn)
-    if tuple(applied) == KNOWN_MIGRATIONS:
+    applied = tuple(_applied_migrations(plan.conn))
+    known = schema.KNOWN_MIGRATIONS
+    if applied == known:
         return  # the common start: no sqlite-utils import, no write
-    migrations = build_migrations()
+    where = plan.path or "The plan"
+    if any(name not in known for name in applied):
+        raise PlanError(
+            f"{where} was written by a newer version of Opportunity Planner; update the planner to open it."
+        )
+    if plan.read_only_reason is not None:
+        raise PlanError(
+            f"{where} must be upgraded by this version of Opportunity Planner before it can be opened,"
+            f" but it cannot be written now. {plan.read_only_reason}"
+        )
+    if applied and plan.path is not None:
+        _backup_before_upgrade(plan)
+    migrations = schema.build_migrations()
+    # One transaction for the whole upgrade: a plan is of one schema or the next, never between.
     with plan.atomic():
-        plan.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    migrations.apply(plan.db)
+        if plan.query("PRAGMA application_id") != [(APPLICATION_ID,)]:
+            plan.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrations.apply(plan.db)
+
+
+def _backup_before_upgrade(plan: PlanDB) -> None:
+    """An upgrade rewrites the seller's data: keep the plan as it was first, or do not upgrade."""
+    from planner.storage.backup import Kind, take_backup  # backup imports this module
+
+    try:
+        take_backup(plan, dt.datetime.now(), Kind.UPGRADE)
+    except (OSError, sqlite3.Error) as exc:
+        raise PlanError(
+            f"Cannot upgrade {plan.path}: a backup could not be written first ({exc}). Nothing was changed."
+        ) from exc
 
 
 def _applied_migrations(conn: sqlite3.Connection) -> list[str]:

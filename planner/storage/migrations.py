@@ -12,7 +12,7 @@ MIGRATION_SET = "opportunity-planner"
 
 # Every migration name this version knows, in order. A plan whose applied migrations include
 # a name missing here was written by a newer version and is refused untouched.
-KNOWN_MIGRATIONS: tuple[str, ...] = ("0001_initial_schema",)
+KNOWN_MIGRATIONS: tuple[str, ...] = ("0001_initial_schema", "0002_funnel_snapshots")
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -167,6 +167,34 @@ CREATE INDEX note_opportunity ON note(opportunity_id);
 """
 
 
+# Weekly funnel snapshots (issue 7): one row per open deal as it stood that day, so the forecast
+# can say what was added, advanced, slipped, won, lost or walked away since. No foreign key to
+# deals or stages on purpose: a snapshot outlives what it names (undo deletes and re-inserts a
+# deal, and a cascade would erase its past).
+_FUNNEL_SNAPSHOTS = """
+CREATE TABLE funnel_snapshot (
+    id INTEGER PRIMARY KEY,
+    taken_on TEXT NOT NULL UNIQUE,
+    taken_at TEXT NOT NULL
+);
+CREATE TABLE funnel_snapshot_deal (
+    id INTEGER PRIMARY KEY,
+    snapshot_id INTEGER NOT NULL REFERENCES funnel_snapshot(id) ON DELETE CASCADE,
+    opportunity_id INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    stage_id INTEGER NOT NULL,
+    stage_position INTEGER NOT NULL,
+    level TEXT NOT NULL,
+    amount REAL,
+    currency TEXT NOT NULL,
+    close_date TEXT,
+    forecast_category TEXT NOT NULL,
+    probability INTEGER NOT NULL,
+    UNIQUE (snapshot_id, opportunity_id)
+);
+"""
+
+
 def build_migrations() -> Migrations:
     """The plan's migration set; imported lazily because sqlite-utils costs ~100 ms to import."""
     from sqlite_utils import Migrations
@@ -182,6 +210,12 @@ def build_migrations() -> Migrations:
                 db.execute(statement)
 
         _seed_default_stages(db)
+
+    @migrations(name="0002_funnel_snapshots")
+    def funnel_snapshots(db: Database) -> None:
+        for statement in _FUNNEL_SNAPSHOTS.split(";"):
+            if statement.strip():
+                db.execute(statement)
 
     return migrations
 

@@ -278,3 +278,12 @@ def close_date_history(plan: PlanDB, opportunity_id: int) -> list[CloseDateChang
         )
         for r in rows
     ]
+
+
+def set_position(plan: PlanDB, opportunity_id: int, position: int | None) -> None:
+    """The seller's current position on the deal, Panic (-5) .. Euphoric (+5); None: not set."""
+    with plan.atomic():
+        plan.execute(
+            "UPDATE opportunity SET position = ?, updated = ? WHERE id = ?",
+            [position, now_stamp(), opportunity_id],
+        )

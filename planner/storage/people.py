@@ -161,3 +161,67 @@ def list_influences(plan: PlanDB, opportunity_id: int) -> list[BuyingInfluence]:
         [opportunity_id],
     )
     return [_influence(r) for r in rows]
+
+
+def update_person(plan: PlanDB, person: Person) -> None:
+    """Write a person's editable fields (name, title, contact details, notes) over the stored row."""
+    with plan.atomic():
+        plan.execute(
+            "UPDATE person SET name = ?, title = ?, email = ?, phone = ?, notes = ? WHERE id = ?",
+            [person.name, person.title, person.email, person.phone, person.notes, person.id],
+        )
+
+
+def delete_person(plan: PlanDB, person_id: int) -> None:
+    """Delete a person; their buying-influence rows go with them (foreign-key cascade)."""
+    with plan.atomic():
+        plan.execute("DELETE FROM person WHERE id = ?", [person_id])
+
+
+def opportunities_of_person(plan: PlanDB, person_id: int) -> list[int]:
+    """Ids of the deals on which a person is a buying influence (or the one others report to)."""
+    rows = plan.query(
+        "SELECT opportunity_id FROM buying_influence WHERE person_id = ? OR reports_to_id = ?"
+        " GROUP BY opportunity_id ORDER BY opportunity_id",
+        [person_id, person_id],
+    )
+    return [r[0] for r in rows]
+
+
+def get_influence(plan: PlanDB, influence_id: int) -> BuyingInfluence | None:
+    """One buying influence, or None."""
+    rows = plan.query(f"SELECT {_INFLUENCE} FROM buying_influence WHERE id = ?", [influence_id])
+    return _influence(rows[0]) if rows else None
+
+
+def update_influence(plan: PlanDB, bi: BuyingInfluence) -> None:
+    """Write every field of a buying influence over the stored row (its deal stays the same)."""
+    with plan.atomic():
+        plan.execute(
+            "UPDATE buying_influence SET person_id = ?, role = ?, degree = ?, mode = ?, rating = ?,"
+            " win = ?, result = ?, concept = ?, concept_kind = ?, covered_by = ?, last_contact = ?,"
+            " new_in_job = ?, reports_to_id = ?, evidence = ? WHERE id = ?",
+            [
+                bi.person_id,
+                bi.role.value,
+                bi.degree.value,
+                bi.mode.value,
+                bi.rating,
+                bi.win,
+                bi.result,
+                bi.concept,
+                bi.concept_kind.value if bi.concept_kind else None,
+                bi.covered_by,
+                from_date(bi.last_contact),
+                int(bi.new_in_job),
+                bi.reports_to_id,
+                bi.evidence,
+                bi.id,
+            ],
+        )
+
+
+def delete_influence(plan: PlanDB, influence_id: int) -> None:
+    """Remove a buying influence from its deal (the person stays at the account)."""
+    with plan.atomic():
+        plan.execute("DELETE FROM buying_influence WHERE id = ?", [influence_id])

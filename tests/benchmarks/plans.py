@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import random
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,7 +110,10 @@ def ensure_plan(folder: Path, open_deals: int, *, rebuild: bool = False) -> tupl
     if path.exists() and not rebuild:
         return path, None
     for stale in folder.glob(f"bench-{open_deals}-*"):  # older shapes, half-built ones, -wal/-shm
-        stale.unlink()
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale)  # the backups folder opening a plan leaves beside it
+        else:
+            stale.unlink()
     partial = path.with_suffix(".partial")
     started = time.perf_counter()
     plan = open_plan(partial)

@@ -26,6 +26,8 @@ TABLES = {
     "manual_flag",
     "action",
     "note",
+    "funnel_snapshot",
+    "funnel_snapshot_deal",
     "_sqlite_migrations",
 }
 

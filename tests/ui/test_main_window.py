@@ -196,3 +196,20 @@ def test_keyboard_moves_between_columns(window: MainWindow, qtbot: QtBot) -> Non
     second = window.controller.columns[1]
     assert window.board.selected_id() == window.controller.models[second.id].visible_cards[0].id
     assert window.details.opportunity_id == window.board.selected_id()
+
+
+def test_forecast_and_cleanup_tabs_are_built_when_first_opened(window: MainWindow) -> None:
+    assert window.forecast_view is None
+    assert window.hygiene_view is None
+    window.tabs.setCurrentIndex(2)
+    assert window.forecast_view is not None
+    assert window.tabs.currentWidget() is window.forecast_view
+    window.tabs.setCurrentIndex(3)
+    assert window.hygiene_view is not None
+    assert window.tabs.currentWidget() is window.hygiene_view
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "&Board",
+        "&Archive",
+        "&Forecast",
+        "&Clean-up",
+    ]

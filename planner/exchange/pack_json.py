@@ -1,0 +1,213 @@
+"""The plan bundle: the pack as versioned JSON (resources/schemas/opportunity-plan.schema.json)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from planner.exchange.pack import (
+    DealPack,
+    FlagInfo,
+    NoteInfo,
+    Pack,
+    TotalsRow,
+    iso_date,
+    quarter_label,
+)
+from planner.exchange.pack_files import write_text_atomic
+
+# The bundle's format id and version. A reader refuses another format id and a newer version;
+# fields are only ever added within a version (readers ignore what they do not know).
+FORMAT = "opportunity-plan"
+VERSION = 1
+
+
+def _date(value: dt.date | None) -> str | None:
+    return iso_date(value) or None
+
+
+def _note(note: NoteInfo) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "body": note.body,
+        "private": note.private,
+        "author": note.author,
+        "created": note.created,
+    }
+
+
+def _flag(flag: FlagInfo) -> dict[str, Any]:
+    return {"id": flag.rule, "reason": flag.reason, "ref": {"kind": flag.ref_kind, "id": flag.ref_id}}
+
+
+def _totals(row: TotalsRow) -> dict[str, Any]:
+    return {
+        "label": row.label,
+        "count": row.count,
+        "amount": round(row.amount, 2),
+        "weighted": round(row.weighted, 2),
+        "unconverted": [
+            {"currency": c, "amount": round(a, 2), "weighted": round(w, 2)} for c, a, w in row.unconverted
+        ],
+    }
+
+
+def opportunity(deal: DealPack) -> dict[str, Any]:
+    """One deal of the bundle."""
+    return {
+        "id": deal.id,
+        "external_id": deal.external_id,
+        "name": deal.title,
+        "account": deal.account,
+        "account_id": deal.account_id,
+        "product": deal.product,
+        "quantity": deal.quantity,
+        "amount": deal.amount,
+        "currency": deal.currency,
+        "close_date": _date(deal.close_date),
+        "stage": deal.stage,
+        "funnel_level": deal.level.value,
+        "probability": deal.probability,
+        "probability_overridden": deal.probability_overridden,
+        "weighted_amount": None if deal.weighted is None else round(deal.weighted, 2),
+        "forecast_category": deal.forecast_category.value if deal.forecast_category else None,
+        "position": deal.position,
+        "next_step": deal.next_step,
+        "created": _date(deal.created),
+        "stage_entered": _date(deal.stage_entered),
+        "closed_on": _date(deal.closed_on),
+        "close_reason": deal.close_reason,
+        "snooze_until": _date(deal.snooze_until),
+        "snooze_reason": deal.snooze_reason,
+        "status": {
+            "slips": deal.slips,
+            "stale_days": deal.stale_days,
+            "stale_limit": deal.stale_limit,
+            "overdue": deal.overdue,
+            "premature": deal.premature,
+        },
+        "influences": [
+            {
+                "id": bi.id,
+                "person_id": bi.person_id,
+                "name": bi.name,
+                "title": bi.title,
+                "role": bi.role.value,
+                "degree": bi.degree.value,
+                "mode": bi.mode.value,
+                "rating": bi.rating,
+                "win": bi.win,
+                "result": bi.result,
+                "concept": bi.concept,
+                "concept_kind": bi.concept_kind.value if bi.concept_kind else None,
+                "covered_by": bi.covered_by,
+                "last_contact": _date(bi.last_contact),
+                "new_in_job": bi.new_in_job,
+                "reports_to": bi.reports_to or None,
+                "reports_to_id": bi.reports_to_id,
+                "evidence": bi.evidence,
+            }
+            for bi in deal.influences
+        ],
+        "red_flags": [_flag(f) for f in deal.red_flags],
+        "strengths": [_flag(f) for f in deal.strengths],
+        "competition": [{"name": c.name, "kind": c.kind.value, "notes": c.notes} for c in deal.competitors],
+        "actions": [
+            {
+                "what": a.what,
+                "who": a.who,
+                "due": _date(a.due),
+                "status": a.status.value,
+                "done_on": _date(a.done_on),
+                "flag_ref": a.flag_ref,
+            }
+            for a in deal.actions
+        ],
+        "stage_history": [
+            {
+                "moved_at": m.moved_at,
+                "from": m.from_stage or None,
+                "to": m.to_stage,
+                "commitment_date": _date(m.commitment_date),
+                "commitment": m.commitment,
+                "reason": m.reason,
+            }
+            for m in deal.stage_history
+        ],
+        "close_date_history": [
+            {
+                "changed_at": c.changed_at,
+                "old": _date(c.old_date),
+                "new": _date(c.new_date),
+                "slip": c.is_slip,
+            }
+            for c in deal.close_date_history
+        ],
+        "notes": [_note(n) for n in deal.notes],
+        "coaching_notes": [_note(n) for n in deal.coaching_notes],
+    }
+
+
+def bundle(pack: Pack) -> dict[str, Any]:
+    """The bundle as JSON-ready data."""
+    scope = pack.scope
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": pack.exported_at.isoformat(),
+        "plan": {
+            "id": pack.plan_id,
+            "name": pack.plan_name,
+            "seller": pack.seller,
+            "base_currency": pack.base_currency,
+            "rates": dict(pack.rates),
+        },
+        "scope": {
+            "description": pack.scope_text,
+            "account_ids": list(scope.account_ids),
+            "deal_ids": None if scope.deal_ids is None else list(scope.deal_ids),
+            "quarter": quarter_label(scope.quarter) if scope.quarter else None,
+        },
+        "includes_private_notes": pack.include_private_notes,
+        "today": pack.today.isoformat(),
+        "totals": {
+            "all": _totals(pack.totals),
+            "by_stage": [_totals(r) for r in pack.by_stage],
+            "by_funnel_level": [_totals(r) for r in pack.by_level],
+        },
+        "stages": [
+            {
+                "name": s.name,
+                "funnel_level": s.level.value,
+                "position": s.position,
+                "probability": s.probability,
+                "stale_after_days": s.stale_after_days,
+                "exit_commitments": list(s.exit_commitments),
+            }
+            for s in pack.stages
+        ],
+        "accounts": [
+            {
+                "id": a.id,
+                "external_id": a.external_id,
+                "name": a.name,
+                "parent_id": a.parent_id,
+                "industry": a.industry,
+            }
+            for a in pack.accounts
+        ],
+        "opportunities": [opportunity(d) for d in pack.deals],
+        "coaching_notes": [_note(n) for n in pack.coaching_notes],
+    }
+
+
+def render_json(pack: Pack) -> str:
+    """The bundle as pretty-printed UTF-8 JSON."""
+    return json.dumps(bundle(pack), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json(pack: Pack, path: Path) -> Path:
+    """Write the bundle atomically (readable by its owner only)."""
+    return write_text_atomic(path, render_json(pack))

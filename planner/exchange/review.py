@@ -1,0 +1,794 @@
+"""The manager's review round trip: a plan bundle opened read-only, coaching notes out and back in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn
+
+from planner.exchange.pack_files import write_text_atomic
+from planner.exchange.pack_json import FORMAT, VERSION
+from planner.model import (
+    MAX_RATING,
+    MIN_RATING,
+    AccountDraft,
+    Action,
+    ActionStatus,
+    BuyingInfluence,
+    CompetitionKind,
+    Competitor,
+    ConceptKind,
+    Degree,
+    ForecastCategory,
+    FunnelLevel,
+    ManualFlag,
+    Mode,
+    Note,
+    OpportunityDraft,
+    Person,
+    Role,
+)
+from planner.operations import Change
+from planner.stages import StageSpec
+from planner.storage import accounts as account_repo
+from planner.storage import activities as activity_repo
+from planner.storage import opportunities as opportunity_repo
+from planner.storage import pack_queries
+from planner.storage import people as people_repo
+from planner.storage import settings as settings_repo
+from planner.storage import stages as stage_repo
+from planner.storage.db import PlanDB, open_memory
+
+# Where the issue is silent, decided here (and tested):
+# - A bundle is checked in full before anything is built; the first problem is reported with
+#   where it is ("opportunities[3].influences[0].role: 'boss' is not one of ...").
+# - Values a bundle may hold but a plan would refuse (a rating of 9) are refused, not guessed.
+# - Review notes name the bundle's plan id; a seller's plan takes only notes made for it.
+#   A note finds its deal by id (when the CRM id, if any, agrees), else by CRM id; notes about
+#   deals no longer in the plan are reported and left out.
+# - Importing is one transaction; each note's stable id is remembered, so a second import of
+#   the same file adds nothing.
+
+REVIEW_FORMAT = "opportunity-plan-review-notes"
+REVIEW_VERSION = 1
+# Larger files are not plan bundles a seller made (a 300-deal plan is a few megabytes).
+MAX_FILE_BYTES = 200_000_000
+REVIEW_BANNER = "Review mode"
+
+
+class ReviewError(ValueError):
+    """A bundle or notes file that cannot be used; the message says why, for a person."""
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading JSON with messages that say where the problem is
+
+
+def _read_json(path: Path, what: str) -> Any:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ReviewError(f"{path} is a folder, not {what}.")
+        if size > MAX_FILE_BYTES:
+            raise ReviewError(f"{path} is too large to be {what} ({size / 1e6:.0f} MB).")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ReviewError(f"{path} does not exist.") from None
+    except OSError as exc:
+        raise ReviewError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    if not raw.strip():
+        raise ReviewError(f"{path} is empty, not {what}.")
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ReviewError(f"{path} is not {what}: it is not a text file.") from None
+    except (ValueError, RecursionError) as exc:
+        raise ReviewError(f"{path} is not {what}: it is not valid JSON ({exc}).") from None
+
+
+class _Reader:
+    """Typed access to parsed JSON; every failure names the path of the bad value."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+
+    def fail(self, where: str, message: str) -> NoReturn:
+        raise ReviewError(f"{self.source.name} cannot be read: {where}: {message}.")
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.fail(where, "expected an object")
+        return value
+
+    def items(self, parent: Mapping[str, Any], key: str, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        value = parent.get(key, [])
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            self.fail(f"{where}{key}", "expected a list")
+        for n, item in enumerate(value):
+            path = f"{where}{key}[{n}]"
+            yield path + ".", self.obj(item, path)
+
+    def text(self, parent: Mapping[str, Any], key: str, where: str, default: str = "") -> str:
+        value = parent.get(key, default)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            self.fail(where + key, f"expected text, found {json.dumps(value)[:40]}")
+        return value
+
+    def opt_text(self, parent: Mapping[str, Any], key: str, where: str) -> str | None:
+        value = parent.get(key)
+        return None if value is None else self.text(parent, key, where)
+
+    def integer(
+        self, parent: Mapping[str, Any], key: str, where: str, *, required: bool = False
+    ) -> int | None:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.fail(where + key, "missing")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(where + key, f"expected a whole number, found {json.dumps(value)[:40]}")
+        return value
+
+    def number(self, parent: Mapping[str, Any], key: str, where: str) -> float | None:
+        value = parent.get(key)
+        if value is None:
+            return None
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or value != value
+            or abs(value) > 1e15
+        ):
+            self.fail(where + key, f"expected a number, found {json.dumps(value)[:40]}")
+        return float(value)
+
+    def boolean(self, parent: Mapping[str, Any], key: str, where: str) -> bool:
+        value = parent.get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.fail(where + key, "expected true or false")
+        return value
+
+    def date(self, parent: Mapping[str, Any], key: str, where: str) -> dt.date | None:
+        value = self.opt_text(parent, key, where)
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            self.fail(where + key, f"“{value[:40]}” is not a date like 2026-12-31")
+
+    def ranged(self, parent: Mapping[str, Any], key: str, where: str, low: int, high: int) -> int | None:
+        value = self.integer(parent, key, where)
+        if value is not None and not low <= value <= high:
+            self.fail(where + key, f"{value} is outside {low}..{high}")
+        return value
+
+    def choice(
+        self, parent: Mapping[str, Any], key: str, where: str, allowed: Sequence[str], default: str
+    ) -> str:
+        value = self.text(parent, key, where, default) or default
+        if value not in allowed:
+            self.fail(where + key, f"“{value[:40]}” is not one of {', '.join(allowed)}")
+        return value
+
+
+def _check_format(data: Any, path: Path, expected: str, version: int, what: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise ReviewError(f"{path.name} is not {what}: it holds JSON of another kind.")
+    found = data.get("format")
+    if found != expected:
+        kind = f" (its format is “{str(found)[:60]}”)" if isinstance(found, str) else ""
+        raise ReviewError(f"{path.name} is not {what}{kind}.")
+    number = data.get("version")
+    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+        raise ReviewError(f"{path.name} cannot be read: its version is missing or wrong.")
+    if number > version:
+        raise ReviewError(
+            f"{path.name} was written by a newer version of Opportunity Planner (format version {number});"
+            " update the planner to open it."
+        )
+    return data
+
+
+# ----------------------------------------------------------------------------------------------
+# Plan bundles
+
+
+@dataclass(frozen=True, slots=True)
+class BundleDeal:
+    """What a review note needs to name a deal of the bundle."""
+
+    id: int
+    external_id: str | None
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """A plan bundle read and checked; `plan` is its deals in a read-only in-memory plan."""
+
+    path: Path
+    plan_id: str
+    plan_name: str
+    seller: str
+    exported_at: str
+    includes_private_notes: bool
+    scope: str
+    deals: Mapping[int, BundleDeal]
+    plan: PlanDB = field(compare=False)
+
+    @property
+    def banner(self) -> str:
+        """What the review window's banner says."""
+        who = f"{self.seller}'s plan" if self.seller else "The plan"
+        private = "with private notes" if self.includes_private_notes else "without private notes"
+        return (
+            f"{REVIEW_BANNER}: {who} “{self.plan_name}”, exported {self.exported_at[:10]} ({self.scope},"
+            f" {private}). Nothing here can be changed: add coaching notes, then save them as a file"
+            " for the seller."
+        )
+
+
+_LEVELS = tuple(level.value for level in FunnelLevel)
+_ROLES = tuple(r.value for r in Role)
+_DEGREES = tuple(d.value for d in Degree)
+_MODES = tuple(m.value for m in Mode)
+_CONCEPTS = (*(k.value for k in ConceptKind), "")
+_KINDS = tuple(k.value for k in CompetitionKind)
+_STATUSES = tuple(s.value for s in ActionStatus)
+_CATEGORIES = (*(c.value for c in ForecastCategory), "")
+_LEVEL_RANK = {level: n for n, level in enumerate(_LEVELS)}
+
+
+def load_bundle(path: Path) -> Bundle:
+    """Read a plan bundle into a read-only in-memory plan; ReviewError when it is not a usable bundle."""
+    path = Path(path)
+    what = "an Opportunity Planner plan bundle"
+    data = _check_format(_read_json(path, what), path, FORMAT, VERSION, what)
+    r = _Reader(path)
+    plan_info = r.obj(data.get("plan"), "plan")
+    plan_id = r.text(plan_info, "id", "plan.").strip()
+    if not plan_id:
+        r.fail("plan.id", "missing")
+    plan = open_memory()
+    try:
+        deals = _build(plan, data, r)
+        settings_repo.set_setting(plan, "plan_id", plan_id)
+    except ReviewError:
+        plan.close()
+        raise
+    except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:  # a value the schema refuses
+        plan.close()
+        raise ReviewError(f"{path.name} cannot be opened for review: {exc}.") from exc
+    scope = r.obj(data.get("scope") or {}, "scope")
+    bundle = Bundle(
+        path=path,
+        plan_id=plan_id,
+        plan_name=r.text(plan_info, "name", "plan.") or path.stem,
+        seller=r.text(plan_info, "seller", "plan."),
+        exported_at=r.text(data, "exported_at", ""),
+        includes_private_notes=r.boolean(data, "includes_private_notes", ""),
+        scope=r.text(scope, "description", "scope.") or "All open deals",
+        deals=deals,
+        plan=plan,
+    )
+    plan.read_only_reason = bundle.banner
+    return bundle
+
+
+def _build(plan: PlanDB, data: dict[str, Any], r: _Reader) -> dict[int, BundleDeal]:
+    """Check the whole bundle and write it into the (empty, in-memory) plan in one transaction."""
+    plan_info = r.obj(data.get("plan"), "plan")
+    opportunities = list(r.items(data, "opportunities", ""))
+    with plan.atomic():
+        settings_repo.set_setting(plan, "plan_name", r.text(plan_info, "name", "plan.") or "Plan")
+        settings_repo.set_setting(plan, "seller", r.text(plan_info, "seller", "plan."))
+        base = r.text(plan_info, "base_currency", "plan.", "EUR") or "EUR"
+        settings_repo.set_setting(plan, "base_currency", base)
+        rates = plan_info.get("rates") or {}
+        if isinstance(rates, dict):
+            settings_repo.set_setting(
+                plan,
+                "rates",
+                {k: v for k, v in rates.items() if isinstance(v, int | float) and not isinstance(v, bool)},
+            )
+        stages = _stages(plan, data, opportunities, r)
+        accounts = _accounts(plan, data, opportunities, r)
+        deals: dict[int, BundleDeal] = {}
+        people: dict[int, int] = {}
+        for where, o in opportunities:
+            deal = _opportunity(plan, o, where, r, stages, accounts, people)
+            if deal.id in deals:
+                r.fail(where + "id", f"deal {deal.id} appears twice")
+            deals[deal.id] = deal
+        for where, note in r.items(data, "coaching_notes", ""):
+            activity_repo.insert_note(plan, _note(note, where, r, author="manager"))
+    return deals
+
+
+def _stages(
+    plan: PlanDB, data: dict[str, Any], opportunities: list[tuple[str, dict[str, Any]]], r: _Reader
+) -> dict[str, int]:
+    """The bundle's stages replace the defaults; stages only its deals name are added after them."""
+    specs: list[StageSpec] = []
+    seen: set[str] = set()
+    for where, s in r.items(data, "stages", ""):
+        name = r.text(s, "name", where).strip()
+        if not name:
+            r.fail(where + "name", "missing")
+        if name.casefold() in seen:
+            r.fail(where + "name", f"the stage “{name}” appears twice")
+        seen.add(name.casefold())
+        exits = s.get("exit_commitments") or []
+        if not isinstance(exits, list) or not all(isinstance(e, str) for e in exits):
+            r.fail(where + "exit_commitments", "expected a list of texts")
+        stale = r.integer(s, "stale_after_days", where)
+        specs.append(
+            StageSpec(
+                name,
+                FunnelLevel(r.choice(s, "funnel_level", where, _LEVELS, "in")),
+                r.ranged(s, "probability", where, 0, 100) or 0,
+                stale if stale is not None and stale > 0 else None,
+                tuple(exits),
+            )
+        )
+    for where, o in opportunities:  # a stage only a deal names (retired since, or no stage list)
+        name = r.text(o, "stage", where).strip()
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            level = FunnelLevel(r.choice(o, "funnel_level", where, _LEVELS, "in"))
+            specs.append(StageSpec(name, level, r.ranged(o, "probability", where, 0, 100) or 0, None, ()))
+    if not data.get("stages"):
+        specs.sort(key=lambda s: _LEVEL_RANK[s.level.value])
+    for old in stage_repo.list_stages(plan):
+        stage_repo.delete_stage(plan, old.id)
+    return {spec.name.casefold(): stage_repo.insert_stage(plan, spec, n) for n, spec in enumerate(specs)}
+
+
+def _accounts(
+    plan: PlanDB, data: dict[str, Any], opportunities: list[tuple[str, dict[str, Any]]], r: _Reader
+) -> dict[int, int]:
+    """Bundle account id -> plan account id (the same ids), parents linked once all exist."""
+    ids: dict[int, int] = {}
+    parents: list[tuple[int, int, AccountDraft]] = []
+    for where, a in r.items(data, "accounts", ""):
+        account_id = r.integer(a, "id", where, required=True)
+        assert account_id is not None
+        name = r.text(a, "name", where).strip() or f"Account #{account_id}"
+        if account_id in ids:
+            r.fail(where + "id", f"account {account_id} appears twice")
+        draft = AccountDraft(name=name, industry=r.text(a, "industry", where))
+        ids[account_id] = account_repo.insert_account(
+            plan, draft, account_id=account_id, external_id=r.opt_text(a, "external_id", where)
+        )
+        parent = r.integer(a, "parent_id", where)
+        if parent is not None:
+            parents.append((account_id, parent, draft))
+    for where, o in opportunities:  # accounts a deal names that the list left out
+        account_id = r.integer(o, "account_id", where)
+        name = r.text(o, "account", where).strip()
+        if account_id is not None and account_id not in ids:
+            draft = AccountDraft(name=name or f"Account #{account_id}")
+            ids[account_id] = account_repo.insert_account(plan, draft, account_id=account_id)
+    for account_id, parent, draft in parents:
+        if parent in ids and parent != account_id:
+            account_repo.update_account(
+                plan, account_id, AccountDraft(draft.name, ids[parent], draft.industry, draft.notes)
+            )
+    return ids
+
+
+def _opportunity(
+    plan: PlanDB,
+    o: dict[str, Any],
+    where: str,
+    r: _Reader,
+    stages: dict[str, int],
+    accounts: dict[int, int],
+    people: dict[int, int],
+) -> BundleDeal:
+    deal_id = r.integer(o, "id", where, required=True)
+    assert deal_id is not None
+    if deal_id <= 0:
+        r.fail(where + "id", "expected a positive number")
+    title = r.text(o, "name", where).strip() or f"Deal #{deal_id}"
+    stage_id = stages.get(r.text(o, "stage", where).strip().casefold())
+    if stage_id is None:
+        r.fail(where + "stage", "missing")
+    account_id = r.integer(o, "account_id", where)
+    if account_id is not None:
+        account_id = accounts.get(account_id)
+    stage = stage_repo.get_stage(plan, stage_id)
+    probability = r.ranged(o, "probability", where, 0, 100)
+    override = None
+    if probability is not None and stage is not None and probability != stage.probability:
+        override = probability
+    category = r.choice(o, "forecast_category", where, _CATEGORIES, "")
+    amount = r.number(o, "amount", where)
+    currency = r.text(o, "currency", where, "EUR").strip().upper() or "EUR"
+    draft = OpportunityDraft(
+        title=title,
+        account_id=account_id,
+        stage_id=stage_id,
+        product=r.text(o, "product", where),
+        quantity=r.number(o, "quantity", where),
+        amount=amount,
+        currency=currency[:3] if len(currency) >= 3 else "EUR",
+        close_date=r.date(o, "close_date", where),
+        probability_override=override,
+        forecast_category=ForecastCategory(category) if category else None,
+        next_step=r.text(o, "next_step", where),
+    )
+    created = r.date(o, "created", where)
+    entered = r.date(o, "stage_entered", where) or created or dt.date.today()
+    opportunity_repo.insert_opportunity(
+        plan,
+        draft,
+        stage_entered=entered,
+        opportunity_id=deal_id,
+        external_id=r.opt_text(o, "external_id", where),
+        created=f"{created.isoformat()}T00:00:00+00:00" if created else None,
+    )
+    pack_queries.set_position(plan, deal_id, r.ranged(o, "position", where, MIN_RATING, MAX_RATING))
+    closed_on = r.date(o, "closed_on", where)
+    if closed_on is not None or r.text(o, "close_reason", where):
+        opportunity_repo.set_closed(plan, deal_id, closed_on, r.text(o, "close_reason", where))
+    snooze = r.date(o, "snooze_until", where)
+    if snooze is not None:
+        opportunity_repo.set_snooze(plan, deal_id, snooze, r.text(o, "snooze_reason", where))
+    for w, move in r.items(o, "stage_history", where):
+        target = stages.get(r.text(move, "to", w).strip().casefold())
+        if target is None:
+            r.fail(w + "to", "names no stage of the bundle")
+        source_name = r.opt_text(move, "from", w)
+        source = stages.get(source_name.strip().casefold()) if source_name else None
+        opportunity_repo.add_stage_move(
+            plan,
+            deal_id,
+            source,
+            target,
+            commitment_date=r.date(move, "commitment_date", w),
+            commitment=r.text(move, "commitment", w),
+            reason=r.text(move, "reason", w),
+            moved_at=r.text(move, "moved_at", w) or None,
+        )
+    for w, change in r.items(o, "close_date_history", where):
+        opportunity_repo.add_close_date_change(
+            plan,
+            deal_id,
+            r.date(change, "old", w),
+            r.date(change, "new", w),
+            changed_at=r.text(change, "changed_at", w) or None,
+        )
+    _influences(plan, o, where, r, deal_id, account_id, people)
+    for w, c in r.items(o, "competition", where):
+        activity_repo.insert_competitor(
+            plan,
+            Competitor(
+                0,
+                deal_id,
+                r.text(c, "name", w),
+                CompetitionKind(r.choice(c, "kind", w, _KINDS, "vendor")),
+                r.text(c, "notes", w),
+            ),
+        )
+    for w, a in r.items(o, "actions", where):
+        activity_repo.insert_action(
+            plan,
+            Action(
+                0,
+                deal_id,
+                r.text(a, "what", w) or "(no description)",
+                r.text(a, "who", w),
+                r.date(a, "due", w),
+                ActionStatus(r.choice(a, "status", w, _STATUSES, "possible")),
+                r.date(a, "done_on", w),
+                r.text(a, "flag_ref", w),
+            ),
+        )
+    for key, strength in (("red_flags", False), ("strengths", True)):
+        for w, f in r.items(o, key, where):
+            if r.text(f, "id", w) == "manual":  # the seller's own; the rules' results are computed again
+                activity_repo.insert_manual_flag(
+                    plan, ManualFlag(0, deal_id, strength, r.text(f, "reason", w))
+                )
+    for w, note in r.items(o, "notes", where):
+        activity_repo.insert_note(plan, _note(note, w, r, author="seller", opportunity_id=deal_id))
+    for w, note in r.items(o, "coaching_notes", where):
+        activity_repo.insert_note(plan, _note(note, w, r, author="manager", opportunity_id=deal_id))
+    return BundleDeal(deal_id, r.opt_text(o, "external_id", where), title)
+
+
+def _influences(
+    plan: PlanDB,
+    o: dict[str, Any],
+    where: str,
+    r: _Reader,
+    deal_id: int,
+    account_id: int | None,
+    people: dict[int, int],
+) -> None:
+    rows = list(r.items(o, "influences", where))
+    owner = account_id if account_id is not None else _no_account(plan)
+    # Everyone first (with the names of whom they report to), then the influences. A row
+    # without a person id is a person of its own.
+    keys: list[int] = []
+    for w, bi in rows:
+        person = r.integer(bi, "person_id", w)
+        key = person if person is not None else -(len(people) + len(keys) + 1)
+        keys.append(key)
+        if key not in people:
+            name = r.text(bi, "name", w).strip() or "Unnamed"
+            people[key] = people_repo.insert_person(plan, Person(0, owner, name, r.text(bi, "title", w)))
+        boss = r.integer(bi, "reports_to_id", w)
+        if boss is not None and boss not in people:
+            name = r.text(bi, "reports_to", w).strip() or f"Person #{boss}"
+            people[boss] = people_repo.insert_person(plan, Person(0, owner, name))
+    taken: set[int] = set()
+    for (w, bi), key in zip(rows, keys, strict=True):
+        person = people[key]
+        if person in taken:
+            continue  # one row per person and deal
+        taken.add(person)
+        boss = r.integer(bi, "reports_to_id", w)
+        kind = r.choice(bi, "concept_kind", w, _CONCEPTS, "")
+        people_repo.insert_influence(
+            plan,
+            BuyingInfluence(
+                id=0,
+                opportunity_id=deal_id,
+                person_id=person,
+                role=Role(r.choice(bi, "role", w, _ROLES, "unknown")),
+                degree=Degree(r.choice(bi, "degree", w, _DEGREES, "unknown")),
+                mode=Mode(r.choice(bi, "mode", w, _MODES, "unknown")),
+                rating=r.ranged(bi, "rating", w, MIN_RATING, MAX_RATING),
+                win=r.text(bi, "win", w),
+                result=r.text(bi, "result", w),
+                concept=r.text(bi, "concept", w),
+                concept_kind=ConceptKind(kind) if kind else None,
+                covered_by=r.text(bi, "covered_by", w),
+                last_contact=r.date(bi, "last_contact", w),
+                new_in_job=r.boolean(bi, "new_in_job", w),
+                reports_to_id=people.get(boss) if boss is not None else None,
+                evidence=r.text(bi, "evidence", w),
+            ),
+        )
+
+
+def _no_account(plan: PlanDB) -> int:
+    """People of a deal without an account belong somewhere: one placeholder account."""
+    for account in account_repo.list_accounts(plan):
+        if account.name == "(no account)":
+            return account.id
+    return account_repo.insert_account(plan, AccountDraft(name="(no account)"))
+
+
+def _note(
+    note: dict[str, Any], where: str, r: _Reader, *, author: str, opportunity_id: int | None = None
+) -> Note:
+    body = r.text(note, "body", where)
+    return Note(
+        id=0,
+        body=body,
+        opportunity_id=opportunity_id,
+        private=r.boolean(note, "private", where) if author == "seller" else False,
+        author=author,
+        created=r.text(note, "created", where),
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Review notes
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewNote:
+    """One coaching note from a review: on a deal, or on the whole plan (deal_id None)."""
+
+    id: str
+    body: str
+    created: str
+    deal_id: int | None = None
+    deal_external_id: str | None = None
+    deal_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewNotes:
+    """A review's notes, with the plan they are for."""
+
+    plan_id: str
+    plan_name: str
+    seller: str
+    notes: tuple[ReviewNote, ...]
+    reviewer: str = ""
+    bundle_exported_at: str = ""
+    written_at: str = ""
+
+
+def new_note(body: str, deal: BundleDeal | None, now: dt.datetime | None = None) -> ReviewNote:
+    """A new coaching note with a fresh stable id."""
+    stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
+    if deal is None:
+        return ReviewNote(str(uuid.uuid4()), body, stamp)
+    return ReviewNote(str(uuid.uuid4()), body, stamp, deal.id, deal.external_id, deal.name)
+
+
+def notes_for(bundle: Bundle, notes: Sequence[ReviewNote], reviewer: str = "") -> ReviewNotes:
+    """The notes of a review of `bundle`, ready to save."""
+    return ReviewNotes(
+        plan_id=bundle.plan_id,
+        plan_name=bundle.plan_name,
+        seller=bundle.seller,
+        notes=tuple(notes),
+        reviewer=reviewer,
+        bundle_exported_at=bundle.exported_at,
+        written_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+    )
+
+
+def review_notes_json(notes: ReviewNotes) -> str:
+    """The notes file's text (resources/schemas/review-notes.schema.json)."""
+    data = {
+        "format": REVIEW_FORMAT,
+        "version": REVIEW_VERSION,
+        "written_at": notes.written_at,
+        "reviewer": notes.reviewer,
+        "bundle_exported_at": notes.bundle_exported_at,
+        "plan": {"id": notes.plan_id, "name": notes.plan_name, "seller": notes.seller},
+        "notes": [
+            {
+                "id": n.id,
+                "body": n.body,
+                "created": n.created,
+                "deal": None
+                if n.deal_id is None
+                else {"id": n.deal_id, "external_id": n.deal_external_id, "name": n.deal_name},
+            }
+            for n in notes.notes
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_review_notes(notes: ReviewNotes, path: Path) -> Path:
+    """Save the notes file atomically (readable by its owner only)."""
+    return write_text_atomic(Path(path), review_notes_json(notes))
+
+
+def read_review_notes(path: Path) -> ReviewNotes:
+    """Read a notes file; ReviewError when it is not one (a bundle, another JSON, damaged)."""
+    path = Path(path)
+    what = "a review-notes file"
+    data = _read_json(path, what)
+    if isinstance(data, dict) and data.get("format") == FORMAT:
+        raise ReviewError(
+            f"{path.name} is a plan bundle, not review notes: open it with File → Open for review…"
+        )
+    data = _check_format(data, path, REVIEW_FORMAT, REVIEW_VERSION, what)
+    r = _Reader(path)
+    plan_info = r.obj(data.get("plan"), "plan")
+    plan_id = r.text(plan_info, "id", "plan.").strip()
+    if not plan_id:
+        r.fail("plan.id", "missing")
+    notes: list[ReviewNote] = []
+    seen: set[str] = set()
+    for where, n in r.items(data, "notes", ""):
+        note_id = r.text(n, "id", where).strip()
+        if len(note_id) < 8:
+            r.fail(where + "id", "missing or too short")
+        if note_id in seen:
+            r.fail(where + "id", "appears twice")
+        seen.add(note_id)
+        body = r.text(n, "body", where)
+        if not body.strip():
+            r.fail(where + "body", "empty")
+        deal = n.get("deal")
+        if deal is None:
+            notes.append(ReviewNote(note_id, body, r.text(n, "created", where)))
+            continue
+        deal = r.obj(deal, where + "deal")
+        deal_id = r.integer(deal, "id", where + "deal.", required=True)
+        notes.append(
+            ReviewNote(
+                note_id,
+                body,
+                r.text(n, "created", where),
+                deal_id,
+                r.opt_text(deal, "external_id", where + "deal."),
+                r.text(deal, "name", where + "deal."),
+            )
+        )
+    return ReviewNotes(
+        plan_id=plan_id,
+        plan_name=r.text(plan_info, "name", "plan."),
+        seller=r.text(plan_info, "seller", "plan."),
+        notes=tuple(notes),
+        reviewer=r.text(data, "reviewer", ""),
+        bundle_exported_at=r.text(data, "bundle_exported_at", ""),
+        written_at=r.text(data, "written_at", ""),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What importing review notes did."""
+
+    added: int
+    already: int
+    unmatched: tuple[str, ...]  # names of deals no longer in the plan
+    change: Change
+
+    def summary(self) -> str:
+        """One or two sentences for the seller."""
+        if self.added:
+            deals = len(self.change.opportunities)
+            text = f"Added {self.added} coaching note{'s' if self.added != 1 else ''}"
+            text += f" to {deals} deal{'s' if deals != 1 else ''}." if deals else " on the plan."
+        else:
+            text = "No new coaching notes."
+        if self.already:
+            text += f" {self.already} {'was' if self.already == 1 else 'were'} imported before."
+        if self.unmatched:
+            names = ", ".join(f"“{n}”" for n in self.unmatched[:5]) + ("…" if len(self.unmatched) > 5 else "")
+            text += f" {len(self.unmatched)} left out: their deals are no longer in this plan ({names})."
+        return text
+
+
+def import_review_notes(plan: PlanDB, notes: ReviewNotes) -> ImportResult:
+    """Attach the notes to their deals as manager notes; the seller's own data is not touched.
+
+    Raises ReviewError when the notes are for another plan (nothing is written then).
+    """
+    mine = pack_queries.plan_id(plan)
+    if notes.plan_id != mine:
+        name = f"“{notes.plan_name}”" if notes.plan_name else "another plan"
+        raise ReviewError(
+            f"These review notes are for {name} (plan id {notes.plan_id[:8]}…), not for this plan."
+            " Open the plan they were written for and import them there. Nothing was imported."
+        )
+    known = pack_queries.imported_review_note_ids(plan)
+    ids = [n.deal_id for n in notes.notes if n.deal_id is not None]
+    external = pack_queries.deal_external_ids(plan, ids)
+    crm_ids = [n.deal_external_id for n in notes.notes if n.deal_external_id]
+    by_crm = pack_queries.deal_ids_by_external_id(plan, crm_ids)
+    wanted: list[pack_queries.ManagerNote] = []
+    unmatched: list[str] = []
+    already = 0
+    for note in notes.notes:
+        if note.id in known:
+            already += 1
+            continue
+        target: int | None = None
+        if note.deal_id is not None:
+            if note.deal_id in external and (
+                not note.deal_external_id or external[note.deal_id] in (None, note.deal_external_id)
+            ):
+                target = note.deal_id
+            elif note.deal_external_id and note.deal_external_id in by_crm:
+                target = by_crm[note.deal_external_id]
+            else:
+                unmatched.append(note.deal_name or f"deal {note.deal_id}")
+                continue
+        wanted.append(pack_queries.ManagerNote(note.id, target, note.body, note.created))
+    added = pack_queries.add_manager_notes(plan, wanted)
+    touched = frozenset(n.opportunity_id for n in added if n.opportunity_id is not None)
+    return ImportResult(
+        added=len(added),
+        already=already + len(wanted) - len(added),
+        unmatched=tuple(dict.fromkeys(unmatched)),
+        change=Change(opportunities=touched),
+    )

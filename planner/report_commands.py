@@ -1,0 +1,215 @@
+"""`planner forecast` and `planner hygiene`: the forecast and clean-up views on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from planner import forecast as fc
+from planner import hygiene
+from planner.forecast import ChangeKind, Comparison, Forecast
+from planner.hygiene import Cleanup
+from planner.storage.db import PlanError, open_plan
+
+PROG = "planner"
+REPORT_COMMANDS = ("forecast", "hygiene")
+
+
+def _path(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the path is empty")
+    return Path(text)
+
+
+def _quarter(text: str) -> str:
+    # The format is checked here; the months come later, from the plan's fiscal year.
+    try:
+        return fc.parse_quarter(text).label
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date like 2026-11-26") from None
+
+
+def add_report_commands(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add `forecast` and `hygiene` to the `planner` command's subcommands."""
+    forecast = commands.add_parser(
+        "forecast",
+        help="the quarter against its target: won, commit, best case, pipeline, weighted, coverage",
+        description="Print a quarter's forecast by month against the target, the funnel balance, the "
+        "slip trend and what changed since last week and last month. Reads the plan; writes nothing.",
+    )
+    forecast.add_argument(
+        "--db", type=_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan (must exist)"
+    )
+    forecast.add_argument(
+        "--quarter",
+        type=_quarter,
+        metavar="QUARTER",
+        help="the quarter, like 2026Q4 (fiscal when the plan's year starts later than January);"
+        " default: the current one",
+    )
+    forecast.add_argument("--json", action="store_true", help="print the figures as JSON")
+    forecast.add_argument(
+        "--today", type=_day, metavar="DATE", help="count as of this day (YYYY-MM-DD); default: today"
+    )
+    clean = commands.add_parser(
+        "hygiene",
+        help="the quarter-end clean-up: stale, slipping, overdue, premature and incomplete deals",
+        description="List every open deal the red-flag rules call stale, slipping, overdue, premature "
+        "or incomplete, most valuable first, with the reasons. Reads the plan; writes nothing.",
+    )
+    clean.add_argument(
+        "--db", type=_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan (must exist)"
+    )
+    clean.add_argument("--json", action="store_true", help="print the list as JSON")
+    clean.add_argument(
+        "--today", type=_day, metavar="DATE", help="count as of this day (YYYY-MM-DD); default: today"
+    )
+
+
+def run_report_command(args: argparse.Namespace) -> int | None:
+    """Run `forecast` or `hygiene` (exit code); None for any other command.
+
+    Read-only: a missing plan is refused, never created; errors are one line on stderr.
+    """
+    command = getattr(args, "command", None)
+    if command not in REPORT_COMMANDS:
+        return None
+    path: Path | None = getattr(args, "db", None)
+    if path is None:
+        print(f"{PROG} {command}: error: --db PATH is required", file=sys.stderr)
+        return 2
+    today: dt.date = getattr(args, "today", None) or dt.date.today()
+    try:
+        plan = open_plan(path, create=False, read_only=True)
+    except PlanError as exc:
+        print(f"{PROG}: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 1
+    try:
+        facts = fc.load_plan_facts(plan)
+        if command == "hygiene":
+            cleanup = hygiene.cleanup_list(plan, today, facts)
+            if args.json:
+                _dump(hygiene.cleanup_json(cleanup))
+            else:
+                print_cleanup(cleanup, sys.stdout)
+            return 0
+        quarter = None
+        if getattr(args, "quarter", None):
+            quarter = fc.parse_quarter(args.quarter, facts.start_month)
+        result = fc.load_forecast(plan, quarter, today, facts)
+        compared = fc.comparisons(plan, facts, today)
+        if args.json:
+            _dump(fc.forecast_json(result, compared))
+        else:
+            print_forecast(result, compared, sys.stdout)
+        return 0
+    finally:
+        plan.close()
+
+
+def _dump(value: dict[str, Any]) -> None:
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _date(day: dt.date | None) -> str:
+    return f"{day.day} {day:%b %Y}" if day else "no date"
+
+
+def print_forecast(
+    result: Forecast, compared: tuple[Comparison, ...] | list[Comparison], out: TextIO
+) -> None:
+    """The forecast as text: the same figures as the forecast view."""
+    base = result.base_currency
+    quarter = result.quarter
+    out.write(
+        f"Forecast {quarter.label} ({quarter.span}) · amounts in {base} · as of {_date(result.today)}\n"
+    )
+    if quarter.start_month != 1:
+        out.write(f"Fiscal year starting in {fc.Month(2000, quarter.start_month).label[:3]}\n")
+    out.write("\n")
+    headers = ["Month", *(fc.COLUMN_LABELS[c] for c in fc.COLUMNS), "Deals"]
+    rows = [
+        [m.month.label, *(_money(m.figures.value(c)) for c in fc.COLUMNS), str(m.figures.count("weighted"))]
+        for m in result.months
+    ]
+    rows.append(
+        ["Quarter", *(_money(result.total.value(c)) for c in fc.COLUMNS), str(result.total.count("weighted"))]
+    )
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    for row in [headers, *rows]:
+        cells = [
+            row[0].ljust(widths[0]),
+            *(cell.rjust(w) for cell, w in zip(row[1:], widths[1:], strict=True)),
+        ]
+        out.write("  ".join(cells).rstrip() + "\n")
+    out.write("\n")
+    for line in fc.summary_lines(result):
+        out.write(line + "\n")
+    out.write("\nFunnel (open deals, any close date)\n")
+    for level in result.levels:
+        t = level.totals
+        worth, weighted = _money(t.amount), _money(t.weighted)
+        out.write(f"  {level.level.label}: {fc.deals_text(t.count)}, {worth} {base} (weighted {weighted})\n")
+    out.write(f"\nConversion from Above the Funnel to won: {result.conversion.describe()}\n")
+    out.write("\nFunnel balance\n")
+    if result.diagnostics:
+        for diagnostic in result.diagnostics:
+            out.write(f"  {diagnostic.title}: {diagnostic.message}\n")
+    else:
+        out.write("  No warning: the top, the middle and the Best Few look balanced.\n")
+    moved = [w for w in result.slips if w.moved]
+    out.write(f"\nClose dates moved out of {quarter.label}, by week\n")
+    if moved:
+        for week in moved:
+            out.write(
+                f"  week of {_date(week.week)}: {fc.deals_text(week.moved)}, {_money(week.value)} {base}\n"
+            )
+    else:
+        out.write("  None in the weeks shown.\n")
+    for comparison in compared:
+        out.write("\n" + fc.comparison_heading(comparison) + "\n")
+        if comparison.since is None:
+            continue
+        for kind in ChangeKind:
+            changes = comparison.changes.get(kind, ())
+            if not changes:
+                continue
+            out.write(f"  {kind.label}: {len(changes)}, {_money(comparison.value(kind))} {base}\n")
+            for change in changes:
+                out.write(f"    {change.title} ({change.detail})\n")
+
+
+def print_cleanup(cleanup: Cleanup, out: TextIO) -> None:
+    """The clean-up list as text: the same rows and reasons as the hygiene view."""
+    base = cleanup.base_currency
+    out.write(
+        f"Quarter-end clean-up · {len(cleanup.rows)} of {cleanup.open_deals} open deals · "
+        f"worth {_money(cleanup.value)} {base} · as of {_date(cleanup.today)}\n"
+    )
+    for row in cleanup.rows:
+        if row.value is not None:
+            worth = f"{_money(row.value)} {base}"
+        elif row.amount is not None:
+            worth = f"{_money(row.amount)} {row.currency} (no rate)"
+        else:
+            worth = "no amount"
+        account = f" · {row.account}" if row.account else ""
+        out.write(f"\n{worth} · {row.title}{account} · {row.stage} · closes {_date(row.close_date)}\n")
+        for reason in row.reasons:
+            out.write(f"  - {reason}\n")

@@ -1,0 +1,268 @@
+"""Editors of the Blue Sheet tables (choices, ratings, dates, text) and a keyboard-first table view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QListView,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from planner.model import MAX_RATING, MIN_RATING
+from ui.blue_sheet import labels
+from ui.blue_sheet.models import EDITOR_ROLE, RECORD_ID_ROLE, EditorSpec
+
+Index = QModelIndex | QPersistentModelIndex
+# The spin box's value for "Unknown": one below the scale, shown as the special value text.
+UNKNOWN_RATING = MIN_RATING - 1
+NO_DATE = QDate(1900, 1, 1)
+
+
+class RatingSpinBox(QSpinBox):
+    """-5 .. +5 shown with signs, and Unknown below -5; anything off the scale cannot be typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(UNKNOWN_RATING, MAX_RATING)
+        self.setSpecialValueText("Unknown")
+        self.setAccessibleName("Rating")
+        self.setToolTip(f"How well this base is covered, from {labels.MINUS}5 to +5, or Unknown")
+
+    def rating(self) -> int | None:
+        return None if self.value() == UNKNOWN_RATING else self.value()
+
+    def set_rating(self, value: int | None) -> None:
+        on_scale = type(value) is int and MIN_RATING <= value <= MAX_RATING
+        self.setValue(value if on_scale and value is not None else UNKNOWN_RATING)
+
+    @staticmethod
+    def _clean(text: str) -> str:
+        return text.strip().replace(labels.MINUS, "-").replace("+", "")
+
+    def textFromValue(self, value: int) -> str:
+        return "Unknown" if value == UNKNOWN_RATING else labels.rating(value)
+
+    def valueFromText(self, text: str) -> int:
+        try:
+            return int(self._clean(text))
+        except ValueError:
+            return UNKNOWN_RATING
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        cleaned = self._clean(text)
+        if cleaned.casefold() == "unknown":
+            return QValidator.State.Acceptable, text, pos
+        if not cleaned or cleaned == "-" or "unknown".startswith(cleaned.casefold()):
+            return QValidator.State.Intermediate, text, pos
+        try:
+            value = int(cleaned)
+        except ValueError:
+            return QValidator.State.Invalid, text, pos
+        state = QValidator.State.Acceptable if MIN_RATING <= value <= MAX_RATING else QValidator.State.Invalid
+        return state, text, pos
+
+
+class DateEditor(QDateEdit):
+    """A date with a calendar; the lowest date reads "No date", and Delete clears it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(NO_DATE)
+        self.setMaximumDate(QDate(2200, 12, 31))
+        self.setSpecialValueText("No date")
+        self.setToolTip("Type or pick a date; Delete clears it")
+
+    def value(self) -> dt.date | None:
+        day = self.date()
+        return None if day == NO_DATE else dt.date(day.year(), day.month(), day.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete:
+            self.setDate(NO_DATE)
+            return
+        super().keyPressEvent(event)
+
+
+class SheetDelegate(QStyledItemDelegate):
+    """Builds the editor a cell's EditorSpec asks for; writes the typed value back through the model."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        spec = index.data(EDITOR_ROLE)
+        if not isinstance(spec, EditorSpec):
+            return super().createEditor(parent, option, index)
+        name = str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
+        editor: QWidget
+        if spec.kind == "choice":
+            combo = QComboBox(parent)
+            for label, value in spec.choices:
+                combo.addItem(label, value)
+            editor = combo
+        elif spec.kind == "rating":
+            editor = RatingSpinBox(parent)
+        elif spec.kind == "date":
+            editor = DateEditor(parent)
+        else:
+            line = QLineEdit(parent)
+            line.setMaxLength(spec.max_length)
+            editor = line
+        editor.setAccessibleName(name)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            row = editor.findData(value)
+            editor.setCurrentIndex(max(row, 0))
+        elif isinstance(editor, RatingSpinBox):
+            editor.set_rating(value if type(value) is int else None)
+        elif isinstance(editor, DateEditor):
+            editor.set_value(value if isinstance(value, dt.date) else None)
+        elif isinstance(editor, QLineEdit):
+            editor.setText(value if isinstance(value, str) else "")
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        value: Any
+        if isinstance(editor, QComboBox):
+            value = editor.currentData()
+        elif isinstance(editor, RatingSpinBox):
+            editor.interpretText()
+            value = editor.rating()
+        elif isinstance(editor, DateEditor):
+            value = editor.value()
+        elif isinstance(editor, QLineEdit):
+            value = editor.text()
+        else:
+            super().setModelData(editor, model, index)
+            return
+        if value == index.data(Qt.ItemDataRole.EditRole):
+            return  # unchanged: no command on the undo stack for leaving a cell as it was
+        model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+
+class SheetTableView(QTableView):
+    """A table driven from the keyboard: arrows and Tab move, F2 or Enter edits, Insert adds, Delete removes.
+
+    The main window binds Delete and F2 to deleting and editing the selected deal; while this
+    table has the focus those keys belong to it (it claims them in the ShortcutOverride event).
+    """
+
+    insert_requested = Signal()
+    delete_requested = Signal()
+
+    _OWN_KEYS = frozenset(
+        (Qt.Key.Key_Insert, Qt.Key.Key_Delete, Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(SheetDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setTabKeyNavigation(True)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setHighlightSections(False)
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in self._OWN_KEYS
+            and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        key = event.key()
+        if not editing and key == Qt.Key.Key_Insert:
+            self.insert_requested.emit()
+            return
+        if not editing and key == Qt.Key.Key_Delete:
+            if self.currentIndex().isValid():
+                self.delete_requested.emit()
+            return
+        if not editing and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            index = self.currentIndex()
+            if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.edit(index)
+                return
+        super().keyPressEvent(event)
+
+    def current_record(self) -> int:
+        """The id of the current row's record (0: none)."""
+        index = self.currentIndex()
+        value = index.data(RECORD_ID_ROLE) if index.isValid() else None
+        return int(value) if value else 0
+
+    def select_record(self, record_id: int, column: int = -1) -> bool:
+        """Make the record's row current (keeping the column unless one is given)."""
+        model = self.model()
+        for row in range(model.rowCount()):
+            if model.index(row, 0).data(RECORD_ID_ROLE) == record_id:
+                current = self.currentIndex()
+                col = column if column >= 0 else max(current.column(), 0)
+                self.setCurrentIndex(model.index(row, col))
+                return True
+        return False
+
+
+class SheetListView(QListView):
+    """A list whose Delete key removes the selected item (the seller's own), not the selected deal."""
+
+    delete_requested = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if self.currentIndex().isValid():
+                self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)

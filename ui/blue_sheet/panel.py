@@ -1,0 +1,839 @@
+"""The Blue Sheet dock: a deal's objective, position, influences and map, flags, competition, plan, notes."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGraphicsScene,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import operations as ops
+from planner import red_flags
+from planner import sheet_operations as sheet_ops
+from planner.model import (
+    Action,
+    BuyingInfluence,
+    CompetitionKind,
+    Competitor,
+    ManualFlag,
+    Note,
+    Opportunity,
+    Person,
+    Role,
+    Stage,
+)
+from planner.operations import Change
+from planner.red_flags import Flag, SsoTest
+from planner.sheet_operations import NewPerson, Objective
+from planner.storage import accounts as account_repo
+from planner.storage import activities as activity_repo
+from planner.storage import opportunities as opportunity_repo
+from planner.storage import people as people_repo
+from planner.storage import stages as stage_repo
+from planner.storage.db import PlanDB
+from ui.blue_sheet import labels
+from ui.blue_sheet.dialogs import AddInfluenceDialog, PersonDialog
+from ui.blue_sheet.influence_map import (
+    InfluenceNode,
+    build_map_scene,
+    influence_nodes,
+    render_scene_png,
+    render_scene_svg,
+)
+from ui.blue_sheet.models import InfluenceTableModel
+from ui.blue_sheet.sections import (
+    ActionSection,
+    CompetitionSection,
+    FlagSection,
+    InfluenceSection,
+    NoteSection,
+    ObjectiveSection,
+    plain_label,
+)
+from ui.commands import InfluenceWithPersonCommand, PersonEditCommand, run_opportunity_operation
+
+# MainWindow._push: runs the factory, pushes its command, reports a failure under the title.
+Push = Callable[[Callable[[], QUndoCommand], str], bool]
+Apply = Callable[[Change], None]
+
+# Deal-level flags about the people on the deal: a click on one shows the influences.
+_INFLUENCE_RULES = frozenset(
+    (
+        red_flags.NO_ECONOMIC_BUYER,
+        red_flags.SEVERAL_ECONOMIC_BUYERS,
+        red_flags.NO_COACH,
+        red_flags.ALL_ROLES_COVERED,
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SheetData:
+    """Everything the panel shows of one deal, read in one go."""
+
+    opportunity: Opportunity
+    account: str
+    stage: Stage | None
+    influences: list[BuyingInfluence]
+    people: dict[int, Person]  # the account's people, and anyone an influence names
+    competitors: list[Competitor]
+    actions: list[Action]
+    manual_flags: list[ManualFlag]
+    notes: list[Note]
+    flags: list[Flag]
+    tests: list[SsoTest]
+
+    def name(self, person_id: int | None) -> str:
+        if person_id is None:
+            return "nobody"
+        person = self.people.get(person_id)
+        return person.name if person is not None else f"Person #{person_id}"
+
+
+def load_sheet(plan: PlanDB, opportunity_id: int, today: dt.date) -> SheetData | None:
+    """A deal's Blue Sheet with its red flags and strengths from the rule engine (None: no such deal)."""
+    opportunity = opportunity_repo.get_opportunity(plan, opportunity_id)
+    if opportunity is None:
+        return None
+    account = account_repo.get_account(plan, opportunity.account_id) if opportunity.account_id else None
+    stage = stage_repo.get_stage(plan, opportunity.stage_id)
+    influences = people_repo.list_influences(plan, opportunity_id)
+    people = {p.id: p for p in (people_repo.list_people(plan, account.id) if account else [])}
+    for wanted in {bi.person_id for bi in influences} | {bi.reports_to_id for bi in influences}:
+        if wanted is not None and wanted not in people:
+            found = people_repo.get_person(plan, wanted)
+            if found is not None:
+                people[wanted] = found
+    flags = red_flags.evaluate_plan(plan, today, [opportunity_id]).get(opportunity_id, [])
+    account_name = account.name if account else ""
+    return SheetData(
+        opportunity,
+        account_name,
+        stage,
+        influences,
+        people,
+        activity_repo.list_competitors(plan, opportunity_id),
+        activity_repo.list_actions(plan, opportunity_id),
+        activity_repo.list_manual_flags(plan, opportunity_id),
+        activity_repo.list_notes(plan, opportunity_id),
+        flags,
+        red_flags.sso_tests(opportunity, account_name),
+    )
+
+
+def _field(name: str, value: object) -> dict[str, Any]:
+    """One field for dataclasses.replace: the models already converted the value to the field's type."""
+    return {name: value}
+
+
+class BlueSheetPanel(QWidget):
+    """The digital Blue Sheet of the selected deal, for a dock; every edit is an undoable command.
+
+    `push` is the window's `_push` (runs a command factory, pushes the command, reports errors);
+    `apply_change` refreshes every view a Change touches, this panel included (through `refresh`).
+    """
+
+    # After a click on a flag: the kind ("opportunity", "influence", "manual_flag") and id it selected.
+    record_selected = Signal(str, int)
+
+    TABS = ("Objective", "Influences", "Flags", "Competition", "Actions", "Notes")
+
+    def __init__(
+        self,
+        plan: PlanDB,
+        push: Push,
+        apply_change: Apply,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self._push = push
+        self._apply_change = apply_change
+        self._today = today
+        self.opportunity_id = 0
+        self.data: SheetData | None = None
+        self.scene: QGraphicsScene | None = None
+        self._editable = True
+        self._syncing = False  # the table and the map selecting each other
+        self.confirm: Callable[[str, str], bool] = self._confirm
+        self.setAccessibleName("Blue Sheet")
+
+        self.placeholder = plain_label(self, "Select a deal on the board to see its Blue Sheet.")
+        self.title = plain_label(self)
+        self.title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.title.setAccessibleName("Deal")
+        self.summary = plain_label(self)
+        self.summary.setAccessibleName("Summary")
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.objective = ObjectiveSection(self)
+        self.influence = InfluenceSection(self)
+        self.flag_section = FlagSection(self)
+        self.competition = CompetitionSection(self)
+        self.action_section = ActionSection(self)
+        self.note_section = NoteSection(self)
+        for section, name in zip(
+            (
+                self.objective,
+                self.influence,
+                self.flag_section,
+                self.competition,
+                self.action_section,
+                self.note_section,
+            ),
+            self.TABS,
+            strict=True,
+        ):
+            self.tabs.addTab(section, name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        self.setMinimumWidth(360)
+
+        self.objective.objective_submitted.connect(self._on_objective_objective_submitted)
+        self.objective.position_chosen.connect(self._on_objective_position_chosen)
+        self.influence.model.edit_handler = self._write_influence_cell
+        self.influence.add_requested.connect(self._on_influence_add_requested)
+        self.influence.remove_requested.connect(self._on_influence_remove_requested)
+        self.influence.edit_person_requested.connect(self._on_influence_edit_person_requested)
+        self.influence.export_requested.connect(self._on_influence_export_requested)
+        self.influence.table.selectionModel().currentRowChanged.connect(self._on_influence_row_changed)
+        self.flag_section.flag_clicked.connect(self._on_flag_section_flag_clicked)
+        self.flag_section.manual_add_requested.connect(self._on_flag_section_manual_add_requested)
+        self.flag_section.manual_remove_requested.connect(self._on_flag_section_manual_remove_requested)
+        self.competition.model.edit_handler = self._write_competitor_cell
+        self.competition.add_requested.connect(self._on_competition_add_requested)
+        self.competition.remove_requested.connect(self._on_competition_remove_requested)
+        self.action_section.model.edit_handler = self._write_action_cell
+        self.action_section.add_requested.connect(self._on_action_section_add_requested)
+        self.action_section.remove_requested.connect(self._on_action_section_remove_requested)
+        self.note_section.add_requested.connect(self._on_note_section_add_requested)
+        self.note_section.save_requested.connect(self._on_note_section_save_requested)
+        self.note_section.remove_requested.connect(self._on_note_section_remove_requested)
+        self.show_opportunity(0)
+
+    # Showing a deal ----------------------------------------------------------------------------
+    def show_opportunity(self, opportunity_id: int) -> None:
+        """Show a deal's Blue Sheet (0, or a deal that no longer exists, clears the panel)."""
+        if opportunity_id != self.opportunity_id:
+            self.influence.table.setCurrentIndex(QModelIndex())
+        self.opportunity_id = opportunity_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the shown deal again and re-run the rules (after any edit, undo or redo touching it)."""
+        data = load_sheet(self.plan, self.opportunity_id, self._today()) if self.opportunity_id else None
+        self.data = data
+        shown = data is not None
+        self.opportunity_id = data.opportunity.id if data else 0
+        self.placeholder.setVisible(not shown)
+        for widget in (self.title, self.summary, self.tabs):
+            widget.setVisible(shown)
+        if data is None:
+            self._clear()
+            return
+        o = data.opportunity
+        red = red_flags.red_flag_count(data.flags)
+        strengths = len(data.flags) - red
+        self.title.setText(o.title)
+        parts = [data.account or "No account"]
+        if data.stage is not None:
+            parts.append(data.stage.name)
+        parts.append(
+            f"{red} red flag{'s' if red != 1 else ''} · {strengths} strength{'s' if strengths != 1 else ''}"
+        )
+        self.summary.setText(" · ".join(parts))
+        self.tabs.setTabText(1, f"Influences ({len(data.influences)})")
+        self.tabs.setTabText(2, f"Flags ({red})")
+        self.tabs.setTabText(4, f"Actions ({len(data.actions)})")
+        self.objective.load(o, data.tests)
+        self._load_influences(data)
+        names = {pid: p.name for pid, p in data.people.items()}
+        self.flag_section.load(data.flags, data.influences, names)
+        self.competition.model.set_competitors(data.competitors)
+        self.action_section.load(data.actions, data.flags, self._today())
+        self.note_section.load(data.notes)
+        self._apply_editable()
+
+    def _clear(self) -> None:
+        self.influence.model.set_influences([], {})
+        self.flag_section.model.set_flags([])
+        self.competition.model.set_competitors([])
+        self.action_section.model.set_actions([], [], self._today())
+        self.note_section.model.set_notes([])
+        self._set_scene(build_map_scene([], {}))
+
+    def _load_influences(self, data: SheetData) -> None:
+        table = self.influence.table
+        current = table.current_record()
+        column = max(table.currentIndex().column(), 0)
+        self._syncing = True
+        try:
+            self.influence.model.set_influences(data.influences, data.people)
+            if current and table.current_record() != current:
+                table.select_record(current, column)
+        finally:
+            self._syncing = False
+        self._set_scene(build_map_scene(data.influences, data.people))
+
+    def _set_scene(self, scene: QGraphicsScene) -> None:
+        view = self.influence.map
+        old = self.scene
+        if old is not None:
+            old.selectionChanged.disconnect(self._on_scene_selection_changed)
+        scene.setParent(self)  # lives with the panel; the previous one is deleted below
+        self.scene = scene
+        view.setScene(scene)
+        scene.selectionChanged.connect(self._on_scene_selection_changed)
+        if old is not None:
+            old.deleteLater()
+        view.fit()
+        self._select_node(self.influence.table.current_record())
+
+    def set_editable(self, editable: bool) -> None:
+        """Offer edits or not (a read-only plan shows its Blue Sheets without editors)."""
+        self._editable = editable
+        self._apply_editable()
+
+    def _apply_editable(self) -> None:
+        editable = self._editable
+        has_account = self.data is not None and self.data.opportunity.account_id is not None
+        self.objective.set_editable(editable)
+        self.influence.set_editable(editable, has_account)
+        self.flag_section.set_editable(editable)
+        self.competition.set_editable(editable)
+        self.action_section.set_editable(editable)
+        self.note_section.set_editable(editable)
+
+    # Selection: table <-> map; flags -> their record ------------------------------------------
+    def select_influence(self, influence_id: int) -> bool:
+        """Make an influence's row current (the map follows)."""
+        return self.influence.table.select_record(influence_id)
+
+    def _select_node(self, influence_id: int) -> None:
+        if self.scene is None:
+            return
+        self._syncing = True
+        try:
+            for node in influence_nodes(self.scene):
+                node.setSelected(bool(influence_id) and node.influence_id == influence_id)
+        finally:
+            self._syncing = False
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_influence_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing:
+            return
+        bi = self.influence.model.influence(current.row()) if current.isValid() else None
+        self._select_node(bi.id if bi else 0)
+
+    @Slot()
+    def _on_scene_selection_changed(self) -> None:
+        # A scene destroyed with a box selected says so from its destructor, when its Python
+        # wrapper is already gone (the panel closing): nothing to follow then.
+        if self._syncing or self.scene is None or not shiboken6.isValid(self.scene):
+            return
+        chosen = [i for i in self.scene.selectedItems() if isinstance(i, InfluenceNode) and i.influence_id]
+        if chosen:
+            self._syncing = True
+            try:
+                self.influence.table.select_record(chosen[0].influence_id)
+            finally:
+                self._syncing = False
+
+    def select_record(self, flag: Flag) -> None:
+        """Go to what a flag is about: the influence's row, the objective's field, or the flag itself."""
+        data = self.data
+        if data is None:
+            return
+        kind, record = flag.ref
+        if kind == "influence":
+            self.tabs.setCurrentWidget(self.influence)
+            self.select_influence(record)
+            self.influence.table.setFocus()
+        elif kind == "manual_flag":
+            self.tabs.setCurrentWidget(self.flag_section)
+            manual = next((m for m in data.manual_flags if m.id == record), None)
+            if manual is not None and manual.influence_id:
+                self.select_influence(manual.influence_id)
+        elif flag.rule in _INFLUENCE_RULES:
+            self.tabs.setCurrentWidget(self.influence)
+            economic = [bi for bi in data.influences if bi.role is Role.ECONOMIC]
+            if flag.rule == red_flags.SEVERAL_ECONOMIC_BUYERS and economic:
+                self.select_influence(economic[0].id)
+            self.influence.table.setFocus()
+        else:
+            self.tabs.setCurrentWidget(self.objective)
+            field = self.objective.product
+            if flag.rule in (red_flags.SLIPPING, red_flags.OVERDUE):
+                field = self.objective.close_date
+            elif flag.rule == red_flags.OBJECTIVE_INCOMPLETE:
+                failed = [t for t in data.tests if not t.passed]
+                if failed and failed[0].name == red_flags.SSO_TEST_NAMES[3]:
+                    field = self.objective.close_date
+            field.setFocus()
+        self.record_selected.emit(kind, record)
+
+    @Slot(object)
+    def _on_flag_section_flag_clicked(self, flag: Flag) -> None:
+        self.select_record(flag)
+
+    # Running edits -------------------------------------------------------------------------------
+    def _run(self, text: str, operation: Callable[[], Change], failure: str) -> bool:
+        """Run a per-deal operation as an undoable command (the whole deal swaps on undo/redo)."""
+        deal = self.opportunity_id
+        if not deal:
+            return False
+
+        def operation_with_id() -> tuple[Change, int]:
+            return operation(), deal
+
+        return self._push(
+            lambda: run_opportunity_operation(text, self.plan, deal, operation_with_id, self._apply_change),
+            failure,
+        )
+
+    def _create(self, text: str, operation: Callable[[], tuple[Change, int]], failure: str) -> int:
+        """Like `_run`, for an operation that adds a record: its id, or 0 when nothing was written."""
+        created: list[int] = []
+
+        def run() -> Change:
+            change, new_id = operation()
+            created.append(new_id)
+            return change
+
+        return created[0] if self._run(text, run, failure) and created else 0
+
+    def _quoted(self) -> str:
+        return f"“{self.data.opportunity.title}”" if self.data else "the deal"
+
+    # 1, 2: objective and position
+    def set_objective(self, objective: Objective) -> bool:
+        """Write the SSO's fields (a changed close date goes into its history)."""
+        if self.data is None:
+            return False
+        stored = sheet_ops.objective_of(self.data.opportunity)
+        changed = [
+            f.name.replace("_", " ")
+            for f in dataclasses.fields(Objective)
+            if getattr(objective, f.name) != getattr(stored, f.name)
+        ]
+        what = " and ".join(changed) or "objective"
+        deal = self.opportunity_id
+        return self._run(
+            f"Set {what} of {self._quoted()}",
+            lambda: sheet_ops.set_objective(self.plan, deal, objective),
+            "The objective was not saved",
+        )
+
+    def set_position(self, position: int | None) -> bool:
+        """Write the current position (None: not set)."""
+        deal = self.opportunity_id
+        text = f"Set current position of {self._quoted()} to {labels.position(position)}"
+        return self._run(
+            text, lambda: sheet_ops.set_position(self.plan, deal, position), "The position was not saved"
+        )
+
+    @Slot(object)
+    def _on_objective_objective_submitted(self, objective: Objective) -> None:
+        self.set_objective(objective)
+
+    @Slot(object)
+    def _on_objective_position_chosen(self, position: int | None) -> None:
+        if not self.set_position(position):
+            self.refresh()  # the slider goes back to what the plan holds
+
+    # 3: influences and people
+    def add_influence(
+        self, person: int | NewPerson, role: Role = Role.UNKNOWN, details: BuyingInfluence | None = None
+    ) -> int:
+        """Add someone at the account, or a new person, as an influence; the influence id (0: failed)."""
+        deal = self.opportunity_id
+        if not deal or self.data is None:
+            return 0
+        fields = dataclasses.replace(details or BuyingInfluence(0, deal, 0), role=role)
+        if not isinstance(person, NewPerson):
+            name = self.data.name(person)
+            return self._create(
+                f"Add {name} to {self._quoted()}",
+                lambda: sheet_ops.add_influence(self.plan, deal, person, fields),
+                "The buying influence was not added",
+            )
+        created: list[int] = []
+        text = f"Add {person.name.strip()} (new) to {self._quoted()}"
+
+        def make() -> QUndoCommand:
+            before = ops.snapshot_opportunity(self.plan, deal)
+            change, influence_id = sheet_ops.add_influence(self.plan, deal, person, fields)
+            added = sheet_ops.get_influence(self.plan, influence_id)
+            assert added is not None
+            after = ops.snapshot_opportunity(self.plan, deal)
+            row = sheet_ops.snapshot_person(self.plan, added.person_id)
+            created.append(influence_id)
+            self._apply_change(change)
+            return InfluenceWithPersonCommand(
+                text, self.plan, deal, added.person_id, (before, after), row, self._apply_change
+            )
+
+        return created[0] if self._push(make, "The buying influence was not added") and created else 0
+
+    def update_influence(self, influence: BuyingInfluence, what: str = "") -> bool:
+        """Write a buying influence's fields."""
+        name = self.data.name(influence.person_id) if self.data else ""
+        text = f"Set {what} of {name}" if what else f"Edit {name}"
+        return self._run(
+            text,
+            lambda: sheet_ops.update_influence(self.plan, influence),
+            "The buying influence was not saved",
+        )
+
+    def remove_influence(self, influence_id: int, *, ask: bool = True) -> bool:
+        """Take a person off the deal (after asking, unless `ask` is False)."""
+        bi = next((b for b in self.data.influences if b.id == influence_id), None) if self.data else None
+        if bi is None or self.data is None:
+            return False
+        name = self.data.name(bi.person_id)
+        if ask and not self.confirm(
+            "Remove buying influence",
+            f"Take {name} off this deal? They stay at the account. You can undo this with Edit → Undo.",
+        ):
+            return False
+        return self._run(
+            f"Remove {name} from {self._quoted()}",
+            lambda: sheet_ops.remove_influence(self.plan, influence_id),
+            "The buying influence was not removed",
+        )
+
+    def update_person(self, person: Person) -> bool:
+        """Rename a person or change their title; every deal they are on shows it (undoable)."""
+        old = self.data.name(person.id) if self.data else person.name
+        text = f"Rename {old} to {person.name}" if person.name != old else f"Edit {old}"
+
+        def make() -> QUndoCommand:
+            before = sheet_ops.snapshot_person(self.plan, person.id)
+            change = sheet_ops.update_person(self.plan, person)
+            after = sheet_ops.snapshot_person(self.plan, person.id)
+            self._apply_change(change)
+            return PersonEditCommand(text, self.plan, before, after, self._apply_change)
+
+        return self._push(make, "The person was not saved")
+
+    def add_influence_dialog(self) -> AddInfluenceDialog | None:
+        """The dialog that picks someone at the account (not yet on the deal) or a new person."""
+        if self.data is None or self.data.opportunity.account_id is None:
+            return None
+        taken = {bi.person_id for bi in self.data.influences}
+        account_id = self.data.opportunity.account_id
+        candidates = sorted(
+            (p for p in self.data.people.values() if p.id not in taken and p.account_id == account_id),
+            key=lambda p: p.name.casefold(),
+        )
+        return AddInfluenceDialog(candidates, self.data.account, self)
+
+    @Slot()
+    def _on_influence_add_requested(self) -> None:
+        dialog = self.add_influence_dialog()
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            person, role = dialog.choice()
+            new_id = self.add_influence(person, role)
+            if new_id:
+                self.tabs.setCurrentWidget(self.influence)
+                self.influence.table.select_record(new_id, InfluenceTableModel.ROLE)
+                self.influence.table.setFocus()
+
+    @Slot(int)
+    def _on_influence_remove_requested(self, influence_id: int) -> None:
+        self.remove_influence(influence_id)
+
+    @Slot(int)
+    def _on_influence_edit_person_requested(self, person_id: int) -> None:
+        person = self.data.people.get(person_id) if self.data else None
+        if person is None:
+            return
+        deals = len(people_repo.opportunities_of_person(self.plan, person_id))
+        dialog = PersonDialog(person, deals, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.person() != person:
+            self.update_person(dialog.person())
+
+    def _write_influence_cell(self, influence_id: int, column: int, value: object) -> bool:
+        data = self.data
+        bi = next((b for b in data.influences if b.id == influence_id), None) if data else None
+        if bi is None or data is None:
+            return False
+        model = self.influence.model
+        if column in model.PERSON_COLUMNS:
+            person = data.people.get(bi.person_id)
+            if person is None or not isinstance(value, str):
+                return False
+            field = "name" if column == model.PERSON else "title"
+            return self.update_person(dataclasses.replace(person, **_field(field, value)))
+        field = model.field_name(column)
+        what = model.COLUMNS[column].lower()
+        return self.update_influence(dataclasses.replace(bi, **_field(field, value)), what)
+
+    # 4: the map
+    def map_scene(self) -> QGraphicsScene:
+        """A fresh scene of the shown deal's map, with no selection (for export)."""
+        data = self.data
+        return build_map_scene(data.influences if data else [], data.people if data else {})
+
+    def render_map_png(self, path: Path | str) -> bool:
+        """Write the shown deal's influence map, legend included, as a PNG."""
+        return render_scene_png(self.map_scene(), path)
+
+    def render_map_svg(self, path: Path | str) -> bool:
+        """Write the shown deal's influence map, legend included, as an SVG."""
+        return render_scene_svg(
+            self.map_scene(),
+            path,
+            f"Influence map: {self.data.opportunity.title}" if self.data else "Influence map",
+        )
+
+    @Slot(str)
+    def _on_influence_export_requested(self, kind: str) -> None:
+        if self.data is None:
+            return
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.data.opportunity.title)[:60]
+        suggested = str(Path.home() / f"{safe.strip() or 'deal'} - influence map.{kind}")
+        pattern = "PNG images (*.png)" if kind == "png" else "SVG drawings (*.svg)"
+        path, _ = QFileDialog.getSaveFileName(self, "Export the influence map", suggested, pattern)
+        if not path:
+            return
+        written = self.render_map_png(path) if kind == "png" else self.render_map_svg(path)
+        if not written:
+            QMessageBox.warning(self, "The map was not exported", f"Could not write {path}.")
+
+    # 5: the seller's own flags and strengths
+    def add_manual_flag(self, text: str, *, is_strength: bool, influence_id: int | None = None) -> int:
+        """Write down a red flag or strength of the seller's own; its id (0: failed)."""
+        deal = self.opportunity_id
+        kind = "strength" if is_strength else "red flag"
+        new_id = self._create(
+            f"Add {kind} to {self._quoted()}",
+            lambda: sheet_ops.add_manual_flag(
+                self.plan, deal, text, is_strength=is_strength, influence_id=influence_id
+            ),
+            f"The {kind} was not added",
+        )
+        if new_id:
+            self.flag_section.text.clear()
+        return new_id
+
+    def remove_manual_flag(self, flag_id: int, *, ask: bool = True) -> bool:
+        """Delete one of the seller's own red flags or strengths (after asking)."""
+        mine = next((m for m in self.data.manual_flags if m.id == flag_id), None) if self.data else None
+        if mine is None:
+            return False
+        kind = "strength" if mine.is_strength else "red flag"
+        if ask and not self.confirm(f"Remove your {kind}", f"Remove “{mine.text}”?"):
+            return False
+        return self._run(
+            f"Remove your own flag from {self._quoted()}",
+            lambda: sheet_ops.remove_manual_flag(self.plan, flag_id),
+            "The flag was not removed",
+        )
+
+    @Slot(str, bool, object)
+    def _on_flag_section_manual_add_requested(self, text: str, is_strength: bool, influence: object) -> None:
+        self.add_manual_flag(
+            text, is_strength=is_strength, influence_id=influence if isinstance(influence, int) else None
+        )
+
+    @Slot(int)
+    def _on_flag_section_manual_remove_requested(self, flag_id: int) -> None:
+        self.remove_manual_flag(flag_id)
+
+    # 6: competition
+    def add_competitor(
+        self, name: str, kind: CompetitionKind = CompetitionKind.VENDOR, notes: str = ""
+    ) -> int:
+        """Add competition to the deal; its id (0: failed)."""
+        deal = self.opportunity_id
+        new_id = self._create(
+            f"Add competitor {name or labels.COMPETITION[kind]} to {self._quoted()}",
+            lambda: sheet_ops.add_competitor(self.plan, deal, name, kind, notes),
+            "The competitor was not added",
+        )
+        if new_id:
+            self.competition.clear_form()
+        return new_id
+
+    def update_competitor(self, competitor: Competitor) -> bool:
+        """Write a competitor's name, type and notes."""
+        return self._run(
+            f"Edit competitor {competitor.name or labels.COMPETITION.get(competitor.kind, '')}",
+            lambda: sheet_ops.update_competitor(self.plan, competitor),
+            "The competitor was not saved",
+        )
+
+    def remove_competitor(self, competitor_id: int, *, ask: bool = True) -> bool:
+        """Remove competition from the deal (after asking)."""
+        found = next((c for c in self.data.competitors if c.id == competitor_id), None) if self.data else None
+        if found is None:
+            return False
+        name = found.name or labels.COMPETITION.get(found.kind, "")
+        if ask and not self.confirm("Remove competitor", f"Remove {name} from this deal's competition?"):
+            return False
+        return self._run(
+            f"Remove competitor {name}",
+            lambda: sheet_ops.remove_competitor(self.plan, competitor_id),
+            "The competitor was not removed",
+        )
+
+    def _write_competitor_cell(self, competitor_id: int, column: int, value: object) -> bool:
+        found = next((c for c in self.data.competitors if c.id == competitor_id), None) if self.data else None
+        if found is None:
+            return False
+        field = ("name", "kind", "notes")[column]
+        return self.update_competitor(dataclasses.replace(found, **_field(field, value)))
+
+    @Slot(str, object, str)
+    def _on_competition_add_requested(self, name: str, kind: object, notes: str) -> None:
+        self.add_competitor(
+            name, CompetitionKind(kind) if isinstance(kind, str) else CompetitionKind.VENDOR, notes
+        )
+
+    @Slot(int)
+    def _on_competition_remove_requested(self, competitor_id: int) -> None:
+        self.remove_competitor(competitor_id)
+
+    # 7: actions
+    def add_action(self, draft: Action) -> int:
+        """Add an action (what, who, due, status, link); its id (0: failed)."""
+        deal = self.opportunity_id
+        today = self._today()
+        new_id = self._create(
+            f"Add action “{draft.what}”",
+            lambda: sheet_ops.add_action(
+                self.plan,
+                deal,
+                draft.what,
+                today,
+                who=draft.who,
+                due=draft.due,
+                status=draft.status,
+                flag_ref=draft.flag_ref,
+            ),
+            "The action was not added",
+        )
+        if new_id:
+            self.action_section.clear_form()
+        return new_id
+
+    def update_action(self, action: Action, what: str = "") -> bool:
+        """Write an action; marking it done dates it today."""
+        today = self._today()
+        text = f"Set {what} of action “{action.what}”" if what else f"Edit action “{action.what}”"
+        return self._run(
+            text, lambda: sheet_ops.update_action(self.plan, action, today), "The action was not saved"
+        )
+
+    def remove_action(self, action_id: int, *, ask: bool = True) -> bool:
+        """Delete an action (after asking)."""
+        found = next((a for a in self.data.actions if a.id == action_id), None) if self.data else None
+        if found is None:
+            return False
+        if ask and not self.confirm("Delete action", f"Delete the action “{found.what}”?"):
+            return False
+        return self._run(
+            f"Delete action “{found.what}”",
+            lambda: sheet_ops.remove_action(self.plan, action_id),
+            "The action was not deleted",
+        )
+
+    def _write_action_cell(self, action_id: int, column: int, value: object) -> bool:
+        found = next((a for a in self.data.actions if a.id == action_id), None) if self.data else None
+        if found is None:
+            return False
+        field = self.action_section.model.FIELDS[column]
+        what = self.action_section.model.COLUMNS[column].lower()
+        return self.update_action(dataclasses.replace(found, **_field(field, value)), what)
+
+    @Slot(object)
+    def _on_action_section_add_requested(self, draft: Action) -> None:
+        self.add_action(draft)
+
+    @Slot(int)
+    def _on_action_section_remove_requested(self, action_id: int) -> None:
+        self.remove_action(action_id)
+
+    # 8: notes
+    def add_note(self, body: str, *, private: bool = True) -> int:
+        """Add a note (private by default); its id (0: failed)."""
+        deal = self.opportunity_id
+        kind = "private" if private else "shareable"
+        new_id = self._create(
+            f"Add {kind} note to {self._quoted()}",
+            lambda: sheet_ops.add_note(self.plan, deal, body, private=private),
+            "The note was not added",
+        )
+        if new_id:
+            row = self.note_section.model.row_of(new_id)
+            self.note_section.list.setCurrentIndex(self.note_section.model.index(row, 0))
+        return new_id
+
+    def update_note(self, note: Note) -> bool:
+        """Rewrite a seller's note or its privacy; coaching notes are refused."""
+        return self._run(
+            f"Edit note on {self._quoted()}",
+            lambda: sheet_ops.update_note(self.plan, note),
+            "The note was not saved",
+        )
+
+    def remove_note(self, note_id: int, *, ask: bool = True) -> bool:
+        """Delete a seller's note (after asking)."""
+        if ask and not self.confirm("Delete note", "Delete this note?"):
+            return False
+        return self._run(
+            f"Delete note on {self._quoted()}",
+            lambda: sheet_ops.remove_note(self.plan, note_id),
+            "The note was not deleted",
+        )
+
+    @Slot(str, bool)
+    def _on_note_section_add_requested(self, body: str, private: bool) -> None:
+        self.add_note(body, private=private)
+
+    @Slot(int, str, bool)
+    def _on_note_section_save_requested(self, note_id: int, body: str, private: bool) -> None:
+        found = next((n for n in self.data.notes if n.id == note_id), None) if self.data else None
+        if found is not None and (found.body != body or found.private != private):
+            self.update_note(dataclasses.replace(found, body=body, private=private))
+
+    @Slot(int)
+    def _on_note_section_remove_requested(self, note_id: int) -> None:
+        self.remove_note(note_id)
+
+    # Asking ------------------------------------------------------------------------------------
+    def _confirm(self, title: str, text: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names are the seller's data, never markup
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes

@@ -1,0 +1,781 @@
+"""The Blue Sheet's sections as widgets: each shows its part of a deal and asks the panel to write edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import validation
+from planner.model import (
+    MAX_RATING,
+    MIN_RATING,
+    Action,
+    ActionStatus,
+    BuyingInfluence,
+    CompetitionKind,
+    Note,
+    Opportunity,
+)
+from planner.red_flags import Flag, SsoTest
+from planner.sheet_operations import Objective, flag_ref, next_step
+from ui import format as fmt
+from ui.blue_sheet import labels
+from ui.blue_sheet.delegates import DateEditor, SheetListView, SheetTableView
+from ui.blue_sheet.influence_map import MapView
+from ui.blue_sheet.models import (
+    ActionTableModel,
+    CompetitorTableModel,
+    FlagListModel,
+    InfluenceTableModel,
+    NoteListModel,
+)
+
+WARNING_STYLE = "color: #b03a2e; font-weight: bold;"
+PASSED_STYLE = "color: #1e6b34;"
+FAILED_STYLE = "color: #b03a2e;"
+MUTED_STYLE = "color: #5d6d7e;"
+
+
+def plain_label(parent: QWidget, text: str = "", *, wrap: bool = True) -> QLabel:
+    """A label for user data: plain text always, so "<b>x</b>" from a CRM file shows as typed."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setText(text)
+    return label
+
+
+def _row(*widgets: QWidget, stretch_first: bool = False) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for i, widget in enumerate(widgets):
+        row.addWidget(widget, 1 if stretch_first and i == 0 else 0)
+    if not stretch_first:
+        row.addStretch(1)
+    return row
+
+
+def _scrolling(inner: QWidget, parent: QWidget) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(inner)
+    return area
+
+
+# ----------------------------------------------------------------------------------------------
+# 1 and 2: Single Sales Objective, current position
+
+
+class ObjectiveSection(QWidget):
+    """The SSO's fields with the five tests as a live checklist, and the current position scale."""
+
+    objective_submitted = Signal(object)  # an Objective the seller finished typing
+    position_chosen = Signal(object)  # an int on the scale, or None to clear it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._stored: Objective | None = None
+        self._position: int | None = None
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
+
+        sso = QGroupBox("Single Sales Objective", inner)
+        form = QFormLayout(sso)
+        self.product = QLineEdit(sso)
+        self.product.setMaxLength(300)
+        self.product.setPlaceholderText("The product or service, e.g. Fleet Telematics")
+        self.quantity = QLineEdit(sso)
+        self.quantity.setPlaceholderText("How many units, e.g. 120")
+        self.amount = QLineEdit(sso)
+        self.amount.setPlaceholderText("e.g. 120,000")
+        self.currency = QLineEdit(sso)
+        self.currency.setMaxLength(3)
+        self.currency.setPlaceholderText("EUR")
+        self.close_date = QLineEdit(sso)
+        self.close_date.setPlaceholderText("YYYY-MM-DD")
+        for label, edit in (
+            ("&Product", self.product),
+            ("&Quantity", self.quantity),
+            ("&Amount", self.amount),
+            ("C&urrency", self.currency),
+            ("&Close date", self.close_date),
+        ):
+            edit.setAccessibleName(label.replace("&", ""))
+            form.addRow(label, edit)
+            edit.editingFinished.connect(self._on_field_editing_finished)
+        self.error = plain_label(sso)
+        self.error.setStyleSheet(FAILED_STYLE)
+        self.error.hide()
+        form.addRow(self.error)
+        tests_title = QLabel("The five tests", sso)
+        tests_title.setStyleSheet("font-weight: bold;")
+        form.addRow(tests_title)
+        self.tests = [plain_label(sso) for _ in range(5)]
+        for test in self.tests:
+            form.addRow(test)
+        layout.addWidget(sso)
+
+        position = QGroupBox("Current position: how do you feel about this deal?", inner)
+        box = QVBoxLayout(position)
+        self.slider = QSlider(Qt.Orientation.Horizontal, position)
+        self.slider.setRange(MIN_RATING, MAX_RATING)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setTickInterval(1)
+        self.slider.setPageStep(1)
+        self.slider.setAccessibleName("Current position, Panic -5 to Euphoric +5")
+        self.slider.valueChanged.connect(self._on_slider_value_changed)
+        self.slider.sliderReleased.connect(self._on_slider_slider_released)
+        box.addWidget(self.slider)
+        ends = QHBoxLayout()
+        self.panic = QLabel(f"Panic {labels.MINUS}5", position)
+        self.middle = QLabel("0", position)
+        self.euphoric = QLabel("Euphoric +5", position)
+        for end in (self.panic, self.euphoric):
+            end.setStyleSheet(WARNING_STYLE)
+            end.setToolTip("Both ends are warnings: euphoria is often blindness, panic needs a plan.")
+        ends.addWidget(self.panic)
+        ends.addStretch(1)
+        ends.addWidget(self.middle)
+        ends.addStretch(1)
+        ends.addWidget(self.euphoric)
+        box.addLayout(ends)
+        self.position_label = plain_label(position)
+        self.clear_position = QPushButton("C&lear", position)
+        self.clear_position.setToolTip("Clear the current position")
+        self.clear_position.clicked.connect(self._on_clear_position_clicked)
+        box.addLayout(_row(self.position_label, self.clear_position, stretch_first=True))
+        layout.addWidget(position)
+        layout.addStretch(1)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(_scrolling(inner, self))
+
+    def load(self, opportunity: Opportunity, tests: Sequence[SsoTest]) -> None:
+        """Show the stored objective and its tests (a refresh throws away unfinished typing)."""
+        self._loading = True
+        try:
+            o = opportunity
+            self._stored = Objective(o.product, o.quantity, o.amount, o.currency, o.close_date)
+            self.product.setText(o.product)
+            self.quantity.setText("" if o.quantity is None else f"{o.quantity:g}")
+            self.amount.setText("" if o.amount is None else fmt.amount(o.amount, "").strip())
+            self.currency.setText(o.currency)
+            self.close_date.setText(o.close_date.isoformat() if o.close_date else "")
+            self.error.hide()
+            for label, test in zip(self.tests, tests, strict=False):
+                if test.passed:
+                    label.setText(f"\u2713 {test.name}")
+                    label.setStyleSheet(PASSED_STYLE)
+                else:
+                    label.setText(f"\u2717 {test.name}: {test.hint}")
+                    label.setStyleSheet(FAILED_STYLE)
+            on_scale = type(o.position) is int and MIN_RATING <= o.position <= MAX_RATING
+            self._position = o.position if on_scale else None
+            self.slider.setValue(self._position if self._position is not None else 0)
+            self._show_position(self._position, stored=o.position)
+        finally:
+            self._loading = False
+
+    def _show_position(self, value: int | None, *, stored: object = None) -> None:
+        if value is None:
+            text = "Not set: move the slider to say how you feel about this deal."
+            if stored is not None:
+                text = f"The stored position ({stored}) is off the scale: set it again."
+            self.position_label.setStyleSheet(MUTED_STYLE)
+        else:
+            text = labels.position(value)
+            if value in labels.POSITION_ENDS:
+                text += f": {labels.POSITION_ENDS[value].split(': ', 1)[1]}"
+            self.position_label.setStyleSheet(WARNING_STYLE if value in labels.POSITION_ENDS else "")
+        self.position_label.setText(text)
+        self.clear_position.setEnabled(value is not None and self.slider.isEnabled())
+
+    def current_objective(self) -> Objective | None:
+        """The typed objective, or None (with the reason shown) when a field cannot be read."""
+        try:
+            objective = Objective(
+                product=validation.check_text(self.product.text().strip(), "Product"),
+                quantity=validation.check_quantity(self.quantity.text()),
+                amount=validation.parse_amount(self.amount.text()),
+                currency=validation.check_currency(self.currency.text() or "EUR"),
+                close_date=validation.parse_date(self.close_date.text()),
+            )
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return None
+        self.error.hide()
+        return objective
+
+    def set_editable(self, editable: bool) -> None:
+        for edit in (self.product, self.quantity, self.amount, self.currency, self.close_date):
+            edit.setReadOnly(not editable)
+        self.slider.setEnabled(editable)
+        self.clear_position.setEnabled(editable and self._position is not None)
+
+    @Slot()
+    def _on_field_editing_finished(self) -> None:
+        if self._loading:
+            return
+        objective = self.current_objective()
+        if objective is not None and objective != self._stored:
+            self.objective_submitted.emit(objective)
+
+    @Slot(int)
+    def _on_slider_value_changed(self, value: int) -> None:
+        if self._loading:
+            return
+        self._show_position(value)
+        if not self.slider.isSliderDown():  # keys and clicks on the groove; a drag ends on release
+            self._choose(value)
+
+    @Slot()
+    def _on_slider_slider_released(self) -> None:
+        self._choose(self.slider.value())
+
+    @Slot()
+    def _on_clear_position_clicked(self) -> None:
+        self.position_chosen.emit(None)
+
+    def _choose(self, value: int) -> None:
+        if value != self._position:
+            self.position_chosen.emit(value)
+
+
+# ----------------------------------------------------------------------------------------------
+# 3 and 4: Buying influences and the influence map
+
+
+class InfluenceSection(QWidget):
+    """The buying-influences table over the influence map; the map follows the table's selection."""
+
+    add_requested = Signal()
+    remove_requested = Signal(int)  # influence id
+    edit_person_requested = Signal(int)  # person id
+    export_requested = Signal(str)  # "png" or "svg"
+
+    COLUMN_WIDTHS = (140, 130, 86, 74, 104, 66, 150, 150, 96, 170, 110, 100, 78, 130, 170)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = InfluenceTableModel(self)
+        self.table = SheetTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Buying influences")
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(self.COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+        self.table.insert_requested.connect(self.add_requested)
+        self.table.delete_requested.connect(self._on_table_delete_requested)
+        self.add_button = QPushButton("&Add influence…", self)
+        self.add_button.setToolTip("Add someone at the account, or a new person (Insert)")
+        self.add_button.clicked.connect(self.add_requested)
+        self.person_button = QPushButton("Edit &person…", self)
+        self.person_button.setToolTip("Name, title and contact details: shared by every deal of the account")
+        self.person_button.clicked.connect(self._on_person_button_clicked)
+        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button.setToolTip("Take the selected person off this deal (Delete)")
+        self.remove_button.clicked.connect(self._on_table_delete_requested)
+        self.map = MapView(self)
+        self.png_button = QPushButton("Export map as P&NG…", self)
+        self.svg_button = QPushButton("Export map as &SVG…", self)
+        self.png_button.clicked.connect(self._on_png_button_clicked)
+        self.svg_button.clicked.connect(self._on_svg_button_clicked)
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(_row(self.add_button, self.person_button, self.remove_button))
+        top_layout.addWidget(self.table)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        map_title = QLabel("Influence map: who reports to whom", bottom)
+        map_title.setStyleSheet("font-weight: bold;")
+        bottom_layout.addWidget(map_title)
+        bottom_layout.addWidget(self.map, 1)
+        bottom_layout.addLayout(_row(self.png_button, self.svg_button))
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def current_influence(self) -> BuyingInfluence | None:
+        index = self.table.currentIndex()
+        return self.model.influence(index.row()) if index.isValid() else None
+
+    def set_editable(self, editable: bool, has_account: bool) -> None:
+        self.model.editable = editable
+        self.add_button.setEnabled(editable and has_account)
+        self.add_button.setToolTip(
+            "Add someone at the account, or a new person (Insert)"
+            if has_account
+            else "Give the deal an account first: buying influences are people at the customer's account."
+        )
+        self.person_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable)
+
+    @Slot()
+    def _on_table_delete_requested(self) -> None:
+        current = self.current_influence()
+        if current is not None and self.model.editable:
+            self.remove_requested.emit(current.id)
+
+    @Slot()
+    def _on_person_button_clicked(self) -> None:
+        current = self.current_influence()
+        if current is not None:
+            self.edit_person_requested.emit(current.person_id)
+
+    @Slot()
+    def _on_png_button_clicked(self) -> None:
+        self.export_requested.emit("png")
+
+    @Slot()
+    def _on_svg_button_clicked(self) -> None:
+        self.export_requested.emit("svg")
+
+
+# ----------------------------------------------------------------------------------------------
+# 5: Red flags and strengths
+
+
+class FlagSection(QWidget):
+    """The rule engine's red flags and strengths with their reasons, plus the seller's own."""
+
+    flag_clicked = Signal(object)  # a Flag: the panel selects the record it points to
+    manual_add_requested = Signal(str, bool, object)  # text, is strength, influence id or None
+    manual_remove_requested = Signal(int)  # manual flag id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FlagListModel(self)
+        self.list = SheetListView(self)
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setAccessibleName("Red flags and strengths")
+        self.list.setIconSize(QSize(16, 16))
+        self.list.setSpacing(2)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.clicked.connect(self._on_list_clicked)
+        self.list.activated.connect(self._on_list_clicked)
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.list.delete_requested.connect(self._on_remove_clicked)
+        hint = plain_label(self, "Click one to go to the person or field it is about.")
+        hint.setStyleSheet(MUTED_STYLE)
+
+        own = QGroupBox("Your own red flags and strengths", self)
+        form = QFormLayout(own)
+        self.text = QLineEdit(own)
+        self.text.setMaxLength(600)
+        self.text.setPlaceholderText("e.g. Procurement wants three quotes")
+        self.about = QComboBox(own)
+        self.about.setAccessibleName("About")
+        self.add_flag = QPushButton("Add red &flag", own)
+        self.add_strength = QPushButton("Add stren&gth", own)
+        self.remove = QPushButton("Remove yours", own)
+        self.remove.setToolTip("Remove the selected red flag or strength you wrote")
+        form.addRow("&Text", self.text)
+        form.addRow("A&bout", self.about)
+        form.addRow(_row(self.add_flag, self.add_strength, self.remove))
+        self.add_flag.clicked.connect(self._on_add_flag_clicked)
+        self.add_strength.clicked.connect(self._on_add_strength_clicked)
+        self.remove.clicked.connect(self._on_remove_clicked)
+        self.text.textChanged.connect(self._on_text_text_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(hint)
+        layout.addWidget(own)
+        self._editable = True
+        self._update_buttons()
+
+    def load(
+        self, flags: Sequence[Flag], influences: Sequence[BuyingInfluence], names: dict[int, str]
+    ) -> None:
+        current = self.current_flag()
+        self.model.set_flags(flags)
+        if current is not None and (row := self.model.row_of(current)) >= 0:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+        chosen = self.about.currentData()
+        self.about.clear()
+        self.about.addItem("The deal", 0)
+        for bi in influences:
+            self.about.addItem(names.get(bi.person_id, f"Person #{bi.person_id}"), bi.id)
+        self.about.setCurrentIndex(max(self.about.findData(chosen), 0))
+        self._update_buttons()
+
+    def current_flag(self) -> Flag | None:
+        index = self.list.currentIndex()
+        return self.model.flag(index.row()) if index.isValid() else None
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        self.text.setReadOnly(not editable)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_text = bool(self.text.text().strip()) and self._editable
+        self.add_flag.setEnabled(has_text)
+        self.add_strength.setEnabled(has_text)
+        current = self.current_flag()
+        self.remove.setEnabled(self._editable and current is not None and current.ref.kind == "manual_flag")
+
+    def _add(self, is_strength: bool) -> None:
+        influence = self.about.currentData() or None
+        self.manual_add_requested.emit(self.text.text().strip(), is_strength, influence)
+
+    @Slot()
+    def _on_add_flag_clicked(self) -> None:
+        self._add(False)
+
+    @Slot()
+    def _on_add_strength_clicked(self) -> None:
+        self._add(True)
+
+    @Slot()
+    def _on_remove_clicked(self) -> None:
+        current = self.current_flag()
+        if current is not None and current.ref.kind == "manual_flag":
+            self.manual_remove_requested.emit(current.ref.id)
+
+    @Slot(str)
+    def _on_text_text_changed(self, _text: str) -> None:
+        self._update_buttons()
+
+    @Slot(QModelIndex)
+    def _on_list_clicked(self, index: QModelIndex) -> None:
+        flag = self.model.flag(index.row())
+        if flag is not None:
+            self.flag_clicked.emit(flag)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_list_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_buttons()
+
+
+# ----------------------------------------------------------------------------------------------
+# 6: Competition
+
+
+class CompetitionSection(QWidget):
+    """Other vendors, internal resources, budget spent elsewhere, doing nothing."""
+
+    add_requested = Signal(str, object, str)  # name, CompetitionKind, notes
+    remove_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CompetitorTableModel(self)
+        self.table = SheetTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Competition")
+        self.table.horizontalHeader().resizeSection(0, 150)
+        self.table.horizontalHeader().resizeSection(1, 150)
+        self.table.insert_requested.connect(self._on_table_insert_requested)
+        self.table.delete_requested.connect(self._on_remove_clicked)
+        new = QGroupBox("Add competition", self)
+        form = QFormLayout(new)
+        self.name = QLineEdit(new)
+        self.name.setMaxLength(300)
+        self.name.setPlaceholderText("e.g. Contoso, or the in-house IT team")
+        self.kind = QComboBox(new)
+        for kind, label in labels.COMPETITION.items():
+            self.kind.addItem(label, kind.value)
+        self.notes = QLineEdit(new)
+        self.notes.setPlaceholderText("Where they are strong, what they offer")
+        self.add = QPushButton("&Add", new)
+        self.add.clicked.connect(self._on_add_clicked)
+        form.addRow("&Name", self.name)
+        form.addRow("&Type", self.kind)
+        form.addRow("N&otes", self.notes)
+        form.addRow(_row(self.add))
+        self.remove = QPushButton("&Remove", self)
+        self.remove.setToolTip("Remove the selected competitor (Delete)")
+        self.remove.clicked.connect(self._on_remove_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(_row(self.remove))
+        layout.addWidget(new)
+
+    def set_editable(self, editable: bool) -> None:
+        self.model.editable = editable
+        for widget in (self.add, self.remove):
+            widget.setEnabled(editable)
+
+    def clear_form(self) -> None:
+        self.name.clear()
+        self.notes.clear()
+
+    @Slot()
+    def _on_table_insert_requested(self) -> None:
+        self.name.setFocus()
+
+    @Slot()
+    def _on_add_clicked(self) -> None:
+        kind = CompetitionKind(self.kind.currentData())
+        self.add_requested.emit(self.name.text().strip(), kind, self.notes.text().strip())
+
+    @Slot()
+    def _on_remove_clicked(self) -> None:
+        index = self.table.currentIndex()
+        competitor = self.model.competitor(index.row()) if index.isValid() else None
+        if competitor is not None and self.model.editable:
+            self.remove_requested.emit(competitor.id)
+
+
+# ----------------------------------------------------------------------------------------------
+# 7: Action plan
+
+
+class ActionSection(QWidget):
+    """Possible actions and the best action plan, each linked to the red flag it removes or a strength."""
+
+    add_requested = Signal(object)  # an Action (id 0)
+    remove_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ActionTableModel(self)
+        self.next_label = plain_label(self)
+        self.next_label.setStyleSheet("font-weight: bold;")
+        self.table = SheetTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Action plan")
+        for column, width in enumerate((210, 96, 72, 230, 100, 96)):
+            self.table.horizontalHeader().resizeSection(column, width)
+        self.table.insert_requested.connect(self._on_table_insert_requested)
+        self.table.delete_requested.connect(self._on_remove_clicked)
+        legend = plain_label(self, "Bold: the next step (shown on the card). Red: overdue.")
+        legend.setStyleSheet(MUTED_STYLE)
+        new = QGroupBox("Add an action", self)
+        form = QFormLayout(new)
+        self.what = QLineEdit(new)
+        self.what.setPlaceholderText("e.g. Ask the coach to introduce us to the CFO")
+        self.who = QLineEdit(new)
+        self.who.setMaxLength(300)
+        self.due = DateEditor(new)
+        self.status = QComboBox(new)
+        for status, label in labels.STATUS.items():
+            self.status.addItem(label, status.value)
+        self.link = QComboBox(new)
+        self.link.setAccessibleName("Removes or uses")
+        self.add = QPushButton("&Add", new)
+        self.add.clicked.connect(self._on_add_clicked)
+        self.what.textChanged.connect(self._on_what_text_changed)
+        form.addRow("&What", self.what)
+        form.addRow("W&ho", self.who)
+        form.addRow("&Due", self.due)
+        form.addRow("&Status", self.status)
+        form.addRow("Removes / &uses", self.link)
+        form.addRow(_row(self.add))
+        self.remove = QPushButton("&Remove", self)
+        self.remove.setToolTip("Delete the selected action (Delete)")
+        self.remove.clicked.connect(self._on_remove_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.next_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(legend)
+        layout.addLayout(_row(self.remove))
+        layout.addWidget(new)
+        self._editable = True
+        self.add.setEnabled(False)
+
+    def load(self, actions: Sequence[Action], flags: Sequence[Flag], today: dt.date) -> None:
+        self.model.set_actions(actions, flags, today)
+        step = next_step(actions)
+        if step is None:
+            self.next_label.setText("Next step: none planned. Add the action that moves the deal forward.")
+        else:
+            due = ""
+            if step.due is not None:
+                late = step.due < today
+                due = f" ({'overdue since' if late else 'due'} {fmt.date(step.due)})"
+            self.next_label.setText(f"Next step: {step.what}{due}")
+        chosen = self.link.currentData()
+        self.link.clear()
+        self.link.addItem("Not linked", "")
+        for flag in flags:
+            self.link.addItem(self.model.link_text(flag_ref(flag)), flag_ref(flag))
+        self.link.setCurrentIndex(max(self.link.findData(chosen), 0))
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        self.model.editable = editable
+        self.remove.setEnabled(editable)
+        self.add.setEnabled(editable and bool(self.what.text().strip()))
+
+    def clear_form(self) -> None:
+        self.what.clear()
+        self.who.clear()
+        self.due.set_value(None)
+
+    def draft(self) -> Action:
+        """The action the form describes (id 0: not written yet)."""
+        return Action(
+            0,
+            0,
+            self.what.text().strip(),
+            who=self.who.text().strip(),
+            due=self.due.value(),
+            status=ActionStatus(self.status.currentData()),
+            flag_ref=str(self.link.currentData() or ""),
+        )
+
+    @Slot(str)
+    def _on_what_text_changed(self, text: str) -> None:
+        self.add.setEnabled(self._editable and bool(text.strip()))
+
+    @Slot()
+    def _on_table_insert_requested(self) -> None:
+        self.what.setFocus()
+
+    @Slot()
+    def _on_add_clicked(self) -> None:
+        self.add_requested.emit(self.draft())
+
+    @Slot()
+    def _on_remove_clicked(self) -> None:
+        index = self.table.currentIndex()
+        action = self.model.action(index.row()) if index.isValid() else None
+        if action is not None and self.model.editable:
+            self.remove_requested.emit(action.id)
+
+
+# ----------------------------------------------------------------------------------------------
+# 8: Notes
+
+
+class NoteSection(QWidget):
+    """Private and shareable notes; the manager's coaching notes are shown, never edited."""
+
+    add_requested = Signal(str, bool)  # body, private
+    save_requested = Signal(int, str, bool)  # note id, body, private
+    remove_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = NoteListModel(self)
+        self.list = SheetListView(self)
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName("Notes")
+        self.list.setAlternatingRowColors(True)
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.list.delete_requested.connect(self._on_remove_clicked)
+        self.body = QPlainTextEdit(self)
+        self.body.setAccessibleName("Note")
+        self.body.setPlaceholderText("Write a note on this deal…")
+        self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.body.setMaximumHeight(120)
+        self.private = QCheckBox("&Private: never exported unless you ask", self)
+        self.private.setChecked(True)
+        self.read_only = plain_label(self, "A coaching note from your manager: read-only.")
+        self.read_only.setStyleSheet("color: #1a4f8b;")
+        self.read_only.hide()
+        self.new = QPushButton("&New note", self)
+        self.save = QPushButton("&Save note", self)
+        self.remove = QPushButton("&Remove", self)
+        self.new.clicked.connect(self._on_new_clicked)
+        self.save.clicked.connect(self._on_save_clicked)
+        self.remove.clicked.connect(self._on_remove_clicked)
+        save_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self.body)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        save_shortcut.activated.connect(self._on_save_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.read_only)
+        layout.addWidget(self.body)
+        layout.addWidget(self.private)
+        layout.addLayout(_row(self.new, self.save, self.remove))
+        self._editable = True
+        self._update()
+
+    def load(self, notes: Sequence[Note]) -> None:
+        current = self.current_note()
+        self.model.set_notes(notes)
+        row = self.model.row_of(current.id) if current is not None else -1
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+        self._update()
+
+    def current_note(self) -> Note | None:
+        index = self.list.currentIndex()
+        return self.model.note(index.row()) if index.isValid() else None
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        self._update()
+
+    def _update(self) -> None:
+        note = self.current_note()
+        coaching = note is not None and note.author != "seller"
+        self.read_only.setVisible(coaching)
+        self.body.setReadOnly(coaching or not self._editable)
+        self.private.setEnabled(not coaching and self._editable)
+        self.save.setEnabled(not coaching and self._editable)
+        self.remove.setEnabled(note is not None and not coaching and self._editable)
+        self.new.setEnabled(self._editable)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        note = self.model.note(current.row()) if current.isValid() else None
+        if note is not None:
+            self.body.setPlainText(note.body)
+            self.private.setChecked(note.private)
+        self._update()
+
+    @Slot()
+    def _on_new_clicked(self) -> None:
+        self.list.setCurrentIndex(QModelIndex())
+        self.body.clear()
+        self.private.setChecked(True)
+        self.body.setFocus()
+        self._update()
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        note = self.current_note()
+        text = self.body.toPlainText().strip()
+        if note is None:
+            self.add_requested.emit(text, self.private.isChecked())
+        elif note.author == "seller":
+            self.save_requested.emit(note.id, text, self.private.isChecked())
+
+    @Slot()
+    def _on_remove_clicked(self) -> None:
+        note = self.current_note()
+        if note is not None and note.author == "seller":
+            self.remove_requested.emit(note.id)

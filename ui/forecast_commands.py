@@ -1,0 +1,121 @@
+"""Undo commands of the forecast and hygiene views: several deals at once, targets, the fiscal year."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtGui import QUndoCommand
+
+from planner import forecast_operations as fops
+from planner import hygiene
+from planner.forecast import SETTING_FISCAL_START, SETTING_TARGETS, Quarter
+from planner.hygiene import DealsSnapshot
+from planner.model import ForecastCategory
+from planner.operations import Change
+from planner.storage.db import PlanDB
+from ui.commands import OpportunityCommand, run_opportunity_operation
+
+Apply = Callable[[Change], None]
+
+
+class DealsCommand(QUndoCommand):
+    """Any change to several deals in one transaction (walk away, snooze, new close date).
+
+    Like OpportunityCommand, for many: undo and redo swap whole-record snapshots of every deal
+    the operation touched, in one transaction each, so one undo entry puts them all back.
+    """
+
+    def __init__(
+        self, text: str, plan: PlanDB, before: DealsSnapshot, after: DealsSnapshot, apply: Apply
+    ) -> None:
+        super().__init__(text)
+        self._plan = plan
+        self._before = before
+        self._after = after
+        self._apply = apply
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False  # already done by `run_deals_operation`
+            return
+        self._apply(hygiene.revert_deals(self._plan, self._after))
+
+    def undo(self) -> None:
+        self._apply(hygiene.revert_deals(self._plan, self._before))
+
+
+def run_deals_operation(
+    text: str, plan: PlanDB, opportunity_ids: Sequence[int], operation: Callable[[], Change], apply: Apply
+) -> DealsCommand:
+    """Run `operation` on the deals (raising on failure) and return the command that undoes it."""
+    before = hygiene.snapshot_deals(plan, opportunity_ids)
+    change = operation()
+    after = hygiene.snapshot_deals(plan, opportunity_ids)
+    apply(change)
+    return DealsCommand(text, plan, before, after, apply)
+
+
+def set_category_command(
+    plan: PlanDB, opportunity_id: int, title: str, category: ForecastCategory | None, apply: Apply
+) -> OpportunityCommand:
+    """Set a deal's forecast category (None: back to the stage's) and return its undo command."""
+    label = category.label if category is not None else "the stage's default"
+
+    def operation() -> tuple[Change, int]:
+        return fops.set_forecast_category(plan, opportunity_id, category), opportunity_id
+
+    return run_opportunity_operation(f"Forecast “{title}” as {label}", plan, opportunity_id, operation, apply)
+
+
+class SettingCommand(QUndoCommand):
+    """A forecast setting (the targets, the fiscal year's first month): undo writes it back exactly."""
+
+    def __init__(
+        self, text: str, plan: PlanDB, key: str, before: str | None, after: str | None, apply: Apply
+    ) -> None:
+        super().__init__(text)
+        self._plan = plan
+        self._key = key
+        self._before = before
+        self._after = after
+        self._apply = apply
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._apply(fops.restore_setting(self._plan, self._key, self._after))
+
+    def undo(self) -> None:
+        self._apply(fops.restore_setting(self._plan, self._key, self._before))
+
+
+def _setting_command(
+    text: str, plan: PlanDB, key: str, operation: Callable[[], Change], apply: Apply
+) -> SettingCommand:
+    before = fops.setting_state(plan, key)
+    change = operation()
+    after = fops.setting_state(plan, key)
+    apply(change)
+    return SettingCommand(text, plan, key, before, after, apply)
+
+
+def set_target_command(plan: PlanDB, quarter: Quarter, amount: float | None, apply: Apply) -> SettingCommand:
+    """Set (or clear) one quarter's target and return its undo command."""
+    text = f"Clear the target of {quarter.label}" if amount is None else f"Set the target of {quarter.label}"
+    return _setting_command(
+        text, plan, SETTING_TARGETS, lambda: fops.set_quarter_target(plan, quarter, amount), apply
+    )
+
+
+def set_fiscal_start_command(plan: PlanDB, month: int, apply: Apply) -> SettingCommand:
+    """Set the month the fiscal year starts in and return its undo command."""
+    return _setting_command(
+        "Change the fiscal year's first month",
+        plan,
+        SETTING_FISCAL_START,
+        lambda: fops.set_fiscal_year_start_month(plan, month),
+        apply,
+    )

@@ -1,0 +1,960 @@
+"""The forecast view: a quarter by month against its target, funnel balance, charts, what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QShowEvent, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGraphicsScene,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import forecast as fc
+from planner import forecast_operations as fops
+from planner.forecast import (
+    COLUMN_LABELS,
+    COLUMNS,
+    SETTABLE_CATEGORIES,
+    ChangeKind,
+    Comparison,
+    Forecast,
+    ForecastDeal,
+    Quarter,
+)
+from planner.model import ForecastCategory
+from planner.operations import Change, OperationError
+from planner.storage import opportunities as opportunity_repo
+from planner.storage import stages as stage_repo
+from planner.storage.db import PlanDB, PlanError
+from planner.validation import parse_amount
+from ui import format as fmt
+from ui.forecast_commands import set_category_command, set_fiscal_start_command, set_target_command
+
+Index = QModelIndex | QPersistentModelIndex
+Push = Callable[[Callable[[], QUndoCommand], str], bool]
+Apply = Callable[[Change], None]
+
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the number behind a cell (float or int)
+DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# Colours of the forecast columns, from sure to hopeful (the stacked bars and the tiles agree).
+COLUMN_COLOURS = {
+    "won": "#2e7d32",
+    "commit": "#1565c0",
+    "best_case": "#64b5f6",
+    "pipeline": "#b0bec5",
+}
+TARGET_COLOUR = "#c62828"
+# The tiles' text: the bar colours, darkened where light bars would make faint text.
+TILE_COLOURS = {**COLUMN_COLOURS, "best_case": "#1e88e5", "pipeline": "#546e7a"}
+# The charts plot thousands of the base currency: "1,500" reads where "1500000" does not.
+CHART_SCALE = 1000.0
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")  # fmt: skip
+# The quarter chooser offers this many quarters before and after the current one.
+QUARTERS_BACK, QUARTERS_AHEAD = 4, 4
+
+
+def whole(value: float) -> str:
+    """'276,000': forecasts are read in whole units."""
+    return f"{value:,.0f}"
+
+
+def _fit_to_rows(table: QTableView) -> None:
+    """Make a short table exactly as tall as its rows: no scroll bar, no empty band."""
+    header = table.horizontalHeader()
+    height = header.sizeHint().height() + table.verticalHeader().length() + 2 * table.frameWidth()
+    table.setFixedHeight(height)
+
+
+def _plain(parent: QWidget, text: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # deal titles and reasons come from CRM files
+    label.setWordWrap(True)
+    return label
+
+
+# ----------------------------------------------------------------------------------------------
+# Models
+
+
+class ForecastTableModel(QAbstractTableModel):
+    """The quarter's months and its total as rows; won, commit, best case, pipeline, weighted, deals."""
+
+    HEADERS = (*(COLUMN_LABELS[c] for c in COLUMNS), "Deals")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, fc.Figures]] = []
+
+    def set_forecast(self, forecast: Forecast | None) -> None:
+        self.beginResetModel()
+        self._rows = []
+        if forecast is not None:
+            self._rows = [(m.month.label, m.figures) for m in forecast.months]
+            self._rows.append((f"Quarter {forecast.quarter.label}", forecast.total))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return self._rows[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        _label, figures = self._rows[index.row()]
+        column = index.column()
+        if column == len(COLUMNS):
+            value: float | int = figures.count("weighted")
+            text = str(value)
+        else:
+            value = figures.value(COLUMNS[column])
+            text = whole(value)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == VALUE_ROLE:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and column < len(COLUMNS):
+            return f"{COLUMN_LABELS[COLUMNS[column]]}: {figures.count(COLUMNS[column])} deals"
+        return None
+
+
+class ChangesModel(QAbstractTableModel):
+    """Rows: kinds of change; columns: since last week, since last month (count · value)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._comparisons: list[Comparison] = []
+        self.base_currency = ""
+
+    def set_comparisons(self, comparisons: Sequence[Comparison], base_currency: str) -> None:
+        self.beginResetModel()
+        self._comparisons = list(comparisons)
+        self.base_currency = base_currency
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(ChangeKind)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._comparisons)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(ChangeKind):
+            return list(ChangeKind)[section].label
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._comparisons):
+            comparison = self._comparisons[section]
+            if comparison.since is None:
+                return f"Since {comparison.label}"
+            return f"Since {comparison.label} ({fmt.date(comparison.since.taken_on)})"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(self._comparisons) or index.row() >= len(ChangeKind):
+            return None
+        comparison = self._comparisons[index.column()]
+        kind = list(ChangeKind)[index.row()]
+        if role == VALUE_ROLE:
+            return comparison.count(kind) if comparison.since else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if comparison.since is None:
+                return "no snapshot yet"
+            count = comparison.count(kind)
+            return f"{count} · {whole(comparison.value(kind))} {self.base_currency}" if count else "—"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if comparison.since is None:
+                return fc.comparison_heading(comparison)
+            lines = [f"{c.title}: {c.detail}" for c in comparison.changes.get(kind, ())]
+            return "\n".join(lines) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT
+        return None
+
+
+class ForecastDealsModel(QAbstractTableModel):
+    """The deals counted in the quarter, with their forecast category (the seller may set it)."""
+
+    HEADERS = ("Deal · account", "Stage", "Closes", "Amount", "Prob.", "Forecast")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._deals: list[ForecastDeal] = []
+
+    def set_deals(self, deals: Sequence[ForecastDeal]) -> None:
+        self.beginResetModel()
+        self._deals = list(deals)
+        self.endResetModel()
+
+    def deal_at(self, row: int) -> ForecastDeal | None:
+        return self._deals[row] if 0 <= row < len(self._deals) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._deals)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._deals):
+            return None
+        deal = self._deals[index.row()]
+        column = index.column()
+        if role == DEAL_ID_ROLE:
+            return deal.id
+        if role == VALUE_ROLE:
+            values: tuple[Any, ...] = (
+                deal.title,
+                deal.stage,
+                deal.close_date,
+                deal.value,
+                deal.probability,
+                deal.category.value,
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            texts = (
+                f"{deal.title} · {deal.account}" if deal.account else deal.title,
+                deal.stage,
+                fmt.date(deal.close_date),
+                fmt.amount(deal.amount, deal.currency),
+                f"{deal.probability} %",
+                f"{deal.category.label} (yours)" if deal.chosen else deal.category.label,
+            )
+            return texts[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 5:
+                if deal.level.is_closed:
+                    return f"{deal.category.label}: the deal was won"
+                how = "set by you" if deal.chosen else f"from the stage ({deal.stage})"
+                return f"{deal.category.label}, {how}. Right-click to change it."
+            return f"{deal.title}\n{deal.account}" if column == 0 and deal.account else self.data(index)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 4):
+            return _RIGHT
+        return None
+
+
+# ----------------------------------------------------------------------------------------------
+# Charts (also rendered to PNG for the review pack)
+
+
+def target_chart(forecast: Forecast) -> QChart:
+    """Won, commit, best case, pipeline stacked by month, cumulative to each month's end, and
+    the quarter's target as a line: where the last bar's top meets the line, the target is met."""
+    chart = QChart()
+    chart.setTitle(f"{forecast.quarter.label}: cumulative by month end, against the target")
+    series = QStackedBarSeries()
+    running = dict.fromkeys(COLUMN_COLOURS, 0.0)
+    values: dict[str, list[float]] = {column: [] for column in COLUMN_COLOURS}
+    for month in forecast.months:
+        for column in COLUMN_COLOURS:
+            running[column] += month.figures.value(column)
+            values[column].append(running[column] / CHART_SCALE)
+    for column, colour in COLUMN_COLOURS.items():
+        bar_set = QBarSet(COLUMN_LABELS[column])
+        bar_set.setObjectName(column)
+        bar_set.append(values[column])
+        bar_set.setColor(QColor(colour))
+        bar_set.setBorderColor(QColor(colour))
+        series.append(bar_set)
+    chart.addSeries(series)
+    categories = [m.month.label for m in forecast.months]
+    axis_x = QBarCategoryAxis()
+    axis_x.append(categories)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    axis_y.setLabelFormat("%.0f")
+    axis_y.setTitleText(f"thousand {forecast.base_currency}")
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    top = max((sum(values[c][i] for c in values) for i in range(len(categories))), default=0.0)
+    if forecast.target is not None:
+        line = QLineSeries()
+        line.setName(f"Target {whole(forecast.target)}")
+        line.setObjectName("target")
+        line.setPen(QPen(QColor(TARGET_COLOUR), 2.5, Qt.PenStyle.DashLine))
+        # Category i sits at x = i; the line spans the whole plot, half a category either side.
+        line.append(QPointF(-0.5, forecast.target / CHART_SCALE))
+        line.append(QPointF(len(categories) - 0.5, forecast.target / CHART_SCALE))
+        chart.addSeries(line)
+        line.attachAxis(axis_x)
+        line.attachAxis(axis_y)
+        top = max(top, forecast.target / CHART_SCALE)
+    axis_y.setRange(0, _nice_top(top))
+    axis_y.applyNiceNumbers()
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def funnel_chart(forecast: Forecast) -> QChart:
+    """The open deals of each funnel level: value as bars, the count in the level's label."""
+    chart = QChart()
+    chart.setTitle("The funnel by level (open deals, any close date)")
+    series = QHorizontalBarSeries()
+    bar_set = QBarSet(f"Value (thousand {forecast.base_currency})")
+    bar_set.setObjectName("value")
+    # Top of the funnel at the top: a horizontal bar chart draws its first category at the bottom.
+    levels = list(reversed(forecast.levels))
+    bar_set.append([level.totals.amount / CHART_SCALE for level in levels])
+    bar_set.setColor(QColor(COLUMN_COLOURS["commit"]))
+    series.append(bar_set)
+    chart.addSeries(series)
+    axis_y = QBarCategoryAxis()
+    # Count and value in the label: bar labels would print raw floats.
+    axis_y.append(
+        [
+            f"{level.level.label} · {fc.deals_text(level.totals.count)} · "
+            f"{whole(level.totals.amount)} {forecast.base_currency}"
+            for level in levels
+        ]
+    )
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    axis_x = QValueAxis()
+    axis_x.setLabelFormat("%.0f")
+    axis_x.setTitleText(f"thousand {forecast.base_currency}")
+    axis_x.setRange(0, _nice_top(max((level.totals.amount / CHART_SCALE for level in levels), default=0.0)))
+    axis_x.applyNiceNumbers()
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    chart.legend().hide()
+    return chart
+
+
+def slip_chart(forecast: Forecast) -> QChart:
+    """Per week, the deals whose close date moved out of the quarter."""
+    chart = QChart()
+    chart.setTitle(f"Deals whose close date moved out of {forecast.quarter.label}, by week")
+    series = QBarSeries()
+    bar_set = QBarSet("Deals moved out")
+    bar_set.setObjectName("moved")
+    bar_set.append([float(week.moved) for week in forecast.slips])
+    bar_set.setColor(QColor(TARGET_COLOUR))
+    series.append(bar_set)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append([f"{week.week.day} {week.week:%b}" for week in forecast.slips])
+    axis_x.setTitleText("Week starting")
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    axis_y.setLabelFormat("%d")
+    axis_y.setRange(0, max(4, max((week.moved for week in forecast.slips), default=0) + 1))
+    axis_y.setTickCount(5)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    chart.legend().hide()
+    return chart
+
+
+def _nice_top(value: float) -> float:
+    return value * 1.1 if value > 0 else 1.0
+
+
+def render_chart(chart: QChart, path: Path, size: QSize | None = None) -> Path:
+    """Paint a chart into a PNG file (the review pack; 900 x 520 by default); needs a QApplication.
+
+    The chart is laid out at that size in a scene of its own: no window is shown.
+    """
+    size = size or QSize(900, 520)
+    scene = QGraphicsScene()
+    scene.addItem(chart)  # the scene owns the chart from here
+    chart.setGeometry(QRectF(0, 0, size.width(), size.height()))
+    layout = chart.layout()
+    if layout is not None:
+        layout.activate()  # a chart lays out on a posted event; an image is painted now
+    scene.setSceneRect(QRectF(0, 0, size.width(), size.height()))
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter)
+    painter.end()
+    if not image.save(str(path)):  # the format follows the suffix
+        raise OSError(f"Cannot write {path}")
+    return path
+
+
+def render_forecast_charts(forecast: Forecast, folder: Path) -> list[Path]:
+    """The three forecast charts as PNG files in `folder` (target.png, funnel.png, slips.png)."""
+    return [
+        render_chart(target_chart(forecast), folder / "target.png"),
+        render_chart(funnel_chart(forecast), folder / "funnel.png"),
+        render_chart(slip_chart(forecast), folder / "slips.png"),
+    ]
+
+
+# ----------------------------------------------------------------------------------------------
+# The forecast category menu (cards, the detail panel, the deals table of this view)
+
+
+def category_menu(
+    parent: QWidget,
+    current: ForecastCategory | None,
+    default: ForecastCategory,
+    choose: Callable[[ForecastCategory | None], object],
+) -> QMenu:
+    """'Forecast category' with the stage's default and the four a seller may choose; ticks the current."""
+    menu = QMenu("Forecast &category", parent)
+    stage_action = menu.addAction(f"From the stage ({default.label})")
+    stage_action.setCheckable(True)
+    stage_action.setChecked(current is None)
+    stage_action.triggered.connect(lambda _checked=False: choose(None))
+    menu.addSeparator()
+    for category in SETTABLE_CATEGORIES:
+        action = menu.addAction(category.label)
+        action.setCheckable(True)
+        action.setChecked(current is category)
+        action.triggered.connect(lambda _checked=False, chosen=category: choose(chosen))
+    return menu
+
+
+def forecast_category_menu(
+    parent: QWidget, plan: PlanDB, opportunity_id: int, push: Push, apply_change: Apply
+) -> QMenu | None:
+    """The category menu of one open deal, writing through `push` (undoable); None for closed deals.
+
+    For the card's context menu and the detail panel: `menu.addMenu(forecast_category_menu(...))`.
+    """
+    deal = opportunity_repo.get_opportunity(plan, opportunity_id)
+    stage = stage_repo.get_stage(plan, deal.stage_id) if deal is not None else None
+    if deal is None or stage is None or stage.is_closed:
+        return None
+
+    def choose(category: ForecastCategory | None) -> bool:
+        return push(
+            lambda: set_category_command(plan, opportunity_id, deal.title, category, apply_change),
+            "The forecast category was not saved",
+        )
+
+    current = fc.effective_category(stage.level, deal.forecast_category) if deal.forecast_category else None
+    return category_menu(parent, current, fc.default_category(stage.level), choose)
+
+
+# ----------------------------------------------------------------------------------------------
+# The view
+
+
+class ForecastView(QWidget):
+    """Choose a quarter; see its months, target, gap, coverage, funnel balance, charts and changes."""
+
+    opportunity_opened = Signal(int)
+
+    def __init__(
+        self,
+        plan: PlanDB,
+        push: Push,
+        apply_change: Apply,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.push = push
+        self.apply_change = apply_change
+        self.today = today
+        self.forecast: Forecast | None = None
+        self.comparisons: tuple[Comparison, ...] = ()
+        self.read_only_reason: str | None = None
+        self._dirty = True
+        self._applying = False
+        self._start_month = fops.fiscal_year_start_month(plan)
+        self._quarter = fc.quarter_of(today(), self._start_month)
+
+        # Top bar: the quarter, the fiscal year, the target, a snapshot.
+        self.quarter_combo = QComboBox(self)
+        self.quarter_combo.setAccessibleName("Quarter")
+        self.quarter_combo.setMinimumContentsLength(22)
+        self.year_start_combo = QComboBox(self)
+        self.year_start_combo.setAccessibleName("Fiscal year starts in")
+        self.year_start_combo.addItems(list(MONTH_NAMES))
+        self.year_start_combo.setCurrentIndex(self._start_month - 1)
+        self.year_start_combo.setToolTip("Quarters count from this month; January gives calendar quarters.")
+        self.target_edit = QLineEdit(self)
+        self.target_edit.setAccessibleName("Target of the quarter")
+        self.target_edit.setPlaceholderText("none set")
+        self.target_edit.setMaximumWidth(140)
+        self.target_edit.setToolTip(
+            "The quarter's target in the base currency; empty: no target. Enter saves."
+        )
+        self.target_currency = _plain(self)
+        self.snapshot_button = QPushButton("Take &snapshot now", self)
+        self.snapshot_button.setToolTip(
+            "Record today's funnel now, to compare with later. The planner also takes one in each "
+            "week the plan is used. Snapshots are records, not edits: undo does not remove them."
+        )
+        top = QHBoxLayout()
+        quarter_label = QLabel("&Quarter:", self)
+        quarter_label.setBuddy(self.quarter_combo)
+        top.addWidget(quarter_label)
+        top.addWidget(self.quarter_combo)
+        top.addSpacing(12)
+        year_label = QLabel("Fiscal &year starts in", self)
+        year_label.setBuddy(self.year_start_combo)
+        top.addWidget(year_label)
+        top.addWidget(self.year_start_combo)
+        top.addSpacing(12)
+        self.target_label = QLabel("&Target:", self)
+        self.target_label.setBuddy(self.target_edit)
+        top.addWidget(self.target_label)
+        top.addWidget(self.target_edit)
+        top.addWidget(self.target_currency)
+        top.addStretch(1)
+        top.addWidget(self.snapshot_button)
+
+        # Tiles: the numbers a seller reads first.
+        self.tiles: dict[str, QLabel] = {}
+        tiles = QGridLayout()
+        tiles.setHorizontalSpacing(18)
+        names = (
+            ("won", "Won"),
+            ("commit", "Commit"),
+            ("best_case", "Best case"),
+            ("pipeline", "Pipeline"),
+            ("weighted", "Weighted"),
+            ("target", "Target"),
+            ("gap", "Gap after won + commit"),
+            ("coverage", "Coverage"),
+        )
+        for column, (key, caption) in enumerate(names):
+            value = QLabel(self)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setAccessibleName(caption)
+            value.setStyleSheet(
+                f"font-size: 16pt; font-weight: 600; color: {TILE_COLOURS.get(key, '#263238')};"
+            )
+            self.tiles[key] = value
+            tiles.addWidget(value, 0, column)
+            caption_label = QLabel(caption, self)
+            caption_label.setStyleSheet("color: #546e7a;")
+            tiles.addWidget(caption_label, 1, column)
+        tiles.setColumnStretch(len(names), 1)
+        self.notes = _plain(self)
+        self.notes.setAccessibleName("Forecast notes")
+
+        # Left: the months, the funnel balance, what changed.
+        self.table_model = ForecastTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.table_model)
+        self.table.setAccessibleName("Forecast by month")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        row_height = self.table.fontMetrics().height() + 10
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+
+        self.balance_box = QGroupBox("Funnel balance", self)
+        self.balance_layout = QVBoxLayout(self.balance_box)
+        self.conversion_label = _plain(self.balance_box)
+        self.conversion_label.setStyleSheet("color: #546e7a;")
+        self.balance_labels: list[QLabel] = []
+        self.changes_model = ChangesModel(self)
+        self.changes = QTableView(self)
+        self.changes.setModel(self.changes_model)
+        self.changes.setAccessibleName("What changed")
+        self.changes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.changes.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.changes.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.changes.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.changes.verticalHeader().setDefaultSectionSize(row_height)
+        self.changes.setToolTip("Hover over a number to see the deals")
+        changes_box = QGroupBox("What changed (from the weekly snapshots)", self)
+        QVBoxLayout(changes_box).addWidget(self.changes)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.balance_box)
+        left_layout.addWidget(changes_box)
+        left_layout.addStretch(1)
+
+        # Right: the charts, and the deals of the quarter with their categories.
+        self.charts = QTabWidget(self)
+        self.target_view = QChartView(self)
+        self.funnel_view = QChartView(self)
+        self.slip_view = QChartView(self)
+        for view, title in (
+            (self.target_view, "Quarter against target"),
+            (self.funnel_view, "Funnel by level"),
+            (self.slip_view, "Slip trend"),
+        ):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(260)
+            self.charts.addTab(view, title)
+        self.deals_model = ForecastDealsModel(self)
+        self.deals = QTableView(self)
+        self.deals.setModel(self.deals_model)
+        self.deals.setAccessibleName("Deals in the quarter")
+        self.deals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.deals.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.deals.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.deals.verticalHeader().hide()
+        self.deals.setWordWrap(False)
+        header = self.deals.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the deal takes what is left
+        self.category_button = QToolButton(self)
+        self.category_button.setText("Forecast category")
+        self.category_button.setToolTip("Set the selected deal's forecast category (undoable)")
+        self.category_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.deals_title = _plain(self)
+        deals_bar = QHBoxLayout()
+        deals_bar.addWidget(self.deals_title, 1)
+        deals_bar.addWidget(self.category_button)
+        deals_box = QWidget(self)
+        deals_layout = QVBoxLayout(deals_box)
+        deals_layout.setContentsMargins(0, 0, 0, 0)
+        deals_layout.addLayout(deals_bar)
+        deals_layout.addWidget(self.deals, 1)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.charts)
+        right.addWidget(deals_box)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 6)
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(tiles)
+        layout.addWidget(self.notes)
+        layout.addWidget(rule)
+        layout.addWidget(split, 1)
+
+        self._fill_quarters()
+        self.quarter_combo.currentIndexChanged.connect(self._on_quarter_combo_current_index_changed)
+        self.year_start_combo.activated.connect(self._on_year_start_combo_activated)
+        self.target_edit.editingFinished.connect(self._on_target_edit_editing_finished)
+        self.snapshot_button.clicked.connect(self._on_snapshot_button_clicked)
+        self.deals.customContextMenuRequested.connect(self._on_deals_custom_context_menu_requested)
+        self.deals.doubleClicked.connect(self._on_deals_double_clicked)
+        self.deals.selectionModel().currentRowChanged.connect(self._on_deals_current_row_changed)
+        self._update_category_button()
+
+    # Refreshing ---------------------------------------------------------------------------
+    @property
+    def quarter(self) -> Quarter:
+        return self._quarter
+
+    def set_quarter(self, quarter: Quarter) -> None:
+        """Show another quarter (the chooser follows)."""
+        self._quarter = Quarter(quarter.year, quarter.number, self._start_month)
+        self._fill_quarters()
+        self.refresh()
+
+    def invalidate(self) -> None:
+        """The plan changed: refresh now if shown, else when next shown (cheap to call on every edit)."""
+        self._dirty = True
+        if self.isVisible() and not self._applying:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the plan again and show the chosen quarter."""
+        self._dirty = False
+        today = self.today()
+        start_month = fops.fiscal_year_start_month(self.plan)
+        if start_month != self._start_month:
+            # Keep the months on screen: the quarter they fall in under the new fiscal year.
+            self._start_month = start_month
+            self._quarter = fc.quarter_of(self._quarter.start, start_month)
+            self.year_start_combo.setCurrentIndex(start_month - 1)
+            self._fill_quarters()
+        facts = fc.load_plan_facts(self.plan)
+        result = fc.load_forecast(self.plan, self._quarter, today, facts)
+        self.forecast = result
+        self.comparisons = fc.comparisons(self.plan, facts, today)
+        base = result.base_currency
+        self.table_model.set_forecast(result)
+        _fit_to_rows(self.table)
+        self.changes_model.set_comparisons(self.comparisons, base)
+        _fit_to_rows(self.changes)
+        self.deals_model.set_deals(result.deals)
+        self.deals_title.setText(
+            f"{fc.deals_text(len(result.deals))} counted in {result.quarter.label} "
+            "(right-click a deal to set its forecast category)"
+        )
+        self._show_tiles(result)
+        self.notes.setText("\n".join(fc.summary_lines(result)))
+        self.target_edit.setText("" if result.target is None else whole(result.target))
+        self.target_currency.setText(base)
+        self._show_balance(result)
+        for view, chart in (
+            (self.target_view, target_chart(result)),
+            (self.funnel_view, funnel_chart(result)),
+            (self.slip_view, slip_chart(result)),
+        ):
+            old = view.chart()
+            view.setChart(chart)
+            if old is not None:
+                old.deleteLater()
+        self._update_category_button()
+
+    def _show_tiles(self, result: Forecast) -> None:
+        base = result.base_currency
+        for column in COLUMNS:
+            self.tiles[column].setText(fmt.short_amount(result.total.value(column), base))
+        self.tiles["target"].setText(
+            "none" if result.target is None else fmt.short_amount(result.target, base)
+        )
+        gap = result.gap
+        if gap is None:
+            self.tiles["gap"].setText("—")
+        elif gap > 0:
+            self.tiles["gap"].setText(fmt.short_amount(gap, base))
+        else:
+            self.tiles["gap"].setText(f"ahead by {fmt.short_amount(-gap, base)}")
+        coverage = result.coverage
+        if result.target is None:
+            self.tiles["coverage"].setText("—")
+        elif coverage is None:
+            self.tiles["coverage"].setText("target won")
+        else:
+            self.tiles["coverage"].setText(f"{coverage:.1f} x")
+        self.tiles["coverage"].setToolTip(
+            "Open pipeline (commit + best case + pipeline closing this quarter) ÷ target still to win"
+        )
+
+    def _show_balance(self, result: Forecast) -> None:
+        for label in self.balance_labels:
+            self.balance_layout.removeWidget(label)
+            label.deleteLater()
+        self.balance_layout.removeWidget(self.conversion_label)
+        self.balance_labels = []
+        texts = [f"⚠ {d.title}: {d.message}" for d in result.diagnostics] or [
+            "No warning: the top, the middle and the Best Few look balanced."
+        ]
+        for text in texts:
+            label = _plain(self.balance_box, text)
+            self.balance_layout.addWidget(label)
+            self.balance_labels.append(label)
+        self.conversion_label.setText(
+            f"Conversion from Above the Funnel to won: {result.conversion.describe()}"
+        )
+        self.balance_layout.addWidget(self.conversion_label)
+
+    def _fill_quarters(self) -> None:
+        current = fc.quarter_of(self.today(), self._start_month)
+        quarters = [current.shifted(n) for n in range(-QUARTERS_BACK, QUARTERS_AHEAD + 1)]
+        if self._quarter not in quarters:
+            quarters.append(self._quarter)
+            quarters.sort()
+        self.quarter_combo.blockSignals(True)
+        self.quarter_combo.clear()
+        for quarter in quarters:
+            suffix = " (now)" if quarter == current else ""
+            self.quarter_combo.addItem(f"{quarter.label} · {quarter.span}{suffix}", quarter.label)
+        self.quarter_combo.setCurrentIndex(quarters.index(self._quarter))
+        self.quarter_combo.blockSignals(False)
+
+    # Edits -------------------------------------------------------------------------------
+    def _apply(self, change: Change) -> None:
+        # Undo and redo from the window's Edit menu come through here too. The window's own
+        # apply_change may invalidate this view as well: refresh once, after it.
+        self._applying = True
+        try:
+            self.apply_change(change)
+        finally:
+            self._applying = False
+        self.invalidate()
+
+    def set_read_only(self, reason: str | None) -> None:
+        """Stop offering edits (None offers them again)."""
+        self.read_only_reason = reason
+        for widget in (self.target_edit, self.year_start_combo, self.snapshot_button):
+            widget.setEnabled(reason is None)
+        self._update_category_button()
+
+    def set_target(self, amount: float | None) -> bool:
+        """Set (None: clear) the chosen quarter's target (undoable)."""
+        quarter = self._quarter
+        return self.push(
+            lambda: set_target_command(self.plan, quarter, amount, self._apply), "The target was not saved"
+        )
+
+    def set_fiscal_year_start(self, month: int) -> bool:
+        """Set the month the fiscal year starts in (undoable)."""
+        return self.push(
+            lambda: set_fiscal_start_command(self.plan, month, self._apply), "The fiscal year was not changed"
+        )
+
+    def set_category(self, opportunity_id: int, category: ForecastCategory | None) -> bool:
+        """Set a deal's forecast category, None for the stage's default (undoable)."""
+        deal = opportunity_repo.get_opportunity(self.plan, opportunity_id)
+        title = deal.title if deal else str(opportunity_id)
+        return self.push(
+            lambda: set_category_command(self.plan, opportunity_id, title, category, self._apply),
+            "The forecast category was not saved",
+        )
+
+    def take_snapshot(self) -> bool:
+        """Record today's funnel now (replacing one taken earlier today)."""
+        try:
+            fops.take_snapshot(self.plan, self.today())
+        except (OperationError, PlanError, sqlite3.Error, OSError) as exc:
+            if self.plan.conn.in_transaction:
+                self.plan.conn.rollback()
+            QMessageBox.warning(self, "The snapshot was not taken", str(exc))
+            return False
+        self.refresh()
+        return True
+
+    def selected_deal(self) -> ForecastDeal | None:
+        index = self.deals.currentIndex()
+        return self.deals_model.deal_at(index.row()) if index.isValid() else None
+
+    def _deal_menu(self, deal: ForecastDeal) -> QMenu | None:
+        if deal.level.is_closed or self.read_only_reason is not None:
+            return None
+        stored = opportunity_repo.get_opportunity(self.plan, deal.id)
+        current = stored.forecast_category if stored is not None and deal.chosen else None
+        return category_menu(
+            self,
+            current,
+            fc.default_category(deal.level),
+            lambda category: self.set_category(deal.id, category),
+        )
+
+    def _update_category_button(self) -> None:
+        deal = self.selected_deal()
+        menu = self._deal_menu(deal) if deal is not None else None
+        old = self.category_button.menu()
+        self.category_button.setMenu(menu)  # type: ignore[arg-type]  # None removes the menu
+        if old is not None:
+            old.deleteLater()
+        self.category_button.setEnabled(menu is not None)
+
+    # Slots -------------------------------------------------------------------------------
+    @Slot(int)
+    def _on_quarter_combo_current_index_changed(self, index: int) -> None:
+        label = self.quarter_combo.itemData(index)
+        if isinstance(label, str):
+            self._quarter = fc.parse_quarter(label, self._start_month)
+            self.refresh()
+
+    @Slot(int)
+    def _on_year_start_combo_activated(self, index: int) -> None:
+        if index + 1 != self._start_month and not self.set_fiscal_year_start(index + 1):
+            self.year_start_combo.setCurrentIndex(self._start_month - 1)
+
+    @Slot()
+    def _on_target_edit_editing_finished(self) -> None:
+        if self.forecast is None:
+            return
+        text = self.target_edit.text()
+        try:
+            amount = parse_amount(text)
+        except ValueError as exc:
+            QMessageBox.warning(self, "The target was not saved", str(exc))
+            self.target_edit.setText("" if self.forecast.target is None else whole(self.forecast.target))
+            return
+        if amount != self.forecast.target:
+            self.set_target(amount)
+
+    @Slot()
+    def _on_snapshot_button_clicked(self) -> None:
+        self.take_snapshot()
+
+    @Slot(QPoint)
+    def _on_deals_custom_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.deals.indexAt(pos)
+        deal = self.deals_model.deal_at(index.row()) if index.isValid() else None
+        menu = self._deal_menu(deal) if deal is not None else None
+        if menu is not None:
+            menu.exec(self.deals.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    @Slot(QModelIndex)
+    def _on_deals_double_clicked(self, index: QModelIndex) -> None:
+        deal = self.deals_model.deal_at(index.row())
+        if deal is not None:
+            self.opportunity_opened.emit(deal.id)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_deals_current_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_category_button()

@@ -1,0 +1,512 @@
+"""The hygiene view: the quarter-end clean-up list, with close date, snooze and walk away for many rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QShowEvent, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import hygiene, red_flags
+from planner.hygiene import Cleanup, CleanupRow
+from planner.operations import Change
+from planner.storage.db import PlanDB
+from ui import format as fmt
+from ui.dialogs.move_dialog import from_qdate, to_qdate
+from ui.forecast_commands import run_deals_operation
+
+Index = QModelIndex | QPersistentModelIndex
+Push = Callable[[Callable[[], QUndoCommand], str], bool]
+Apply = Callable[[Change], None]
+
+# How the summary counts each rule: "3 stale, 2 slipping...".
+RULE_WORDS = {
+    red_flags.OBJECTIVE_INCOMPLETE: "incomplete",
+    red_flags.STALE: "stale",
+    red_flags.SLIPPING: "slipping",
+    red_flags.OVERDUE: "overdue",
+    red_flags.PREMATURE: "premature",
+}
+
+DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the number or date behind a cell
+RULES_ROLE = Qt.ItemDataRole.UserRole + 3  # the rule ids of a row's flags
+
+
+class HygieneModel(QAbstractTableModel):
+    """The clean-up list as rows: value, deal, account, stage, close date and why it is listed."""
+
+    HEADERS = ("Value", "Deal", "Account", "Stage", "Closes", "Why it is listed")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CleanupRow] = []
+        self.base_currency = ""
+
+    def set_cleanup(self, cleanup: Cleanup) -> None:
+        self.beginResetModel()
+        self._rows = list(cleanup.rows)
+        self.base_currency = cleanup.base_currency
+        self.endResetModel()
+
+    def row_at(self, row: int) -> CleanupRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    @property
+    def rows(self) -> list[CleanupRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+    def _value_text(self, row: CleanupRow) -> str:
+        if row.value is not None:
+            return fmt.amount(round(row.value), self.base_currency)
+        if row.amount is not None:
+            return f"{fmt.amount(row.amount, row.currency)} (no rate)"
+        return "no amount"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == DEAL_ID_ROLE:
+            return row.id
+        if role == RULES_ROLE:
+            return list(row.rules)
+        if role == VALUE_ROLE:
+            values: tuple[Any, ...] = (
+                row.value,
+                row.title,
+                row.account,
+                row.stage,
+                row.close_date,
+                row.reasons,
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            texts = (
+                self._value_text(row),
+                row.title,
+                row.account,
+                row.stage,
+                fmt.date(row.close_date),
+                "\n".join(row.reasons),  # one reason a line; the view sizes each row to its reasons
+            )
+            return texts[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(f"• {reason}" for reason in row.reasons)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            vertical = Qt.AlignmentFlag.AlignTop
+            horizontal = Qt.AlignmentFlag.AlignRight if column == 0 else Qt.AlignmentFlag.AlignLeft
+            return int(vertical | horizontal)
+        return None
+
+
+class DateReasonDialog(QDialog):
+    """A date and (when asked for) a reason, for several deals at once; OK needs the reason."""
+
+    def __init__(
+        self,
+        title: str,
+        heading: str,
+        date_label: str,
+        default: dt.date,
+        minimum: dt.date | None,
+        parent: QWidget | None = None,
+        *,
+        reason_label: str | None = None,
+        reason_hint: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        text = QLabel(heading, self)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        self.date = QDateEdit(to_qdate(default), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        if minimum is not None:
+            self.date.setMinimumDate(to_qdate(minimum))
+        self.reason = QLineEdit(self)
+        self.reason.setMaxLength(2000)
+        self.reason.setPlaceholderText(reason_hint)
+        form = QFormLayout()
+        if reason_label is not None:
+            form.addRow(reason_label, self.reason)
+        else:
+            self.reason.hide()
+        form.addRow(date_label, self.date)
+        self.needs_reason = reason_label is not None
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(self._on_reason_text_changed)
+        self._on_reason_text_changed()
+
+    @Slot()
+    def _on_reason_text_changed(self) -> None:
+        ok = not self.needs_reason or bool(self.reason.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def values(self) -> tuple[dt.date, str]:
+        return from_qdate(self.date.date()), self.reason.text().strip()
+
+    def accept(self) -> None:
+        if not self.needs_reason or self.reason.text().strip():
+            super().accept()
+
+
+def _deals_phrase(rows: Sequence[CleanupRow]) -> str:
+    if len(rows) == 1:
+        return f"“{rows[0].title}”"
+    return f"{len(rows)} deals"
+
+
+class HygieneView(QWidget):
+    """The quarter-end clean-up: select rows, then change the close date, snooze or walk away."""
+
+    opportunity_opened = Signal(int)
+
+    def __init__(
+        self,
+        plan: PlanDB,
+        push: Push,
+        apply_change: Apply,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.push = push
+        self.apply_change = apply_change
+        self.today = today
+        self.cleanup: Cleanup | None = None
+        self.read_only_reason: str | None = None
+        self._dirty = True
+        self._applying = False
+
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight: 600;")
+        self.hint = QLabel(
+            "Every open deal the red-flag rules call stale, slipping, overdue, premature or incomplete, "
+            "most valuable first. Select one or more rows (Ctrl or Shift for several), then act on them. "
+            "Everything here can be undone with Edit → Undo.",
+            self,
+        )
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #546e7a;")
+        self.close_date_button = QPushButton("Change &close date…", self)
+        self.close_date_button.setToolTip("Give the selected deals a realistic close date")
+        self.snooze_button = QPushButton("S&nooze…", self)
+        self.snooze_button.setToolTip("Stalled for a known reason: hide the stale warning until a date")
+        self.walk_away_button = QPushButton("&Walk away…", self)
+        self.walk_away_button.setToolTip(
+            "Close the selected deals as Walked away, with one reason (into the archive)"
+        )
+        self.open_button = QPushButton("&Open deal", self)
+        self.open_button.setToolTip("Show the deal (double-click a row does the same)")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        for button in (self.close_date_button, self.snooze_button, self.walk_away_button, self.open_button):
+            buttons.addWidget(button)
+
+        self.model = HygieneModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Deals to clean up")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(0, 130)
+        self.table.setColumnWidth(1, 230)
+        self.table.setColumnWidth(2, 170)
+        self.table.setColumnWidth(3, 95)
+        self.table.setColumnWidth(4, 100)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+
+        self.close_date_button.clicked.connect(self._on_close_date_button_clicked)
+        self.snooze_button.clicked.connect(self._on_snooze_button_clicked)
+        self.walk_away_button.clicked.connect(self._on_walk_away_button_clicked)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self._update_buttons()
+
+    # Refreshing ---------------------------------------------------------------------------
+    def invalidate(self) -> None:
+        """The plan changed: refresh now if shown, else when next shown."""
+        self._dirty = True
+        if self.isVisible() and not self._applying:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Rate every open deal again and show the list (the selection is kept where it can be)."""
+        self._dirty = False
+        keep = set(self.selected_ids())
+        cleanup = hygiene.cleanup_list(self.plan, self.today())
+        self.cleanup = cleanup
+        self.model.set_cleanup(cleanup)
+        self._size_rows(cleanup)
+        if keep:
+            self.select_ids(list(keep))
+        listed = len(cleanup.rows)
+        counts = Counter(rule for row in cleanup.rows for rule in row.rules)
+        by_rule = ", ".join(
+            f"{counts[rule]} {RULE_WORDS[rule]}" for rule in hygiene.HYGIENE_RULES if counts[rule]
+        )
+        self.summary.setText(
+            f"{listed} of {cleanup.open_deals} open deals need a clean-up, "
+            f"worth {fmt.amount(round(cleanup.value), cleanup.base_currency)} ({by_rule})"
+            if listed
+            else f"Nothing to clean up: none of the {cleanup.open_deals} open deals is flagged."
+        )
+        self._update_buttons()
+
+    def _size_rows(self, cleanup: Cleanup) -> None:
+        # One line per reason. Setting the heights from the reason counts costs a C++ call per
+        # row with more than one reason; ResizeToContents would ask Python for every cell.
+        line = self.table.fontMetrics().lineSpacing()
+        header = self.table.verticalHeader()
+        header.setDefaultSectionSize(line + 10)
+        for row, found in enumerate(cleanup.rows):
+            if len(found.flags) > 1:
+                header.resizeSection(row, line * len(found.flags) + 10)
+
+    def selected_rows(self) -> list[CleanupRow]:
+        """The selected rows, in list order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [row for row in (self.model.row_at(r) for r in rows) if row is not None]
+
+    def selected_ids(self) -> list[int]:
+        return [row.id for row in self.selected_rows()]
+
+    def select_ids(self, ids: Sequence[int]) -> None:
+        """Select the rows of these deals (tests, and a caller that wants to point at deals)."""
+        wanted = set(ids)
+        selection = QItemSelection()
+        for row in range(self.model.rowCount()):
+            found = self.model.row_at(row)
+            if found is not None and found.id in wanted:
+                selection.select(
+                    self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1)
+                )
+        model = self.table.selectionModel()
+        model.select(selection, model.SelectionFlag.ClearAndSelect)
+
+    def set_read_only(self, reason: str | None) -> None:
+        """Stop offering edits (None offers them again)."""
+        self.read_only_reason = reason
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        writable = self.read_only_reason is None
+        for button in (self.close_date_button, self.snooze_button, self.walk_away_button):
+            button.setEnabled(writable and count > 0)
+        self.open_button.setEnabled(count == 1)
+
+    # Edits (each one transaction, one undo entry) ----------------------------------------
+    def _apply(self, change: Change) -> None:
+        # Undo and redo from the window's Edit menu come through here too. The window's own
+        # apply_change may invalidate this view as well: refresh once, after it.
+        self._applying = True
+        try:
+            self.apply_change(change)
+        finally:
+            self._applying = False
+        self.invalidate()
+
+    def change_close_date(self, ids: Sequence[int], new_date: dt.date) -> bool:
+        """Give the deals a new close date (undoable, one entry)."""
+        today = self.today()
+        text = f"New close date for {len(ids)} deal{'s' if len(ids) != 1 else ''}"
+        return self.push(
+            lambda: run_deals_operation(
+                text,
+                self.plan,
+                ids,
+                lambda: hygiene.change_close_dates(self.plan, ids, new_date, today),
+                self._apply,
+            ),
+            "The close date was not changed",
+        )
+
+    def snooze(self, ids: Sequence[int], until: dt.date, reason: str) -> bool:
+        """Snooze the deals' stale warning until a date, with a reason (undoable, one entry)."""
+        today = self.today()
+        text = f"Snooze {len(ids)} deal{'s' if len(ids) != 1 else ''}"
+        return self.push(
+            lambda: run_deals_operation(
+                text,
+                self.plan,
+                ids,
+                lambda: hygiene.snooze_deals(self.plan, ids, until, reason, today),
+                self._apply,
+            ),
+            "The snooze was not saved",
+        )
+
+    def walk_away(self, ids: Sequence[int], reason: str, closed_on: dt.date | None = None) -> bool:
+        """Walk away from the deals with one reason, into the archive (undoable, one entry)."""
+        today = self.today()
+        text = f"Walk away from {len(ids)} deal{'s' if len(ids) != 1 else ''}"
+        return self.push(
+            lambda: run_deals_operation(
+                text,
+                self.plan,
+                ids,
+                lambda: hygiene.walk_away(self.plan, ids, reason, today, closed_on),
+                self._apply,
+            ),
+            "The deals were not walked away from",
+        )
+
+    # Dialogs (tests drive the methods above, or these with a patched exec) ---------------
+    def close_date_dialog(self, rows: Sequence[CleanupRow]) -> DateReasonDialog:
+        today = self.today()
+        current = max((row.close_date for row in rows if row.close_date), default=today)
+        return DateReasonDialog(
+            "Change the close date",
+            f"A realistic close date for {_deals_phrase(rows)}: the date the customer will decide.",
+            "New &close date",
+            max(current, today + dt.timedelta(days=30)),
+            today,
+            self,
+        )
+
+    def snooze_dialog(self, rows: Sequence[CleanupRow]) -> DateReasonDialog:
+        today = self.today()
+        return DateReasonDialog(
+            "Snooze the stale warning",
+            f"{_deals_phrase(rows)} stalled for a known reason: "
+            "the stale warning stays hidden until the date.",
+            "&Until",
+            today + dt.timedelta(days=14),
+            today,
+            self,
+            reason_label="&Reason",
+            reason_hint="e.g. the customer's budget round ends in January",
+        )
+
+    def walk_away_dialog(self, rows: Sequence[CleanupRow]) -> DateReasonDialog:
+        today = self.today()
+        return DateReasonDialog(
+            "Walk away",
+            f"Walk away from {_deals_phrase(rows)}: they move to Walked away, into the archive, "
+            "with this reason. You can reopen them from the archive.",
+            "&Closed on",
+            today,
+            None,
+            self,
+            reason_label="&Why we walk away",
+            reason_hint="e.g. no budget this year and no access to the economic buyer",
+        )
+
+    @Slot()
+    def _on_close_date_button_clicked(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            dialog = self.close_date_dialog(rows)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.change_close_date([row.id for row in rows], dialog.values()[0])
+
+    @Slot()
+    def _on_snooze_button_clicked(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            dialog = self.snooze_dialog(rows)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                until, reason = dialog.values()
+                self.snooze([row.id for row in rows], until, reason)
+
+    @Slot()
+    def _on_walk_away_button_clicked(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            dialog = self.walk_away_dialog(rows)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                closed_on, reason = dialog.values()
+                self.walk_away([row.id for row in rows], reason, closed_on)
+
+    @Slot()
+    def _on_open_button_clicked(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self.opportunity_opened.emit(rows[0].id)
+
+    @Slot(QModelIndex)
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        if row is not None:
+            self.opportunity_opened.emit(row.id)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_table_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_buttons()

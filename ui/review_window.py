@@ -1,0 +1,323 @@
+"""Review mode: a plan bundle in the planner's own window, read-only, with the manager's notes editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.exchange.pack import PackError
+from planner.exchange.review import (
+    REVIEW_BANNER,
+    Bundle,
+    ReviewError,
+    ReviewNote,
+    import_review_notes,
+    load_bundle,
+    new_note,
+    notes_for,
+    read_review_notes,
+    write_review_notes,
+)
+from planner.operations import Change
+from planner.storage import activities as activity_repo
+from planner.storage.db import PlanDB, PlanError
+from ui.main_window import MainWindow
+
+# Where the issue is silent, decided here: the manager's notes live in the window until saved
+# (the bundle's plan is never written, not even in memory); closing with unsaved notes asks.
+
+
+class CoachingNotesPanel(QWidget):
+    """The manager's notes: on the deal selected on the board, and on the whole plan."""
+
+    notes_changed = Signal()
+
+    def __init__(self, bundle: Bundle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bundle = bundle
+        self.notes: list[ReviewNote] = []
+        self.deal_id = 0
+        self.deal_title = QLabel("Select a deal on the board to write a note on it.", self)
+        self.deal_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.deal_title.setWordWrap(True)
+        self.earlier = QLabel(self)
+        self.earlier.setTextFormat(Qt.TextFormat.PlainText)
+        self.earlier.setWordWrap(True)
+        self.earlier.setAccessibleName("Coaching notes already in the plan")
+        self.deal_notes = QListWidget(self)
+        self.deal_notes.setAccessibleName("Your notes on this deal")
+        self.deal_notes.setWordWrap(True)
+        self.deal_editor = QPlainTextEdit(self)
+        self.deal_editor.setAccessibleName("New note on this deal")
+        self.deal_editor.setPlaceholderText("A coaching note on this deal…")
+        self.deal_editor.setMaximumHeight(110)
+        self.add_deal_note = QPushButton("Add note on this &deal", self)
+        self.add_deal_note.clicked.connect(self._on_add_deal_note_clicked)
+        self.plan_notes = QListWidget(self)
+        self.plan_notes.setAccessibleName("Your notes on the whole plan")
+        self.plan_notes.setWordWrap(True)
+        self.plan_editor = QPlainTextEdit(self)
+        self.plan_editor.setAccessibleName("New note on the whole plan")
+        self.plan_editor.setPlaceholderText("A note on the whole plan: the funnel, the quarter, priorities…")
+        self.plan_editor.setMaximumHeight(110)
+        self.add_plan_note = QPushButton("Add note on the whole &plan", self)
+        self.add_plan_note.clicked.connect(self._on_add_plan_note_clicked)
+        self.remove_button = QPushButton("&Remove selected note", self)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        layout = QVBoxLayout(self)
+        heading = QLabel("<b>On this deal</b>", self)
+        layout.addWidget(heading)
+        layout.addWidget(self.deal_title)
+        layout.addWidget(self.earlier)
+        layout.addWidget(self.deal_notes, 1)
+        layout.addWidget(self.deal_editor)
+        layout.addWidget(self.add_deal_note)
+        layout.addWidget(QLabel("<b>On the whole plan</b>", self))
+        layout.addWidget(self.plan_notes, 1)
+        layout.addWidget(self.plan_editor)
+        layout.addWidget(self.add_plan_note)
+        layout.addWidget(self.remove_button)
+        self.show_deal(0)
+
+    def show_deal(self, deal_id: int) -> None:
+        """Show the notes of a deal of the bundle (0: none selected)."""
+        deal = self.bundle.deals.get(deal_id)
+        self.deal_id = deal.id if deal else 0
+        self.deal_editor.setEnabled(deal is not None)
+        self.add_deal_note.setEnabled(deal is not None)
+        if deal is None:
+            self.deal_title.setText("Select a deal on the board to write a note on it.")
+            self.earlier.setText("")
+        else:
+            self.deal_title.setText(deal.name)
+            earlier = [
+                f"{n.created[:10]}: {n.body}"
+                for n in activity_repo.list_notes(self.bundle.plan, deal.id)
+                if n.author == "manager"
+            ]
+            self.earlier.setText("Earlier coaching notes:\n" + "\n".join(earlier) if earlier else "")
+        self._fill()
+
+    def _fill(self) -> None:
+        self.deal_notes.clear()
+        self.plan_notes.clear()
+        for note in self.notes:
+            item = QListWidgetItem(note.body)
+            item.setData(Qt.ItemDataRole.UserRole, note.id)
+            if note.deal_id is None:
+                self.plan_notes.addItem(item)
+            elif note.deal_id == self.deal_id:
+                self.deal_notes.addItem(item)
+
+    def add_note(self, deal_id: int | None, body: str) -> ReviewNote | None:
+        """Add a note on a deal (or, with None, on the plan); None when the text is empty."""
+        if not body.strip():
+            return None
+        deal = self.bundle.deals.get(deal_id) if deal_id is not None else None
+        if deal_id is not None and deal is None:
+            return None
+        note = new_note(body.strip(), deal)
+        self.notes.append(note)
+        self._fill()
+        self.notes_changed.emit()
+        return note
+
+    def remove_note(self, note_id: str) -> None:
+        """Remove one of this review's notes."""
+        self.notes = [n for n in self.notes if n.id != note_id]
+        self._fill()
+        self.notes_changed.emit()
+
+    @Slot()
+    def _on_add_deal_note_clicked(self) -> None:
+        if self.add_note(self.deal_id, self.deal_editor.toPlainText()):
+            self.deal_editor.clear()
+
+    @Slot()
+    def _on_add_plan_note_clicked(self) -> None:
+        if self.add_note(None, self.plan_editor.toPlainText()):
+            self.plan_editor.clear()
+
+    @Slot()
+    def _on_remove_button_clicked(self) -> None:
+        for view in (self.deal_notes, self.plan_notes):
+            item = view.currentItem()
+            if item is not None and item.isSelected():
+                self.remove_note(str(item.data(Qt.ItemDataRole.UserRole)))
+                return
+
+
+class ReviewWindow(MainWindow):
+    """The seller's plan as the bundle holds it: the board and details, read-only, plus coaching notes."""
+
+    def __init__(self, bundle: Bundle, parent: QWidget | None = None) -> None:
+        super().__init__(bundle.plan, parent)
+        self.bundle = bundle
+        self.saved_to: Path | None = None
+        self.unsaved = False
+        self.setWindowTitle(f"{REVIEW_BANNER}: {bundle.plan_name} — Opportunity Planner")
+        self.set_read_only(bundle.banner)
+        if self.read_only_banner is not None:
+            self.read_only_banner.setStyleSheet(
+                "#read-only-banner { background: #ddeeff; border-bottom: 2px solid #1f5fa8; }"
+                "#read-only-banner QLabel { color: #0b2e59; font-weight: bold; }"
+            )
+        self.save_copy_button.hide()  # the bundle is not a plan file to copy
+        self.notes_panel = CoachingNotesPanel(bundle, self)
+        self.notes_panel.notes_changed.connect(self._on_notes_panel_notes_changed)
+        self.notes_dock = QDockWidget("Coaching notes", self)
+        self.notes_dock.setObjectName("coaching-notes-dock")
+        self.notes_dock.setWidget(self.notes_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        self.board.opportunity_selected.connect(self._on_board_opportunity_selected_for_notes)
+        self.save_notes_action = QAction("&Save review notes…", self)
+        self.save_notes_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_notes_action.triggered.connect(self.save_notes_dialog)
+        self.addAction(self.save_notes_action)
+        review_menu = self.menuBar().addMenu("&Review")
+        review_menu.addAction(self.save_notes_action)
+        review_menu.addAction(self.notes_dock.toggleViewAction())
+        self.statusBar().showMessage(bundle.banner)
+
+    # The board opens the editor on a double-click and moves cards; here a card only takes notes.
+    def edit_opportunity(self, opportunity_id: int) -> None:
+        self.notes_panel.show_deal(opportunity_id)
+        self.notes_panel.deal_editor.setFocus()
+
+    def request_move(self, opportunity_id: int, target_id: int) -> bool:
+        return False
+
+    @Slot(int)
+    def _on_board_opportunity_selected_for_notes(self, opportunity_id: int) -> None:
+        self.notes_panel.show_deal(opportunity_id)
+
+    @Slot()
+    def _on_notes_panel_notes_changed(self) -> None:
+        self.unsaved = bool(self.notes_panel.notes)
+        count = len(self.notes_panel.notes)
+        self.statusBar().showMessage(
+            f"{count} coaching note{'s' if count != 1 else ''} in this review, not saved"
+        )
+
+    def save_notes(self, path: Path) -> Path:
+        """Write the review's notes (PackError when the file cannot be written)."""
+        written = write_review_notes(notes_for(self.bundle, self.notes_panel.notes), path)
+        self.saved_to = written
+        self.unsaved = False
+        self.statusBar().showMessage(f"Review notes saved to {written}")
+        return written
+
+    @Slot()
+    def save_notes_dialog(self) -> Path | None:
+        """Review → Save review notes…: ask where, then write."""
+        stem = self.bundle.path.stem
+        suggested = self.saved_to or self.bundle.path.with_name(f"{stem} review notes {dt.date.today()}.json")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save review notes", str(suggested), "Review notes (*.json);;All files (*)"
+        )
+        if not path:
+            return None
+        try:
+            return self.save_notes(Path(path))
+        except PackError as exc:
+            QMessageBox.warning(self, "The review notes were not saved", str(exc))
+            return None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.unsaved:
+            answer = QMessageBox.question(
+                self,
+                "Save the review notes?",
+                "Your coaching notes are not saved yet. Save them for the seller?",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and self.save_notes_dialog() is None
+            ):
+                event.ignore()
+                return
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.bundle.plan.close()
+
+
+def open_review_window(path: Path, parent: QWidget | None = None) -> ReviewWindow:
+    """Open a plan bundle in review mode and show it; ReviewError (a message for people) when it cannot."""
+    bundle = load_bundle(Path(path))
+    window = ReviewWindow(bundle, parent)
+    if parent is not None:
+        window.setWindowFlag(Qt.WindowType.Window, True)  # its own window, closed with its parent
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    window.show()
+    return window
+
+
+def run_open_for_review(parent: QWidget | None) -> ReviewWindow | None:
+    """File → Open for review…: choose a bundle and open it, or explain why it cannot be opened."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Open a plan bundle for review", str(Path.home()), "Plan bundles (*.json);;All files (*)"
+    )
+    if not path:
+        return None
+    try:
+        return open_review_window(Path(path), parent)
+    except ReviewError as exc:
+        QMessageBox.warning(parent, "Cannot open for review", str(exc))
+        return None
+
+
+def run_import_review_notes(parent: QWidget | None, plan: PlanDB) -> Change | None:
+    """File → Import review notes…: add the manager's notes to their deals; the change, or None."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Import review notes", str(Path.home()), "Review notes (*.json);;All files (*)"
+    )
+    if not path:
+        return None
+    try:
+        result = import_review_notes(plan, read_review_notes(Path(path)))
+    except ReviewError as exc:
+        QMessageBox.warning(parent, "The review notes were not imported", str(exc))
+        return None
+    except PlanError as exc:  # the plan is read-only, or was moved
+        QMessageBox.warning(parent, "The review notes were not imported", str(exc))
+        return None
+    QMessageBox.information(parent, "Review notes imported", result.summary())
+    return result.change
+
+
+def run_review_gui(path: Path) -> int:
+    """`planner review FILE.json`: the review window until closed (1, and a message, if it cannot open)."""
+    from ui.app import display_problem  # here: ui.app imports this module lazily too
+
+    problem = display_problem()
+    if problem:
+        print(f"planner: {problem}", file=sys.stderr)
+        return 1
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "planner"])
+    assert isinstance(app, QApplication)
+    try:
+        window = open_review_window(Path(path))
+    except ReviewError as exc:
+        print(f"planner: {exc}", file=sys.stderr)
+        return 1
+    window.setObjectName("review-window")  # this reference keeps it alive until the loop ends
+    return app.exec()
