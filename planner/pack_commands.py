@@ -8,19 +8,16 @@ import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from planner.exchange.pack import (
-    PAPER_SIZES,
-    Pack,
-    PackError,
-    PackOptions,
-    PackScope,
-    build_pack,
-    parse_quarter,
-)
-from planner.storage import accounts as account_repo
 from planner.storage.db import PlanDB, PlanError, open_plan
+
+if TYPE_CHECKING:
+    from planner.exchange.pack import Pack
+
+# The paper sizes of planner.exchange.pack, here so that building the parser at every start
+# does not import the pack builder (about 70 ms); a test checks the two agree.
+PAPER_SIZES = ("a4", "letter")
 
 # How planner/cli.py wires these (the parser's `export` subcommand already has --db and --out):
 #
@@ -42,7 +39,7 @@ from planner.storage.db import PlanDB, PlanError, open_plan
 
 PROG = "planner"
 PACK_FORMATS: tuple[str, ...] = ("pdf", "html", "md", "csv", "xlsx", "json")
-PdfWriter = Callable[[Pack, Path], Path]
+PdfWriter = Callable[["Pack", Path], Path]
 ParserT = TypeVar("ParserT", bound=argparse.ArgumentParser)  # cli.py's parsers are a subclass
 DEFAULT_PDF_WRITER = "ui.pack_pdf:write_pdf_headless"
 
@@ -92,6 +89,9 @@ def _error(message: str) -> int:
 
 
 def _account_ids(plan: PlanDB, names: list[str]) -> list[int]:
+    from planner.exchange.pack import PackError
+    from planner.storage import accounts as account_repo
+
     accounts = account_repo.list_accounts(plan)
     ids = []
     for name in names:
@@ -114,6 +114,8 @@ def _pdf_writer() -> PdfWriter:
 
 def write_pack(pack: Pack, fmt: str, out: Path, *, pdf_writer: PdfWriter | None = None) -> list[Path]:
     """Write one format of a pack; returns the files written (CSV writes two)."""
+    from planner.exchange.pack import PackError
+
     if fmt == "html":
         from planner.exchange.pack_html import write_html
 
@@ -146,6 +148,8 @@ def run_pack_export(
 
     Prints each written path; returns 0. Errors: one line on stderr, 1 (2 for a missing --db).
     """
+    from planner.exchange.pack import PackError, PackOptions, PackScope, build_pack, parse_quarter
+
     db: Path | None = getattr(args, "db", None)
     if db is None:
         print(f"{PROG} export: error: --db PATH is required", file=sys.stderr)

@@ -7,12 +7,11 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from planner import forecast as fc
-from planner import hygiene
-from planner.forecast import ChangeKind, Comparison, Forecast
-from planner.hygiene import Cleanup
+if TYPE_CHECKING:
+    from planner.forecast import Comparison, Forecast
+    from planner.hygiene import Cleanup
 from planner.storage.db import PlanError, open_plan
 
 PROG = "planner"
@@ -28,6 +27,8 @@ def _path(text: str) -> Path:
 def _quarter(text: str) -> str:
     # The format is checked here; the months come later, from the plan's fiscal year.
     try:
+        from planner import forecast as fc  # here: the parser is built at every start
+
         return fc.parse_quarter(text).label
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
@@ -95,6 +96,9 @@ def run_report_command(args: argparse.Namespace) -> int | None:
     except PlanError as exc:
         print(f"{PROG}: {' '.join(str(exc).split())}", file=sys.stderr)
         return 1
+    from planner import forecast as fc
+    from planner import hygiene
+
     try:
         facts = fc.load_plan_facts(plan)
         if command == "hygiene":
@@ -135,6 +139,9 @@ def print_forecast(
     result: Forecast, compared: tuple[Comparison, ...] | list[Comparison], out: TextIO
 ) -> None:
     """The forecast as text: the same figures as the forecast view."""
+    from planner import forecast as fc
+    from planner.forecast import ChangeKind
+
     base = result.base_currency
     quarter = result.quarter
     out.write(

@@ -189,3 +189,10 @@ def test_a_real_process_reports_errors_in_one_line(demo_file: Path, tmp_path: Pa
         == 0
     )
     assert _run(["review", str(good)], tmp_path).returncode == 0
+
+
+def test_the_parsers_paper_sizes_are_the_packs() -> None:
+    from planner import pack_commands
+    from planner.exchange import pack
+
+    assert pack_commands.PAPER_SIZES == pack.PAPER_SIZES

@@ -53,6 +53,7 @@ from ui.detail_panel import DetailPanel
 
 if TYPE_CHECKING:
     # Dialogs are imported when first opened: the board paints without them (start-up time).
+    from ui.blue_sheet import BlueSheetPanel
     from ui.dialogs.account_dialog import AccountDialog
     from ui.dialogs.move_dialog import MoveDialog
     from ui.dialogs.opportunity_dialog import OpportunityDialog
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
 
     open_plan_requested = Signal(Path)
     start_own_plan_requested = Signal()
+    _closing = False
     forecast_view: ForecastView | None = None
     hygiene_view: HygieneView | None = None
     # Set by set_read_only: why nothing can be written (the banner says it too).
@@ -122,12 +124,15 @@ class MainWindow(QMainWindow):
         self.details_dock.setWidget(self.details)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
 
-        from ui.blue_sheet import BlueSheetPanel
-
-        self.blue_sheet = BlueSheetPanel(plan, self._push, self.apply_change, self)
+        # The Blue Sheet panel is built when the first deal is selected (start-up time).
+        self._blue_sheet: BlueSheetPanel | None = None
         self.blue_sheet_dock = QDockWidget("Blue Sheet", self)
         self.blue_sheet_dock.setObjectName("blue-sheet-dock")
-        self.blue_sheet_dock.setWidget(self.blue_sheet)
+        hint = QLabel("Select a deal on the board to see its Blue Sheet.", self)
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        hint.setMargin(12)
+        self.blue_sheet_dock.setWidget(hint)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.blue_sheet_dock)
         self.tabifyDockWidget(self.details_dock, self.blue_sheet_dock)
         self.blue_sheet_dock.raise_()
@@ -311,7 +316,7 @@ class MainWindow(QMainWindow):
         shown = self.details.opportunity_id
         if shown and (shown in change.opportunities or shown in change.removed_opportunities):
             self.details.show_opportunity(shown)
-        sheet = self.blue_sheet.opportunity_id
+        sheet = self._blue_sheet.opportunity_id if self._blue_sheet is not None else 0
         if sheet and (sheet in change.opportunities or sheet in change.removed_opportunities):
             self.blue_sheet.refresh()
         self.statusBar().showMessage(self._status_text())
@@ -325,7 +330,8 @@ class MainWindow(QMainWindow):
             if self.plan.conn.in_transaction:
                 self.plan.conn.rollback()
             self.controller.load()  # show what the database really holds
-            self.blue_sheet.refresh()
+            if self._blue_sheet is not None:
+                self._blue_sheet.refresh()
             if isinstance(exc, PlanReadOnlyError) and self.read_only_reason is None:
                 self.set_read_only(str(exc))  # the file was moved or deleted: stop offering edits
             self.show_error(failure, _explain(exc))
@@ -376,7 +382,8 @@ class MainWindow(QMainWindow):
         # Undo and redo write too; with nothing writable their history is of no use.
         self.undo_stack.clear()
         self.controller.drop_handler = None
-        self.blue_sheet.set_editable(False)
+        if self._blue_sheet is not None:
+            self._blue_sheet.set_editable(False)
         for view in (self.forecast_view, self.hygiene_view):
             if view is not None:
                 view.set_read_only(reason)
@@ -474,9 +481,24 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_board_opportunity_selected(self, opportunity_id: int) -> None:
+        if self._closing:
+            return  # views tearing down still change their selection; the plan may be closed
         self.details.show_opportunity(opportunity_id)
-        self.blue_sheet.show_opportunity(opportunity_id)
+        if opportunity_id or self._blue_sheet is not None:
+            self.blue_sheet.show_opportunity(opportunity_id)
         self._update_selection_actions()
+
+    @property
+    def blue_sheet(self) -> BlueSheetPanel:
+        """The Blue Sheet panel, built on first use."""
+        if self._blue_sheet is None:
+            from ui.blue_sheet import BlueSheetPanel
+
+            self._blue_sheet = BlueSheetPanel(self.plan, self._push, self.apply_change, self)
+            self.blue_sheet_dock.setWidget(self._blue_sheet)
+            if self.read_only_reason is not None:
+                self._blue_sheet.set_editable(False)
+        return self._blue_sheet
 
     def show_forecast(self) -> ForecastView:
         """The Forecast tab, built on first use."""
@@ -941,6 +963,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every edit is already committed; closing only releases the file.
+        self._closing = True
         self.undo_stack.clear()
         super().closeEvent(event)
 

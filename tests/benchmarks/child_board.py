@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from planner.storage.db import PlanDB
     from ui.main_window import MainWindow
 
+PROBES: list[Any] = []
 SELECTIONS = 20
 SELECTION_SEED = 7
 # Typed one key at a time; "\b" clears the field (select all, Backspace): every key is one sample.
@@ -74,13 +75,15 @@ def _patch_window(result: dict[str, Any]) -> None:
         assert isinstance(app, QApplication)
         delegate = window.board.delegate
         painted_cards = [0]
-        paint_card = delegate.paint
+        delegate_class = type(delegate)
+        paint_card = delegate_class.paint
 
-        def counting_paint(*args: Any) -> None:
+        def counting_paint(self: Any, *args: Any) -> None:
             painted_cards[0] += 1
-            paint_card(*args)
+            paint_card(self, *args)
 
-        setattr(delegate, "paint", counting_paint)  # noqa: B010 - instance override, seen by Qt
+        # On the class: Qt's virtual call finds the override there whatever else wraps the object.
+        setattr(delegate_class, "paint", counting_paint)  # noqa: B010
         cards = sum(m.rowCount() for m in window.controller.models.values())
         result.update(cards=cards, pyside=pyside_version, qt=qVersion())
 
@@ -100,6 +103,9 @@ def _patch_window(result: dict[str, Any]) -> None:
 
         views = [column.view.viewport() for column in window.board.columns.values()]
         probe = FirstPaintProbe(views, painted, ready=lambda: painted_cards[0] > 0 or cards == 0)
+        # Held here: otherwise only a reference cycle keeps it, and the collector may delete it
+        # (and its event filter) before the first paint.
+        PROBES.append(probe)
         QMainWindow.show(window)
         MARKS["show_returned"] = time.monotonic()
 

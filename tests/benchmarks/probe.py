@@ -19,7 +19,8 @@ class FirstPaintProbe(QObject):
     (CLOCK_MONOTONIC, comparable with the parent's clock).
 
     `ready()` is asked at that moment; if it says no (say, the views painted before their items
-    were laid out), the probe waits for the next paint of every watched widget.
+    were laid out), the probe waits for the next paint of any watched widget and asks again:
+    only the views that were still empty paint a second time.
     """
 
     def __init__(
@@ -39,7 +40,7 @@ class FirstPaintProbe(QObject):
             widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and watched in self._pending:
+        if event.type() == QEvent.Type.Paint and (watched in self._pending or self.cycles):
             self._pending.discard(watched)
             if not self._pending and not self._armed:
                 self._armed = True
@@ -51,8 +52,7 @@ class FirstPaintProbe(QObject):
         self.cycles += 1
         self._armed = False
         if not self._ready():
-            self._pending = set(self._widgets)
-            return
+            return  # `cycles` is now set: the next paint of any watched widget asks again
         for widget in self._widgets:
             widget.removeEventFilter(self)
         self._done(painted)
