@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
 QUIT_AFTER_START = "PLANNER_QUIT_AFTER_START"
 
 
+def _import_window_modules() -> None:
+    # Importing only: no QObject is made here (Qt objects belong to the main thread).
+    import ui.windows  # noqa: F401  (imports PySide6 and the main window with it)
+
+
 def run_gui(db: Path | None) -> int:
     """Open the window; errors about the plan file go to stderr and, on a screen, a dialog."""
     problem = display_problem()
@@ -103,6 +109,10 @@ def run_gui(db: Path | None) -> int:
         print(f"{PROG}: {problem}", file=sys.stderr)
         return 1
     path, demo = resolve_plan(db)
+    # Import Qt and the window's modules on the second core while SQLite checks the plan file:
+    # the check runs without the interpreter lock, so the two overlap instead of adding up.
+    preload = threading.Thread(target=_import_window_modules, name="preload-ui", daemon=True)
+    preload.start()
     try:
         plan = open_or_create(path, demo=demo)
     except PlanDamagedError as exc:

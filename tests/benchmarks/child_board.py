@@ -207,6 +207,9 @@ def _moves(app: QApplication, window: MainWindow, result: dict[str, Any]) -> Non
         if window.controller.stage_of(card.id) != target.id or window.undo_stack.count() != depth + 1:
             raise RuntimeError(f"card {card.id} did not move to {target.name} with an undo entry")
     result["move_ms"] = move_ms
+    # Leave the cached plan as it was for the next run.
+    for _ in move_ms:
+        window.undo_stack.undo()
 
 
 def _status_all(window: MainWindow, result: dict[str, Any]) -> None:

@@ -247,7 +247,10 @@ class StageColumnModel(QAbstractListModel):
     def _position(cards: list[Card], card: Card) -> int:
         """Where `card` sits in an ordered list, or -1."""
         position = bisect.bisect_left(cards, _order(card), key=_order)
-        return position if position < len(cards) and cards[position].id == card.id else -1
+        if position < len(cards) and cards[position].id == card.id:
+            return position
+        # Not where the order says (should not happen): look it up rather than lose a card.
+        return next((i for i, c in enumerate(cards) if c.id == card.id), -1)
 
     def row_of(self, opportunity_id: int) -> int:
         """The visible row of a card, or -1."""
@@ -287,6 +290,8 @@ class StageColumnModel(QAbstractListModel):
         if card is None:
             return
         position = self._position(self._all, card)
+        if position < 0:
+            return
         del self._all[position]
         if self._keys is not None:
             del self._keys[position]
