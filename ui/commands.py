@@ -7,6 +7,8 @@ stack); undo and redo then put the affected records back exactly as captured.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -19,15 +21,19 @@ from planner.storage.snapshot import Snapshot, TableRows
 Apply = Callable[[Change], None]
 
 
-class OpportunityCommand(QUndoCommand):
-    """Any change to one deal (create, edit, delete): undo/redo swap whole-record snapshots."""
+class SwapCommand(QUndoCommand):
+    """An edit already written: undo writes back the state captured before it, redo the one after.
+
+    `write(state)` makes the plan hold exactly that state and says what changed. The first
+    redo() (QUndoStack.push calls it) does nothing: the edit was made before the push, so a
+    failure never reached the stack.
+    """
 
     def __init__(
-        self, text: str, plan: PlanDB, opportunity_id: int, before: Snapshot, after: Snapshot, apply: Apply
+        self, text: str, write: Callable[[Any], Change], before: object, after: object, apply: Apply
     ) -> None:
         super().__init__(text)
-        self._plan = plan
-        self._id = opportunity_id
+        self._write = write
         self._before = before
         self._after = after
         self._apply = apply
@@ -35,12 +41,21 @@ class OpportunityCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self._first:
-            self._first = False  # already done by `run_opportunity_operation`
+            self._first = False
             return
-        self._apply(ops.revert_opportunity(self._plan, self._id, self._after))
+        self._apply(self._write(self._after))
 
     def undo(self) -> None:
-        self._apply(ops.revert_opportunity(self._plan, self._id, self._before))
+        self._apply(self._write(self._before))
+
+
+class OpportunityCommand(SwapCommand):
+    """Any change to one deal (create, edit, delete, move...): whole-record snapshots."""
+
+    def __init__(
+        self, text: str, plan: PlanDB, opportunity_id: int, before: Snapshot, after: Snapshot, apply: Apply
+    ) -> None:
+        super().__init__(text, partial(ops.revert_opportunity, plan, opportunity_id), before, after, apply)
 
 
 def run_opportunity_operation(
@@ -63,25 +78,11 @@ def run_opportunity_operation(
     return OpportunityCommand(text, plan, affected, before, after, apply)
 
 
-class AccountEditCommand(QUndoCommand):
-    """A renamed or re-parented account: undo/redo write the account row back."""
+class AccountEditCommand(SwapCommand):
+    """A renamed or re-parented account: the account row, written back."""
 
     def __init__(self, text: str, plan: PlanDB, before: TableRows, after: TableRows, apply: Apply) -> None:
-        super().__init__(text)
-        self._plan = plan
-        self._before = before
-        self._after = after
-        self._apply = apply
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._apply(ops.revert_account_row(self._plan, self._after))
-
-    def undo(self) -> None:
-        self._apply(ops.revert_account_row(self._plan, self._before))
+        super().__init__(text, partial(ops.revert_account_row, plan), before, after, apply)
 
 
 class AccountPresenceCommand(QUndoCommand):
@@ -115,8 +116,8 @@ class AccountPresenceCommand(QUndoCommand):
         self._set_present(not self._created)
 
 
-class StageSettingsCommand(QUndoCommand):
-    """A stage-settings change: undo/redo swap the stage table and the deals it moved."""
+class StageSettingsCommand(SwapCommand):
+    """A stage-settings change: the stage table and the deals it moved."""
 
     def __init__(
         self,
@@ -126,25 +127,11 @@ class StageSettingsCommand(QUndoCommand):
         after: ops.StageSettingsSnapshot,
         apply: Apply,
     ) -> None:
-        super().__init__(text)
-        self._plan = plan
-        self._before = before
-        self._after = after
-        self._apply = apply
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._apply(ops.revert_stage_settings(self._plan, self._after))
-
-    def undo(self) -> None:
-        self._apply(ops.revert_stage_settings(self._plan, self._before))
+        super().__init__(text, partial(ops.revert_stage_settings, plan), before, after, apply)
 
 
-class CurrenciesCommand(QUndoCommand):
-    """The base currency and rates: undo/redo write the old or new table."""
+class CurrenciesCommand(SwapCommand):
+    """The base currency and rates."""
 
     def __init__(
         self,
@@ -153,42 +140,17 @@ class CurrenciesCommand(QUndoCommand):
         after: tuple[str, dict[str, float]],
         apply: Apply,
     ) -> None:
-        super().__init__("Change currencies and rates")
-        self._plan = plan
-        self._before = before
-        self._after = after
-        self._apply = apply
-        self._first = True
+        def write(state: tuple[str, dict[str, float]]) -> Change:
+            return ops.set_currencies(plan, *state)
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._apply(ops.set_currencies(self._plan, *self._after))
-
-    def undo(self) -> None:
-        self._apply(ops.set_currencies(self._plan, *self._before))
+        super().__init__("Change currencies and rates", write, before, after, apply)
 
 
-class PersonEditCommand(QUndoCommand):
+class PersonEditCommand(SwapCommand):
     """A person renamed or retitled: shared by an account's deals, so the row has its own snapshot."""
 
     def __init__(self, text: str, plan: PlanDB, before: TableRows, after: TableRows, apply: Apply) -> None:
-        super().__init__(text)
-        self._plan = plan
-        self._before = before
-        self._after = after
-        self._apply = apply
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._apply(sheet_ops.revert_person(self._plan, self._after))
-
-    def undo(self) -> None:
-        self._apply(sheet_ops.revert_person(self._plan, self._before))
+        super().__init__(text, partial(sheet_ops.revert_person, plan), before, after, apply)
 
 
 class InfluenceWithPersonCommand(QUndoCommand):

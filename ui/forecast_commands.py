@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-
-from PySide6.QtGui import QUndoCommand
+from functools import partial
 
 from planner import forecast_operations as fops
 from planner import hygiene
@@ -13,12 +12,12 @@ from planner.hygiene import DealsSnapshot
 from planner.model import ForecastCategory
 from planner.operations import Change
 from planner.storage.db import PlanDB
-from ui.commands import OpportunityCommand, run_opportunity_operation
+from ui.commands import OpportunityCommand, SwapCommand, run_opportunity_operation
 
 Apply = Callable[[Change], None]
 
 
-class DealsCommand(QUndoCommand):
+class DealsCommand(SwapCommand):
     """Any change to several deals in one transaction (walk away, snooze, new close date).
 
     Like OpportunityCommand, for many: undo and redo swap whole-record snapshots of every deal
@@ -28,21 +27,7 @@ class DealsCommand(QUndoCommand):
     def __init__(
         self, text: str, plan: PlanDB, before: DealsSnapshot, after: DealsSnapshot, apply: Apply
     ) -> None:
-        super().__init__(text)
-        self._plan = plan
-        self._before = before
-        self._after = after
-        self._apply = apply
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False  # already done by `run_deals_operation`
-            return
-        self._apply(hygiene.revert_deals(self._plan, self._after))
-
-    def undo(self) -> None:
-        self._apply(hygiene.revert_deals(self._plan, self._before))
+        super().__init__(text, partial(hygiene.revert_deals, plan), before, after, apply)
 
 
 def run_deals_operation(
@@ -68,28 +53,13 @@ def set_category_command(
     return run_opportunity_operation(f"Forecast “{title}” as {label}", plan, opportunity_id, operation, apply)
 
 
-class SettingCommand(QUndoCommand):
+class SettingCommand(SwapCommand):
     """A forecast setting (the targets, the fiscal year's first month): undo writes it back exactly."""
 
     def __init__(
         self, text: str, plan: PlanDB, key: str, before: str | None, after: str | None, apply: Apply
     ) -> None:
-        super().__init__(text)
-        self._plan = plan
-        self._key = key
-        self._before = before
-        self._after = after
-        self._apply = apply
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._apply(fops.restore_setting(self._plan, self._key, self._after))
-
-    def undo(self) -> None:
-        self._apply(fops.restore_setting(self._plan, self._key, self._before))
+        super().__init__(text, partial(fops.restore_setting, plan, key), before, after, apply)
 
 
 def _setting_command(
