@@ -16,6 +16,17 @@ from planner.storage.db import PlanDB, open_memory
 TODAY = dt.date(2026, 11, 26)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Preferences written by tests go to a temporary folder, never the user's own."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, folder)
+
+
 @pytest.fixture(scope="session")
 def qapp_args() -> list[str]:
     # An empty QT_QPA_PLATFORM would make Qt look for a display and abort.

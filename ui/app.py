@@ -185,6 +185,13 @@ def _application() -> QApplication:
     app.setApplicationName("Opportunity Planner")
     app.setOrganizationName("Opportunity Planner")
     app.setApplicationVersion(_version())
+    app.setDesktopFileName("io.opportunityplanner.OpportunityPlanner")  # docks show our icon
+    from ui.app_settings import AppSettings
+    from ui.icons import app_icon
+    from ui.theme import apply_theme
+
+    app.setWindowIcon(app_icon())
+    apply_theme(app, AppSettings().theme())
     return app
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -39,6 +39,7 @@ from planner.storage import settings as settings_repo
 from planner.storage.board import load_closed
 from planner.storage.db import PlanDB, PlanError, PlanReadOnlyError
 from ui.accounts_panel import AccountsPanel
+from ui.app_settings import AppSettings
 from ui.archive import ArchiveView
 from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
@@ -76,13 +77,16 @@ class MainWindow(QMainWindow):
     read_only_reason: str | None = None
     read_only_banner: QFrame | None = None
 
-    def __init__(self, plan: PlanDB, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, plan: PlanDB, parent: QWidget | None = None, *, settings: AppSettings | None = None
+    ) -> None:
         super().__init__(parent)
         self.plan = plan
         self.is_demo = bool(settings_repo.get_setting(plan, "is_demo", False))
         name = settings_repo.get_setting(plan, "plan_name", None) or (plan.path.stem if plan.path else "Plan")
         self.setWindowTitle(f"{name} — Opportunity Planner")
         self.undo_stack = QUndoStack(self)
+        self.settings = settings or AppSettings()
         self.controller = BoardController(plan, self)
         self.controller.drop_handler = self.request_move
         self.controller.load()
@@ -233,6 +237,20 @@ class MainWindow(QMainWindow):
         self.currencies_action = self._action("&Currencies and rates…", self.edit_currencies)
         self.find_action = self._action("&Filter deals", self._focus_filter, QKeySequence(std.Find))
         self.about_action = self._action("&About Opportunity Planner", self.about)
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/")
+        self.guide_action = self._action("&User guide", self.show_guide, QKeySequence(std.HelpContents))
+        from ui.icons import icon
+
+        for action, name in (
+            (self.new_deal_action, "new-deal"),
+            (self.edit_deal_action, "edit"),
+            (self.find_action, "filter"),
+            (self.import_action, "import"),
+            (self.export_pack_action, "export"),
+            (self.undo_action, "undo"),
+            (self.redo_action, "redo"),
+        ):
+            action.setIcon(icon(name))
 
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
@@ -263,14 +281,31 @@ class MainWindow(QMainWindow):
                 self.history_dock.toggleViewAction(),
             ]
         )
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_actions: dict[str, QAction] = {}
+        for value, label in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
+            action = theme_menu.addAction(label)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, v=value: self.set_theme(v))
+            self.theme_actions[value] = action
+        self.theme_actions[self.settings.theme().value].setChecked(True)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu.insertMenu(self.restore_action, self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
         help_menu = menus.addMenu("&Help")
+        help_menu.addActions([self.guide_action, self.shortcuts_action])
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         toolbar = QToolBar("Board", self)
         toolbar.setObjectName("board-toolbar")
         toolbar.setMovable(False)
-        toolbar.addAction(self.new_deal_action)
-        toolbar.addAction(self.edit_deal_action)
+        toolbar.setIconSize(QSize(24, 24))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_deal_action, self.edit_deal_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addWidget(self.filter_edit)
         self.addToolBar(toolbar)
@@ -961,8 +996,53 @@ class MainWindow(QMainWindow):
             f"This plan: {where}\nLicense: MIT",
         )
 
+    # Help, theme, recent plans, window layout ----------------------------------------------------
+    @Slot()
+    def show_shortcuts(self) -> None:
+        from ui.help import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    @Slot()
+    def show_guide(self) -> None:
+        from ui.help import GuideDialog
+
+        GuideDialog(self).exec()
+
+    def set_theme(self, value: str) -> None:
+        """View → Theme: follow the system, or light or dark; remembered on this computer."""
+        from PySide6.QtWidgets import QApplication
+
+        from ui.theme import Theme, apply_theme
+
+        theme = Theme(value)
+        self.settings.set_theme(theme)
+        for name, action in self.theme_actions.items():
+            action.setChecked(name == theme.value)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+
+    @Slot()
+    def _on_recent_menu_about_to_show(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_plans():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_plan_requested.emit(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No other plans yet").setEnabled(False)
+
+    def restore_layout(self) -> None:
+        """The window's size and docks as the seller left them (once shown)."""
+        geometry, state = self.settings.geometry(), self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every edit is already committed; closing only releases the file.
+        self.settings.save_window(self.saveGeometry(), self.saveState())
         self._closing = True
         self.undo_stack.clear()
         super().closeEvent(event)

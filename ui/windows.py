@@ -44,6 +44,9 @@ class WindowManager(QObject):
         window.undo_stack.indexChanged.connect(lambda _index, w=window: self._after_edit(w))
         old = self.window
         self.window = window
+        window.restore_layout()
+        if plan.path is not None:
+            window.settings.add_recent_plan(plan.path)
         window.show()
         if plan.read_only_reason is not None:
             window.set_read_only(plan.read_only_reason)

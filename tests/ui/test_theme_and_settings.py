@@ -106,3 +106,46 @@ def test_user_guide_is_bundled_and_offline() -> None:
     assert "<h1>Opportunity Planner</h1>" in html
     assert "http" not in html
     assert "<script" not in html
+
+
+def test_the_window_remembers_its_layout_theme_and_recent_plans(qtbot: QtBot, tmp_path: Path) -> None:
+    from planner.storage.db import open_plan
+    from ui.windows import WindowManager
+
+    ini = str(tmp_path / "planner.ini")
+    first_plan = open_plan(tmp_path / "first.plan")
+    manager = WindowManager(tmp_path)
+    window = manager.show_plan(first_plan)
+    window.settings = AppSettings(QSettings(ini, QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.settings.add_recent_plan(tmp_path / "first.plan")
+    window.resize(900, 600)
+    window.accounts_dock.show()
+    window.set_theme("dark")
+    window.close()
+    again = AppSettings(QSettings(ini, QSettings.Format.IniFormat))
+    assert again.theme() is Theme.DARK
+    assert again.recent_plans() == [(tmp_path / "first.plan").resolve()]
+    assert again.geometry() is not None
+    assert again.window_state() is not None
+    second = manager.show_plan(open_plan(tmp_path / "second.plan"))
+    second.settings = again
+    qtbot.addWidget(second)
+    second.restore_layout()
+    assert second.accounts_dock.isVisible()  # the docks come back as they were
+    second._on_recent_menu_about_to_show()
+    assert [a.text() for a in second.recent_menu.actions()] == [str((tmp_path / "first.plan").resolve())]
+    QApplication.instance().setPalette(light_palette())  # type: ignore[union-attr]
+
+
+def test_help_menu_reaches_the_shortcuts_and_the_guide(qtbot: QtBot, demo_plan: object) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(demo_plan)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    rows = dict(shortcut_rows(window))
+    assert rows["Undo"] == "Ctrl+Z"
+    assert rows["New deal"] == "Ctrl+N"
+    assert rows["Move forward"] == "Ctrl+Right"
+    assert rows["Export review pack"] == "Ctrl+E"
+    assert not window.new_deal_action.icon().isNull()
