@@ -30,6 +30,7 @@ def _settle() -> None:
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as folder:
         plan = open_plan(Path(folder) / "demo.plan")
         populate_demo(plan)
@@ -41,9 +42,19 @@ def main() -> int:
         first_card = window.controller.models[first_stage].cards[0].id
         window.board.select(first_card)
         _settle()
+        from ui.theme import Theme, apply_theme
+
+        apply_theme(app, Theme.LIGHT)
+        _settle()
         path = OUT / "board.png"
         window.grab().save(str(path))
         print(f"wrote {path}")
+        apply_theme(app, Theme.DARK)
+        _settle()
+        path = OUT / "board-dark.png"
+        window.grab().save(str(path))
+        print(f"wrote {path}")
+        apply_theme(app, Theme.LIGHT)
         window.close()
         plan.close()
     del app

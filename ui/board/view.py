@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -33,7 +33,6 @@ from ui.board.models import ID_ROLE, StageColumnModel
 
 COLUMN_WIDTH = 250
 SPACING = 6
-BAND_STYLE = "background: palette(alternate-base); border: 1px solid palette(mid); border-radius: 4px;"
 
 
 class StageColumn(QFrame):
@@ -159,7 +158,10 @@ class BoardWidget(QScrollArea):
             label = QLabel(name, self._inner)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet(BAND_STYLE)
+            # Palette roles, not a style sheet: they follow a theme switch (a sheet keeps its colours).
+            label.setFrameShape(QFrame.Shape.StyledPanel)
+            label.setAutoFillBackground(True)
+            label.setBackgroundRole(QPalette.ColorRole.AlternateBase)
             label.setFixedWidth(span * COLUMN_WIDTH + (span - 1) * SPACING)
             label.setAccessibleName(f"Funnel level {name}")
             self._bands.addWidget(label)
