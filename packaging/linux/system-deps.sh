@@ -20,6 +20,8 @@ need=(
   "cmd:pdftotext poppler-utils"
   "cmd:pdffonts poppler-utils"
   "cmd:pdftoppm poppler-utils"
+  # The packaging tests validate the .desktop file (small; AppStream's validator stays optional).
+  "cmd:desktop-file-validate desktop-file-utils"
 )
 if [ "$mode" = "run" ]; then
   need+=(
