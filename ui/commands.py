@@ -21,7 +21,25 @@ from planner.storage.snapshot import Snapshot, TableRows
 Apply = Callable[[Change], None]
 
 
-class SwapCommand(QUndoCommand):
+class GuardedCommand(QUndoCommand):
+    """An undo command that records a failed write instead of raising it.
+
+    Qt calls undo()/redo() from C++, where a Python exception cannot reach the caller; the
+    window reads `failure` after every undo or redo, says what happened and shows the plan as
+    the database holds it.
+    """
+
+    failure: Exception | None = None
+
+    def _guard(self, write: Callable[[], None]) -> None:
+        self.failure = None
+        try:
+            write()
+        except Exception as exc:  # reported by the window: nothing is swallowed silently
+            self.failure = exc
+
+
+class SwapCommand(GuardedCommand):
     """An edit already written: undo writes back the state captured before it, redo the one after.
 
     `write(state)` makes the plan hold exactly that state and says what changed. The first
@@ -43,10 +61,10 @@ class SwapCommand(QUndoCommand):
         if self._first:
             self._first = False
             return
-        self._apply(self._write(self._after))
+        self._guard(lambda: self._apply(self._write(self._after)))
 
     def undo(self) -> None:
-        self._apply(self._write(self._before))
+        self._guard(lambda: self._apply(self._write(self._before)))
 
 
 class OpportunityCommand(SwapCommand):
@@ -85,7 +103,7 @@ class AccountEditCommand(SwapCommand):
         super().__init__(text, partial(ops.revert_account_row, plan), before, after, apply)
 
 
-class AccountPresenceCommand(QUndoCommand):
+class AccountPresenceCommand(GuardedCommand):
     """An account created or deleted (with its deals and people): undo/redo flip it."""
 
     def __init__(
@@ -110,10 +128,10 @@ class AccountPresenceCommand(QUndoCommand):
         if self._first:
             self._first = False
             return
-        self._set_present(self._created)
+        self._guard(lambda: self._set_present(self._created))
 
     def undo(self) -> None:
-        self._set_present(not self._created)
+        self._guard(lambda: self._set_present(not self._created))
 
 
 class StageSettingsCommand(SwapCommand):
@@ -153,7 +171,7 @@ class PersonEditCommand(SwapCommand):
         super().__init__(text, partial(sheet_ops.revert_person, plan), before, after, apply)
 
 
-class InfluenceWithPersonCommand(QUndoCommand):
+class InfluenceWithPersonCommand(GuardedCommand):
     """A buying influence added with a new person: undo removes both, redo puts both back."""
 
     def __init__(
@@ -179,10 +197,16 @@ class InfluenceWithPersonCommand(QUndoCommand):
         if self._first:
             self._first = False
             return
-        self._apply(
-            sheet_ops.revert_with_person(self._plan, self._id, self._after, self._person_id, self._person)
+        self._guard(
+            lambda: self._apply(
+                sheet_ops.revert_with_person(self._plan, self._id, self._after, self._person_id, self._person)
+            )
         )
 
     def undo(self) -> None:
         absent = TableRows(self._person.table, self._person.columns, ())
-        self._apply(sheet_ops.revert_with_person(self._plan, self._id, self._before, self._person_id, absent))
+        self._guard(
+            lambda: self._apply(
+                sheet_ops.revert_with_person(self._plan, self._id, self._before, self._person_id, absent)
+            )
+        )

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         name = settings_repo.get_setting(plan, "plan_name", None) or (plan.path.stem if plan.path else "Plan")
         self.setWindowTitle(f"{name} — Opportunity Planner")
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self.settings = settings or AppSettings()
         self.controller = BoardController(plan, self)
         self.controller.drop_handler = self.request_move
@@ -798,6 +799,29 @@ class MainWindow(QMainWindow):
         path = run_restore_dialog(self, self.plan)
         if path is not None:
             self.open_plan_requested.emit(path)  # reopened: fresh models, empty undo stack
+
+    @Slot(int)
+    def _on_undo_stack_index_changed(self, index: int) -> None:
+        # An undo leaves the command at `index`, a redo the one before it: either may have failed.
+        for position in (index, index - 1):
+            command = self.undo_stack.command(position) if 0 <= position < self.undo_stack.count() else None
+            failure = getattr(command, "failure", None)
+            if isinstance(failure, Exception):
+                self._undo_failed(failure)
+                return
+
+    def _undo_failed(self, exc: Exception) -> None:
+        """An undo or redo could not be written: say so, show the plan as it is, drop the history."""
+        if self.plan.conn.in_transaction:
+            self.plan.conn.rollback()
+        # The history no longer matches the file; keeping it would undo the wrong state.
+        QTimer.singleShot(0, self.undo_stack.clear)
+        self.controller.load()
+        if self._blue_sheet is not None:
+            self._blue_sheet.refresh()
+        if isinstance(exc, PlanReadOnlyError) and self.read_only_reason is None:
+            self.set_read_only(str(exc))
+        self.show_error("The change could not be undone or redone", _explain(exc))
 
     # Review pack ----------------------------------------------------------------------------
     @Slot()

@@ -213,3 +213,23 @@ def test_forecast_and_cleanup_tabs_are_built_when_first_opened(window: MainWindo
         "&Forecast",
         "&Clean-up",
     ]
+
+
+def test_an_undo_that_cannot_be_written_is_reported_and_the_board_shows_the_database(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    errors: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(window, "show_error", lambda *a: errors.append(a))
+    stage = window.controller.columns[0]
+    new_id = window.create_opportunity(OpportunityDraft("Undo will fail", None, stage.id))
+    assert new_id is not None
+    window.plan.conn.execute("PRAGMA query_only = ON")  # like a disk that filled up meanwhile
+    try:
+        window.undo_stack.undo()
+        assert errors
+        assert errors[0][0] == "The change could not be undone or redone"
+        assert opportunity_repo.get_opportunity(window.plan, new_id) is not None  # still there
+        assert new_id in [c.id for c in window.controller.models[stage.id].cards]  # and shown
+        qtbot.waitUntil(lambda: window.undo_stack.count() == 0)
+    finally:
+        window.plan.conn.execute("PRAGMA query_only = OFF")
