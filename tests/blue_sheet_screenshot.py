@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Pictures of a first start: the default layout, and the seller's own preferences untouched.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="planner-screenshot-config-")
 
 from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QColor, QImage, QPainter, QUndoCommand, QUndoStack

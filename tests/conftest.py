@@ -22,6 +22,8 @@ def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     from PySide6.QtCore import QSettings
 
     folder = str(tmp_path_factory.mktemp("qsettings"))
+    # The planner started in a subprocess (CLI tests) keeps its preferences there too.
+    os.environ["XDG_CONFIG_HOME"] = folder
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, folder)

@@ -11,6 +11,13 @@ from typing import TYPE_CHECKING, Any
 # Imports the planner itself does not need wait until the board is painted.
 MARKS: dict[str, float] = {"python_ready": time.monotonic()}
 
+import os  # noqa: E402
+import tempfile  # noqa: E402
+
+# Every measured start is a first start: no window layout saved by an earlier run (a layout
+# narrower than the board would leave some columns unexposed, and never painted).
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="planner-bench-config-")
+
 import ui.app as planner_app  # noqa: E402 - what the `planner` console script imports
 
 if TYPE_CHECKING:

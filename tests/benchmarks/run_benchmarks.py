@@ -164,6 +164,8 @@ def _child_env(data_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PLANNER_DATA_DIR"] = str(data_dir)  # the child never reaches for the user's own plans
+    # Nor their preferences: every start is a first start, with the default window layout.
+    env["XDG_CONFIG_HOME"] = str(data_dir / "config")
     return env
 
 

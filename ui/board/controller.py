@@ -75,7 +75,7 @@ class BoardController(QObject):
                     stage.id,
                     self,
                     accounts=self.accounts,
-                    face_of=self.face,
+                    face_of=self.faces,
                     drop_handler=self._on_model_drop,
                 )
             model.default_probability = stage.probability  # before set_cards: it sums the column
@@ -128,23 +128,29 @@ class BoardController(QObject):
 
     def face(self, card: Card) -> CardFace:
         """What a card shows, with its badges from the one implementation in planner.funnel."""
+        return self.faces([card])[0]
+
+    def faces(self, cards: list[Card]) -> list[CardFace]:
+        """The faces of several cards: one query and one rule-engine pass for the lot."""
         today = self.today()
-        details = load_details(self.plan, [card.id])[card.id]
-        timing = funnel.timing_of(card, details)
-        status = funnel.status(timing, self.rules[card.stage_id], today)
-        flags = red_flags.evaluate_plan(self.plan, today, [card.id]).get(card.id, [])
-        face = CardFace(
-            card=card,
-            account=self.accounts.get(card.account_id or 0, ""),
-            close_date=timing.close_date,
-            stage_entered=timing.stage_entered,
-            next_step=details.next_step,
-            status=status,
-            red_flags=tuple(f.reason for f in flags if not f.is_strength),
-            sentence="",
-        )
-        sentence = fmt.card_sentence(face, today)
-        return dataclasses.replace(face, sentence=sentence)
+        ids = [card.id for card in cards]
+        details = load_details(self.plan, ids)
+        flags = red_flags.evaluate_plan(self.plan, today, ids)
+        result = []
+        for card in cards:
+            timing = funnel.timing_of(card, details[card.id])
+            face = CardFace(
+                card=card,
+                account=self.accounts.get(card.account_id or 0, ""),
+                close_date=timing.close_date,
+                stage_entered=timing.stage_entered,
+                next_step=details[card.id].next_step,
+                status=funnel.status(timing, self.rules[card.stage_id], today),
+                red_flags=tuple(f.reason for f in flags.get(card.id, []) if not f.is_strength),
+                sentence="",
+            )
+            result.append(dataclasses.replace(face, sentence=fmt.card_sentence(face, today)))
+        return result
 
     def status(self, card: Card) -> FunnelStatus:
         """The funnel badges of a card."""

@@ -37,7 +37,9 @@ class CardFace:
     sentence: str  # the card read aloud: accessible text and tooltip
 
 
-FaceOf = Callable[[Card], CardFace]
+FaceOf = Callable[[list[Card]], list[CardFace]]
+# Faces are made for this many cards at a time (a column shows about six): one query each.
+FACE_BATCH = 8
 # Asked to move a dropped card to this column's stage; True when the move was made.
 DropHandler = Callable[[int, int], bool]
 _order = attrgetter("order_key", "id")  # the column order: close date, then id
@@ -161,7 +163,13 @@ class StageColumnModel(QAbstractListModel):
             return None
         found = self._faces.get(card.id)
         if found is None:
-            found = self._faces[card.id] = self._face_of(card)
+            row = self.row_of(card.id)
+            batch = [card]
+            if row >= 0:
+                batch = [c for c in self._visible[row : row + FACE_BATCH] if c.id not in self._faces]
+            for made in self._face_of(batch):
+                self._faces[made.card.id] = made
+            found = self._faces[card.id]
         return found
 
     def status(self, card: Card) -> FunnelStatus | None:
