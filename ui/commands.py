@@ -18,7 +18,10 @@ from planner.operations import Change
 from planner.storage.db import PlanDB
 from planner.storage.snapshot import Snapshot, TableRows
 
+# The edit flow every view shares: `apply` refreshes the views a Change names; `push` runs a
+# command-making operation, pushes the command and reports a failed write (MainWindow._push).
 Apply = Callable[[Change], None]
+Push = Callable[[Callable[[], QUndoCommand], str], bool]
 
 
 class GuardedCommand(QUndoCommand):

@@ -12,9 +12,7 @@ from planner.hygiene import DealsSnapshot
 from planner.model import ForecastCategory
 from planner.operations import Change
 from planner.storage.db import PlanDB
-from ui.commands import OpportunityCommand, SwapCommand, run_opportunity_operation
-
-Apply = Callable[[Change], None]
+from ui.commands import Apply, OpportunityCommand, SwapCommand, run_opportunity_operation
 
 
 class DealsCommand(SwapCommand):

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QShowEvent, QUndoCommand
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -73,11 +73,10 @@ from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB, PlanError
 from planner.validation import parse_amount
 from ui import format as fmt
+from ui.commands import Apply, Push
 from ui.forecast_commands import set_category_command, set_fiscal_start_command, set_target_command
 
 Index = QModelIndex | QPersistentModelIndex
-Push = Callable[[Callable[[], QUndoCommand], str], bool]
-Apply = Callable[[Change], None]
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the number behind a cell (float or int)
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QShowEvent, QUndoCommand
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -38,12 +38,11 @@ from planner.hygiene import Cleanup, CleanupRow
 from planner.operations import Change
 from planner.storage.db import PlanDB
 from ui import format as fmt
+from ui.commands import Apply, Push
 from ui.dialogs.move_dialog import from_qdate, to_qdate
 from ui.forecast_commands import run_deals_operation
 
 Index = QModelIndex | QPersistentModelIndex
-Push = Callable[[Callable[[], QUndoCommand], str], bool]
-Apply = Callable[[Change], None]
 
 # How the summary counts each rule: "3 stale, 2 slipping...".
 RULE_WORDS = {

@@ -65,11 +65,9 @@ from ui.blue_sheet.sections import (
     ObjectiveSection,
     plain_label,
 )
-from ui.commands import InfluenceWithPersonCommand, PersonEditCommand, run_opportunity_operation
+from ui.commands import Apply, InfluenceWithPersonCommand, PersonEditCommand, Push, run_opportunity_operation
 
 # MainWindow._push: runs the factory, pushes its command, reports a failure under the title.
-Push = Callable[[Callable[[], QUndoCommand], str], bool]
-Apply = Callable[[Change], None]
 
 # Deal-level flags about the people on the deal: a click on one shows the influences.
 _INFLUENCE_RULES = frozenset(
