@@ -187,11 +187,14 @@ def _application() -> QApplication:
     app.setApplicationVersion(_version())
     app.setDesktopFileName("io.opportunityplanner.OpportunityPlanner")  # docks show our icon
     from ui.app_settings import AppSettings
+    from ui.i18n import install_language
     from ui.icons import app_icon
     from ui.theme import apply_theme
 
+    settings = AppSettings()
+    install_language(app, settings.language())
     app.setWindowIcon(app_icon())
-    apply_theme(app, AppSettings().theme())
+    apply_theme(app, settings.theme())
     return app
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ui.i18n import LANGUAGES, SYSTEM
 from ui.theme import Theme
 
 MAX_RECENT = 8
-LANGUAGES = {"en": "English", "de": "Deutsch"}
 PAPER_SIZES = ("locale", "A4", "Letter")
 
 
@@ -62,11 +62,12 @@ class AppSettings:
         self._settings.setValue("view/theme", theme.value)
 
     def language(self) -> str:
-        value = self._text("view/language", "en")
-        return value if value in LANGUAGES else "en"
+        """A code of ui.i18n.LANGUAGES, or "system" (the default: follow the system's)."""
+        value = self._text("view/language", SYSTEM)
+        return value if value in LANGUAGES or value == SYSTEM else SYSTEM
 
     def set_language(self, language: str) -> None:
-        self._settings.setValue("view/language", language if language in LANGUAGES else "en")
+        self._settings.setValue("view/language", language if language in LANGUAGES else SYSTEM)
 
     def paper_size(self) -> str:
         value = self._text("export/paper", "locale")

@@ -83,7 +83,8 @@ def test_damaged_preferences_read_as_defaults(tmp_path: Path) -> None:
     path = tmp_path / "planner.ini"
     path.write_text("[view]\ntheme=purple\nlanguage=xx\n[export]\npaper=A0\n[plans]\nrecent=7\n")
     settings = AppSettings(QSettings(str(path), QSettings.Format.IniFormat))
-    assert (settings.theme(), settings.language(), settings.paper_size()) == (Theme.SYSTEM, "en", "locale")
+    expected = (Theme.SYSTEM, "system", "locale")
+    assert (settings.theme(), settings.language(), settings.paper_size()) == expected
     assert settings.recent_plans() == []
 
 
