@@ -4,6 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class CurrencyTotalsRow(Protocol):
+    """What `CurrencySums.of_totals` reads of a row (planner.storage.board.CurrencyTotals)."""
+
+    @property
+    def currency(self) -> str: ...
+    @property
+    def deals(self) -> int: ...
+    @property
+    def with_amount(self) -> int: ...
+    @property
+    def amount(self) -> float: ...
+    @property
+    def weighted_by_override(self) -> float: ...
+    @property
+    def amount_at_default(self) -> float: ...
+
 
 # Rates say how many units of the base currency one unit of a currency is worth.
 Rates = Mapping[str, float]
@@ -55,6 +74,17 @@ class CurrencySums:
             pair[0] += value
             pair[1] += value * (default_probability if probability is None else probability)
         sums.count = count
+        return sums
+
+    @classmethod
+    def of_totals(cls, rows: Iterable[CurrencyTotalsRow], default_probability: int) -> CurrencySums:
+        """The same sums from SQLite's per-currency totals of one column (planner.storage.board)."""
+        sums = cls()
+        for row in rows:
+            sums.count += row.deals
+            if row.with_amount:
+                weighted = row.weighted_by_override + row.amount_at_default * default_probability
+                sums.sums[row.currency] = [row.amount, weighted]
         return sums
 
     def add(self, value: float | None, currency: str, probability: int, sign: int = 1) -> None:

@@ -6,6 +6,7 @@ import gc
 from collections.abc import Sequence
 from functools import partial
 from operator import itemgetter
+from typing import NamedTuple
 
 from planner.model import Card, CardDetails, ClosedDeal, FunnelLevel, StatusColumns
 from planner.storage.convert import to_date
@@ -42,6 +43,58 @@ def load_cards(plan: PlanDB, opportunity_ids: Sequence[int] | None = None) -> li
     # Rows arrive in id order and the sort is stable: ties on the close date stay by id.
     cards.sort(key=itemgetter(9))
     return cards
+
+
+# A column's first cards in column order, from the opportunity_board index (stage, close date,
+# id): the dated ones by date, then the undated ones (order_key '9999-12-31') by id.
+_CARD_COLUMNS = """o.id, o.stage_id, o.title, o.account_id, o.amount, o.currency, o.close_date,
+       o.stage_entered, o.probability_override, COALESCE(o.close_date, '9999-12-31')"""
+_FIRST_DATED_SQL = f"""
+SELECT {_CARD_COLUMNS} FROM opportunity o
+WHERE o.stage_id = ? AND o.close_date IS NOT NULL ORDER BY o.close_date, o.id LIMIT ?
+"""
+_FIRST_UNDATED_SQL = f"""
+SELECT {_CARD_COLUMNS} FROM opportunity o
+WHERE o.stage_id = ? AND o.close_date IS NULL ORDER BY o.id LIMIT ?
+"""
+
+
+def load_first_cards(plan: PlanDB, stage_ids: Sequence[int], count: int) -> dict[int, list[Card]]:
+    """The first `count` cards of each stage, in the order load_cards gives them."""
+    result: dict[int, list[Card]] = {}
+    for stage_id in stage_ids:
+        rows = plan.query(_FIRST_DATED_SQL, [stage_id, count])
+        if len(rows) < count:
+            rows += plan.query(_FIRST_UNDATED_SQL, [stage_id, count - len(rows)])
+        result[stage_id] = list(map(_make_card, rows))
+    return result
+
+
+class CurrencyTotals(NamedTuple):
+    """One stage's deals in one currency, summed by SQLite."""
+
+    stage_id: int
+    currency: str
+    deals: int  # with or without an amount
+    with_amount: int  # deals with an amount
+    amount: float
+    weighted_by_override: float  # sum of amount x the deal's own probability (%)
+    amount_at_default: float  # sum of the amounts of deals at the stage's probability
+
+
+_COLUMN_TOTALS_SQL = """
+SELECT stage_id, currency, COUNT(*), COUNT(amount), TOTAL(amount),
+       TOTAL(amount * probability_override),
+       TOTAL(CASE WHEN probability_override IS NULL THEN amount END)
+FROM opportunity
+WHERE stage_id IN (SELECT id FROM stage WHERE level NOT IN ('won', 'lost', 'walked_away'))
+GROUP BY stage_id, currency
+"""
+
+
+def load_column_totals(plan: PlanDB) -> list[CurrencyTotals]:
+    """Count and sums of every open stage per currency, from the opportunity_board index."""
+    return [CurrencyTotals(*row) for row in plan.query(_COLUMN_TOTALS_SQL)]
 
 
 def account_names(plan: PlanDB) -> dict[int, str]:
