@@ -18,7 +18,10 @@ sysdeps:
 sysdeps-run:
 	bash packaging/linux/system-deps.sh run
 
+# compileall: the planner starts from cached bytecode even where PYTHONDONTWRITEBYTECODE is set
+# (it checks timestamps, so it costs little when nothing changed).
 run: sysdeps-run $(STAMP)
+	$(BIN)/python -m compileall -q planner ui resources >/dev/null
 	$(BIN)/planner $(ARGS)
 
 lint: $(STAMP)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from planner import __version__
+from planner import __version__, i18n
 from planner.pack_commands import PACK_FORMATS, add_pack_arguments, add_review_arguments
 from planner.report_commands import add_report_commands, run_report_command
 from planner.storage.db import PlanError, open_plan
@@ -144,7 +144,16 @@ def run_demo(db_path: Path) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int | None:
-    """Run a command that needs no window; None means 'open the GUI'."""
+    """Run a command that needs no window; None means 'open the GUI'.
+
+    The command line speaks English: its output is held in English even when a translation is
+    installed (a test runs it so), as are the exports and review packs it writes.
+    """
+    with i18n.english():
+        return _run_command(args)
+
+
+def _run_command(args: argparse.Namespace) -> int | None:
     report = run_report_command(args)
     if report is not None:
         return report

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from planner.i18n import QT_TRANSLATE_NOOP, format_number, plural, translate
 from planner.model import ForecastCategory, FunnelLevel, Stage
 from planner.money import CurrencySums, Rates, Totals
 from planner.stages import open_stages
@@ -21,6 +22,7 @@ from planner.storage.board import account_names
 from planner.storage.db import PlanDB
 from planner.storage.forecast_data import CloseDateMove, DealRow
 from planner.storage.funnel_snapshots import SnapshotDeal, SnapshotInfo
+from planner.templates import compile_template
 
 # Decided here, where METHOD.md is silent (and tested):
 # - Forecast categories: each deal counts in exactly one column. The default comes from the
@@ -73,8 +75,34 @@ def effective_category(level: FunnelLevel, chosen: ForecastCategory | None) -> F
 # ----------------------------------------------------------------------------------------------
 # Quarters
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Sources of the "Forecast" context, translated where shown (`_month_names`).
+_MONTHS = (
+    QT_TRANSLATE_NOOP("Forecast", "Jan"),
+    QT_TRANSLATE_NOOP("Forecast", "Feb"),
+    QT_TRANSLATE_NOOP("Forecast", "Mar"),
+    QT_TRANSLATE_NOOP("Forecast", "Apr"),
+    QT_TRANSLATE_NOOP("Forecast", "May"),
+    QT_TRANSLATE_NOOP("Forecast", "Jun"),
+    QT_TRANSLATE_NOOP("Forecast", "Jul"),
+    QT_TRANSLATE_NOOP("Forecast", "Aug"),
+    QT_TRANSLATE_NOOP("Forecast", "Sep"),
+    QT_TRANSLATE_NOOP("Forecast", "Oct"),
+    QT_TRANSLATE_NOOP("Forecast", "Nov"),
+    QT_TRANSLATE_NOOP("Forecast", "Dec"),
+)
 _QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$|^\s*[Qq]\s*([1-4])\s*[-/ ]?\s*(\d{4})\s*$")
+
+
+def _month_names() -> tuple[str, ...]:
+    """The twelve short month names in the window's language ('Jan'...; 'Jan.'... in German)."""
+    return tuple(translate("Forecast", name) for name in _MONTHS)
+
+
+def _month_year(month: int, year: int, names: Sequence[str] | None = None) -> str:
+    """'Oct 2026' in the window's language."""
+    return translate("Forecast", "{month} {year}").format(
+        month=(names or _month_names())[month - 1], year=year
+    )
 
 
 class Month(NamedTuple):
@@ -90,8 +118,8 @@ class Month(NamedTuple):
 
     @property
     def label(self) -> str:
-        """'Oct 2026'."""
-        return f"{_MONTHS[self.month - 1]} {self.year}"
+        """'Oct 2026' (in the window's language)."""
+        return _month_year(self.month, self.year)
 
     @property
     def start(self) -> dt.date:
@@ -119,11 +147,17 @@ class Quarter:
 
     def __post_init__(self) -> None:
         if not 1 <= self.number <= 4:
-            raise ValueError(f"A quarter is 1 to 4, not {self.number}.")
+            raise ValueError(
+                translate("Forecast", "A quarter is 1 to 4, not {number}.").format(number=self.number)
+            )
         if not 1 <= self.start_month <= 12:
-            raise ValueError(f"A fiscal year starts in month 1 to 12, not {self.start_month}.")
+            raise ValueError(
+                translate("Forecast", "A fiscal year starts in month 1 to 12, not {start_month}.").format(
+                    start_month=self.start_month
+                )
+            )
         if not 1901 <= self.year <= 9998:
-            raise ValueError(f"The year {self.year} is out of range.")
+            raise ValueError(translate("Forecast", "The year {year} is out of range.").format(year=self.year))
 
     @property
     def label(self) -> str:
@@ -153,9 +187,14 @@ class Quarter:
     def span(self) -> str:
         """'Oct-Dec 2026' (with an en dash), or 'Nov 2026-Jan 2027' across a year end."""
         first, _, last = self.months
+        names = _month_names()
         if first.year == last.year:
-            return f"{_MONTHS[first.month - 1]}\u2013{_MONTHS[last.month - 1]} {last.year}"
-        return f"{first.label}\u2013{last.label}"
+            return translate("Forecast", "{first}–{last} {year}").format(  # noqa: RUF001 (the en dash)
+                first=names[first.month - 1], last=names[last.month - 1], year=last.year
+            )
+        return (
+            f"{_month_year(first.month, first.year, names)}\u2013{_month_year(last.month, last.year, names)}"
+        )
 
     def shifted(self, quarters: int) -> Quarter:
         """The quarter `quarters` later (earlier when negative)."""
@@ -176,7 +215,11 @@ def parse_quarter(text: str, start_month: int = 1) -> Quarter:
     """'2026Q4' (also '2026-Q4', '2026 q4', 'Q4 2026') -> Quarter; ValueError saying what to write."""
     found = _QUARTER.match(text)
     if found is None:
-        raise ValueError(f"“{text.strip()}” is not a quarter: write the year and the quarter, like 2026Q4.")
+        raise ValueError(
+            translate(
+                "Forecast", "“{text}” is not a quarter: write the year and the quarter, like 2026Q4."
+            ).format(text=text.strip())
+        )
     year = int(found.group(1) or found.group(4))
     number = int(found.group(2) or found.group(3))
     return Quarter(year, number, start_month)
@@ -266,14 +309,31 @@ def convert(amount: float | None, currency: str, base_currency: str, rates: Rate
 # Figures
 
 COLUMNS: tuple[str, ...] = ("won", "commit", "best_case", "pipeline", "weighted")
+# The columns' names: English sources of the "Forecast" context (translated by `column_label`).
 COLUMN_LABELS: Mapping[str, str] = {
-    "won": "Won",
-    "commit": "Commit",
-    "best_case": "Best case",
-    "pipeline": "Pipeline",
-    "weighted": "Weighted",
-    "omitted": "Omitted",
+    "won": QT_TRANSLATE_NOOP("Forecast", "Won"),
+    "commit": QT_TRANSLATE_NOOP("Forecast", "Commit"),
+    "best_case": QT_TRANSLATE_NOOP("Forecast", "Best case"),
+    "pipeline": QT_TRANSLATE_NOOP("Forecast", "Pipeline"),
+    "weighted": QT_TRANSLATE_NOOP("Forecast", "Weighted"),
+    "omitted": QT_TRANSLATE_NOOP("Forecast", "Omitted"),
 }
+# The same inside a sentence ("12,000 USD in best case").
+_COLUMN_WORDS: Mapping[str, str] = {
+    "won": QT_TRANSLATE_NOOP("Forecast", "won"),
+    "commit": QT_TRANSLATE_NOOP("Forecast", "commit"),
+    "best_case": QT_TRANSLATE_NOOP("Forecast", "best case"),
+    "pipeline": QT_TRANSLATE_NOOP("Forecast", "pipeline"),
+    "weighted": QT_TRANSLATE_NOOP("Forecast", "weighted"),
+    "omitted": QT_TRANSLATE_NOOP("Forecast", "omitted"),
+}
+
+
+def column_label(column: str) -> str:
+    """A column's name in the window's language: 'Won', 'Commit', 'Best case'..."""
+    return translate("Forecast", COLUMN_LABELS[column])
+
+
 # The column each category counts in.
 _COLUMN_OF: Mapping[ForecastCategory, str] = {
     ForecastCategory.CLOSED: "won",
@@ -384,16 +444,26 @@ class Conversion:
     from_history: bool  # False: too little history, the Above the Funnel stage's probability
 
     def describe(self) -> str:
-        percent = f"{self.rate * 100:.0f} %"
+        """The rate and where it comes from, in the window's language."""
+        percent = translate("Forecast", "{n} %").format(n=f"{self.rate * 100:.0f}")
         if self.from_history:
-            return (
-                f"{percent} ({self.won} of {self.closed} closed deals that started Above the Funnel were won)"
-            )
-        return (
-            f"{percent} (the Above the Funnel stage's probability: only {self.closed} closed deal"
-            f"{'' if self.closed == 1 else 's'} started Above the Funnel, {MIN_HISTORY} are needed"
-            " to use the plan's own history)"
-        )
+            return translate(
+                "Forecast",
+                "{percent} ({won} of {closed} closed deals that started Above the Funnel were won)",
+            ).format(percent=percent, won=self.won, closed=self.closed)
+        return plural(
+            self.closed,
+            translate(
+                "Forecast",
+                "{percent} (the Above the Funnel stage's probability: only {closed} closed deal started"
+                " Above the Funnel, {needed} are needed to use the plan's own history)",
+            ),
+            translate(
+                "Forecast",
+                "{percent} (the Above the Funnel stage's probability: only {closed} closed deals started"
+                " Above the Funnel, {needed} are needed to use the plan's own history)",
+            ),
+        ).format(percent=percent, closed=self.closed, needed=MIN_HISTORY)
 
 
 class Diagnostic(NamedTuple):
@@ -640,8 +710,9 @@ def _with_diagnostics(forecast: Forecast, facts: PlanFacts, today: dt.date) -> F
 
 
 def money(value: float, currency: str) -> str:
-    """'120,000 EUR' (whole units: forecasts are read in thousands, not cents)."""
-    return f"{value:,.0f} {currency}"
+    """'120,000 EUR' (whole units: forecasts are read in thousands, not cents; German marks in a
+    German window: '120.000 EUR')."""
+    return f"{format_number(value)} {currency}"
 
 
 def _level_totals(forecast: Forecast, level: FunnelLevel) -> Totals:
@@ -656,10 +727,15 @@ def _dry_top(forecast: Forecast, facts: PlanFacts) -> Diagnostic | None:
     following = forecast.quarter.shifted(1)
     need = facts.targets.get(following.label)
     need_quarter = following
-    need_source = f"next quarter's target ({following.label})"
     if need is None and forecast.target is not None:
         need, need_quarter = forecast.target, forecast.quarter
-        need_source = f"the target of {forecast.quarter.label}, as none is set for {following.label}"
+        need_source = translate("Forecast", "the target of {quarter}, as none is set for {following}").format(
+            quarter=forecast.quarter.label, following=following.label
+        )
+    else:
+        need_source = translate("Forecast", "next quarter's target ({following})").format(
+            following=following.label
+        )
     if need is None or need <= 0:
         return None
     above = _level_totals(forecast, FunnelLevel.ABOVE)
@@ -669,13 +745,22 @@ def _dry_top(forecast: Forecast, facts: PlanFacts) -> Diagnostic | None:
         return None
     base = forecast.base_currency
     required = need / rate if rate > 0 else None
-    message = (
-        f"Above the Funnel holds {money(above.amount, base)} in {deals_text(above.count)}. "
-        f"At a conversion of {forecast.conversion.describe()}, that feeds about {money(feeds, base)}, "
-        f"short of {money(need, base)}, {need_source}."
+    message = translate(
+        "Forecast",
+        "Above the Funnel holds {amount} in {deals}. At a conversion of {conversion}, that feeds about"
+        " {feeds}, short of {need}, {source}.",
+    ).format(
+        amount=money(above.amount, base),
+        deals=deals_text(above.count),
+        conversion=forecast.conversion.describe(),
+        feeds=money(feeds, base),
+        need=money(need, base),
+        source=need_source,
     )
     if required is not None:
-        message += f" Above the Funnel would need about {money(required, base)}: find more prospects."
+        message += translate(
+            "Forecast", " Above the Funnel would need about {amount}: find more prospects."
+        ).format(amount=money(required, base))
     numbers: dict[str, float | int | str] = {
         "above_value": above.amount,
         "above_count": above.count,
@@ -690,7 +775,7 @@ def _dry_top(forecast: Forecast, facts: PlanFacts) -> Diagnostic | None:
     }
     if required is not None:
         numbers["above_needed"] = required
-    return Diagnostic("dry_top", "Dry top", message, numbers)
+    return Diagnostic("dry_top", translate("Forecast", "Dry top"), message, numbers)
 
 
 def _jammed_middle(facts: PlanFacts, today: dt.date) -> Diagnostic | None:
@@ -718,11 +803,12 @@ def _jammed_middle(facts: PlanFacts, today: dt.date) -> Diagnostic | None:
                 stuck += 1
     if stuck < JAM_MIN_STUCK or stuck < JAM_SHARE * in_funnel:
         return None
-    message = (
-        f"{stuck} of the {in_funnel} deals In the Funnel ({stuck / in_funnel:.0%}) have sat in their stage "
-        f"for longer than its stale limit, against {best_few} in the Best Few: move them on with a "
-        "customer commitment, or walk away."
-    )
+    message = translate(
+        "Forecast",
+        "{stuck} of the {in_funnel} deals In the Funnel ({share}) have sat in their stage for longer than"
+        " its stale limit, against {best_few} in the Best Few: move them on with a customer commitment,"
+        " or walk away.",
+    ).format(stuck=stuck, in_funnel=in_funnel, share=f"{stuck / in_funnel:.0%}", best_few=best_few)
     numbers: dict[str, float | int | str] = {
         "in_funnel": in_funnel,
         "stuck": stuck,
@@ -730,7 +816,7 @@ def _jammed_middle(facts: PlanFacts, today: dt.date) -> Diagnostic | None:
         "best_few": best_few,
         "threshold_share": JAM_SHARE,
     }
-    return Diagnostic("jammed_middle", "Jammed middle", message, numbers)
+    return Diagnostic("jammed_middle", translate("Forecast", "Jammed middle"), message, numbers)
 
 
 def _best_few_short(forecast: Forecast) -> Diagnostic | None:
@@ -748,10 +834,17 @@ def _best_few_short(forecast: Forecast) -> Diagnostic | None:
     if won + value >= target:
         return None
     base = forecast.base_currency
-    message = (
-        f"Won so far, {money(won, base)}, plus {deals_text(len(best_few))} in the Best Few "
-        f"closing this quarter, {money(value, base)}, make {money(won + value, base)}: "
-        f"{money(target - won - value, base)} short of the {money(target, base)} target."
+    message = translate(
+        "Forecast",
+        "Won so far, {won}, plus {deals} in the Best Few closing this quarter, {value}, make {total}:"
+        " {shortfall} short of the {target} target.",
+    ).format(
+        won=money(won, base),
+        deals=deals_text(len(best_few)),
+        value=money(value, base),
+        total=money(won + value, base),
+        shortfall=money(target - won - value, base),
+        target=money(target, base),
     )
     numbers: dict[str, float | int | str] = {
         "won": won,
@@ -760,7 +853,9 @@ def _best_few_short(forecast: Forecast) -> Diagnostic | None:
         "target": target,
         "shortfall": target - won - value,
     }
-    return Diagnostic("best_few_short", "Best Few too small for the target", message, numbers)
+    return Diagnostic(
+        "best_few_short", translate("Forecast", "Best Few too small for the target"), message, numbers
+    )
 
 
 def load_forecast(
@@ -794,18 +889,20 @@ class ChangeKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _CHANGE_LABELS[self]
+        """'Advanced a stage' in the window's language."""
+        return translate("ForecastChange", _CHANGE_LABELS[self])
 
 
+# Sources of the "ForecastChange" context, translated by ChangeKind.label.
 _CHANGE_LABELS = {
-    ChangeKind.ADDED: "Added (new or reopened)",
-    ChangeKind.ADVANCED: "Advanced a stage",
-    ChangeKind.MOVED_BACK: "Moved back",
-    ChangeKind.SLIPPED: "Close date slipped",
-    ChangeKind.WON: "Won",
-    ChangeKind.LOST: "Lost",
-    ChangeKind.WALKED_AWAY: "Walked away",
-    ChangeKind.DELETED: "Deleted",
+    ChangeKind.ADDED: QT_TRANSLATE_NOOP("ForecastChange", "Added (new or reopened)"),
+    ChangeKind.ADVANCED: QT_TRANSLATE_NOOP("ForecastChange", "Advanced a stage"),
+    ChangeKind.MOVED_BACK: QT_TRANSLATE_NOOP("ForecastChange", "Moved back"),
+    ChangeKind.SLIPPED: QT_TRANSLATE_NOOP("ForecastChange", "Close date slipped"),
+    ChangeKind.WON: QT_TRANSLATE_NOOP("ForecastChange", "Won"),
+    ChangeKind.LOST: QT_TRANSLATE_NOOP("ForecastChange", "Lost"),
+    ChangeKind.WALKED_AWAY: QT_TRANSLATE_NOOP("ForecastChange", "Walked away"),
+    ChangeKind.DELETED: QT_TRANSLATE_NOOP("ForecastChange", "Deleted"),
 }
 _CLOSED_KIND = {
     FunnelLevel.WON: ChangeKind.WON,
@@ -865,12 +962,31 @@ def snapshot_rows(facts: PlanFacts) -> list[SnapshotDeal]:
     return rows
 
 
-def _day(iso: str | None) -> str:
-    return _short(dt.date.fromisoformat(iso[:10])) if iso else "no date"
+class _Days:
+    """Dates in words ('19 Nov 2026'), the wording translated once for a whole comparison."""
+
+    def __init__(self) -> None:
+        self.months = _month_names()
+        self.template = compile_template(
+            translate("Forecast", "{day} {month} {year}"), "day", "month", "year"
+        )
+        self.none = translate("Forecast", "no date")
+        self.seen: dict[str, str] = {}
+
+    def short(self, day: dt.date) -> str:
+        return self.template(day=day.day, month=self.months[day.month - 1], year=day.year)
+
+    def iso(self, iso: str | None) -> str:
+        if not iso:
+            return self.none
+        text = self.seen.get(iso)
+        if text is None:  # deals share dates: each is worded once
+            text = self.seen[iso] = self.short(dt.date.fromisoformat(iso[:10]))
+        return text
 
 
 def _short(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return _Days().short(day)
 
 
 def compare(facts: PlanFacts, then: Sequence[SnapshotDeal], since: SnapshotInfo, label: str) -> Comparison:
@@ -880,6 +996,9 @@ def compare(facts: PlanFacts, then: Sequence[SnapshotDeal], since: SnapshotInfo,
     taken = since.taken_on.isoformat()
     changes: dict[ChangeKind, list[DealChange]] = {kind: [] for kind in ChangeKind}
     present: set[int] = set()
+    days = _Days()
+    closed_text = compile_template(translate("Forecast", "closed {date}"), "date")
+    deleted_stage = translate("Forecast", "a deleted stage")
     for deal in facts.deals:
         stage = stages.get(deal.stage_id)
         if stage is None:
@@ -895,16 +1014,24 @@ def compare(facts: PlanFacts, then: Sequence[SnapshotDeal], since: SnapshotInfo,
                 )
                 if closed_kind is not None:
                     changes[closed_kind].append(
-                        DealChange(deal.id, deal.title, closed_kind, f"closed {_day(deal.closed_on)}", value)
+                        DealChange(
+                            deal.id,
+                            deal.title,
+                            closed_kind,
+                            closed_text(date=days.iso(deal.closed_on)),
+                            value,
+                        )
                     )
             continue
         if closed_kind is not None:
             changes[closed_kind].append(
-                DealChange(deal.id, deal.title, closed_kind, f"closed {_day(deal.closed_on)}", value)
+                DealChange(
+                    deal.id, deal.title, closed_kind, closed_text(date=days.iso(deal.closed_on)), value
+                )
             )
             continue
         old_stage = stages.get(old.stage_id)
-        old_name = old_stage.name if old_stage is not None else "a deleted stage"
+        old_name = old_stage.name if old_stage is not None else deleted_stage
         if stage.position > old.stage_position:
             changes[ChangeKind.ADVANCED].append(
                 DealChange(deal.id, deal.title, ChangeKind.ADVANCED, f"{old_name} \u2192 {stage.name}", value)
@@ -921,7 +1048,7 @@ def compare(facts: PlanFacts, then: Sequence[SnapshotDeal], since: SnapshotInfo,
                     deal.id,
                     deal.title,
                     ChangeKind.SLIPPED,
-                    f"{_day(old.close_date)} \u2192 {_day(deal.close_date)}",
+                    f"{days.iso(old.close_date)} \u2192 {days.iso(deal.close_date)}",
                     value,
                 )
             )
@@ -932,7 +1059,7 @@ def compare(facts: PlanFacts, then: Sequence[SnapshotDeal], since: SnapshotInfo,
                     old.opportunity_id,
                     old.title,
                     ChangeKind.DELETED,
-                    "deleted from the plan",
+                    translate("Forecast", "deleted from the plan"),
                     convert(old.amount, old.currency, base, rates),
                 )
             )
@@ -956,12 +1083,14 @@ def comparisons(plan: PlanDB, facts: PlanFacts, today: dt.date) -> tuple[Compari
 
 
 def _whole(value: float) -> str:
-    return f"{value:,.0f}"
+    return format_number(value)
 
 
 def deals_text(count: int) -> str:
-    """'1 deal', '3 deals'."""
-    return f"{count} deal" if count == 1 else f"{count} deals"
+    """'1 deal', '3 deals' (in the window's language)."""
+    return plural(count, translate("Forecast", "{n} deal"), translate("Forecast", "{n} deals")).format(
+        n=format_number(count)
+    )
 
 
 def summary_lines(result: Forecast) -> list[str]:
@@ -969,53 +1098,110 @@ def summary_lines(result: Forecast) -> list[str]:
     base = result.base_currency
     lines: list[str] = []
     if result.target is None:
-        lines.append(f"No target set for {result.quarter.label}.")
+        lines.append(
+            translate("Forecast", "No target set for {quarter}.").format(quarter=result.quarter.label)
+        )
     else:
         gap = result.gap or 0.0
-        gap_text = (
-            f"gap to target after won and commit {_whole(gap)} {base}"
-            if gap > 0
-            else f"won and commit are {_whole(-gap)} {base} above the target"
-        )
+        if gap > 0:
+            gap_text = translate("Forecast", "gap to target after won and commit {amount} {currency}").format(
+                amount=_whole(gap), currency=base
+            )
+        else:
+            gap_text = translate(
+                "Forecast", "won and commit are {amount} {currency} above the target"
+            ).format(amount=_whole(-gap), currency=base)
         coverage = result.coverage
-        coverage_text = "target reached" if coverage is None else f"coverage {coverage:.1f}x"
-        remaining = _whole(result.remaining or 0.0)
+        coverage_text = (
+            translate("Forecast", "target reached")
+            if coverage is None
+            else translate("Forecast", "coverage {ratio}x").format(ratio=format_number(coverage, 1))
+        )
         lines.append(
-            f"Target {_whole(result.target)} {base} · still to win {remaining} {base} · "
-            f"{gap_text} · {coverage_text} (open pipeline {_whole(result.total.open_pipeline)} {base})"
+            translate(
+                "Forecast",
+                "Target {target} {currency} · still to win {remaining} {currency} · {gap} · {coverage}"
+                " (open pipeline {pipeline} {currency})",
+            ).format(
+                target=_whole(result.target),
+                currency=base,
+                remaining=_whole(result.remaining or 0.0),
+                gap=gap_text,
+                coverage=coverage_text,
+                pipeline=_whole(result.total.open_pipeline),
+            )
         )
     apart = result.total.unconverted()
     if apart:
+        part = translate("Forecast", "{amount} {currency} in {column}")
         parts = [
-            f"{_whole(amount)} {currency} in {COLUMN_LABELS[column].lower()}"
+            part.format(
+                amount=_whole(amount), currency=currency, column=translate("Forecast", _COLUMN_WORDS[column])
+            )
             for currency, columns in sorted(apart.items())
             for column, amount in columns.items()
             if column != "weighted"
         ]
-        lines.append("Not converted (no exchange rate), so not in the figures: " + ", ".join(parts))
+        lines.append(
+            translate("Forecast", "Not converted (no exchange rate), so not in the figures: {parts}").format(
+                parts=", ".join(parts)
+            )
+        )
     omitted = result.total.omitted
     if omitted.count:
         lines.append(
-            f"Omitted from the forecast: {deals_text(omitted.count)}, {_whole(omitted.amount)} {base}"
+            translate("Forecast", "Omitted from the forecast: {deals}, {amount} {currency}").format(
+                deals=deals_text(omitted.count), amount=_whole(omitted.amount), currency=base
+            )
         )
     if result.undated:
-        lines.append(f"{deals_text(result.undated)} open without a close date, so in no quarter.")
+        lines.append(
+            translate("Forecast", "{deals} open without a close date, so in no quarter.").format(
+                deals=deals_text(result.undated)
+            )
+        )
     if result.earlier:
         lines.append(
-            f"{deals_text(result.earlier)} open with a close date before {result.quarter.label}:"
-            " see the clean-up list."
+            translate(
+                "Forecast", "{deals} open with a close date before {quarter}: see the clean-up list."
+            ).format(deals=deals_text(result.earlier), quarter=result.quarter.label)
         )
     return lines
 
 
+# What `comparison_heading` says for the two comparisons the view shows (other labels: generic).
+_NO_SNAPSHOT = {
+    "last week": QT_TRANSLATE_NOOP(
+        "Forecast",
+        "Since last week: no snapshot that old yet (the planner takes one in each week it is used).",
+    ),
+    "last month": QT_TRANSLATE_NOOP(
+        "Forecast",
+        "Since last month: no snapshot that old yet (the planner takes one in each week it is used).",
+    ),
+}
+_SINCE = {
+    "last week": QT_TRANSLATE_NOOP("Forecast", "Since last week ({date})"),
+    "last month": QT_TRANSLATE_NOOP("Forecast", "Since last month ({date})"),
+}
+
+
 def comparison_heading(comparison: Comparison) -> str:
     """'Since last week (19 Nov 2026)', or why there is nothing to compare with yet."""
+    label = comparison.label
     if comparison.since is None:
-        return (
-            f"Since {comparison.label}: no snapshot that old yet"
-            " (the planner takes one in each week it is used)."
-        )
-    return f"Since {comparison.label} ({_short(comparison.since.taken_on)})"
+        if label in _NO_SNAPSHOT:
+            return translate("Forecast", _NO_SNAPSHOT[label])
+        return translate(
+            "Forecast",
+            "Since {when}: no snapshot that old yet (the planner takes one in each week it is used).",
+        ).format(when=label)
+    template = (
+        translate("Forecast", _SINCE[label])
+        if label in _SINCE
+        else translate("Forecast", "Since {when} ({date})")
+    )
+    return template.format(when=label, date=_short(comparison.since.taken_on))
 
 
 # ----------------------------------------------------------------------------------------------

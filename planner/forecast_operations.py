@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from planner import forecast
 from planner.forecast import SETTABLE_CATEGORIES, Quarter
+from planner.i18n import translate
 from planner.model import MAX_AMOUNT, ForecastCategory
 from planner.operations import Change, OperationError
 from planner.storage import forecast_data
@@ -26,14 +27,18 @@ def set_forecast_category(plan: PlanDB, opportunity_id: int, category: ForecastC
     """
     current = opportunity_repo.get_opportunity(plan, opportunity_id)
     if current is None:
-        raise OperationError("That deal no longer exists.")
+        raise OperationError(translate("Operations", "That deal no longer exists."))
     stage = stage_repo.get_stage(plan, current.stage_id)
     if stage is not None and stage.is_closed:
         raise OperationError(
-            f"“{current.title}” is {stage.name.lower()}: its forecast category follows the outcome."
+            translate(
+                "Operations", "“{title}” is {stage}: its forecast category follows the outcome."
+            ).format(title=current.title, stage=stage.name.lower())
         )
     if category is not None and category not in SETTABLE_CATEGORIES:
-        raise OperationError("A deal counts as Closed once it is won: move it to the Won stage.")
+        raise OperationError(
+            translate("Operations", "A deal counts as Closed once it is won: move it to the Won stage.")
+        )
     forecast_data.set_forecast_category(plan, opportunity_id, category.value if category else None)
     return Change(opportunities=frozenset({opportunity_id}))
 
@@ -52,7 +57,9 @@ def set_targets(plan: PlanDB, values: Mapping[str, float]) -> Change:
         except ValueError as exc:
             raise OperationError(str(exc)) from exc
         if not math.isfinite(amount) or not 0 <= amount <= MAX_AMOUNT:
-            raise OperationError("A target is an amount between 0 and 1,000,000,000,000.")
+            raise OperationError(
+                translate("Operations", "A target is an amount between 0 and 1,000,000,000,000.")
+            )
         clean[label] = float(amount)
     settings_repo.set_setting(plan, forecast.SETTING_TARGETS, dict(sorted(clean.items())))
     # No deal changed: the views that show targets refresh themselves.
@@ -77,7 +84,9 @@ def fiscal_year_start_month(plan: PlanDB) -> int:
 def set_fiscal_year_start_month(plan: PlanDB, month: int) -> Change:
     """The month the fiscal year starts in (quarters and targets are counted from it)."""
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-        raise OperationError("The fiscal year starts in a month from 1 (January) to 12 (December).")
+        raise OperationError(
+            translate("Operations", "The fiscal year starts in a month from 1 (January) to 12 (December).")
+        )
     settings_repo.set_setting(plan, forecast.SETTING_FISCAL_START, month)
     return Change()
 
@@ -111,6 +120,6 @@ def setting_state(plan: PlanDB, key: str) -> str | None:
 def restore_setting(plan: PlanDB, key: str, state: str | None) -> Change:
     """Put a forecast setting back exactly as `setting_state` read it."""
     if key not in (forecast.SETTING_TARGETS, forecast.SETTING_FISCAL_START):
-        raise OperationError(f"{key} is not a forecast setting.")
+        raise OperationError(translate("Operations", "{key} is not a forecast setting.").format(key=key))
     forecast_data.restore_setting_text(plan, key, state)
     return Change()

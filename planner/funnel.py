@@ -11,8 +11,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from planner.i18n import plural, translate
 from planner.model import Card, CardDetails, Opportunity, Stage, StatusColumns
 from planner.stages import entry_commitments, open_stages
+from planner.templates import Template, compile_template
 
 # Moving the close date later this many times makes a deal "slipping" (METHOD.md).
 SLIPPING_AFTER = 2
@@ -216,27 +218,102 @@ def statuses(
     return result
 
 
+class Reasons:
+    """The funnel reasons in the window's language, each template translated once.
+
+    The red-flag engine and the clean-up list word thousands of reasons per evaluation: they
+    make one `Reasons()` per call and word every deal with it, so no template is looked up per
+    deal. The module's `stale_reason` and friends translate just their own (a card's tooltip).
+    """
+
+    __slots__ = ("_filled", "_overdue", "_premature", "_slip_many", "_slip_once", "_stale", "_stale_limit")
+
+    def __init__(self) -> None:
+        # (one, many) per plural sentence; `_filled` makes each translated text a function once.
+        self._stale = (
+            translate("Funnel", "No customer commitment for {days} day"),
+            translate("Funnel", "No customer commitment for {days} days"),
+        )
+        self._stale_limit = (
+            translate("Funnel", "No customer commitment for {days} day (stage limit {limit})"),
+            translate("Funnel", "No customer commitment for {days} days (stage limit {limit})"),
+        )
+        self._overdue = (
+            translate("Funnel", "The close date passed {days} day ago and the deal is still open"),
+            translate("Funnel", "The close date passed {days} days ago and the deal is still open"),
+        )
+        self._slip_once = translate("Funnel", "The close date moved later once")
+        self._slip_many = compile_template(
+            translate("Funnel", "The close date moved later {slips} times"), "slips"
+        )
+        self._premature = compile_template(
+            translate(
+                "Funnel", "Sits in {stage}, but the customer commitments to enter it were never recorded"
+            ),
+            "stage",
+        )
+        self._filled: dict[str, Template] = {
+            text: compile_template(text, "days", "limit")
+            for text in (*self._stale, *self._stale_limit, *self._overdue)
+        }
+
+    def stale(self, days: int, limit: int | None) -> str:
+        """'No customer commitment for 34 days (stage limit 21)'."""
+        if limit is None:
+            return self._filled[plural(days, *self._stale)](days=days, limit=None)
+        return self._filled[plural(days, *self._stale_limit)](days=days, limit=limit)
+
+    def slip(self, slips: int) -> str:
+        """'The close date moved later 2 times'."""
+        return self._slip_once if slips == 1 else self._slip_many(slips=slips)
+
+    def premature(self, stage_name: str) -> str:
+        """Why a deal is premature."""
+        return self._premature(stage=stage_name)
+
+    def overdue(self, close_date: dt.date, today: dt.date) -> str:
+        """Why a deal is overdue."""
+        days = (today - close_date).days
+        return self._filled[plural(days, *self._overdue)](days=days, limit=None)
+
+
 def stale_reason(days: int, limit: int | None) -> str:
     """'No customer commitment for 34 days (stage limit 21)'."""
-    unit = "day" if days == 1 else "days"
-    suffix = f" (stage limit {limit})" if limit is not None else ""
-    return f"No customer commitment for {days} {unit}{suffix}"
+    if limit is None:
+        return plural(
+            days,
+            translate("Funnel", "No customer commitment for {days} day"),
+            translate("Funnel", "No customer commitment for {days} days"),
+        ).format(days=days)
+    return plural(
+        days,
+        translate("Funnel", "No customer commitment for {days} day (stage limit {limit})"),
+        translate("Funnel", "No customer commitment for {days} days (stage limit {limit})"),
+    ).format(days=days, limit=limit)
 
 
 def slip_reason(slips: int) -> str:
     """'The close date moved later 2 times'."""
-    return "The close date moved later once" if slips == 1 else f"The close date moved later {slips} times"
+    if slips == 1:
+        return translate("Funnel", "The close date moved later once")
+    return translate("Funnel", "The close date moved later {slips} times").format(slips=slips)
 
 
 def premature_reason(stage_name: str) -> str:
     """Why a deal is premature."""
-    return f"Sits in {stage_name}, but the customer commitments to enter it were never recorded"
+    return translate(
+        "Funnel", "Sits in {stage}, but the customer commitments to enter it were never recorded"
+    ).format(stage=stage_name)
 
 
 def overdue_reason(close_date: dt.date, today: dt.date) -> str:
     """Why a deal is overdue."""
     days = (today - close_date).days
-    return f"The close date passed {days} day{'s' if days != 1 else ''} ago and the deal is still open"
+    return plural(
+        days,
+        translate("Funnel", "The close date passed {days} day ago and the deal is still open"),
+        translate("Funnel", "The close date passed {days} days ago and the deal is still open"),
+    ).format(days=days)
 
 
 def direction(source: Stage, target: Stage) -> str:

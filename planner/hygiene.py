@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from planner import funnel, red_flags
 from planner.forecast import PlanFacts, load_plan_facts
+from planner.i18n import translate
 from planner.model import Card, FunnelLevel, StatusColumns
 from planner.operations import Change, MoveDetails, OperationError, move_opportunity, snooze_opportunity
 from planner.red_flags import Flag, RecordRef
@@ -141,6 +142,8 @@ def cleanup_list(plan: PlanDB, today: dt.date, facts: PlanFacts | None = None) -
     keyed: list[tuple[Any, ...]] = []
     objective_flag, funnel_flags = red_flags.objective_flag, red_flags.funnel_flags
     slipping_after = funnel.SLIPPING_AFTER
+    wording = red_flags.Wording()  # the reasons' sentences, translated once for every deal
+    reasons = wording.funnel
     enabled = gc.isenabled()
     gc.disable()  # nothing here is garbage; 10,000 rows would set the collector off for nothing
     try:
@@ -153,7 +156,7 @@ def cleanup_list(plan: PlanDB, today: dt.date, facts: PlanFacts | None = None) -
             account = names.get(deal.account_id or 0, "")
             amount, currency = deal.amount, deal.currency
             objective = objective_flag(
-                _objective((deal.title, deal.product, amount, deal.quantity, close)), account, ref
+                _objective((deal.title, deal.product, amount, deal.quantity, close)), account, ref, wording
             )
             if (
                 status.stale_days is not None
@@ -161,7 +164,7 @@ def cleanup_list(plan: PlanDB, today: dt.date, facts: PlanFacts | None = None) -
                 or status.overdue
                 or status.premature
             ):
-                flags = funnel_flags(status, stages[deal.stage_id].name, close, ref, today)
+                flags = funnel_flags(status, stages[deal.stage_id].name, close, ref, today, reasons)
                 if objective is not None:
                     flags.insert(0, objective)  # the engine's order: the objective first
             elif objective is not None:
@@ -265,14 +268,16 @@ def revert_deals(plan: PlanDB, snap: DealsSnapshot) -> Change:
 
 def _open_deals(plan: PlanDB, opportunity_ids: Sequence[int]) -> list[int]:
     if not opportunity_ids:
-        raise OperationError("Choose one or more deals first.")
+        raise OperationError(translate("Operations", "Choose one or more deals first."))
     stages = {s.id: s for s in stage_repo.list_stages(plan)}
     for deal_id in opportunity_ids:
         deal = opportunity_repo.get_opportunity(plan, deal_id)
         if deal is None:
-            raise OperationError("One of the deals no longer exists.")
+            raise OperationError(translate("Operations", "One of the deals no longer exists."))
         if stages[deal.stage_id].is_closed:
-            raise OperationError(f"“{deal.title}” is already closed.")
+            raise OperationError(
+                translate("Operations", "“{title}” is already closed.").format(title=deal.title)
+            )
     return list(dict.fromkeys(opportunity_ids))
 
 
@@ -282,7 +287,11 @@ def change_close_dates(
     """Give open deals a new close date (each change goes into the close-date history)."""
     ids = _open_deals(plan, opportunity_ids)
     if new_date < today:
-        raise OperationError("A new close date is today or later: an earlier one would be overdue at once.")
+        raise OperationError(
+            translate(
+                "Operations", "A new close date is today or later: an earlier one would be overdue at once."
+            )
+        )
     changed: set[int] = set()
     with plan.atomic():
         for deal_id in ids:
@@ -310,7 +319,9 @@ def walk_away_stage(plan: PlanDB) -> int:
     for stage in ordered(stage_repo.list_stages(plan)):
         if stage.level is FunnelLevel.WALKED_AWAY:
             return stage.id
-    raise OperationError("The plan has no Walked away stage: add one in the stage settings.")
+    raise OperationError(
+        translate("Operations", "The plan has no Walked away stage: add one in the stage settings.")
+    )
 
 
 def walk_away(
@@ -322,7 +333,9 @@ def walk_away(
 ) -> Change:
     """Walk away from open deals with one reason: each moves to Walked away (into the archive)."""
     if not reason.strip():
-        raise OperationError("Say why you walk away: the reason stays with the deal in the archive.")
+        raise OperationError(
+            translate("Operations", "Say why you walk away: the reason stays with the deal in the archive.")
+        )
     ids = _open_deals(plan, opportunity_ids)
     target = walk_away_stage(plan)
     details = MoveDetails(reason=reason.strip(), closed_on=closed_on or today)

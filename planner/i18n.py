@@ -5,6 +5,9 @@ planner never imports Qt, so it cannot call QCoreApplication.translate itself. I
 the command line and the exports keep the English source (the review pack is in English;
 `english()` holds the lookup off while one is written from a translated window).
 
+Numbers inside sentences go through `format_number`, which writes the marks the window
+installed with `install_number_format` ("120.000 EUR" in German, where "120,000" reads as 120).
+
 `pyside6-lupdate` finds these calls like Qt's own (it matches any call named `translate` with
 two string literals), so planner's sentences land in the same .ts files as the window's.
 Sources use str.format fields ("{name}"), never f-strings: the translator sees the whole
@@ -25,6 +28,11 @@ def _identity(context: str, source: str) -> str:
 
 _lookup: Lookup = _identity
 _held = 0
+# The number marks of the window's language: "." and "," (120,000.50) until the window installs
+# its own (German 120.000,50). `_marks` is None for the English ones: nothing to swap.
+ENGLISH_DECIMAL_POINT = "."
+ENGLISH_GROUP_SEPARATOR = ","
+_marks: dict[int, str] | None = None
 
 
 def translate(context: str, source: str) -> str:
@@ -55,9 +63,30 @@ def install(lookup: Lookup | None) -> None:
     _lookup = lookup or _identity
 
 
+def install_number_format(
+    decimal_point: str = ENGLISH_DECIMAL_POINT, group_separator: str = ENGLISH_GROUP_SEPARATOR
+) -> None:
+    """Use these marks in every later `format_number` (the defaults go back to English's)."""
+    global _marks
+    if (decimal_point, group_separator) == (ENGLISH_DECIMAL_POINT, ENGLISH_GROUP_SEPARATOR):
+        _marks = None
+    else:
+        _marks = {ord(ENGLISH_DECIMAL_POINT): decimal_point, ord(ENGLISH_GROUP_SEPARATOR): group_separator}
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """`value` with `decimals` places and thousands grouped, in the installed marks: "120,000"
+    in English, "120.000" in German (English inside `english()`, whatever is installed)."""
+    text = f"{value:,.{decimals}f}"
+    if _marks is None or _held:
+        return text
+    return text.translate(_marks)
+
+
 @contextlib.contextmanager
 def english() -> Iterator[None]:
-    """Inside: every `translate` returns the English source (exports, the command line)."""
+    """Inside: every `translate` returns the English source and `format_number` writes English
+    marks (exports, the command line)."""
     global _held
     _held += 1
     try:

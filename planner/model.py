@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from planner.i18n import QT_TRANSLATE_NOOP, translate
+
 
 class FunnelLevel(StrEnum):
     """Where a stage sits in the Sales Funnel; closed levels take a deal off the board."""
@@ -21,6 +23,12 @@ class FunnelLevel(StrEnum):
 
     @property
     def label(self) -> str:
+        """'Above the Funnel' in the window's language."""
+        return translate("FunnelLevel", _LEVEL_LABELS[self])
+
+    @property
+    def english_label(self) -> str:
+        """'Above the Funnel' whatever the window's language: for what is stored in the plan."""
         return _LEVEL_LABELS[self]
 
     @property
@@ -28,14 +36,15 @@ class FunnelLevel(StrEnum):
         return self in (FunnelLevel.WON, FunnelLevel.LOST, FunnelLevel.WALKED_AWAY)
 
 
+# Sources of the "FunnelLevel" context: translated where shown, by FunnelLevel.label.
 _LEVEL_LABELS = {
-    FunnelLevel.UNIVERSE: "Universe",
-    FunnelLevel.ABOVE: "Above the Funnel",
-    FunnelLevel.IN: "In the Funnel",
-    FunnelLevel.BEST_FEW: "Best Few",
-    FunnelLevel.WON: "Won",
-    FunnelLevel.LOST: "Lost",
-    FunnelLevel.WALKED_AWAY: "Walked away",
+    FunnelLevel.UNIVERSE: QT_TRANSLATE_NOOP("FunnelLevel", "Universe"),
+    FunnelLevel.ABOVE: QT_TRANSLATE_NOOP("FunnelLevel", "Above the Funnel"),
+    FunnelLevel.IN: QT_TRANSLATE_NOOP("FunnelLevel", "In the Funnel"),
+    FunnelLevel.BEST_FEW: QT_TRANSLATE_NOOP("FunnelLevel", "Best Few"),
+    FunnelLevel.WON: QT_TRANSLATE_NOOP("FunnelLevel", "Won"),
+    FunnelLevel.LOST: QT_TRANSLATE_NOOP("FunnelLevel", "Lost"),
+    FunnelLevel.WALKED_AWAY: QT_TRANSLATE_NOOP("FunnelLevel", "Walked away"),
 }
 
 
@@ -50,7 +59,18 @@ class ForecastCategory(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").title()
+        """'Best Case' in the window's language."""
+        return translate("ForecastCategory", _CATEGORY_LABELS[self])
+
+
+# Sources of the "ForecastCategory" context: translated where shown, by ForecastCategory.label.
+_CATEGORY_LABELS = {
+    ForecastCategory.PIPELINE: QT_TRANSLATE_NOOP("ForecastCategory", "Pipeline"),
+    ForecastCategory.BEST_CASE: QT_TRANSLATE_NOOP("ForecastCategory", "Best Case"),
+    ForecastCategory.COMMIT: QT_TRANSLATE_NOOP("ForecastCategory", "Commit"),
+    ForecastCategory.CLOSED: QT_TRANSLATE_NOOP("ForecastCategory", "Closed"),
+    ForecastCategory.OMITTED: QT_TRANSLATE_NOOP("ForecastCategory", "Omitted"),
+}
 
 
 class Role(StrEnum):

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import funnel
+from planner.i18n import translate
 from planner.model import AccountDraft, FunnelLevel, OpportunityDraft
 from planner.stages import StageSpec, open_stages
 from planner.storage import accounts as account_repo
@@ -46,9 +47,9 @@ def validate_opportunity(plan: PlanDB, draft: OpportunityDraft) -> None:
     except ValueError as exc:
         raise OperationError(str(exc)) from exc
     if stage_repo.get_stage(plan, draft.stage_id) is None:
-        raise OperationError("That stage no longer exists.")
+        raise OperationError(translate("Operations", "That stage no longer exists."))
     if draft.account_id is not None and account_repo.get_account(plan, draft.account_id) is None:
-        raise OperationError("That account no longer exists.")
+        raise OperationError(translate("Operations", "That account no longer exists."))
 
 
 def create_opportunity(
@@ -71,7 +72,7 @@ def update_opportunity(plan: PlanDB, opportunity_id: int, draft: OpportunityDraf
     validate_opportunity(plan, draft)
     current = opportunity_repo.get_opportunity(plan, opportunity_id)
     if current is None:
-        raise OperationError("That deal no longer exists.")
+        raise OperationError(translate("Operations", "That deal no longer exists."))
     with plan.atomic():
         opportunity_repo.update_opportunity(plan, opportunity_id, draft)
         if draft.stage_id != current.stage_id:
@@ -110,12 +111,14 @@ def restore(plan: PlanDB, snap: snapshots.Snapshot) -> Change:
 def validate_account(plan: PlanDB, draft: AccountDraft, account_id: int | None = None) -> None:
     """Raise OperationError for an empty name or a parent that would make a cycle."""
     if not draft.name.strip():
-        raise OperationError("Account name cannot be empty.")
+        raise OperationError(translate("Operations", "Account name cannot be empty."))
     if draft.parent_id is not None:
         if account_repo.get_account(plan, draft.parent_id) is None:
-            raise OperationError("The parent account no longer exists.")
+            raise OperationError(translate("Operations", "The parent account no longer exists."))
         if account_id is not None and draft.parent_id in account_repo.descendants(plan, account_id):
-            raise OperationError("An account cannot be its own parent or a subsidiary's subsidiary.")
+            raise OperationError(
+                translate("Operations", "An account cannot be its own parent or a subsidiary's subsidiary.")
+            )
 
 
 def create_account(plan: PlanDB, draft: AccountDraft, *, account_id: int | None = None) -> tuple[Change, int]:
@@ -193,19 +196,21 @@ def move_opportunity(
     """
     current = opportunity_repo.get_opportunity(plan, opportunity_id)
     if current is None:
-        raise OperationError("That deal no longer exists.")
+        raise OperationError(translate("Operations", "That deal no longer exists."))
     all_stages = {s.id: s for s in stage_repo.list_stages(plan)}
     source = all_stages.get(current.stage_id)
     target = all_stages.get(to_stage_id)
     if source is None or target is None or target.retired:
-        raise OperationError("That stage no longer exists.")
+        raise OperationError(translate("Operations", "That stage no longer exists."))
     kind = funnel.direction(source, target)
     if kind == "none":
-        raise OperationError(f"The deal is already in {target.name}.")
+        raise OperationError(
+            translate("Operations", "The deal is already in {target}.").format(target=target.name)
+        )
     if kind == "forward" and not details.commitment.strip():
-        raise OperationError("Say which customer commitment moved the deal forward.")
+        raise OperationError(translate("Operations", "Say which customer commitment moved the deal forward."))
     if kind in ("backward", "close") and not details.reason.strip():
-        raise OperationError("Say why the deal moves back or closes.")
+        raise OperationError(translate("Operations", "Say why the deal moves back or closes."))
     with plan.atomic():
         opportunity_repo.add_stage_move(
             plan,
@@ -234,11 +239,11 @@ def reopen_stage(plan: PlanDB, opportunity_id: int) -> int:
     """Where reopening a closed deal returns it: its last open stage, else the first one."""
     current = opportunity_repo.get_opportunity(plan, opportunity_id)
     if current is None:
-        raise OperationError("That deal no longer exists.")
+        raise OperationError(translate("Operations", "That deal no longer exists."))
     stages = stage_repo.list_stages(plan)
     columns = open_stages(stages)
     if not columns:
-        raise OperationError("The plan has no open stage to return the deal to.")
+        raise OperationError(translate("Operations", "The plan has no open stage to return the deal to."))
     if current.last_open_stage_id in {s.id for s in columns}:
         return int(current.last_open_stage_id)
     return columns[0].id
@@ -250,11 +255,11 @@ def snooze_opportunity(
     """'Stalled for a known reason': hide the stale badge until a date (None clears it)."""
     if until is not None:
         if not reason.strip():
-            raise OperationError("Say why the deal is stalled.")
+            raise OperationError(translate("Operations", "Say why the deal is stalled."))
         if until < today:
-            raise OperationError("The snooze must last until today or later.")
+            raise OperationError(translate("Operations", "The snooze must last until today or later."))
     if opportunity_repo.get_opportunity(plan, opportunity_id) is None:
-        raise OperationError("That deal no longer exists.")
+        raise OperationError(translate("Operations", "That deal no longer exists."))
     opportunity_repo.set_snooze(plan, opportunity_id, until, reason.strip() if until else "")
     return Change(opportunities=frozenset({opportunity_id}))
 
@@ -279,21 +284,27 @@ def validate_stage_rows(rows: list[StageRow]) -> None:
     """Raise OperationError unless the stages make a usable funnel."""
     names = [row.spec.name.strip() for row in rows]
     if any(not name for name in names):
-        raise OperationError("Every stage needs a name.")
+        raise OperationError(translate("Operations", "Every stage needs a name."))
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
-        raise OperationError(f"Two stages are called {duplicates[0]}.")
+        raise OperationError(
+            translate("Operations", "Two stages are called {duplicates}.").format(duplicates=duplicates[0])
+        )
     levels = {row.spec.level for row in rows}
     if not any(not level.is_closed for level in levels):
-        raise OperationError("Keep at least one open stage.")
+        raise OperationError(translate("Operations", "Keep at least one open stage."))
     for level in (FunnelLevel.WON, FunnelLevel.LOST, FunnelLevel.WALKED_AWAY):
         if level not in levels:
-            raise OperationError(f"Keep a stage for {level.label}: closing a deal needs it.")
+            raise OperationError(
+                translate("Operations", "Keep a stage for {label}: closing a deal needs it.").format(
+                    label=level.label
+                )
+            )
     for row in rows:
         if not 0 <= row.spec.probability <= 100:
-            raise OperationError("Probabilities are between 0 and 100 %.")
+            raise OperationError(translate("Operations", "Probabilities are between 0 and 100 %."))
         if row.spec.stale_after_days is not None and not 0 < row.spec.stale_after_days <= 3650:
-            raise OperationError("Stale-after days are between 1 and 3650.")
+            raise OperationError(translate("Operations", "Stale-after days are between 1 and 3650."))
 
 
 def stage_settings_snapshot(plan: PlanDB, deal_ids: list[int]) -> StageSettingsSnapshot:
@@ -322,7 +333,7 @@ def apply_stage_settings(
     current = {s.id: s for s in stage_repo.list_stages(plan) if not s.retired}
     kept = {row.id for row in rows if row.id is not None}
     if kept - current.keys():
-        raise OperationError("A stage changed meanwhile; reopen the stage settings.")
+        raise OperationError(translate("Operations", "A stage changed meanwhile; reopen the stage settings."))
     removed = [stage_id for stage_id in current if stage_id not in kept]
     moved = deals_in_stages(plan, removed)
     with plan.atomic():
@@ -338,7 +349,11 @@ def apply_stage_settings(
             assert deal is not None
             target = reassign.get(deal.stage_id)
             if target is None or target not in ids:
-                raise OperationError(f"Say where the deals of {current[deal.stage_id].name} go.")
+                raise OperationError(
+                    translate("Operations", "Say where the deals of {name} go.").format(
+                        name=current[deal.stage_id].name
+                    )
+                )
             opportunity_repo.add_stage_move(
                 plan,
                 deal_id,
@@ -380,7 +395,9 @@ def set_currencies(plan: PlanDB, base_currency: str, rates: dict[str, float]) ->
         raise OperationError(str(exc)) from exc
     for code, rate in clean.items():
         if not 0 < rate < 1e9 or rate != rate:
-            raise OperationError(f"The rate for {code} must be a positive number.")
+            raise OperationError(
+                translate("Operations", "The rate for {code} must be a positive number.").format(code=code)
+            )
     clean.pop(base, None)
     with plan.atomic():
         settings_repo.set_setting(plan, "base_currency", base)

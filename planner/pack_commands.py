@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from planner import i18n
 from planner.storage.db import PlanDB, PlanError, open_plan
 
 if TYPE_CHECKING:
@@ -113,7 +114,13 @@ def _pdf_writer() -> PdfWriter:
 
 
 def write_pack(pack: Pack, fmt: str, out: Path, *, pdf_writer: PdfWriter | None = None) -> list[Path]:
-    """Write one format of a pack; returns the files written (CSV writes two)."""
+    """Write one format of a pack; returns the files written (CSV writes two). In English, even
+    from a translated window (see `build_pack`)."""
+    with i18n.english():
+        return _write_pack(pack, fmt, out, pdf_writer=pdf_writer)
+
+
+def _write_pack(pack: Pack, fmt: str, out: Path, *, pdf_writer: PdfWriter | None) -> list[Path]:
     from planner.exchange.pack import PackError
 
     if fmt == "html":

@@ -13,6 +13,7 @@ from typing import Literal, NamedTuple, Protocol
 
 from planner import funnel
 from planner.funnel import DealTiming, FunnelStatus, StageRule
+from planner.i18n import QT_TRANSLATE_NOOP, translate
 from planner.model import (
     MAX_RATING,
     MIN_RATING,
@@ -32,6 +33,7 @@ from planner.storage import blue_sheet
 from planner.storage import stages as stage_repo
 from planner.storage.board import load_all_details, load_details
 from planner.storage.db import PlanDB
+from planner.templates import Template, compile_template, escape, fill_in
 
 # The board's count, the Blue Sheet panel, the exports and the command line all call `evaluate`
 # (one deal), `evaluate_all` or `evaluate_plan` (many); results come in the order `order_key` says.
@@ -197,17 +199,18 @@ class DealFacts:
 class SsoTest:
     """One line of the SSO checklist; `hint` says what to fix when it failed, else ''."""
 
-    name: str
+    name: str  # in the window's language
     passed: bool
     hint: str = ""
+    key: str = ""  # the English name, as in SSO_TEST_NAMES: compare with this, not `name`
 
 
 SSO_TEST_NAMES: tuple[str, ...] = (
-    "Names the product or service and how much",
-    "Specific and clear",
-    "Measurable",
-    "Tied to a date",
-    "Single",
+    QT_TRANSLATE_NOOP("RedFlags", "Names the product or service and how much"),
+    QT_TRANSLATE_NOOP("RedFlags", "Specific and clear"),
+    QT_TRANSLATE_NOOP("RedFlags", "Measurable"),
+    QT_TRANSLATE_NOOP("RedFlags", "Tied to a date"),
+    QT_TRANSLATE_NOOP("RedFlags", "Single"),
 )
 # "Single (not several add-ons)": a title that joins items with one of these lists several
 # (spelled out again in `_sso_passes`, where a loop over them would cost three times as much).
@@ -249,64 +252,72 @@ def sso_tests(opportunity: Opportunity, account_name: str = "") -> list[SsoTest]
     product = bool(opportunity.product.strip())
     how_much = opportunity.amount is not None or opportunity.quantity is not None
     if not product and not how_much:
-        named_hint = "Name the product or service, and how much: an amount or a quantity"
+        named_hint = translate(
+            "RedFlags", "Name the product or service, and how much: an amount or a quantity"
+        )
     elif not product:
-        named_hint = "Name the product or service"
+        named_hint = translate("RedFlags", "Name the product or service")
     else:
-        named_hint = "Say how much: an amount or a quantity"
+        named_hint = translate("RedFlags", "Say how much: an amount or a quantity")
     hints = (
         named_hint,
-        "Write a title of two words or more that says more than the product or account name",
-        "Give an amount or a quantity above zero",
-        "Set the close date",
-        "Keep to one piece of business: give each add-on its own objective",
+        translate(
+            "RedFlags", "Write a title of two words or more that says more than the product or account name"
+        ),
+        translate("RedFlags", "Give an amount or a quantity above zero"),
+        translate("RedFlags", "Set the close date"),
+        translate("RedFlags", "Keep to one piece of business: give each add-on its own objective"),
     )
     return [
-        SsoTest(name, passed, "" if passed else hint)
+        SsoTest(translate("RedFlags", name), passed, "" if passed else hint, name)
         for name, passed, hint in zip(SSO_TEST_NAMES, passes, hints, strict=True)
     ]
 
 
-def _objective_reason(o: ObjectiveFacts, passes: tuple[bool, bool, bool, bool, bool]) -> str:
+def _objective_reason(
+    o: ObjectiveFacts, passes: tuple[bool, bool, bool, bool, bool], wording: Wording
+) -> str:
     """'The objective has no amount and no close date': what the failed tests lack, in order."""
     _named, specific, measurable, dated, single = passes
+    w = wording
     missing: list[str] = []
     if not o.product.strip():
-        missing.append("no product")
+        missing.append(w.no_product)
     if o.amount is None and o.quantity is None:
-        missing.append("no amount")
+        missing.append(w.no_amount)
     elif not measurable:
-        missing.append("no amount or quantity above zero")
+        missing.append(w.no_measure)
     if not dated:
-        missing.append("no close date")
+        missing.append(w.no_close_date)
     if not specific:
-        missing.append("no specific title")
+        missing.append(w.no_specific_title)
     if not single:
-        missing.append("several items in one title")
-    return f"The objective has {_and(missing)}"
+        missing.append(w.several_items)
+    return w.objective(missing=w.join(missing))
 
 
-def _and(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
+def _and(items: Sequence[str], last: str = "{items} and {last}") -> str:
+    """'a', 'a and b', 'a, b and c' (`last` joins the last item: translate it first)."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return last.format(items=", ".join(items[:-1]), last=items[-1])
 
 
 # ----------------------------------------------------------------------------------------------
 # The rules
 
+# English sources: `Wording` translates them once per evaluation.
 _ROLE_LABELS = {
-    Role.ECONOMIC: "Economic",
-    Role.USER: "User",
-    Role.TECHNICAL: "Technical",
-    Role.COACH: "Coach",
+    Role.ECONOMIC: QT_TRANSLATE_NOOP("RedFlags", "Economic"),
+    Role.USER: QT_TRANSLATE_NOOP("RedFlags", "User"),
+    Role.TECHNICAL: QT_TRANSLATE_NOOP("RedFlags", "Technical"),
+    Role.COACH: QT_TRANSLATE_NOOP("RedFlags", "Coach"),
 }
 _MODE_LABELS = {
-    Mode.GROWTH: "Growth",
-    Mode.TROUBLE: "Trouble",
-    Mode.EVEN_KEEL: "Even Keel",
-    Mode.OVERCONFIDENT: "Overconfident",
+    Mode.GROWTH: QT_TRANSLATE_NOOP("RedFlags", "Growth"),
+    Mode.TROUBLE: QT_TRANSLATE_NOOP("RedFlags", "Trouble"),
+    Mode.EVEN_KEEL: QT_TRANSLATE_NOOP("RedFlags", "Even Keel"),
+    Mode.OVERCONFIDENT: QT_TRANSLATE_NOOP("RedFlags", "Overconfident"),
 }
 _KNOWN_ROLES = frozenset(_ROLE_LABELS)
 _KNOWN_MODES = frozenset(_MODE_LABELS)
@@ -322,22 +333,102 @@ _by_id = attrgetter("id")
 # Enum members as module constants: `Role.COACH` is a class-attribute look-up costing 75 ns.
 _ECONOMIC, _COACH = Role.ECONOMIC, Role.COACH
 _CLOSED_LEVELS = frozenset(level for level in FunnelLevel if level.is_closed)
-# (role, mode, degree, rating unknown?) -> "mode and rating": the `unknown` reason of every case.
-_UNKNOWN_TEXT = {
-    mask: _and(
-        [
-            name
-            for name, unknown in zip(("role", "mode", "degree of influence", "rating"), mask, strict=True)
-            if unknown
-        ]
-    )
-    for mask in itertools.product((False, True), repeat=4)
-}
+_UNKNOWN_FIELDS = (
+    QT_TRANSLATE_NOOP("RedFlags", "role"),
+    QT_TRANSLATE_NOOP("RedFlags", "mode"),
+    QT_TRANSLATE_NOOP("RedFlags", "degree of influence"),
+    QT_TRANSLATE_NOOP("RedFlags", "rating"),
+)
 
 
-def _name(person_id: int, people: Mapping[int, Person]) -> str:
+class Wording:
+    """Every sentence of the rules in the window's language, each template translated once.
+
+    `evaluate_all` makes one per call and words every deal with it: no template is looked up
+    per deal or per flag (10,000 deals give some 100,000 reasons). Templates become functions
+    (planner.templates), as fast as the f-strings they replace; a sentence about an influence
+    comes per role, with the "{name} ({role})" label already filled in, so one call words it.
+    Make a new one after the language changes (the engine does, on every call).
+    """
+
+    def __init__(self) -> None:
+        def t(source: str) -> str:
+            return translate("RedFlags", source)
+
+        self.join = partial(_and, last=translate("RedFlags", "{items} and {last}"))
+        self.person = compile_template(translate("RedFlags", "Person #{id}"), "id")
+        label = translate("RedFlags", "{name} ({role})")
+        # Role (None: not one of the four) -> the label as a template of {name}.
+        labels: dict[Role | None, str] = {
+            role: fill_in(label, "role", escape(t(source))) for role, source in _ROLE_LABELS.items()
+        }
+        labels[None] = "{name}"
+
+        def about(text: str, *fields: str) -> dict[Role | None, Template]:
+            """Role -> the sentence `text` about an influence, a function of name and `fields`."""
+            return {
+                role: compile_template(fill_in(text, "label", lbl), "name", *fields)
+                for role, lbl in labels.items()
+            }
+
+        self.modes = {mode: t(source) for mode, source in _MODE_LABELS.items()}
+        # (role, mode, degree, rating unknown?) -> "mode and rating": every case of `unknown`.
+        fields = [t(field) for field in _UNKNOWN_FIELDS]
+        self.unknown_fields = {
+            mask: self.join([field for field, unknown in zip(fields, mask, strict=True) if unknown])
+            for mask in itertools.product((False, True), repeat=4)
+        }
+        self.never_met = about(translate("RedFlags", "Nobody on our side has met {label}"))
+        self.no_meeting = about(translate("RedFlags", "No meeting with {label} on record"))
+        # More days than the stage limit, which is at least 1: always the plural.
+        self.met_long_ago = about(
+            translate("RedFlags", "{label} was last met {days} days ago (stage limit {limit})"),
+            "days",
+            "limit",
+        )
+        self.hostile = about(translate("RedFlags", "{label} is rated {rating}: hostile"), "rating")
+        self.unreceptive = about(
+            translate("RedFlags", "{label} is in {mode} mode: no gap, not receptive"), "mode"
+        )
+        self.unknown = about(translate("RedFlags", "{label}: {fields} unknown"), "fields")
+        self.no_win_result = about(
+            translate("RedFlags", "{label} has no Win-Result: neither a personal Win nor a business Result")
+        )
+        self.no_win = about(translate("RedFlags", "{label} has no personal Win"))
+        self.no_result = about(translate("RedFlags", "{label} has no business Result"))
+        self.new_player = about(
+            translate("RedFlags", "{label} is new in the job or reorganised: check their role again")
+        )
+        self.strong_coach = about(
+            translate("RedFlags", "{label} is rated {rating}: a strong Coach"), "rating"
+        )
+        self.receptive = about(
+            translate("RedFlags", "{label} is in {mode} mode and rated {rating}: receptive and in favour"),
+            "mode",
+            "rating",
+        )
+        self.no_economic_buyer = translate("RedFlags", "No Economic buyer identified on this deal")
+        self.several_economic_buyers = compile_template(
+            translate("RedFlags", "{count} Economic buyers on one objective: {names} (there should be one)"),
+            "count",
+            "names",
+        )
+        self.no_coach = translate("RedFlags", "No Coach on this deal")
+        self.all_roles_met = translate("RedFlags", "Every role is covered and was met recently")
+        self.all_roles = translate("RedFlags", "Every role is covered")
+        self.objective = compile_template(translate("RedFlags", "The objective has {missing}"), "missing")
+        self.no_product = translate("RedFlags", "no product")
+        self.no_amount = translate("RedFlags", "no amount")
+        self.no_measure = translate("RedFlags", "no amount or quantity above zero")
+        self.no_close_date = translate("RedFlags", "no close date")
+        self.no_specific_title = translate("RedFlags", "no specific title")
+        self.several_items = translate("RedFlags", "several items in one title")
+        self.funnel = funnel.Reasons()
+
+
+def _name(person_id: int, people: Mapping[int, Person], wording: Wording) -> str:
     person = people.get(person_id)
-    return person.name if person is not None else f"Person #{person_id}"
+    return person.name if person is not None else wording.person(id=person_id)
 
 
 @lru_cache(maxsize=256)  # one value per stage limit for a whole plan: worth not recomputing
@@ -358,11 +449,12 @@ def evaluate(facts: DealFacts, today: dt.date) -> list[Flag]:
     seller's own after the automatic ones); then by the id of the record pointed to (the
     influence id for influence rules, the manual flag's id for manual ones).
     """
-    return _evaluate(facts, today, None)
+    return _evaluate(facts, today, None, Wording())
 
 
-def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None) -> list[Flag]:
-    """`evaluate`, given the deal's funnel status when `evaluate_all` computed it in bulk."""
+def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None, wording: Wording) -> list[Flag]:
+    """`evaluate`, given the deal's funnel status when `evaluate_all` computed it in bulk, and
+    the sentences it words the reasons with (translated once for many deals)."""
     # One pass over the influences fills a list per rule; the lists are then joined in rule
     # order, which makes the documented order without sorting the results. The loop is written
     # for speed (no helper calls per influence): it runs 40,000 times for a 10,000-deal plan.
@@ -371,7 +463,8 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None) -> 
     deal = _ref(("opportunity", opportunity.id))
     limit = facts.rule.stale_after_days
     met_since = _met_since(today, limit)
-    rating_texts, role_labels, mode_labels = _RATING_TEXT, _ROLE_LABELS, _MODE_LABELS
+    w = wording
+    rating_texts, mode_labels = _RATING_TEXT, w.modes
     # tuple.__new__(Flag, (...)) is the cheapest way to make a NamedTuple: 100,000 per plan.
     new, flag_type = tuple.__new__, Flag
     economic: list[InfluenceFacts] = []
@@ -419,29 +512,24 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None) -> 
             continue  # nothing to say about this one
         ref = _ref(("influence", bi.id))
         person = people.get(bi.person_id)
-        name = person.name if person is not None else f"Person #{bi.person_id}"
-        role_label = role_labels.get(role)
-        label = f"{name} ({role_label})" if role_label else name
+        name = person.name if person is not None else w.person(id=bi.person_id)
+        who = role if role in _KNOWN_ROLES else None  # the sentences come per role (Wording)
         if not_covered:
-            uncovered.append(
-                new(flag_type, (UNCOVERED_INFLUENCE, f"Nobody on our side has met {label}", False, ref))
-            )
+            uncovered.append(new(flag_type, (UNCOVERED_INFLUENCE, w.never_met[who](name=name), False, ref)))
         elif last is None:
-            uncovered.append(
-                new(flag_type, (UNCOVERED_INFLUENCE, f"No meeting with {label} on record", False, ref))
-            )
+            uncovered.append(new(flag_type, (UNCOVERED_INFLUENCE, w.no_meeting[who](name=name), False, ref)))
         elif long_ago:
-            reason = f"{label} was last met {(today - last).days} days ago (stage limit {limit})"
+            reason = w.met_long_ago[who](name=name, days=(today - last).days, limit=limit)
             uncovered.append(new(flag_type, (UNCOVERED_INFLUENCE, reason, False, ref)))
         if score <= HOSTILE_AT_MOST:
             hostile.append(
-                new(flag_type, (HOSTILE_INFLUENCE, f"{label} is rated {rating_text}: hostile", False, ref))
+                new(flag_type, (HOSTILE_INFLUENCE, w.hostile[who](name=name, rating=rating_text), False, ref))
             )
         if is_economic and mode in _UNRECEPTIVE:
-            reason = f"{label} is in {mode_labels[mode]} mode: no gap, not receptive"
+            reason = w.unreceptive[who](name=name, mode=mode_labels[mode])
             unreceptive.append(new(flag_type, (UNRECEPTIVE_ECONOMIC_BUYER, reason, False, ref)))
         if missing:
-            what = _UNKNOWN_TEXT[
+            what = w.unknown_fields[
                 (
                     role not in _KNOWN_ROLES,
                     mode not in _KNOWN_MODES,
@@ -449,38 +537,33 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None) -> 
                     rating_text is None,
                 )
             ]
-            unknown.append(new(flag_type, (UNKNOWN, f"{label}: {what} unknown", False, ref)))
+            unknown.append(new(flag_type, (UNKNOWN, w.unknown[who](name=name, fields=what), False, ref)))
         if no_win or no_result:
             if no_win and no_result:
-                reason = f"{label} has no Win-Result: neither a personal Win nor a business Result"
+                reason = w.no_win_result[who](name=name)
             elif no_win:
-                reason = f"{label} has no personal Win"
+                reason = w.no_win[who](name=name)
             else:
-                reason = f"{label} has no business Result"
+                reason = w.no_result[who](name=name)
             no_win_result.append(new(flag_type, (NO_WIN_RESULT, reason, False, ref)))
         if bi.new_in_job:
-            reason = f"{label} is new in the job or reorganised: check their role again"
-            new_player.append(new(flag_type, (NEW_PLAYER, reason, False, ref)))
+            new_player.append(new(flag_type, (NEW_PLAYER, w.new_player[who](name=name), False, ref)))
         if role == _COACH and score >= STRONG_COACH_AT_LEAST:
-            reason = f"{label} is rated {rating_text}: a strong Coach"
+            reason = w.strong_coach[who](name=name, rating=rating_text)
             strong_coach.append(new(flag_type, (STRONG_COACH, reason, True, ref)))
         elif is_economic and score > 0 and mode in _RECEPTIVE:
-            reason = (
-                f"{label} is in {mode_labels[mode]} mode and rated {rating_text}: receptive and in favour"
-            )
+            reason = w.receptive[who](name=name, mode=mode_labels[mode], rating=rating_text)
             receptive.append(new(flag_type, (RECEPTIVE_ECONOMIC_BUYER, reason, True, ref)))
 
     flags: list[Flag] = []
     if not economic:
-        flags.append(
-            new(flag_type, (NO_ECONOMIC_BUYER, "No Economic buyer identified on this deal", False, deal))
-        )
+        flags.append(new(flag_type, (NO_ECONOMIC_BUYER, w.no_economic_buyer, False, deal)))
     elif len(economic) > 1:
-        names = _and([_name(bi.person_id, people) for bi in economic])
-        reason = f"{len(economic)} Economic buyers on one objective: {names} (there should be one)"
+        names = w.join([_name(bi.person_id, people, w) for bi in economic])
+        reason = w.several_economic_buyers(count=len(economic), names=names)
         flags.append(new(flag_type, (SEVERAL_ECONOMIC_BUYERS, reason, False, deal)))
     if _COACH not in roles:
-        flags.append(new(flag_type, (NO_COACH, "No Coach on this deal", False, deal)))
+        flags.append(new(flag_type, (NO_COACH, w.no_coach, False, deal)))
     flags += uncovered
     flags += hostile
     flags += unreceptive
@@ -490,7 +573,7 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None) -> 
     passes = _sso_passes(opportunity, facts.account_name)
     if False in passes:  # as `objective_flag`, inline: this runs for every deal
         flags.append(
-            new(flag_type, (OBJECTIVE_INCOMPLETE, _objective_reason(opportunity, passes), False, deal))
+            new(flag_type, (OBJECTIVE_INCOMPLETE, _objective_reason(opportunity, passes, w), False, deal))
         )
     if facts.stage.level not in _CLOSED_LEVELS:  # Stage.is_closed, without two property calls
         _funnel_flags(
@@ -500,6 +583,7 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None) -> 
             facts.timing.close_date,
             deal,
             today,
+            w.funnel,
         )
     mine = facts.manual_flags
     if mine:  # rare: an empty comprehension still costs 0.3 µs, 3 ms over a 10,000-deal plan
@@ -511,7 +595,7 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None) -> 
     flags += strong_coach
     flags += receptive
     if not uncovered and roles.issuperset(_KNOWN_ROLES):
-        reason = "Every role is covered and was met recently" if met_since else "Every role is covered"
+        reason = w.all_roles_met if met_since else w.all_roles
         flags.append(new(flag_type, (ALL_ROLES_COVERED, reason, True, deal)))
     if mine:
         flags += [
@@ -520,28 +604,37 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None) -> 
     return flags
 
 
-def objective_flag(objective: ObjectiveFacts, account_name: str, deal: RecordRef) -> Flag | None:
+def objective_flag(
+    objective: ObjectiveFacts, account_name: str, deal: RecordRef, wording: Wording | None = None
+) -> Flag | None:
     """The deal's `objective-incomplete` flag as `evaluate` words it, or None when the SSO passes.
 
     Public for bulk callers (the quarter-end hygiene list) that rate every open deal without
     loading its Blue Sheet; `evaluate` makes the same flag inline, from the same tests and words.
+    Bulk callers pass one `Wording` for all their deals.
     """
     passes = _sso_passes(objective, account_name)
     if False in passes:
-        return _flag((OBJECTIVE_INCOMPLETE, _objective_reason(objective, passes), False, deal))
+        reason = _objective_reason(objective, passes, wording or Wording())
+        return _flag((OBJECTIVE_INCOMPLETE, reason, False, deal))
     return None
 
 
 def funnel_flags(
-    status: FunnelStatus, stage_name: str, close_date: dt.date | None, deal: RecordRef, today: dt.date
+    status: FunnelStatus,
+    stage_name: str,
+    close_date: dt.date | None,
+    deal: RecordRef,
+    today: dt.date,
+    reasons: funnel.Reasons | None = None,
 ) -> list[Flag]:
     """stale, slipping, overdue, premature of an open deal, as `evaluate` words and orders them.
 
     planner.funnel decides them (`funnel.statuses` in bulk) and words the reasons; public for
-    the same bulk callers as `objective_flag`.
+    the same bulk callers as `objective_flag` (who pass one `funnel.Reasons` for all their deals).
     """
     flags: list[Flag] = []
-    _funnel_flags(flags, status, stage_name, close_date, deal, today)
+    _funnel_flags(flags, status, stage_name, close_date, deal, today, reasons or funnel.Reasons())
     return flags
 
 
@@ -552,16 +645,17 @@ def _funnel_flags(
     close_date: dt.date | None,
     deal: RecordRef,
     today: dt.date,
+    reasons: funnel.Reasons,
 ) -> None:
     """stale, slipping, overdue, premature: planner.funnel decides them and words the reasons."""
     if status.stale_days is not None:
-        flags.append(_flag((STALE, funnel.stale_reason(status.stale_days, status.stale_limit), False, deal)))
+        flags.append(_flag((STALE, reasons.stale(status.stale_days, status.stale_limit), False, deal)))
     if status.slipping:
-        flags.append(_flag((SLIPPING, funnel.slip_reason(status.slips), False, deal)))
+        flags.append(_flag((SLIPPING, reasons.slip(status.slips), False, deal)))
     if status.overdue and close_date is not None:
-        flags.append(_flag((OVERDUE, funnel.overdue_reason(close_date, today), False, deal)))
+        flags.append(_flag((OVERDUE, reasons.overdue(close_date, today), False, deal)))
     if status.premature:
-        flags.append(_flag((PREMATURE, funnel.premature_reason(stage_name), False, deal)))
+        flags.append(_flag((PREMATURE, reasons.premature(stage_name), False, deal)))
 
 
 def red_flag_count(flags: Iterable[Flag]) -> int:
@@ -629,7 +723,10 @@ def evaluate_all(facts: Mapping[int, DealFacts], today: dt.date) -> dict[int, li
     gc.disable()
     try:
         statuses = _funnel_statuses(facts, today)
-        return {opp_id: _evaluate(deal, today, statuses.get(opp_id)) for opp_id, deal in facts.items()}
+        wording = Wording()  # every sentence translated once, for all the deals
+        return {
+            opp_id: _evaluate(deal, today, statuses.get(opp_id), wording) for opp_id, deal in facts.items()
+        }
     finally:
         if enabled:
             gc.enable()

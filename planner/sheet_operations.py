@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from planner.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from planner.model import (
     MAX_RATING,
     MIN_RATING,
@@ -73,22 +74,26 @@ def _deal_change(opportunity_id: int) -> Change:
 def _deal(plan: PlanDB, opportunity_id: int) -> Opportunity:
     deal = opportunity_repo.get_opportunity(plan, opportunity_id)
     if deal is None:
-        raise OperationError("That deal no longer exists.")
+        raise OperationError(translate("Operations", "That deal no longer exists."))
     return deal
 
 
 def _text(value: str, what: str, limit: int = MAX_TEXT) -> str:
     if not isinstance(value, str):
-        raise OperationError(f"{what} must be text.")
+        raise OperationError(translate("Operations", "{what} must be text.").format(what=what))
     if len(value) > limit:
-        raise OperationError(f"{what} is too long (at most {limit:,} characters).")
+        raise OperationError(
+            translate("Operations", "{what} is too long (at most {limit} characters).").format(
+                what=what, limit=format_number(limit)
+            )
+        )
     return value
 
 
 def _required(value: str, what: str, limit: int = MAX_TEXT) -> str:
     cleaned = _text(value, what, limit).strip()
     if not cleaned:
-        raise OperationError(f"{what} cannot be empty.")
+        raise OperationError(translate("Operations", "{what} cannot be empty.").format(what=what))
     return cleaned
 
 
@@ -96,9 +101,11 @@ def _date(value: dt.date | None, what: str) -> dt.date | None:
     if value is None:
         return None
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise OperationError(f"{what} must be a date.")
+        raise OperationError(translate("Operations", "{what} must be a date.").format(what=what))
     if not _EARLIEST <= value <= _LATEST:
-        raise OperationError(f"{what} must be between the years 1900 and 2200.")
+        raise OperationError(
+            translate("Operations", "{what} must be between the years 1900 and 2200.").format(what=what)
+        )
     return value
 
 
@@ -124,18 +131,18 @@ def objective_of(opportunity: Opportunity) -> Objective:
 
 
 def _check_objective(objective: Objective) -> Objective:
-    product = _text(objective.product, "Product", MAX_TITLE).strip()
+    product = _text(objective.product, translate("Operations", "Product"), MAX_TITLE).strip()
     quantity = objective.quantity
     if quantity is not None:
         if isinstance(quantity, bool) or not isinstance(quantity, int | float):
-            raise OperationError("Quantity must be a number.")
+            raise OperationError(translate("Operations", "Quantity must be a number."))
         if math.isnan(quantity) or math.isinf(quantity) or not 0 < quantity <= 1e12:
-            raise OperationError("Quantity must be a positive number.")
+            raise OperationError(translate("Operations", "Quantity must be a positive number."))
         quantity = float(quantity)
     amount = objective.amount
     if amount is not None:
         if isinstance(amount, bool) or not isinstance(amount, int | float):
-            raise OperationError("Amount must be a number.")
+            raise OperationError(translate("Operations", "Amount must be a number."))
         try:
             check_amount(float(amount))
         except ValueError as exc:
@@ -145,7 +152,13 @@ def _check_objective(objective: Objective) -> Objective:
         currency = check_currency(objective.currency if isinstance(objective.currency, str) else "")
     except ValueError as exc:
         raise OperationError(str(exc)) from exc
-    return Objective(product, quantity, amount, currency, _date(objective.close_date, "The close date"))
+    return Objective(
+        product,
+        quantity,
+        amount,
+        currency,
+        _date(objective.close_date, translate("Operations", "The close date")),
+    )
 
 
 def set_objective(plan: PlanDB, opportunity_id: int, objective: Objective) -> Change:
@@ -176,7 +189,9 @@ def set_objective(plan: PlanDB, opportunity_id: int, objective: Objective) -> Ch
 def set_position(plan: PlanDB, opportunity_id: int, position: int | None) -> Change:
     """The seller's current position, Panic (-5) .. Euphoric (+5), or None when not set."""
     if position is not None and not _on_scale(position):
-        raise OperationError("The current position runs from Panic (\u22125) to Euphoric (+5).")
+        raise OperationError(
+            translate("Operations", "The current position runs from Panic (\u22125) to Euphoric (+5).")
+        )
     _deal(plan, opportunity_id)
     opportunity_repo.set_position(plan, opportunity_id, position)
     return _deal_change(opportunity_id)
@@ -200,27 +215,53 @@ def _enum(kind: type[_E], value: object, what: str, choices: str) -> _E:
             raise ValueError(value)
         return kind(value)
     except ValueError:
-        raise OperationError(f"“{value}” is not a {what}: choose {choices}.") from None
+        raise OperationError(
+            translate("Operations", "“{value}” is not a {what}: choose {choices}.").format(
+                value=value, what=what, choices=choices
+            )
+        ) from None
 
 
 def _check_influence(
     plan: PlanDB, bi: BuyingInfluence, deal: Opportunity, stored: BuyingInfluence | None = None
 ) -> BuyingInfluence:
     """The influence with its values checked and enums made exact; OperationError otherwise."""
-    role = _enum(Role, bi.role, "role", "Economic, User, Technical, Coach or Unknown")
-    degree = _enum(Degree, bi.degree, "degree of influence", "High, Medium, Low or Unknown")
-    mode = _enum(Mode, bi.mode, "response mode", "Growth, Trouble, Even Keel, Overconfident or Unknown")
+    role = _enum(
+        Role,
+        bi.role,
+        translate("Operations", "role"),
+        translate("Operations", "Economic, User, Technical, Coach or Unknown"),
+    )
+    degree = _enum(
+        Degree,
+        bi.degree,
+        translate("Operations", "degree of influence"),
+        translate("Operations", "High, Medium, Low or Unknown"),
+    )
+    mode = _enum(
+        Mode,
+        bi.mode,
+        translate("Operations", "response mode"),
+        translate("Operations", "Growth, Trouble, Even Keel, Overconfident or Unknown"),
+    )
     concept_kind = None
     if bi.concept_kind is not None:
         try:
             concept_kind = ConceptKind(bi.concept_kind)
         except ValueError:
             raise OperationError(
-                f"“{bi.concept_kind}” is not a kind of concept: choose accomplish, fix or avoid."
+                translate(
+                    "Operations",
+                    "“{concept_kind}” is not a kind of concept: choose accomplish, fix or avoid.",
+                ).format(concept_kind=bi.concept_kind)
             ) from None
     rating = bi.rating
     if rating is not None and not _on_scale(rating):
-        raise OperationError(f"A rating runs from \u22125 to +5, or is Unknown; {rating} is not one.")
+        raise OperationError(
+            translate(
+                "Operations", "A rating runs from \u22125 to +5, or is Unknown; {rating} is not one."
+            ).format(rating=rating)
+        )
     reports_to = bi.reports_to_id
     if reports_to is not None and stored is not None and reports_to == stored.reports_to_id:
         # Unchanged from the file: keep it if it names someone, drop a dangling one (a damaged
@@ -230,9 +271,11 @@ def _check_influence(
     elif reports_to is not None:
         boss = people_repo.get_person(plan, reports_to)
         if boss is None or boss.account_id != deal.account_id:
-            raise OperationError("Reports-to must be someone at the deal's account.")
+            raise OperationError(translate("Operations", "Reports-to must be someone at the deal's account."))
         if reports_to == bi.person_id:
-            raise OperationError("Nobody reports to themself: choose someone else, or nobody.")
+            raise OperationError(
+                translate("Operations", "Nobody reports to themself: choose someone else, or nobody.")
+            )
         _check_no_loop(plan, bi)
     return dataclasses.replace(
         bi,
@@ -242,13 +285,13 @@ def _check_influence(
         mode=mode,
         rating=rating,
         concept_kind=concept_kind,
-        last_contact=_date(bi.last_contact, "The last contact"),
+        last_contact=_date(bi.last_contact, translate("Operations", "The last contact")),
         new_in_job=bool(bi.new_in_job),
-        win=_text(bi.win, "The Win"),
-        result=_text(bi.result, "The Result"),
-        concept=_text(bi.concept, "The Concept"),
-        covered_by=_text(bi.covered_by, "Covered by", MAX_TITLE),
-        evidence=_text(bi.evidence, "The evidence"),
+        win=_text(bi.win, translate("Operations", "The Win")),
+        result=_text(bi.result, translate("Operations", "The Result")),
+        concept=_text(bi.concept, translate("Operations", "The Concept")),
+        covered_by=_text(bi.covered_by, translate("Operations", "Covered by"), MAX_TITLE),
+        evidence=_text(bi.evidence, translate("Operations", "The evidence")),
     )
 
 
@@ -269,8 +312,11 @@ def _check_no_loop(plan: PlanDB, bi: BuyingInfluence) -> None:
             name = person.name if person else "this person"
             boss_name = boss.name if boss else "them"
             raise OperationError(
-                f"{name} cannot report to {boss_name}: {boss_name} already reports to {name},"
-                " directly or through others."
+                translate(
+                    "Operations",
+                    "{name} cannot report to {boss_name}: {boss_name} already reports to {name}, "
+                    "directly or through others.",
+                ).format(name=name, boss_name=boss_name)
             )
         seen.add(current)
         current = chain.get(current)
@@ -279,23 +325,29 @@ def _check_no_loop(plan: PlanDB, bi: BuyingInfluence) -> None:
 def _check_person_for(plan: PlanDB, person_id: int, deal: Opportunity, influence_id: int = 0) -> Person:
     person = people_repo.get_person(plan, person_id)
     if person is None:
-        raise OperationError("That person no longer exists.")
+        raise OperationError(translate("Operations", "That person no longer exists."))
     if person.account_id != deal.account_id:
-        raise OperationError(f"{person.name} is not at this deal's account.")
+        raise OperationError(
+            translate("Operations", "{person} is not at this deal's account.").format(person=person.name)
+        )
     for other in people_repo.list_influences(plan, deal.id):
         if other.person_id == person_id and other.id != influence_id:
-            raise OperationError(f"{person.name} is already a buying influence on this deal.")
+            raise OperationError(
+                translate("Operations", "{person} is already a buying influence on this deal.").format(
+                    person=person.name
+                )
+            )
     return person
 
 
 def _check_person_fields(person: Person) -> Person:
     return dataclasses.replace(
         person,
-        name=_required(person.name, "The name", MAX_TITLE),
-        title=_text(person.title, "The job title", MAX_TITLE).strip(),
-        email=_text(person.email, "The email address", MAX_TITLE).strip(),
-        phone=_text(person.phone, "The phone number", MAX_TITLE).strip(),
-        notes=_text(person.notes, "The notes on this person"),
+        name=_required(person.name, translate("Operations", "The name"), MAX_TITLE),
+        title=_text(person.title, translate("Operations", "The job title"), MAX_TITLE).strip(),
+        email=_text(person.email, translate("Operations", "The email address"), MAX_TITLE).strip(),
+        phone=_text(person.phone, translate("Operations", "The phone number"), MAX_TITLE).strip(),
+        notes=_text(person.notes, translate("Operations", "The notes on this person")),
     )
 
 
@@ -314,7 +366,10 @@ def add_influence(
     deal = _deal(plan, opportunity_id)
     if deal.account_id is None:
         raise OperationError(
-            "Give the deal an account first: buying influences are people at the customer's account."
+            translate(
+                "Operations",
+                "Give the deal an account first: buying influences are people at the customer's account.",
+            )
         )
     template = details or BuyingInfluence(0, opportunity_id, 0)
     if isinstance(person, NewPerson):
@@ -336,9 +391,11 @@ def update_influence(plan: PlanDB, influence: BuyingInfluence) -> Change:
     """Write a buying influence's fields (person, role, degree, mode, rating, Win-Result...)."""
     stored = people_repo.get_influence(plan, influence.id)
     if stored is None:
-        raise OperationError("That buying influence no longer exists.")
+        raise OperationError(translate("Operations", "That buying influence no longer exists."))
     if influence.opportunity_id != stored.opportunity_id:
-        raise OperationError("A buying influence stays on its deal: add the person to the other deal.")
+        raise OperationError(
+            translate("Operations", "A buying influence stays on its deal: add the person to the other deal.")
+        )
     deal = _deal(plan, stored.opportunity_id)
     if influence.person_id != stored.person_id:
         _check_person_for(plan, influence.person_id, deal, influence.id)
@@ -351,7 +408,7 @@ def remove_influence(plan: PlanDB, influence_id: int) -> Change:
     """Take a buying influence off its deal; the person stays at the account."""
     stored = people_repo.get_influence(plan, influence_id)
     if stored is None:
-        raise OperationError("That buying influence no longer exists.")
+        raise OperationError(translate("Operations", "That buying influence no longer exists."))
     people_repo.delete_influence(plan, influence_id)
     return _deal_change(stored.opportunity_id)
 
@@ -373,9 +430,9 @@ def update_person(plan: PlanDB, person: Person) -> Change:
     """
     stored = people_repo.get_person(plan, person.id)
     if stored is None:
-        raise OperationError("That person no longer exists.")
+        raise OperationError(translate("Operations", "That person no longer exists."))
     if person.account_id != stored.account_id:
-        raise OperationError("A person stays at their account.")
+        raise OperationError(translate("Operations", "A person stays at their account."))
     people_repo.update_person(plan, _check_person_fields(person))
     return _person_change(plan, person.id)
 
@@ -427,17 +484,22 @@ def _kind(value: object) -> CompetitionKind:
         return CompetitionKind(value)
     except ValueError:
         raise OperationError(
-            f"“{value}” is not a kind of competition: choose another vendor, internal resources,"
-            " budget spent elsewhere or doing nothing."
+            translate(
+                "Operations",
+                "“{value}” is not a kind of competition: choose another vendor, internal "
+                "resources, budget spent elsewhere or doing nothing.",
+            ).format(value=value)
         ) from None
 
 
 def _check_competitor(competitor: Competitor) -> Competitor:
     kind = _kind(competitor.kind)
-    name = _text(competitor.name, "The name", MAX_TITLE).strip()
+    name = _text(competitor.name, translate("Operations", "The name"), MAX_TITLE).strip()
     if kind is CompetitionKind.VENDOR and not name:
-        raise OperationError("Name the other vendor.")
-    return dataclasses.replace(competitor, name=name, kind=kind, notes=_text(competitor.notes, "The notes"))
+        raise OperationError(translate("Operations", "Name the other vendor."))
+    return dataclasses.replace(
+        competitor, name=name, kind=kind, notes=_text(competitor.notes, translate("Operations", "The notes"))
+    )
 
 
 def add_competitor(
@@ -458,7 +520,7 @@ def update_competitor(plan: PlanDB, competitor: Competitor) -> Change:
     """Write a competitor's name, kind and notes."""
     stored = activity_repo.get_competitor(plan, competitor.id)
     if stored is None:
-        raise OperationError("That competitor no longer exists.")
+        raise OperationError(translate("Operations", "That competitor no longer exists."))
     clean = _check_competitor(dataclasses.replace(competitor, opportunity_id=stored.opportunity_id))
     activity_repo.update_competitor(plan, clean)
     return _deal_change(stored.opportunity_id)
@@ -468,7 +530,7 @@ def remove_competitor(plan: PlanDB, competitor_id: int) -> Change:
     """Remove competition from a deal."""
     stored = activity_repo.get_competitor(plan, competitor_id)
     if stored is None:
-        raise OperationError("That competitor no longer exists.")
+        raise OperationError(translate("Operations", "That competitor no longer exists."))
     activity_repo.delete_competitor(plan, competitor_id)
     return _deal_change(stored.opportunity_id)
 
@@ -518,15 +580,23 @@ def _status(value: object) -> ActionStatus:
             raise ValueError(value)
         return ActionStatus(value)
     except ValueError:
-        raise OperationError(f"“{value}” is not a status: choose possible, planned or done.") from None
+        raise OperationError(
+            translate("Operations", "“{value}” is not a status: choose possible, planned or done.").format(
+                value=value
+            )
+        ) from None
 
 
 def _check_action(action: Action, today: dt.date, stored: Action | None) -> Action:
     status = _status(action.status)
-    link = _text(action.flag_ref, "The link")
+    link = _text(action.flag_ref, translate("Operations", "The link"))
     if link and parse_flag_ref(link) is None:
-        raise OperationError(f"“{link}” is not a red flag or strength the planner knows.")
-    done_on = _date(action.done_on, "The completion date")
+        raise OperationError(
+            translate("Operations", "“{link}” is not a red flag or strength the planner knows.").format(
+                link=link
+            )
+        )
+    done_on = _date(action.done_on, translate("Operations", "The completion date"))
     if status is ActionStatus.DONE:
         # Done actions keep their date: the one given, else the stored one, else today.
         done_on = done_on or (stored.done_on if stored is not None else None) or today
@@ -534,9 +604,9 @@ def _check_action(action: Action, today: dt.date, stored: Action | None) -> Acti
         done_on = None
     return dataclasses.replace(
         action,
-        what=_required(action.what, "What the action is"),
-        who=_text(action.who, "Who", MAX_TITLE).strip(),
-        due=_date(action.due, "The due date"),
+        what=_required(action.what, translate("Operations", "What the action is")),
+        who=_text(action.who, translate("Operations", "Who"), MAX_TITLE).strip(),
+        due=_date(action.due, translate("Operations", "The due date")),
         status=status,
         done_on=done_on,
         flag_ref=link,
@@ -565,7 +635,7 @@ def update_action(plan: PlanDB, action: Action, today: dt.date) -> Change:
     """Write an action; marking it done dates it today (unless dated), reopening it clears the date."""
     stored = activity_repo.get_action(plan, action.id)
     if stored is None:
-        raise OperationError("That action no longer exists.")
+        raise OperationError(translate("Operations", "That action no longer exists."))
     if action.status is ActionStatus.DONE and stored.status is not ActionStatus.DONE:
         stored = dataclasses.replace(stored, done_on=None)  # newly done: today, not an old date
     clean = _check_action(dataclasses.replace(action, opportunity_id=stored.opportunity_id), today, stored)
@@ -577,7 +647,7 @@ def remove_action(plan: PlanDB, action_id: int) -> Change:
     """Delete an action."""
     stored = activity_repo.get_action(plan, action_id)
     if stored is None:
-        raise OperationError("That action no longer exists.")
+        raise OperationError(translate("Operations", "That action no longer exists."))
     activity_repo.delete_action(plan, action_id)
     return _deal_change(stored.opportunity_id)
 
@@ -587,12 +657,16 @@ def remove_action(plan: PlanDB, action_id: int) -> Change:
 
 
 def _check_manual(plan: PlanDB, flag: ManualFlag) -> ManualFlag:
-    what = "The strength" if flag.is_strength else "The red flag"
+    what = (
+        translate("Operations", "The strength")
+        if flag.is_strength
+        else translate("Operations", "The red flag")
+    )
     text = _required(flag.text, what, MAX_TITLE * 2)
     if flag.influence_id is not None:
         bi = people_repo.get_influence(plan, flag.influence_id)
         if bi is None or bi.opportunity_id != flag.opportunity_id:
-            raise OperationError("That buying influence is not on this deal.")
+            raise OperationError(translate("Operations", "That buying influence is not on this deal."))
     return dataclasses.replace(flag, text=text, is_strength=bool(flag.is_strength))
 
 
@@ -610,7 +684,7 @@ def update_manual_flag(plan: PlanDB, flag: ManualFlag) -> Change:
     """Rewrite one of the seller's own red flags or strengths."""
     stored = activity_repo.get_manual_flag(plan, flag.id)
     if stored is None:
-        raise OperationError("That red flag or strength no longer exists.")
+        raise OperationError(translate("Operations", "That red flag or strength no longer exists."))
     clean = _check_manual(plan, dataclasses.replace(flag, opportunity_id=stored.opportunity_id))
     activity_repo.update_manual_flag(plan, clean)
     return _deal_change(stored.opportunity_id)
@@ -620,7 +694,7 @@ def remove_manual_flag(plan: PlanDB, flag_id: int) -> Change:
     """Delete one of the seller's own red flags or strengths."""
     stored = activity_repo.get_manual_flag(plan, flag_id)
     if stored is None:
-        raise OperationError("That red flag or strength no longer exists.")
+        raise OperationError(translate("Operations", "That red flag or strength no longer exists."))
     activity_repo.delete_manual_flag(plan, flag_id)
     return _deal_change(stored.opportunity_id)
 
@@ -628,12 +702,14 @@ def remove_manual_flag(plan: PlanDB, flag_id: int) -> Change:
 # ----------------------------------------------------------------------------------------------
 # Notes
 
-_COACHING = "Coaching notes are your manager's: they cannot be changed or removed here."
+_COACHING = QT_TRANSLATE_NOOP(
+    "Operations", "Coaching notes are your manager's: they cannot be changed or removed here."
+)
 
 
 def add_note(plan: PlanDB, opportunity_id: int, body: str, *, private: bool = True) -> tuple[Change, int]:
     """Add a seller's note: private (never exported unless asked) or shareable."""
-    clean = _required(body, "The note")
+    clean = _required(body, translate("Operations", "The note"))
     _deal(plan, opportunity_id)
     new_id = activity_repo.insert_note(
         plan, Note(0, clean, opportunity_id=opportunity_id, private=bool(private), author="seller")
@@ -645,10 +721,12 @@ def update_note(plan: PlanDB, note: Note) -> Change:
     """Rewrite a seller's note or change whether it is private; coaching notes are refused."""
     stored = activity_repo.get_note(plan, note.id)
     if stored is None or stored.opportunity_id is None:
-        raise OperationError("That note no longer exists.")
+        raise OperationError(translate("Operations", "That note no longer exists."))
     if stored.author != "seller":
-        raise OperationError(_COACHING)
-    clean = dataclasses.replace(stored, body=_required(note.body, "The note"), private=bool(note.private))
+        raise OperationError(translate("Operations", _COACHING))
+    clean = dataclasses.replace(
+        stored, body=_required(note.body, translate("Operations", "The note")), private=bool(note.private)
+    )
     activity_repo.update_note(plan, clean)
     return _deal_change(stored.opportunity_id)
 
@@ -657,8 +735,8 @@ def remove_note(plan: PlanDB, note_id: int) -> Change:
     """Delete a seller's note; coaching notes are refused."""
     stored = activity_repo.get_note(plan, note_id)
     if stored is None or stored.opportunity_id is None:
-        raise OperationError("That note no longer exists.")
+        raise OperationError(translate("Operations", "That note no longer exists."))
     if stored.author != "seller":
-        raise OperationError(_COACHING)
+        raise OperationError(translate("Operations", _COACHING))
     activity_repo.delete_note(plan, note_id)
     return _deal_change(stored.opportunity_id)

@@ -27,6 +27,7 @@ from planner.operations import Change
 from planner.storage import people as people_repo
 from planner.storage.db import PlanDB, open_plan
 from ui.blue_sheet import BlueSheetPanel
+from ui.i18n import install_language
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 PANEL_SIZE = (600, 900)
@@ -59,6 +60,7 @@ def demo_deal(plan: PlanDB, today: dt.date) -> int:
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_language(app, "en")
     today = dt.date.today()
     with tempfile.TemporaryDirectory() as folder:
         plan = open_plan(Path(folder) / "demo.plan")

@@ -29,6 +29,17 @@ def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
         QSettings.setPath(QSettings.Format.IniFormat, scope, folder)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_window(qapp: object) -> None:
+    """The window in English with US formats, whatever this machine's locale (tests read texts)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_language
+
+    assert isinstance(qapp, QApplication)
+    install_language(qapp, "en")
+
+
 @pytest.fixture(scope="session")
 def qapp_args() -> list[str]:
     # An empty QT_QPA_PLATFORM would make Qt look for a display and abort.

@@ -34,6 +34,7 @@ from planner.storage.db import PlanDB, open_plan
 from planner.storage.funnel_snapshots import SnapshotDeal, save_snapshot
 from ui.forecast_view import ForecastView
 from ui.hygiene_view import HygieneView
+from ui.i18n import install_language
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 
@@ -98,6 +99,7 @@ def a_usual_week(plan: PlanDB, today: dt.date) -> None:
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_language(app, "en")
     today = dt.date.today()
     with tempfile.TemporaryDirectory() as folder:
         plan = open_plan(Path(folder) / "demo.plan")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner.demo import populate_demo
 from planner.storage.db import open_plan
+from ui.i18n import install_language
 from ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
@@ -32,6 +33,7 @@ def _settle() -> None:
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_language(app, "en")
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as folder:
         plan = open_plan(Path(folder) / "demo.plan")

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
 
 from planner.model import Account
+
+translate = QCoreApplication.translate
 
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -82,11 +92,19 @@ class AccountsPanel(QWidget):
         self.model = AccountListModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Accounts")
+        self.view.setAccessibleName(translate("AccountsPanel", "Accounts"))
+        self.view.setAccessibleDescription(
+            translate(
+                "AccountsPanel", "The plan's accounts, subsidiaries under their parent; Enter edits one"
+            )
+        )
         self.view.activated.connect(self._on_view_activated)
-        self.new_button = QPushButton("New…", self)
-        self.edit_button = QPushButton("Edit…", self)
-        self.delete_button = QPushButton("Delete…", self)
+        self.new_button = QPushButton(translate("AccountsPanel", "New…"), self)
+        self.new_button.setAccessibleName(translate("AccountsPanel", "New account"))
+        self.edit_button = QPushButton(translate("AccountsPanel", "Edit…"), self)
+        self.edit_button.setAccessibleName(translate("AccountsPanel", "Edit the selected account"))
+        self.delete_button = QPushButton(translate("AccountsPanel", "Delete…"), self)
+        self.delete_button.setAccessibleName(translate("AccountsPanel", "Delete the selected account"))
         self.new_button.clicked.connect(self.new_requested)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)

@@ -1,13 +1,18 @@
-"""The seller's preferences on this computer (QSettings): window layout, recent plans, theme."""
+"""The seller's preferences on this computer (QSettings): window layout, recent plans, theme,
+language, paper, and whether the welcome was seen."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from ui.i18n import LANGUAGES, SYSTEM
 from ui.theme import Theme
+
+if TYPE_CHECKING:
+    from planner.exchange.pack import PaperSize
 
 MAX_RECENT = 8
 PAPER_SIZES = ("locale", "A4", "Letter")
@@ -22,6 +27,13 @@ class AppSettings:
     def _text(self, key: str, default: str) -> str:
         value = self._settings.value(key, default)
         return value if isinstance(value, str) else default
+
+    def _flag(self, key: str) -> bool:
+        # An INI file gives back "true"/"false" as text; anything else reads as False.
+        value = self._settings.value(key, False)
+        if isinstance(value, bool):
+            return value
+        return isinstance(value, str) and value.strip().lower() == "true"
 
     # Window -------------------------------------------------------------------------------
     def geometry(self) -> QByteArray | None:
@@ -75,6 +87,19 @@ class AppSettings:
 
     def set_paper_size(self, paper: str) -> None:
         self._settings.setValue("export/paper", paper if paper in PAPER_SIZES else "locale")
+
+    def export_paper(self) -> PaperSize | None:
+        """The review pack's paper: "a4" or "letter", None to follow the locale."""
+        papers: dict[str, PaperSize] = {"A4": "a4", "Letter": "letter"}
+        return papers.get(self.paper_size())
+
+    # First run ----------------------------------------------------------------------------
+    def welcome_seen(self) -> bool:
+        """Whether the welcome was shown once on this computer (it then stays in Help)."""
+        return self._flag("welcome/seen")
+
+    def set_welcome_seen(self, seen: bool = True) -> None:
+        self._settings.setValue("welcome/seen", seen)
 
     def sync(self) -> None:
         self._settings.sync()

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,12 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.model import ClosedDeal
 from ui import format as fmt
 
+translate = QCoreApplication.translate
+
 Index = QModelIndex | QPersistentModelIndex
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Deal", "Account", "Outcome", "Closed", "Amount", "Reason")
+# Shown as translate("ArchiveModel", name).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ArchiveModel", "Deal"),
+    QT_TRANSLATE_NOOP("ArchiveModel", "Account"),
+    QT_TRANSLATE_NOOP("ArchiveModel", "Outcome"),
+    QT_TRANSLATE_NOOP("ArchiveModel", "Closed"),
+    QT_TRANSLATE_NOOP("ArchiveModel", "Amount"),
+    QT_TRANSLATE_NOOP("ArchiveModel", "Reason"),
+)
 
 
 class ArchiveModel(QAbstractTableModel):
@@ -50,7 +69,7 @@ class ArchiveModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return translate("ArchiveModel", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -92,9 +111,12 @@ class ArchiveView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Closed deals")
-        self.reopen_button = QPushButton("&Reopen", self)
-        self.reopen_button.setToolTip("Return the deal to its last open stage")
+        self.table.setAccessibleName(translate("ArchiveView", "Closed deals"))
+        self.table.setAccessibleDescription(
+            translate("ArchiveView", "Won, lost and walked-away deals with their close dates and reasons")
+        )
+        self.reopen_button = QPushButton(translate("ArchiveView", "&Reopen"), self)
+        self.reopen_button.setToolTip(translate("ArchiveView", "Return the deal to its last open stage"))
         self.reopen_button.clicked.connect(self._on_reopen_button_clicked)
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -110,7 +132,12 @@ class ArchiveView(QWidget):
         won = sum(1 for d in deals if d.level.value == "won")
         lost = sum(1 for d in deals if d.level.value == "lost")
         walked = sum(1 for d in deals if d.level.value == "walked_away")
-        self.summary.setText(f"{won} won · {lost} lost · {walked} walked away")
+        # "won", "lost", "walked away" read the same for one deal and many (English and German).
+        self.summary.setText(
+            translate("ArchiveView", "{won} won · {lost} lost · {walked} walked away").format(
+                won=fmt.number(won), lost=fmt.number(lost), walked=fmt.number(walked)
+            )
+        )
         self.reopen_button.setEnabled(bool(deals))
 
     def selected_id(self) -> int:

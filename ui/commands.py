@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from planner import operations as ops
@@ -17,6 +18,8 @@ from planner import sheet_operations as sheet_ops
 from planner.operations import Change
 from planner.storage.db import PlanDB
 from planner.storage.snapshot import Snapshot, TableRows
+
+translate = QCoreApplication.translate
 
 # The edit flow every view shares: `apply` refreshes the views a Change names; `push` runs a
 # command-making operation, pushes the command and reports a failed write (MainWindow._push).
@@ -164,7 +167,9 @@ class CurrenciesCommand(SwapCommand):
         def write(state: tuple[str, dict[str, float]]) -> Change:
             return ops.set_currencies(plan, *state)
 
-        super().__init__("Change currencies and rates", write, before, after, apply)
+        super().__init__(
+            translate("CurrenciesCommand", "Change currencies and rates"), write, before, after, apply
+        )
 
 
 class PersonEditCommand(SwapCommand):

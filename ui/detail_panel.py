@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from planner.funnel import (
@@ -16,14 +16,17 @@ from planner.funnel import (
     slip_reason,
     stale_reason,
 )
+from planner.i18n import QT_TRANSLATE_NOOP
+from planner.model import ActionStatus
 from planner.stages import probability
 from planner.storage import accounts as account_repo
 from planner.storage import activities as activity_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
-from planner.storage.board import load_details
 from planner.storage.db import PlanDB
 from ui import format as fmt
+
+translate = QCoreApplication.translate
 
 
 def _label(parent: QWidget) -> QLabel:
@@ -35,25 +38,44 @@ def _label(parent: QWidget) -> QLabel:
     return label
 
 
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setText(text)
+    return label
+
+
+def _day(stamp: str) -> str:
+    """An ISO timestamp's day as the window writes dates ('15 Dec 2026'); the text if it is none."""
+    try:
+        return fmt.date(dt.date.fromisoformat(stamp[:10]))
+    except ValueError:
+        return stamp[:10]
+
+
 class DetailPanel(QScrollArea):
     """Shows one deal as stored in the plan; `show_opportunity(0)` clears it."""
 
+    # The keys of `values` (tests use them); shown as translate("DetailPanel", name).
     FIELDS = (
-        "Title",
-        "Account",
-        "Stage",
-        "Amount",
-        "Probability",
-        "Forecast category",
-        "Close date",
-        "Product",
-        "Quantity",
-        "Next step",
-        "In stage since",
-        "Created",
-        "Warnings",
-        "Snoozed",
-        "Closed",
+        QT_TRANSLATE_NOOP("DetailPanel", "Title"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Account"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Stage"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Amount"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Probability"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Forecast category"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Close date"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Product"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Quantity"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Next step"),
+        QT_TRANSLATE_NOOP("DetailPanel", "In stage since"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Created"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Warnings"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Snoozed"),
+        QT_TRANSLATE_NOOP("DetailPanel", "Closed"),
     )
 
     def __init__(
@@ -68,29 +90,36 @@ class DetailPanel(QScrollArea):
         self.status_of = status_of
         self.opportunity_id = 0
         self.setWidgetResizable(True)
+        self.setAccessibleName(translate("DetailPanel", "Deal details"))
+        self.setAccessibleDescription(
+            translate(
+                "DetailPanel", "The selected deal's fields, its stage history and its close-date changes"
+            )
+        )
         inner = QWidget(self)
         layout = QVBoxLayout(inner)
         self.placeholder = _label(inner)
-        self.placeholder.setText("Select a deal on the board to see its details.")
+        self.placeholder.setText(translate("DetailPanel", "Select a deal on the board to see its details."))
         layout.addWidget(self.placeholder)
         self.form = QFormLayout()
         self.values: dict[str, QLabel] = {}
         for name in self.FIELDS:
+            shown = translate("DetailPanel", name)
             value = _label(inner)
-            value.setAccessibleName(name)
+            value.setAccessibleName(shown)
             self.values[name] = value
-            self.form.addRow(f"{name}:", value)
+            self.form.addRow(translate("DetailPanel", "{field}:").format(field=shown), value)
         layout.addLayout(self.form)
-        self.history_title = QLabel("<b>Stage history</b>", inner)
+        self.history_title = _heading(translate("DetailPanel", "Stage history"), inner)
         self.history = _label(inner)
-        self.history.setAccessibleName("Stage history")
-        self.slips_title = QLabel("<b>Close-date changes</b>", inner)
+        self.history.setAccessibleName(translate("DetailPanel", "Stage history"))
+        self.slips_title = _heading(translate("DetailPanel", "Close-date changes"), inner)
         self.slips = _label(inner)
-        self.slips.setAccessibleName("Close-date changes")
+        self.slips.setAccessibleName(translate("DetailPanel", "Close-date changes"))
         # The manager's coaching notes (imported from a review): shown, never edited here.
-        self.coaching_title = QLabel("<b>Manager's coaching notes</b>", inner)
+        self.coaching_title = _heading(translate("DetailPanel", "Manager's coaching notes"), inner)
         self.coaching = _label(inner)
-        self.coaching.setAccessibleName("Manager's coaching notes")
+        self.coaching.setAccessibleName(translate("DetailPanel", "Manager's coaching notes"))
         for widget in (
             self.history_title,
             self.history,
@@ -122,6 +151,18 @@ class DetailPanel(QScrollArea):
             lines.append(overdue_reason(close, today))
         return lines
 
+    def _next_step(self, opportunity_id: int, crm_next_step: str) -> str:
+        """The earliest open action of the Blue Sheet (as on the card), else the CRM's next step."""
+        for action in activity_repo.list_actions(self.plan, opportunity_id):
+            if action.status == ActionStatus.DONE:
+                break  # done ones come last
+            if action.due is None:
+                return action.what
+            return translate("DetailPanel", "{action} (due {date})").format(
+                action=action.what, date=fmt.date(action.due)
+            )
+        return crm_next_step or "—"
+
     def show_opportunity(self, opportunity_id: int) -> None:
         """Load and show a deal (0, or a deal that no longer exists, clears the panel)."""
         opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id) if opportunity_id else None
@@ -148,56 +189,78 @@ class DetailPanel(QScrollArea):
         )
         today = dt.date.today()
         in_stage = days_in_stage(opportunity.stage_entered, today)
-        override = " (set by you)" if opportunity.probability_override is not None else " (stage default)"
+        percent = probability(opportunity, stage)
+        snoozed = bool(opportunity.snooze_until and opportunity.snooze_until >= today)
         values = {
             "Title": opportunity.title,
-            "Account": account.name if account else "No account",
-            "Stage": f"{stage.name} ({stage.level.label})",
+            "Account": account.name if account else translate("DetailPanel", "No account"),
+            "Stage": translate("DetailPanel", "{stage} ({level})").format(
+                stage=stage.name, level=stage.level.label
+            ),
             "Amount": fmt.amount(opportunity.amount, opportunity.currency),
-            "Probability": f"{probability(opportunity, stage)} %{override}",
+            "Probability": (
+                translate("DetailPanel", "{percent} % (set by you)")
+                if opportunity.probability_override is not None
+                else translate("DetailPanel", "{percent} % (stage default)")
+            ).format(percent=fmt.number(percent)),
             "Forecast category": opportunity.forecast_category.label
             if opportunity.forecast_category
-            else "From the stage",
+            else translate("DetailPanel", "From the stage"),
             "Close date": fmt.date(opportunity.close_date),
             "Product": opportunity.product or "—",
-            "Quantity": "—" if opportunity.quantity is None else f"{opportunity.quantity:g}",
-            "Next step": load_details(self.plan, [opportunity.id])[opportunity.id].next_step or "—",
-            "In stage since": f"{fmt.date(opportunity.stage_entered)} ({fmt.days(in_stage)})"
+            "Quantity": "—"
+            if opportunity.quantity is None
+            else QLocale().toString(float(opportunity.quantity), "g", 12),
+            "Next step": self._next_step(opportunity.id, opportunity.next_step),
+            "In stage since": translate("DetailPanel", "{date} ({days})").format(
+                date=fmt.date(opportunity.stage_entered), days=fmt.days(in_stage)
+            )
             if in_stage is not None
             else "—",
-            "Created": opportunity.created[:10],
+            "Created": _day(opportunity.created),
             "Warnings": "\n".join(self._warnings(opportunity.id, stage.name, opportunity.close_date, today))
-            or "None",
-            "Snoozed": f"Until {fmt.date(opportunity.snooze_until)}: {opportunity.snooze_reason}"
-            if opportunity.snooze_until and opportunity.snooze_until >= today
-            else "No",
-            "Closed": f"{fmt.date(opportunity.closed_on)}: {opportunity.close_reason}"
+            or translate("DetailPanel", "None"),
+            "Snoozed": translate("DetailPanel", "Until {date}: {reason}").format(
+                date=fmt.date(opportunity.snooze_until), reason=opportunity.snooze_reason
+            )
+            if snoozed
+            else translate("DetailPanel", "No"),
+            "Closed": translate("DetailPanel", "{date}: {reason}").format(
+                date=fmt.date(opportunity.closed_on), reason=opportunity.close_reason
+            )
             if opportunity.closed_on
-            else "Open",
+            else translate("DetailPanel", "Open"),
         }
         for name, text in values.items():
             self.values[name].setText(text)
         moves = []
-        self.form.setRowVisible(self.FIELDS.index("Snoozed"), values["Snoozed"] != "No")
+        self.form.setRowVisible(self.FIELDS.index("Snoozed"), snoozed)
         for move in opportunity_repo.stage_history(self.plan, opportunity.id):
             source = stages[move.from_stage_id].name if move.from_stage_id in stages else "—"
             target = stages[move.to_stage_id].name if move.to_stage_id in stages else "?"
-            line = f"{move.moved_at[:10]}: {source} → {target}"
+            line = translate("DetailPanel", "{date}: {source} → {target}").format(
+                date=_day(move.moved_at), source=source, target=target
+            )
             if move.commitment:
-                line += f"; customer: {move.commitment}"
+                line += translate("DetailPanel", "; customer: {commitment}").format(
+                    commitment=move.commitment
+                )
             if move.reason:
                 line += f"; {move.reason}"
             moves.append(line)
-        self.history.setText("\n".join(moves) or "No moves yet.")
+        self.history.setText("\n".join(moves) or translate("DetailPanel", "No moves yet."))
         changes = [
-            f"{c.changed_at[:10]}: {fmt.date(c.old_date)} → {fmt.date(c.new_date)}"
-            + (" (slip)" if c.is_slip else "")
+            (
+                translate("DetailPanel", "{date}: {old} → {new} (slip)")
+                if c.is_slip
+                else translate("DetailPanel", "{date}: {old} → {new}")
+            ).format(date=_day(c.changed_at), old=fmt.date(c.old_date), new=fmt.date(c.new_date))
             for c in opportunity_repo.close_date_history(self.plan, opportunity.id)
         ]
-        self.slips.setText("\n".join(changes) or "The close date never changed.")
+        self.slips.setText("\n".join(changes) or translate("DetailPanel", "The close date never changed."))
         coaching = [
-            f"{note.created[:10]}: {note.body}"
+            translate("DetailPanel", "{date}: {note}").format(date=_day(note.created), note=note.body)
             for note in activity_repo.list_notes(self.plan, opportunity.id)
             if note.author == "manager"
         ]
-        self.coaching.setText("\n\n".join(coaching) or "None yet.")
+        self.coaching.setText("\n\n".join(coaching) or translate("DetailPanel", "None yet."))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
+
 from planner import forecast_operations as fops
 from planner import hygiene
 from planner.forecast import SETTING_FISCAL_START, SETTING_TARGETS, Quarter
@@ -13,6 +15,8 @@ from planner.model import ForecastCategory
 from planner.operations import Change
 from planner.storage.db import PlanDB
 from ui.commands import Apply, OpportunityCommand, SwapCommand, run_opportunity_operation
+
+translate = QCoreApplication.translate
 
 
 class DealsCommand(SwapCommand):
@@ -43,12 +47,17 @@ def set_category_command(
     plan: PlanDB, opportunity_id: int, title: str, category: ForecastCategory | None, apply: Apply
 ) -> OpportunityCommand:
     """Set a deal's forecast category (None: back to the stage's) and return its undo command."""
-    label = category.label if category is not None else "the stage's default"
+    if category is None:
+        text = translate("ForecastCommands", "Forecast “{title}” from its stage").format(title=title)
+    else:
+        text = translate("ForecastCommands", "Forecast “{title}” as {category}").format(
+            title=title, category=category.label
+        )
 
     def operation() -> tuple[Change, int]:
         return fops.set_forecast_category(plan, opportunity_id, category), opportunity_id
 
-    return run_opportunity_operation(f"Forecast “{title}” as {label}", plan, opportunity_id, operation, apply)
+    return run_opportunity_operation(text, plan, opportunity_id, operation, apply)
 
 
 class SettingCommand(SwapCommand):
@@ -72,7 +81,10 @@ def _setting_command(
 
 def set_target_command(plan: PlanDB, quarter: Quarter, amount: float | None, apply: Apply) -> SettingCommand:
     """Set (or clear) one quarter's target and return its undo command."""
-    text = f"Clear the target of {quarter.label}" if amount is None else f"Set the target of {quarter.label}"
+    if amount is None:
+        text = translate("ForecastCommands", "Clear the target of {quarter}").format(quarter=quarter.label)
+    else:
+        text = translate("ForecastCommands", "Set the target of {quarter}").format(quarter=quarter.label)
     return _setting_command(
         text, plan, SETTING_TARGETS, lambda: fops.set_quarter_target(plan, quarter, amount), apply
     )
@@ -81,7 +93,7 @@ def set_target_command(plan: PlanDB, quarter: Quarter, amount: float | None, app
 def set_fiscal_start_command(plan: PlanDB, month: int, apply: Apply) -> SettingCommand:
     """Set the month the fiscal year starts in and return its undo command."""
     return _setting_command(
-        "Change the fiscal year's first month",
+        translate("ForecastCommands", "Change the fiscal year's first month"),
         plan,
         SETTING_FISCAL_START,
         lambda: fops.set_fiscal_year_start_month(plan, month),

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -21,6 +23,9 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -31,7 +36,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QShowEvent
+from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +55,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -57,26 +63,27 @@ from PySide6.QtWidgets import (
 from planner import forecast as fc
 from planner import forecast_operations as fops
 from planner.forecast import (
-    COLUMN_LABELS,
     COLUMNS,
     SETTABLE_CATEGORIES,
     ChangeKind,
     Comparison,
     Forecast,
     ForecastDeal,
+    Month,
     Quarter,
 )
+from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.model import ForecastCategory
 from planner.operations import Change, OperationError
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB, PlanError
-from planner.validation import parse_amount
 from ui import format as fmt
 from ui.commands import Apply, Push
 from ui.forecast_commands import set_category_command, set_fiscal_start_command, set_target_command
 
 Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the number behind a cell (float or int)
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -90,19 +97,74 @@ COLUMN_COLOURS = {
     "pipeline": "#b0bec5",
 }
 TARGET_COLOUR = "#c62828"
+# The charts take the keyboard focus (their description is read then): a frame shows where it is.
+CHART_FOCUS_STYLE = (
+    "QChartView { border: 2px solid transparent; } QChartView:focus { border: 2px solid palette(highlight); }"
+)
 # The tiles' text: the bar colours, darkened where light bars would make faint text.
 TILE_COLOURS = {**COLUMN_COLOURS, "best_case": "#1e88e5", "pipeline": "#546e7a"}
 # The charts plot thousands of the base currency: "1,500" reads where "1500000" does not.
 CHART_SCALE = 1000.0
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")  # fmt: skip
+# The forecast columns' names (sources of ForecastView: translated where shown, by column_label).
+COLUMN_NAMES = {
+    "won": QT_TRANSLATE_NOOP("ForecastView", "Won"),
+    "commit": QT_TRANSLATE_NOOP("ForecastView", "Commit"),
+    "best_case": QT_TRANSLATE_NOOP("ForecastView", "Best case"),
+    "pipeline": QT_TRANSLATE_NOOP("ForecastView", "Pipeline"),
+    "weighted": QT_TRANSLATE_NOOP("ForecastView", "Weighted"),
+    "omitted": QT_TRANSLATE_NOOP("ForecastView", "Omitted"),
+}
 # The quarter chooser offers this many quarters before and after the current one.
 QUARTERS_BACK, QUARTERS_AHEAD = 4, 4
 
 
 def whole(value: float) -> str:
-    """'276,000': forecasts are read in whole units."""
-    return f"{value:,.0f}"
+    """'276,000' ('276.000' in German): forecasts are read in whole units."""
+    return fmt.number(round(value))
+
+
+def column_label(column: str) -> str:
+    """A forecast column's name in the window's language: 'Won', 'Commit', 'Best case'..."""
+    return translate("ForecastView", COLUMN_NAMES[column])
+
+
+def deals_text(count: int) -> str:
+    """'1 deal', '3 deals' in the window's language."""
+    return plural(
+        count, translate("ForecastView", "{n} deal"), translate("ForecastView", "{n} deals")
+    ).format(n=count)
+
+
+def month_name(month: int) -> str:
+    """'October' in the window's language (QLocale's names: nothing to translate)."""
+    return QLocale().standaloneMonthName(month, QLocale.FormatType.LongFormat)
+
+
+def month_label(month: Month) -> str:
+    """'Oct 2026' ('Okt 2026' in German)."""
+    short = QLocale().standaloneMonthName(month.month, QLocale.FormatType.ShortFormat)
+    return translate("ForecastView", "{month} {year}").format(month=short, year=month.year)
+
+
+def quarter_span(quarter: Quarter) -> str:
+    """'Oct-Dec 2026' (with an en dash), or 'Nov 2026-Jan 2027' across a year end."""
+    first, _, last = quarter.months
+    if first.year == last.year:
+        short = QLocale().standaloneMonthName
+        return translate("ForecastView", "{first}–{last} {year}").format(  # noqa: RUF001 (the en dash)
+            first=short(first.month, QLocale.FormatType.ShortFormat),
+            last=short(last.month, QLocale.FormatType.ShortFormat),
+            year=last.year,
+        )
+    return translate("ForecastView", "{first}–{last}").format(  # noqa: RUF001 (the en dash)
+        first=month_label(first), last=month_label(last)
+    )
+
+
+def parse_target(text: str) -> float | None:
+    """The target typed in the window's own digits ('1.200.000' in German), else as
+    planner.validation reads amounts; '' -> None; ValueError with a reason otherwise."""
+    return fmt.parse_amount(text)
 
 
 def _fit_to_rows(table: QTableView) -> None:
@@ -126,7 +188,8 @@ def _plain(parent: QWidget, text: str = "") -> QLabel:
 class ForecastTableModel(QAbstractTableModel):
     """The quarter's months and its total as rows; won, commit, best case, pipeline, weighted, deals."""
 
-    HEADERS = (*(COLUMN_LABELS[c] for c in COLUMNS), "Deals")
+    # The columns' sources: the forecast columns (ForecastView's names), then the deal count.
+    HEADERS = (*(COLUMN_NAMES[c] for c in COLUMNS), QT_TRANSLATE_NOOP("ForecastTableModel", "Deals"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -136,8 +199,11 @@ class ForecastTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         if forecast is not None:
-            self._rows = [(m.month.label, m.figures) for m in forecast.months]
-            self._rows.append((f"Quarter {forecast.quarter.label}", forecast.total))
+            self._rows = [(month_label(m.month), m.figures) for m in forecast.months]
+            quarter = translate("ForecastTableModel", "Quarter {quarter}").format(
+                quarter=forecast.quarter.label
+            )
+            self._rows.append((quarter, forecast.total))
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -151,8 +217,10 @@ class ForecastTableModel(QAbstractTableModel):
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return column_label(COLUMNS[section])
+        if orientation == Qt.Orientation.Horizontal and section == len(COLUMNS):
+            return translate("ForecastTableModel", "Deals")
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             return self._rows[section][0]
         return None
@@ -175,8 +243,17 @@ class ForecastTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column < len(COLUMNS):
-            return f"{COLUMN_LABELS[COLUMNS[column]]}: {figures.count(COLUMNS[column])} deals"
+            return translate("ForecastTableModel", "{column}: {deals}").format(
+                column=column_label(COLUMNS[column]), deals=deals_text(figures.count(COLUMNS[column]))
+            )
         return None
+
+
+# The column headings of the comparisons planner makes (by their label), in ChangesModel's words.
+SINCE = {
+    "last week": QT_TRANSLATE_NOOP("ChangesModel", "Since last week"),
+    "last month": QT_TRANSLATE_NOOP("ChangesModel", "Since last month"),
+}
 
 
 class ChangesModel(QAbstractTableModel):
@@ -208,9 +285,15 @@ class ChangesModel(QAbstractTableModel):
             return list(ChangeKind)[section].label
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._comparisons):
             comparison = self._comparisons[section]
+            if comparison.label in SINCE:
+                since = translate("ChangesModel", SINCE[comparison.label])
+            else:
+                since = translate("ChangesModel", "Since {when}").format(when=comparison.label)
             if comparison.since is None:
-                return f"Since {comparison.label}"
-            return f"Since {comparison.label} ({fmt.date(comparison.since.taken_on)})"
+                return since
+            return translate("ChangesModel", "{since} ({date})").format(
+                since=since, date=fmt.date(comparison.since.taken_on)
+            )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -222,13 +305,18 @@ class ChangesModel(QAbstractTableModel):
             return comparison.count(kind) if comparison.since else None
         if role == Qt.ItemDataRole.DisplayRole:
             if comparison.since is None:
-                return "no snapshot yet"
+                return translate("ChangesModel", "no snapshot yet")
             count = comparison.count(kind)
-            return f"{count} · {whole(comparison.value(kind))} {self.base_currency}" if count else "—"
+            if not count:
+                return "—"
+            return translate("ChangesModel", "{count} · {amount}").format(
+                count=count, amount=fmt.amount(round(comparison.value(kind)), self.base_currency)
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             if comparison.since is None:
                 return fc.comparison_heading(comparison)
-            lines = [f"{c.title}: {c.detail}" for c in comparison.changes.get(kind, ())]
+            line = translate("ChangesModel", "{deal}: {change}")
+            lines = [line.format(deal=c.title, change=c.detail) for c in comparison.changes.get(kind, ())]
             return "\n".join(lines) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
@@ -238,7 +326,14 @@ class ChangesModel(QAbstractTableModel):
 class ForecastDealsModel(QAbstractTableModel):
     """The deals counted in the quarter, with their forecast category (the seller may set it)."""
 
-    HEADERS = ("Deal · account", "Stage", "Closes", "Amount", "Prob.", "Forecast")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ForecastDealsModel", "Deal · account"),
+        QT_TRANSLATE_NOOP("ForecastDealsModel", "Stage"),
+        QT_TRANSLATE_NOOP("ForecastDealsModel", "Closes"),
+        QT_TRANSLATE_NOOP("ForecastDealsModel", "Amount"),
+        QT_TRANSLATE_NOOP("ForecastDealsModel", "Prob."),
+        QT_TRANSLATE_NOOP("ForecastDealsModel", "Forecast"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -261,8 +356,12 @@ class ForecastDealsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return translate("ForecastDealsModel", self.HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and section == 4:
+            return translate("ForecastDealsModel", "Probability")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -284,20 +383,34 @@ class ForecastDealsModel(QAbstractTableModel):
             return values[column]
         if role == Qt.ItemDataRole.DisplayRole:
             texts = (
-                f"{deal.title} · {deal.account}" if deal.account else deal.title,
+                translate("ForecastDealsModel", "{deal} · {account}").format(
+                    deal=deal.title, account=deal.account
+                )
+                if deal.account
+                else deal.title,
                 deal.stage,
                 fmt.date(deal.close_date),
                 fmt.amount(deal.amount, deal.currency),
-                f"{deal.probability} %",
-                f"{deal.category.label} (yours)" if deal.chosen else deal.category.label,
+                translate("ForecastDealsModel", "{percent} %").format(percent=deal.probability),
+                translate("ForecastDealsModel", "{category} (yours)").format(category=deal.category.label)
+                if deal.chosen
+                else deal.category.label,
             )
             return texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 5:
                 if deal.level.is_closed:
-                    return f"{deal.category.label}: the deal was won"
-                how = "set by you" if deal.chosen else f"from the stage ({deal.stage})"
-                return f"{deal.category.label}, {how}. Right-click to change it."
+                    return translate("ForecastDealsModel", "{category}: the deal was won").format(
+                        category=deal.category.label
+                    )
+                if deal.chosen:
+                    how = translate("ForecastDealsModel", "{category}, set by you. Right-click to change it.")
+                else:
+                    how = translate(
+                        "ForecastDealsModel",
+                        "{category}, from the stage ({stage}). Right-click to change it.",
+                    )
+                return how.format(category=deal.category.label, stage=deal.stage)
             return f"{deal.title}\n{deal.account}" if column == 0 and deal.account else self.data(index)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 4):
             return _RIGHT
@@ -311,8 +424,12 @@ class ForecastDealsModel(QAbstractTableModel):
 def target_chart(forecast: Forecast) -> QChart:
     """Won, commit, best case, pipeline stacked by month, cumulative to each month's end, and
     the quarter's target as a line: where the last bar's top meets the line, the target is met."""
-    chart = QChart()
-    chart.setTitle(f"{forecast.quarter.label}: cumulative by month end, against the target")
+    chart = _chart()
+    chart.setTitle(
+        translate("ForecastView", "{quarter}: cumulative by month end, against the target").format(
+            quarter=forecast.quarter.label
+        )
+    )
     series = QStackedBarSeries()
     running = dict.fromkeys(COLUMN_COLOURS, 0.0)
     values: dict[str, list[float]] = {column: [] for column in COLUMN_COLOURS}
@@ -321,27 +438,27 @@ def target_chart(forecast: Forecast) -> QChart:
             running[column] += month.figures.value(column)
             values[column].append(running[column] / CHART_SCALE)
     for column, colour in COLUMN_COLOURS.items():
-        bar_set = QBarSet(COLUMN_LABELS[column])
+        bar_set = QBarSet(column_label(column))
         bar_set.setObjectName(column)
         bar_set.append(values[column])
         bar_set.setColor(QColor(colour))
         bar_set.setBorderColor(QColor(colour))
         series.append(bar_set)
     chart.addSeries(series)
-    categories = [m.month.label for m in forecast.months]
+    categories = [month_label(m.month) for m in forecast.months]
     axis_x = QBarCategoryAxis()
     axis_x.append(categories)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = QValueAxis()
     axis_y.setLabelFormat("%.0f")
-    axis_y.setTitleText(f"thousand {forecast.base_currency}")
+    axis_y.setTitleText(_thousands(forecast.base_currency))
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
     top = max((sum(values[c][i] for c in values) for i in range(len(categories))), default=0.0)
     if forecast.target is not None:
         line = QLineSeries()
-        line.setName(f"Target {whole(forecast.target)}")
+        line.setName(translate("ForecastView", "Target {amount}").format(amount=whole(forecast.target)))
         line.setObjectName("target")
         line.setPen(QPen(QColor(TARGET_COLOUR), 2.5, Qt.PenStyle.DashLine))
         # Category i sits at x = i; the line spans the whole plot, half a category either side.
@@ -359,10 +476,12 @@ def target_chart(forecast: Forecast) -> QChart:
 
 def funnel_chart(forecast: Forecast) -> QChart:
     """The open deals of each funnel level: value as bars, the count in the level's label."""
-    chart = QChart()
-    chart.setTitle("The funnel by level (open deals, any close date)")
+    chart = _chart()
+    chart.setTitle(translate("ForecastView", "The funnel by level (open deals, any close date)"))
     series = QHorizontalBarSeries()
-    bar_set = QBarSet(f"Value (thousand {forecast.base_currency})")
+    bar_set = QBarSet(
+        translate("ForecastView", "Value ({unit})").format(unit=_thousands(forecast.base_currency))
+    )
     bar_set.setObjectName("value")
     # Top of the funnel at the top: a horizontal bar chart draws its first category at the bottom.
     levels = list(reversed(forecast.levels))
@@ -372,10 +491,14 @@ def funnel_chart(forecast: Forecast) -> QChart:
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
     # Count and value in the label: bar labels would print raw floats.
+    label = translate("ForecastView", "{level} · {deals} · {amount}")
     axis_y.append(
         [
-            f"{level.level.label} · {fc.deals_text(level.totals.count)} · "
-            f"{whole(level.totals.amount)} {forecast.base_currency}"
+            label.format(
+                level=level.level.label,
+                deals=deals_text(level.totals.count),
+                amount=fmt.amount(round(level.totals.amount), forecast.base_currency),
+            )
             for level in levels
         ]
     )
@@ -383,7 +506,7 @@ def funnel_chart(forecast: Forecast) -> QChart:
     series.attachAxis(axis_y)
     axis_x = QValueAxis()
     axis_x.setLabelFormat("%.0f")
-    axis_x.setTitleText(f"thousand {forecast.base_currency}")
+    axis_x.setTitleText(_thousands(forecast.base_currency))
     axis_x.setRange(0, _nice_top(max((level.totals.amount / CHART_SCALE for level in levels), default=0.0)))
     axis_x.applyNiceNumbers()
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
@@ -394,18 +517,22 @@ def funnel_chart(forecast: Forecast) -> QChart:
 
 def slip_chart(forecast: Forecast) -> QChart:
     """Per week, the deals whose close date moved out of the quarter."""
-    chart = QChart()
-    chart.setTitle(f"Deals whose close date moved out of {forecast.quarter.label}, by week")
+    chart = _chart()
+    chart.setTitle(
+        translate("ForecastView", "Deals whose close date moved out of {quarter}, by week").format(
+            quarter=forecast.quarter.label
+        )
+    )
     series = QBarSeries()
-    bar_set = QBarSet("Deals moved out")
+    bar_set = QBarSet(translate("ForecastView", "Deals moved out"))
     bar_set.setObjectName("moved")
     bar_set.append([float(week.moved) for week in forecast.slips])
     bar_set.setColor(QColor(TARGET_COLOUR))
     series.append(bar_set)
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
-    axis_x.append([f"{week.week.day} {week.week:%b}" for week in forecast.slips])
-    axis_x.setTitleText("Week starting")
+    axis_x.append([_day_month(week.week) for week in forecast.slips])
+    axis_x.setTitleText(translate("ForecastView", "Week starting"))
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = QValueAxis()
@@ -420,6 +547,92 @@ def slip_chart(forecast: Forecast) -> QChart:
 
 def _nice_top(value: float) -> float:
     return value * 1.1 if value > 0 else 1.0
+
+
+def _chart() -> QChart:
+    """A chart whose axis numbers follow the window's locale ('1,500' in English, '1.500' in German)."""
+    chart = QChart()
+    chart.setLocale(QLocale())
+    chart.setLocalizeNumbers(True)
+    return chart
+
+
+def _thousands(currency: str) -> str:
+    return translate("ForecastView", "thousand {currency}").format(currency=currency)
+
+
+def _day_month(day: dt.date) -> str:
+    """'19 Nov' ('19. Nov.' in German): the pattern is a translatable source of Qt's date letters."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), translate("ForecastView", "d MMM"))
+
+
+# What the charts show, in words: their accessible descriptions (a screen reader reads no bars).
+
+
+def target_chart_description(forecast: Forecast) -> str:
+    """Each month's cumulative won, commit, best case and pipeline, and the target, in sentences."""
+    base = forecast.base_currency
+    running = dict.fromkeys(COLUMN_COLOURS, 0.0)
+    sentences = []
+    for month in forecast.months:
+        for column in COLUMN_COLOURS:
+            running[column] += month.figures.value(column)
+        sentences.append(
+            translate(
+                "ForecastView",
+                "By the end of {month}: won {won}, commit {commit}, best case {best_case}, "
+                "pipeline {pipeline}.",
+            ).format(
+                month=month_label(month.month),
+                **{column: fmt.amount(round(value), base) for column, value in running.items()},
+            )
+        )
+    if forecast.target is None:
+        sentences.append(
+            translate("ForecastView", "No target is set for {quarter}.").format(
+                quarter=forecast.quarter.label
+            )
+        )
+    else:
+        sentences.append(
+            translate("ForecastView", "The target of {quarter} is {amount}.").format(
+                quarter=forecast.quarter.label, amount=fmt.amount(round(forecast.target), base)
+            )
+        )
+    return " ".join(sentences)
+
+
+def funnel_chart_description(forecast: Forecast) -> str:
+    """Each funnel level's open deals and their value, in sentences."""
+    sentence = translate("ForecastView", "{level}: {deals} worth {amount}.")
+    return " ".join(
+        sentence.format(
+            level=level.level.label,
+            deals=deals_text(level.totals.count),
+            amount=fmt.amount(round(level.totals.amount), forecast.base_currency),
+        )
+        for level in forecast.levels
+    )
+
+
+def slip_chart_description(forecast: Forecast) -> str:
+    """How many deals moved out of the quarter, and in which weeks, in sentences."""
+    total = sum(week.moved for week in forecast.slips)
+    weeks = len(forecast.slips)
+    first = plural(
+        total,
+        translate("ForecastView", "{n} deal moved out of {quarter} in these {weeks} weeks."),
+        translate("ForecastView", "{n} deals moved out of {quarter} in these {weeks} weeks."),
+    ).format(n=total, quarter=forecast.quarter.label, weeks=weeks)
+    sentence = translate("ForecastView", "Week starting {date}: {deals}.")
+    return " ".join(
+        [first]
+        + [
+            sentence.format(date=_day_month(week.week), deals=deals_text(week.moved))
+            for week in forecast.slips
+            if week.moved
+        ]
+    )
 
 
 def render_chart(chart: QChart, path: Path, size: QSize | None = None) -> Path:
@@ -442,7 +655,7 @@ def render_chart(chart: QChart, path: Path, size: QSize | None = None) -> Path:
     scene.render(painter)
     painter.end()
     if not image.save(str(path)):  # the format follows the suffix
-        raise OSError(f"Cannot write {path}")
+        raise OSError(translate("ForecastView", "Cannot write {path}").format(path=path))
     return path
 
 
@@ -453,6 +666,43 @@ def render_forecast_charts(forecast: Forecast, folder: Path) -> list[Path]:
         render_chart(funnel_chart(forecast), folder / "funnel.png"),
         render_chart(slip_chart(forecast), folder / "slips.png"),
     ]
+
+
+def amount_tip(currency: str, value: float) -> str:
+    """A bar's value (thousands of `currency`) as an amount."""
+    return fmt.amount(round(value * CHART_SCALE), currency)
+
+
+def deals_tip(value: float) -> str:
+    """A bar's value (a count of deals) in words."""
+    return deals_text(round(value))
+
+
+def _connect_bar_tips(chart: QChart, value_text: Callable[[float], str]) -> None:
+    """A tooltip on the bar under the mouse: its category, its set and its value in words."""
+    for series in chart.series():
+        if isinstance(series, QAbstractBarSeries):
+            series.hovered.connect(partial(_show_bar_tip, series, value_text))
+
+
+def _show_bar_tip(
+    series: QAbstractBarSeries, value_text: Callable[[float], str], status: bool, index: int, bar_set: QBarSet
+) -> None:
+    if status:
+        QToolTip.showText(QCursor.pos(), bar_tip(series, value_text, index, bar_set))
+    else:
+        QToolTip.hideText()
+
+
+def bar_tip(
+    series: QAbstractBarSeries, value_text: Callable[[float], str], index: int, bar_set: QBarSet
+) -> str:
+    """'Nov 2026 · Won: 253,880 EUR': the bar's category, its set and its value."""
+    categories = [axis.categories() for axis in series.attachedAxes() if isinstance(axis, QBarCategoryAxis)]
+    category = categories[0][index] if categories and 0 <= index < len(categories[0]) else ""
+    return translate("ForecastView", "{category} · {series}: {value}").format(
+        category=category, series=bar_set.label(), value=value_text(bar_set.at(index))
+    )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -466,8 +716,10 @@ def category_menu(
     choose: Callable[[ForecastCategory | None], object],
 ) -> QMenu:
     """'Forecast category' with the stage's default and the four a seller may choose; ticks the current."""
-    menu = QMenu("Forecast &category", parent)
-    stage_action = menu.addAction(f"From the stage ({default.label})")
+    menu = QMenu(translate("ForecastView", "Forecast &category"), parent)
+    stage_action = menu.addAction(
+        translate("ForecastView", "From the stage ({category})").format(category=default.label)
+    )
     stage_action.setCheckable(True)
     stage_action.setChecked(current is None)
     stage_action.triggered.connect(lambda _checked=False: choose(None))
@@ -495,7 +747,7 @@ def forecast_category_menu(
     def choose(category: ForecastCategory | None) -> bool:
         return push(
             lambda: set_category_command(plan, opportunity_id, deal.title, category, apply_change),
-            "The forecast category was not saved",
+            translate("ForecastView", "The forecast category was not saved"),
         )
 
     current = fc.effective_category(stage.level, deal.forecast_category) if deal.forecast_category else None
@@ -535,38 +787,45 @@ class ForecastView(QWidget):
 
         # Top bar: the quarter, the fiscal year, the target, a snapshot.
         self.quarter_combo = QComboBox(self)
-        self.quarter_combo.setAccessibleName("Quarter")
+        self.quarter_combo.setAccessibleName(translate("ForecastView", "Quarter"))
         self.quarter_combo.setMinimumContentsLength(22)
         self.year_start_combo = QComboBox(self)
-        self.year_start_combo.setAccessibleName("Fiscal year starts in")
-        self.year_start_combo.addItems(list(MONTH_NAMES))
+        self.year_start_combo.setAccessibleName(translate("ForecastView", "Fiscal year starts in"))
+        self.year_start_combo.addItems([month_name(month) for month in range(1, 13)])
         self.year_start_combo.setCurrentIndex(self._start_month - 1)
-        self.year_start_combo.setToolTip("Quarters count from this month; January gives calendar quarters.")
+        self.year_start_combo.setToolTip(
+            translate("ForecastView", "Quarters count from this month; January gives calendar quarters.")
+        )
         self.target_edit = QLineEdit(self)
-        self.target_edit.setAccessibleName("Target of the quarter")
-        self.target_edit.setPlaceholderText("none set")
+        self.target_edit.setAccessibleName(translate("ForecastView", "Target of the quarter"))
+        self.target_edit.setPlaceholderText(translate("ForecastView", "none set"))
         self.target_edit.setMaximumWidth(140)
         self.target_edit.setToolTip(
-            "The quarter's target in the base currency; empty: no target. Enter saves."
+            translate(
+                "ForecastView", "The quarter's target in the base currency; empty: no target. Enter saves."
+            )
         )
         self.target_currency = _plain(self)
-        self.snapshot_button = QPushButton("Take &snapshot now", self)
+        self.snapshot_button = QPushButton(translate("ForecastView", "Take &snapshot now"), self)
         self.snapshot_button.setToolTip(
-            "Record today's funnel now, to compare with later. The planner also takes one in each "
-            "week the plan is used. Snapshots are records, not edits: undo does not remove them."
+            translate(
+                "ForecastView",
+                "Record today's funnel now, to compare with later. The planner also takes one in each "
+                "week the plan is used. Snapshots are records, not edits: undo does not remove them.",
+            )
         )
         top = QHBoxLayout()
-        quarter_label = QLabel("&Quarter:", self)
+        quarter_label = QLabel(translate("ForecastView", "&Quarter:"), self)
         quarter_label.setBuddy(self.quarter_combo)
         top.addWidget(quarter_label)
         top.addWidget(self.quarter_combo)
         top.addSpacing(12)
-        year_label = QLabel("Fiscal &year starts in", self)
+        year_label = QLabel(translate("ForecastView", "Fiscal &year starts in"), self)
         year_label.setBuddy(self.year_start_combo)
         top.addWidget(year_label)
         top.addWidget(self.year_start_combo)
         top.addSpacing(12)
-        self.target_label = QLabel("&Target:", self)
+        self.target_label = QLabel(translate("ForecastView", "&Target:"), self)
         self.target_label.setBuddy(self.target_edit)
         top.addWidget(self.target_label)
         top.addWidget(self.target_edit)
@@ -579,14 +838,10 @@ class ForecastView(QWidget):
         tiles = QGridLayout()
         tiles.setHorizontalSpacing(18)
         names = (
-            ("won", "Won"),
-            ("commit", "Commit"),
-            ("best_case", "Best case"),
-            ("pipeline", "Pipeline"),
-            ("weighted", "Weighted"),
-            ("target", "Target"),
-            ("gap", "Gap after won + commit"),
-            ("coverage", "Coverage"),
+            *((column, column_label(column)) for column in COLUMNS),
+            ("target", translate("ForecastView", "Target")),
+            ("gap", translate("ForecastView", "Gap after won + commit")),
+            ("coverage", translate("ForecastView", "Coverage")),
         )
         for column, (key, caption) in enumerate(names):
             value = QLabel(self)
@@ -602,13 +857,13 @@ class ForecastView(QWidget):
             tiles.addWidget(caption_label, 1, column)
         tiles.setColumnStretch(len(names), 1)
         self.notes = _plain(self)
-        self.notes.setAccessibleName("Forecast notes")
+        self.notes.setAccessibleName(translate("ForecastView", "Forecast notes"))
 
         # Left: the months, the funnel balance, what changed.
         self.table_model = ForecastTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.table_model)
-        self.table.setAccessibleName("Forecast by month")
+        self.table.setAccessibleName(translate("ForecastView", "Forecast by month"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -617,7 +872,7 @@ class ForecastView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(row_height)
 
-        self.balance_box = QGroupBox("Funnel balance", self)
+        self.balance_box = QGroupBox(translate("ForecastView", "Funnel balance"), self)
         self.balance_layout = QVBoxLayout(self.balance_box)
         self.conversion_label = _plain(self.balance_box)
         self.conversion_label.setStyleSheet("color: #546e7a;")
@@ -625,14 +880,14 @@ class ForecastView(QWidget):
         self.changes_model = ChangesModel(self)
         self.changes = QTableView(self)
         self.changes.setModel(self.changes_model)
-        self.changes.setAccessibleName("What changed")
+        self.changes.setAccessibleName(translate("ForecastView", "What changed"))
         self.changes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.changes.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.changes.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.changes.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.changes.verticalHeader().setDefaultSectionSize(row_height)
-        self.changes.setToolTip("Hover over a number to see the deals")
-        changes_box = QGroupBox("What changed (from the weekly snapshots)", self)
+        self.changes.setToolTip(translate("ForecastView", "Hover over a number to see the deals"))
+        changes_box = QGroupBox(translate("ForecastView", "What changed (from the weekly snapshots)"), self)
         QVBoxLayout(changes_box).addWidget(self.changes)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -644,21 +899,26 @@ class ForecastView(QWidget):
 
         # Right: the charts, and the deals of the quarter with their categories.
         self.charts = QTabWidget(self)
+        self.charts.setAccessibleName(translate("ForecastView", "Charts"))
         self.target_view = QChartView(self)
         self.funnel_view = QChartView(self)
         self.slip_view = QChartView(self)
         for view, title in (
-            (self.target_view, "Quarter against target"),
-            (self.funnel_view, "Funnel by level"),
-            (self.slip_view, "Slip trend"),
+            (self.target_view, translate("ForecastView", "Quarter against target")),
+            (self.funnel_view, translate("ForecastView", "Funnel by level")),
+            (self.slip_view, translate("ForecastView", "Slip trend")),
         ):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(260)
+            view.setAccessibleName(title)
+            # Reachable with Tab, so a screen reader reads its description; the frame shows the focus.
+            view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            view.setStyleSheet(CHART_FOCUS_STYLE)
             self.charts.addTab(view, title)
         self.deals_model = ForecastDealsModel(self)
         self.deals = QTableView(self)
         self.deals.setModel(self.deals_model)
-        self.deals.setAccessibleName("Deals in the quarter")
+        self.deals.setAccessibleName(translate("ForecastView", "Deals in the quarter"))
         self.deals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.deals.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.deals.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -668,8 +928,10 @@ class ForecastView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the deal takes what is left
         self.category_button = QToolButton(self)
-        self.category_button.setText("Forecast category")
-        self.category_button.setToolTip("Set the selected deal's forecast category (undoable)")
+        self.category_button.setText(translate("ForecastView", "Forecast category"))
+        self.category_button.setToolTip(
+            translate("ForecastView", "Set the selected deal's forecast category (undoable)")
+        )
         self.category_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.deals_title = _plain(self)
         deals_bar = QHBoxLayout()
@@ -755,21 +1017,33 @@ class ForecastView(QWidget):
         _fit_to_rows(self.changes)
         self.deals_model.set_deals(result.deals)
         self.deals_title.setText(
-            f"{fc.deals_text(len(result.deals))} counted in {result.quarter.label} "
-            "(right-click a deal to set its forecast category)"
+            plural(
+                len(result.deals),
+                translate(
+                    "ForecastView",
+                    "{n} deal counted in {quarter} (right-click a deal to set its forecast category)",
+                ),
+                translate(
+                    "ForecastView",
+                    "{n} deals counted in {quarter} (right-click a deal to set its forecast category)",
+                ),
+            ).format(n=len(result.deals), quarter=result.quarter.label)
         )
         self._show_tiles(result)
         self.notes.setText("\n".join(fc.summary_lines(result)))
         self.target_edit.setText("" if result.target is None else whole(result.target))
         self.target_currency.setText(base)
         self._show_balance(result)
-        for view, chart in (
-            (self.target_view, target_chart(result)),
-            (self.funnel_view, funnel_chart(result)),
-            (self.slip_view, slip_chart(result)),
+        amounts = partial(amount_tip, base)
+        for view, chart, description, tip in (
+            (self.target_view, target_chart(result), target_chart_description(result), amounts),
+            (self.funnel_view, funnel_chart(result), funnel_chart_description(result), amounts),
+            (self.slip_view, slip_chart(result), slip_chart_description(result), deals_tip),
         ):
             old = view.chart()
             view.setChart(chart)
+            view.setAccessibleDescription(description)
+            _connect_bar_tips(chart, tip)
             if old is not None:
                 old.deleteLater()
         self._update_category_button()
@@ -779,7 +1053,9 @@ class ForecastView(QWidget):
         for column in COLUMNS:
             self.tiles[column].setText(fmt.short_amount(result.total.value(column), base))
         self.tiles["target"].setText(
-            "none" if result.target is None else fmt.short_amount(result.target, base)
+            translate("ForecastView", "none")
+            if result.target is None
+            else fmt.short_amount(result.target, base)
         )
         gap = result.gap
         if gap is None:
@@ -787,16 +1063,23 @@ class ForecastView(QWidget):
         elif gap > 0:
             self.tiles["gap"].setText(fmt.short_amount(gap, base))
         else:
-            self.tiles["gap"].setText(f"ahead by {fmt.short_amount(-gap, base)}")
+            self.tiles["gap"].setText(
+                translate("ForecastView", "ahead by {amount}").format(amount=fmt.short_amount(-gap, base))
+            )
         coverage = result.coverage
         if result.target is None:
             self.tiles["coverage"].setText("—")
         elif coverage is None:
-            self.tiles["coverage"].setText("target won")
+            self.tiles["coverage"].setText(translate("ForecastView", "target won"))
         else:
-            self.tiles["coverage"].setText(f"{coverage:.1f} x")
+            self.tiles["coverage"].setText(
+                translate("ForecastView", "{ratio} x").format(ratio=fmt.number(coverage, 1))
+            )
         self.tiles["coverage"].setToolTip(
-            "Open pipeline (commit + best case + pipeline closing this quarter) ÷ target still to win"
+            translate(
+                "ForecastView",
+                "Open pipeline (commit + best case + pipeline closing this quarter) ÷ target still to win",
+            )
         )
 
     def _show_balance(self, result: Forecast) -> None:
@@ -805,15 +1088,18 @@ class ForecastView(QWidget):
             label.deleteLater()
         self.balance_layout.removeWidget(self.conversion_label)
         self.balance_labels = []
-        texts = [f"⚠ {d.title}: {d.message}" for d in result.diagnostics] or [
-            "No warning: the top, the middle and the Best Few look balanced."
+        warning = translate("ForecastView", "⚠ {title}: {message}")
+        texts = [warning.format(title=d.title, message=d.message) for d in result.diagnostics] or [
+            translate("ForecastView", "No warning: the top, the middle and the Best Few look balanced.")
         ]
         for text in texts:
             label = _plain(self.balance_box, text)
             self.balance_layout.addWidget(label)
             self.balance_labels.append(label)
         self.conversion_label.setText(
-            f"Conversion from Above the Funnel to won: {result.conversion.describe()}"
+            translate("ForecastView", "Conversion from Above the Funnel to won: {conversion}").format(
+                conversion=result.conversion.describe()
+            )
         )
         self.balance_layout.addWidget(self.conversion_label)
 
@@ -826,8 +1112,13 @@ class ForecastView(QWidget):
         self.quarter_combo.blockSignals(True)
         self.quarter_combo.clear()
         for quarter in quarters:
-            suffix = " (now)" if quarter == current else ""
-            self.quarter_combo.addItem(f"{quarter.label} · {quarter.span}{suffix}", quarter.label)
+            if quarter == current:
+                text = translate("ForecastView", "{quarter} · {span} (now)")
+            else:
+                text = translate("ForecastView", "{quarter} · {span}")
+            self.quarter_combo.addItem(
+                text.format(quarter=quarter.label, span=quarter_span(quarter)), quarter.label
+            )
         self.quarter_combo.setCurrentIndex(quarters.index(self._quarter))
         self.quarter_combo.blockSignals(False)
 
@@ -853,13 +1144,15 @@ class ForecastView(QWidget):
         """Set (None: clear) the chosen quarter's target (undoable)."""
         quarter = self._quarter
         return self.push(
-            lambda: set_target_command(self.plan, quarter, amount, self._apply), "The target was not saved"
+            lambda: set_target_command(self.plan, quarter, amount, self._apply),
+            translate("ForecastView", "The target was not saved"),
         )
 
     def set_fiscal_year_start(self, month: int) -> bool:
         """Set the month the fiscal year starts in (undoable)."""
         return self.push(
-            lambda: set_fiscal_start_command(self.plan, month, self._apply), "The fiscal year was not changed"
+            lambda: set_fiscal_start_command(self.plan, month, self._apply),
+            translate("ForecastView", "The fiscal year was not changed"),
         )
 
     def set_category(self, opportunity_id: int, category: ForecastCategory | None) -> bool:
@@ -868,7 +1161,7 @@ class ForecastView(QWidget):
         title = deal.title if deal else str(opportunity_id)
         return self.push(
             lambda: set_category_command(self.plan, opportunity_id, title, category, self._apply),
-            "The forecast category was not saved",
+            translate("ForecastView", "The forecast category was not saved"),
         )
 
     def take_snapshot(self) -> bool:
@@ -878,7 +1171,7 @@ class ForecastView(QWidget):
         except (OperationError, PlanError, sqlite3.Error, OSError) as exc:
             if self.plan.conn.in_transaction:
                 self.plan.conn.rollback()
-            QMessageBox.warning(self, "The snapshot was not taken", str(exc))
+            QMessageBox.warning(self, translate("ForecastView", "The snapshot was not taken"), str(exc))
             return False
         self.refresh()
         return True
@@ -927,9 +1220,9 @@ class ForecastView(QWidget):
             return
         text = self.target_edit.text()
         try:
-            amount = parse_amount(text)
+            amount = parse_target(text)
         except ValueError as exc:
-            QMessageBox.warning(self, "The target was not saved", str(exc))
+            QMessageBox.warning(self, translate("ForecastView", "The target was not saved"), str(exc))
             self.target_edit.setText("" if self.forecast.target is None else whole(self.forecast.target))
             return
         if amount != self.forecast.target:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,13 +16,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Keys handled by the board itself rather than by an action.
+from planner.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import SOURCE_LANGUAGE, current_language
+
+translate = QCoreApplication.translate
+
+# Keys handled by the board itself rather than by an action: (keys, what). Key names that
+# QKeySequence knows are written by Qt in the window's language ("Strg+Rechts"); the others and
+# the descriptions are shown as translate("ShortcutsDialog", text).
 BOARD_KEYS = (
-    ("Arrow keys", "Move between cards; Left and Right move between columns"),
-    ("Enter", "Open the selected deal"),
-    ("Ctrl+Right / Ctrl+Left", "Move the selected deal to the next or previous stage"),
-    ("Tab", "Move between the board, the filter and the panels"),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Arrow keys"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Move between cards; Left and Right move between columns"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Open the selected deal"),
+    ),
+    (
+        "Ctrl+Right / Ctrl+Left",
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Move the selected deal to the next or previous stage"),
+    ),
+    ("Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Move between the board, the filter and the panels")),
 )
+# The BOARD_KEYS written with QKeySequence (the others are translated sources).
+_SEQUENCES = {"Ctrl+Right / Ctrl+Left": ("Ctrl+Right", "Ctrl+Left"), "Tab": ("Tab",)}
+
+
+def _native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def board_key_rows() -> list[tuple[str, str]]:
+    """(keys, what) of the keys the board handles itself, in the window's language."""
+    rows = []
+    for keys, what in BOARD_KEYS:
+        sequences = _SEQUENCES.get(keys)
+        shown = " / ".join(_native(k) for k in sequences) if sequences else translate("ShortcutsDialog", keys)
+        rows.append((shown, translate("ShortcutsDialog", what)))
+    return rows
 
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
@@ -41,11 +74,14 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard shortcuts"))
         self.resize(520, 520)
-        rows = [(keys, what) for what, keys in shortcut_rows(window)] + [(k, w) for k, w in BOARD_KEYS]
+        rows = [(keys, what) for what, keys in shortcut_rows(window)] + board_key_rows()
         self.table = QTableWidget(len(rows), 2, self)
-        self.table.setHorizontalHeaderLabels(["Keys", "Action"])
+        self.table.setHorizontalHeaderLabels(
+            [translate("ShortcutsDialog", "Keys"), translate("ShortcutsDialog", "Action")]
+        )
+        self.table.setAccessibleName(translate("ShortcutsDialog", "Keyboard shortcuts"))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -60,9 +96,17 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def guide_html() -> str:
-    """The bundled user guide (HTML, no external resources)."""
-    return resources.files("resources").joinpath("guide", "guide.html").read_text(encoding="utf-8")
+def guide_html(language: str | None = None) -> str:
+    """The bundled user guide (HTML, no external resources) in `language` (default: the window's).
+
+    resources/guide/guide_<language>.html, or the English guide.html when there is none.
+    """
+    language = language or current_language()
+    folder = resources.files("resources").joinpath("guide")
+    translated = folder.joinpath(f"guide_{language}.html")
+    if language != SOURCE_LANGUAGE and translated.is_file():
+        return translated.read_text(encoding="utf-8")
+    return folder.joinpath("guide.html").read_text(encoding="utf-8")
 
 
 class GuideDialog(QDialog):
@@ -70,10 +114,11 @@ class GuideDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Opportunity Planner user guide")
+        self.setWindowTitle(translate("GuideDialog", "Opportunity Planner user guide"))
         self.resize(760, 640)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)  # the guide is offline; nothing leaves the machine
+        self.browser.setAccessibleName(translate("GuideDialog", "User guide"))
         self.browser.setHtml(guide_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from planner import hygiene, red_flags
 from planner.hygiene import Cleanup, CleanupRow
+from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.operations import Change
 from planner.storage.db import PlanDB
 from ui import format as fmt
@@ -43,14 +45,16 @@ from ui.dialogs.move_dialog import from_qdate, to_qdate
 from ui.forecast_commands import run_deals_operation
 
 Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
 
-# How the summary counts each rule: "3 stale, 2 slipping...".
+# How the summary counts each rule: "3 stale, 2 slipping..." (sources of HygieneView, translated
+# where shown: the translation is installed after this module is imported).
 RULE_WORDS = {
-    red_flags.OBJECTIVE_INCOMPLETE: "incomplete",
-    red_flags.STALE: "stale",
-    red_flags.SLIPPING: "slipping",
-    red_flags.OVERDUE: "overdue",
-    red_flags.PREMATURE: "premature",
+    red_flags.OBJECTIVE_INCOMPLETE: QT_TRANSLATE_NOOP("HygieneView", "{n} incomplete"),
+    red_flags.STALE: QT_TRANSLATE_NOOP("HygieneView", "{n} stale"),
+    red_flags.SLIPPING: QT_TRANSLATE_NOOP("HygieneView", "{n} slipping"),
+    red_flags.OVERDUE: QT_TRANSLATE_NOOP("HygieneView", "{n} overdue"),
+    red_flags.PREMATURE: QT_TRANSLATE_NOOP("HygieneView", "{n} premature"),
 }
 
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +65,14 @@ RULES_ROLE = Qt.ItemDataRole.UserRole + 3  # the rule ids of a row's flags
 class HygieneModel(QAbstractTableModel):
     """The clean-up list as rows: value, deal, account, stage, close date and why it is listed."""
 
-    HEADERS = ("Value", "Deal", "Account", "Stage", "Closes", "Why it is listed")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("HygieneModel", "Value"),
+        QT_TRANSLATE_NOOP("HygieneModel", "Deal"),
+        QT_TRANSLATE_NOOP("HygieneModel", "Account"),
+        QT_TRANSLATE_NOOP("HygieneModel", "Stage"),
+        QT_TRANSLATE_NOOP("HygieneModel", "Closes"),
+        QT_TRANSLATE_NOOP("HygieneModel", "Why it is listed"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -95,15 +106,17 @@ class HygieneModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.HEADERS[section]
+            return translate("HygieneModel", self.HEADERS[section])
         return None
 
     def _value_text(self, row: CleanupRow) -> str:
         if row.value is not None:
             return fmt.amount(round(row.value), self.base_currency)
         if row.amount is not None:
-            return f"{fmt.amount(row.amount, row.currency)} (no rate)"
-        return "no amount"
+            return translate("HygieneModel", "{amount} (no rate)").format(
+                amount=fmt.amount(row.amount, row.currency)
+            )
+        return translate("HygieneModel", "no amount")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -166,7 +179,8 @@ class DateReasonDialog(QDialog):
         text.setWordWrap(True)
         self.date = QDateEdit(to_qdate(default), self)
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        # Qt's date pattern letters: each translation writes the date its own way.
+        self.date.setDisplayFormat(translate("DateReasonDialog", "yyyy-MM-dd"))
         if minimum is not None:
             self.date.setMinimumDate(to_qdate(minimum))
         self.reason = QLineEdit(self)
@@ -206,8 +220,13 @@ class DateReasonDialog(QDialog):
 
 def _deals_phrase(rows: Sequence[CleanupRow]) -> str:
     if len(rows) == 1:
-        return f"“{rows[0].title}”"
-    return f"{len(rows)} deals"
+        return translate("HygieneView", "“{title}”").format(title=rows[0].title)
+    return _deals(len(rows))
+
+
+def _deals(n: int) -> str:
+    """'1 deal', '3 deals'."""
+    return plural(n, translate("HygieneView", "{n} deal"), translate("HygieneView", "{n} deals")).format(n=n)
 
 
 class HygieneView(QWidget):
@@ -239,24 +258,36 @@ class HygieneView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: 600;")
         self.hint = QLabel(
-            "Every open deal the red-flag rules call stale, slipping, overdue, premature or incomplete, "
-            "most valuable first. Select one or more rows (Ctrl or Shift for several), then act on them. "
-            "Everything here can be undone with Edit → Undo.",
+            translate(
+                "HygieneView",
+                "Every open deal the red-flag rules call stale, slipping, overdue, premature or "
+                "incomplete, most valuable first. Select one or more rows (Ctrl or Shift for several), "
+                "then act on them. Everything here can be undone with Edit → Undo.",
+            ),
             self,
         )
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #546e7a;")
-        self.close_date_button = QPushButton("Change &close date…", self)
-        self.close_date_button.setToolTip("Give the selected deals a realistic close date")
-        self.snooze_button = QPushButton("S&nooze…", self)
-        self.snooze_button.setToolTip("Stalled for a known reason: hide the stale warning until a date")
-        self.walk_away_button = QPushButton("&Walk away…", self)
-        self.walk_away_button.setToolTip(
-            "Close the selected deals as Walked away, with one reason (into the archive)"
+        self.summary.setAccessibleName(translate("HygieneView", "Clean-up summary"))
+        self.close_date_button = QPushButton(translate("HygieneView", "Change &close date…"), self)
+        self.close_date_button.setToolTip(
+            translate("HygieneView", "Give the selected deals a realistic close date")
         )
-        self.open_button = QPushButton("&Open deal", self)
-        self.open_button.setToolTip("Show the deal (double-click a row does the same)")
+        self.snooze_button = QPushButton(translate("HygieneView", "S&nooze…"), self)
+        self.snooze_button.setToolTip(
+            translate("HygieneView", "Stalled for a known reason: hide the stale warning until a date")
+        )
+        self.walk_away_button = QPushButton(translate("HygieneView", "&Walk away…"), self)
+        self.walk_away_button.setToolTip(
+            translate(
+                "HygieneView", "Close the selected deals as Walked away, with one reason (into the archive)"
+            )
+        )
+        self.open_button = QPushButton(translate("HygieneView", "&Open deal"), self)
+        self.open_button.setToolTip(
+            translate("HygieneView", "Show the deal (double-click a row does the same)")
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
         for button in (self.close_date_button, self.snooze_button, self.walk_away_button, self.open_button):
@@ -265,7 +296,15 @@ class HygieneView(QWidget):
         self.model = HygieneModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Deals to clean up")
+        self.table.setAccessibleName(translate("HygieneView", "Deals to clean up"))
+        self.table.setAccessibleDescription(
+            translate(
+                "HygieneView",
+                "The deals the red-flag rules list, most valuable first. Select one or more rows "
+                "(Shift or Ctrl for several), then use the buttons above; double-click a row to open "
+                "its deal.",
+            )
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(False)
@@ -317,15 +356,33 @@ class HygieneView(QWidget):
             self.select_ids(list(keep))
         listed = len(cleanup.rows)
         counts = Counter(rule for row in cleanup.rows for rule in row.rules)
-        by_rule = ", ".join(
-            f"{counts[rule]} {RULE_WORDS[rule]}" for rule in hygiene.HYGIENE_RULES if counts[rule]
+        by_rule = translate("HygieneView", ", ").join(
+            translate("HygieneView", RULE_WORDS[rule]).format(n=counts[rule])
+            for rule in hygiene.HYGIENE_RULES
+            if counts[rule]
         )
-        self.summary.setText(
-            f"{listed} of {cleanup.open_deals} open deals need a clean-up, "
-            f"worth {fmt.amount(round(cleanup.value), cleanup.base_currency)} ({by_rule})"
-            if listed
-            else f"Nothing to clean up: none of the {cleanup.open_deals} open deals is flagged."
-        )
+        if listed:
+            summary = plural(
+                listed,
+                translate(
+                    "HygieneView", "{listed} of {total} open deals needs a clean-up, worth {amount} ({rules})"
+                ),
+                translate(
+                    "HygieneView", "{listed} of {total} open deals need a clean-up, worth {amount} ({rules})"
+                ),
+            ).format(
+                listed=listed,
+                total=cleanup.open_deals,
+                amount=fmt.amount(round(cleanup.value), cleanup.base_currency),
+                rules=by_rule,
+            )
+        else:
+            summary = plural(
+                cleanup.open_deals,
+                translate("HygieneView", "Nothing to clean up: the {total} open deal is not flagged."),
+                translate("HygieneView", "Nothing to clean up: none of the {total} open deals is flagged."),
+            ).format(total=cleanup.open_deals)
+        self.summary.setText(summary)
         self._update_buttons()
 
     def _size_rows(self, cleanup: Cleanup) -> None:
@@ -385,7 +442,7 @@ class HygieneView(QWidget):
     def change_close_date(self, ids: Sequence[int], new_date: dt.date) -> bool:
         """Give the deals a new close date (undoable, one entry)."""
         today = self.today()
-        text = f"New close date for {len(ids)} deal{'s' if len(ids) != 1 else ''}"
+        text = translate("HygieneView", "New close date for {deals}").format(deals=_deals(len(ids)))
         return self.push(
             lambda: run_deals_operation(
                 text,
@@ -394,13 +451,13 @@ class HygieneView(QWidget):
                 lambda: hygiene.change_close_dates(self.plan, ids, new_date, today),
                 self._apply,
             ),
-            "The close date was not changed",
+            translate("HygieneView", "The close date was not changed"),
         )
 
     def snooze(self, ids: Sequence[int], until: dt.date, reason: str) -> bool:
         """Snooze the deals' stale warning until a date, with a reason (undoable, one entry)."""
         today = self.today()
-        text = f"Snooze {len(ids)} deal{'s' if len(ids) != 1 else ''}"
+        text = translate("HygieneView", "Snooze {deals}").format(deals=_deals(len(ids)))
         return self.push(
             lambda: run_deals_operation(
                 text,
@@ -409,13 +466,13 @@ class HygieneView(QWidget):
                 lambda: hygiene.snooze_deals(self.plan, ids, until, reason, today),
                 self._apply,
             ),
-            "The snooze was not saved",
+            translate("HygieneView", "The snooze was not saved"),
         )
 
     def walk_away(self, ids: Sequence[int], reason: str, closed_on: dt.date | None = None) -> bool:
         """Walk away from the deals with one reason, into the archive (undoable, one entry)."""
         today = self.today()
-        text = f"Walk away from {len(ids)} deal{'s' if len(ids) != 1 else ''}"
+        text = translate("HygieneView", "Walk away from {deals}").format(deals=_deals(len(ids)))
         return self.push(
             lambda: run_deals_operation(
                 text,
@@ -424,7 +481,7 @@ class HygieneView(QWidget):
                 lambda: hygiene.walk_away(self.plan, ids, reason, today, closed_on),
                 self._apply,
             ),
-            "The deals were not walked away from",
+            translate("HygieneView", "The deals were not walked away from"),
         )
 
     # Dialogs (tests drive the methods above, or these with a patched exec) ---------------
@@ -432,9 +489,11 @@ class HygieneView(QWidget):
         today = self.today()
         current = max((row.close_date for row in rows if row.close_date), default=today)
         return DateReasonDialog(
-            "Change the close date",
-            f"A realistic close date for {_deals_phrase(rows)}: the date the customer will decide.",
-            "New &close date",
+            translate("HygieneView", "Change the close date"),
+            translate(
+                "HygieneView", "A realistic close date for {deals}: the date the customer will decide."
+            ).format(deals=_deals_phrase(rows)),
+            translate("HygieneView", "New &close date"),
             max(current, today + dt.timedelta(days=30)),
             today,
             self,
@@ -443,29 +502,51 @@ class HygieneView(QWidget):
     def snooze_dialog(self, rows: Sequence[CleanupRow]) -> DateReasonDialog:
         today = self.today()
         return DateReasonDialog(
-            "Snooze the stale warning",
-            f"{_deals_phrase(rows)} stalled for a known reason: "
-            "the stale warning stays hidden until the date.",
-            "&Until",
+            translate("HygieneView", "Snooze the stale warning"),
+            plural(
+                len(rows),
+                translate(
+                    "HygieneView",
+                    "{deals} stalled for a known reason: the stale warning stays hidden until the date.",
+                ),
+                translate(
+                    "HygieneView",
+                    "{deals} stalled for a known reason: their stale warnings stay hidden until the date.",
+                ),
+            ).format(deals=_deals_phrase(rows)),
+            translate("HygieneView", "&Until"),
             today + dt.timedelta(days=14),
             today,
             self,
-            reason_label="&Reason",
-            reason_hint="e.g. the customer's budget round ends in January",
+            reason_label=translate("HygieneView", "&Reason"),
+            reason_hint=translate("HygieneView", "e.g. the customer's budget round ends in January"),
         )
 
     def walk_away_dialog(self, rows: Sequence[CleanupRow]) -> DateReasonDialog:
         today = self.today()
         return DateReasonDialog(
-            "Walk away",
-            f"Walk away from {_deals_phrase(rows)}: they move to Walked away, into the archive, "
-            "with this reason. You can reopen them from the archive.",
-            "&Closed on",
+            translate("HygieneView", "Walk away"),
+            plural(
+                len(rows),
+                translate(
+                    "HygieneView",
+                    "Walk away from {deals}: it moves to Walked away, into the archive, with this reason. "
+                    "You can reopen it from the archive.",
+                ),
+                translate(
+                    "HygieneView",
+                    "Walk away from {deals}: they move to Walked away, into the archive, with this reason. "
+                    "You can reopen them from the archive.",
+                ),
+            ).format(deals=_deals_phrase(rows)),
+            translate("HygieneView", "&Closed on"),
             today,
             None,
             self,
-            reason_label="&Why we walk away",
-            reason_hint="e.g. no budget this year and no access to the economic buyer",
+            reason_label=translate("HygieneView", "&Why we walk away"),
+            reason_hint=translate(
+                "HygieneView", "e.g. no budget this year and no access to the economic buyer"
+            ),
         )
 
     @Slot()

@@ -41,16 +41,18 @@ def install_language(app: QCoreApplication, language: str) -> bool:
     """Translate the window into `language` from now on; False (and English) if it cannot.
 
     Also sets QLocale's default, so numbers, dates and amounts follow the language: 1.234,50 €
-    in German. Translators are kept here: Qt does not own them, and Python would free them.
+    in German, and gives the domain the language's number marks (`i18n.install_number_format`).
+    Translators are kept here: Qt does not own them, and Python would free them.
     """
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     i18n.install(None)
+    i18n.install_number_format()  # English marks until a language is installed
     if language == SYSTEM:
         language = system_language()
     if language not in LANGUAGES or language == SOURCE_LANGUAGE:
-        QLocale.setDefault(QLocale.system())
+        QLocale.setDefault(_english_locale())
         return language == SOURCE_LANGUAGE
     ours = QTranslator(app)
     try:
@@ -66,9 +68,21 @@ def install_language(app: QCoreApplication, language: str) -> bool:
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
         _installed.append(qt_own)
-    QLocale.setDefault(QLocale(language))
+    locale = QLocale(language)
+    QLocale.setDefault(locale)
     i18n.install(QCoreApplication.translate)
+    # The domain's sentences write numbers with the language's marks too: 120.000 EUR.
+    i18n.install_number_format(locale.decimalPoint(), locale.groupSeparator())
     return True
+
+
+def _english_locale() -> QLocale:
+    """The system's formats for English; US English where the system has none (the "C" locale
+    of containers and CI machines would print 120000 without its thousands separator)."""
+    system = QLocale.system()
+    if system.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return system
 
 
 def system_language() -> str:

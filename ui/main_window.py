@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import sqlite3
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from planner import __version__
 from planner import operations as ops
 from planner.funnel import commitments_between, direction
+from planner.i18n import plural
 from planner.model import AccountDraft, OpportunityDraft, Stage
 from planner.operations import Change, MoveDetails, OperationError
 from planner.stages import ordered
@@ -38,6 +40,7 @@ from planner.storage import opportunities as opportunity_repo
 from planner.storage import settings as settings_repo
 from planner.storage.board import load_closed
 from planner.storage.db import PlanDB, PlanError, PlanReadOnlyError
+from ui import format as fmt
 from ui.accounts_panel import AccountsPanel
 from ui.app_settings import AppSettings
 from ui.archive import ArchiveView
@@ -61,8 +64,14 @@ if TYPE_CHECKING:
     from ui.forecast_view import ForecastView
     from ui.hygiene_view import HygieneView
 
+translate = QCoreApplication.translate
+
 # What can go wrong when writing: the plan refused it, or the file did (locked, read-only...).
 WRITE_ERRORS = (OperationError, PlanError, sqlite3.Error, OSError)
+
+
+# Cards per column read before the board first paints: more than a tall screen shows.
+FIRST_SCREEN_CARDS = 60
 
 
 class MainWindow(QMainWindow):
@@ -83,20 +92,33 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.plan = plan
         self.is_demo = bool(settings_repo.get_setting(plan, "is_demo", False))
-        name = settings_repo.get_setting(plan, "plan_name", None) or (plan.path.stem if plan.path else "Plan")
-        self.setWindowTitle(f"{name} — Opportunity Planner")
+        name = settings_repo.get_setting(plan, "plan_name", None) or (
+            plan.path.stem if plan.path else translate("MainWindow", "Plan")
+        )
+        self.setWindowTitle(translate("MainWindow", "{plan} — Opportunity Planner").format(plan=name))
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self.settings = settings or AppSettings()
         self.controller = BoardController(plan, self)
         self.controller.drop_handler = self.request_move
-        self.controller.load()
+        # The first cards of each column now, the rest right after the first paint.
+        self.controller.load(first_screen=FIRST_SCREEN_CARDS)
         self.board = BoardWidget(self.controller, self)
-        self.board.setAccessibleName("Stage board")
+        self.board.setAccessibleName(translate("MainWindow", "Stage board"))
+        self.board.setAccessibleDescription(
+            translate(
+                "MainWindow",
+                "The open deals by stage. Arrow keys move between cards, Enter opens one, "
+                "Ctrl+Right and Ctrl+Left move it to the next or previous stage.",
+            )
+        )
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter by title or account (Ctrl+F)")
+        self.filter_edit.setPlaceholderText(translate("MainWindow", "Filter by title or account (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter deals")
+        self.filter_edit.setAccessibleName(translate("MainWindow", "Filter deals"))
+        self.filter_edit.setAccessibleDescription(
+            translate("MainWindow", "Shows only the deals whose title or account contains the text")
+        )
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
 
         central = QWidget(self)
@@ -111,29 +133,29 @@ class MainWindow(QMainWindow):
         self._archive_dirty = True
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.board, "&Board")
-        self.tabs.addTab(self.archive, "&Archive")
+        self.tabs.addTab(self.board, translate("MainWindow", "&Board"))
+        self.tabs.addTab(self.archive, translate("MainWindow", "&Archive"))
         # The forecast (QtCharts) and the clean-up list are built when first opened: start-up
         # paints the board without loading the chart library.
         self._forecast_tab = QWidget(self)
         self._hygiene_tab = QWidget(self)
-        self.tabs.addTab(self._forecast_tab, "&Forecast")
-        self.tabs.addTab(self._hygiene_tab, "&Clean-up")
+        self.tabs.addTab(self._forecast_tab, translate("MainWindow", "&Forecast"))
+        self.tabs.addTab(self._hygiene_tab, translate("MainWindow", "&Clean-up"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
         self.details = DetailPanel(plan, self, status_of=self.controller.status_of_id)
-        self.details_dock = QDockWidget("Deal details", self)
+        self.details_dock = QDockWidget(translate("MainWindow", "Deal details"), self)
         self.details_dock.setObjectName("details-dock")
         self.details_dock.setWidget(self.details)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
 
         # The Blue Sheet panel is built when the first deal is selected (start-up time).
         self._blue_sheet: BlueSheetPanel | None = None
-        self.blue_sheet_dock = QDockWidget("Blue Sheet", self)
+        self.blue_sheet_dock = QDockWidget(translate("MainWindow", "Blue Sheet"), self)
         self.blue_sheet_dock.setObjectName("blue-sheet-dock")
-        hint = QLabel("Select a deal on the board to see its Blue Sheet.", self)
+        hint = QLabel(translate("MainWindow", "Select a deal on the board to see its Blue Sheet."), self)
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         hint.setMargin(12)
@@ -143,7 +165,7 @@ class MainWindow(QMainWindow):
         self.blue_sheet_dock.raise_()
 
         self.accounts = AccountsPanel(self)
-        self.accounts_dock = QDockWidget("Accounts", self)
+        self.accounts_dock = QDockWidget(translate("MainWindow", "Accounts"), self)
         self.accounts_dock.setObjectName("accounts-dock")
         self.accounts_dock.setWidget(self.accounts)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.accounts_dock)
@@ -156,8 +178,12 @@ class MainWindow(QMainWindow):
         self.accounts.delete_requested.connect(self.delete_account)
 
         self.undo_view = QUndoView(self.undo_stack, self)
-        self.undo_view.setEmptyLabel("Plan as opened")
-        self.history_dock = QDockWidget("Undo history", self)
+        self.undo_view.setEmptyLabel(translate("MainWindow", "Plan as opened"))
+        self.undo_view.setAccessibleName(translate("MainWindow", "Undo history"))
+        self.undo_view.setAccessibleDescription(
+            translate("MainWindow", "The changes made since the plan was opened; select one to go back to it")
+        )
+        self.history_dock = QDockWidget(translate("MainWindow", "Undo history"), self)
         self.history_dock.setObjectName("history-dock")
         self.history_dock.setWidget(self.undo_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
@@ -183,16 +209,21 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(banner)
         row.setContentsMargins(12, 6, 12, 6)
         text = QLabel(
-            "<b>This is a demo plan.</b> Look around: the board, a deal's details, the accounts. "
-            "Nothing here is yours.",
+            translate(
+                "MainWindow",
+                "<b>This is a demo plan.</b> Look around: the board, a deal's details, the accounts. "
+                "Nothing here is yours.",
+            ),
             banner,
         )
         text.setTextFormat(Qt.TextFormat.RichText)
         row.addWidget(text, 1)
-        self.start_button = QPushButton("Start my own plan", banner)
+        self.start_button = QPushButton(translate("MainWindow", "Start my own plan"), banner)
         self.start_button.clicked.connect(self.start_own_plan_requested)
-        self.import_button = QPushButton("Import from CRM…", banner)
-        self.import_button.setToolTip("Bring in deals from a Salesforce, HubSpot or Pipedrive export")
+        self.import_button = QPushButton(translate("MainWindow", "Import from CRM…"), banner)
+        self.import_button.setToolTip(
+            translate("MainWindow", "Bring in deals from a Salesforce, HubSpot or Pipedrive export")
+        )
         self.import_button.clicked.connect(self.import_from_crm)
         row.addWidget(self.start_button)
         row.addWidget(self.import_button)
@@ -210,36 +241,78 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.new_plan_action = self._action("&New plan…", self.new_plan)
-        self.open_plan_action = self._action("&Open plan…", self.open_plan, QKeySequence(std.Open))
-        self.start_own_action = self._action("&Start my own plan", self.start_own_plan_requested.emit)
+        self.new_plan_action = self._action(translate("MainWindow", "&New plan…"), self.new_plan)
+        self.open_plan_action = self._action(
+            translate("MainWindow", "&Open plan…"), self.open_plan, QKeySequence(std.Open)
+        )
+        self.start_own_action = self._action(
+            translate("MainWindow", "&Start my own plan"), self.start_own_plan_requested.emit
+        )
         self.start_own_action.setEnabled(self.is_demo)
-        self.import_action = self._action("&Import from CRM…", self.import_from_crm, "Ctrl+I")
-        self.restore_action = self._action("&Restore from backup…", self.restore_from_backup)
-        self.export_pack_action = self._action("&Export review pack…", self.export_review_pack, "Ctrl+E")
-        self.open_review_action = self._action("Open for re&view…", self.open_for_review)
-        self.import_review_action = self._action("Import review &notes…", self.import_review_notes)
-        self.quit_action = self._action("&Quit", self.close, QKeySequence(std.Quit))
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.import_action = self._action(
+            translate("MainWindow", "&Import from CRM…"), self.import_from_crm, "Ctrl+I"
+        )
+        self.restore_action = self._action(
+            translate("MainWindow", "&Restore from backup…"), self.restore_from_backup
+        )
+        self.export_pack_action = self._action(
+            translate("MainWindow", "&Export review pack…"), self.export_review_pack, "Ctrl+E"
+        )
+        self.open_review_action = self._action(
+            translate("MainWindow", "Open for re&view…"), self.open_for_review
+        )
+        self.import_review_action = self._action(
+            translate("MainWindow", "Import review &notes…"), self.import_review_notes
+        )
+        self.quit_action = self._action(translate("MainWindow", "&Quit"), self.close, QKeySequence(std.Quit))
+        self.undo_action = self.undo_stack.createUndoAction(self, translate("MainWindow", "&Undo"))
         self.undo_action.setShortcut(QKeySequence(std.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, translate("MainWindow", "&Redo"))
         self.redo_action.setShortcut(QKeySequence(std.Redo))
         self.addActions([self.undo_action, self.redo_action])
-        self.new_deal_action = self._action("&New deal…", self.new_opportunity, QKeySequence(std.New))
-        self.edit_deal_action = self._action("&Edit deal…", self.edit_selected, "F2")
-        self.delete_deal_action = self._action(
-            "&Delete deal…", self.delete_selected, QKeySequence(std.Delete)
+        self.new_deal_action = self._action(
+            translate("MainWindow", "&New deal…"), self.new_opportunity, QKeySequence(std.New)
         )
-        self.move_forward_action = self._action("Move &forward…", self.move_selected_forward, "Ctrl+Right")
-        self.move_back_action = self._action("Move &back…", self.move_selected_back, "Ctrl+Left")
-        self.snooze_action = self._action("&Snooze stale warning…", self.snooze_selected)
-        self.new_account_action = self._action("New &account…", self.new_account, "Ctrl+Shift+N")
-        self.stage_settings_action = self._action("S&tage settings…", self.edit_stage_settings)
-        self.currencies_action = self._action("&Currencies and rates…", self.edit_currencies)
-        self.find_action = self._action("&Filter deals", self._focus_filter, QKeySequence(std.Find))
-        self.about_action = self._action("&About Opportunity Planner", self.about)
-        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/")
-        self.guide_action = self._action("&User guide", self.show_guide, QKeySequence(std.HelpContents))
+        self.edit_deal_action = self._action(translate("MainWindow", "&Edit deal…"), self.edit_selected, "F2")
+        self.delete_deal_action = self._action(
+            translate("MainWindow", "&Delete deal…"), self.delete_selected, QKeySequence(std.Delete)
+        )
+        self.move_forward_action = self._action(
+            translate("MainWindow", "Move &forward…"), self.move_selected_forward, "Ctrl+Right"
+        )
+        self.move_back_action = self._action(
+            translate("MainWindow", "Move &back…"), self.move_selected_back, "Ctrl+Left"
+        )
+        self.snooze_action = self._action(
+            translate("MainWindow", "&Snooze stale warning…"), self.snooze_selected
+        )
+        self.new_account_action = self._action(
+            translate("MainWindow", "New &account…"), self.new_account, "Ctrl+Shift+N"
+        )
+        self.stage_settings_action = self._action(
+            translate("MainWindow", "S&tage settings…"), self.edit_stage_settings
+        )
+        self.currencies_action = self._action(
+            translate("MainWindow", "&Currencies and rates…"), self.edit_currencies
+        )
+        self.preferences_action = self._action(
+            translate("MainWindow", "&Preferences…"), self.edit_preferences
+        )
+        # No standard key on Linux and Windows: Ctrl+, as on macOS.
+        preferences_keys = QKeySequence.keyBindings(std.Preferences) or [QKeySequence("Ctrl+,")]
+        self.preferences_action.setShortcuts(preferences_keys)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.welcome_action = self._action(translate("MainWindow", "&Welcome…"), self.show_welcome)
+        self.find_action = self._action(
+            translate("MainWindow", "&Filter deals"), self._focus_filter, QKeySequence(std.Find)
+        )
+        self.about_action = self._action(translate("MainWindow", "&About Opportunity Planner"), self.about)
+        self.shortcuts_action = self._action(
+            translate("MainWindow", "&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+/"
+        )
+        self.guide_action = self._action(
+            translate("MainWindow", "&User guide"), self.show_guide, QKeySequence(std.HelpContents)
+        )
         from ui.icons import icon
 
         for action, name in (
@@ -254,7 +327,7 @@ class MainWindow(QMainWindow):
             action.setIcon(icon(name))
 
         menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
+        file_menu = menus.addMenu(translate("MainWindow", "&File"))
         file_menu.addActions([self.new_plan_action, self.open_plan_action, self.start_own_action])
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
@@ -263,7 +336,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.export_pack_action, self.open_review_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menus.addMenu("&Edit")
+        edit_menu = menus.addMenu(translate("MainWindow", "&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.new_deal_action, self.edit_deal_action, self.delete_deal_action])
@@ -273,7 +346,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.new_account_action, self.find_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.stage_settings_action, self.currencies_action])
-        view_menu = menus.addMenu("&View")
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        view_menu = menus.addMenu(translate("MainWindow", "&View"))
         view_menu.addActions(
             [
                 self.details_dock.toggleViewAction(),
@@ -283,23 +358,27 @@ class MainWindow(QMainWindow):
             ]
         )
         view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu = view_menu.addMenu(translate("MainWindow", "&Theme"))
         self.theme_actions: dict[str, QAction] = {}
-        for value, label in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
+        for value, label in (
+            ("system", translate("MainWindow", "Follow the &system")),
+            ("light", translate("MainWindow", "&Light")),
+            ("dark", translate("MainWindow", "&Dark")),
+        ):
             action = theme_menu.addAction(label)
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, v=value: self.set_theme(v))
             self.theme_actions[value] = action
         self.theme_actions[self.settings.theme().value].setChecked(True)
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &recent"))
         file_menu.insertMenu(self.restore_action, self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
-        help_menu = menus.addMenu("&Help")
-        help_menu.addActions([self.guide_action, self.shortcuts_action])
+        help_menu = menus.addMenu(translate("MainWindow", "&Help"))
+        help_menu.addActions([self.welcome_action, self.guide_action, self.shortcuts_action])
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
-        toolbar = QToolBar("Board", self)
+        toolbar = QToolBar(translate("MainWindow", "Board"), self)
         toolbar.setObjectName("board-toolbar")
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(24, 24))
@@ -315,13 +394,25 @@ class MainWindow(QMainWindow):
     # Helpers --------------------------------------------------------------------------------
     @Slot()
     def _warm_up(self) -> None:
-        self.plan.warm_up()
+        if self._closing:
+            return
+        # The plan may have been closed meanwhile (another plan opened): nothing to warm up.
+        with contextlib.suppress(sqlite3.ProgrammingError):
+            self.plan.warm_up()
 
     def _status_text(self) -> str:
-        where = str(self.plan.path) if self.plan.path else "in memory"
+        where = str(self.plan.path) if self.plan.path else translate("MainWindow", "in memory")
         # Counted from the board, not the file: this runs after every edit.
-        count = sum(len(model.cards) for model in self.controller.models.values())
-        return f"{count} open deals · plan file: {where} · every change is saved as you make it"
+        count = sum(model.card_count for model in self.controller.models.values())
+        return plural(
+            count,
+            translate(
+                "MainWindow", "{n} open deal · plan file: {where} · every change is saved as you make it"
+            ),
+            translate(
+                "MainWindow", "{n} open deals · plan file: {where} · every change is saved as you make it"
+            ),
+        ).format(n=fmt.number(count), where=where)
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the seller an edit failed; the board already shows what the plan holds."""
@@ -435,7 +526,7 @@ class MainWindow(QMainWindow):
             layout.insertWidget(0, self.read_only_banner)
             self.read_only_banner.show()  # now, not when the layout next runs
         self.read_only_label.setText(reason)
-        self.statusBar().showMessage(f"Read-only: {reason}")
+        self.statusBar().showMessage(translate("MainWindow", "Read-only: {reason}").format(reason=reason))
 
     def _read_only_banner(self) -> QFrame:
         banner = QFrame(self)
@@ -450,7 +541,7 @@ class MainWindow(QMainWindow):
         self.read_only_label.setTextFormat(Qt.TextFormat.PlainText)
         self.read_only_label.setWordWrap(True)
         row.addWidget(self.read_only_label, 1)
-        self.save_copy_button = QPushButton("Save a copy as…", banner)
+        self.save_copy_button = QPushButton(translate("MainWindow", "Save a copy as…"), banner)
         self.save_copy_button.clicked.connect(self._on_save_copy_button_clicked)
         row.addWidget(self.save_copy_button)
         return banner
@@ -493,7 +584,7 @@ class MainWindow(QMainWindow):
             menu.addAction(self.new_deal_action)
             return menu
         current = self.controller.stage_of(opportunity_id)
-        move_menu = menu.addMenu("&Move to")
+        move_menu = menu.addMenu(translate("MainWindow", "&Move to"))
         for stage in ordered(self.controller.stages):
             action = move_menu.addAction(stage.name)
             action.setEnabled(stage.id != current)
@@ -543,7 +634,7 @@ class MainWindow(QMainWindow):
 
             self.forecast_view = ForecastView(self.plan, self._push, self.apply_change, self)
             self.forecast_view.opportunity_opened.connect(self._on_view_opportunity_opened)
-            self._replace_tab(self._forecast_tab, self.forecast_view, "&Forecast")
+            self._replace_tab(self._forecast_tab, self.forecast_view, translate("MainWindow", "&Forecast"))
         self.tabs.setCurrentWidget(self.forecast_view)
         return self.forecast_view
 
@@ -554,7 +645,7 @@ class MainWindow(QMainWindow):
 
             self.hygiene_view = HygieneView(self.plan, self._push, self.apply_change, self)
             self.hygiene_view.opportunity_opened.connect(self._on_view_opportunity_opened)
-            self._replace_tab(self._hygiene_tab, self.hygiene_view, "&Clean-up")
+            self._replace_tab(self._hygiene_tab, self.hygiene_view, translate("MainWindow", "&Clean-up"))
         self.tabs.setCurrentWidget(self.hygiene_view)
         return self.hygiene_view
 
@@ -616,10 +707,14 @@ class MainWindow(QMainWindow):
                 return change, new_id
 
             return run_opportunity_operation(
-                f"Create “{draft.title}”", self.plan, None, operation, self.apply_change
+                translate("MainWindow", "Create “{title}”").format(title=draft.title),
+                self.plan,
+                None,
+                operation,
+                self.apply_change,
             )
 
-        if not self._push(make, "The deal was not created"):
+        if not self._push(make, translate("MainWindow", "The deal was not created")):
             return None
         self.board.select(created[0])
         return created[0]
@@ -642,9 +737,13 @@ class MainWindow(QMainWindow):
 
         return self._push(
             lambda: run_opportunity_operation(
-                f"Edit “{draft.title}”", self.plan, opportunity_id, operation, self.apply_change
+                translate("MainWindow", "Edit “{title}”").format(title=draft.title),
+                self.plan,
+                opportunity_id,
+                operation,
+                self.apply_change,
             ),
-            "The deal was not saved",
+            translate("MainWindow", "The deal was not saved"),
         )
 
     @Slot()
@@ -654,9 +753,11 @@ class MainWindow(QMainWindow):
         if opportunity is None:
             return
         if self.confirm(
-            "Delete deal",
-            f"Delete “{opportunity.title}” with its Blue Sheet and history?\n"
-            "You can undo this with Edit → Undo.",
+            translate("MainWindow", "Delete deal"),
+            translate(
+                "MainWindow",
+                "Delete “{title}” with its Blue Sheet and history?\nYou can undo this with Edit → Undo.",
+            ).format(title=opportunity.title),
         ):
             self.delete_opportunity(opportunity_id)
 
@@ -671,9 +772,13 @@ class MainWindow(QMainWindow):
 
         return self._push(
             lambda: run_opportunity_operation(
-                f"Delete “{title}”", self.plan, opportunity_id, operation, self.apply_change
+                translate("MainWindow", "Delete “{title}”").format(title=title),
+                self.plan,
+                opportunity_id,
+                operation,
+                self.apply_change,
             ),
-            "The deal was not deleted",
+            translate("MainWindow", "The deal was not deleted"),
         )
 
     # Moves ----------------------------------------------------------------------------------
@@ -703,7 +808,8 @@ class MainWindow(QMainWindow):
         if kind == "none":
             return False
         if kind == "reopen":
-            details = MoveDetails(reason="Reopened")
+            # Written in the seller's language, like the reasons they type.
+            details = MoveDetails(reason=translate("MainWindow", "Reopened"))
         else:
             dialog = self.move_dialog(opportunity_id, target_id)
             if dialog is None or dialog.exec() != dialog.DialogCode.Accepted:
@@ -722,9 +828,13 @@ class MainWindow(QMainWindow):
 
         done = self._push(
             lambda: run_opportunity_operation(
-                f"Move “{title}” to {target.name}", self.plan, opportunity_id, operation, self.apply_change
+                translate("MainWindow", "Move “{title}” to {stage}").format(title=title, stage=target.name),
+                self.plan,
+                opportunity_id,
+                operation,
+                self.apply_change,
             ),
-            "The deal was not moved",
+            translate("MainWindow", "The deal was not moved"),
         )
         if done and not target.is_closed:
             self.board.select(opportunity_id)
@@ -754,7 +864,7 @@ class MainWindow(QMainWindow):
         try:
             target_id = ops.reopen_stage(self.plan, opportunity_id)
         except OperationError as exc:
-            self.show_error("The deal was not reopened", str(exc))
+            self.show_error(translate("MainWindow", "The deal was not reopened"), str(exc))
             return False
         return self.request_move(opportunity_id, target_id)
 
@@ -766,8 +876,10 @@ class MainWindow(QMainWindow):
             return
         if opportunity.snooze_until and opportunity.snooze_until >= dt.date.today():
             if self.confirm(
-                "Snoozed",
-                f"Snoozed until {opportunity.snooze_until}: {opportunity.snooze_reason}\n\nClear the snooze?",
+                translate("MainWindow", "Snoozed"),
+                translate("MainWindow", "Snoozed until {date}: {reason}\n\nClear the snooze?").format(
+                    date=fmt.date(opportunity.snooze_until), reason=opportunity.snooze_reason
+                ),
             ):
                 self.snooze(opportunity_id, None, "")
             return
@@ -785,10 +897,14 @@ class MainWindow(QMainWindow):
             change = ops.snooze_opportunity(self.plan, opportunity_id, until, reason, dt.date.today())
             return change, opportunity_id
 
-        text = "Snooze stale warning" if until else "Clear snooze"
+        text = (
+            translate("MainWindow", "Snooze stale warning")
+            if until
+            else translate("MainWindow", "Clear snooze")
+        )
         return self._push(
             lambda: run_opportunity_operation(text, self.plan, opportunity_id, operation, self.apply_change),
-            "The snooze was not saved",
+            translate("MainWindow", "The snooze was not saved"),
         )
 
     # Backups --------------------------------------------------------------------------------
@@ -821,7 +937,7 @@ class MainWindow(QMainWindow):
             self._blue_sheet.refresh()
         if isinstance(exc, PlanReadOnlyError) and self.read_only_reason is None:
             self.set_read_only(str(exc))
-        self.show_error("The change could not be undone or redone", _explain(exc))
+        self.show_error(translate("MainWindow", "The change could not be undone or redone"), _explain(exc))
 
     # Review pack ----------------------------------------------------------------------------
     @Slot()
@@ -831,7 +947,11 @@ class MainWindow(QMainWindow):
         selected = self.board.selected_id()
         written = run_export_dialog(self, self.plan, [selected] if selected else [])
         if written:
-            self.statusBar().showMessage(f"Review pack written: {', '.join(str(p) for p in written)}")
+            self.statusBar().showMessage(
+                translate("MainWindow", "Review pack written: {files}").format(
+                    files=", ".join(str(p) for p in written)
+                )
+            )
 
     @Slot()
     def open_for_review(self) -> None:
@@ -882,9 +1002,11 @@ class MainWindow(QMainWindow):
             change = ops.apply_stage_settings(self.plan, rows, reassign, dt.date.today())
             after = ops.stage_settings_snapshot(self.plan, moved)
             self.apply_change(change)
-            return StageSettingsCommand("Change stage settings", self.plan, before, after, self.apply_change)
+            return StageSettingsCommand(
+                translate("MainWindow", "Change stage settings"), self.plan, before, after, self.apply_change
+            )
 
-        return self._push(make, "The stage settings were not saved")
+        return self._push(make, translate("MainWindow", "The stage settings were not saved"))
 
     @Slot()
     def edit_currencies(self) -> None:
@@ -902,7 +1024,7 @@ class MainWindow(QMainWindow):
             self.apply_change(ops.set_currencies(self.plan, base, rates))
             return CurrenciesCommand(self.plan, before, (base, dict(rates)), self.apply_change)
 
-        return self._push(make, "The currencies were not saved")
+        return self._push(make, translate("MainWindow", "The currencies were not saved"))
 
     # Accounts -------------------------------------------------------------------------------
     def account_dialog(self, account_id: int | None = None) -> AccountDialog:
@@ -929,10 +1051,15 @@ class MainWindow(QMainWindow):
             snap = ops.snapshot_account(self.plan, account_id)
             self.apply_change(change)
             return AccountPresenceCommand(
-                f"Create account “{draft.name}”", self.plan, account_id, snap, self.apply_change, created=True
+                translate("MainWindow", "Create account “{name}”").format(name=draft.name),
+                self.plan,
+                account_id,
+                snap,
+                self.apply_change,
+                created=True,
             )
 
-        if not self._push(make, "The account was not created"):
+        if not self._push(make, translate("MainWindow", "The account was not created")):
             return None
         self.accounts_dock.show()
         return created[0]
@@ -952,10 +1079,14 @@ class MainWindow(QMainWindow):
             after = ops.snapshot_account_row(self.plan, account_id)
             self.apply_change(change)
             return AccountEditCommand(
-                f"Edit account “{draft.name}”", self.plan, before, after, self.apply_change
+                translate("MainWindow", "Edit account “{name}”").format(name=draft.name),
+                self.plan,
+                before,
+                after,
+                self.apply_change,
             )
 
-        return self._push(make, "The account was not saved")
+        return self._push(make, translate("MainWindow", "The account was not saved"))
 
     @Slot(int)
     def delete_account(self, account_id: int) -> None:
@@ -963,10 +1094,27 @@ class MainWindow(QMainWindow):
         if account is None:
             return
         deals = account_repo.count_opportunities(self.plan, account_id)
-        also = f" and its {deals} deal{'s' if deals != 1 else ''}" if deals else ""
+        if deals:
+            question = plural(
+                deals,
+                translate(
+                    "MainWindow",
+                    "Delete “{name}” and its {n} deal, with its people and notes?\n"
+                    "You can undo this with Edit → Undo.",
+                ),
+                translate(
+                    "MainWindow",
+                    "Delete “{name}” and its {n} deals, with its people and notes?\n"
+                    "You can undo this with Edit → Undo.",
+                ),
+            )
+        else:
+            question = translate(
+                "MainWindow",
+                "Delete “{name}”, with its people and notes?\nYou can undo this with Edit → Undo.",
+            )
         if self.confirm(
-            "Delete account",
-            f"Delete “{account.name}”{also}, with its people and notes?\nYou can undo this with Edit → Undo.",
+            translate("MainWindow", "Delete account"), question.format(name=account.name, n=fmt.number(deals))
         ):
             self.remove_account(account_id)
 
@@ -979,10 +1127,15 @@ class MainWindow(QMainWindow):
             change, snap = ops.delete_account(self.plan, account_id)
             self.apply_change(change)
             return AccountPresenceCommand(
-                f"Delete account “{name}”", self.plan, account_id, snap, self.apply_change, created=False
+                translate("MainWindow", "Delete account “{name}”").format(name=name),
+                self.plan,
+                account_id,
+                snap,
+                self.apply_change,
+                created=False,
             )
 
-        return self._push(make, "The account was not deleted")
+        return self._push(make, translate("MainWindow", "The account was not deleted"))
 
     # Plans ----------------------------------------------------------------------------------
     @Slot()
@@ -990,11 +1143,19 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getSaveFileName(
-            self, "New plan", str(Path.home() / "my-plan.plan"), "Plans (*.plan);;All files (*)"
+            self,
+            translate("MainWindow", "New plan"),
+            str(Path.home() / translate("MainWindow", "my-plan.plan")),
+            translate("MainWindow", "Plans (*.plan);;All files (*)"),
         )
         if path:
             if Path(path).exists():
-                self.show_error("New plan", f"{path} already exists. Choose another name, or open it.")
+                self.show_error(
+                    translate("MainWindow", "New plan"),
+                    translate("MainWindow", "{path} already exists. Choose another name, or open it.").format(
+                        path=path
+                    ),
+                )
                 return
             self.open_plan_requested.emit(Path(path))
 
@@ -1003,7 +1164,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open plan", str(Path.home()), "Plans (*.plan);;All files (*)"
+            self,
+            translate("MainWindow", "Open plan"),
+            str(Path.home()),
+            translate("MainWindow", "Plans (*.plan);;All files (*)"),
         )
         if path:
             self.open_plan_requested.emit(Path(path))
@@ -1012,13 +1176,16 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        where = self.plan.path or "in memory"
-        QMessageBox.about(
-            self,
-            "About Opportunity Planner",
-            f"Opportunity Planner {__version__}\n\nPlan B2B deals offline with the Miller Heiman method.\n\n"
-            f"This plan: {where}\nLicense: MIT",
-        )
+        QMessageBox.about(self, translate("MainWindow", "About Opportunity Planner"), self.about_text())
+
+    def about_text(self) -> str:
+        """What Help → About says: the version, the method, this plan's file."""
+        where = str(self.plan.path) if self.plan.path else translate("MainWindow", "in memory")
+        return translate(
+            "MainWindow",
+            "Opportunity Planner {version}\n\nPlan B2B deals offline with the Miller Heiman method.\n\n"
+            "This plan: {where}\nLicense: MIT",
+        ).format(version=__version__, where=where)
 
     # Help, theme, recent plans, window layout ----------------------------------------------------
     @Slot()
@@ -1032,6 +1199,20 @@ class MainWindow(QMainWindow):
         from ui.help import GuideDialog
 
         GuideDialog(self).exec()
+
+    @Slot()
+    def show_welcome(self) -> None:
+        """Help → Welcome…: the first run's three steps again (ui/welcome.py)."""
+        from ui.welcome import show_welcome
+
+        show_welcome(self)
+
+    @Slot()
+    def edit_preferences(self) -> None:
+        """Edit → Preferences…: language, theme, paper; links to the plan's own settings."""
+        from ui.dialogs.preferences_dialog import run_preferences
+
+        run_preferences(self)
 
     def set_theme(self, value: str) -> None:
         """View → Theme: follow the system, or light or dark; remembered on this computer."""
@@ -1054,7 +1235,7 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_plan_requested.emit(p))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No other plans yet").setEnabled(False)
+            self.recent_menu.addAction(translate("MainWindow", "No other plans yet")).setEnabled(False)
 
     def restore_layout(self) -> None:
         """The window's size and docks as the seller left them (once shown)."""
@@ -1077,17 +1258,22 @@ def _explain(exc: BaseException) -> str:
         return str(exc)  # written for the seller, with what to do
     text = str(exc)
     if "readonly" in text or "read-only" in text:
-        return "The plan file is read-only, so the change could not be saved. Make it writable and try again."
+        return translate(
+            "MainWindow",
+            "The plan file is read-only, so the change could not be saved. Make it writable and try again.",
+        )
     if "locked" in text or "busy" in text:
-        return "Another program is writing to the plan file. Try again in a moment."
+        return translate("MainWindow", "Another program is writing to the plan file. Try again in a moment.")
     if "disk" in text and "full" in text:
-        return (
+        return translate(
+            "MainWindow",
             "The disk is full, so the change could not be saved; the plan still holds everything "
-            "shown. Free some space and make the change again."
+            "shown. Free some space and make the change again.",
         )
     if "disk I/O error" in text or isinstance(exc, OSError):
-        return (
-            f"The plan file could not be written ({text}); the plan still holds everything shown. "
-            "Check the disk, then make the change again, or save a copy."
-        )
-    return f"The change could not be saved: {text}"
+        return translate(
+            "MainWindow",
+            "The plan file could not be written ({error}); the plan still holds everything shown. "
+            "Check the disk, then make the change again, or save a copy.",
+        ).format(error=text)
+    return translate("MainWindow", "The change could not be saved: {error}").format(error=text)

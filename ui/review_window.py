@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from planner.exchange.pack import PackError
 from planner.exchange.review import (
-    REVIEW_BANNER,
     Bundle,
     ReviewError,
     ReviewNote,
@@ -35,13 +35,25 @@ from planner.exchange.review import (
     read_review_notes,
     write_review_notes,
 )
+from planner.i18n import plural
 from planner.operations import Change
 from planner.storage import activities as activity_repo
 from planner.storage.db import PlanDB, PlanError
+from ui import format as fmt
 from ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
 
 # Where the issue is silent, decided here: the manager's notes live in the window until saved
 # (the bundle's plan is never written, not even in memory); closing with unsaved notes asks.
+
+
+def _day(stamp: str) -> str:
+    """An ISO timestamp's day as the window writes dates; the text itself if it is none."""
+    try:
+        return fmt.date(dt.date.fromisoformat(stamp[:10]))
+    except ValueError:
+        return stamp[:10]
 
 
 class CoachingNotesPanel(QWidget):
@@ -54,42 +66,59 @@ class CoachingNotesPanel(QWidget):
         self.bundle = bundle
         self.notes: list[ReviewNote] = []
         self.deal_id = 0
-        self.deal_title = QLabel("Select a deal on the board to write a note on it.", self)
+        self.setAccessibleName(translate("CoachingNotesPanel", "Coaching notes"))
+        self.setAccessibleDescription(
+            translate(
+                "CoachingNotesPanel", "Your notes for the seller, on the selected deal and on the whole plan"
+            )
+        )
+        self.deal_title = QLabel(
+            translate("CoachingNotesPanel", "Select a deal on the board to write a note on it."), self
+        )
         self.deal_title.setTextFormat(Qt.TextFormat.PlainText)
         self.deal_title.setWordWrap(True)
         self.earlier = QLabel(self)
         self.earlier.setTextFormat(Qt.TextFormat.PlainText)
         self.earlier.setWordWrap(True)
-        self.earlier.setAccessibleName("Coaching notes already in the plan")
+        self.earlier.setAccessibleName(translate("CoachingNotesPanel", "Coaching notes already in the plan"))
         self.deal_notes = QListWidget(self)
-        self.deal_notes.setAccessibleName("Your notes on this deal")
+        self.deal_notes.setAccessibleName(translate("CoachingNotesPanel", "Your notes on this deal"))
         self.deal_notes.setWordWrap(True)
         self.deal_editor = QPlainTextEdit(self)
-        self.deal_editor.setAccessibleName("New note on this deal")
-        self.deal_editor.setPlaceholderText("A coaching note on this deal…")
+        self.deal_editor.setAccessibleName(translate("CoachingNotesPanel", "New note on this deal"))
+        self.deal_editor.setPlaceholderText(translate("CoachingNotesPanel", "A coaching note on this deal…"))
+        self.deal_editor.setTabChangesFocus(True)  # Tab leaves the editor: keyboard users are not trapped
         self.deal_editor.setMaximumHeight(110)
-        self.add_deal_note = QPushButton("Add note on this &deal", self)
+        self.add_deal_note = QPushButton(translate("CoachingNotesPanel", "Add note on this &deal"), self)
         self.add_deal_note.clicked.connect(self._on_add_deal_note_clicked)
         self.plan_notes = QListWidget(self)
-        self.plan_notes.setAccessibleName("Your notes on the whole plan")
+        self.plan_notes.setAccessibleName(translate("CoachingNotesPanel", "Your notes on the whole plan"))
         self.plan_notes.setWordWrap(True)
         self.plan_editor = QPlainTextEdit(self)
-        self.plan_editor.setAccessibleName("New note on the whole plan")
-        self.plan_editor.setPlaceholderText("A note on the whole plan: the funnel, the quarter, priorities…")
+        self.plan_editor.setAccessibleName(translate("CoachingNotesPanel", "New note on the whole plan"))
+        self.plan_editor.setPlaceholderText(
+            translate("CoachingNotesPanel", "A note on the whole plan: the funnel, the quarter, priorities…")
+        )
+        self.plan_editor.setTabChangesFocus(True)
         self.plan_editor.setMaximumHeight(110)
-        self.add_plan_note = QPushButton("Add note on the whole &plan", self)
+        self.add_plan_note = QPushButton(translate("CoachingNotesPanel", "Add note on the whole &plan"), self)
         self.add_plan_note.clicked.connect(self._on_add_plan_note_clicked)
-        self.remove_button = QPushButton("&Remove selected note", self)
+        self.remove_button = QPushButton(translate("CoachingNotesPanel", "&Remove selected note"), self)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         layout = QVBoxLayout(self)
-        heading = QLabel("<b>On this deal</b>", self)
+        heading = QLabel(self)
+        on_deal = translate("CoachingNotesPanel", "On this deal")
+        heading.setText(f"<b>{html.escape(on_deal)}</b>")
         layout.addWidget(heading)
         layout.addWidget(self.deal_title)
         layout.addWidget(self.earlier)
         layout.addWidget(self.deal_notes, 1)
         layout.addWidget(self.deal_editor)
         layout.addWidget(self.add_deal_note)
-        layout.addWidget(QLabel("<b>On the whole plan</b>", self))
+        whole = QLabel(self)
+        on_plan = translate("CoachingNotesPanel", "On the whole plan")
+        whole.setText(f"<b>{html.escape(on_plan)}</b>")
+        layout.addWidget(whole)
         layout.addWidget(self.plan_notes, 1)
         layout.addWidget(self.plan_editor)
         layout.addWidget(self.add_plan_note)
@@ -103,16 +132,24 @@ class CoachingNotesPanel(QWidget):
         self.deal_editor.setEnabled(deal is not None)
         self.add_deal_note.setEnabled(deal is not None)
         if deal is None:
-            self.deal_title.setText("Select a deal on the board to write a note on it.")
+            self.deal_title.setText(
+                translate("CoachingNotesPanel", "Select a deal on the board to write a note on it.")
+            )
             self.earlier.setText("")
         else:
             self.deal_title.setText(deal.name)
             earlier = [
-                f"{n.created[:10]}: {n.body}"
+                translate("CoachingNotesPanel", "{date}: {note}").format(date=_day(n.created), note=n.body)
                 for n in activity_repo.list_notes(self.bundle.plan, deal.id)
                 if n.author == "manager"
             ]
-            self.earlier.setText("Earlier coaching notes:\n" + "\n".join(earlier) if earlier else "")
+            self.earlier.setText(
+                translate("CoachingNotesPanel", "Earlier coaching notes:\n{notes}").format(
+                    notes="\n".join(earlier)
+                )
+                if earlier
+                else ""
+            )
         self._fill()
 
     def _fill(self) -> None:
@@ -172,7 +209,11 @@ class ReviewWindow(MainWindow):
         self.bundle = bundle
         self.saved_to: Path | None = None
         self.unsaved = False
-        self.setWindowTitle(f"{REVIEW_BANNER}: {bundle.plan_name} — Opportunity Planner")
+        self.setWindowTitle(
+            translate("ReviewWindow", "Review mode: {plan} — Opportunity Planner").format(
+                plan=bundle.plan_name
+            )
+        )
         self.set_read_only(bundle.banner)
         if self.read_only_banner is not None:
             self.read_only_banner.setStyleSheet(
@@ -182,16 +223,16 @@ class ReviewWindow(MainWindow):
         self.save_copy_button.hide()  # the bundle is not a plan file to copy
         self.notes_panel = CoachingNotesPanel(bundle, self)
         self.notes_panel.notes_changed.connect(self._on_notes_panel_notes_changed)
-        self.notes_dock = QDockWidget("Coaching notes", self)
+        self.notes_dock = QDockWidget(translate("ReviewWindow", "Coaching notes"), self)
         self.notes_dock.setObjectName("coaching-notes-dock")
         self.notes_dock.setWidget(self.notes_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
         self.board.opportunity_selected.connect(self._on_board_opportunity_selected_for_notes)
-        self.save_notes_action = QAction("&Save review notes…", self)
+        self.save_notes_action = QAction(translate("ReviewWindow", "&Save review notes…"), self)
         self.save_notes_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.save_notes_action.triggered.connect(self.save_notes_dialog)
         self.addAction(self.save_notes_action)
-        review_menu = self.menuBar().addMenu("&Review")
+        review_menu = self.menuBar().addMenu(translate("ReviewWindow", "&Review"))
         review_menu.addAction(self.save_notes_action)
         review_menu.addAction(self.notes_dock.toggleViewAction())
         self.statusBar().showMessage(bundle.banner)
@@ -213,7 +254,11 @@ class ReviewWindow(MainWindow):
         self.unsaved = bool(self.notes_panel.notes)
         count = len(self.notes_panel.notes)
         self.statusBar().showMessage(
-            f"{count} coaching note{'s' if count != 1 else ''} in this review, not saved"
+            plural(
+                count,
+                translate("ReviewWindow", "{n} coaching note in this review, not saved"),
+                translate("ReviewWindow", "{n} coaching notes in this review, not saved"),
+            ).format(n=fmt.number(count))
         )
 
     def save_notes(self, path: Path) -> Path:
@@ -221,31 +266,40 @@ class ReviewWindow(MainWindow):
         written = write_review_notes(notes_for(self.bundle, self.notes_panel.notes), path)
         self.saved_to = written
         self.unsaved = False
-        self.statusBar().showMessage(f"Review notes saved to {written}")
+        self.statusBar().showMessage(
+            translate("ReviewWindow", "Review notes saved to {file}").format(file=written)
+        )
         return written
 
     @Slot()
     def save_notes_dialog(self) -> Path | None:
         """Review → Save review notes…: ask where, then write."""
         stem = self.bundle.path.stem
-        suggested = self.saved_to or self.bundle.path.with_name(f"{stem} review notes {dt.date.today()}.json")
+        suggested = self.saved_to or self.bundle.path.with_name(
+            translate("ReviewWindow", "{stem} review notes {date}.json").format(
+                stem=stem, date=dt.date.today()
+            )
+        )
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save review notes", str(suggested), "Review notes (*.json);;All files (*)"
+            self,
+            translate("ReviewWindow", "Save review notes"),
+            str(suggested),
+            translate("ReviewWindow", "Review notes (*.json);;All files (*)"),
         )
         if not path:
             return None
         try:
             return self.save_notes(Path(path))
         except PackError as exc:
-            QMessageBox.warning(self, "The review notes were not saved", str(exc))
+            QMessageBox.warning(self, translate("ReviewWindow", "The review notes were not saved"), str(exc))
             return None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.unsaved:
             answer = QMessageBox.question(
                 self,
-                "Save the review notes?",
-                "Your coaching notes are not saved yet. Save them for the seller?",
+                translate("ReviewWindow", "Save the review notes?"),
+                translate("ReviewWindow", "Your coaching notes are not saved yet. Save them for the seller?"),
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
@@ -274,33 +328,39 @@ def open_review_window(path: Path, parent: QWidget | None = None) -> ReviewWindo
 def run_open_for_review(parent: QWidget | None) -> ReviewWindow | None:
     """File → Open for review…: choose a bundle and open it, or explain why it cannot be opened."""
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Open a plan bundle for review", str(Path.home()), "Plan bundles (*.json);;All files (*)"
+        parent,
+        translate("ReviewWindow", "Open a plan bundle for review"),
+        str(Path.home()),
+        translate("ReviewWindow", "Plan bundles (*.json);;All files (*)"),
     )
     if not path:
         return None
     try:
         return open_review_window(Path(path), parent)
     except ReviewError as exc:
-        QMessageBox.warning(parent, "Cannot open for review", str(exc))
+        QMessageBox.warning(parent, translate("ReviewWindow", "Cannot open for review"), str(exc))
         return None
 
 
 def run_import_review_notes(parent: QWidget | None, plan: PlanDB) -> Change | None:
     """File → Import review notes…: add the manager's notes to their deals; the change, or None."""
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Import review notes", str(Path.home()), "Review notes (*.json);;All files (*)"
+        parent,
+        translate("ReviewWindow", "Import review notes"),
+        str(Path.home()),
+        translate("ReviewWindow", "Review notes (*.json);;All files (*)"),
     )
     if not path:
         return None
     try:
         result = import_review_notes(plan, read_review_notes(Path(path)))
     except ReviewError as exc:
-        QMessageBox.warning(parent, "The review notes were not imported", str(exc))
+        QMessageBox.warning(parent, translate("ReviewWindow", "The review notes were not imported"), str(exc))
         return None
     except PlanError as exc:  # the plan is read-only, or was moved
-        QMessageBox.warning(parent, "The review notes were not imported", str(exc))
+        QMessageBox.warning(parent, translate("ReviewWindow", "The review notes were not imported"), str(exc))
         return None
-    QMessageBox.information(parent, "Review notes imported", result.summary())
+    QMessageBox.information(parent, translate("ReviewWindow", "Review notes imported"), result.summary())
     return result.change
 
 

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from planner.paths import OWN_FILE
@@ -15,12 +15,16 @@ from planner.storage import backup as backups
 from planner.storage.db import PlanDamagedError, PlanDB, PlanError, open_plan
 from ui.main_window import MainWindow
 
+translate = QCoreApplication.translate
+
 Clock = Callable[[], dt.datetime]
 TakeBackup = Callable[[PlanDB, dt.datetime], object]
 
 
 # Background work after start-up (backup, weekly snapshot) waits this long after the window shows.
 AFTER_START_MS = 1000
+# The welcome of a first start comes this long after the window is shown.
+WELCOME_AFTER_MS = 300
 
 
 class WindowManager(QObject):
@@ -59,7 +63,18 @@ class WindowManager(QObject):
         # The window is the timers' context: a window closed meanwhile cancels them.
         QTimer.singleShot(AFTER_START_MS, window, lambda w=window: self._backup(w, backups.backup_on_open))
         QTimer.singleShot(2 * AFTER_START_MS, window, lambda w=window: self._weekly_snapshot(w))
+        if not window.settings.welcome_seen():
+            # The first start on this computer: the welcome, once the board is painted (built
+            # at once, it would hold back the board's first paint).
+            QTimer.singleShot(WELCOME_AFTER_MS, window, lambda w=window: self._welcome(w))
         return window
+
+    def _welcome(self, window: MainWindow) -> None:
+        if window is not self.window:
+            return
+        from ui.welcome import welcome_first_time  # only on a first start: not at import time
+
+        welcome_first_time(window)
 
     def _weekly_snapshot(self, window: MainWindow) -> None:
         """The funnel snapshot of this week, which the forecast compares against later."""
@@ -72,7 +87,11 @@ class WindowManager(QObject):
         try:
             ensure_weekly_snapshot(window.plan, dt.date.today())
         except (OSError, sqlite3.Error, PlanError) as exc:
-            window.statusBar().showMessage(f"This week's funnel snapshot was not saved ({exc}).")
+            window.statusBar().showMessage(
+                translate("WindowManager", "This week's funnel snapshot was not saved ({error}).").format(
+                    error=exc
+                )
+            )
 
     def _after_edit(self, window: MainWindow) -> None:
         self._backup(window, backups.maybe_backup)
@@ -84,7 +103,9 @@ class WindowManager(QObject):
             take(window.plan, self.clock())
         except (OSError, sqlite3.Error, PlanError) as exc:
             # The plan itself is safe; say so where it does not interrupt the seller.
-            self.backup_problem = f"The automatic backup failed ({exc}); the plan itself is saved."
+            self.backup_problem = translate(
+                "WindowManager", "The automatic backup failed ({error}); the plan itself is saved."
+            ).format(error=exc)
             window.statusBar().showMessage(self.backup_problem)
         else:
             self.backup_problem = None
@@ -103,7 +124,7 @@ class WindowManager(QObject):
             target = run_damaged_dialog(self.window, exc, self.clock())
             return self.open_path(target) if target is not None else None
         except PlanError as exc:
-            QMessageBox.warning(self.window, "Cannot open the plan", str(exc))
+            QMessageBox.warning(self.window, translate("WindowManager", "Cannot open the plan"), str(exc))
             return None
         return self.show_plan(plan)
 

@@ -9,6 +9,7 @@ from planner.exchange.layouts import Field
 from planner.exchange.problems import Problem
 from planner.exchange.tables import Table
 from planner.exchange.values import one_line
+from planner.i18n import translate
 from planner.storage.imports import AccountFill, AccountLink, NewAccount, NewPerson, PersonLink, PlanIndex
 from planner.validation import MAX_TITLE
 
@@ -116,6 +117,12 @@ class AccountResolver:
         self.new: dict[str, NewAccount] = {}
         self.fills: dict[int, AccountFill] = {}
         self.problems: list[Problem] = []
+        # Read once per import, not once per row that needs it.
+        self._unknown_id = translate(
+            "Import",
+            "the account id {id} is in no accounts file; imported without an account (import the "
+            "accounts file, e.g. Account.csv, with it)",
+        )
 
     def link(self, name: str | None, external_id: str | None) -> tuple[AccountLink, str | None]:
         """The account a row names (by CRM id first, then name) and, if it cannot be found, why."""
@@ -128,10 +135,7 @@ class AccountResolver:
             if file_account is not None:
                 name = file_account.name
             elif not name:
-                return None, (
-                    f"the account id {external_id} is in no accounts file; imported without an account "
-                    "(import the accounts file, e.g. Account.csv, with it)"
-                )
+                return None, self._unknown_id.format(id=external_id)
         if not name:
             return None, None
         key = name_key(name)
@@ -204,7 +208,11 @@ class AccountResolver:
                 name = self.new[child].name if isinstance(child, str) else self._by_id[child].name
                 self.problems.append(
                     Problem(
-                        "accounts", None, "", name, "its parent chain leads back to itself; no parent set"
+                        translate("Import", "accounts"),
+                        None,
+                        "",
+                        name,
+                        translate("Import", "its parent chain leads back to itself; no parent set"),
                     )
                 )
                 return True

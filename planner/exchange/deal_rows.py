@@ -22,6 +22,7 @@ from planner.exchange.values import (
     parse_flag,
     parse_probability,
 )
+from planner.i18n import format_number, translate
 from planner.model import ForecastCategory
 from planner.validation import MAX_TEXT, MAX_TITLE, check_currency
 
@@ -139,6 +140,7 @@ class _RowReader:
         self.probabilities = _Memo(lambda text: parse_probability(text, reading.fraction))
         self.deal = DealRow(table.name, 0)
         self.cells: Sequence[str] = ()
+        self.say = _wording()
 
     def cell(self, f: Field) -> str | None:
         index = self.columns.get(f)
@@ -149,16 +151,18 @@ class _RowReader:
         self.deal.problems.append(Problem(self.table.name, self.deal.row, column, value, message, severity))
 
     def text(self, f: Field, limit: int, what: str) -> str | None:
+        """The cell of `f`, or None when it is missing or too long; `what` is a key of the wording."""
         value = self.cell(f)
         if value is None:
             return None
         if len(value) > limit:
-            self.problem(
-                f, value, f"{what} is too long ({len(value):,} characters; at most {limit:,}); not imported"
+            message = self.say["too long"].format(
+                what=self.say[what], length=format_number(len(value)), limit=format_number(limit)
             )
+            self.problem(f, value, message)
             return None
         if looks_like_formula(value):
-            self.problem(f, value, "looks like a spreadsheet formula; imported as plain text")
+            self.problem(f, value, self.say["formula"])
         return value.strip()
 
     def read(self, number: int, cells: Sequence[str]) -> DealRow:
@@ -170,7 +174,7 @@ class _RowReader:
         if (raw := self.cell(Field.OWNER)) is not None:
             owner = one_line(raw)[:MAX_TITLE]
             deal.owner = self.users.get(owner, owner)
-        if (step := self.text(Field.NEXT_STEP, MAX_TEXT, "The next step")) is not None:
+        if (step := self.text(Field.NEXT_STEP, MAX_TEXT, "next step")) is not None:
             deal.next_step = step
             deal.supplied.add(Field.NEXT_STEP)
         if (raw := self.cell(Field.FORECAST_CATEGORY)) is not None:
@@ -179,14 +183,14 @@ class _RowReader:
                 self.problem(
                     Field.FORECAST_CATEGORY,
                     raw,
-                    "is not a forecast category (Pipeline, Best Case, Commit, Closed, Omitted); ignored",
+                    self.say["forecast category"],
                 )
             else:
                 deal.forecast_category = category
                 deal.supplied.add(Field.FORECAST_CATEGORY)
-        if (reason := self.text(Field.LOST_REASON, MAX_TEXT, "The lost reason")) is not None:
+        if (reason := self.text(Field.LOST_REASON, MAX_TEXT, "lost reason")) is not None:
             deal.lost_reason = one_line(reason)
-        if (contact := self.text(Field.CONTACT, MAX_TITLE, "The contact name")) is not None:
+        if (contact := self.text(Field.CONTACT, MAX_TITLE, "contact name")) is not None:
             deal.contact = one_line(contact)
         return deal
 
@@ -197,7 +201,7 @@ class _RowReader:
                 self.problem(
                     Field.EXTERNAL_ID,
                     raw,
-                    f"is too long for an id (at most {MAX_ID} characters)",
+                    self.say["long id"].format(limit=MAX_ID),
                     Severity.ERROR,
                 )
             else:
@@ -208,24 +212,25 @@ class _RowReader:
                 self.problem(
                     Field.TITLE,
                     raw,
-                    f"The deal name is too long ({len(title):,} characters; at most {MAX_TITLE}); "
-                    "the row is skipped",
+                    self.say["long name"].format(
+                        length=format_number(len(title)), limit=format_number(MAX_TITLE)
+                    ),
                     Severity.ERROR,
                 )
             else:
                 if looks_like_formula(title):
-                    self.problem(Field.TITLE, raw, "looks like a spreadsheet formula; imported as plain text")
+                    self.problem(Field.TITLE, raw, self.say["formula"])
                 if title != raw.strip():
-                    self.problem(Field.TITLE, raw, "had line breaks or repeated spaces; joined into one line")
+                    self.problem(Field.TITLE, raw, self.say["joined"])
                 deal.title = title
                 deal.title_given = bool(title)
-        if (account := self.text(Field.ACCOUNT, MAX_TITLE, "The account name")) is not None:
+        if (account := self.text(Field.ACCOUNT, MAX_TITLE, "account name")) is not None:
             deal.account = one_line(account) or None
             deal.supplied.add(Field.ACCOUNT)
         if (raw := self.cell(Field.ACCOUNT_ID)) is not None:
             deal.account_id = raw.strip()[:MAX_ID] or None
             deal.supplied.add(Field.ACCOUNT_ID)
-        if (product := self.text(Field.PRODUCT, MAX_TITLE, "The product")) is not None:
+        if (product := self.text(Field.PRODUCT, MAX_TITLE, "product")) is not None:
             deal.product = one_line(product)
             deal.supplied.add(Field.PRODUCT)
 
@@ -238,26 +243,24 @@ class _RowReader:
                 if deal.currency:
                     deal.supplied.add(Field.CURRENCY)
             except ValueError as exc:
-                self.problem(Field.AMOUNT, raw, f"Amount is {exc}; imported without an amount")
+                self.problem(Field.AMOUNT, raw, self.say["amount"].format(error=exc))
         if (raw := self.cell(Field.CURRENCY)) is not None and raw.strip():
             try:
                 deal.currency = check_currency(raw)
                 deal.supplied.add(Field.CURRENCY)
             except ValueError:
-                self.problem(
-                    Field.CURRENCY, raw, "is not a three-letter currency code such as EUR or USD; ignored"
-                )
+                self.problem(Field.CURRENCY, raw, self.say["currency"])
         if (raw := self.cell(Field.CLOSE_DATE)) is not None:
             try:
                 deal.close_date = self.dates(raw)  # type: ignore[assignment]
                 deal.supplied.add(Field.CLOSE_DATE)
             except ValueError as exc:
-                self.problem(Field.CLOSE_DATE, raw, f"Close date is {exc}; imported without a close date")
+                self.problem(Field.CLOSE_DATE, raw, self.say["close date"].format(error=exc))
         if (raw := self.cell(Field.CREATED)) is not None:
             try:
                 deal.created = self.dates(raw)  # type: ignore[assignment]
             except ValueError as exc:
-                self.problem(Field.CREATED, raw, f"Created date is {exc}; ignored")
+                self.problem(Field.CREATED, raw, self.say["created"].format(error=exc))
         if (raw := self.cell(Field.QUANTITY)) is not None and raw.strip():
             try:
                 quantity = float(raw.replace(",", "").strip())
@@ -267,7 +270,7 @@ class _RowReader:
                 deal.quantity = quantity
                 deal.supplied.add(Field.QUANTITY)
             else:
-                self.problem(Field.QUANTITY, raw, "is not a positive quantity; ignored")
+                self.problem(Field.QUANTITY, raw, self.say["quantity"])
 
     def _stage(self) -> None:
         deal = self.deal
@@ -279,7 +282,7 @@ class _RowReader:
             if (raw := self.cell(f)) is not None:
                 flag = parse_flag(raw)
                 if flag is None:
-                    self.problem(f, raw, "is neither true nor false; ignored")
+                    self.problem(f, raw, self.say["flag"])
                 if f is Field.IS_WON:
                     deal.is_won = flag
                 elif f is Field.IS_CLOSED:
@@ -290,7 +293,37 @@ class _RowReader:
             try:
                 deal.probability = self.probabilities(raw)  # type: ignore[assignment]
             except ValueError as exc:
-                self.problem(Field.PROBABILITY, raw, f"Probability is {exc}; ignored")
+                self.problem(Field.PROBABILITY, raw, self.say["probability"].format(error=exc))
+
+
+def _wording() -> dict[str, str]:
+    """A row's problems in the window's language, read once per file (not once per row)."""
+    return {
+        "too long": translate(
+            "Import", "{what} is too long ({length} characters; at most {limit}); not imported"
+        ),
+        "next step": translate("Import", "The next step"),
+        "lost reason": translate("Import", "The lost reason"),
+        "contact name": translate("Import", "The contact name"),
+        "account name": translate("Import", "The account name"),
+        "product": translate("Import", "The product"),
+        "formula": translate("Import", "looks like a spreadsheet formula; imported as plain text"),
+        "forecast category": translate(
+            "Import", "is not a forecast category (Pipeline, Best Case, Commit, Closed, Omitted); ignored"
+        ),
+        "long id": translate("Import", "is too long for an id (at most {limit} characters)"),
+        "long name": translate(
+            "Import", "The deal name is too long ({length} characters; at most {limit}); the row is skipped"
+        ),
+        "joined": translate("Import", "had line breaks or repeated spaces; joined into one line"),
+        "amount": translate("Import", "Amount is {error}; imported without an amount"),
+        "currency": translate("Import", "is not a three-letter currency code such as EUR or USD; ignored"),
+        "close date": translate("Import", "Close date is {error}; imported without a close date"),
+        "created": translate("Import", "Created date is {error}; ignored"),
+        "quantity": translate("Import", "is not a positive quantity; ignored"),
+        "flag": translate("Import", "is neither true nor false; ignored"),
+        "probability": translate("Import", "Probability is {error}; ignored"),
+    }
 
 
 def read_deal_rows(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planner.exchange.problems import FileError
+from planner.i18n import format_number, translate
 
 # Magic numbers of the files people pick by mistake, so the message can say what the file is.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -57,19 +58,26 @@ def _utf16_without_bom(head: bytes) -> str | None:
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding label) of a text file; FileError when it is not text we can read."""
     if not data.strip():
-        raise FileError("is empty")
+        raise FileError(translate("Import", "is empty"))
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(codec), label
             except UnicodeDecodeError as exc:
                 raise FileError(
-                    f"starts like {label} text but byte {exc.start:,} is not {label}; "
-                    "save it again as CSV UTF-8"
+                    translate(
+                        "Import",
+                        "starts like {label} text but byte {start} is not {label}; save it again as "
+                        "CSV UTF-8",
+                    ).format(label=label, start=format_number(exc.start))
                 ) from None
     binary = describe_binary(data[:512])
     if binary:
-        raise FileError(f"is not a CSV or spreadsheet file (it looks like {binary})")
+        raise FileError(
+            translate("Import", "is not a CSV or spreadsheet file (it looks like {binary})").format(
+                binary=binary
+            )
+        )
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
@@ -77,7 +85,7 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:65536]:
-        raise FileError("is not a CSV or spreadsheet file (it contains binary data)")
+        raise FileError(translate("Import", "is not a CSV or spreadsheet file (it contains binary data)"))
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as utf8_error:
@@ -87,8 +95,11 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             byte = data[utf8_error.start]
             raise FileError(
-                f"is in an encoding the importer cannot read (byte 0x{byte:02X} at position "
-                f"{utf8_error.start:,} is neither UTF-8, UTF-16 nor Windows-1252); save it as CSV UTF-8"
+                translate(
+                    "Import",
+                    "is in an encoding the importer cannot read (byte 0x{byte:02X} at position "
+                    "{start} is neither UTF-8, UTF-16 nor Windows-1252); save it as CSV UTF-8",
+                ).format(byte=byte, start=format_number(utf8_error.start))
             ) from None
 
 

@@ -27,11 +27,12 @@ from planner.exchange.layouts import (
     layout_key,
     suggest_mapping,
 )
-from planner.exchange.merge import FieldChange, MergeResult, merge
+from planner.exchange.merge import FieldChange, MergeResult, field_labels, merge
 from planner.exchange.problems import Problem, Severity, plural
 from planner.exchange.sources import Loaded, SourceTable
 from planner.exchange.stage_mapping import FileStage, StageChoice, file_stages, suggest
 from planner.exchange.values import DateOrder, DateReading, one_line, parse_date, stamp_of
+from planner.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from planner.model import FunnelLevel, Role, Stage
 from planner.stages import open_stages, ordered
 from planner.storage import imports as imports_repo
@@ -70,6 +71,14 @@ _ROLES = {
     "technical": Role.TECHNICAL,
     "user": Role.USER,
     "coach": Role.COACH,
+}
+# The roles as a new buying influence's change names them (sources of "ImportChanges").
+_ROLE_NAMES = {
+    Role.ECONOMIC: QT_TRANSLATE_NOOP("ImportChanges", "economic"),
+    Role.USER: QT_TRANSLATE_NOOP("ImportChanges", "user"),
+    Role.TECHNICAL: QT_TRANSLATE_NOOP("ImportChanges", "technical"),
+    Role.COACH: QT_TRANSLATE_NOOP("ImportChanges", "coach"),
+    Role.UNKNOWN: QT_TRANSLATE_NOOP("ImportChanges", "unknown"),
 }
 _WON_STATUS = {"won", "closed won", "closedwon"}
 _LOST_STATUS = {"lost", "closed lost", "closedlost"}
@@ -227,7 +236,13 @@ def _mapping_for(
     for header, wanted in given.items():
         if header not in table.headers:
             problems.append(
-                Problem(table.name, None, header, "", "the mapping names a column the file lacks")
+                Problem(
+                    table.name,
+                    None,
+                    header,
+                    "",
+                    translate("Import", "the mapping names a column the file lacks"),
+                )
             )
             continue
         mapping.pop(header, None)
@@ -235,7 +250,15 @@ def _mapping_for(
             continue
         if wanted not in allowed:
             problems.append(
-                Problem(table.name, None, header, "", f"{wanted.label} is not a field of a {kind.label} file")
+                Problem(
+                    table.name,
+                    None,
+                    header,
+                    "",
+                    translate("Import", "{field} is not a field of a {kind} file").format(
+                        field=wanted.label, kind=kind.word
+                    ),
+                )
             )
             continue
         for other in [h for h, f in mapping.items() if f is wanted]:
@@ -306,6 +329,9 @@ class _Builder:
         self.all_contacts: list[FileContact] = []
         self.account_resolver: AccountResolver | None = None
         self.date_orders: dict[str, DateOrder] = {}
+        # The sentences every row may need, translated once per preview (not once per row).
+        self.labels = field_labels()
+        self.say = _row_wording()
 
     def describe(self, name: str, value: Any) -> str:
         """A field value as the summary shows it (stage and account names rather than ids)."""
@@ -318,7 +344,7 @@ class _Builder:
                 return self.account_resolver.new[value].name
             return next((a.name for a in self.index.accounts if a.id == value), str(value))
         if name == "amount" and isinstance(value, float | int):
-            return f"{value:,.2f}".removesuffix(".00")
+            return format_number(value, 0 if round(value, 2).is_integer() else 2)
         return str(value)
 
     @property
@@ -332,8 +358,11 @@ class _Builder:
             key = layout_key(source.kind, table.headers)
             if source.kind is FileKind.UNUSED:
                 self.notes.append(
-                    f"{table.name}: not used (its columns look like none of deals, accounts, contacts, "
-                    "contact roles, stage history, products or users)"
+                    translate(
+                        "Import",
+                        "{file}: not used (its columns look like none of deals, accounts, contacts, "
+                        "contact roles, stage history, products or users)",
+                    ).format(file=table.name)
                 )
                 self.tables.append(
                     TableInfo(table.name, source.kind, source.layout, len(table.rows), table.headers, {},
@@ -396,13 +425,17 @@ class _Builder:
                         None,
                         "",
                         "",
-                        f"{table.name}: no column is mapped to a field",
+                        translate("Import", "{file}: no column is mapped to a field").format(file=table.name),
                         Severity.ERROR,
                     )
                 )
                 continue
             if not {Field.ACCOUNT, Field.ACCOUNT_ID} & columns.keys():
-                self.notes.append(f"{table.name}: no account column; deals are imported without accounts")
+                self.notes.append(
+                    translate(
+                        "Import", "{file}: no account column; deals are imported without accounts"
+                    ).format(file=table.name)
+                )
             deals.extend(read_deal_rows(table, columns, reading, users))
             if self.progress is not None:
                 self.progress(index + 1, len(self.tables_of(FileKind.DEALS)) + 1)
@@ -420,19 +453,30 @@ class _Builder:
         has_owner = any(Field.OWNER in self.columns[t.table.name] for t in self.tables_of(FileKind.DEALS))
         if not has_owner:
             self.problems.append(
-                Problem("", None, "", wanted, "the files have no owner column to filter by", Severity.ERROR)
+                Problem(
+                    "",
+                    None,
+                    "",
+                    wanted,
+                    translate("Import", "the files have no owner column to filter by"),
+                    Severity.ERROR,
+                )
             )
             return [], len(deals), owners
         key = wanted.casefold()
         kept = [d for d in deals if d.owner.casefold() == key]
         if not kept:
             listed = ", ".join(f"{name} ({count})" for name, count in owners[:10])
-            message = f"no deal in the files is owned by “{wanted}” (owners: {listed})"
+            message = translate(
+                "Import", "no deal in the files is owned by “{owner}” (owners: {owners})"
+            ).format(owner=wanted, owners=listed)
             self.problems.append(Problem("", None, "", wanted, message, Severity.ERROR))
         return kept, len(deals) - len(kept), owners
 
     def mark_duplicates(self, deals: list[DealRow]) -> None:
         first: dict[str, DealRow] = {}
+        same_file = translate("Import", "the same id is on row {row}; this row is skipped")
+        other_file = translate("Import", "the same id is on {file}, row {row}; this row is skipped")
         for deal in deals:
             if deal.external_id is None:
                 continue
@@ -440,14 +484,15 @@ class _Builder:
             if earlier is None:
                 first[deal.external_id] = deal
                 continue
-            where = (
-                f"row {earlier.row}" if earlier.file == deal.file else f"{earlier.file}, row {earlier.row}"
+            message = (
+                same_file.format(row=earlier.row)
+                if earlier.file == deal.file
+                else other_file.format(file=earlier.file, row=earlier.row)
             )
             column = self._header(deal.file, Field.EXTERNAL_ID)
             deal.problems.append(
-                Problem(deal.file, deal.row, column, deal.external_id,
-                        f"the same id is on {where}; this row is skipped", Severity.ERROR)
-            )  # fmt: skip
+                Problem(deal.file, deal.row, column, deal.external_id, message, Severity.ERROR)
+            )
 
     def _header(self, table_name: str, f: Field) -> str:
         info = self.tables[self._table_index(table_name)]
@@ -468,8 +513,12 @@ class _Builder:
             if spelling != deal.product:
                 renamed[(deal.product, spelling)] += 1
                 deal.product = spelling
+        if not renamed:
+            return
+        note = translate("Import", "Product “{written}” is written “{spelling}” ({deals})")
+        one, many = translate("Import", "{n} deal"), translate("Import", "{n} deals")
         for (written, spelling), count in sorted(renamed.items()):
-            self.notes.append(f"Product “{written}” is written “{spelling}” ({plural(count, 'deal')})")
+            self.notes.append(note.format(written=written, spelling=spelling, deals=plural(count, one, many)))
 
     # Stages -------------------------------------------------------------------------------
     def map_stages(
@@ -495,7 +544,7 @@ class _Builder:
         """(stage id or None when the row says nothing, problem message or None)."""
         status = deal.status
         if status in _DELETED_STATUS or deal.is_deleted:
-            return None, "deleted in the CRM; skipped"
+            return None, self.say["deleted"]
         if status in _WON_STATUS or (deal.is_won and deal.is_closed is not False):
             level: FunnelLevel | None = FunnelLevel.WON
         elif status in _LOST_STATUS or (deal.is_closed and deal.is_won is False):
@@ -559,6 +608,26 @@ class _Builder:
         return result
 
 
+def _row_wording() -> dict[str, str]:
+    """The problems and change names of a row, in the window's language (read once per preview)."""
+    return {
+        "deleted": translate("Import", "deleted in the CRM; skipped"),
+        "no account": translate("Import", "no account; imported without one"),
+        "no name": translate("Import", "the row has no deal name, product, account or id; skipped"),
+        "no open stage": translate("Import", "the plan has no open stage to put the deal in; skipped"),
+        "stage not mapped": translate("Import", "the stage is not mapped; placed in {stage}"),
+        "no stage": translate("Import", "no stage; placed in {stage}"),
+        "no close date": translate("Import", "open deal without a close date; imported and flagged"),
+        "unknown contact": translate(
+            "Import", "a contact role names a contact that is in no contacts file; not added"
+        ),
+        "contact without account": translate("Import", "a contact person needs an account; not added"),
+        "crm id": translate("ImportChanges", "CRM id"),
+        "buying influence": translate("ImportChanges", "Buying influence"),
+        **{f"role:{role.value}": translate("ImportChanges", name) for role, name in _ROLE_NAMES.items()},
+    }
+
+
 def _majority_layout(tables: Sequence[SourceTable]) -> Layout:
     counts = Counter(t.layout for t in tables if t.layout is not Layout.GENERIC)
     return counts.most_common(1)[0][0] if counts else Layout.GENERIC
@@ -589,8 +658,9 @@ def build_preview(
     b = _Builder(plan, loaded, options, today, progress)
     b.map_tables()
     if b.tables and not b.tables_of(FileKind.DEALS):
-        kinds = "; ".join(f"{t.name}: {t.kind.label.lower()}" for t in b.tables) or "no readable file"
-        b.problems.append(Problem("", None, "", "", f"No file holds deals ({kinds}).", Severity.ERROR))
+        kinds = "; ".join(f"{t.name}: {t.kind.word}" for t in b.tables)
+        message = translate("Import", "No file holds deals ({files}).").format(files=kinds)
+        b.problems.append(Problem("", None, "", "", message, Severity.ERROR))
     deals = b.read_deals()
     deals, filtered_out, owners = b.filter_owner(deals)
     b.mark_duplicates(deals)
@@ -696,6 +766,7 @@ def _plan_row(
     claimed: set[int],
 ) -> PlannedRow:
     problems = list(deal.problems)
+    say = b.say
 
     def warn(f: Field | None, value: str, message: str, severity: Severity = Severity.WARNING) -> None:
         column = b._header(deal.file, f) if f is not None else ""
@@ -707,12 +778,12 @@ def _plan_row(
         if why:
             warn(Field.ACCOUNT_ID, deal.account_id or "", why)
         elif account is None:
-            warn(Field.ACCOUNT, "", "no account; imported without one")
+            warn(Field.ACCOUNT, "", say["no account"])
     title = deal.title or " — ".join(p for p in (deal.product, deal.account) if p)
     if not title and deal.external_id:
-        title = f"Deal {deal.external_id}"
+        title = f"Deal {deal.external_id}"  # the deal's name in the plan: data, not translated
     if not title:
-        warn(None, "", "the row has no deal name, product, account or id; skipped", Severity.ERROR)
+        warn(None, "", say["no name"], Severity.ERROR)
     stage_id, why = b.target_stage(deal, choices)
     if why:
         warn(Field.IS_DELETED if deal.is_deleted else Field.STATUS, deal.status, why, Severity.ERROR)
@@ -730,24 +801,19 @@ def _plan_row(
     if target is None:
         columns = open_stages(b.stages)
         if not columns:
-            warn(
-                Field.STAGE,
-                deal.stage,
-                "the plan has no open stage to put the deal in; skipped",
-                Severity.ERROR,
-            )
+            warn(Field.STAGE, deal.stage, say["no open stage"], Severity.ERROR)
             return _skip(deal, title, problems)
         first = columns[0]
         target = first.id
         if deal.stage:
-            warn(Field.STAGE, deal.stage, f"the stage is not mapped; placed in {first.name}")
+            warn(Field.STAGE, deal.stage, say["stage not mapped"].format(stage=first.name))
         else:
-            warn(Field.STAGE, "", f"no stage; placed in {first.name}")
+            warn(Field.STAGE, "", say["no stage"].format(stage=first.name))
     closed = target in b.closed_ids
     if not closed and deal.close_date is None:
-        warn(Field.CLOSE_DATE, "", "open deal without a close date; imported and flagged")
+        warn(Field.CLOSE_DATE, "", say["no close date"])
 
-    influences, person_keys = _influences(deal, account, roles, people, contacts, warn)
+    influences, person_keys = _influences(deal, account, roles, people, contacts, warn, say)
     stage_value = deal.stage or deal.status
     if existing is None:
         return _create_row(b, deal, title, account, target, closed, stage_value, history, influences,
@@ -764,6 +830,7 @@ def _influences(
     people: PeopleResolver,
     contacts: Mapping[str, FileContact],
     warn: Callable[[Field | None, str, str], None],
+    say: Mapping[str, str],
 ) -> tuple[list[tuple[PersonLink, str, str]], list[str]]:
     """(person, role, person key) per contact role of the row, and the person keys."""
     found: list[tuple[PersonLink, str, str]] = []
@@ -771,13 +838,13 @@ def _influences(
         contact = contacts.get(contact_id, FileContact("", contact_id))
         person = people.link(contact, account) if contact.name else people.link(contact, None)
         if person is None:
-            warn(None, contact_id, "a contact role names a contact that is in no contacts file; not added")
+            warn(None, contact_id, say["unknown contact"])
             continue
         found.append((person, role_of(role_text).value, contact_id))
     if deal.contact:
         person = people.link(FileContact(deal.contact), account)
         if person is None:
-            warn(Field.CONTACT, deal.contact, "a contact person needs an account; not added")
+            warn(Field.CONTACT, deal.contact, say["contact without account"])
         else:
             found.append((person, Role.UNKNOWN.value, "name:" + name_key(deal.contact)))
     return found, [key for _p, _r, key in found]
@@ -786,7 +853,11 @@ def _influences(
 def _seed_history(
     b: _Builder, deal: DealRow, target: int, entries: Sequence[_HistoryEntry], created: str
 ) -> tuple[tuple[StageStep, ...], tuple[CloseDateStep, ...], dt.date | None]:
-    """Stage and close-date history of a new deal (from OpportunityHistory when given)."""
+    """Stage and close-date history of a new deal (from OpportunityHistory when given).
+
+    The reasons are stored in the plan, so they stay English whatever the window's language (as
+    do the close reasons and "Changed in …" of `_create_row` and `_merge_row`).
+    """
     choices = b.stage_choices
     moves: list[StageStep] = []
     slips: list[CloseDateStep] = []
@@ -829,7 +900,7 @@ def _create_row(
     moves, slips, entered = _seed_history(b, deal, target, entries, created or b.stamp)
     closed_on = (deal.close_date or b.today) if closed else None
     level = next(s.level for s in b.stages if s.id == target)
-    reason = deal.lost_reason or (f"{level.label} in {b.crm}" if closed else "")
+    reason = deal.lost_reason or (f"{level.english_label} in {b.crm}" if closed else "")
     currency = deal.currency or b.default_currency
     key = f"deal:{deal.file}:{deal.row}"
     new = NewDeal(
@@ -904,13 +975,13 @@ def _merge_row(
 ) -> PlannedRow:
     base = b.index.state.get(existing.id, {})
     supplied = _supplied(deal, deal.title, account, stage_id)
-    result: MergeResult = merge(existing, supplied, base, b.describe)
+    result: MergeResult = merge(existing, supplied, base, b.describe, b.labels)
     fields = dict(result.fields)
     changes = list(result.changes)
     if existing.external_id is None and deal.external_id:
         fields["external_id"] = deal.external_id
         fields["source"] = b.source.value
-        changes.append(FieldChange("CRM id", "", deal.external_id))
+        changes.append(FieldChange(b.say["crm id"], "", deal.external_id))
     stage_change: StageChange | None = None
     if result.stage is not None:
         to_closed = result.stage in b.closed_ids
@@ -923,7 +994,7 @@ def _merge_row(
             closing=to_closed and not from_closed,
             reopening=from_closed and not to_closed,
             closed_on=deal.close_date if to_closed else None,
-            close_reason=deal.lost_reason or (f"{level.label} in {b.crm}" if to_closed else ""),
+            close_reason=deal.lost_reason or (f"{level.english_label} in {b.crm}" if to_closed else ""),
         )
     known = set(base.get("people", []))
     added: list[tuple[PersonLink, str]] = []
@@ -931,7 +1002,8 @@ def _merge_row(
         if key in known or (isinstance(person, int) and (existing.id, person) in b.index.influences):
             continue
         added.append((person, role))
-        changes.append(FieldChange("Buying influence", "", f"{people.name_of(person)} ({role})"))
+        role_name = b.say.get(f"role:{role}", role)
+        changes.append(FieldChange(b.say["buying influence"], "", f"{people.name_of(person)} ({role_name})"))
     state = dict(supplied)
     state["stage_value"] = stage_value
     if person_keys or known:

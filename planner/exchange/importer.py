@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from planner.exchange.import_plan import Action, ImportPreview, MissingDeal, PlannedRow
 from planner.exchange.merge import FieldChange
 from planner.exchange.problems import Problem, Severity, plural
+from planner.exchange.stage_mapping import CHOSEN
+from planner.i18n import format_number, translate
 from planner.storage.db import PlanDB
 from planner.storage.imports import (
     AccountLink,
@@ -108,35 +110,80 @@ class ImportSummary:
         }
 
     def lines(self) -> list[str]:
-        """The summary as text, for the command line and the wizard's last page."""
-        verb = "Would import" if self.dry_run else "Imported"
+        """The summary as text, for the command line (English) and the wizard's last page (in the
+        window's language)."""
+        n = format_number
         head = (
-            f"{verb} from {self.source}: {self.created:,} created, {len(self.updated):,} updated, "
-            f"{self.unchanged:,} unchanged, {self.skipped:,} skipped"
+            translate(
+                "ImportSummary",
+                "Would import from {crm}: {created} created, {updated} updated, {unchanged} unchanged, "
+                "{skipped} skipped",
+            )
+            if self.dry_run
+            else translate(
+                "ImportSummary",
+                "Imported from {crm}: {created} created, {updated} updated, {unchanged} unchanged, "
+                "{skipped} skipped",
+            )
+        ).format(
+            crm=self.source,
+            created=n(self.created),
+            updated=n(len(self.updated)),
+            unchanged=n(self.unchanged),
+            skipped=n(self.skipped),
         )
         if self.filtered_out:
-            head += f", {self.filtered_out:,} of other owners left out"
-        lines = [head + (" (dry run: nothing was written)" if self.dry_run else "")]
+            left_out = translate("ImportSummary", "{count} of other owners left out")
+            head = f"{head}, {left_out.format(count=n(self.filtered_out))}"
+        if self.dry_run:
+            dry_run = translate("ImportSummary", "(dry run: nothing was written)")
+            head = f"{head} {dry_run}"
+        lines = [head]
         if self.accounts_created or self.people_created or self.influences_created:
             lines.append(
-                f"New accounts: {self.accounts_created:,}; new people: {self.people_created:,}; "
-                f"new buying influences: {self.influences_created:,}"
+                translate(
+                    "ImportSummary",
+                    "New accounts: {accounts}; new people: {people}; new buying influences: {influences}",
+                ).format(
+                    accounts=n(self.accounts_created),
+                    people=n(self.people_created),
+                    influences=n(self.influences_created),
+                )
             )
         if self.stage_map:
-            mapped = "; ".join(f"{stage} → {target} ({why})" for stage, target, why in self.stage_map)
-            lines.append(f"Stages: {mapped}")
+            chosen = translate("ImportSummary", "chosen")
+            mapped = "; ".join(
+                f"{stage} → {target} ({chosen if why == CHOSEN else why})"
+                for stage, target, why in self.stage_map
+            )
+            lines.append(translate("ImportSummary", "Stages: {stages}").format(stages=mapped))
+        updated = translate("ImportSummary", "Updated “{title}”: {changes}")
         for deal in self.updated[:_LISTED]:
-            lines.append(f"Updated “{deal.title}”: " + "; ".join(c.line() for c in deal.changes))
+            lines.append(updated.format(title=deal.title, changes="; ".join(c.line() for c in deal.changes)))
         if len(self.updated) > _LISTED:
-            lines.append(f"… and {len(self.updated) - _LISTED:,} more updated deals (--json lists them all)")
-        if self.missing:
             lines.append(
-                f"{plural(len(self.missing), 'open deal')} imported from {self.source} before "
-                "are not in these files (nothing was deleted):"
+                translate("ImportSummary", "… and {count} more updated deals (--json lists them all)").format(
+                    count=n(len(self.updated) - _LISTED)
+                )
+            )
+        if self.missing:
+            deals = plural(
+                len(self.missing),
+                translate("ImportSummary", "{n} open deal"),
+                translate("ImportSummary", "{n} open deals"),
+            )
+            lines.append(
+                translate(
+                    "ImportSummary",
+                    "{deals} imported from {crm} before are not in these files (nothing was deleted):",
+                ).format(deals=deals, crm=self.source)
             )
             lines += [f"  “{m.title}” ({m.external_id})" for m in self.missing[:_LISTED]]
             if len(self.missing) > _LISTED:
-                lines.append(f"  … and {len(self.missing) - _LISTED:,} more")
+                more = translate("ImportSummary", "… and {count} more").format(
+                    count=n(len(self.missing) - _LISTED)
+                )
+                lines.append(f"  {more}")
         lines += self.notes
         lines += problem_lines(self.problems)
         return lines
@@ -149,16 +196,29 @@ def problem_lines(problems: Iterable[Problem]) -> list[str]:
         key = (problem.file, problem.column, problem.message, problem.severity)
         groups.setdefault(key, []).append(problem)
     lines: list[str] = []
+    if not groups:
+        return lines
+    kinds = {
+        Severity.ERROR: translate("ImportSummary", "Error: {problem}"),
+        Severity.WARNING: translate("ImportSummary", "Warning: {problem}"),
+    }
+    one_row, many_rows = translate("ImportSummary", "{n} row"), translate("ImportSummary", "{n} rows")
     for (file, column, message, severity), members in list(groups.items())[:_LISTED]:
         if len(members) == 1:
-            lines.append(f"{severity.value.capitalize()}: {members[0].line()}")
+            lines.append(kinds[severity].format(problem=members[0].line()))
             continue
         rows = ", ".join(str(p.row) for p in members[:5] if p.row is not None)
         more = ", …" if len(members) > 5 else ""
-        where = f"{file}, {plural(len(members), 'row')} ({rows}{more})" + (f", {column}" if column else "")
-        lines.append(f"{severity.value.capitalize()}: {where}: {message}")
+        where = f"{file}, {plural(len(members), one_row, many_rows)} ({rows}{more})" + (
+            f", {column}" if column else ""
+        )
+        lines.append(kinds[severity].format(problem=f"{where}: {message}"))
     if len(groups) > _LISTED:
-        lines.append(f"… and {len(groups) - _LISTED:,} more kinds of problem (--json lists them all)")
+        lines.append(
+            translate("ImportSummary", "… and {count} more kinds of problem (--json lists them all)").format(
+                count=format_number(len(groups) - _LISTED)
+            )
+        )
     return lines
 
 

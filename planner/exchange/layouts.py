@@ -7,6 +7,8 @@ import re
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
+from planner.i18n import QT_TRANSLATE_NOOP, translate
+
 
 class Layout(StrEnum):
     """The CRM whose export layout a file has; it is also the `source` stored on imported records."""
@@ -43,18 +45,35 @@ class FileKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _KIND_LABELS[self]
+        """'Deals', 'Stage history'... in the window's language."""
+        return translate("ImportFileKind", _KIND_LABELS[self])
+
+    @property
+    def word(self) -> str:
+        """The label inside a sentence ('a deals file'), in the window's language."""
+        return translate("ImportFileKind", _KIND_WORDS[self])
 
 
+# Sources of the "ImportFileKind" context: translated where shown (FileKind.label, .word).
 _KIND_LABELS = {
-    FileKind.DEALS: "Deals",
-    FileKind.ACCOUNTS: "Accounts",
-    FileKind.CONTACTS: "Contacts",
-    FileKind.CONTACT_ROLES: "Contact roles",
-    FileKind.HISTORY: "Stage history",
-    FileKind.PRODUCTS: "Products",
-    FileKind.USERS: "Users",
-    FileKind.UNUSED: "Not used",
+    FileKind.DEALS: QT_TRANSLATE_NOOP("ImportFileKind", "Deals"),
+    FileKind.ACCOUNTS: QT_TRANSLATE_NOOP("ImportFileKind", "Accounts"),
+    FileKind.CONTACTS: QT_TRANSLATE_NOOP("ImportFileKind", "Contacts"),
+    FileKind.CONTACT_ROLES: QT_TRANSLATE_NOOP("ImportFileKind", "Contact roles"),
+    FileKind.HISTORY: QT_TRANSLATE_NOOP("ImportFileKind", "Stage history"),
+    FileKind.PRODUCTS: QT_TRANSLATE_NOOP("ImportFileKind", "Products"),
+    FileKind.USERS: QT_TRANSLATE_NOOP("ImportFileKind", "Users"),
+    FileKind.UNUSED: QT_TRANSLATE_NOOP("ImportFileKind", "Not used"),
+}
+_KIND_WORDS = {
+    FileKind.DEALS: QT_TRANSLATE_NOOP("ImportFileKind", "deals"),
+    FileKind.ACCOUNTS: QT_TRANSLATE_NOOP("ImportFileKind", "accounts"),
+    FileKind.CONTACTS: QT_TRANSLATE_NOOP("ImportFileKind", "contacts"),
+    FileKind.CONTACT_ROLES: QT_TRANSLATE_NOOP("ImportFileKind", "contact roles"),
+    FileKind.HISTORY: QT_TRANSLATE_NOOP("ImportFileKind", "stage history"),
+    FileKind.PRODUCTS: QT_TRANSLATE_NOOP("ImportFileKind", "products"),
+    FileKind.USERS: QT_TRANSLATE_NOOP("ImportFileKind", "users"),
+    FileKind.UNUSED: QT_TRANSLATE_NOOP("ImportFileKind", "not used"),
 }
 
 
@@ -99,45 +118,47 @@ class Field(StrEnum):
 
     @property
     def label(self) -> str:
-        return FIELD_LABELS[self]
+        """'Account name', 'Close date'... in the window's language."""
+        return translate("ImportField", FIELD_LABELS[self])
 
 
+# English sources of the "ImportField" context: translated where shown, by Field.label.
 FIELD_LABELS: dict[Field, str] = {
-    Field.EXTERNAL_ID: "CRM id",
-    Field.TITLE: "Deal name",
-    Field.ACCOUNT: "Account name",
-    Field.ACCOUNT_ID: "Account id",
-    Field.PRODUCT: "Product",
-    Field.AMOUNT: "Amount",
-    Field.CURRENCY: "Currency",
-    Field.CLOSE_DATE: "Close date",
-    Field.STAGE: "Stage",
-    Field.STATUS: "Status (open/won/lost)",
-    Field.IS_WON: "Is won",
-    Field.IS_CLOSED: "Is closed",
-    Field.IS_DELETED: "Is deleted",
-    Field.PROBABILITY: "Probability",
-    Field.OWNER: "Owner",
-    Field.NEXT_STEP: "Next step",
-    Field.FORECAST_CATEGORY: "Forecast category",
-    Field.CREATED: "Created / engaged on",
-    Field.QUANTITY: "Quantity",
-    Field.LOST_REASON: "Lost reason",
-    Field.CONTACT: "Contact person",
-    Field.NAME: "Name",
-    Field.PARENT: "Parent account",
-    Field.PARENT_ID: "Parent account id",
-    Field.INDUSTRY: "Industry",
-    Field.FIRST_NAME: "First name",
-    Field.LAST_NAME: "Last name",
-    Field.EMAIL: "Email",
-    Field.PHONE: "Phone",
-    Field.JOB_TITLE: "Job title",
-    Field.OPPORTUNITY_ID: "Deal id",
-    Field.CONTACT_ID: "Contact id",
-    Field.ROLE: "Role",
-    Field.CHANGED_AT: "Changed on",
-    Field.PRICE: "Price",
+    Field.EXTERNAL_ID: QT_TRANSLATE_NOOP("ImportField", "CRM id"),
+    Field.TITLE: QT_TRANSLATE_NOOP("ImportField", "Deal name"),
+    Field.ACCOUNT: QT_TRANSLATE_NOOP("ImportField", "Account name"),
+    Field.ACCOUNT_ID: QT_TRANSLATE_NOOP("ImportField", "Account id"),
+    Field.PRODUCT: QT_TRANSLATE_NOOP("ImportField", "Product"),
+    Field.AMOUNT: QT_TRANSLATE_NOOP("ImportField", "Amount"),
+    Field.CURRENCY: QT_TRANSLATE_NOOP("ImportField", "Currency"),
+    Field.CLOSE_DATE: QT_TRANSLATE_NOOP("ImportField", "Close date"),
+    Field.STAGE: QT_TRANSLATE_NOOP("ImportField", "Stage"),
+    Field.STATUS: QT_TRANSLATE_NOOP("ImportField", "Status (open/won/lost)"),
+    Field.IS_WON: QT_TRANSLATE_NOOP("ImportField", "Is won"),
+    Field.IS_CLOSED: QT_TRANSLATE_NOOP("ImportField", "Is closed"),
+    Field.IS_DELETED: QT_TRANSLATE_NOOP("ImportField", "Is deleted"),
+    Field.PROBABILITY: QT_TRANSLATE_NOOP("ImportField", "Probability"),
+    Field.OWNER: QT_TRANSLATE_NOOP("ImportField", "Owner"),
+    Field.NEXT_STEP: QT_TRANSLATE_NOOP("ImportField", "Next step"),
+    Field.FORECAST_CATEGORY: QT_TRANSLATE_NOOP("ImportField", "Forecast category"),
+    Field.CREATED: QT_TRANSLATE_NOOP("ImportField", "Created / engaged on"),
+    Field.QUANTITY: QT_TRANSLATE_NOOP("ImportField", "Quantity"),
+    Field.LOST_REASON: QT_TRANSLATE_NOOP("ImportField", "Lost reason"),
+    Field.CONTACT: QT_TRANSLATE_NOOP("ImportField", "Contact person"),
+    Field.NAME: QT_TRANSLATE_NOOP("ImportField", "Name"),
+    Field.PARENT: QT_TRANSLATE_NOOP("ImportField", "Parent account"),
+    Field.PARENT_ID: QT_TRANSLATE_NOOP("ImportField", "Parent account id"),
+    Field.INDUSTRY: QT_TRANSLATE_NOOP("ImportField", "Industry"),
+    Field.FIRST_NAME: QT_TRANSLATE_NOOP("ImportField", "First name"),
+    Field.LAST_NAME: QT_TRANSLATE_NOOP("ImportField", "Last name"),
+    Field.EMAIL: QT_TRANSLATE_NOOP("ImportField", "Email"),
+    Field.PHONE: QT_TRANSLATE_NOOP("ImportField", "Phone"),
+    Field.JOB_TITLE: QT_TRANSLATE_NOOP("ImportField", "Job title"),
+    Field.OPPORTUNITY_ID: QT_TRANSLATE_NOOP("ImportField", "Deal id"),
+    Field.CONTACT_ID: QT_TRANSLATE_NOOP("ImportField", "Contact id"),
+    Field.ROLE: QT_TRANSLATE_NOOP("ImportField", "Role"),
+    Field.CHANGED_AT: QT_TRANSLATE_NOOP("ImportField", "Changed on"),
+    Field.PRICE: QT_TRANSLATE_NOOP("ImportField", "Price"),
 }
 
 # Per kind: each field's header aliases (normalised: lower case, letters and digits only), best
@@ -409,11 +430,19 @@ def check_mapping(kind: FileKind, headers: Sequence[str], mapping: Mapping[str, 
     seen: dict[Field, str] = {}
     for header, field in mapping.items():
         if header not in headers:
-            problems.append(f"the file has no column “{header}”")
+            problems.append(translate("Import", "the file has no column “{header}”").format(header=header))
         elif field not in allowed:
-            problems.append(f"“{field.value}” is not a field of a {kind.label.lower()} file")
+            problems.append(
+                translate("Import", "“{field}” is not a field of a {kind} file").format(
+                    field=field.value, kind=kind.word
+                )
+            )
         elif field in seen:
-            problems.append(f"both “{seen[field]}” and “{header}” are mapped to {field.label}")
+            problems.append(
+                translate("Import", "both “{first}” and “{second}” are mapped to {field}").format(
+                    first=seen[field], second=header, field=field.label
+                )
+            )
         else:
             seen[field] = header
     return problems

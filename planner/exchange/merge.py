@@ -7,25 +7,34 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.i18n import QT_TRANSLATE_NOOP, translate
 from planner.storage.imports import ExistingDeal
 
 # For each field the file supplies: equal to the plan -> nothing to do; equal to what the last import
 # wrote -> the CRM did not change it, so the seller's planner edit is kept; otherwise the CRM changed
 # it and its value is taken (the change says when that replaced a planner edit).
 
-# The deal fields an import owns, with the names the summary uses for them.
+# The deal fields an import owns, with the names the summary uses for them: sources of the
+# "ImportChanges" context, translated once per preview (`field_labels`).
 CRM_FIELDS: dict[str, str] = {
-    "title": "Name",
-    "account_id": "Account",
-    "product": "Product",
-    "amount": "Amount",
-    "currency": "Currency",
-    "close_date": "Close date",
-    "stage_id": "Stage",
-    "next_step": "Next step",
-    "forecast_category": "Forecast category",
-    "quantity": "Quantity",
+    "title": QT_TRANSLATE_NOOP("ImportChanges", "Name"),
+    "account_id": QT_TRANSLATE_NOOP("ImportChanges", "Account"),
+    "product": QT_TRANSLATE_NOOP("ImportChanges", "Product"),
+    "amount": QT_TRANSLATE_NOOP("ImportChanges", "Amount"),
+    "currency": QT_TRANSLATE_NOOP("ImportChanges", "Currency"),
+    "close_date": QT_TRANSLATE_NOOP("ImportChanges", "Close date"),
+    "stage_id": QT_TRANSLATE_NOOP("ImportChanges", "Stage"),
+    "next_step": QT_TRANSLATE_NOOP("ImportChanges", "Next step"),
+    "forecast_category": QT_TRANSLATE_NOOP("ImportChanges", "Forecast category"),
+    "quantity": QT_TRANSLATE_NOOP("ImportChanges", "Quantity"),
 }
+
+
+def field_labels() -> dict[str, str]:
+    """CRM_FIELDS in the window's language (English inside `i18n.english()`)."""
+    return {name: translate("ImportChanges", label) for name, label in CRM_FIELDS.items()}
+
+
 Describe = Callable[[str, Any], str]
 
 
@@ -39,8 +48,11 @@ class FieldChange:
     replaced_planner_value: bool = False
 
     def line(self) -> str:
-        suffix = " (replaces your planner edit)" if self.replaced_planner_value else ""
-        return f"{self.field}: {self.old or '—'} → {self.new or '—'}{suffix}"
+        """'Amount: 100 → 120 (replaces your planner edit)', in the window's language."""
+        text = f"{self.field}: {self.old or '—'} → {self.new or '—'}"
+        if self.replaced_planner_value:
+            return translate("ImportChanges", "{change} (replaces your planner edit)").format(change=text)
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +90,14 @@ def same(a: Any, b: Any) -> bool:
 
 
 def merge(
-    existing: ExistingDeal, supplied: Mapping[str, Any], base: Mapping[str, Any], describe: Describe
+    existing: ExistingDeal,
+    supplied: Mapping[str, Any],
+    base: Mapping[str, Any],
+    describe: Describe,
+    labels: Mapping[str, str] = CRM_FIELDS,
 ) -> MergeResult:
-    """Merge the file's values into a deal (see the module docstring)."""
+    """Merge the file's values into a deal (see the module docstring); `labels` names the fields
+    in the changes (`field_labels()`, translated once for all of a preview's rows)."""
     now = current_values(existing)
     fields: dict[str, Any] = {}
     stage: int | None = None
@@ -91,7 +108,7 @@ def merge(
         current = now[name]
         if same(new, current):
             continue
-        label = CRM_FIELDS[name]
+        label = labels[name]
         if name in base and same(new, base[name]):
             kept.append(label)
             continue

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planner import funnel, money, red_flags
+from planner import funnel, i18n, money, red_flags
 from planner.model import (
     Account,
     ActionStatus,
@@ -398,7 +398,23 @@ def build_pack(
     *,
     now: dt.datetime | None = None,
 ) -> Pack:
-    """Read the deals of `scope` with their Blue Sheets, flags, histories and notes: one Pack."""
+    """Read the deals of `scope` with their Blue Sheets, flags, histories and notes: one Pack.
+
+    In English whatever the window's language (the review pack is read in English): the flags'
+    reasons and every other sentence the domain words are made with the lookup held off.
+    """
+    with i18n.english():
+        return _build_pack(plan, scope, options, today, now=now)
+
+
+def _build_pack(
+    plan: PlanDB,
+    scope: PackScope,
+    options: PackOptions,
+    today: dt.date,
+    *,
+    now: dt.datetime | None,
+) -> Pack:
     ids = resolve_scope(plan, scope)
     facts = red_flags.load_facts(plan, ids)
     flags = red_flags.evaluate_all(facts, today)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from planner import i18n
+from planner.i18n import format_number, translate
+
 # Values quoted in messages are cut to this length: a megabyte-long cell must not become a
 # megabyte-long message.
 QUOTE_LIMIT = 60
@@ -21,7 +24,9 @@ def quote(value: str) -> str:
     """A cell value as a message shows it: one line, at most QUOTE_LIMIT characters."""
     flat = " ".join(value.split())
     if len(flat) > QUOTE_LIMIT:
-        return f"{flat[: QUOTE_LIMIT - 1]}… ({len(value):,} characters)"
+        return translate("Import", "{start}… ({count} characters)").format(
+            start=flat[: QUOTE_LIMIT - 1], count=format_number(len(value))
+        )
     return flat
 
 
@@ -40,12 +45,16 @@ class Problem:
     severity: Severity = Severity.WARNING
 
     def line(self) -> str:
-        """'deals.csv, row 12, Amount “-5”: Amount cannot be negative; imported without an amount.'"""
+        """'deals.csv, row 12, Amount “-5”: Amount cannot be negative; imported without an amount.'
+
+        In the window's language (the message is already: it was worded when the problem was found).
+        """
         if self.row is None and not self.column and not self.value and self.message.startswith(self.file):
             return self.message  # a whole-file message names its file itself
         where = self.file
         if self.row is not None:
-            where += f", row {self.row}"
+            row = translate("Import", "row {row}").format(row=self.row)
+            where = f"{where}, {row}" if where else row
         if self.column:
             where += f", {self.column}"
         if self.value:
@@ -75,6 +84,7 @@ class ImportCancelledError(Exception):
     """The seller cancelled while the import was running; nothing was written."""
 
 
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """'1 deal', '2 deals', '1,234 deals'."""
-    return f"{count:,} {word if count == 1 else (words or word + 's')}"
+def plural(count: int, one: str, many: str) -> str:
+    """'1 deal', '2 deals', '1,234 deals': `one` or `many`, translated sources with an `{n}`, filled
+    with the count in the window's number marks ('1.234 Deals' in German)."""
+    return i18n.plural(count, one, many).format(n=format_number(count))

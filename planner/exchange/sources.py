@@ -12,6 +12,7 @@ from planner.exchange.decoding import decode, decode_head
 from planner.exchange.layouts import FileKind, Layout, classify, detect_layout
 from planner.exchange.problems import FileError, Problem, Severity
 from planner.exchange.tables import MAX_FILE_BYTES, Table, parse_csv, read_xlsx
+from planner.i18n import translate
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 # Files in a ZIP larger than this are classified from their first bytes before being read in
@@ -59,7 +60,14 @@ class _Reader:
         return name
 
     def refuse(self, name: str, message: str) -> None:
-        self.problems.append(Problem(name, None, "", "", f"{name} {message}.", Severity.ERROR))
+        sentence = translate("Import", "{file} {problem}.").format(file=name, problem=message)
+        self.problems.append(Problem(name, None, "", "", sentence, Severity.ERROR))
+
+    @staticmethod
+    def _too_large() -> str:
+        return translate("Import", "is larger than {size} MB; export fewer rows").format(
+            size=MAX_FILE_BYTES // 1_000_000
+        )
 
     def path(self, path: Path, label: str | None = None) -> None:
         label = label or path.name or str(path)
@@ -73,7 +81,7 @@ class _Reader:
             return
         name = self.name(label)
         if size > MAX_FILE_BYTES:
-            self.refuse(name, f"is larger than {MAX_FILE_BYTES // 1_000_000} MB; export fewer rows")
+            self.refuse(name, self._too_large())
             return
         try:
             data = path.read_bytes()
@@ -85,8 +93,8 @@ class _Reader:
     @staticmethod
     def _os_message(exc: OSError) -> str:
         if isinstance(exc, FileNotFoundError):
-            return "does not exist"
-        return f"cannot be read: {exc.strerror or exc}"
+            return translate("Import", "does not exist")
+        return translate("Import", "cannot be read: {error}").format(error=exc.strerror or exc)
 
     def folder(self, folder: Path, label: str) -> None:
         try:
@@ -100,14 +108,14 @@ class _Reader:
                 found = True
                 self.path(child, f"{label}/{child.name}")
         if not found:
-            self.refuse(self.name(label), "holds no CSV, XLSX or ZIP file")
+            self.refuse(self.name(label), translate("Import", "holds no CSV, XLSX or ZIP file"))
 
     def data(self, name: str, data: bytes) -> None:
         if data.startswith(_ZIP_MAGIC):
             try:
                 archive = zipfile.ZipFile(io.BytesIO(data))
             except zipfile.BadZipFile as exc:
-                self.refuse(name, f"is a damaged ZIP file ({exc})")
+                self.refuse(name, translate("Import", "is a damaged ZIP file ({error})").format(error=exc))
                 return
             with archive:
                 members = set(archive.namelist())
@@ -134,17 +142,17 @@ class _Reader:
             if not info.is_dir() and Path(info.filename).suffix.lower() in TABLE_SUFFIXES
         ]
         if not members:
-            self.refuse(name, "is a ZIP file without CSV or XLSX files in it")
+            self.refuse(name, translate("Import", "is a ZIP file without CSV or XLSX files in it"))
             return
         for info in sorted(members, key=lambda i: i.filename):
             member = self.name(f"{name}/{info.filename}")
             if info.file_size > MAX_FILE_BYTES:
-                self.refuse(member, f"is larger than {MAX_FILE_BYTES // 1_000_000} MB; export fewer rows")
+                self.refuse(member, self._too_large())
                 continue
             try:
                 data = archive.read(info)
             except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-                self.refuse(member, f"cannot be unpacked ({exc})")
+                self.refuse(member, translate("Import", "cannot be unpacked ({error})").format(error=exc))
                 continue
             if data.startswith(_ZIP_MAGIC):
                 self.workbook(member, data)

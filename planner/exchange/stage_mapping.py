@@ -7,6 +7,7 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from planner.i18n import QT_TRANSLATE_NOOP, translate
 from planner.model import FunnelLevel, Stage
 from planner.stages import open_stages, ordered
 
@@ -55,10 +56,18 @@ class FileStage:
 
 @dataclass(frozen=True, slots=True)
 class StageChoice:
-    """Where a file stage goes and why ('same name', 'won', 'probability 25 %', 'by order'...)."""
+    """Where a file stage goes and why ('same name', 'won', 'probability 25 %', 'by order'...).
+
+    `reason` is in the window's language, except CHOSEN ('chosen'), which the wizard compares.
+    """
 
     stage_id: int
     reason: str
+
+
+CHOSEN = "chosen"  # the reason of a stage the seller mapped (the wizard shows its own word for it)
+# Sources of the "ImportStages" context, translated once per `suggest`.
+_REMEMBERED = QT_TRANSLATE_NOOP("ImportStages", "remembered")
 
 
 def closed_level(name: str) -> FunnelLevel | None:
@@ -128,8 +137,13 @@ def suggest(
     columns = open_stages(plan_stages)
     result: dict[str, StageChoice] = {}
     by_order: list[FileStage] = []
+    same_name = translate("ImportStages", "same name")
+    nearest_text = translate(
+        "ImportStages", "probability {probability} % is nearest {stage}'s {stage_probability} %"
+    )
+    reasons = ((given, CHOSEN), (remembered, translate("ImportStages", _REMEMBERED)))
     for stage in stages_in_file:
-        for choices, why in ((given, "chosen"), (remembered, "remembered")):
+        for choices, why in reasons:
             target = by_name.get((choices or {}).get(stage.name, "").casefold())
             if target is not None:
                 result[stage.name] = StageChoice(target.id, why)
@@ -138,18 +152,22 @@ def suggest(
             same = by_name.get(stage.name.strip().casefold())
             level = closed_level(stage.name)
             if same is not None:
-                result[stage.name] = StageChoice(same.id, "same name")
+                result[stage.name] = StageChoice(same.id, same_name)
             elif level is not None and (closing := [s for s in active if s.level == level]):
                 result[stage.name] = StageChoice(closing[0].id, level.label.lower())
             elif stage.probability is not None and columns:
                 p = stage.probability
                 nearest = min(columns, key=lambda s: (abs(s.probability - p), s.position, s.id))
                 result[stage.name] = StageChoice(
-                    nearest.id, f"probability {p:.0f} % is nearest {nearest.name}'s {nearest.probability} %"
+                    nearest.id,
+                    nearest_text.format(
+                        probability=f"{p:.0f}", stage=nearest.name, stage_probability=nearest.probability
+                    ),
                 )
             else:
                 by_order.append(stage)
     if by_order and columns:
+        by_order_text = translate("ImportStages", "by order")
         by_order.sort(key=_order_key)
         unranked = [s for s in by_order if _order_key(s)[0] == _UNRANKED]
         last = len(columns) - 1
@@ -163,5 +181,5 @@ def suggest(
                 index = (
                     position if len(unranked) <= len(columns) else position * len(columns) // len(unranked)
                 )
-            result[stage.name] = StageChoice(columns[min(index, last)].id, "by order")
+            result[stage.name] = StageChoice(columns[min(index, last)].id, by_order_text)
     return result

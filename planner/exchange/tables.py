@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from planner.exchange.problems import FileError, Problem, Severity
+from planner.i18n import translate
 
 # The largest file the importer reads (CSV text or one workbook): far above any CRM export of
 # one seller, far below what would exhaust memory.
@@ -98,13 +99,16 @@ def table_from_records(
 ) -> Table:
     """Find the header, pad rows to it and drop blank rows (numbers keep the spreadsheet's)."""
     if not records or not any(_filled(r) for r in records):
-        raise FileError("is empty")
+        raise FileError(translate("Import", "is empty"))
     start = find_header(records)
     headers = _unique_headers(records[start])
     width = len(headers)
     rows: list[Sequence[str]] = []
     numbers: list[int] = []
     problems: list[Problem] = []
+    extra_cells = translate(
+        "Import", "has {cells} cells but the header has {width}; the extra cells are ignored"
+    )
     for index in range(start + 1, len(records)):
         record = records[index]
         filled = _filled(record)
@@ -118,7 +122,7 @@ def table_from_records(
                     number,
                     "",
                     "",
-                    f"has {len(record)} cells but the header has {width}; the extra cells are ignored",
+                    extra_cells.format(cells=len(record), width=width),
                 )
             )
         if len(record) < width:
@@ -131,12 +135,18 @@ def table_from_records(
     # first cell of the last rows; such a row in the middle of the data is kept as data.
     while rows and width >= 3 and _is_footer(rows[-1]):
         problems.append(
-            Problem(name, numbers[-1], "", rows[-1][0], "is not a data row (only one cell filled); ignored")
+            Problem(
+                name,
+                numbers[-1],
+                "",
+                rows[-1][0],
+                translate("Import", "is not a data row (only one cell filled); ignored"),
+            )
         )
         rows.pop()
         numbers.pop()
     if not rows:
-        raise FileError("has a header row but no data rows")
+        raise FileError(translate("Import", "has a header row but no data rows"))
     return Table(name, headers, rows, numbers, encoding, delimiter, tuple(problems))
 
 
@@ -162,8 +172,12 @@ def parse_csv(name: str, text: str, encoding: str = "") -> Table:
             start = reader.line_num + 1
     except csv.Error as exc:
         raise FileError(
-            f"cannot be read as CSV: in the row starting on line {start}, a quoted cell is not closed "
-            f"or text follows its closing quote ({exc}); save the file again from the spreadsheet"
+            translate(
+                "Import",
+                "cannot be read as CSV: in the row starting on line {start}, a quoted cell is "
+                "not closed or text follows its closing quote ({error}); save the file again "
+                "from the spreadsheet",
+            ).format(start=start, error=exc)
         ) from None
     return table_from_records(name, records, encoding=encoding, delimiter=delimiter)
 
@@ -194,7 +208,11 @@ def read_xlsx(name: str, data: bytes) -> list[Table]:
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds (zip, XML, key errors) for broken files
-        raise FileError(f"cannot be read as an XLSX workbook ({type(exc).__name__}: {exc})") from None
+        raise FileError(
+            translate("Import", "cannot be read as an XLSX workbook ({kind}: {error})").format(
+                kind=type(exc).__name__, error=exc
+            )
+        ) from None
     tables: list[Table] = []
     refusals: list[str] = []
     try:
@@ -207,11 +225,15 @@ def read_xlsx(name: str, data: bytes) -> list[Table]:
             except FileError as exc:
                 refusals.append(str(exc))
     except Exception as exc:
-        raise FileError(f"cannot be read as an XLSX workbook ({type(exc).__name__}: {exc})") from None
+        raise FileError(
+            translate("Import", "cannot be read as an XLSX workbook ({kind}: {error})").format(
+                kind=type(exc).__name__, error=exc
+            )
+        ) from None
     finally:
         book.close()
     if not tables:
-        raise FileError(refusals[0] if refusals else "is empty")
+        raise FileError(refusals[0] if refusals else translate("Import", "is empty"))
     return tables
 
 

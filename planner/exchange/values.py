@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from planner.exchange.problems import plural
+from planner.i18n import translate
 from planner.model import MAX_AMOUNT
 
 # Formats that can be read two ways (03/04/2026; 1.234) are decided once per file from all its
@@ -31,7 +32,10 @@ class DateOrder(StrEnum):
 
     @property
     def label(self) -> str:
-        return "month/day/year" if self is DateOrder.MONTH_FIRST else "day/month/year"
+        """'month/day/year' or 'day/month/year', in the window's language."""
+        if self is DateOrder.MONTH_FIRST:
+            return translate("Import", "month/day/year")
+        return translate("Import", "day/month/year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +50,18 @@ class DateReading:
     def note(self, file: str) -> str | None:
         """What the summary says about the decision, when there is something to say."""
         if self.conflicting:
-            return f"{file}: some dates are day-first and others month-first; read as {self.order.label}"
+            return translate(
+                "Import", "{file}: some dates are day-first and others month-first; read as {order}"
+            ).format(file=file, order=self.order.label)
         if not self.proven and self.ambiguous_values:
-            return (
-                f"{file}: {plural(self.ambiguous_values, 'date')} could be read either way; "
-                f"read as {self.order.label} (change it on the mapping page, or in the mapping file)"
+            dates = plural(
+                self.ambiguous_values, translate("Import", "{n} date"), translate("Import", "{n} dates")
             )
+            return translate(
+                "Import",
+                "{file}: {dates} could be read either way; read as {order} (change it on the mapping "
+                "page, or in the mapping file)",
+            ).format(file=file, dates=dates, order=self.order.label)
         return None
 
 
@@ -109,13 +119,21 @@ def _year(text: str) -> int:
 
 def _make_date(year: int, month: int, day: int) -> dt.date:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"outside the years {MIN_YEAR} to {MAX_YEAR}")
+        raise ValueError(
+            translate("Import", "outside the years {first} to {last}").format(first=MIN_YEAR, last=MAX_YEAR)
+        )
     if not 1 <= month <= 12:
-        raise ValueError(f"not a real date (there is no month {month})")
+        raise ValueError(
+            translate("Import", "not a real date (there is no month {month})").format(month=month)
+        )
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         month_name = calendar.month_name[month]
-        raise ValueError(f"not a real date ({month_name} {year} has {days} days)")
+        raise ValueError(
+            translate("Import", "not a real date ({month_name} {year} has {days} days)").format(
+                month_name=month_name, year=year, days=days
+            )
+        )
     return dt.date(year, month, day)
 
 
@@ -153,12 +171,14 @@ def parse_date(text: str, order: DateOrder = DateOrder.MONTH_FIRST) -> dt.date |
         serial = float(value)
         if _SERIAL_RANGE[0] <= serial <= _SERIAL_RANGE[1]:
             return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
-    raise ValueError("not a date (write it like 2026-12-15 or 12/15/2026)")
+    raise ValueError(translate("Import", "not a date (write it like 2026-12-15 or 12/15/2026)"))
 
 
 def _in_range(value: dt.date) -> dt.date:
     if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise ValueError(f"outside the years {MIN_YEAR} to {MAX_YEAR}")
+        raise ValueError(
+            translate("Import", "outside the years {first} to {last}").format(first=MIN_YEAR, last=MAX_YEAR)
+        )
     return value
 
 
@@ -214,7 +234,9 @@ def parse_amount(text: str, decimal_comma: bool = False) -> tuple[float | None, 
         return None, None
     core, currency, negative = _amount_core(text)
     if not _DIGITS.fullmatch(core):
-        raise ValueError("not an amount (write it like 120000, 120,000.50 or 120.000,50 €)")
+        raise ValueError(
+            translate("Import", "not an amount (write it like 120000, 120,000.50 or 120.000,50 €)")
+        )
     if "," in core and "." in core:
         decimal_comma = core.rfind(",") > core.rfind(".")  # the last separator is the decimal one
     elif "," in core and not decimal_comma:
@@ -229,11 +251,13 @@ def parse_amount(text: str, decimal_comma: bool = False) -> tuple[float | None, 
     try:
         amount = float(core)
     except ValueError:
-        raise ValueError("not an amount (write it like 120000, 120,000.50 or 120.000,50 €)") from None
+        raise ValueError(
+            translate("Import", "not an amount (write it like 120000, 120,000.50 or 120.000,50 €)")
+        ) from None
     if negative and amount:
-        raise ValueError("negative (an amount cannot be negative)")
+        raise ValueError(translate("Import", "negative (an amount cannot be negative)"))
     if math.isinf(amount) or amount > MAX_AMOUNT:
-        raise ValueError("too large for an amount (at most 1,000,000,000,000)")
+        raise ValueError(translate("Import", "too large for an amount (at most 1,000,000,000,000)"))
     return amount, currency
 
 
@@ -261,11 +285,11 @@ def parse_probability(text: str, fraction: bool) -> int | None:
     try:
         number = float(value.replace(",", "."))
     except ValueError:
-        raise ValueError("not a probability (write it like 25, 25 % or 0.25)") from None
+        raise ValueError(translate("Import", "not a probability (write it like 25, 25 % or 0.25)")) from None
     if fraction and not text.strip().endswith("%"):
         number *= 100
     if math.isnan(number) or not 0 <= number <= 100:
-        raise ValueError("not a probability between 0 and 100 %")
+        raise ValueError(translate("Import", "not a probability between 0 and 100 %"))
     return round(number)
 
 

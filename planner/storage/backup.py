@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from planner.i18n import translate
 from planner.storage import lock as plan_lock
 from planner.storage import migrations as schema
 from planner.storage import settings as settings_repo
@@ -145,7 +146,7 @@ def _write_copy(source: sqlite3.Connection, final: Path) -> None:
 def take_backup(plan: PlanDB, now: dt.datetime, kind: Kind = Kind.AUTO) -> Backup:
     """Copy the open plan (everything committed) into its backups folder now."""
     if plan.path is None:
-        raise PlanError("An in-memory plan has no backups.")
+        raise PlanError(translate("PlanFile", "An in-memory plan has no backups."))
     final = _new_name(_folder(plan.path), now, kind)
     _write_copy(plan.conn, final)
     return Backup(final, now.replace(microsecond=0), kind)
@@ -270,7 +271,11 @@ def latest_good_backup(plan_path: Path) -> Backup | None:
 def _usable(backup: Path) -> None:
     summary = summarise(backup, check=True)
     if not summary.usable:
-        raise PlanError(f"The backup {backup.name} cannot be restored: {summary.problem}.")
+        raise PlanError(
+            translate("PlanFile", "The backup {backup} cannot be restored: {problem}.").format(
+                backup=backup.name, problem=summary.problem
+            )
+        )
 
 
 def restore_backup(plan: PlanDB, backup: Path, now: dt.datetime) -> Backup:
@@ -287,7 +292,9 @@ def restore_backup(plan: PlanDB, backup: Path, now: dt.datetime) -> Backup:
         source.backup(plan.conn)
     except sqlite3.Error as exc:
         raise PlanError(
-            f"The backup {backup.name} could not be restored ({exc}); the plan is unchanged."
+            translate(
+                "PlanFile", "The backup {backup} could not be restored ({error}); the plan is unchanged."
+            ).format(backup=backup.name, error=exc)
         ) from exc
     finally:
         source.close()
@@ -302,10 +309,18 @@ def restore_file(plan_path: Path, backup: Path, now: dt.datetime) -> Backup:
     """
     _usable(backup)
     if plan_lock.held_here(plan_path):
-        raise PlanReadOnlyError(f"{plan_path} is open in this window; restore it from there.")
+        raise PlanReadOnlyError(
+            translate("PlanFile", "{plan_path} is open in this window; restore it from there.").format(
+                plan_path=plan_path
+            )
+        )
     lock = plan_lock.acquire(plan_path)
     if lock is None:
-        raise PlanReadOnlyError(f"{plan_path} is open in another window; close it there first.")
+        raise PlanReadOnlyError(
+            translate("PlanFile", "{plan_path} is open in another window; close it there first.").format(
+                plan_path=plan_path
+            )
+        )
     try:
         folder = _folder(plan_path)
         # The copy is made first: a crash before the last rename leaves the damaged plan in place.
@@ -339,8 +354,14 @@ def save_copy(plan: PlanDB, dest: Path) -> None:
     the open connection.
     """
     if dest.exists():
-        raise PlanError(f"{dest} already exists; choose another name.")
+        raise PlanError(
+            translate("PlanFile", "{dest} already exists; choose another name.").format(dest=dest)
+        )
     try:
         _write_copy(plan.conn, dest)
     except (OSError, sqlite3.Error) as exc:
-        raise PlanError(f"Cannot write {dest}: {getattr(exc, 'strerror', None) or exc}.") from exc
+        raise PlanError(
+            translate("PlanFile", "Cannot write {dest}: {error}.").format(
+                dest=dest, error=getattr(exc, "strerror", None) or exc
+            )
+        ) from exc

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planner.i18n import translate
 from planner.storage import lock as plan_lock
 from planner.storage import migrations as schema
 from planner.storage.migrations import MIGRATION_SET
@@ -90,6 +91,7 @@ class PlanDB:
         self.created = created
         self._lock = lock
         self._identity = _identity(path) if path is not None else None
+        self._closed = False
 
     @property
     def read_only(self) -> bool:
@@ -143,8 +145,14 @@ class PlanDB:
             raise RuntimeError("writes must run inside PlanDB.atomic()")
         return self.conn.execute(sql, params)
 
+    @property
+    def closed(self) -> bool:
+        """True once `close` ran (a late timer of a closed window must not read the plan)."""
+        return self._closed
+
     def close(self) -> None:
         """Close the file (SQLite folds the -wal file back), then let another window write it."""
+        self._closed = True
         self.conn.close()
         if self._lock is not None:
             self._lock.release()
@@ -183,16 +191,22 @@ def open_plan(path: Path, *, create: bool = True, read_only: bool = False) -> Pl
     except FileNotFoundError:
         exists = False
     except NotADirectoryError:
-        raise PlanError(f"Cannot open {path}: {path.parent} is not a folder.") from None
+        raise PlanError(
+            translate("PlanFile", "Cannot open {path}: {parent} is not a folder.").format(
+                path=path, parent=path.parent
+            )
+        ) from None
     except OSError as exc:
         # Path.exists() would raise PermissionError for a folder we may not enter.
-        raise PlanError(f"Cannot open {path}: {exc.strerror or exc}.") from exc
+        raise PlanError(
+            translate("PlanFile", "Cannot open {path}: {error}.").format(path=path, error=exc.strerror or exc)
+        ) from exc
     else:
         exists = True
     if exists:
         _check_existing(path)
     elif not create or read_only:
-        raise PlanError(f"No plan at {path}.")
+        raise PlanError(translate("PlanFile", "No plan at {path}.").format(path=path))
     else:
         _create_empty(path)
     reason, lock = (ASKED_READ_ONLY, None) if read_only else _writer_lock(path)
@@ -220,7 +234,9 @@ def open_plan(path: Path, *, create: bool = True, read_only: bool = False) -> Pl
             raise
         if _is_damage(exc):
             raise _damaged(path, exc) from exc
-        raise PlanError(f"Cannot open {path}: {exc}.") from exc
+        raise PlanError(
+            translate("PlanFile", "Cannot open {path}: {error}.").format(path=path, error=exc)
+        ) from exc
     return plan
 
 
@@ -255,15 +271,27 @@ def _create_empty(path: Path) -> None:
     """Create the new plan file: readable by its owner only from its first byte, never clobbering."""
     parent = path.parent
     if not parent.is_dir():
-        raise PlanError(f"Cannot create {path}: the folder {parent} does not exist.")
+        raise PlanError(
+            translate("PlanFile", "Cannot create {path}: the folder {parent} does not exist.").format(
+                path=path, parent=parent
+            )
+        )
     if not os.access(parent, os.W_OK):
-        raise PlanError(f"Cannot create {path}: the folder {parent} is not writable.")
+        raise PlanError(
+            translate("PlanFile", "Cannot create {path}: the folder {parent} is not writable.").format(
+                path=path, parent=parent
+            )
+        )
     try:
         # O_EXCL: a file that appeared meanwhile is never taken over. SQLite treats an empty
         # file as a new database.
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as exc:
-        raise PlanError(f"Cannot create {path}: {exc.strerror or exc}.") from exc
+        raise PlanError(
+            translate("PlanFile", "Cannot create {path}: {error}.").format(
+                path=path, error=exc.strerror or exc
+            )
+        ) from exc
     os.close(fd)
     # Plans hold private planning: readable by their owner only, whatever the umask.
     os.chmod(path, 0o600)
@@ -285,31 +313,51 @@ def _sibling(path: Path, suffix: str) -> Path:
 def _check_existing(path: Path) -> None:
     """Refuse what is not a sound plan of this version, reading it only."""
     if path.is_dir():
-        raise PlanError(f"{path} is a folder, not a plan file.")
+        raise PlanError(translate("PlanFile", "{path} is a folder, not a plan file.").format(path=path))
     if not path.is_file():
-        raise PlanError(f"{path} is not a regular file, not a plan.")
+        raise PlanError(translate("PlanFile", "{path} is not a regular file, not a plan.").format(path=path))
     try:
         with path.open("rb") as handle:
             header = handle.read(_HEADER_SIZE)
     except OSError as exc:
-        raise PlanError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise PlanError(
+            translate("PlanFile", "Cannot read {path}: {error}.").format(path=path, error=exc.strerror or exc)
+        ) from exc
     if not header.startswith(SQLITE_HEADER):
         if not header:
-            raise PlanError(f"{path} is an empty file, not a plan.")
-        raise PlanError(f"{path} is not a plan file (it is not an SQLite database).")
+            raise PlanError(translate("PlanFile", "{path} is an empty file, not a plan.").format(path=path))
+        raise PlanError(
+            translate("PlanFile", "{path} is not a plan file (it is not an SQLite database).").format(
+                path=path
+            )
+        )
     if len(header) < _HEADER_SIZE:
-        raise PlanError(f"{path} is a damaged SQLite file, not a plan.")
+        raise PlanError(
+            translate("PlanFile", "{path} is a damaged SQLite file, not a plan.").format(path=path)
+        )
     # The header says whose file it is without asking SQLite (offset 68: application_id).
     header_app_id = int.from_bytes(header[68:72], "big")
     if header_app_id not in (0, APPLICATION_ID):
-        raise PlanError(f"{path} is an SQLite database of another program, not a plan.")
+        raise PlanError(
+            translate("PlanFile", "{path} is an SQLite database of another program, not a plan.").format(
+                path=path
+            )
+        )
     app_id, tables, applied, problem = _inspect(path)
     if app_id != APPLICATION_ID and tables:
-        raise PlanError(f"{path} is an SQLite database of another program, not a plan.")
+        raise PlanError(
+            translate("PlanFile", "{path} is an SQLite database of another program, not a plan.").format(
+                path=path
+            )
+        )
     unknown = [name for name in applied if name not in schema.KNOWN_MIGRATIONS]
     if unknown:
         raise PlanError(
-            f"{path} was written by a newer version of Opportunity Planner; update the planner to open it."
+            translate(
+                "PlanFile",
+                "{path} was written by a newer version of Opportunity Planner; update the "
+                "planner to open it.",
+            ).format(path=path)
         )
     if problem is not None:
         raise _damaged(path, problem)
@@ -357,7 +405,9 @@ def _inspect(path: Path) -> tuple[int, set[str], list[str], str | None]:
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         if _is_damage(exc):
             raise _damaged(path, exc) from exc
-        raise PlanError(f"{path} cannot be read as a plan: {exc}.") from exc
+        raise PlanError(
+            translate("PlanFile", "{path} cannot be read as a plan: {error}.").format(path=path, error=exc)
+        ) from exc
     return int(app_id), tables, applied, problem
 
 
@@ -404,12 +454,19 @@ def _initialise(plan: PlanDB) -> None:
     where = plan.path or "The plan"
     if any(name not in known for name in applied):
         raise PlanError(
-            f"{where} was written by a newer version of Opportunity Planner; update the planner to open it."
+            translate(
+                "PlanFile",
+                "{where} was written by a newer version of Opportunity Planner; update the "
+                "planner to open it.",
+            ).format(where=where)
         )
     if plan.read_only_reason is not None:
         raise PlanError(
-            f"{where} must be upgraded by this version of Opportunity Planner before it can be opened,"
-            f" but it cannot be written now. {plan.read_only_reason}"
+            translate(
+                "PlanFile",
+                "{where} must be upgraded by this version of Opportunity Planner before it can "
+                "be opened, but it cannot be written now. {read_only_reason}",
+            ).format(where=where, read_only_reason=plan.read_only_reason)
         )
     if applied and plan.path is not None:
         _backup_before_upgrade(plan)
@@ -429,7 +486,10 @@ def _backup_before_upgrade(plan: PlanDB) -> None:
         take_backup(plan, dt.datetime.now(), Kind.UPGRADE)
     except (OSError, sqlite3.Error) as exc:
         raise PlanError(
-            f"Cannot upgrade {plan.path}: a backup could not be written first ({exc}). Nothing was changed."
+            translate(
+                "PlanFile",
+                "Cannot upgrade {path}: a backup could not be written first ({error}). Nothing was changed.",
+            ).format(path=plan.path, error=exc)
         ) from exc
 
 

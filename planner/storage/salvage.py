@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.i18n import translate
 from planner.storage.db import PlanDB, PlanError, open_plan
 
 # Parents before children (foreign keys are checked at the end); tables of later migrations
@@ -66,13 +67,19 @@ def salvage(source: Path, dest: Path) -> SalvageReport:
     the link is required.
     """
     if dest.exists():
-        raise PlanError(f"{dest} already exists; choose another name.")
+        raise PlanError(
+            translate("PlanFile", "{dest} already exists; choose another name.").format(dest=dest)
+        )
     src = _open_source(source)
     try:
         try:
             names = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.Error as exc:
-            raise PlanError(f"Nothing can be read from {source}: {exc}.") from exc
+            raise PlanError(
+                translate("PlanFile", "Nothing can be read from {source}: {error}.").format(
+                    source=source, error=exc
+                )
+            ) from exc
         plan = open_plan(dest)
         try:
             report = _copy(src, plan, names, dest)
@@ -90,7 +97,11 @@ def _open_source(source: Path) -> sqlite3.Connection:
     try:
         return sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
-        raise PlanError(f"Nothing can be read from {source}: {exc}.") from exc
+        raise PlanError(
+            translate("PlanFile", "Nothing can be read from {source}: {error}.").format(
+                source=source, error=exc
+            )
+        ) from exc
 
 
 def _tables(plan: PlanDB) -> list[str]:

@@ -1,4 +1,6300 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Edit account</source>
+        <translation>Kunde bearbeiten</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Parent account</source>
+        <translation>Über&amp;geordneter Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Industry</source>
+        <translation>&amp;Branche</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otizen</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>Prüfhinweis</translation>
+    </message>
+    <message>
+        <source>Name cannot be empty.</source>
+        <translation>Der Name darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Name is too long (at most {count} characters).</source>
+        <translation>Der Name ist zu lang (höchstens {count} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPanel</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s accounts, subsidiaries under their parent; Enter edits one</source>
+        <translation>Die Kunden des Plans, Tochtergesellschaften unter ihrer Muttergesellschaft; die Eingabetaste bearbeitet einen Kunden</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the selected account</source>
+        <translation>Ausgewählten Kunden bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected account</source>
+        <translation>Ausgewählten Kunden löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ActionSection</name>
+    <message>
+        <source>Action plan</source>
+        <translation>Maßnahmenplan</translation>
+    </message>
+    <message>
+        <source>Bold: the next step (shown on the card). Red: overdue.</source>
+        <translation>Fett: der nächste Schritt (steht auf der Karte). Rot: überfällig.</translation>
+    </message>
+    <message>
+        <source>Add an action</source>
+        <translation>Maßnahme hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. Ask the coach to introduce us to the CFO</source>
+        <translation>z. B. den Coach bitten, uns dem Finanzvorstand vorzustellen</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Removes or uses</source>
+        <translation>Beseitigt oder nutzt</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Was</translation>
+    </message>
+    <message>
+        <source>W&amp;ho</source>
+        <translation>W&amp;er</translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation>&amp;Fällig</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>Removes / &amp;uses</source>
+        <translation>Beseitigt / &amp;nutzt</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Delete the selected action (Delete)</source>
+        <translation>Die ausgewählte Maßnahme löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Next step: none planned. Add the action that moves the deal forward.</source>
+        <translation>Nächster Schritt: keiner geplant. Fügen Sie die Maßnahme hinzu, die die Verkaufschance voranbringt.</translation>
+    </message>
+    <message>
+        <source>Next step: {what}</source>
+        <translation>Nächster Schritt: {what}</translation>
+    </message>
+    <message>
+        <source>Next step: {what} (overdue since {date})</source>
+        <translation>Nächster Schritt: {what} (überfällig seit {date})</translation>
+    </message>
+    <message>
+        <source>Next step: {what} (due {date})</source>
+        <translation>Nächster Schritt: {what} (fällig am {date})</translation>
+    </message>
+</context>
+<context>
+    <name>AddInfluenceDialog</name>
+    <message>
+        <source>Add a buying influence</source>
+        <translation>Einflussperson hinzufügen</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>Neuer Ansprechpartner…</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Job title, e.g. Head of Operations</source>
+        <translation>Funktion, z. B. Leitung Betrieb</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Funktion</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>People at {account} can be buying influences on several of its deals; a new person joins the account.</source>
+        <translation>Ansprechpartner bei {account} können Einflusspersonen bei mehreren seiner Verkaufschancen sein; ein neuer Ansprechpartner wird dem Kunden hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>People at the account can be buying influences on several of its deals; a new person joins the account.</source>
+        <translation>Ansprechpartner beim Kunden können Einflusspersonen bei mehreren seiner Verkaufschancen sein; ein neuer Ansprechpartner wird dem Kunden hinzugefügt.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveModel</name>
+    <message>
+        <source>Deal</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen am</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveView</name>
+    <message>
+        <source>Closed deals</source>
+        <translation>Abgeschlossene Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>Won, lost and walked-away deals with their close dates and reasons</source>
+        <translation>Gewonnene, verlorene und aufgegebene Verkaufschancen mit Abschlussdatum und Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>&amp;Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Return the deal to its last open stage</source>
+        <translation>Die Verkaufschance in ihre letzte offene Phase zurückholen</translation>
+    </message>
+    <message>
+        <source>{won} won · {lost} lost · {walked} walked away</source>
+        <translation>{won} gewonnen · {lost} verloren · {walked} aufgegeben</translation>
+    </message>
+</context>
+<context>
+    <name>BlueSheetFields</name>
+    <message>
+        <source>person</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>degree</source>
+        <translation>Einfluss</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>Reaktionsmodus</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>win</source>
+        <translation>persönlicher Gewinn</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>Geschäftsergebnis</translation>
+    </message>
+    <message>
+        <source>concept kind</source>
+        <translation>Konzeptart</translation>
+    </message>
+    <message>
+        <source>concept</source>
+        <translation>Konzept</translation>
+    </message>
+    <message>
+        <source>covered by</source>
+        <translation>betreut von</translation>
+    </message>
+    <message>
+        <source>last contact</source>
+        <translation>letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>new in job</source>
+        <translation>neu in der Position</translation>
+    </message>
+    <message>
+        <source>reports to</source>
+        <translation>berichtet an</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>what</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>Fälligkeit</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>removes / uses</source>
+        <translation>beseitigt / nutzt</translation>
+    </message>
+    <message>
+        <source>who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>done on</source>
+        <translation>erledigt am</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>Einzelverkaufsziel</translation>
+    </message>
+</context>
+<context>
+    <name>BlueSheetLabels</name>
+    <message>
+        <source>Economic</source>
+        <translation>Wirtschaftlicher Entscheider</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Anwender</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Technischer Prüfer</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Gering</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>Wachstum</translation>
+    </message>
+    <message>
+        <source>Trouble</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Even Keel</source>
+        <translation>Gleichlauf</translation>
+    </message>
+    <message>
+        <source>Overconfident</source>
+        <translation>Übersicherheit</translation>
+    </message>
+    <message>
+        <source>Accomplish</source>
+        <translation>Erreichen</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Beheben</translation>
+    </message>
+    <message>
+        <source>Avoid</source>
+        <translation>Vermeiden</translation>
+    </message>
+    <message>
+        <source>Other vendor</source>
+        <translation>Anderer Anbieter</translation>
+    </message>
+    <message>
+        <source>Internal resources</source>
+        <translation>Interne Ressourcen</translation>
+    </message>
+    <message>
+        <source>Budget spent elsewhere</source>
+        <translation>Budget anderweitig ausgegeben</translation>
+    </message>
+    <message>
+        <source>Do nothing</source>
+        <translation>Nichts tun</translation>
+    </message>
+    <message>
+        <source>Possible</source>
+        <translation>Möglich</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>No Economic buyer</source>
+        <translation>Kein Wirtschaftlicher Entscheider</translation>
+    </message>
+    <message>
+        <source>Several Economic buyers</source>
+        <translation>Mehrere Wirtschaftliche Entscheider</translation>
+    </message>
+    <message>
+        <source>No Coach</source>
+        <translation>Kein Coach</translation>
+    </message>
+    <message>
+        <source>Influence not covered</source>
+        <translation>Einflussperson nicht betreut</translation>
+    </message>
+    <message>
+        <source>Hostile influence</source>
+        <translation>Feindselige Einflussperson</translation>
+    </message>
+    <message>
+        <source>Unreceptive Economic buyer</source>
+        <translation>Wirtschaftlicher Entscheider nicht aufgeschlossen</translation>
+    </message>
+    <message>
+        <source>Missing information</source>
+        <translation>Fehlende Angaben</translation>
+    </message>
+    <message>
+        <source>No Win-Result</source>
+        <translation>Kein persönlicher Gewinn / Geschäftsergebnis</translation>
+    </message>
+    <message>
+        <source>New player</source>
+        <translation>Neue Einflussperson</translation>
+    </message>
+    <message>
+        <source>Objective incomplete</source>
+        <translation>Einzelverkaufsziel unvollständig</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Ruhend</translation>
+    </message>
+    <message>
+        <source>Slipping</source>
+        <translation>Verschiebt sich</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Premature</source>
+        <translation>Verfrüht</translation>
+    </message>
+    <message>
+        <source>Strong Coach</source>
+        <translation>Starker Coach</translation>
+    </message>
+    <message>
+        <source>Receptive Economic buyer</source>
+        <translation>Wirtschaftlicher Entscheider aufgeschlossen</translation>
+    </message>
+    <message>
+        <source>Every role covered</source>
+        <translation>Jede Rolle besetzt</translation>
+    </message>
+    <message>
+        <source>Your own</source>
+        <translation>Eigenes</translation>
+    </message>
+    <message>
+        <source>euphoria is often blindness; check the evidence behind it</source>
+        <translation>Euphorie macht oft blind; prüfen Sie die Belege dafür</translation>
+    </message>
+    <message>
+        <source>find out what is missing and act on it</source>
+        <translation>finden Sie heraus, was fehlt, und handeln Sie</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>{rating} Euphoric</source>
+        <translation>{rating} Euphorisch</translation>
+    </message>
+    <message>
+        <source>{rating} Panic</source>
+        <translation>{rating} Panik</translation>
+    </message>
+</context>
+<context>
+    <name>BlueSheetPanel</name>
+    <message>
+        <source>{items} and {last}</source>
+        <translation>{items} und {last}</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>Person #{id}</source>
+        <translation>Ansprechpartner Nr. {id}</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Verkaufsziel</translation>
+    </message>
+    <message>
+        <source>Influences</source>
+        <translation>Einflusspersonen</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Warnsignale</translation>
+    </message>
+    <message>
+        <source>Competition</source>
+        <translation>Wettbewerb</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Blue Sheet</source>
+        <translation>Blue Sheet</translation>
+    </message>
+    <message>
+        <source>Select a deal on the board to see its Blue Sheet.</source>
+        <translation>Wählen Sie auf der Tafel eine Verkaufschance aus, um ihr Blue Sheet zu sehen.</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>Kein Kunde</translation>
+    </message>
+    <message>
+        <source>{n} red flag</source>
+        <translation>{n} Warnsignal</translation>
+    </message>
+    <message>
+        <source>{n} red flags</source>
+        <translation>{n} Warnsignale</translation>
+    </message>
+    <message>
+        <source>{n} strength</source>
+        <translation>{n} Stärke</translation>
+    </message>
+    <message>
+        <source>{n} strengths</source>
+        <translation>{n} Stärken</translation>
+    </message>
+    <message>
+        <source>Influences ({n})</source>
+        <translation>Einflusspersonen ({n})</translation>
+    </message>
+    <message>
+        <source>Flags ({n})</source>
+        <translation>Warnsignale ({n})</translation>
+    </message>
+    <message>
+        <source>Actions ({n})</source>
+        <translation>Maßnahmen ({n})</translation>
+    </message>
+    <message>
+        <source>the deal</source>
+        <translation>die Verkaufschance</translation>
+    </message>
+    <message>
+        <source>“{title}”</source>
+        <translation>„{title}“</translation>
+    </message>
+    <message>
+        <source>Set {field} of {deal}</source>
+        <translation>{field} von {deal} festlegen</translation>
+    </message>
+    <message>
+        <source>The objective was not saved</source>
+        <translation>Das Einzelverkaufsziel wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Set current position of {deal} to {position}</source>
+        <translation>Aktuelle Einschätzung von {deal} auf {position} setzen</translation>
+    </message>
+    <message>
+        <source>The position was not saved</source>
+        <translation>Die Einschätzung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Add {name} to {deal}</source>
+        <translation>{name} zu {deal} hinzufügen</translation>
+    </message>
+    <message>
+        <source>The buying influence was not added</source>
+        <translation>Die Einflussperson wurde nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Add {name} (new) to {deal}</source>
+        <translation>{name} (neu) zu {deal} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Set {field} of {name}</source>
+        <translation>{field} von {name} festlegen</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>{name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>The buying influence was not saved</source>
+        <translation>Die Einflussperson wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Remove buying influence</source>
+        <translation>Einflussperson entfernen</translation>
+    </message>
+    <message>
+        <source>Take {name} off this deal? They stay at the account. You can undo this with Edit → Undo.</source>
+        <translation>{name} von dieser Verkaufschance entfernen? Der Ansprechpartner bleibt beim Kunden. Sie können das mit Bearbeiten → Rückgängig zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Remove {name} from {deal}</source>
+        <translation>{name} von {deal} entfernen</translation>
+    </message>
+    <message>
+        <source>The buying influence was not removed</source>
+        <translation>Die Einflussperson wurde nicht entfernt</translation>
+    </message>
+    <message>
+        <source>Rename {old} to {new}</source>
+        <translation>{old} in {new} umbenennen</translation>
+    </message>
+    <message>
+        <source>The person was not saved</source>
+        <translation>Der Ansprechpartner wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Influence map: {deal}</source>
+        <translation>Einflusskarte: {deal}</translation>
+    </message>
+    <message>
+        <source>Influence map</source>
+        <translation>Einflusskarte</translation>
+    </message>
+    <message>
+        <source>{deal} - influence map</source>
+        <translation>{deal} - Einflusskarte</translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-Zeichnungen (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the influence map</source>
+        <translation>Einflusskarte exportieren</translation>
+    </message>
+    <message>
+        <source>The map was not exported</source>
+        <translation>Die Karte wurde nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation>{path} konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Add strength to {deal}</source>
+        <translation>Stärke zu {deal} hinzufügen</translation>
+    </message>
+    <message>
+        <source>The strength was not added</source>
+        <translation>Die Stärke wurde nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Add red flag to {deal}</source>
+        <translation>Warnsignal zu {deal} hinzufügen</translation>
+    </message>
+    <message>
+        <source>The red flag was not added</source>
+        <translation>Das Warnsignal wurde nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Remove your strength</source>
+        <translation>Eigene Stärke entfernen</translation>
+    </message>
+    <message>
+        <source>Remove your red flag</source>
+        <translation>Eigenes Warnsignal entfernen</translation>
+    </message>
+    <message>
+        <source>Remove “{text}”?</source>
+        <translation>„{text}“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove your own flag from {deal}</source>
+        <translation>Eigenes Signal von {deal} entfernen</translation>
+    </message>
+    <message>
+        <source>The flag was not removed</source>
+        <translation>Das Signal wurde nicht entfernt</translation>
+    </message>
+    <message>
+        <source>Add competitor {name} to {deal}</source>
+        <translation>Wettbewerber {name} zu {deal} hinzufügen</translation>
+    </message>
+    <message>
+        <source>The competitor was not added</source>
+        <translation>Der Wettbewerber wurde nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Edit competitor {name}</source>
+        <translation>Wettbewerber {name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>The competitor was not saved</source>
+        <translation>Der Wettbewerber wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Remove {name} from this deal&apos;s competition?</source>
+        <translation>{name} aus dem Wettbewerb dieser Verkaufschance entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove competitor</source>
+        <translation>Wettbewerber entfernen</translation>
+    </message>
+    <message>
+        <source>Remove competitor {name}</source>
+        <translation>Wettbewerber {name} entfernen</translation>
+    </message>
+    <message>
+        <source>The competitor was not removed</source>
+        <translation>Der Wettbewerber wurde nicht entfernt</translation>
+    </message>
+    <message>
+        <source>Add action “{what}”</source>
+        <translation>Maßnahme „{what}“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>The action was not added</source>
+        <translation>Die Maßnahme wurde nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Set {field} of action “{what}”</source>
+        <translation>{field} der Maßnahme „{what}“ festlegen</translation>
+    </message>
+    <message>
+        <source>Edit action “{what}”</source>
+        <translation>Maßnahme „{what}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>The action was not saved</source>
+        <translation>Die Maßnahme wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Delete the action “{what}”?</source>
+        <translation>Die Maßnahme „{what}“ löschen?</translation>
+    </message>
+    <message>
+        <source>Delete action</source>
+        <translation>Maßnahme löschen</translation>
+    </message>
+    <message>
+        <source>Delete action “{what}”</source>
+        <translation>Maßnahme „{what}“ löschen</translation>
+    </message>
+    <message>
+        <source>The action was not deleted</source>
+        <translation>Die Maßnahme wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Add private note to {deal}</source>
+        <translation>Privatnotiz zu {deal} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add shareable note to {deal}</source>
+        <translation>Teilbare Notiz zu {deal} hinzufügen</translation>
+    </message>
+    <message>
+        <source>The note was not added</source>
+        <translation>Die Notiz wurde nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Edit note on {deal}</source>
+        <translation>Notiz zu {deal} bearbeiten</translation>
+    </message>
+    <message>
+        <source>The note was not saved</source>
+        <translation>Die Notiz wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>Notiz löschen</translation>
+    </message>
+    <message>
+        <source>Delete this note?</source>
+        <translation>Diese Notiz löschen?</translation>
+    </message>
+    <message>
+        <source>Delete note on {deal}</source>
+        <translation>Notiz zu {deal} löschen</translation>
+    </message>
+    <message>
+        <source>The note was not deleted</source>
+        <translation>Die Notiz wurde nicht gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>BlueSheetTable</name>
+    <message>
+        <source>Not linked</source>
+        <translation>Nicht verknüpft</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>Einfluss</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Reaktionsmodus</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Win</source>
+        <translation>Persönlicher Gewinn</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Geschäftsergebnis</translation>
+    </message>
+    <message>
+        <source>Concept kind</source>
+        <translation>Konzeptart</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>Konzept</translation>
+    </message>
+    <message>
+        <source>Covered by</source>
+        <translation>Betreut von</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>New in job</source>
+        <translation>Neu in Position</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Berichtet an</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Person #{id}</source>
+        <translation>Ansprechpartner Nr. {id}</translation>
+    </message>
+    <message>
+        <source>New in the job</source>
+        <translation>Neu in der Position</translation>
+    </message>
+    <message>
+        <source>Not new in the job</source>
+        <translation>Nicht neu in der Position</translation>
+    </message>
+    <message>
+        <source>{column}: {value}</source>
+        <translation>{column}: {value}</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>Unknown: missing information is a red flag.</source>
+        <translation>Unbekannt: fehlende Angaben sind ein Warnsignal.</translation>
+    </message>
+    <message>
+        <source>(Changing the person changes them on every deal of the account.)</source>
+        <translation>(Eine Änderung am Ansprechpartner gilt für alle Verkaufschancen des Kunden.)</translation>
+    </message>
+    <message>
+        <source>New in the job or reorganised: check their role again.</source>
+        <translation>Neu in der Position oder umorganisiert: prüfen Sie die Rolle erneut.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Removes / uses</source>
+        <translation>Beseitigt / nutzt</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Erledigt am</translation>
+    </message>
+    <message>
+        <source>Uses: {reason}</source>
+        <translation>Nutzt: {reason}</translation>
+    </message>
+    <message>
+        <source>Removes: {reason}</source>
+        <translation>Beseitigt: {reason}</translation>
+    </message>
+    <message>
+        <source>{rule} (no longer raised)</source>
+        <translation>{rule} (nicht mehr gemeldet)</translation>
+    </message>
+    <message>
+        <source>The next step: the earliest open action (shown on the card).</source>
+        <translation>Der nächste Schritt: die früheste offene Maßnahme (steht auf der Karte).</translation>
+    </message>
+    <message>
+        <source>Overdue: it was due {days} ago.</source>
+        <translation>Überfällig: sie war vor {days} fällig.</translation>
+    </message>
+    <message>
+        <source>Link it to the red flag it removes or the strength it uses.</source>
+        <translation>Verknüpfen Sie sie mit dem Warnsignal, das sie beseitigt, oder der Stärke, die sie nutzt.</translation>
+    </message>
+</context>
+<context>
+    <name>Board</name>
+    <message>
+        <source>{stage} column</source>
+        <translation>Spalte {stage}</translation>
+    </message>
+    <message>
+        <source>Deals in the {stage} stage ({level})</source>
+        <translation>Verkaufschancen in der Phase {stage} ({level})</translation>
+    </message>
+    <message>
+        <source>Funnel level {level}</source>
+        <translation>Trichterebene {level}</translation>
+    </message>
+</context>
+<context>
+    <name>Card</name>
+    <message>
+        <source>No account</source>
+        <translation>Kein Kunde</translation>
+    </message>
+    <message>
+        <source>Next: {step}</source>
+        <translation>Nächster Schritt: {step}</translation>
+    </message>
+    <message>
+        <source>No next step</source>
+        <translation>Kein nächster Schritt</translation>
+    </message>
+    <message>
+        <source>{days} in stage</source>
+        <translation>{days} in der Phase</translation>
+    </message>
+</context>
+<context>
+    <name>CardBadge</name>
+    <message>
+        <source>Stale {days}d</source>
+        <translation>Ruht {days} T</translation>
+    </message>
+    <message>
+        <source>Stalled for a known reason: see the deal&apos;s details</source>
+        <translation>Aus bekanntem Grund zurückgestellt: siehe die Details der Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Slipped {count}x</source>
+        <translation>{count}× verschoben</translation>
+    </message>
+    <message>
+        <source>Placed further down the funnel than the evidence allows: the customer commitments to enter this stage were never recorded</source>
+        <translation>Weiter unten im Trichter, als die Belege erlauben: die Kundenzusagen für den Eintritt in diese Phase wurden nie erfasst</translation>
+    </message>
+    <message>
+        <source>Premature</source>
+        <translation>Verfrüht</translation>
+    </message>
+    <message>
+        <source>{n} flag</source>
+        <translation>{n} Warnsignal</translation>
+    </message>
+    <message>
+        <source>{n} flags</source>
+        <translation>{n} Warnsignale</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Since last week</source>
+        <translation>Seit letzter Woche</translation>
+    </message>
+    <message>
+        <source>Since last month</source>
+        <translation>Seit letztem Monat</translation>
+    </message>
+    <message>
+        <source>Since {when}</source>
+        <translation>Seit {when}</translation>
+    </message>
+    <message>
+        <source>{since} ({date})</source>
+        <translation>{since} ({date})</translation>
+    </message>
+    <message>
+        <source>no snapshot yet</source>
+        <translation>noch keine Momentaufnahme</translation>
+    </message>
+    <message>
+        <source>{count} · {amount}</source>
+        <translation>{count} · {amount}</translation>
+    </message>
+    <message>
+        <source>{deal}: {change}</source>
+        <translation>{deal}: {change}</translation>
+    </message>
+</context>
+<context>
+    <name>CoachingNotesPanel</name>
+    <message>
+        <source>Coaching notes</source>
+        <translation>Coaching-Notizen</translation>
+    </message>
+    <message>
+        <source>Your notes for the seller, on the selected deal and on the whole plan</source>
+        <translation>Ihre Notizen für den Verkäufer, zur ausgewählten Verkaufschance und zum ganzen Plan</translation>
+    </message>
+    <message>
+        <source>Select a deal on the board to write a note on it.</source>
+        <translation>Wählen Sie eine Verkaufschance in der Phasenansicht, um eine Notiz dazu zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Coaching notes already in the plan</source>
+        <translation>Coaching-Notizen, die schon im Plan stehen</translation>
+    </message>
+    <message>
+        <source>Your notes on this deal</source>
+        <translation>Ihre Notizen zu dieser Verkaufschance</translation>
+    </message>
+    <message>
+        <source>New note on this deal</source>
+        <translation>Neue Notiz zu dieser Verkaufschance</translation>
+    </message>
+    <message>
+        <source>A coaching note on this deal…</source>
+        <translation>Eine Coaching-Notiz zu dieser Verkaufschance…</translation>
+    </message>
+    <message>
+        <source>Add note on this &amp;deal</source>
+        <translation>Notiz zu dieser &amp;Chance hinzufügen</translation>
+    </message>
+    <message>
+        <source>Your notes on the whole plan</source>
+        <translation>Ihre Notizen zum ganzen Plan</translation>
+    </message>
+    <message>
+        <source>New note on the whole plan</source>
+        <translation>Neue Notiz zum ganzen Plan</translation>
+    </message>
+    <message>
+        <source>A note on the whole plan: the funnel, the quarter, priorities…</source>
+        <translation>Eine Notiz zum ganzen Plan: der Trichter, das Quartal, Prioritäten…</translation>
+    </message>
+    <message>
+        <source>Add note on the whole &amp;plan</source>
+        <translation>Notiz zum ganzen &amp;Plan hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected note</source>
+        <translation>Ausgewählte Notiz &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>On this deal</source>
+        <translation>Zu dieser Verkaufschance</translation>
+    </message>
+    <message>
+        <source>On the whole plan</source>
+        <translation>Zum ganzen Plan</translation>
+    </message>
+    <message>
+        <source>{date}: {note}</source>
+        <translation>{date}: {note}</translation>
+    </message>
+    <message>
+        <source>Earlier coaching notes:
+{notes}</source>
+        <translation>Frühere Coaching-Notizen:
+{notes}</translation>
+    </message>
+</context>
+<context>
+    <name>CompetitionSection</name>
+    <message>
+        <source>Competition</source>
+        <translation>Wettbewerb</translation>
+    </message>
+    <message>
+        <source>Add competition</source>
+        <translation>Wettbewerb hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. Contoso, or the in-house IT team</source>
+        <translation>z. B. Fabrikam oder die hauseigene IT-Abteilung</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Where they are strong, what they offer</source>
+        <translation>Wo sie stark sind, was sie anbieten</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otizen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected competitor (Delete)</source>
+        <translation>Den ausgewählten Wettbewerber entfernen (Entf)</translation>
+    </message>
+</context>
+<context>
+    <name>CurrenciesCommand</name>
+    <message>
+        <source>Change currencies and rates</source>
+        <translation>Währungen und Kurse ändern</translation>
+    </message>
+</context>
+<context>
+    <name>CurrencyDialog</name>
+    <message>
+        <source>Currencies and rates</source>
+        <translation>Währungen und Kurse</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Worth in base currency</source>
+        <translation>Wert in Basiswährung</translation>
+    </message>
+    <message>
+        <source>Exchange rates</source>
+        <translation>Wechselkurse</translation>
+    </message>
+    <message>
+        <source>&amp;Add rate</source>
+        <translation>Kurs &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove rate</source>
+        <translation>Kurs &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>Prüfhinweis</translation>
+    </message>
+    <message>
+        <source>Column totals add deals in other currencies at these rates. A currency without a rate is shown beside the total, never added to it.</source>
+        <translation>Die Spaltensummen rechnen Verkaufschancen in anderen Währungen zu diesen Kursen um. Eine Währung ohne Kurs steht neben der Summe und wird nie hinzugerechnet.</translation>
+    </message>
+    <message>
+        <source>&amp;Base currency</source>
+        <translation>&amp;Basiswährung</translation>
+    </message>
+    <message>
+        <source>The rate for {code} must be a number, like {example}.</source>
+        <translation>Der Kurs für {code} muss eine Zahl sein, etwa {example}.</translation>
+    </message>
+    <message>
+        <source>The rate for {code} must be a positive number.</source>
+        <translation>Der Kurs für {code} muss eine positive Zahl sein.</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <source>No date</source>
+        <translation>Kein Datum</translation>
+    </message>
+    <message>
+        <source>Type or pick a date; Delete clears it</source>
+        <translation>Datum eingeben oder auswählen; Entf leert es</translation>
+    </message>
+</context>
+<context>
+    <name>DateReasonDialog</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Forecast category</source>
+        <translation>Prognosekategorie</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>In stage since</source>
+        <translation>In der Phase seit</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Deal details</source>
+        <translation>Details der Verkaufschance</translation>
+    </message>
+    <message>
+        <source>The selected deal&apos;s fields, its stage history and its close-date changes</source>
+        <translation>Die Felder der ausgewählten Verkaufschance, ihr Phasenverlauf und die Änderungen ihres Abschlussdatums</translation>
+    </message>
+    <message>
+        <source>Select a deal on the board to see its details.</source>
+        <translation>Wählen Sie eine Verkaufschance in der Phasenansicht, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}:</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>Phasenverlauf</translation>
+    </message>
+    <message>
+        <source>Close-date changes</source>
+        <translation>Änderungen des Abschlussdatums</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s coaching notes</source>
+        <translation>Coaching-Notizen der Führungskraft</translation>
+    </message>
+    <message>
+        <source>{action} (due {date})</source>
+        <translation>{action} (fällig am {date})</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>Kein Kunde</translation>
+    </message>
+    <message>
+        <source>{stage} ({level})</source>
+        <translation>{stage} ({level})</translation>
+    </message>
+    <message>
+        <source>{percent} % (set by you)</source>
+        <translation>{percent} % (von Ihnen festgelegt)</translation>
+    </message>
+    <message>
+        <source>{percent} % (stage default)</source>
+        <translation>{percent} % (Vorgabe der Phase)</translation>
+    </message>
+    <message>
+        <source>From the stage</source>
+        <translation>Aus der Phase</translation>
+    </message>
+    <message>
+        <source>{date} ({days})</source>
+        <translation>{date} ({days})</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Until {date}: {reason}</source>
+        <translation>Bis {date}: {reason}</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>{date}: {reason}</source>
+        <translation>{date}: {reason}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>{date}: {source} → {target}</source>
+        <translation>{date}: {source} → {target}</translation>
+    </message>
+    <message>
+        <source>; customer: {commitment}</source>
+        <translation>; Kundenzusage: {commitment}</translation>
+    </message>
+    <message>
+        <source>No moves yet.</source>
+        <translation>Noch keine Phasenwechsel.</translation>
+    </message>
+    <message>
+        <source>{date}: {old} → {new} (slip)</source>
+        <translation>{date}: {old} → {new} (verschoben)</translation>
+    </message>
+    <message>
+        <source>{date}: {old} → {new}</source>
+        <translation>{date}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>The close date never changed.</source>
+        <translation>Das Abschlussdatum wurde nie geändert.</translation>
+    </message>
+    <message>
+        <source>{date}: {note}</source>
+        <translation>{date}: {note}</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Noch keine.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>PDF (print, or read anywhere)</source>
+        <translation>PDF (zum Drucken oder Lesen überall)</translation>
+    </message>
+    <message>
+        <source>HTML (one file; phones and browsers)</source>
+        <translation>HTML (eine Datei; Smartphones und Browser)</translation>
+    </message>
+    <message>
+        <source>Markdown (a wiki page)</source>
+        <translation>Markdown (eine Wiki-Seite)</translation>
+    </message>
+    <message>
+        <source>CSV (deals, and influences beside it)</source>
+        <translation>CSV (Verkaufschancen, Einflusspersonen in einer Datei daneben)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (deals and influences sheets)</source>
+        <translation>Excel-Arbeitsmappe (Blätter für Verkaufschancen und Einflusspersonen)</translation>
+    </message>
+    <message>
+        <source>Plan bundle (JSON: the manager opens it for review)</source>
+        <translation>Plan-Paket (JSON: der Manager öffnet es zur Durchsicht)</translation>
+    </message>
+    <message>
+        <source>Export review pack</source>
+        <translation>Review-Paket exportieren</translation>
+    </message>
+    <message>
+        <source>Deals in the pack</source>
+        <translation>Verkaufschancen im Paket</translation>
+    </message>
+    <message>
+        <source>&amp;All open deals</source>
+        <translation>&amp;Alle offenen Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>One &amp;account and its subsidiaries:</source>
+        <translation>Ein &amp;Kunde und seine Tochtergesellschaften:</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>The &amp;selected deal ({n})</source>
+        <translation>Die aus&amp;gewählte Verkaufschance ({n})</translation>
+    </message>
+    <message>
+        <source>The &amp;selected deals ({n})</source>
+        <translation>Die aus&amp;gewählten Verkaufschancen ({n})</translation>
+    </message>
+    <message>
+        <source>The &amp;selected deals (none)</source>
+        <translation>Die aus&amp;gewählten Verkaufschancen (keine)</translation>
+    </message>
+    <message>
+        <source>Deals closing in the &amp;quarter:</source>
+        <translation>Abschluss im &amp;Quartal:</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Formats (one file each)</source>
+        <translation>Formate (je eine Datei)</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Papierformat</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>US Letter</translation>
+    </message>
+    <message>
+        <source>Include my &amp;private notes</source>
+        <translation>Meine &amp;privaten Notizen einschließen</translation>
+    </message>
+    <message>
+        <source>Off by default. The pack says on its cover whether it includes them.</source>
+        <translation>Standardmäßig aus. Das Deckblatt des Pakets sagt, ob sie enthalten sind.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>{plan} review {date}</source>
+        <translation>{plan} Review {date}</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Dateiname</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Browse for the folder</source>
+        <translation>Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>Pape&amp;r (PDF)</source>
+        <translation>Papie&amp;r (PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>&amp;Ordner</translation>
+    </message>
+    <message>
+        <source>File &amp;name</source>
+        <translation>Dateina&amp;me</translation>
+    </message>
+    <message>
+        <source>Preview of the pack&apos;s pages</source>
+        <translation>Vorschau der Seiten des Pakets</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorige Seite</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Fortschritt des Exports</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>review pack</source>
+        <translation>Review-Paket</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>In Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>{scope}: {n} deal, {amount} (weighted {weighted})</source>
+        <translation>{scope}: {n} Verkaufschance, {amount} (gewichtet {weighted})</translation>
+    </message>
+    <message>
+        <source>{scope}: {n} deals, {amount} (weighted {weighted})</source>
+        <translation>{scope}: {n} Verkaufschancen, {amount} (gewichtet {weighted})</translation>
+    </message>
+    <message>
+        <source>{n} red flag.</source>
+        <translation>{n} Warnsignal.</translation>
+    </message>
+    <message>
+        <source>{n} red flags.</source>
+        <translation>{n} Warnsignale.</translation>
+    </message>
+    <message>
+        <source>The pack will say there are no deals in this scope.</source>
+        <translation>Das Paket wird angeben, dass es in dieser Auswahl keine Verkaufschancen gibt.</translation>
+    </message>
+    <message>
+        <source>{deals}, {flags}</source>
+        <translation>{deals}, {flags}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count} (the first deals only)</source>
+        <translation>Seite {page} von {count} (nur die ersten Verkaufschancen)</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Seite {page} von {count}</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>Dateien ersetzen?</translation>
+    </message>
+    <message>
+        <source>This file exists already:
+{names}
+
+Replace it?</source>
+        <translation>Diese Datei gibt es schon:
+{names}
+
+Ersetzen?</translation>
+    </message>
+    <message>
+        <source>These files exist already:
+{names}
+
+Replace them?</source>
+        <translation>Diese Dateien gibt es schon:
+{names}
+
+Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Writing {file}… %p%</source>
+        <translation>Schreibe {file}… %p%</translation>
+    </message>
+    <message>
+        <source>Written before the error:
+{files}</source>
+        <translation>Vor dem Fehler geschrieben:
+{files}</translation>
+    </message>
+    <message>
+        <source>The pack was not exported</source>
+        <translation>Das Paket wurde nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: it is a folder. Nothing was written.</source>
+        <translation>{file} kann nicht geschrieben werden: Es ist ein Ordner. Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: the folder {folder} does not exist. Nothing was written.</source>
+        <translation>{file} kann nicht geschrieben werden: Den Ordner {folder} gibt es nicht. Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>{n} selected deal</source>
+        <translation>{n} ausgewählte Verkaufschance</translation>
+    </message>
+    <message>
+        <source>{n} selected deals</source>
+        <translation>{n} ausgewählte Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>Open deals of {account} and its subsidiaries</source>
+        <translation>Offene Verkaufschancen von {account} und seinen Tochtergesellschaften</translation>
+    </message>
+    <message>
+        <source>Open deals of {account}</source>
+        <translation>Offene Verkaufschancen von {account}</translation>
+    </message>
+    <message>
+        <source>Open deals closing in {quarter}</source>
+        <translation>Offene Verkaufschancen mit Abschluss in {quarter}</translation>
+    </message>
+    <message>
+        <source>All open deals</source>
+        <translation>Alle offenen Verkaufschancen</translation>
+    </message>
+</context>
+<context>
+    <name>FlagListModel</name>
+    <message>
+        <source>Strength</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <source>Red flag</source>
+        <translation>Warnsignal</translation>
+    </message>
+    <message>
+        <source>{kind}: {reason}</source>
+        <translation>{kind}: {reason}</translation>
+    </message>
+    <message>
+        <source>{kind} (your own)</source>
+        <translation>{kind} (eigenes)</translation>
+    </message>
+    <message>
+        <source>{kind} ({rule})</source>
+        <translation>{kind} ({rule})</translation>
+    </message>
+</context>
+<context>
+    <name>FlagSection</name>
+    <message>
+        <source>Red flags and strengths</source>
+        <translation>Warnsignale und Stärken</translation>
+    </message>
+    <message>
+        <source>Click one, or press Enter on it, to go to the person or field it is about.</source>
+        <translation>Klicken Sie auf einen Eintrag oder drücken Sie darauf die Eingabetaste, um zum betroffenen Ansprechpartner oder Feld zu gehen.</translation>
+    </message>
+    <message>
+        <source>Your own red flags and strengths</source>
+        <translation>Eigene Warnsignale und Stärken</translation>
+    </message>
+    <message>
+        <source>e.g. Procurement wants three quotes</source>
+        <translation>z. B. der Einkauf will drei Angebote</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Wortlaut</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <source>Add red &amp;flag</source>
+        <translation>&amp;Warnsignal hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add stren&amp;gth</source>
+        <translation>&amp;Stärke hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove yours</source>
+        <translation>Eigenes entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected red flag or strength you wrote</source>
+        <translation>Das ausgewählte eigene Warnsignal oder die eigene Stärke entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>W&amp;ortlaut</translation>
+    </message>
+    <message>
+        <source>A&amp;bout</source>
+        <translation>&amp;Betrifft</translation>
+    </message>
+    <message>
+        <source>The deal</source>
+        <translation>Die Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Person #{id}</source>
+        <translation>Ansprechpartner Nr. {id}</translation>
+    </message>
+</context>
+<context>
+    <name>Forecast</name>
+    <message>
+        <source>Jan</source>
+        <translation>Jan.</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>Feb.</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>Apr.</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>Aug.</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>Sept.</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>Okt.</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>Nov.</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>Dez.</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{month} {year}</translation>
+    </message>
+    <message>
+        <source>A quarter is 1 to 4, not {number}.</source>
+        <translation>Ein Quartal ist 1 bis 4, nicht {number}.</translation>
+    </message>
+    <message>
+        <source>A fiscal year starts in month 1 to 12, not {start_month}.</source>
+        <translation>Ein Geschäftsjahr beginnt in Monat 1 bis 12, nicht {start_month}.</translation>
+    </message>
+    <message>
+        <source>The year {year} is out of range.</source>
+        <translation>Das Jahr {year} liegt außerhalb des gültigen Bereichs.</translation>
+    </message>
+    <message>
+        <source>{first}–{last} {year}</source>
+        <translation>{first}–{last} {year}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a quarter: write the year and the quarter, like 2026Q4.</source>
+        <translation>„{text}“ ist kein Quartal: Schreiben Sie Jahr und Quartal, etwa 2026Q4.</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>Best Case</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
+    </message>
+    <message>
+        <source>Omitted</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <source>won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>best case</source>
+        <translation>Best Case</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>weighted</source>
+        <translation>gewichtet</translation>
+    </message>
+    <message>
+        <source>omitted</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n} %</translation>
+    </message>
+    <message>
+        <source>{percent} ({won} of {closed} closed deals that started Above the Funnel were won)</source>
+        <translation>{percent} ({won} von {closed} abgeschlossenen Chancen, die oberhalb des Trichters begannen, wurden gewonnen)</translation>
+    </message>
+    <message>
+        <source>{percent} (the Above the Funnel stage&apos;s probability: only {closed} closed deal started Above the Funnel, {needed} are needed to use the plan&apos;s own history)</source>
+        <translation>{percent} (die Wahrscheinlichkeit der Phase oberhalb des Trichters: Erst {closed} abgeschlossene Chance begann oberhalb des Trichters; {needed} sind nötig, um den eigenen Verlauf des Plans zu nutzen)</translation>
+    </message>
+    <message>
+        <source>{percent} (the Above the Funnel stage&apos;s probability: only {closed} closed deals started Above the Funnel, {needed} are needed to use the plan&apos;s own history)</source>
+        <translation>{percent} (die Wahrscheinlichkeit der Phase oberhalb des Trichters: Erst {closed} abgeschlossene Chancen begannen oberhalb des Trichters; {needed} sind nötig, um den eigenen Verlauf des Plans zu nutzen)</translation>
+    </message>
+    <message>
+        <source>the target of {quarter}, as none is set for {following}</source>
+        <translation>dem Ziel von {quarter}, da für {following} keines festgelegt ist</translation>
+    </message>
+    <message>
+        <source>next quarter&apos;s target ({following})</source>
+        <translation>dem Ziel des nächsten Quartals ({following})</translation>
+    </message>
+    <message>
+        <source>Above the Funnel holds {amount} in {deals}. At a conversion of {conversion}, that feeds about {feeds}, short of {need}, {source}.</source>
+        <translation>Oberhalb des Trichters liegen {amount} in {deals}. Bei einer Umwandlung von {conversion} ergibt das etwa {feeds}, weniger als {need} nach {source}.</translation>
+    </message>
+    <message>
+        <source> Above the Funnel would need about {amount}: find more prospects.</source>
+        <translation> Oberhalb des Trichters wären etwa {amount} nötig: Finden Sie mehr Interessenten.</translation>
+    </message>
+    <message>
+        <source>Dry top</source>
+        <translation>Trockene Spitze</translation>
+    </message>
+    <message>
+        <source>{stuck} of the {in_funnel} deals In the Funnel ({share}) have sat in their stage for longer than its stale limit, against {best_few} in the Best Few: move them on with a customer commitment, or walk away.</source>
+        <translation>{stuck} der {in_funnel} Chancen im Trichter ({share}) stehen länger in ihrer Phase als deren Ruhegrenze erlaubt, gegenüber {best_few} in den Best Few: Bringen Sie sie mit einer Kundenzusage weiter, oder geben Sie sie auf.</translation>
+    </message>
+    <message>
+        <source>Jammed middle</source>
+        <translation>Verstopfte Mitte</translation>
+    </message>
+    <message>
+        <source>Won so far, {won}, plus {deals} in the Best Few closing this quarter, {value}, make {total}: {shortfall} short of the {target} target.</source>
+        <translation>Bisher gewonnen, {won}, plus {deals} in den Best Few mit Abschluss in diesem Quartal, {value}, ergeben {total}: {shortfall} weniger als das Ziel von {target}.</translation>
+    </message>
+    <message>
+        <source>Best Few too small for the target</source>
+        <translation>Best Few zu klein für das Ziel</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day}. {month} {year}</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>kein Datum</translation>
+    </message>
+    <message>
+        <source>closed {date}</source>
+        <translation>abgeschlossen am {date}</translation>
+    </message>
+    <message>
+        <source>a deleted stage</source>
+        <translation>einer gelöschten Phase</translation>
+    </message>
+    <message>
+        <source>deleted from the plan</source>
+        <translation>aus dem Plan gelöscht</translation>
+    </message>
+    <message>
+        <source>{n} deal</source>
+        <translation>{n} Chance</translation>
+    </message>
+    <message>
+        <source>{n} deals</source>
+        <translation>{n} Chancen</translation>
+    </message>
+    <message>
+        <source>No target set for {quarter}.</source>
+        <translation>Für {quarter} ist kein Ziel festgelegt.</translation>
+    </message>
+    <message>
+        <source>gap to target after won and commit {amount} {currency}</source>
+        <translation>Lücke zum Ziel nach Gewonnen und Zusage {amount} {currency}</translation>
+    </message>
+    <message>
+        <source>won and commit are {amount} {currency} above the target</source>
+        <translation>Gewonnen und Zusage liegen {amount} {currency} über dem Ziel</translation>
+    </message>
+    <message>
+        <source>target reached</source>
+        <translation>Ziel erreicht</translation>
+    </message>
+    <message>
+        <source>coverage {ratio}x</source>
+        <translation>Abdeckung {ratio}x</translation>
+    </message>
+    <message>
+        <source>Target {target} {currency} · still to win {remaining} {currency} · {gap} · {coverage} (open pipeline {pipeline} {currency})</source>
+        <translation>Ziel {target} {currency} · noch zu gewinnen {remaining} {currency} · {gap} · {coverage} (offene Pipeline {pipeline} {currency})</translation>
+    </message>
+    <message>
+        <source>{amount} {currency} in {column}</source>
+        <translation>{amount} {currency} in {column}</translation>
+    </message>
+    <message>
+        <source>Not converted (no exchange rate), so not in the figures: {parts}</source>
+        <translation>Nicht umgerechnet (kein Wechselkurs), daher nicht in den Zahlen: {parts}</translation>
+    </message>
+    <message>
+        <source>Omitted from the forecast: {deals}, {amount} {currency}</source>
+        <translation>Aus der Prognose ausgelassen: {deals}, {amount} {currency}</translation>
+    </message>
+    <message>
+        <source>{deals} open without a close date, so in no quarter.</source>
+        <translation>{deals} offen ohne Abschlussdatum, daher in keinem Quartal.</translation>
+    </message>
+    <message>
+        <source>{deals} open with a close date before {quarter}: see the clean-up list.</source>
+        <translation>{deals} offen mit Abschlussdatum vor {quarter}: siehe die Bereinigungsliste.</translation>
+    </message>
+    <message>
+        <source>Since last week: no snapshot that old yet (the planner takes one in each week it is used).</source>
+        <translation>Seit letzter Woche: noch kein so alter Schnappschuss (der Planer legt in jeder Woche, in der er benutzt wird, einen an).</translation>
+    </message>
+    <message>
+        <source>Since last month: no snapshot that old yet (the planner takes one in each week it is used).</source>
+        <translation>Seit letztem Monat: noch kein so alter Schnappschuss (der Planer legt in jeder Woche, in der er benutzt wird, einen an).</translation>
+    </message>
+    <message>
+        <source>Since last week ({date})</source>
+        <translation>Seit letzter Woche ({date})</translation>
+    </message>
+    <message>
+        <source>Since last month ({date})</source>
+        <translation>Seit letztem Monat ({date})</translation>
+    </message>
+    <message>
+        <source>Since {when}: no snapshot that old yet (the planner takes one in each week it is used).</source>
+        <translation>Seit {when}: noch kein so alter Schnappschuss (der Planer legt in jeder Woche, in der er benutzt wird, einen an).</translation>
+    </message>
+    <message>
+        <source>Since {when} ({date})</source>
+        <translation>Seit {when} ({date})</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastCategory</name>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Best Case</source>
+        <translation>Best Case</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Omitted</source>
+        <translation>Ausgelassen</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastChange</name>
+    <message>
+        <source>Added (new or reopened)</source>
+        <translation>Hinzugekommen (neu oder wieder geöffnet)</translation>
+    </message>
+    <message>
+        <source>Advanced a stage</source>
+        <translation>Eine Phase weiter</translation>
+    </message>
+    <message>
+        <source>Moved back</source>
+        <translation>Zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Close date slipped</source>
+        <translation>Abschlussdatum verschoben</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Walked away</source>
+        <translation>Aufgegeben</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastCommands</name>
+    <message>
+        <source>Forecast “{title}” from its stage</source>
+        <translation>Prognose für „{title}“ aus ihrer Phase</translation>
+    </message>
+    <message>
+        <source>Forecast “{title}” as {category}</source>
+        <translation>Prognose für „{title}“: {category}</translation>
+    </message>
+    <message>
+        <source>Clear the target of {quarter}</source>
+        <translation>Ziel für {quarter} löschen</translation>
+    </message>
+    <message>
+        <source>Set the target of {quarter}</source>
+        <translation>Ziel für {quarter} festlegen</translation>
+    </message>
+    <message>
+        <source>Change the fiscal year&apos;s first month</source>
+        <translation>Ersten Monat des Geschäftsjahres ändern</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastDealsModel</name>
+    <message>
+        <source>Deal · account</source>
+        <translation>Verkaufschance · Kunde</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Closes</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Prob.</source>
+        <translation>Wahrsch.</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>{deal} · {account}</source>
+        <translation>{deal} · {account}</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source>{category} (yours)</source>
+        <translation>{category} (von Ihnen)</translation>
+    </message>
+    <message>
+        <source>{category}: the deal was won</source>
+        <translation>{category}: die Verkaufschance wurde gewonnen</translation>
+    </message>
+    <message>
+        <source>{category}, set by you. Right-click to change it.</source>
+        <translation>{category}, von Ihnen gesetzt. Mit Rechtsklick ändern.</translation>
+    </message>
+    <message>
+        <source>{category}, from the stage ({stage}). Right-click to change it.</source>
+        <translation>{category}, aus der Phase ({stage}). Mit Rechtsklick ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastTableModel</name>
+    <message>
+        <source>Deals</source>
+        <translation>Chancen</translation>
+    </message>
+    <message>
+        <source>Quarter {quarter}</source>
+        <translation>Quartal {quarter}</translation>
+    </message>
+    <message>
+        <source>{column}: {deals}</source>
+        <translation>{column}: {deals}</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastView</name>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>Best Case</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
+    </message>
+    <message>
+        <source>Omitted</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <source>{n} deal</source>
+        <translation>{n} Verkaufschance</translation>
+    </message>
+    <message>
+        <source>{n} deals</source>
+        <translation>{n} Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{month} {year}</translation>
+    </message>
+    <message>
+        <source>{first}–{last} {year}</source>
+        <translation>{first}–{last} {year}</translation>
+    </message>
+    <message>
+        <source>{first}–{last}</source>
+        <translation>{first}–{last}</translation>
+    </message>
+    <message>
+        <source>{quarter}: cumulative by month end, against the target</source>
+        <translation>{quarter}: kumuliert zum Monatsende, gegen das Ziel</translation>
+    </message>
+    <message>
+        <source>Target {amount}</source>
+        <translation>Ziel {amount}</translation>
+    </message>
+    <message>
+        <source>The funnel by level (open deals, any close date)</source>
+        <translation>Der Trichter nach Ebene (offene Verkaufschancen, beliebiges Abschlussdatum)</translation>
+    </message>
+    <message>
+        <source>Value ({unit})</source>
+        <translation>Wert ({unit})</translation>
+    </message>
+    <message>
+        <source>{level} · {deals} · {amount}</source>
+        <translation>{level} · {deals} · {amount}</translation>
+    </message>
+    <message>
+        <source>Deals whose close date moved out of {quarter}, by week</source>
+        <translation>Verkaufschancen, deren Abschlussdatum aus {quarter} verschoben wurde, nach Woche</translation>
+    </message>
+    <message>
+        <source>Deals moved out</source>
+        <translation>Hinausgeschobene Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation>Woche ab</translation>
+    </message>
+    <message>
+        <source>thousand {currency}</source>
+        <translation>Tausend {currency}</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>By the end of {month}: won {won}, commit {commit}, best case {best_case}, pipeline {pipeline}.</source>
+        <translation>Bis Ende {month}: gewonnen {won}, Zusage {commit}, Best Case {best_case}, Pipeline {pipeline}.</translation>
+    </message>
+    <message>
+        <source>No target is set for {quarter}.</source>
+        <translation>Für {quarter} ist kein Ziel festgelegt.</translation>
+    </message>
+    <message>
+        <source>The target of {quarter} is {amount}.</source>
+        <translation>Das Ziel für {quarter} beträgt {amount}.</translation>
+    </message>
+    <message>
+        <source>{level}: {deals} worth {amount}.</source>
+        <translation>{level}: {deals} im Wert von {amount}.</translation>
+    </message>
+    <message>
+        <source>{n} deal moved out of {quarter} in these {weeks} weeks.</source>
+        <translation>In diesen {weeks} Wochen wurde {n} Verkaufschance aus {quarter} hinausgeschoben.</translation>
+    </message>
+    <message>
+        <source>{n} deals moved out of {quarter} in these {weeks} weeks.</source>
+        <translation>In diesen {weeks} Wochen wurden {n} Verkaufschancen aus {quarter} hinausgeschoben.</translation>
+    </message>
+    <message>
+        <source>Week starting {date}: {deals}.</source>
+        <translation>Woche ab {date}: {deals}.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}</source>
+        <translation>{path} kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>{category} · {series}: {value}</source>
+        <translation>{category} · {series}: {value}</translation>
+    </message>
+    <message>
+        <source>Forecast &amp;category</source>
+        <translation>Prognose&amp;kategorie</translation>
+    </message>
+    <message>
+        <source>From the stage ({category})</source>
+        <translation>Aus der Phase ({category})</translation>
+    </message>
+    <message>
+        <source>The forecast category was not saved</source>
+        <translation>Die Prognosekategorie wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Fiscal year starts in</source>
+        <translation>Geschäftsjahr beginnt im</translation>
+    </message>
+    <message>
+        <source>Quarters count from this month; January gives calendar quarters.</source>
+        <translation>Die Quartale zählen ab diesem Monat; Januar ergibt Kalenderquartale.</translation>
+    </message>
+    <message>
+        <source>Target of the quarter</source>
+        <translation>Ziel des Quartals</translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation>keines festgelegt</translation>
+    </message>
+    <message>
+        <source>The quarter&apos;s target in the base currency; empty: no target. Enter saves.</source>
+        <translation>Das Ziel des Quartals in der Basiswährung; leer: kein Ziel. Die Eingabetaste speichert.</translation>
+    </message>
+    <message>
+        <source>Take &amp;snapshot now</source>
+        <translation>&amp;Momentaufnahme jetzt erstellen</translation>
+    </message>
+    <message>
+        <source>Record today&apos;s funnel now, to compare with later. The planner also takes one in each week the plan is used. Snapshots are records, not edits: undo does not remove them.</source>
+        <translation>Hält den heutigen Trichter jetzt fest, zum späteren Vergleich. Der Planer erstellt außerdem in jeder Woche, in der der Plan benutzt wird, eine. Momentaufnahmen sind Aufzeichnungen, keine Änderungen: Rückgängig entfernt sie nicht.</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation>&amp;Quartal:</translation>
+    </message>
+    <message>
+        <source>Fiscal &amp;year starts in</source>
+        <translation>Geschäfts&amp;jahr beginnt im</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Gap after won + commit</source>
+        <translation>Lücke nach Gewonnen + Zusage</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Abdeckung</translation>
+    </message>
+    <message>
+        <source>Forecast notes</source>
+        <translation>Hinweise zur Prognose</translation>
+    </message>
+    <message>
+        <source>Forecast by month</source>
+        <translation>Prognose nach Monat</translation>
+    </message>
+    <message>
+        <source>Funnel balance</source>
+        <translation>Ausgewogenheit des Trichters</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Was sich geändert hat</translation>
+    </message>
+    <message>
+        <source>Hover over a number to see the deals</source>
+        <translation>Zeigen Sie auf eine Zahl, um die Verkaufschancen zu sehen</translation>
+    </message>
+    <message>
+        <source>What changed (from the weekly snapshots)</source>
+        <translation>Was sich geändert hat (aus den wöchentlichen Momentaufnahmen)</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Quarter against target</source>
+        <translation>Quartal gegen Ziel</translation>
+    </message>
+    <message>
+        <source>Funnel by level</source>
+        <translation>Trichter nach Ebene</translation>
+    </message>
+    <message>
+        <source>Slip trend</source>
+        <translation>Verschiebungen</translation>
+    </message>
+    <message>
+        <source>Deals in the quarter</source>
+        <translation>Verkaufschancen im Quartal</translation>
+    </message>
+    <message>
+        <source>Forecast category</source>
+        <translation>Prognosekategorie</translation>
+    </message>
+    <message>
+        <source>Set the selected deal&apos;s forecast category (undoable)</source>
+        <translation>Die Prognosekategorie der ausgewählten Verkaufschance setzen (rückgängig zu machen)</translation>
+    </message>
+    <message>
+        <source>{n} deal counted in {quarter} (right-click a deal to set its forecast category)</source>
+        <translation>{n} Verkaufschance in {quarter} gezählt (Rechtsklick auf eine Verkaufschance setzt ihre Prognosekategorie)</translation>
+    </message>
+    <message>
+        <source>{n} deals counted in {quarter} (right-click a deal to set its forecast category)</source>
+        <translation>{n} Verkaufschancen in {quarter} gezählt (Rechtsklick auf eine Verkaufschance setzt ihre Prognosekategorie)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>ahead by {amount}</source>
+        <translation>{amount} voraus</translation>
+    </message>
+    <message>
+        <source>target won</source>
+        <translation>Ziel erreicht</translation>
+    </message>
+    <message>
+        <source>{ratio} x</source>
+        <translation>{ratio} x</translation>
+    </message>
+    <message>
+        <source>Open pipeline (commit + best case + pipeline closing this quarter) ÷ target still to win</source>
+        <translation>Offene Pipeline (Zusage + Best Case + Pipeline mit Abschluss in diesem Quartal) ÷ noch zu gewinnendes Ziel</translation>
+    </message>
+    <message>
+        <source>⚠ {title}: {message}</source>
+        <translation>⚠ {title}: {message}</translation>
+    </message>
+    <message>
+        <source>No warning: the top, the middle and the Best Few look balanced.</source>
+        <translation>Keine Warnung: oben, Mitte und Best Few wirken ausgewogen.</translation>
+    </message>
+    <message>
+        <source>Conversion from Above the Funnel to won: {conversion}</source>
+        <translation>Umwandlung von „Oberhalb des Trichters“ zu gewonnen: {conversion}</translation>
+    </message>
+    <message>
+        <source>{quarter} · {span} (now)</source>
+        <translation>{quarter} · {span} (aktuell)</translation>
+    </message>
+    <message>
+        <source>{quarter} · {span}</source>
+        <translation>{quarter} · {span}</translation>
+    </message>
+    <message>
+        <source>The target was not saved</source>
+        <translation>Das Ziel wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The fiscal year was not changed</source>
+        <translation>Das Geschäftsjahr wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>The snapshot was not taken</source>
+        <translation>Die Momentaufnahme wurde nicht erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>no amount</source>
+        <translation>kein Betrag</translation>
+    </message>
+    <message>
+        <source>{amount} {currency}</source>
+        <translation>{amount} {currency}</translation>
+    </message>
+    <message>
+        <source>{number}M</source>
+        <translation>{number} Mio.</translation>
+    </message>
+    <message>
+        <source>{number}k</source>
+        <translation>{number} Tsd.</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>kein Datum</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>{n} day</source>
+        <translation>{n} Tag</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} Tage</translation>
+    </message>
+    <message>
+        <source>{title}, {account}</source>
+        <translation>{title}, {account}</translation>
+    </message>
+    <message>
+        <source>closed {date}</source>
+        <translation>abgeschlossen am {date}</translation>
+    </message>
+    <message>
+        <source>closes {date}</source>
+        <translation>Abschluss am {date}</translation>
+    </message>
+    <message>
+        <source>no close date</source>
+        <translation>kein Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>{days} in this stage</source>
+        <translation>{days} in dieser Phase</translation>
+    </message>
+    <message>
+        <source>{n} red flag</source>
+        <translation>{n} Warnsignal</translation>
+    </message>
+    <message>
+        <source>{n} red flags</source>
+        <translation>{n} Warnsignale</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>premature: the commitments to enter this stage were never recorded</source>
+        <translation>verfrüht: die Zusagen für den Eintritt in diese Phase wurden nie erfasst</translation>
+    </message>
+    <message>
+        <source>{n} deal</source>
+        <translation>{n} Chance</translation>
+    </message>
+    <message>
+        <source>{n} deals</source>
+        <translation>{n} Chancen</translation>
+    </message>
+    <message>
+        <source>{count} · {amount}</source>
+        <translation>{count} · {amount}</translation>
+    </message>
+    <message>
+        <source>weighted {amount}</source>
+        <translation>gewichtet {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>Funnel</name>
+    <message>
+        <source>No customer commitment for {days} day</source>
+        <translation>Seit {days} Tag keine Kundenzusage</translation>
+    </message>
+    <message>
+        <source>No customer commitment for {days} days</source>
+        <translation>Seit {days} Tagen keine Kundenzusage</translation>
+    </message>
+    <message>
+        <source>No customer commitment for {days} day (stage limit {limit})</source>
+        <translation>Seit {days} Tag keine Kundenzusage (Grenze der Phase: {limit})</translation>
+    </message>
+    <message>
+        <source>No customer commitment for {days} days (stage limit {limit})</source>
+        <translation>Seit {days} Tagen keine Kundenzusage (Grenze der Phase: {limit})</translation>
+    </message>
+    <message>
+        <source>The close date moved later once</source>
+        <translation>Das Abschlussdatum hat sich einmal verschoben</translation>
+    </message>
+    <message>
+        <source>The close date moved later {slips} times</source>
+        <translation>Das Abschlussdatum hat sich {slips}-mal verschoben</translation>
+    </message>
+    <message>
+        <source>Sits in {stage}, but the customer commitments to enter it were never recorded</source>
+        <translation>Steht in {stage}, aber die Kundenzusagen für diese Phase wurden nie erfasst</translation>
+    </message>
+    <message>
+        <source>The close date passed {days} day ago and the deal is still open</source>
+        <translation>Das Abschlussdatum ist seit {days} Tag überschritten und die Chance ist noch offen</translation>
+    </message>
+    <message>
+        <source>The close date passed {days} days ago and the deal is still open</source>
+        <translation>Das Abschlussdatum ist seit {days} Tagen überschritten und die Chance ist noch offen</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelLevel</name>
+    <message>
+        <source>Universe</source>
+        <translation>Universum</translation>
+    </message>
+    <message>
+        <source>Above the Funnel</source>
+        <translation>Oberhalb des Trichters</translation>
+    </message>
+    <message>
+        <source>In the Funnel</source>
+        <translation>Im Trichter</translation>
+    </message>
+    <message>
+        <source>Best Few</source>
+        <translation>Best Few</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Walked away</source>
+        <translation>Aufgegeben</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Opportunity Planner user guide</source>
+        <translation>Opportunity Planner – Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Benutzerhandbuch</translation>
+    </message>
+</context>
+<context>
+    <name>HygieneModel</name>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Closes</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>Why it is listed</source>
+        <translation>Warum sie aufgeführt ist</translation>
+    </message>
+    <message>
+        <source>{amount} (no rate)</source>
+        <translation>{amount} (kein Kurs)</translation>
+    </message>
+    <message>
+        <source>no amount</source>
+        <translation>kein Betrag</translation>
+    </message>
+</context>
+<context>
+    <name>HygieneView</name>
+    <message>
+        <source>{n} incomplete</source>
+        <translation>{n} unvollständig</translation>
+    </message>
+    <message>
+        <source>{n} stale</source>
+        <translation>{n} ruhend</translation>
+    </message>
+    <message>
+        <source>{n} slipping</source>
+        <translation>{n} verschoben</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n} überfällig</translation>
+    </message>
+    <message>
+        <source>{n} premature</source>
+        <translation>{n} verfrüht</translation>
+    </message>
+    <message>
+        <source>“{title}”</source>
+        <translation>„{title}“</translation>
+    </message>
+    <message>
+        <source>{n} deal</source>
+        <translation>{n} Verkaufschance</translation>
+    </message>
+    <message>
+        <source>{n} deals</source>
+        <translation>{n} Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>Every open deal the red-flag rules call stale, slipping, overdue, premature or incomplete, most valuable first. Select one or more rows (Ctrl or Shift for several), then act on them. Everything here can be undone with Edit → Undo.</source>
+        <translation>Jede offene Verkaufschance, die die Warnsignal-Regeln als ruhend, sich verschiebend, überfällig, verfrüht oder unvollständig einstufen, die wertvollsten zuerst. Wählen Sie eine oder mehrere Zeilen (Strg oder Umschalt für mehrere) und handeln Sie dann. Alles hier lässt sich mit Bearbeiten → Rückgängig zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Clean-up summary</source>
+        <translation>Zusammenfassung der Bereinigung</translation>
+    </message>
+    <message>
+        <source>Change &amp;close date…</source>
+        <translation>&amp;Abschlussdatum ändern…</translation>
+    </message>
+    <message>
+        <source>Give the selected deals a realistic close date</source>
+        <translation>Den ausgewählten Verkaufschancen ein realistisches Abschlussdatum geben</translation>
+    </message>
+    <message>
+        <source>S&amp;nooze…</source>
+        <translation>&amp;Zurückstellen…</translation>
+    </message>
+    <message>
+        <source>Stalled for a known reason: hide the stale warning until a date</source>
+        <translation>Stockt aus bekanntem Grund: die Ruhend-Warnung bis zu einem Datum ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Walk away…</source>
+        <translation>A&amp;ufgeben…</translation>
+    </message>
+    <message>
+        <source>Close the selected deals as Walked away, with one reason (into the archive)</source>
+        <translation>Die ausgewählten Verkaufschancen mit einem Grund als aufgegeben abschließen (ins Archiv)</translation>
+    </message>
+    <message>
+        <source>&amp;Open deal</source>
+        <translation>Verkaufschance ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Show the deal (double-click a row does the same)</source>
+        <translation>Die Verkaufschance zeigen (ein Doppelklick auf eine Zeile bewirkt dasselbe)</translation>
+    </message>
+    <message>
+        <source>Deals to clean up</source>
+        <translation>Zu bereinigende Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>The deals the red-flag rules list, most valuable first. Select one or more rows (Shift or Ctrl for several), then use the buttons above; double-click a row to open its deal.</source>
+        <translation>Die Verkaufschancen, die die Warnsignal-Regeln aufführen, die wertvollsten zuerst. Wählen Sie eine oder mehrere Zeilen (Umschalt oder Strg für mehrere) und nutzen Sie dann die Schaltflächen darüber; ein Doppelklick auf eine Zeile öffnet ihre Verkaufschance.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{listed} of {total} open deals needs a clean-up, worth {amount} ({rules})</source>
+        <translation>{listed} von {total} offenen Verkaufschancen braucht eine Bereinigung, im Wert von {amount} ({rules})</translation>
+    </message>
+    <message>
+        <source>{listed} of {total} open deals need a clean-up, worth {amount} ({rules})</source>
+        <translation>{listed} von {total} offenen Verkaufschancen brauchen eine Bereinigung, im Wert von {amount} ({rules})</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up: the {total} open deal is not flagged.</source>
+        <translation>Nichts zu bereinigen: die {total} offene Verkaufschance hat kein Warnsignal.</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up: none of the {total} open deals is flagged.</source>
+        <translation>Nichts zu bereinigen: keine der {total} offenen Verkaufschancen hat ein Warnsignal.</translation>
+    </message>
+    <message>
+        <source>New close date for {deals}</source>
+        <translation>Neues Abschlussdatum für {deals}</translation>
+    </message>
+    <message>
+        <source>The close date was not changed</source>
+        <translation>Das Abschlussdatum wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>Snooze {deals}</source>
+        <translation>{deals} zurückstellen</translation>
+    </message>
+    <message>
+        <source>The snooze was not saved</source>
+        <translation>Das Zurückstellen wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Walk away from {deals}</source>
+        <translation>{deals} aufgeben</translation>
+    </message>
+    <message>
+        <source>The deals were not walked away from</source>
+        <translation>Die Verkaufschancen wurden nicht aufgegeben</translation>
+    </message>
+    <message>
+        <source>Change the close date</source>
+        <translation>Abschlussdatum ändern</translation>
+    </message>
+    <message>
+        <source>A realistic close date for {deals}: the date the customer will decide.</source>
+        <translation>Ein realistisches Abschlussdatum für {deals}: das Datum, an dem der Kunde entscheiden wird.</translation>
+    </message>
+    <message>
+        <source>New &amp;close date</source>
+        <translation>Neues &amp;Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Snooze the stale warning</source>
+        <translation>Ruhend-Warnung zurückstellen</translation>
+    </message>
+    <message>
+        <source>{deals} stalled for a known reason: the stale warning stays hidden until the date.</source>
+        <translation>{deals} stockt aus bekanntem Grund: die Ruhend-Warnung bleibt bis zum Datum ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>{deals} stalled for a known reason: their stale warnings stay hidden until the date.</source>
+        <translation>{deals} stocken aus bekanntem Grund: ihre Ruhend-Warnungen bleiben bis zum Datum ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <source>e.g. the customer&apos;s budget round ends in January</source>
+        <translation>z. B. die Budgetrunde des Kunden endet im Januar</translation>
+    </message>
+    <message>
+        <source>Walk away</source>
+        <translation>Aufgeben</translation>
+    </message>
+    <message>
+        <source>Walk away from {deals}: it moves to Walked away, into the archive, with this reason. You can reopen it from the archive.</source>
+        <translation>{deals} aufgeben: Die Verkaufschance wechselt mit diesem Grund zu „Aufgegeben“, ins Archiv. Sie können sie aus dem Archiv wieder öffnen.</translation>
+    </message>
+    <message>
+        <source>Walk away from {deals}: they move to Walked away, into the archive, with this reason. You can reopen them from the archive.</source>
+        <translation>{deals} aufgeben: Die Verkaufschancen wechseln mit diesem Grund zu „Aufgegeben“, ins Archiv. Sie können sie aus dem Archiv wieder öffnen.</translation>
+    </message>
+    <message>
+        <source>&amp;Closed on</source>
+        <translation>Abgeschlossen &amp;am</translation>
+    </message>
+    <message>
+        <source>&amp;Why we walk away</source>
+        <translation>&amp;Warum wir aufgeben</translation>
+    </message>
+    <message>
+        <source>e.g. no budget this year and no access to the economic buyer</source>
+        <translation>z. B. kein Budget in diesem Jahr und kein Zugang zum Wirtschaftlichen Entscheider</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>starts like {label} text but byte {start} is not {label}; save it again as CSV UTF-8</source>
+        <translation>beginnt wie {label}-Text, aber Byte {start} ist kein {label}; speichern Sie die Datei erneut als CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>is not a CSV or spreadsheet file (it looks like {binary})</source>
+        <translation>ist keine CSV- oder Tabellendatei (sie sieht aus wie {binary})</translation>
+    </message>
+    <message>
+        <source>is not a CSV or spreadsheet file (it contains binary data)</source>
+        <translation>ist keine CSV- oder Tabellendatei (sie enthält Binärdaten)</translation>
+    </message>
+    <message>
+        <source>is in an encoding the importer cannot read (byte 0x{byte:02X} at position {start} is neither UTF-8, UTF-16 nor Windows-1252); save it as CSV UTF-8</source>
+        <translation>hat eine Kodierung, die der Import nicht lesen kann (Byte 0x{byte:02X} an Position {start} ist weder UTF-8 noch UTF-16 noch Windows-1252); speichern Sie sie als CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>has {cells} cells but the header has {width}; the extra cells are ignored</source>
+        <translation>hat {cells} Zellen, die Kopfzeile aber {width}; die zusätzlichen Zellen werden ignoriert</translation>
+    </message>
+    <message>
+        <source>is not a data row (only one cell filled); ignored</source>
+        <translation>ist keine Datenzeile (nur eine Zelle gefüllt); ignoriert</translation>
+    </message>
+    <message>
+        <source>has a header row but no data rows</source>
+        <translation>hat eine Kopfzeile, aber keine Datenzeilen</translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV: in the row starting on line {start}, a quoted cell is not closed or text follows its closing quote ({error}); save the file again from the spreadsheet</source>
+        <translation>kann nicht als CSV gelesen werden: In der Zeile ab Zeile {start} ist eine Zelle in Anführungszeichen nicht geschlossen oder nach dem schließenden Anführungszeichen folgt Text ({error}); speichern Sie die Datei erneut aus der Tabellenkalkulation</translation>
+    </message>
+    <message>
+        <source>cannot be read as an XLSX workbook ({kind}: {error})</source>
+        <translation>kann nicht als XLSX-Arbeitsmappe gelesen werden ({kind}: {error})</translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation>Monat/Tag/Jahr</translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation>Tag/Monat/Jahr</translation>
+    </message>
+    <message>
+        <source>{file}: some dates are day-first and others month-first; read as {order}</source>
+        <translation>{file}: manche Daten beginnen mit dem Tag, andere mit dem Monat; gelesen als {order}</translation>
+    </message>
+    <message>
+        <source>{n} date</source>
+        <translation>{n} Datum</translation>
+    </message>
+    <message>
+        <source>{n} dates</source>
+        <translation>{n} Daten</translation>
+    </message>
+    <message>
+        <source>{file}: {dates} could be read either way; read as {order} (change it on the mapping page, or in the mapping file)</source>
+        <translation>{file}: {dates} ließen sich auf beide Arten lesen; gelesen als {order} (ändern Sie das auf der Seite der Zuordnung oder in der Zuordnungsdatei)</translation>
+    </message>
+    <message>
+        <source>outside the years {first} to {last}</source>
+        <translation>außerhalb der Jahre {first} bis {last}</translation>
+    </message>
+    <message>
+        <source>not a real date (there is no month {month})</source>
+        <translation>kein gültiges Datum (es gibt keinen Monat {month})</translation>
+    </message>
+    <message>
+        <source>not a real date ({month_name} {year} has {days} days)</source>
+        <translation>kein gültiges Datum ({month_name} {year} hat {days} Tage)</translation>
+    </message>
+    <message>
+        <source>not a date (write it like 2026-12-15 or 12/15/2026)</source>
+        <translation>kein Datum (schreiben Sie es wie 2026-12-15 oder 12/15/2026)</translation>
+    </message>
+    <message>
+        <source>not an amount (write it like 120000, 120,000.50 or 120.000,50 €)</source>
+        <translation>kein Betrag (schreiben Sie ihn wie 120000, 120,000.50 oder 120.000,50 €)</translation>
+    </message>
+    <message>
+        <source>negative (an amount cannot be negative)</source>
+        <translation>negativ (ein Betrag kann nicht negativ sein)</translation>
+    </message>
+    <message>
+        <source>too large for an amount (at most 1,000,000,000,000)</source>
+        <translation>zu groß für einen Betrag (höchstens 1.000.000.000.000)</translation>
+    </message>
+    <message>
+        <source>not a probability (write it like 25, 25 % or 0.25)</source>
+        <translation>keine Wahrscheinlichkeit (schreiben Sie sie wie 25, 25 % oder 0.25)</translation>
+    </message>
+    <message>
+        <source>not a probability between 0 and 100 %</source>
+        <translation>keine Wahrscheinlichkeit zwischen 0 und 100 %</translation>
+    </message>
+    <message>
+        <source>the file has no column “{header}”</source>
+        <translation>die Datei hat keine Spalte „{header}“</translation>
+    </message>
+    <message>
+        <source>“{field}” is not a field of a {kind} file</source>
+        <translation>„{field}“ ist kein Feld einer Datei mit {kind}</translation>
+    </message>
+    <message>
+        <source>both “{first}” and “{second}” are mapped to {field}</source>
+        <translation>sowohl „{first}“ als auch „{second}“ sind {field} zugeordnet</translation>
+    </message>
+    <message>
+        <source>the account id {id} is in no accounts file; imported without an account (import the accounts file, e.g. Account.csv, with it)</source>
+        <translation>die Kunden-ID {id} steht in keiner Kundendatei; ohne Kunden importiert (importieren Sie die Kundendatei, z. B. Account.csv, mit)</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>its parent chain leads back to itself; no parent set</source>
+        <translation>die Kette der übergeordneten Kunden führt zu ihm selbst zurück; kein übergeordneter Kunde gesetzt</translation>
+    </message>
+    <message>
+        <source>{what} is too long ({length} characters; at most {limit}); not imported</source>
+        <translation>{what} ist zu lang ({length} Zeichen; höchstens {limit}); nicht importiert</translation>
+    </message>
+    <message>
+        <source>The next step</source>
+        <translation>Der nächste Schritt</translation>
+    </message>
+    <message>
+        <source>The lost reason</source>
+        <translation>Der Verlustgrund</translation>
+    </message>
+    <message>
+        <source>The contact name</source>
+        <translation>Der Kontaktname</translation>
+    </message>
+    <message>
+        <source>The account name</source>
+        <translation>Der Kundenname</translation>
+    </message>
+    <message>
+        <source>The product</source>
+        <translation>Das Produkt</translation>
+    </message>
+    <message>
+        <source>looks like a spreadsheet formula; imported as plain text</source>
+        <translation>sieht aus wie eine Tabellenformel; als reiner Text importiert</translation>
+    </message>
+    <message>
+        <source>is not a forecast category (Pipeline, Best Case, Commit, Closed, Omitted); ignored</source>
+        <translation>ist keine Prognosekategorie (Pipeline, Best Case, Zusage, Abgeschlossen, Ausgelassen); ignoriert</translation>
+    </message>
+    <message>
+        <source>is too long for an id (at most {limit} characters)</source>
+        <translation>ist zu lang für eine ID (höchstens {limit} Zeichen)</translation>
+    </message>
+    <message>
+        <source>The deal name is too long ({length} characters; at most {limit}); the row is skipped</source>
+        <translation>Der Name der Chance ist zu lang ({length} Zeichen; höchstens {limit}); die Zeile wird übersprungen</translation>
+    </message>
+    <message>
+        <source>had line breaks or repeated spaces; joined into one line</source>
+        <translation>hatte Zeilenumbrüche oder mehrfache Leerzeichen; zu einer Zeile zusammengefügt</translation>
+    </message>
+    <message>
+        <source>Amount is {error}; imported without an amount</source>
+        <translation>Betrag ist {error}; ohne Betrag importiert</translation>
+    </message>
+    <message>
+        <source>is not a three-letter currency code such as EUR or USD; ignored</source>
+        <translation>ist kein dreibuchstabiger Währungscode wie EUR oder USD; ignoriert</translation>
+    </message>
+    <message>
+        <source>Close date is {error}; imported without a close date</source>
+        <translation>Abschlussdatum ist {error}; ohne Abschlussdatum importiert</translation>
+    </message>
+    <message>
+        <source>Created date is {error}; ignored</source>
+        <translation>Erstellungsdatum ist {error}; ignoriert</translation>
+    </message>
+    <message>
+        <source>is not a positive quantity; ignored</source>
+        <translation>ist keine positive Menge; ignoriert</translation>
+    </message>
+    <message>
+        <source>is neither true nor false; ignored</source>
+        <translation>ist weder wahr noch falsch; ignoriert</translation>
+    </message>
+    <message>
+        <source>Probability is {error}; ignored</source>
+        <translation>Wahrscheinlichkeit ist {error}; ignoriert</translation>
+    </message>
+    <message>
+        <source>the mapping names a column the file lacks</source>
+        <translation>die Zuordnung nennt eine Spalte, die die Datei nicht hat</translation>
+    </message>
+    <message>
+        <source>{field} is not a field of a {kind} file</source>
+        <translation>{field} ist kein Feld einer Datei mit {kind}</translation>
+    </message>
+    <message>
+        <source>{file}: not used (its columns look like none of deals, accounts, contacts, contact roles, stage history, products or users)</source>
+        <translation>{file}: nicht verwendet (die Spalten passen weder zu Chancen noch zu Kunden, Kontakten, Kontaktrollen, Phasenverlauf, Produkten oder Benutzern)</translation>
+    </message>
+    <message>
+        <source>{file}: no column is mapped to a field</source>
+        <translation>{file}: keine Spalte ist einem Feld zugeordnet</translation>
+    </message>
+    <message>
+        <source>{file}: no account column; deals are imported without accounts</source>
+        <translation>{file}: keine Kundenspalte; die Chancen werden ohne Kunden importiert</translation>
+    </message>
+    <message>
+        <source>the files have no owner column to filter by</source>
+        <translation>die Dateien haben keine Spalte mit dem Verantwortlichen, nach der gefiltert werden könnte</translation>
+    </message>
+    <message>
+        <source>no deal in the files is owned by “{owner}” (owners: {owners})</source>
+        <translation>keine Chance in den Dateien gehört „{owner}“ (Verantwortliche: {owners})</translation>
+    </message>
+    <message>
+        <source>the same id is on row {row}; this row is skipped</source>
+        <translation>dieselbe ID steht in Zeile {row}; diese Zeile wird übersprungen</translation>
+    </message>
+    <message>
+        <source>the same id is on {file}, row {row}; this row is skipped</source>
+        <translation>dieselbe ID steht in {file}, Zeile {row}; diese Zeile wird übersprungen</translation>
+    </message>
+    <message>
+        <source>Product “{written}” is written “{spelling}” ({deals})</source>
+        <translation>Produkt „{written}“ wird „{spelling}“ geschrieben ({deals})</translation>
+    </message>
+    <message>
+        <source>{n} deal</source>
+        <translation>{n} Chance</translation>
+    </message>
+    <message>
+        <source>{n} deals</source>
+        <translation>{n} Chancen</translation>
+    </message>
+    <message>
+        <source>deleted in the CRM; skipped</source>
+        <translation>im CRM gelöscht; übersprungen</translation>
+    </message>
+    <message>
+        <source>no account; imported without one</source>
+        <translation>kein Kunde; ohne Kunden importiert</translation>
+    </message>
+    <message>
+        <source>the row has no deal name, product, account or id; skipped</source>
+        <translation>die Zeile hat weder Namen der Chance noch Produkt, Kunden oder ID; übersprungen</translation>
+    </message>
+    <message>
+        <source>the plan has no open stage to put the deal in; skipped</source>
+        <translation>der Plan hat keine offene Phase für die Chance; übersprungen</translation>
+    </message>
+    <message>
+        <source>the stage is not mapped; placed in {stage}</source>
+        <translation>die Phase ist nicht zugeordnet; in {stage} eingeordnet</translation>
+    </message>
+    <message>
+        <source>no stage; placed in {stage}</source>
+        <translation>keine Phase; in {stage} eingeordnet</translation>
+    </message>
+    <message>
+        <source>open deal without a close date; imported and flagged</source>
+        <translation>offene Chance ohne Abschlussdatum; importiert und markiert</translation>
+    </message>
+    <message>
+        <source>a contact role names a contact that is in no contacts file; not added</source>
+        <translation>eine Kontaktrolle nennt einen Kontakt, der in keiner Kontaktdatei steht; nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>a contact person needs an account; not added</source>
+        <translation>eine Kontaktperson braucht einen Kunden; nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>No file holds deals ({files}).</source>
+        <translation>Keine Datei enthält Chancen ({files}).</translation>
+    </message>
+    <message>
+        <source>{start}… ({count} characters)</source>
+        <translation>{start}… ({count} Zeichen)</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>Zeile {row}</translation>
+    </message>
+    <message>
+        <source>{file} {problem}.</source>
+        <translation>{file} {problem}.</translation>
+    </message>
+    <message>
+        <source>is larger than {size} MB; export fewer rows</source>
+        <translation>ist größer als {size} MB; exportieren Sie weniger Zeilen</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot be read: {error}</source>
+        <translation>kann nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <source>holds no CSV, XLSX or ZIP file</source>
+        <translation>enthält keine CSV-, XLSX- oder ZIP-Datei</translation>
+    </message>
+    <message>
+        <source>is a damaged ZIP file ({error})</source>
+        <translation>ist eine beschädigte ZIP-Datei ({error})</translation>
+    </message>
+    <message>
+        <source>is a ZIP file without CSV or XLSX files in it</source>
+        <translation>ist eine ZIP-Datei ohne CSV- oder XLSX-Dateien darin</translation>
+    </message>
+    <message>
+        <source>cannot be unpacked ({error})</source>
+        <translation>kann nicht entpackt werden ({error})</translation>
+    </message>
+</context>
+<context>
+    <name>ImportChanges</name>
+    <message>
+        <source>economic</source>
+        <translation>Wirtschaftlicher Entscheider</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Anwender</translation>
+    </message>
+    <message>
+        <source>technical</source>
+        <translation>Technischer Prüfer</translation>
+    </message>
+    <message>
+        <source>coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>Rolle unbekannt</translation>
+    </message>
+    <message>
+        <source>CRM id</source>
+        <translation>CRM-ID</translation>
+    </message>
+    <message>
+        <source>Buying influence</source>
+        <translation>Einflussperson</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Forecast category</source>
+        <translation>Prognosekategorie</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>{change} (replaces your planner edit)</source>
+        <translation>{change} (ersetzt Ihre Änderung im Planer)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportField</name>
+    <message>
+        <source>CRM id</source>
+        <translation>CRM-ID</translation>
+    </message>
+    <message>
+        <source>Deal name</source>
+        <translation>Name der Chance</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Kundenname</translation>
+    </message>
+    <message>
+        <source>Account id</source>
+        <translation>Kunden-ID</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Status (open/won/lost)</source>
+        <translation>Status (offen/gewonnen/verloren)</translation>
+    </message>
+    <message>
+        <source>Is won</source>
+        <translation>Ist gewonnen</translation>
+    </message>
+    <message>
+        <source>Is closed</source>
+        <translation>Ist abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Is deleted</source>
+        <translation>Ist gelöscht</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Forecast category</source>
+        <translation>Prognosekategorie</translation>
+    </message>
+    <message>
+        <source>Created / engaged on</source>
+        <translation>Angelegt / begonnen am</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>Verlustgrund</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Parent account</source>
+        <translation>Übergeordneter Kunde</translation>
+    </message>
+    <message>
+        <source>Parent account id</source>
+        <translation>ID des übergeordneten Kunden</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Deal id</source>
+        <translation>ID der Chance</translation>
+    </message>
+    <message>
+        <source>Contact id</source>
+        <translation>Kontakt-ID</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Changed on</source>
+        <translation>Geändert am</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFileKind</name>
+    <message>
+        <source>Deals</source>
+        <translation>Chancen</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Contact roles</source>
+        <translation>Kontaktrollen</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>Phasenverlauf</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Not used</source>
+        <translation>Nicht verwendet</translation>
+    </message>
+    <message>
+        <source>deals</source>
+        <translation>Chancen</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>Kontakten</translation>
+    </message>
+    <message>
+        <source>contact roles</source>
+        <translation>Kontaktrollen</translation>
+    </message>
+    <message>
+        <source>stage history</source>
+        <translation>Phasenverlauf</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>Produkten</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Benutzern</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>nicht verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>ImportStages</name>
+    <message>
+        <source>remembered</source>
+        <translation>gemerkt</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>gleicher Name</translation>
+    </message>
+    <message>
+        <source>probability {probability} % is nearest {stage}&apos;s {stage_probability} %</source>
+        <translation>Wahrscheinlichkeit {probability} % liegt am nächsten an {stage_probability} % von {stage}</translation>
+    </message>
+    <message>
+        <source>by order</source>
+        <translation>nach Reihenfolge</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <source>Would import from {crm}: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped</source>
+        <translation>Würde aus {crm} importieren: {created} neu, {updated} aktualisiert, {unchanged} unverändert, {skipped} übersprungen</translation>
+    </message>
+    <message>
+        <source>Imported from {crm}: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped</source>
+        <translation>Aus {crm} importiert: {created} neu, {updated} aktualisiert, {unchanged} unverändert, {skipped} übersprungen</translation>
+    </message>
+    <message>
+        <source>{count} of other owners left out</source>
+        <translation>{count} von anderen Verantwortlichen ausgelassen</translation>
+    </message>
+    <message>
+        <source>(dry run: nothing was written)</source>
+        <translation>(Probelauf: nichts wurde geschrieben)</translation>
+    </message>
+    <message>
+        <source>New accounts: {accounts}; new people: {people}; new buying influences: {influences}</source>
+        <translation>Neue Kunden: {accounts}; neue Personen: {people}; neue Einflusspersonen: {influences}</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>gewählt</translation>
+    </message>
+    <message>
+        <source>Stages: {stages}</source>
+        <translation>Phasen: {stages}</translation>
+    </message>
+    <message>
+        <source>Updated “{title}”: {changes}</source>
+        <translation>„{title}“ aktualisiert: {changes}</translation>
+    </message>
+    <message>
+        <source>… and {count} more updated deals (--json lists them all)</source>
+        <translation>… und {count} weitere aktualisierte Chancen (--json listet alle auf)</translation>
+    </message>
+    <message>
+        <source>{n} open deal</source>
+        <translation>{n} offene Chance</translation>
+    </message>
+    <message>
+        <source>{n} open deals</source>
+        <translation>{n} offene Chancen</translation>
+    </message>
+    <message>
+        <source>{deals} imported from {crm} before are not in these files (nothing was deleted):</source>
+        <translation>{deals}, früher aus {crm} importiert, fehlen in diesen Dateien (nichts wurde gelöscht):</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… und {count} weitere</translation>
+    </message>
+    <message>
+        <source>Error: {problem}</source>
+        <translation>Fehler: {problem}</translation>
+    </message>
+    <message>
+        <source>Warning: {problem}</source>
+        <translation>Warnung: {problem}</translation>
+    </message>
+    <message>
+        <source>{n} row</source>
+        <translation>{n} Zeile</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>{n} Zeilen</translation>
+    </message>
+    <message>
+        <source>… and {count} more kinds of problem (--json lists them all)</source>
+        <translation>… und {count} weitere Arten von Problemen (--json listet alle auf)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Imports cannot be undone with Edit → Undo.</source>
+        <translation>Ein Import lässt sich nicht mit Bearbeiten → Rückgängig zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Enthält</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Aufbau</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>Beispielwerte</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(nicht importiert)</translation>
+    </message>
+    <message>
+        <source>Stage in the file</source>
+        <translation>Phase in der Datei</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Chancen</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Plan stage</source>
+        <translation>Phase im Plan</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n} %</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>gewählt</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Files to import</source>
+        <translation>Zu importierende Dateien</translation>
+    </message>
+    <message>
+        <source>Exports of Salesforce, HubSpot or Pipedrive, or any CSV or XLSX file of deals. Several files, a folder or a Salesforce weekly Data Export ZIP are joined by their ids.</source>
+        <translation>Exporte aus Salesforce, HubSpot oder Pipedrive oder eine beliebige CSV- oder XLSX-Datei mit Verkaufschancen. Mehrere Dateien, ein Ordner oder ein wöchentlicher Salesforce-Datenexport (ZIP) werden über ihre IDs verknüpft.</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>&amp;Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Import from CRM</source>
+        <translation>Aus CRM importieren</translation>
+    </message>
+    <message>
+        <source>CRM exports (*.csv *.tsv *.txt *.xlsx *.zip);;All files (*)</source>
+        <translation>CRM-Exporte (*.csv *.tsv *.txt *.xlsx *.zip);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of CRM exports</source>
+        <translation>Einen Ordner mit CRM-Exporten importieren</translation>
+    </message>
+    <message>
+        <source>Nothing could be read.</source>
+        <translation>Es konnte nichts gelesen werden.</translation>
+    </message>
+    <message>
+        <source>What the files hold</source>
+        <translation>Was die Dateien enthalten</translation>
+    </message>
+    <message>
+        <source>Files read</source>
+        <translation>Gelesene Dateien</translation>
+    </message>
+    <message>
+        <source>Recognise from the headers</source>
+        <translation>An den Spaltenköpfen erkennen</translation>
+    </message>
+    <message>
+        <source>Other (CSV/XLSX)</source>
+        <translation>Andere (CSV/XLSX)</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>Not a known CRM layout: columns are matched by their names (check them next).</source>
+        <translation>Kein bekannter CRM-Aufbau: Die Spalten werden über ihre Namen zugeordnet (im nächsten Schritt prüfen).</translation>
+    </message>
+    <message>
+        <source>Recognised as {crm} exports; deals and accounts keep their {crm} ids.</source>
+        <translation>Als {crm}-Exporte erkannt; Verkaufschancen und Kunden behalten ihre {crm}-IDs.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Check which field each column is. Your choices are remembered for files like this one.</source>
+        <translation>Prüfen Sie, welches Feld jede Spalte ist. Ihre Wahl wird für gleichartige Dateien gespeichert.</translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation>Spalten der Datei</translation>
+    </message>
+    <message>
+        <source>Read from the file&apos;s dates</source>
+        <translation>Aus den Daten der Datei ablesen</translation>
+    </message>
+    <message>
+        <source>Month first (03/04/2026 is 4 March)</source>
+        <translation>Monat zuerst (03/04/2026 ist der 04.03.2026)</translation>
+    </message>
+    <message>
+        <source>Day first (03/04/2026 is 3 April)</source>
+        <translation>Tag zuerst (03/04/2026 ist der 03.04.2026)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>Datu&amp;msangaben:</translation>
+    </message>
+    <message>
+        <source>{file} ({holds})</source>
+        <translation>{file} ({holds})</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Phasen</translation>
+    </message>
+    <message>
+        <source>Won and lost are recognised by name; open stages by probability, else by order.</source>
+        <translation>Gewonnen und verloren werden am Namen erkannt, offene Phasen an der Wahrscheinlichkeit, sonst an der Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>Stages in the files</source>
+        <translation>Phasen in den Dateien</translation>
+    </message>
+    <message>
+        <source>Whose deals</source>
+        <translation>Wessen Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>The files name an owner or sales agent for each deal. Import only yours?</source>
+        <translation>Die Dateien nennen zu jeder Verkaufschance einen Verantwortlichen. Nur Ihre importieren?</translation>
+    </message>
+    <message>
+        <source>&amp;Import the deals of:</source>
+        <translation>Verkaufschancen &amp;importieren von:</translation>
+    </message>
+    <message>
+        <source>Everyone ({n} deal)</source>
+        <translation>Alle ({n} Verkaufschance)</translation>
+    </message>
+    <message>
+        <source>Everyone ({n} deals)</source>
+        <translation>Alle ({n} Verkaufschancen)</translation>
+    </message>
+    <message>
+        <source>{owner} ({n} deal)</source>
+        <translation>{owner} ({n} Verkaufschance)</translation>
+    </message>
+    <message>
+        <source>{owner} ({n} deals)</source>
+        <translation>{owner} ({n} Verkaufschancen)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>Gefundene Probleme</translation>
+    </message>
+    <message>
+        <source>&amp;Skip every row with a warning</source>
+        <translation>Jede Zeile mit einer Warnung &amp;überspringen</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Importfortschritt</translation>
+    </message>
+    <message>
+        <source>S&amp;top the import</source>
+        <translation>Import a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>The import is written in one go: all accepted rows or nothing.</source>
+        <translation>Der Import wird in einem Zug geschrieben: alle angenommenen Zeilen oder nichts.</translation>
+    </message>
+    <message>
+        <source>{n} to create</source>
+        <translation>{n} neu anzulegen</translation>
+    </message>
+    <message>
+        <source>{n} to update</source>
+        <translation>{n} zu aktualisieren</translation>
+    </message>
+    <message>
+        <source>{n} unchanged</source>
+        <translation>{n} unverändert</translation>
+    </message>
+    <message>
+        <source>{n} to skip</source>
+        <translation>{n} zu überspringen</translation>
+    </message>
+    <message>
+        <source>{n} of other owners left out</source>
+        <translation>{n} anderer Verantwortlicher ausgelassen</translation>
+    </message>
+    <message>
+        <source>{n} open deal no longer in the files (it stays)</source>
+        <translation>{n} offene Verkaufschance nicht mehr in den Dateien (sie bleibt)</translation>
+    </message>
+    <message>
+        <source>{n} open deals no longer in the files (they stay)</source>
+        <translation>{n} offene Verkaufschancen nicht mehr in den Dateien (sie bleiben)</translation>
+    </message>
+    <message>
+        <source>{counts}.</source>
+        <translation>{counts}.</translation>
+    </message>
+    <message>
+        <source>The import was stopped; nothing was written.</source>
+        <translation>Der Import wurde abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the plan could not be written ({error}).</source>
+        <translation>Es wurde nichts importiert: Der Plan konnte nicht geschrieben werden ({error}).</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>What was imported</source>
+        <translation>Was importiert wurde</translation>
+    </message>
+    <message>
+        <source>Dates are read as {order}.</source>
+        <translation>Datumsangaben werden als {order} gelesen.</translation>
+    </message>
+</context>
+<context>
+    <name>InfluenceMap</name>
+    <message>
+        <source>Role: {role} · Mode: {mode} · Rating: {rating}</source>
+        <translation>Rolle: {role} · Reaktionsmodus: {mode} · Bewertung: {rating}</translation>
+    </message>
+    <message>
+        <source>Not on this deal</source>
+        <translation>Nicht bei dieser Chance</translation>
+    </message>
+    <message>
+        <source>Person #{id}</source>
+        <translation>Ansprechpartner Nr. {id}</translation>
+    </message>
+    <message>
+        <source>Shape: role</source>
+        <translation>Form: Rolle</translation>
+    </message>
+    <message>
+        <source>Colour: mode</source>
+        <translation>Farbe: Reaktionsmodus</translation>
+    </message>
+    <message>
+        <source>Badge: rating from {minus}5 to +5 (? unknown; red: hostile, green: +3 or more). Dashed grey: reported to, not on this deal.</source>
+        <translation>Plakette: Bewertung von {minus}5 bis +5 (? unbekannt; rot: feindselig, grün: +3 oder mehr). Grau gestrichelt: Vorgesetzte, nicht bei dieser Verkaufschance.</translation>
+    </message>
+    <message>
+        <source>No buying influences yet: add the people who decide.</source>
+        <translation>Noch keine Einflusspersonen: Fügen Sie die Menschen hinzu, die entscheiden.</translation>
+    </message>
+    <message>
+        <source>Influence map</source>
+        <translation>Einflusskarte</translation>
+    </message>
+    <message>
+        <source>Buying influences by reports-to: shape is the role, colour the mode.</source>
+        <translation>Einflusspersonen nach Berichtslinie: die Form zeigt die Rolle, die Farbe den Reaktionsmodus.</translation>
+    </message>
+    <message>
+        <source>{n} buying influence.</source>
+        <translation>{n} Einflussperson.</translation>
+    </message>
+    <message>
+        <source>{n} buying influences.</source>
+        <translation>{n} Einflusspersonen.</translation>
+    </message>
+    <message>
+        <source>{name}: {role}, {mode}, rating {rating}.</source>
+        <translation>{name}: {role}, {mode}, Bewertung {rating}.</translation>
+    </message>
+    <message>
+        <source>{name} is not on this deal.</source>
+        <translation>{name} ist nicht bei dieser Verkaufschance.</translation>
+    </message>
+    <message>
+        <source>{name} reports to {boss}.</source>
+        <translation>{name} berichtet an {boss}.</translation>
+    </message>
+    <message>
+        <source>Arrow keys move from person to person; the table follows the selection.</source>
+        <translation>Die Pfeiltasten gehen von Ansprechpartner zu Ansprechpartner; die Tabelle folgt der Auswahl.</translation>
+    </message>
+</context>
+<context>
+    <name>InfluenceSection</name>
+    <message>
+        <source>Buying influences</source>
+        <translation>Einflusspersonen</translation>
+    </message>
+    <message>
+        <source>&amp;Add influence…</source>
+        <translation>Einflussperson &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add someone at the account, or a new person (Insert)</source>
+        <translation>Jemanden beim Kunden oder einen neuen Ansprechpartner hinzufügen (Einfg)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;person…</source>
+        <translation>&amp;Ansprechpartner bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Name, title and contact details: shared by every deal of the account</source>
+        <translation>Name, Funktion und Kontaktdaten: gelten für alle Verkaufschancen des Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Take the selected person off this deal (Delete)</source>
+        <translation>Den ausgewählten Ansprechpartner von dieser Verkaufschance entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>Export map as P&amp;NG…</source>
+        <translation>Karte als P&amp;NG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export map as &amp;SVG…</source>
+        <translation>Karte als S&amp;VG exportieren…</translation>
+    </message>
+    <message>
+        <source>Influence map: who reports to whom</source>
+        <translation>Einflusskarte: wer an wen berichtet</translation>
+    </message>
+    <message>
+        <source>Give the deal an account first: buying influences are people at the customer&apos;s account.</source>
+        <translation>Ordnen Sie die Verkaufschance zuerst einem Kunden zu: Einflusspersonen sind Ansprechpartner beim Kunden.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>{plan} — Opportunity Planner</source>
+        <translation>{plan} — Opportunity Planner</translation>
+    </message>
+    <message>
+        <source>Stage board</source>
+        <translation>Phasenansicht</translation>
+    </message>
+    <message>
+        <source>The open deals by stage. Arrow keys move between cards, Enter opens one, Ctrl+Right and Ctrl+Left move it to the next or previous stage.</source>
+        <translation>Die offenen Verkaufschancen nach Phase. Die Pfeiltasten wechseln zwischen den Karten, die Eingabetaste öffnet eine, Strg+Rechts und Strg+Links verschieben sie in die nächste oder vorige Phase.</translation>
+    </message>
+    <message>
+        <source>Filter by title or account (Ctrl+F)</source>
+        <translation>Nach Titel oder Kunde filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter deals</source>
+        <translation>Verkaufschancen filtern</translation>
+    </message>
+    <message>
+        <source>Shows only the deals whose title or account contains the text</source>
+        <translation>Zeigt nur die Verkaufschancen, deren Titel oder Kunde die Eingabe enthält</translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>&amp;Phasen</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>Ar&amp;chiv</translation>
+    </message>
+    <message>
+        <source>&amp;Forecast</source>
+        <translation>Pro&amp;gnose</translation>
+    </message>
+    <message>
+        <source>&amp;Clean-up</source>
+        <translation>Bere&amp;inigung</translation>
+    </message>
+    <message>
+        <source>Deal details</source>
+        <translation>Details der Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Blue Sheet</source>
+        <translation>Blue Sheet</translation>
+    </message>
+    <message>
+        <source>Select a deal on the board to see its Blue Sheet.</source>
+        <translation>Wählen Sie eine Verkaufschance in der Phasenansicht, um ihr Blue Sheet zu sehen.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Plan as opened</source>
+        <translation>Plan beim Öffnen</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>Verlauf der Änderungen</translation>
+    </message>
+    <message>
+        <source>The changes made since the plan was opened; select one to go back to it</source>
+        <translation>Die Änderungen seit dem Öffnen des Plans; wählen Sie eine aus, um zu diesem Stand zurückzukehren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This is a demo plan.&lt;/b&gt; Look around: the board, a deal&apos;s details, the accounts. Nothing here is yours.</source>
+        <translation>&lt;b&gt;Dies ist ein Demo-Plan.&lt;/b&gt; Sehen Sie sich um: die Phasenansicht, die Details einer Verkaufschance, die Kunden. Nichts davon sind Ihre Daten.</translation>
+    </message>
+    <message>
+        <source>Start my own plan</source>
+        <translation>Eigenen Plan beginnen</translation>
+    </message>
+    <message>
+        <source>Import from CRM…</source>
+        <translation>Aus CRM importieren…</translation>
+    </message>
+    <message>
+        <source>Bring in deals from a Salesforce, HubSpot or Pipedrive export</source>
+        <translation>Verkaufschancen aus einem Export von Salesforce, HubSpot oder Pipedrive übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Neuer Plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Open plan…</source>
+        <translation>Plan ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Start my own plan</source>
+        <translation>&amp;Eigenen Plan beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Import from CRM…</source>
+        <translation>Aus CRM &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>Aus Sicherung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export review pack…</source>
+        <translation>Review-Paket e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Open for re&amp;view…</source>
+        <translation>Für &amp;Review öffnen…</translation>
+    </message>
+    <message>
+        <source>Import review &amp;notes…</source>
+        <translation>Review-N&amp;otizen importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;New deal…</source>
+        <translation>&amp;Neue Verkaufschance…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit deal…</source>
+        <translation>Verkaufschance &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete deal…</source>
+        <translation>Verkaufschance &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Move &amp;forward…</source>
+        <translation>Eine Phase &amp;vor…</translation>
+    </message>
+    <message>
+        <source>Move &amp;back…</source>
+        <translation>Eine Phase &amp;zurück…</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze stale warning…</source>
+        <translation>Ruhe-Warnung zurück&amp;stellen…</translation>
+    </message>
+    <message>
+        <source>New &amp;account…</source>
+        <translation>Neuer K&amp;unde…</translation>
+    </message>
+    <message>
+        <source>S&amp;tage settings…</source>
+        <translation>&amp;Phasen-Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Currencies and rates…</source>
+        <translation>Währungen und &amp;Kurse…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome…</source>
+        <translation>&amp;Willkommen…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter deals</source>
+        <translation>Verkaufschancen &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;About Opportunity Planner</source>
+        <translation>Ü&amp;ber Opportunity Planner</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Dem &amp;System folgen</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Phasenansicht</translation>
+    </message>
+    <message>
+        <source>in memory</source>
+        <translation>im Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>{n} open deal · plan file: {where} · every change is saved as you make it</source>
+        <translation>{n} offene Verkaufschance · Plandatei: {where} · jede Änderung wird sofort gespeichert</translation>
+    </message>
+    <message>
+        <source>{n} open deals · plan file: {where} · every change is saved as you make it</source>
+        <translation>{n} offene Verkaufschancen · Plandatei: {where} · jede Änderung wird sofort gespeichert</translation>
+    </message>
+    <message>
+        <source>Read-only: {reason}</source>
+        <translation>Schreibgeschützt: {reason}</translation>
+    </message>
+    <message>
+        <source>Save a copy as…</source>
+        <translation>Kopie speichern unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to</source>
+        <translation>&amp;Verschieben nach</translation>
+    </message>
+    <message>
+        <source>Create “{title}”</source>
+        <translation>„{title}“ anlegen</translation>
+    </message>
+    <message>
+        <source>The deal was not created</source>
+        <translation>Die Verkaufschance wurde nicht angelegt</translation>
+    </message>
+    <message>
+        <source>Edit “{title}”</source>
+        <translation>„{title}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>The deal was not saved</source>
+        <translation>Die Verkaufschance wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Delete deal</source>
+        <translation>Verkaufschance löschen</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” with its Blue Sheet and history?
+You can undo this with Edit → Undo.</source>
+        <translation>„{title}“ mit Blue Sheet und Verlauf löschen?
+Sie können das mit Bearbeiten → Rückgängig zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”</source>
+        <translation>„{title}“ löschen</translation>
+    </message>
+    <message>
+        <source>The deal was not deleted</source>
+        <translation>Die Verkaufschance wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Move “{title}” to {stage}</source>
+        <translation>„{title}“ nach {stage} verschieben</translation>
+    </message>
+    <message>
+        <source>The deal was not moved</source>
+        <translation>Die Verkaufschance wurde nicht verschoben</translation>
+    </message>
+    <message>
+        <source>The deal was not reopened</source>
+        <translation>Die Verkaufschance wurde nicht wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Snoozed until {date}: {reason}
+
+Clear the snooze?</source>
+        <translation>Zurückgestellt bis {date}: {reason}
+
+Zurückstellung aufheben?</translation>
+    </message>
+    <message>
+        <source>Snooze stale warning</source>
+        <translation>Ruhe-Warnung zurückstellen</translation>
+    </message>
+    <message>
+        <source>Clear snooze</source>
+        <translation>Zurückstellung aufheben</translation>
+    </message>
+    <message>
+        <source>The snooze was not saved</source>
+        <translation>Die Zurückstellung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The change could not be undone or redone</source>
+        <translation>Die Änderung konnte nicht rückgängig gemacht oder wiederholt werden</translation>
+    </message>
+    <message>
+        <source>Review pack written: {files}</source>
+        <translation>Review-Paket geschrieben: {files}</translation>
+    </message>
+    <message>
+        <source>Change stage settings</source>
+        <translation>Phasen-Einstellungen ändern</translation>
+    </message>
+    <message>
+        <source>The stage settings were not saved</source>
+        <translation>Die Phasen-Einstellungen wurden nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The currencies were not saved</source>
+        <translation>Die Währungen wurden nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Create account “{name}”</source>
+        <translation>Kunde „{name}“ anlegen</translation>
+    </message>
+    <message>
+        <source>The account was not created</source>
+        <translation>Der Kunde wurde nicht angelegt</translation>
+    </message>
+    <message>
+        <source>Edit account “{name}”</source>
+        <translation>Kunde „{name}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>The account was not saved</source>
+        <translation>Der Kunde wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and its {n} deal, with its people and notes?
+You can undo this with Edit → Undo.</source>
+        <translation>„{name}“ und seine {n} Verkaufschance mit Personen und Notizen löschen?
+Sie können das mit Bearbeiten → Rückgängig zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and its {n} deals, with its people and notes?
+You can undo this with Edit → Undo.</source>
+        <translation>„{name}“ und seine {n} Verkaufschancen mit Personen und Notizen löschen?
+Sie können das mit Bearbeiten → Rückgängig zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”, with its people and notes?
+You can undo this with Edit → Undo.</source>
+        <translation>„{name}“ mit Personen und Notizen löschen?
+Sie können das mit Bearbeiten → Rückgängig zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Delete account</source>
+        <translation>Kunde löschen</translation>
+    </message>
+    <message>
+        <source>Delete account “{name}”</source>
+        <translation>Kunde „{name}“ löschen</translation>
+    </message>
+    <message>
+        <source>The account was not deleted</source>
+        <translation>Der Kunde wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>Neuer Plan</translation>
+    </message>
+    <message>
+        <source>my-plan.plan</source>
+        <translation>mein-plan.plan</translation>
+    </message>
+    <message>
+        <source>Plans (*.plan);;All files (*)</source>
+        <translation>Pläne (*.plan);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name, or open it.</source>
+        <translation>{path} gibt es schon. Wählen Sie einen anderen Namen oder öffnen Sie die Datei.</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>Plan öffnen</translation>
+    </message>
+    <message>
+        <source>About Opportunity Planner</source>
+        <translation>Über Opportunity Planner</translation>
+    </message>
+    <message>
+        <source>Opportunity Planner {version}
+
+Plan B2B deals offline with the Miller Heiman method.
+
+This plan: {where}
+License: MIT</source>
+        <translation>Opportunity Planner {version}
+
+B2B-Verkaufschancen offline nach der Miller-Heiman-Methode planen.
+
+Dieser Plan: {where}
+Lizenz: MIT</translation>
+    </message>
+    <message>
+        <source>No other plans yet</source>
+        <translation>Noch keine anderen Pläne</translation>
+    </message>
+    <message>
+        <source>The plan file is read-only, so the change could not be saved. Make it writable and try again.</source>
+        <translation>Die Plandatei ist schreibgeschützt, daher wurde die Änderung nicht gespeichert. Machen Sie sie beschreibbar und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the plan file. Try again in a moment.</source>
+        <translation>Ein anderes Programm schreibt gerade in die Plandatei. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change could not be saved; the plan still holds everything shown. Free some space and make the change again.</source>
+        <translation>Der Datenträger ist voll, daher wurde die Änderung nicht gespeichert; der Plan enthält weiterhin alles Angezeigte. Schaffen Sie Platz und nehmen Sie die Änderung noch einmal vor.</translation>
+    </message>
+    <message>
+        <source>The plan file could not be written ({error}); the plan still holds everything shown. Check the disk, then make the change again, or save a copy.</source>
+        <translation>Die Plandatei konnte nicht geschrieben werden ({error}); der Plan enthält weiterhin alles Angezeigte. Prüfen Sie den Datenträger und nehmen Sie die Änderung noch einmal vor, oder speichern Sie eine Kopie.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: {error}</source>
+        <translation>Die Änderung konnte nicht gespeichert werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>What did the customer sign or order?</source>
+        <translation>Was hat der Kunde unterschrieben oder bestellt?</translation>
+    </message>
+    <message>
+        <source>Lost to whom, and why?</source>
+        <translation>An wen verloren, und warum?</translation>
+    </message>
+    <message>
+        <source>Why did we walk away?</source>
+        <translation>Warum haben wir uns zurückgezogen?</translation>
+    </message>
+    <message>
+        <source>Move to {stage}</source>
+        <translation>Nach {stage} verschieben</translation>
+    </message>
+    <message>
+        <source>“{title}” moves from {source} to {target}. Which commitment did the customer make?</source>
+        <translation>„{title}“ wechselt von {source} nach {target}. Welche Zusage hat der Kunde gemacht?</translation>
+    </message>
+    <message>
+        <source>Another commitment, in the customer&apos;s words</source>
+        <translation>Eine andere Zusage, in den Worten des Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Other</source>
+        <translation>&amp;Andere</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Wann</translation>
+    </message>
+    <message>
+        <source>Close as {stage}</source>
+        <translation>Als {stage} abschließen</translation>
+    </message>
+    <message>
+        <source>“{title}” closes as {stage}.</source>
+        <translation>„{title}“ wird als {stage} abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>Warum?</translation>
+    </message>
+    <message>
+        <source>Actual &amp;close date</source>
+        <translation>Tatsächliches &amp;Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <source>Move back to {stage}</source>
+        <translation>Zurück nach {stage} verschieben</translation>
+    </message>
+    <message>
+        <source>“{title}” moves back from {source} to {target}. Why?</source>
+        <translation>„{title}“ geht von {source} zurück nach {target}. Warum?</translation>
+    </message>
+    <message>
+        <source>e.g. the economic buyer changed; evaluation restarts</source>
+        <translation>z. B. der wirtschaftliche Entscheider hat gewechselt; die Bewertung beginnt neu</translation>
+    </message>
+</context>
+<context>
+    <name>NoteListModel</name>
+    <message>
+        <source>Manager&apos;s coaching note (read-only)</source>
+        <translation>Coaching-Notiz der Führungskraft (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Private note</source>
+        <translation>Privatnotiz</translation>
+    </message>
+    <message>
+        <source>Shareable note</source>
+        <translation>Teilbare Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>NoteSection</name>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Write a note on this deal…</source>
+        <translation>Notiz zu dieser Verkaufschance schreiben…</translation>
+    </message>
+    <message>
+        <source>&amp;Private: never exported unless you ask</source>
+        <translation>&amp;Privat: wird nur auf Ihren Wunsch exportiert</translation>
+    </message>
+    <message>
+        <source>A coaching note from your manager: read-only.</source>
+        <translation>Eine Coaching-Notiz Ihrer Führungskraft: schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>&amp;New note</source>
+        <translation>&amp;Neue Notiz</translation>
+    </message>
+    <message>
+        <source>&amp;Save note</source>
+        <translation>Notiz &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save the note (Ctrl+Return)</source>
+        <translation>Die Notiz speichern (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Delete the selected note (Delete)</source>
+        <translation>Die ausgewählte Notiz löschen (Entf)</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectiveSection</name>
+    <message>
+        <source>Single Sales Objective</source>
+        <translation>Einzelverkaufsziel</translation>
+    </message>
+    <message>
+        <source>The product or service, e.g. Fleet Telematics</source>
+        <translation>Das Produkt oder die Dienstleistung, z. B. Flottentelematik</translation>
+    </message>
+    <message>
+        <source>How many units, e.g. 120</source>
+        <translation>Wie viele Einheiten, z. B. 120</translation>
+    </message>
+    <message>
+        <source>e.g. {amount}</source>
+        <translation>z. B. {amount}</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>&amp;Product</source>
+        <translation>&amp;Produkt</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>&amp;Menge</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Betrag</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Währung</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>&amp;Close date</source>
+        <translation>&amp;Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>The five tests</source>
+        <translation>Die fünf Prüfungen</translation>
+    </message>
+    <message>
+        <source>Current position: how do you feel about this deal?</source>
+        <translation>Aktuelle Einschätzung: Wie sicher fühlen Sie sich bei dieser Verkaufschance?</translation>
+    </message>
+    <message>
+        <source>Current position, Panic {minus}5 to Euphoric +5</source>
+        <translation>Aktuelle Einschätzung, Panik {minus}5 bis Euphorisch +5</translation>
+    </message>
+    <message>
+        <source>Panic {minus}5</source>
+        <translation>Panik {minus}5</translation>
+    </message>
+    <message>
+        <source>Euphoric +5</source>
+        <translation>Euphorisch +5</translation>
+    </message>
+    <message>
+        <source>Both ends are warnings: euphoria is often blindness, panic needs a plan.</source>
+        <translation>Beide Enden sind Warnungen: Euphorie macht oft blind, Panik braucht einen Plan.</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear the current position</source>
+        <translation>Die aktuelle Einschätzung zurücksetzen</translation>
+    </message>
+    <message>
+        <source>{test}: {hint}</source>
+        <translation>{test}: {hint}</translation>
+    </message>
+    <message>
+        <source>Not set: move the slider to say how you feel about this deal.</source>
+        <translation>Nicht festgelegt: Zeigen Sie mit dem Schieberegler, wie sicher Sie sich bei dieser Verkaufschance fühlen.</translation>
+    </message>
+    <message>
+        <source>The stored position ({position}) is off the scale: set it again.</source>
+        <translation>Die gespeicherte Einschätzung ({position}) liegt außerhalb der Skala: Legen Sie sie neu fest.</translation>
+    </message>
+    <message>
+        <source>{position}: {advice}</source>
+        <translation>{position}: {advice}</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>That deal no longer exists.</source>
+        <translation>Diese Verkaufschance gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>“{title}” is {stage}: its forecast category follows the outcome.</source>
+        <translation>„{title}“ ist {stage}: Die Prognosekategorie folgt dem Ergebnis.</translation>
+    </message>
+    <message>
+        <source>A deal counts as Closed once it is won: move it to the Won stage.</source>
+        <translation>Eine Chance zählt als Abgeschlossen, sobald sie gewonnen ist: Verschieben Sie sie in die Phase Gewonnen.</translation>
+    </message>
+    <message>
+        <source>A target is an amount between 0 and 1,000,000,000,000.</source>
+        <translation>Ein Ziel ist ein Betrag zwischen 0 und 1.000.000.000.000.</translation>
+    </message>
+    <message>
+        <source>The fiscal year starts in a month from 1 (January) to 12 (December).</source>
+        <translation>Das Geschäftsjahr beginnt in einem Monat von 1 (Januar) bis 12 (Dezember).</translation>
+    </message>
+    <message>
+        <source>{key} is not a forecast setting.</source>
+        <translation>{key} ist keine Einstellung der Prognose.</translation>
+    </message>
+    <message>
+        <source>Choose one or more deals first.</source>
+        <translation>Wählen Sie zuerst eine oder mehrere Verkaufschancen.</translation>
+    </message>
+    <message>
+        <source>One of the deals no longer exists.</source>
+        <translation>Eine der Verkaufschancen gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>“{title}” is already closed.</source>
+        <translation>„{title}“ ist bereits abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>A new close date is today or later: an earlier one would be overdue at once.</source>
+        <translation>Ein neues Abschlussdatum ist heute oder später: Ein früheres wäre sofort überfällig.</translation>
+    </message>
+    <message>
+        <source>The plan has no Walked away stage: add one in the stage settings.</source>
+        <translation>Der Plan hat keine Phase „Aufgegeben“: Legen Sie eine in den Phaseneinstellungen an.</translation>
+    </message>
+    <message>
+        <source>Say why you walk away: the reason stays with the deal in the archive.</source>
+        <translation>Sagen Sie, warum Sie aufgeben: Der Grund bleibt bei der Chance im Archiv.</translation>
+    </message>
+    <message>
+        <source>That stage no longer exists.</source>
+        <translation>Diese Phase gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That account no longer exists.</source>
+        <translation>Diesen Kunden gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Account name cannot be empty.</source>
+        <translation>Der Kundenname darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>The parent account no longer exists.</source>
+        <translation>Den übergeordneten Kunden gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>An account cannot be its own parent or a subsidiary&apos;s subsidiary.</source>
+        <translation>Ein Kunde kann nicht sein eigener übergeordneter Kunde oder die Tochter seiner Tochter sein.</translation>
+    </message>
+    <message>
+        <source>The deal is already in {target}.</source>
+        <translation>Die Chance ist bereits in {target}.</translation>
+    </message>
+    <message>
+        <source>Say which customer commitment moved the deal forward.</source>
+        <translation>Sagen Sie, welche Kundenzusage die Chance weitergebracht hat.</translation>
+    </message>
+    <message>
+        <source>Say why the deal moves back or closes.</source>
+        <translation>Sagen Sie, warum die Chance zurückgeht oder abgeschlossen wird.</translation>
+    </message>
+    <message>
+        <source>The plan has no open stage to return the deal to.</source>
+        <translation>Der Plan hat keine offene Phase, in die die Chance zurückkehren kann.</translation>
+    </message>
+    <message>
+        <source>Say why the deal is stalled.</source>
+        <translation>Sagen Sie, warum die Chance ruht.</translation>
+    </message>
+    <message>
+        <source>The snooze must last until today or later.</source>
+        <translation>Das Zurückstellen muss bis heute oder später dauern.</translation>
+    </message>
+    <message>
+        <source>Every stage needs a name.</source>
+        <translation>Jede Phase braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Two stages are called {duplicates}.</source>
+        <translation>Zwei Phasen heißen {duplicates}.</translation>
+    </message>
+    <message>
+        <source>Keep at least one open stage.</source>
+        <translation>Behalten Sie mindestens eine offene Phase.</translation>
+    </message>
+    <message>
+        <source>Keep a stage for {label}: closing a deal needs it.</source>
+        <translation>Behalten Sie eine Phase für {label}: Der Abschluss einer Chance braucht sie.</translation>
+    </message>
+    <message>
+        <source>Probabilities are between 0 and 100 %.</source>
+        <translation>Wahrscheinlichkeiten liegen zwischen 0 und 100 %.</translation>
+    </message>
+    <message>
+        <source>Stale-after days are between 1 and 3650.</source>
+        <translation>Die Tage bis „ruht“ liegen zwischen 1 und 3650.</translation>
+    </message>
+    <message>
+        <source>A stage changed meanwhile; reopen the stage settings.</source>
+        <translation>Eine Phase hat sich inzwischen geändert; öffnen Sie die Phaseneinstellungen erneut.</translation>
+    </message>
+    <message>
+        <source>Say where the deals of {name} go.</source>
+        <translation>Sagen Sie, wohin die Chancen aus {name} gehen.</translation>
+    </message>
+    <message>
+        <source>The rate for {code} must be a positive number.</source>
+        <translation>Der Kurs für {code} muss eine positive Zahl sein.</translation>
+    </message>
+    <message>
+        <source>{what} must be text.</source>
+        <translation>{what} muss Text sein.</translation>
+    </message>
+    <message>
+        <source>{what} is too long (at most {limit} characters).</source>
+        <translation>{what} ist zu lang (höchstens {limit} Zeichen).</translation>
+    </message>
+    <message>
+        <source>{what} cannot be empty.</source>
+        <translation>{what} darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>{what} must be a date.</source>
+        <translation>{what} muss ein Datum sein.</translation>
+    </message>
+    <message>
+        <source>{what} must be between the years 1900 and 2200.</source>
+        <translation>{what} muss zwischen den Jahren 1900 und 2200 liegen.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Quantity must be a number.</source>
+        <translation>Die Menge muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>Quantity must be a positive number.</source>
+        <translation>Die Menge muss eine positive Zahl sein.</translation>
+    </message>
+    <message>
+        <source>Amount must be a number.</source>
+        <translation>Der Betrag muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The close date</source>
+        <translation>Das Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>The current position runs from Panic (−5) to Euphoric (+5).</source>
+        <translation>Die aktuelle Position reicht von Panik (−5) bis Euphorie (+5).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a {what}: choose {choices}.</source>
+        <translation>„{value}“ ist kein gültiger Wert für {what}: Wählen Sie {choices}.</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Economic, User, Technical, Coach or Unknown</source>
+        <translation>Wirtschaftlicher Entscheider, Anwender, Technischer Prüfer, Coach oder Unbekannt</translation>
+    </message>
+    <message>
+        <source>degree of influence</source>
+        <translation>Einfluss</translation>
+    </message>
+    <message>
+        <source>High, Medium, Low or Unknown</source>
+        <translation>hoch, mittel, gering oder unbekannt</translation>
+    </message>
+    <message>
+        <source>response mode</source>
+        <translation>Reaktionsmodus</translation>
+    </message>
+    <message>
+        <source>Growth, Trouble, Even Keel, Overconfident or Unknown</source>
+        <translation>Wachstum, Problem, Gleichlauf, Übersicherheit oder Unbekannt</translation>
+    </message>
+    <message>
+        <source>“{concept_kind}” is not a kind of concept: choose accomplish, fix or avoid.</source>
+        <translation>„{concept_kind}“ ist keine Art von Konzept: Wählen Sie erreichen, beheben oder vermeiden.</translation>
+    </message>
+    <message>
+        <source>A rating runs from −5 to +5, or is Unknown; {rating} is not one.</source>
+        <translation>Eine Bewertung reicht von −5 bis +5 oder ist unbekannt; {rating} ist keine.</translation>
+    </message>
+    <message>
+        <source>Reports-to must be someone at the deal&apos;s account.</source>
+        <translation>„Berichtet an“ muss jemand beim Kunden der Chance sein.</translation>
+    </message>
+    <message>
+        <source>Nobody reports to themself: choose someone else, or nobody.</source>
+        <translation>Niemand berichtet an sich selbst: Wählen Sie jemand anderen oder niemanden.</translation>
+    </message>
+    <message>
+        <source>The last contact</source>
+        <translation>Der letzte Kontakt</translation>
+    </message>
+    <message>
+        <source>The Win</source>
+        <translation>Der persönliche Gewinn</translation>
+    </message>
+    <message>
+        <source>The Result</source>
+        <translation>Das Geschäftsergebnis</translation>
+    </message>
+    <message>
+        <source>The Concept</source>
+        <translation>Das Konzept</translation>
+    </message>
+    <message>
+        <source>Covered by</source>
+        <translation>Betreut von</translation>
+    </message>
+    <message>
+        <source>The evidence</source>
+        <translation>Der Nachweis</translation>
+    </message>
+    <message>
+        <source>{name} cannot report to {boss_name}: {boss_name} already reports to {name}, directly or through others.</source>
+        <translation>{name} kann nicht an {boss_name} berichten: {boss_name} berichtet bereits an {name}, direkt oder über andere.</translation>
+    </message>
+    <message>
+        <source>That person no longer exists.</source>
+        <translation>Diese Person gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>{person} is not at this deal&apos;s account.</source>
+        <translation>{person} ist nicht beim Kunden dieser Chance.</translation>
+    </message>
+    <message>
+        <source>{person} is already a buying influence on this deal.</source>
+        <translation>{person} ist bereits Einflussperson bei dieser Chance.</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>Der Name</translation>
+    </message>
+    <message>
+        <source>The job title</source>
+        <translation>Die Position</translation>
+    </message>
+    <message>
+        <source>The email address</source>
+        <translation>Die E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>The phone number</source>
+        <translation>Die Telefonnummer</translation>
+    </message>
+    <message>
+        <source>The notes on this person</source>
+        <translation>Die Notizen zu dieser Person</translation>
+    </message>
+    <message>
+        <source>Give the deal an account first: buying influences are people at the customer&apos;s account.</source>
+        <translation>Geben Sie der Chance zuerst einen Kunden: Einflusspersonen sind Menschen beim Kunden.</translation>
+    </message>
+    <message>
+        <source>That buying influence no longer exists.</source>
+        <translation>Diese Einflussperson gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A buying influence stays on its deal: add the person to the other deal.</source>
+        <translation>Eine Einflussperson bleibt bei ihrer Chance: Fügen Sie die Person der anderen Chance hinzu.</translation>
+    </message>
+    <message>
+        <source>A person stays at their account.</source>
+        <translation>Eine Person bleibt bei ihrem Kunden.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a kind of competition: choose another vendor, internal resources, budget spent elsewhere or doing nothing.</source>
+        <translation>„{value}“ ist keine Art von Wettbewerb: Wählen Sie anderer Anbieter, interne Ressourcen, Budget anderweitig ausgegeben oder Nichtstun.</translation>
+    </message>
+    <message>
+        <source>Name the other vendor.</source>
+        <translation>Nennen Sie den anderen Anbieter.</translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <translation>Die Notizen</translation>
+    </message>
+    <message>
+        <source>That competitor no longer exists.</source>
+        <translation>Diesen Wettbewerber gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a status: choose possible, planned or done.</source>
+        <translation>„{value}“ ist kein Status: Wählen Sie möglich, geplant oder erledigt.</translation>
+    </message>
+    <message>
+        <source>The link</source>
+        <translation>Die Verknüpfung</translation>
+    </message>
+    <message>
+        <source>“{link}” is not a red flag or strength the planner knows.</source>
+        <translation>„{link}“ ist kein Warnsignal und keine Stärke, die der Planer kennt.</translation>
+    </message>
+    <message>
+        <source>The completion date</source>
+        <translation>Das Erledigungsdatum</translation>
+    </message>
+    <message>
+        <source>What the action is</source>
+        <translation>Die Maßnahme</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>The due date</source>
+        <translation>Das Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>That action no longer exists.</source>
+        <translation>Diese Maßnahme gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The strength</source>
+        <translation>Die Stärke</translation>
+    </message>
+    <message>
+        <source>The red flag</source>
+        <translation>Das Warnsignal</translation>
+    </message>
+    <message>
+        <source>That buying influence is not on this deal.</source>
+        <translation>Diese Einflussperson gehört nicht zu dieser Chance.</translation>
+    </message>
+    <message>
+        <source>That red flag or strength no longer exists.</source>
+        <translation>Dieses Warnsignal oder diese Stärke gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Coaching notes are your manager&apos;s: they cannot be changed or removed here.</source>
+        <translation>Coaching-Notizen gehören Ihrer Führungskraft: Sie können hier nicht geändert oder entfernt werden.</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>Die Notiz</translation>
+    </message>
+    <message>
+        <source>That note no longer exists.</source>
+        <translation>Diese Notiz gibt es nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityDialog</name>
+    <message>
+        <source>Edit deal</source>
+        <translation>Verkaufschance bearbeiten</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Neue Verkaufschance</translation>
+    </message>
+    <message>
+        <source>What the customer buys, e.g. Fleet Telematics rollout</source>
+        <translation>Was der Kunde kauft, z. B. Einführung Flotten-Telematik</translation>
+    </message>
+    <message>
+        <source>(no account)</source>
+        <translation>(kein Kunde)</translation>
+    </message>
+    <message>
+        <source>e.g. 25 licences</source>
+        <translation>z. B. 25 Lizenzen</translation>
+    </message>
+    <message>
+        <source>e.g. 120000</source>
+        <translation>z. B. 120000</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>Stage default</source>
+        <translation>Vorgabe der Phase</translation>
+    </message>
+    <message>
+        <source>From the stage</source>
+        <translation>Aus der Phase</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Product</source>
+        <translation>&amp;Produkt</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>&amp;Menge</translation>
+    </message>
+    <message>
+        <source>A&amp;mount</source>
+        <translation>&amp;Betrag</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Währung</translation>
+    </message>
+    <message>
+        <source>&amp;Close date</source>
+        <translation>&amp;Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>&amp;Stage</source>
+        <translation>P&amp;hase</translation>
+    </message>
+    <message>
+        <source>Pro&amp;bability</source>
+        <translation>Wahr&amp;scheinlichkeit</translation>
+    </message>
+    <message>
+        <source>&amp;Forecast category</source>
+        <translation>Progn&amp;osekategorie</translation>
+    </message>
+    <message>
+        <source>&amp;Next step</source>
+        <translation>&amp;Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>Prüfhinweis</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>Ansprechpartner bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Funktion</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>This person is a buying influence on {n} deal: it changes.</source>
+        <translation>Dieser Ansprechpartner ist Einflussperson bei {n} Verkaufschance: sie ändert sich mit.</translation>
+    </message>
+    <message>
+        <source>This person is a buying influence on {n} deals: all of them change.</source>
+        <translation>Dieser Ansprechpartner ist Einflussperson bei {n} Verkaufschancen: alle ändern sich mit.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFile</name>
+    <message>
+        <source>An in-memory plan has no backups.</source>
+        <translation>Ein Plan im Arbeitsspeicher hat keine Sicherungen.</translation>
+    </message>
+    <message>
+        <source>The backup {backup} cannot be restored: {problem}.</source>
+        <translation>Die Sicherung {backup} kann nicht wiederhergestellt werden: {problem}.</translation>
+    </message>
+    <message>
+        <source>The backup {backup} could not be restored ({error}); the plan is unchanged.</source>
+        <translation>Die Sicherung {backup} konnte nicht wiederhergestellt werden ({error}); der Plan ist unverändert.</translation>
+    </message>
+    <message>
+        <source>{plan_path} is open in this window; restore it from there.</source>
+        <translation>{plan_path} ist in diesem Fenster geöffnet; stellen Sie sie von dort wieder her.</translation>
+    </message>
+    <message>
+        <source>{plan_path} is open in another window; close it there first.</source>
+        <translation>{plan_path} ist in einem anderen Fenster geöffnet; schließen Sie sie dort zuerst.</translation>
+    </message>
+    <message>
+        <source>{dest} already exists; choose another name.</source>
+        <translation>{dest} gibt es bereits; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Cannot write {dest}: {error}.</source>
+        <translation>{dest} kann nicht geschrieben werden: {error}.</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: {parent} is not a folder.</source>
+        <translation>{path} kann nicht geöffnet werden: {parent} ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: {error}.</source>
+        <translation>{path} kann nicht geöffnet werden: {error}.</translation>
+    </message>
+    <message>
+        <source>No plan at {path}.</source>
+        <translation>Kein Plan unter {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot create {path}: the folder {parent} does not exist.</source>
+        <translation>{path} kann nicht angelegt werden: Den Ordner {parent} gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot create {path}: the folder {parent} is not writable.</source>
+        <translation>{path} kann nicht angelegt werden: Der Ordner {parent} ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>Cannot create {path}: {error}.</source>
+        <translation>{path} kann nicht angelegt werden: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a plan file.</source>
+        <translation>{path} ist ein Ordner, keine Plandatei.</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file, not a plan.</source>
+        <translation>{path} ist keine normale Datei und kein Plan.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {error}.</source>
+        <translation>{path} kann nicht gelesen werden: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} is an empty file, not a plan.</source>
+        <translation>{path} ist eine leere Datei, kein Plan.</translation>
+    </message>
+    <message>
+        <source>{path} is not a plan file (it is not an SQLite database).</source>
+        <translation>{path} ist keine Plandatei (keine SQLite-Datenbank).</translation>
+    </message>
+    <message>
+        <source>{path} is a damaged SQLite file, not a plan.</source>
+        <translation>{path} ist eine beschädigte SQLite-Datei, kein Plan.</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database of another program, not a plan.</source>
+        <translation>{path} ist eine SQLite-Datenbank eines anderen Programms, kein Plan.</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of Opportunity Planner; update the planner to open it.</source>
+        <translation>{path} wurde von einer neueren Version von Opportunity Planner geschrieben; aktualisieren Sie den Planer, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a plan: {error}.</source>
+        <translation>{path} kann nicht als Plan gelesen werden: {error}.</translation>
+    </message>
+    <message>
+        <source>{where} was written by a newer version of Opportunity Planner; update the planner to open it.</source>
+        <translation>{where} wurde von einer neueren Version von Opportunity Planner geschrieben; aktualisieren Sie den Planer, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>{where} must be upgraded by this version of Opportunity Planner before it can be opened, but it cannot be written now. {read_only_reason}</source>
+        <translation>{where} muss von dieser Version von Opportunity Planner aktualisiert werden, bevor sie geöffnet werden kann, lässt sich aber jetzt nicht schreiben. {read_only_reason}</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade {path}: a backup could not be written first ({error}). Nothing was changed.</source>
+        <translation>{path} kann nicht aktualisiert werden: Zuvor konnte keine Sicherung geschrieben werden ({error}). Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Nothing can be read from {source}: {error}.</source>
+        <translation>Aus {source} kann nichts gelesen werden: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Same as the system ({language})</source>
+        <translation>Wie das System ({language})</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time the planner starts.</source>
+        <translation>Eine andere Sprache gilt ab dem nächsten Start des Planers.</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Same as the region ({paper})</source>
+        <translation>Passend zur Region ({paper})</translation>
+    </message>
+    <message>
+        <source>Paper size for PDF export</source>
+        <translation>Papierformat für den PDF-Export</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>&amp;Paper for PDF export:</source>
+        <translation>&amp;Papier für den PDF-Export:</translation>
+    </message>
+    <message>
+        <source>This plan</source>
+        <translation>Dieser Plan</translation>
+    </message>
+    <message>
+        <source>The fiscal year, the quarter targets, the currencies and the stages are kept in the plan, so they travel with it. Change them here:</source>
+        <translation>Geschäftsjahr, Quartalsziele, Währungen und Phasen sind im Plan gespeichert und reisen mit ihm. Hier ändern Sie sie:</translation>
+    </message>
+    <message>
+        <source>&amp;Fiscal year and targets…</source>
+        <translation>&amp;Geschäftsjahr und Ziele…</translation>
+    </message>
+    <message>
+        <source>Keeps the choices above, closes Preferences and shows the fiscal year and the quarter&apos;s target on the Forecast tab.</source>
+        <translation>Übernimmt die Auswahl oben, schließt die Einstellungen und zeigt Geschäftsjahr und Quartalsziel im Tab Prognose.</translation>
+    </message>
+    <message>
+        <source>&amp;Currencies and rates…</source>
+        <translation>&amp;Währungen und Kurse…</translation>
+    </message>
+    <message>
+        <source>&amp;Stages…</source>
+        <translation>P&amp;hasen…</translation>
+    </message>
+    <message>
+        <source>The new language takes effect the next time the planner starts.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start des Planers.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingSpinBox</name>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>How well this base is covered, from {minus}5 to +5, or Unknown</source>
+        <translation>Wie gut diese Basis abgedeckt ist, von {minus}5 bis +5, oder Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>RedFlags</name>
+    <message>
+        <source>Names the product or service and how much</source>
+        <translation>Nennt Produkt oder Leistung und die Menge</translation>
+    </message>
+    <message>
+        <source>Specific and clear</source>
+        <translation>Konkret und klar</translation>
+    </message>
+    <message>
+        <source>Measurable</source>
+        <translation>Messbar</translation>
+    </message>
+    <message>
+        <source>Tied to a date</source>
+        <translation>An ein Datum gebunden</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>Einzeln</translation>
+    </message>
+    <message>
+        <source>Name the product or service, and how much: an amount or a quantity</source>
+        <translation>Nennen Sie Produkt oder Leistung und wie viel: einen Betrag oder eine Menge</translation>
+    </message>
+    <message>
+        <source>Name the product or service</source>
+        <translation>Nennen Sie Produkt oder Leistung</translation>
+    </message>
+    <message>
+        <source>Say how much: an amount or a quantity</source>
+        <translation>Sagen Sie, wie viel: einen Betrag oder eine Menge</translation>
+    </message>
+    <message>
+        <source>Write a title of two words or more that says more than the product or account name</source>
+        <translation>Schreiben Sie einen Titel aus zwei oder mehr Wörtern, der mehr sagt als der Produkt- oder Kundenname</translation>
+    </message>
+    <message>
+        <source>Give an amount or a quantity above zero</source>
+        <translation>Geben Sie einen Betrag oder eine Menge über null an</translation>
+    </message>
+    <message>
+        <source>Set the close date</source>
+        <translation>Legen Sie das Abschlussdatum fest</translation>
+    </message>
+    <message>
+        <source>Keep to one piece of business: give each add-on its own objective</source>
+        <translation>Bleiben Sie bei einem Geschäft: Geben Sie jeder Ergänzung ein eigenes Ziel</translation>
+    </message>
+    <message>
+        <source>Economic</source>
+        <translation>Wirtschaftlicher Entscheider</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Anwender</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Technischer Prüfer</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>Wachstum</translation>
+    </message>
+    <message>
+        <source>Trouble</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Even Keel</source>
+        <translation>Gleichlauf</translation>
+    </message>
+    <message>
+        <source>Overconfident</source>
+        <translation>Übersicherheit</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>Reaktionsmodus</translation>
+    </message>
+    <message>
+        <source>degree of influence</source>
+        <translation>Einfluss</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>{items} and {last}</source>
+        <translation>{items} und {last}</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Person #{id}</source>
+        <translation>Person Nr. {id}</translation>
+    </message>
+    <message>
+        <source>Nobody on our side has met {label}</source>
+        <translation>Niemand von uns hat {label} getroffen</translation>
+    </message>
+    <message>
+        <source>No meeting with {label} on record</source>
+        <translation>Kein Treffen mit {label} erfasst</translation>
+    </message>
+    <message>
+        <source>{label} was last met {days} days ago (stage limit {limit})</source>
+        <translation>{label} wurde zuletzt vor {days} Tagen getroffen (Grenze der Phase: {limit})</translation>
+    </message>
+    <message>
+        <source>{label} is rated {rating}: hostile</source>
+        <translation>{label} ist mit {rating} bewertet: feindlich</translation>
+    </message>
+    <message>
+        <source>{label} is in {mode} mode: no gap, not receptive</source>
+        <translation>{label} ist im Modus {mode}: keine Lücke, nicht aufnahmebereit</translation>
+    </message>
+    <message>
+        <source>{label}: {fields} unknown</source>
+        <translation>{label}: {fields} unbekannt</translation>
+    </message>
+    <message>
+        <source>{label} has no Win-Result: neither a personal Win nor a business Result</source>
+        <translation>{label} hat kein Gewinn-Ergebnis: weder einen persönlichen Gewinn noch ein Geschäftsergebnis</translation>
+    </message>
+    <message>
+        <source>{label} has no personal Win</source>
+        <translation>{label} hat keinen persönlichen Gewinn</translation>
+    </message>
+    <message>
+        <source>{label} has no business Result</source>
+        <translation>{label} hat kein Geschäftsergebnis</translation>
+    </message>
+    <message>
+        <source>{label} is new in the job or reorganised: check their role again</source>
+        <translation>{label} ist neu in der Position oder umorganisiert: Prüfen Sie die Rolle erneut</translation>
+    </message>
+    <message>
+        <source>{label} is rated {rating}: a strong Coach</source>
+        <translation>{label} ist mit {rating} bewertet: ein starker Coach</translation>
+    </message>
+    <message>
+        <source>{label} is in {mode} mode and rated {rating}: receptive and in favour</source>
+        <translation>{label} ist im Modus {mode} und mit {rating} bewertet: aufnahmebereit und dafür</translation>
+    </message>
+    <message>
+        <source>No Economic buyer identified on this deal</source>
+        <translation>Kein Wirtschaftlicher Entscheider für diese Chance benannt</translation>
+    </message>
+    <message>
+        <source>{count} Economic buyers on one objective: {names} (there should be one)</source>
+        <translation>{count} Wirtschaftliche Entscheider für ein Ziel: {names} (es sollte einer sein)</translation>
+    </message>
+    <message>
+        <source>No Coach on this deal</source>
+        <translation>Kein Coach bei dieser Chance</translation>
+    </message>
+    <message>
+        <source>Every role is covered and was met recently</source>
+        <translation>Jede Rolle ist besetzt und wurde kürzlich getroffen</translation>
+    </message>
+    <message>
+        <source>Every role is covered</source>
+        <translation>Jede Rolle ist besetzt</translation>
+    </message>
+    <message>
+        <source>The objective has {missing}</source>
+        <translation>Das Ziel hat {missing}</translation>
+    </message>
+    <message>
+        <source>no product</source>
+        <translation>kein Produkt</translation>
+    </message>
+    <message>
+        <source>no amount</source>
+        <translation>keinen Betrag</translation>
+    </message>
+    <message>
+        <source>no amount or quantity above zero</source>
+        <translation>keinen Betrag und keine Menge über null</translation>
+    </message>
+    <message>
+        <source>no close date</source>
+        <translation>kein Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>no specific title</source>
+        <translation>keinen konkreten Titel</translation>
+    </message>
+    <message>
+        <source>several items in one title</source>
+        <translation>mehrere Positionen in einem Titel</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Taken</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Chancen</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Vor einer Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Vor einer Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Damaged plan, set aside</source>
+        <translation>Beschädigter Plan, beiseitegelegt</translation>
+    </message>
+    <message>
+        <source>Plans (*.plan);;All files (*)</source>
+        <translation>Pläne (*.plan);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>cannot be read: {problem}</source>
+        <translation>nicht lesbar: {problem}</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Aus Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Choose the plan as it was at one of these times. The plan as it is now is kept as a backup first. Backups live in {folder}.</source>
+        <translation>Wählen Sie den Plan, wie er zu einem dieser Zeitpunkte war. Der jetzige Plan wird zuvor als Sicherung aufbewahrt. Die Sicherungen liegen in {folder}.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Nothing can be restored now. {reason}</source>
+        <translation>Jetzt kann nichts wiederhergestellt werden. {reason}</translation>
+    </message>
+    <message>
+        <source>This plan has no backup yet. One is taken each time it is opened.</source>
+        <translation>Von diesem Plan gibt es noch keine Sicherung. Bei jedem Öffnen wird eine angelegt.</translation>
+    </message>
+    <message>
+        <source>Replace the plan with the backup of {time}?
+
+The plan as it is now is kept as a backup first, so this can be reversed.</source>
+        <translation>Den Plan durch die Sicherung vom {time} ersetzen?
+
+Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>The backup was not restored</source>
+        <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>The plan is damaged</source>
+        <translation>Der Plan ist beschädigt</translation>
+    </message>
+    <message>
+        <source>{file} is damaged, so it was not opened. Nothing was written to it.</source>
+        <translation>{file} ist beschädigt und wurde daher nicht geöffnet. Es wurde nichts hineingeschrieben.</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {time}: the damaged file is kept in {folder}.</source>
+        <translation>Die Sicherung vom {time} wiederherstellen: Die beschädigte Datei wird in {folder} aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {time}</source>
+        <translation>Sicherung vom {time} wiederherstellen</translation>
+    </message>
+    <message>
+        <source>There is no usable backup of this plan.</source>
+        <translation>Von diesem Plan gibt es keine brauchbare Sicherung.</translation>
+    </message>
+    <message>
+        <source>Copy what can still be read into a new plan, and open that.</source>
+        <translation>Was noch lesbar ist, in einen neuen Plan kopieren und diesen öffnen.</translation>
+    </message>
+    <message>
+        <source>Copy what can be read…</source>
+        <translation>Lesbares kopieren…</translation>
+    </message>
+    <message>
+        <source>The plan was not recovered</source>
+        <translation>Der Plan wurde nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>{name}-recovered.plan</source>
+        <translation>{name}-gerettet.plan</translation>
+    </message>
+    <message>
+        <source>Save what can be read as</source>
+        <translation>Lesbares speichern unter</translation>
+    </message>
+    <message>
+        <source>{n} record was copied into {file}.</source>
+        <translation>{n} Datensatz wurde nach {file} kopiert.</translation>
+    </message>
+    <message>
+        <source>{n} records were copied into {file}.</source>
+        <translation>{n} Datensätze wurden nach {file} kopiert.</translation>
+    </message>
+    <message>
+        <source>Some rows could not be read and are missing: check the plan.</source>
+        <translation>Einige Zeilen waren nicht lesbar und fehlen: Prüfen Sie den Plan.</translation>
+    </message>
+    <message>
+        <source>Copied what could be read</source>
+        <translation>Lesbares kopiert</translation>
+    </message>
+    <message>
+        <source>{name}-copy.plan</source>
+        <translation>{name}-Kopie.plan</translation>
+    </message>
+    <message>
+        <source>plan.plan</source>
+        <translation>Plan.plan</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>Kopie speichern unter</translation>
+    </message>
+    <message>
+        <source>The copy was not saved</source>
+        <translation>Die Kopie wurde nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Review mode: {plan} — Opportunity Planner</source>
+        <translation>Review-Modus: {plan} — Opportunity Planner</translation>
+    </message>
+    <message>
+        <source>Coaching notes</source>
+        <translation>Coaching-Notizen</translation>
+    </message>
+    <message>
+        <source>&amp;Save review notes…</source>
+        <translation>Review-Notizen &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>{n} coaching note in this review, not saved</source>
+        <translation>{n} Coaching-Notiz in diesem Review, nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>{n} coaching notes in this review, not saved</source>
+        <translation>{n} Coaching-Notizen in diesem Review, nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Review notes saved to {file}</source>
+        <translation>Review-Notizen gespeichert in {file}</translation>
+    </message>
+    <message>
+        <source>{stem} review notes {date}.json</source>
+        <translation>{stem} Review-Notizen {date}.json</translation>
+    </message>
+    <message>
+        <source>Save review notes</source>
+        <translation>Review-Notizen speichern</translation>
+    </message>
+    <message>
+        <source>Review notes (*.json);;All files (*)</source>
+        <translation>Review-Notizen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The review notes were not saved</source>
+        <translation>Die Review-Notizen wurden nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Save the review notes?</source>
+        <translation>Review-Notizen speichern?</translation>
+    </message>
+    <message>
+        <source>Your coaching notes are not saved yet. Save them for the seller?</source>
+        <translation>Ihre Coaching-Notizen sind noch nicht gespeichert. Für den Verkäufer speichern?</translation>
+    </message>
+    <message>
+        <source>Open a plan bundle for review</source>
+        <translation>Plan-Paket zum Review öffnen</translation>
+    </message>
+    <message>
+        <source>Plan bundles (*.json);;All files (*)</source>
+        <translation>Plan-Pakete (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open for review</source>
+        <translation>Öffnen zum Review nicht möglich</translation>
+    </message>
+    <message>
+        <source>Import review notes</source>
+        <translation>Review-Notizen importieren</translation>
+    </message>
+    <message>
+        <source>The review notes were not imported</source>
+        <translation>Die Review-Notizen wurden nicht importiert</translation>
+    </message>
+    <message>
+        <source>Review notes imported</source>
+        <translation>Review-Notizen importiert</translation>
+    </message>
+</context>
+<context>
+    <name>SheetListView</name>
+    <message>
+        <source>Arrow keys move; Delete removes the selected entry if you wrote it.</source>
+        <translation>Pfeiltasten bewegen; Entf entfernt den ausgewählten Eintrag, wenn Sie ihn geschrieben haben.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetTableView</name>
+    <message>
+        <source>Arrow keys and Tab move; F2 or Enter edits; Insert adds; Delete removes.</source>
+        <translation>Pfeiltasten und Tab bewegen; F2 oder Eingabe bearbeitet; Einfg fügt hinzu; Entf entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Pfeiltasten</translation>
+    </message>
+    <message>
+        <source>Move between cards; Left and Right move between columns</source>
+        <translation>Zwischen Karten wechseln; Links und Rechts wechseln zwischen Spalten</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabetaste</translation>
+    </message>
+    <message>
+        <source>Open the selected deal</source>
+        <translation>Ausgewählte Verkaufschance öffnen</translation>
+    </message>
+    <message>
+        <source>Move the selected deal to the next or previous stage</source>
+        <translation>Ausgewählte Verkaufschance in die nächste oder vorige Phase verschieben</translation>
+    </message>
+    <message>
+        <source>Move between the board, the filter and the panels</source>
+        <translation>Zwischen Phasenansicht, Filter und Seitenleisten wechseln</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze the stale warning</source>
+        <translation>Ruhend-Warnung zurückstellen</translation>
+    </message>
+    <message>
+        <source>“{title}” is stalled for a known reason.</source>
+        <translation>„{title}“ ruht aus einem bekannten Grund.</translation>
+    </message>
+    <message>
+        <source>e.g. the customer&apos;s budget round ends in January</source>
+        <translation>z. B. die Budgetrunde des Kunden endet im Januar</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Bis</translation>
+    </message>
+</context>
+<context>
+    <name>StageSettingsDialog</name>
+    <message>
+        <source>Stage settings</source>
+        <translation>Phaseneinstellungen</translation>
+    </message>
+    <message>
+        <source>Stages in order</source>
+        <translation>Phasen in ihrer Reihenfolge</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>One customer commitment per line, e.g.
+Shared decision criteria</source>
+        <translation>Eine Kundenzusage pro Zeile, z. B.
+Gemeinsame Entscheidungskriterien</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Funnel &amp;level</source>
+        <translation>&amp;Trichterebene</translation>
+    </message>
+    <message>
+        <source>Default &amp;probability</source>
+        <translation>Standard-&amp;Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>S&amp;tale after</source>
+        <translation>Ruht na&amp;ch</translation>
+    </message>
+    <message>
+        <source>Customer &amp;exit commitments</source>
+        <translation>Kundenzusagen zum &amp;Verlassen</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>Prüfhinweis</translation>
+    </message>
+    <message>
+        <source>{name}  ({level})</source>
+        <translation>{name}  ({level})</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Neue Phase</translation>
+    </message>
+    <message>
+        <source>New stage {n}</source>
+        <translation>Neue Phase {n}</translation>
+    </message>
+    <message>
+        <source>Where do its deals go?</source>
+        <translation>Wohin gehen ihre Verkaufschancen?</translation>
+    </message>
+    <message>
+        <source>{name} holds {n} deal. Move it to:</source>
+        <translation>{name} enthält {n} Verkaufschance. Verschieben nach:</translation>
+    </message>
+    <message>
+        <source>{name} holds {n} deals. Move them to:</source>
+        <translation>{name} enthält {n} Verkaufschancen. Verschieben nach:</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Amount must be a number, like {plain} or {grouped}.</source>
+        <translation>Der Betrag muss eine Zahl sein, etwa {plain} oder {grouped}.</translation>
+    </message>
+    <message>
+        <source>Amount must be a number, like 120000 or 120,000.50.</source>
+        <translation>Der Betrag muss eine Zahl sein, etwa 120000 oder 120.000,50.</translation>
+    </message>
+    <message>
+        <source>Amount “{text}” could be read two ways: write decimals after “{point}” and thousands like {example}.</source>
+        <translation>Der Betrag „{text}“ ist mehrdeutig: Schreiben Sie Nachkommastellen nach „{point}“ und Tausender wie {example}.</translation>
+    </message>
+    <message>
+        <source>Quantity “{text}” could be read two ways: write decimals after “{point}” and thousands like {example}.</source>
+        <translation>Die Menge „{text}“ ist mehrdeutig: Schreiben Sie Nachkommastellen nach „{point}“ und Tausender wie {example}.</translation>
+    </message>
+    <message>
+        <source>Amount must be a number.</source>
+        <translation>Der Betrag muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>Amount cannot be negative.</source>
+        <translation>Der Betrag darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Amount is too large (at most 1,000,000,000,000).</source>
+        <translation>Der Betrag ist zu groß (höchstens 1.000.000.000.000).</translation>
+    </message>
+    <message>
+        <source>Date must look like 2026-12-15.</source>
+        <translation>Das Datum muss wie 2026-12-15 aussehen.</translation>
+    </message>
+    <message>
+        <source>Date must be between the years 1900 and 2200.</source>
+        <translation>Das Datum muss zwischen den Jahren 1900 und 2200 liegen.</translation>
+    </message>
+    <message>
+        <source>Title cannot be empty.</source>
+        <translation>Der Titel darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Title is too long (at most {limit} characters).</source>
+        <translation>Der Titel ist zu lang (höchstens {limit} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Currency must be a three-letter code such as EUR or USD.</source>
+        <translation>Die Währung muss ein dreistelliger Code wie EUR oder USD sein.</translation>
+    </message>
+    <message>
+        <source>Probability must be between 0 and 100 %.</source>
+        <translation>Die Wahrscheinlichkeit muss zwischen 0 und 100 % liegen.</translation>
+    </message>
+    <message>
+        <source>Quantity must be a number.</source>
+        <translation>Die Menge muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>Quantity must be a positive number.</source>
+        <translation>Die Menge muss eine positive Zahl sein.</translation>
+    </message>
+    <message>
+        <source>{what} is too long (at most {limit} characters).</source>
+        <translation>{what} ist zu lang (höchstens {limit} Zeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Welcome to Opportunity Planner</source>
+        <translation>Willkommen bei Opportunity Planner</translation>
+    </message>
+    <message>
+        <source>Opportunity Planner logo</source>
+        <translation>Logo von Opportunity Planner</translation>
+    </message>
+    <message>
+        <source>Plan your deals with the Miller Heiman method. Three things to know:</source>
+        <translation>Planen Sie Ihre Verkaufschancen nach der Miller-Heiman-Methode. Drei Dinge vorab:</translation>
+    </message>
+    <message>
+        <source>This demo plan is for looking around: nothing in it is yours. When you are ready, start your own plan, or import your deals from a CRM export.</source>
+        <translation>Dieser Demo-Plan ist zum Umsehen da: Nichts darin gehört Ihnen. Wenn Sie so weit sind, beginnen Sie Ihren eigenen Plan oder importieren Sie Ihre Verkaufschancen aus einem CRM-Export.</translation>
+    </message>
+    <message>
+        <source>Add your first deal, or import your deals from a CRM export. You can open this welcome again from the Help menu.</source>
+        <translation>Legen Sie Ihre erste Verkaufschance an oder importieren Sie Ihre Verkaufschancen aus einem CRM-Export. Diese Begrüßung finden Sie jederzeit im Menü Hilfe.</translation>
+    </message>
+    <message>
+        <source>The board follows the customer</source>
+        <translation>Die Phasenansicht folgt dem Kunden</translation>
+    </message>
+    <message>
+        <source>Each column is a step of the customer&apos;s buying process. A deal moves on when the customer commits to something, such as a trial or a meeting with the decision maker. Badges mark deals that are stale (nothing happened for a while) or slipped (the close date moved).</source>
+        <translation>Jede Spalte ist ein Schritt im Kaufprozess des Kunden. Eine Verkaufschance rückt weiter, wenn der Kunde etwas zusagt, etwa einen Test oder ein Treffen mit dem Entscheider. Markierungen zeigen Verkaufschancen, die ruhen (seit einer Weile ist nichts geschehen) oder sich verschoben haben (das Abschlussdatum hat sich geändert).</translation>
+    </message>
+    <message>
+        <source>The Blue Sheet plans each deal</source>
+        <translation>Das Blue Sheet plant jede Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Select a deal to see its Blue Sheet: the buying influences and where each one stands, the red flags to clear, and the action plan towards the next commitment.</source>
+        <translation>Wählen Sie eine Verkaufschance, um ihr Blue Sheet zu sehen: die Einflusspersonen und wo jede von ihnen steht, die auszuräumenden Warnsignale und den Maßnahmenplan bis zur nächsten Zusage.</translation>
+    </message>
+    <message>
+        <source>What next</source>
+        <translation>Wie es weitergeht</translation>
+    </message>
+    <message>
+        <source>&amp;Start my own plan</source>
+        <translation>&amp;Eigenen Plan beginnen</translation>
+    </message>
+    <message>
+        <source>An empty plan of your own; the demo stays as it is</source>
+        <translation>Ein leerer eigener Plan; die Demo bleibt, wie sie ist</translation>
+    </message>
+    <message>
+        <source>&amp;Import from CRM…</source>
+        <translation>Aus CRM &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Bring in deals from a Salesforce, HubSpot or Pipedrive export</source>
+        <translation>Verkaufschancen aus einem Export von Salesforce, HubSpot oder Pipedrive übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Explore the demo</source>
+        <translation>&amp;Demo erkunden</translation>
+    </message>
+    <message>
+        <source>&amp;Get started</source>
+        <translation>&amp;Loslegen</translation>
+    </message>
+    <message>
+        <source>Step {number}: {title}</source>
+        <translation>Schritt {number}: {title}</translation>
+    </message>
+    <message>
+        <source>Step {number}</source>
+        <translation>Schritt {number}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowManager</name>
+    <message>
+        <source>This week&apos;s funnel snapshot was not saved ({error}).</source>
+        <translation>Der Trichter-Schnappschuss dieser Woche wurde nicht gespeichert ({error}).</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed ({error}); the plan itself is saved.</source>
+        <translation>Die automatische Sicherung ist fehlgeschlagen ({error}); der Plan selbst ist gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot open the plan</source>
+        <translation>Der Plan kann nicht geöffnet werden</translation>
+    </message>
+</context>
 </TS>

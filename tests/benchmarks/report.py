@@ -16,6 +16,7 @@ PHASES = (
     ("window_built", "MainWindow built"),
     ("show_returned", "show() returned"),
     ("painted", "board painted"),
+    ("all_cards_read", "all cards read"),
 )
 
 

@@ -166,6 +166,10 @@ def _child_env(data_dir: Path) -> dict[str, str]:
     env["PLANNER_DATA_DIR"] = str(data_dir)  # the child never reaches for the user's own plans
     # Nor their preferences: every start is a first start, with the default window layout.
     env["XDG_CONFIG_HOME"] = str(data_dir / "config")
+    # An installed planner starts from compiled bytecode (pip and the packaged build compile it;
+    # `make run` runs compileall). Where PYTHONDONTWRITEBYTECODE is set, every child would compile
+    # ~100 modules again (~50 ms), which no seller's start pays: the warm-up writes the cache.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

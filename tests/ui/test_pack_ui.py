@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -208,7 +208,11 @@ def test_bad_review_notes_are_explained_and_change_nothing(
 
 
 def test_planner_review_opens_the_window_or_says_why_not(
-    qtbot: QtBot, demo_plan: PlanDB, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    qtbot: QtBot,
+    demo_plan: PlanDB,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("[]")
@@ -216,14 +220,15 @@ def test_planner_review_opens_the_window_or_says_why_not(
     assert "JSON of another kind" in capsys.readouterr().err
     seen: list[str] = []
 
-    def look_and_quit() -> None:
-        seen.extend(
-            w.windowTitle()
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, ReviewWindow) and w.isVisible()
-        )
-        QApplication.quit()  # closes the window too
+    def look_and_close() -> int:
+        # In place of the event loop: a real quit() would leave the test session's application
+        # quitting, and later tests' zero-delay timers would never fire.
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, ReviewWindow) and w.isVisible():
+                seen.append(w.windowTitle())
+                w.close()
+        return 0
 
-    QTimer.singleShot(0, look_and_quit)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(look_and_close))
     assert run_review_gui(_bundle(demo_plan, tmp_path)) == 0
     assert seen == ["Review mode: Demo plan — Opportunity Planner"]

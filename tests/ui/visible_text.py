@@ -7,6 +7,7 @@ Used by the translation tests and runnable by hand to see what is still in Engli
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -36,6 +37,23 @@ _ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataR
 # (the method's own terms that German sales teams use as they are).
 SAME_IN_GERMAN = frozenset(
     [
+        # Month abbreviations QLocale writes alike in both languages ("15. Nov. 2026").
+        "Jan",
+        "Feb",
+        "Apr",
+        "Aug",
+        "Nov",
+        "Jun",
+        "Jul",
+        "Sep",
+        "April",
+        "August",
+        "September",
+        "November",
+        # "Best Case" stays as it is in German forecasts (GLOSSARY.md).
+        "Case",
+        # German words spelled like English ones ("was sie anbieten": what they offer).
+        "was",
         "Blue",
         "Sheet",
         "Coach",
@@ -91,6 +109,17 @@ SAME_IN_GERMAN = frozenset(
         "Version",
         "Backup",
         "Backups",
+        "Excel",
+        "Letter",
+        "ZIP",
+        "Problem",
+        "SEK",
+        "NOK",
+        "DKK",
+        "PLN",
+        "JPY",
+        "CAD",
+        "AUD",
     ]
 )
 
@@ -184,8 +213,31 @@ def plan_values(conn: sqlite3.Connection) -> list[str]:
     tables = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")]
     for table in tables:
         for row in conn.execute(f'select * from "{table}"'):
-            values.update(v.strip() for v in row if isinstance(v, str) and len(v.strip()) >= 3)
-    return sorted(values, key=len, reverse=True)
+            for value in row:
+                if isinstance(value, str):
+                    values.update(_stored_texts(value))
+    return sorted((v for v in values if len(v) >= 3), key=len, reverse=True)
+
+
+def _stored_texts(value: str) -> list[str]:
+    # Settings are stored as JSON ("\"Demo plan\"", {"name": ...}): their strings are data too.
+    found = [value.strip()]
+    if value[:1] in '"[{':
+        try:
+            decoded = json.loads(value)
+        except ValueError:
+            return found
+        stack = [decoded]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                found.append(item.strip())
+            elif isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+    return found
 
 
 def _without(text: str, data: list[str]) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QDate,
     QEvent,
     QModelIndex,
@@ -37,6 +38,8 @@ Index = QModelIndex | QPersistentModelIndex
 UNKNOWN_RATING = MIN_RATING - 1
 NO_DATE = QDate(1900, 1, 1)
 
+translate = QCoreApplication.translate
+
 
 class RatingSpinBox(QSpinBox):
     """-5 .. +5 shown with signs, and Unknown below -5; anything off the scale cannot be typed."""
@@ -44,9 +47,13 @@ class RatingSpinBox(QSpinBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(UNKNOWN_RATING, MAX_RATING)
-        self.setSpecialValueText("Unknown")
-        self.setAccessibleName("Rating")
-        self.setToolTip(f"How well this base is covered, from {labels.MINUS}5 to +5, or Unknown")
+        self.setSpecialValueText(labels.unknown())
+        self.setAccessibleName(translate("RatingSpinBox", "Rating"))
+        self.setToolTip(
+            translate(
+                "RatingSpinBox", "How well this base is covered, from {minus}5 to +5, or Unknown"
+            ).format(minus=labels.MINUS)
+        )
 
     def rating(self) -> int | None:
         return None if self.value() == UNKNOWN_RATING else self.value()
@@ -60,7 +67,7 @@ class RatingSpinBox(QSpinBox):
         return text.strip().replace(labels.MINUS, "-").replace("+", "")
 
     def textFromValue(self, value: int) -> str:
-        return "Unknown" if value == UNKNOWN_RATING else labels.rating(value)
+        return labels.unknown() if value == UNKNOWN_RATING else labels.rating(value)
 
     def valueFromText(self, text: str) -> int:
         try:
@@ -68,11 +75,17 @@ class RatingSpinBox(QSpinBox):
         except ValueError:
             return UNKNOWN_RATING
 
+    @staticmethod
+    def _unknown_words() -> tuple[str, ...]:
+        # The word in the window's language, and English ("unknown" typed from habit).
+        return tuple({labels.unknown().casefold(), "unknown"})
+
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         cleaned = self._clean(text)
-        if cleaned.casefold() == "unknown":
+        words = self._unknown_words()
+        if cleaned.casefold() in words:
             return QValidator.State.Acceptable, text, pos
-        if not cleaned or cleaned == "-" or "unknown".startswith(cleaned.casefold()):
+        if not cleaned or cleaned == "-" or any(w.startswith(cleaned.casefold()) for w in words):
             return QValidator.State.Intermediate, text, pos
         try:
             value = int(cleaned)
@@ -91,8 +104,11 @@ class DateEditor(QDateEdit):
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(NO_DATE)
         self.setMaximumDate(QDate(2200, 12, 31))
-        self.setSpecialValueText("No date")
-        self.setToolTip("Type or pick a date; Delete clears it")
+        self.setSpecialValueText(translate("DateEditor", "No date"))
+        # QDateEdit starts at 2000-01-01: an action added without touching the field would be
+        # due in 2000 (and overdue). Start at "No date".
+        self.setDate(NO_DATE)
+        self.setToolTip(translate("DateEditor", "Type or pick a date; Delete clears it"))
 
     def value(self) -> dt.date | None:
         day = self.date()
@@ -196,6 +212,11 @@ class SheetTableView(QTableView):
         self.verticalHeader().hide()
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setHighlightSections(False)
+        self.setAccessibleDescription(
+            translate(
+                "SheetTableView", "Arrow keys and Tab move; F2 or Enter edits; Insert adds; Delete removes."
+            )
+        )
 
     def event(self, event: QEvent) -> bool:
         if (
@@ -248,6 +269,12 @@ class SheetListView(QListView):
     """A list whose Delete key removes the selected item (the seller's own), not the selected deal."""
 
     delete_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleDescription(
+            translate("SheetListView", "Arrow keys move; Delete removes the selected entry if you wrote it.")
+        )
 
     def event(self, event: QEvent) -> bool:
         if (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import plural
 from planner.model import Person, Role
 from planner.sheet_operations import NewPerson
 from ui.blue_sheet import labels
 
 NEW_PERSON = 0  # item data of the "New person…" entry
+
+translate = QCoreApplication.translate
 
 
 def _note(text: str, parent: QWidget) -> QLabel:
@@ -35,40 +38,49 @@ class AddInfluenceDialog(QDialog):
 
     def __init__(self, candidates: Sequence[Person], account: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a buying influence")
+        self.setWindowTitle(translate("AddInfluenceDialog", "Add a buying influence"))
         self.person = QComboBox(self)
-        self.person.setAccessibleName("Person")
+        self.person.setAccessibleName(translate("AddInfluenceDialog", "Person"))
         for p in candidates:
             self.person.addItem(f"{p.name} — {p.title}" if p.title else p.name, p.id)
-        self.person.addItem("New person…", NEW_PERSON)
+        self.person.addItem(translate("AddInfluenceDialog", "New person…"), NEW_PERSON)
         self.name = QLineEdit(self)
         self.name.setMaxLength(300)
-        self.name.setPlaceholderText("Full name")
+        self.name.setPlaceholderText(translate("AddInfluenceDialog", "Full name"))
         self.title = QLineEdit(self)
         self.title.setMaxLength(300)
-        self.title.setPlaceholderText("Job title, e.g. Head of Operations")
+        self.title.setPlaceholderText(translate("AddInfluenceDialog", "Job title, e.g. Head of Operations"))
         self.role = QComboBox(self)
-        for role, label in labels.ROLE.items():
-            self.role.addItem(label, role.value)
+        for role in labels.ROLE:
+            self.role.addItem(labels.role(role), role.value)
         self.role.setCurrentIndex(self.role.findData(Role.UNKNOWN.value))
         form = QFormLayout()
-        form.addRow("&Person", self.person)
-        form.addRow("&Name", self.name)
-        form.addRow("&Title", self.title)
-        form.addRow("&Role", self.role)
+        form.addRow(translate("AddInfluenceDialog", "&Person"), self.person)
+        form.addRow(translate("AddInfluenceDialog", "&Name"), self.name)
+        form.addRow(translate("AddInfluenceDialog", "&Title"), self.title)
+        form.addRow(translate("AddInfluenceDialog", "&Role"), self.role)
+        self.name.setAccessibleName(translate("AddInfluenceDialog", "Name"))
+        self.title.setAccessibleName(translate("AddInfluenceDialog", "Title"))
+        self.role.setAccessibleName(translate("AddInfluenceDialog", "Role"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        where = f"People at {account}" if account else "People at the account"
-        layout.addWidget(
-            _note(
-                f"{where} can be buying influences on several of its deals; a new person joins the account.",
-                self,
+        if account:
+            text = translate(
+                "AddInfluenceDialog",
+                "People at {account} can be buying influences on several of its deals;"
+                " a new person joins the account.",
+            ).format(account=account)
+        else:
+            text = translate(
+                "AddInfluenceDialog",
+                "People at the account can be buying influences on several of its deals;"
+                " a new person joins the account.",
             )
-        )
+        layout.addWidget(_note(text, self))
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.person.currentIndexChanged.connect(self._on_person_current_index_changed)
@@ -106,7 +118,7 @@ class PersonDialog(QDialog):
 
     def __init__(self, person: Person, deals: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit person")
+        self.setWindowTitle(translate("PersonDialog", "Edit person"))
         self._person = person
         self.name = QLineEdit(person.name, self)
         self.title = QLineEdit(person.title, self)
@@ -115,10 +127,14 @@ class PersonDialog(QDialog):
         for edit in (self.name, self.title, self.email, self.phone):
             edit.setMaxLength(300)
         form = QFormLayout()
-        form.addRow("&Name", self.name)
-        form.addRow("&Title", self.title)
-        form.addRow("&Email", self.email)
-        form.addRow("&Phone", self.phone)
+        form.addRow(translate("PersonDialog", "&Name"), self.name)
+        form.addRow(translate("PersonDialog", "&Title"), self.title)
+        form.addRow(translate("PersonDialog", "&Email"), self.email)
+        form.addRow(translate("PersonDialog", "&Phone"), self.phone)
+        self.name.setAccessibleName(translate("PersonDialog", "Name"))
+        self.title.setAccessibleName(translate("PersonDialog", "Title"))
+        self.email.setAccessibleName(translate("PersonDialog", "Email"))
+        self.phone.setAccessibleName(translate("PersonDialog", "Phone"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -127,7 +143,19 @@ class PersonDialog(QDialog):
         layout = QVBoxLayout(self)
         if deals > 1:
             layout.addWidget(
-                _note(f"This person is a buying influence on {deals} deals: all of them change.", self)
+                _note(
+                    plural(
+                        deals,
+                        translate(
+                            "PersonDialog", "This person is a buying influence on {n} deal: it changes."
+                        ),
+                        translate(
+                            "PersonDialog",
+                            "This person is a buying influence on {n} deals: all of them change.",
+                        ),
+                    ).format(n=deals),
+                    self,
+                )
             )
         layout.addLayout(form)
         layout.addWidget(self.buttons)

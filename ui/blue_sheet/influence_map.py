@@ -10,12 +10,16 @@ from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QImage,
     QImageWriter,
+    QKeyEvent,
     QPainter,
     QPainterPath,
+    QPaintEvent,
+    QPalette,
     QPen,
     QPolygonF,
     QResizeEvent,
@@ -26,10 +30,12 @@ from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
+    QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
+from planner.i18n import plural, translate
 from planner.model import BuyingInfluence, Mode, Person, Role
 from planner.red_flags import HOSTILE_AT_MOST, STRONG_COACH_AT_LEAST
 from ui.blue_sheet import labels
@@ -64,6 +70,7 @@ TEXT = QColor("#1c1c1c")
 MUTED = QColor("#4a4a4a")
 LINE = QColor("#7a7a7a")
 SELECTED = QColor("#0b57d0")
+FOCUS = QColor("#1c1c1c")  # the keyboard focus ring: dotted, outside the box (9:1 on white)
 HOSTILE = QColor("#b03a2e")
 STRONG = QColor("#2e7d32")
 # Shape per role: words for the legend and the tests, drawn by `_outline`.
@@ -151,7 +158,9 @@ class InfluenceNode(QGraphicsItem):
         self.shape_name = "ghost" if ghost else ROLE_SHAPE[node.role]
         self.fill = QColor("#ffffff") if ghost else MODE_FILL[node.mode]
         self.edge = LINE if ghost else MODE_EDGE[node.mode]
-        self.rating_text = "" if ghost else labels.rating(node.rating).replace("Unknown", "?")
+        self.rating_text = "" if ghost or not labels.on_scale(node.rating) else labels.rating(node.rating)
+        if not ghost and not self.rating_text:
+            self.rating_text = "?"
         self._rect = QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
         if not ghost:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -162,12 +171,13 @@ class InfluenceNode(QGraphicsItem):
     def describe(self) -> str:
         """The node in words (tooltip and accessibility)."""
         n = self.node
-        if self.ghost:
-            return f"{n.name}\n{n.title}\nNot a buying influence on this deal".replace("\n\n", "\n")
-        role = labels.ROLE[n.role]
-        mode = labels.MODE[n.mode]
         title = f"\n{n.title}" if n.title else ""
-        return f"{n.name}{title}\nRole: {role} · Mode: {mode} · Rating: {labels.rating(n.rating)}"
+        if self.ghost:
+            return f"{n.name}{title}\n{translate('InfluenceMap', 'Not a buying influence on this deal')}"
+        facts = translate("InfluenceMap", "Role: {role} · Mode: {mode} · Rating: {rating}").format(
+            role=labels.role(n.role), mode=labels.mode(n.mode), rating=labels.rating(n.rating)
+        )
+        return f"{n.name}{title}\n{facts}"
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-3, -3, 3, 3)
@@ -180,6 +190,12 @@ class InfluenceNode(QGraphicsItem):
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = self.isSelected()
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            # Keyboard focus: a dotted ring just outside the box, apart from the selection's blue.
+            ring = QPen(FOCUS, 1.5, Qt.PenStyle.DotLine)
+            painter.setPen(ring)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._rect.adjusted(-2.5, -2.5, 2.5, 2.5))
         pen = QPen(SELECTED if selected else self.edge, 3.0 if selected else 1.4)
         if self.shape_name in ("dashed", "ghost"):
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -194,7 +210,9 @@ class InfluenceNode(QGraphicsItem):
             (n.name, _font(bold=True), TEXT),
             (n.title, _font(points=FONT_POINTS - 1), MUTED),
             (
-                "Not on this deal" if self.ghost else f"{labels.ROLE[n.role]} · {labels.MODE[n.mode]}",
+                translate("InfluenceMap", "Not on this deal")
+                if self.ghost
+                else f"{labels.role(n.role)} · {labels.mode(n.mode)}",
                 _font(points=FONT_POINTS - 1),
                 TEXT,
             ),
@@ -229,6 +247,19 @@ class InfluenceNode(QGraphicsItem):
         painter.setFont(_font(bold=True))
         painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), self.rating_text)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Tab onto a box selects it, as a click would: the table follows.
+        super().focusInEvent(event)
+        scene = self.scene()
+        if scene is not None and not self.isSelected():
+            scene.clearSelection()
+            self.setSelected(True)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
 
 class ReportsToEdge(QGraphicsPathItem):
     """The line from a person up to the one they report to (dashed when it closes a loop in the data)."""
@@ -260,7 +291,7 @@ def _nodes(
             MapNode(
                 bi.person_id,
                 bi.id,
-                person.name if person else f"Person #{bi.person_id}",
+                person.name if person else translate("InfluenceMap", "Person #{id}").format(id=bi.person_id),
                 person.title if person else "",
                 bi.role if bi.role in ROLE_SHAPE else Role.UNKNOWN,
                 bi.mode if bi.mode in MODE_FILL else Mode.UNKNOWN,
@@ -365,8 +396,11 @@ def _add_legend(scene: QGraphicsScene, top: float) -> None:
     bold = _font(bold=True, points=FONT_POINTS - 1)
     metrics = QFontMetrics(font)
     rows: list[tuple[str, list[tuple[str, str, Mode]]]] = [
-        ("Shape: role", [(ROLE_SHAPE[r], labels.ROLE[r], Mode.UNKNOWN) for r in ROLE_SHAPE]),
-        ("Colour: mode", [("rectangle", labels.MODE[m], m) for m in MODE_FILL]),
+        (
+            translate("InfluenceMap", "Shape: role"),
+            [(ROLE_SHAPE[r], labels.role(r), Mode.UNKNOWN) for r in ROLE_SHAPE],
+        ),
+        (translate("InfluenceMap", "Colour: mode"), [("rectangle", labels.mode(m), m) for m in MODE_FILL]),
     ]
     y = top
     heading_width = max(QFontMetrics(bold).horizontalAdvance(title) for title, _ in rows) + 10
@@ -390,8 +424,11 @@ def _add_legend(scene: QGraphicsScene, top: float) -> None:
             x += swatch_w + 5 + metrics.horizontalAdvance(text) + 14
         y += swatch_h + 8
     note = scene.addSimpleText(
-        f"Badge: rating from {labels.MINUS}5 to +5 (? unknown; red: hostile, green: +3 or more)."
-        " Dashed grey: reported to, not on this deal.",
+        translate(
+            "InfluenceMap",
+            "Badge: rating from {minus}5 to +5 (? unknown; red: hostile, green: +3 or more)."
+            " Dashed grey: reported to, not on this deal.",
+        ).format(minus=labels.MINUS),
         font,
     )
     note.setBrush(QBrush(MUTED))
@@ -413,7 +450,9 @@ def build_map_scene(
     positions, loops = _layout([n.person_id for n in everyone], boss_of)
     bottom = MARGIN
     if not nodes:
-        empty = scene.addSimpleText("No buying influences yet: add the people who decide.", _font())
+        empty = scene.addSimpleText(
+            translate("InfluenceMap", "No buying influences yet: add the people who decide."), _font()
+        )
         empty.setBrush(QBrush(MUTED))
         empty.setPos(MARGIN, MARGIN)
         bottom = MARGIN + 30
@@ -457,15 +496,17 @@ def render_scene_png(scene: QGraphicsScene, path: Path | str, scale: float = 2.0
     return writer.write(image)
 
 
-def render_scene_svg(scene: QGraphicsScene, path: Path | str, title: str = "Influence map") -> bool:
+def render_scene_svg(scene: QGraphicsScene, path: Path | str, title: str = "") -> bool:
     """Write the scene to an SVG file (vector: the review pack scales it freely)."""
     source = scene.sceneRect()
     generator = QSvgGenerator()
     generator.setFileName(str(path))
     generator.setSize(QSize(round(source.width()), round(source.height())))
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-    generator.setTitle(title)
-    generator.setDescription("Buying influences by reports-to: shape is the role, colour the mode.")
+    generator.setTitle(title or translate("InfluenceMap", "Influence map"))
+    generator.setDescription(
+        translate("InfluenceMap", "Buying influences by reports-to: shape is the role, colour the mode.")
+    )
     painter = QPainter()
     if not painter.begin(generator):
         return False
@@ -474,8 +515,57 @@ def render_scene_svg(scene: QGraphicsScene, path: Path | str, title: str = "Infl
     return Path(path).exists()
 
 
+def describe_scene(scene: QGraphicsScene | None) -> str:
+    """The map in words, for screen readers: who is on it, in which role and mode, and who
+    reports to whom (top to bottom, left to right, as the chart reads)."""
+    nodes = sorted(influence_nodes(scene), key=lambda n: (n.y(), n.x())) if scene is not None else []
+    influences = [n for n in nodes if not n.ghost]
+    if not influences:
+        return translate("InfluenceMap", "No buying influences yet: add the people who decide.")
+    count = len(influences)
+    sentences = [
+        plural(
+            count,
+            translate("InfluenceMap", "{n} buying influence."),
+            translate("InfluenceMap", "{n} buying influences."),
+        ).format(n=count)
+    ]
+    for node in influences:
+        n = node.node
+        sentences.append(
+            translate("InfluenceMap", "{name}: {role}, {mode}, rating {rating}.").format(
+                name=n.name,
+                role=labels.role(n.role),
+                mode=labels.mode(n.mode),
+                rating=labels.rating(n.rating),
+            )
+        )
+    for node in nodes:
+        if node.ghost:
+            sentences.append(
+                translate("InfluenceMap", "{name} is not on this deal.").format(name=node.node.name)
+            )
+    names = {node.person_id: node.node.name for node in nodes}
+    edges = (
+        sorted(reports_to_edges(scene), key=lambda e: names.get(e.person_id, "")) if scene is not None else []
+    )
+    for edge in edges:
+        if edge.person_id in names and edge.boss_id in names:
+            sentences.append(
+                translate("InfluenceMap", "{name} reports to {boss}.").format(
+                    name=names[edge.person_id], boss=names[edge.boss_id]
+                )
+            )
+    return " ".join(sentences)
+
+
 class MapView(QGraphicsView):
-    """Shows the map at 100 %, shrunk to fit when the dock is narrower than the chart."""
+    """Shows the map at 100 %, shrunk to fit when the dock is narrower than the chart.
+
+    For the keyboard: the arrow keys (and Home, End) move from box to box in reading order,
+    selecting each (the table follows), and the view draws a focus frame; for screen readers its
+    description says the whole map in words.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -483,7 +573,77 @@ class MapView(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
-        self.setAccessibleName("Influence map")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(translate("InfluenceMap", "Influence map"))
+        self.setAccessibleDescription(describe_scene(None))
+
+    def setScene(self, scene: QGraphicsScene | None) -> None:
+        super().setScene(scene)
+        self.setAccessibleDescription(describe_scene(scene))
+        self.setToolTip(
+            translate(
+                "InfluenceMap", "Arrow keys move from person to person; the table follows the selection."
+            )
+            if scene is not None and any(not n.ghost for n in influence_nodes(scene))
+            else ""
+        )
+
+    _NEXT = frozenset((Qt.Key.Key_Right, Qt.Key.Key_Down))
+    _PREVIOUS = frozenset((Qt.Key.Key_Left, Qt.Key.Key_Up))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        scene = self.scene()
+        key = event.key()
+        boxes = (
+            sorted((n for n in influence_nodes(scene) if not n.ghost), key=lambda n: (n.y(), n.x()))
+            if scene is not None
+            else []
+        )
+        if not boxes or key not in self._NEXT | self._PREVIOUS | {Qt.Key.Key_Home, Qt.Key.Key_End}:
+            super().keyPressEvent(event)
+            return
+        current = next((i for i, n in enumerate(boxes) if n.isSelected()), -1)
+        if key == Qt.Key.Key_Home:
+            target = 0
+        elif key == Qt.Key.Key_End:
+            target = len(boxes) - 1
+        elif key in self._NEXT:
+            target = min(current + 1, len(boxes) - 1)
+        else:
+            target = max(current - 1, 0)
+        self.go_to(boxes[target])
+        event.accept()
+
+    def go_to(self, node: InfluenceNode) -> None:
+        """Select a box and give it the keyboard focus, scrolled into view."""
+        scene = node.scene()
+        if scene is None:
+            return
+        if not node.isSelected():
+            scene.clearSelection()
+            node.setSelected(True)
+        node.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureVisible(node)
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():
+            # A visible keyboard focus on the whole map, in the palette's highlight colour.
+            painter = QPainter(self.viewport())
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2.0)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.viewport().rect().adjusted(1, 1, -1, -1))
+            painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def fit(self) -> None:
         scene = self.scene()

@@ -10,6 +10,7 @@ from typing import Any, ClassVar, TypeVar
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.model import (
     Action,
     ActionStatus,
@@ -30,10 +32,13 @@ from planner.model import (
     Person,
     Role,
 )
-from planner.red_flags import HOSTILE_AT_MOST, Flag
+from planner.red_flags import HOSTILE_AT_MOST, MANUAL, Flag
 from planner.sheet_operations import find_flag, flag_ref, next_step, parse_flag_ref
 from ui import format as fmt
-from ui.blue_sheet import labels
+from ui.blue_sheet import colours, labels
+from ui.blue_sheet.colours import HOSTILE_TEXT, MUTED_TEXT, OVERDUE_BACKGROUND, UNKNOWN_BACKGROUND
+
+translate = QCoreApplication.translate
 
 Index = QModelIndex | QPersistentModelIndex
 # How the delegate edits a cell (an EditorSpec); the id of the row's record.
@@ -42,11 +47,10 @@ RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 3
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 4
 
-# Cell colours: pale backgrounds that keep dark text readable (WCAG AA) in the light theme.
-UNKNOWN_BACKGROUND = QColor("#fff4ce")
-OVERDUE_BACKGROUND = QColor("#fde7e9")
-HOSTILE_TEXT = QColor("#b03a2e")
-MUTED_TEXT = QColor("#5d6d7e")
+# Cell colours follow the palette (ui.blue_sheet.colours): the light theme's UNKNOWN_BACKGROUND,
+# OVERDUE_BACKGROUND, HOSTILE_TEXT and MUTED_TEXT, or AA-readable ones derived from a dark palette.
+__all__ = ["HOSTILE_TEXT", "MUTED_TEXT", "OVERDUE_BACKGROUND", "UNKNOWN_BACKGROUND"]
+# The badges are drawn with their own white marks (contrast above 4.5:1 on both), in any theme.
 RED_FLAG = QColor("#c0392b")
 STRENGTH = QColor("#1e8449")
 
@@ -68,14 +72,39 @@ TEXT = EditorSpec("text")
 SHORT_TEXT = EditorSpec("text", max_length=300)
 RATING = EditorSpec("rating")
 DATE = EditorSpec("date")
-ROLE_CHOICES = EditorSpec("choice", tuple((label, role.value) for role, label in labels.ROLE.items()))
-DEGREE_CHOICES = EditorSpec("choice", tuple((label, d.value) for d, label in labels.DEGREE.items()))
-MODE_CHOICES = EditorSpec("choice", tuple((label, m.value) for m, label in labels.MODE.items()))
-CONCEPT_CHOICES = EditorSpec(
-    "choice", tuple((label, k.value if k else "") for k, label in labels.CONCEPT_KIND.items())
-)
-COMPETITION_CHOICES = EditorSpec("choice", tuple((label, k.value) for k, label in labels.COMPETITION.items()))
-STATUS_CHOICES = EditorSpec("choice", tuple((label, s.value) for s, label in labels.STATUS.items()))
+
+
+# The choices are built when an editor opens: their labels are in the window's language.
+def role_choices() -> EditorSpec:
+    return EditorSpec("choice", tuple((labels.role(role), role.value) for role in labels.ROLE))
+
+
+def degree_choices() -> EditorSpec:
+    return EditorSpec("choice", tuple((labels.degree(d), d.value) for d in labels.DEGREE))
+
+
+def mode_choices() -> EditorSpec:
+    return EditorSpec("choice", tuple((labels.mode(m), m.value) for m in labels.MODE))
+
+
+def concept_choices() -> EditorSpec:
+    return EditorSpec(
+        "choice", tuple((labels.concept_kind(k), k.value if k else "") for k in labels.CONCEPT_KIND)
+    )
+
+
+def competition_choices() -> EditorSpec:
+    return EditorSpec("choice", tuple((labels.competition(k), k.value) for k in labels.COMPETITION))
+
+
+def status_choices() -> EditorSpec:
+    return EditorSpec("choice", tuple((labels.status(s), s.value) for s in labels.STATUS))
+
+
+def not_linked() -> str:
+    """An action that removes no red flag and uses no strength."""
+    return translate("BlueSheetTable", "Not linked")
+
 
 # Asked to write an edit: (record id, column, typed value) -> True when it was written.
 EditHandler = Callable[[int, int, object], bool]
@@ -89,6 +118,7 @@ class RecordTableModel(QAbstractTableModel):
     on with Tab keeps its place); otherwise the model resets.
     """
 
+    # English sources, marked for the catalogue (context "BlueSheetTable"): `column_title` translates.
     COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, parent: Any = None) -> None:
@@ -146,8 +176,21 @@ class RecordTableModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.COLUMNS)
         ):
-            return self.COLUMNS[section]
+            return self.column_title(section)
         return None
+
+    def column_title(self, column: int) -> str:
+        """A column's heading in the window's language."""
+        return translate("BlueSheetTable", self.COLUMNS[column]) if 0 <= column < len(self.COLUMNS) else ""
+
+    # The columns as words inside a sentence ("Set role of Anna"), context "BlueSheetFields".
+    FIELD_WORDS: tuple[str, ...] = ()
+
+    def field_word(self, column: int) -> str:
+        """A column's name inside a sentence, in the window's language ('role' in English)."""
+        if 0 <= column < len(self.FIELD_WORDS):
+            return translate("BlueSheetFields", self.FIELD_WORDS[column])
+        return self.column_title(column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._records):
@@ -257,21 +300,38 @@ class InfluenceTableModel(RecordTableModel):
         EVIDENCE,
     ) = range(15)
     COLUMNS = (
-        "Person",
-        "Title",
-        "Role",
-        "Degree",
-        "Mode",
-        "Rating",
-        "Win",
-        "Result",
-        "Concept kind",
-        "Concept",
-        "Covered by",
-        "Last contact",
-        "New in job",
-        "Reports to",
-        "Evidence",
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Person"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Title"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Role"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Degree"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Mode"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Rating"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Win"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Result"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Concept kind"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Concept"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Covered by"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Last contact"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "New in job"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Reports to"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Evidence"),
+    )
+    FIELD_WORDS = (
+        QT_TRANSLATE_NOOP("BlueSheetFields", "person"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "title"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "role"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "degree"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "mode"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "rating"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "win"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "result"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "concept kind"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "concept"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "covered by"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "last contact"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "new in job"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "reports to"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "evidence"),
     )
     # Columns that belong to the person (shared by every deal of the account), not the influence.
     PERSON_COLUMNS = frozenset((PERSON, TITLE))
@@ -315,7 +375,9 @@ class InfluenceTableModel(RecordTableModel):
         if person_id is None:
             return ""
         person = self._people.get(person_id)
-        return person.name if person is not None else f"Person #{person_id}"
+        if person is not None:
+            return person.name
+        return translate("BlueSheetTable", "Person #{id}").format(id=person_id)
 
     def cell(self, record: Any, column: int, role: int) -> Any:
         bi: BuyingInfluence = record
@@ -328,10 +390,10 @@ class InfluenceTableModel(RecordTableModel):
         if role == EDITOR_ROLE:
             return self._editor(bi, column)
         if role == Qt.ItemDataRole.BackgroundRole and self._unknown(bi, column):
-            return QBrush(UNKNOWN_BACKGROUND)
+            return QBrush(colours.unknown_background(colours.app_palette()))
         hostile = column == self.RATING and bi.rating is not None and bi.rating <= HOSTILE_AT_MOST
         if role == Qt.ItemDataRole.ForegroundRole and hostile:
-            return QBrush(HOSTILE_TEXT)
+            return QBrush(colours.hostile_text(colours.app_palette()))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(bi, column)
         return None
@@ -344,7 +406,7 @@ class InfluenceTableModel(RecordTableModel):
         if column == self.MODE:
             return bi.mode is Mode.UNKNOWN
         if column == self.RATING:
-            return labels.rating(bi.rating) == "Unknown"
+            return not labels.on_scale(bi.rating)
         return False
 
     def _display(self, bi: BuyingInfluence, column: int, role: int) -> Any:
@@ -352,13 +414,13 @@ class InfluenceTableModel(RecordTableModel):
         values: dict[int, str] = {
             self.PERSON: self.person_name(bi.person_id),
             self.TITLE: person.title if person else "",
-            self.ROLE: labels.ROLE.get(bi.role, "Unknown"),
-            self.DEGREE: labels.DEGREE.get(bi.degree, "Unknown"),
-            self.MODE: labels.MODE.get(bi.mode, "Unknown"),
+            self.ROLE: labels.role(bi.role),
+            self.DEGREE: labels.degree(bi.degree),
+            self.MODE: labels.mode(bi.mode),
             self.RATING: labels.rating(bi.rating),
             self.WIN: bi.win,
             self.RESULT: bi.result,
-            self.CONCEPT_KIND: labels.CONCEPT_KIND.get(bi.concept_kind, "Unknown"),
+            self.CONCEPT_KIND: labels.concept_kind(bi.concept_kind),
             self.CONCEPT: bi.concept,
             self.COVERED_BY: bi.covered_by,
             self.LAST_CONTACT: fmt.date(bi.last_contact) if bi.last_contact else "",
@@ -367,11 +429,15 @@ class InfluenceTableModel(RecordTableModel):
         }
         if column == self.NEW_IN_JOB:
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return "New in the job" if bi.new_in_job else "Not new in the job"
+                if bi.new_in_job:
+                    return translate("BlueSheetTable", "New in the job")
+                return translate("BlueSheetTable", "Not new in the job")
             return None
         text = values.get(column, "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.COLUMNS[column]}: {text or 'empty'}"
+            return translate("BlueSheetTable", "{column}: {value}").format(
+                column=self.column_title(column), value=text or translate("BlueSheetTable", "empty")
+            )
         # One line per cell: a pasted paragraph shows whole in the editor and the tooltip.
         return text.replace("\n", " ")
 
@@ -399,10 +465,10 @@ class InfluenceTableModel(RecordTableModel):
         if column in (self.PERSON, self.TITLE, self.COVERED_BY):
             return SHORT_TEXT
         specs = {
-            self.ROLE: ROLE_CHOICES,
-            self.DEGREE: DEGREE_CHOICES,
-            self.MODE: MODE_CHOICES,
-            self.CONCEPT_KIND: CONCEPT_CHOICES,
+            self.ROLE: role_choices(),
+            self.DEGREE: degree_choices(),
+            self.MODE: mode_choices(),
+            self.CONCEPT_KIND: concept_choices(),
             self.RATING: RATING,
             self.LAST_CONTACT: DATE,
         }
@@ -412,20 +478,24 @@ class InfluenceTableModel(RecordTableModel):
             others = sorted(
                 (p for p in self._people.values() if p.id != bi.person_id), key=lambda p: p.name.casefold()
             )
-            return EditorSpec("choice", (("Nobody", NOBODY), *((p.name, p.id) for p in others)))
+            nobody = translate("BlueSheetTable", "Nobody")
+            return EditorSpec("choice", ((nobody, NOBODY), *((p.name, p.id) for p in others)))
         if column == self.NEW_IN_JOB:
             return None
         return TEXT
 
     def _tooltip(self, bi: BuyingInfluence, column: int) -> str | None:
         if self._unknown(bi, column):
-            return "Unknown: missing information is a red flag."
+            return translate("BlueSheetTable", "Unknown: missing information is a red flag.")
         if column in self.PERSON_COLUMNS:
             person = self._people.get(bi.person_id)
             text = f"{person.name}\n{person.title}".strip() if person else ""
-            return labels.tooltip(text + "\n(Changing the person changes them on every deal of the account.)")
+            shared = translate(
+                "BlueSheetTable", "(Changing the person changes them on every deal of the account.)"
+            )
+            return labels.tooltip(f"{text}\n{shared}")
         if column == self.NEW_IN_JOB:
-            return "New in the job or reorganised: check their role again."
+            return translate("BlueSheetTable", "New in the job or reorganised: check their role again.")
         text = self._display(bi, column, Qt.ItemDataRole.DisplayRole)
         full = getattr(bi, self._FIELDS.get(column, ""), text) if column in self._FIELDS else text
         return labels.tooltip(full if isinstance(full, str) else text) or None
@@ -471,7 +541,11 @@ class CompetitorTableModel(RecordTableModel):
     """Competitors and alternatives: other vendors, internal resources, budget elsewhere, doing nothing."""
 
     NAME, KIND, NOTES = range(3)
-    COLUMNS = ("Name", "Type", "Notes")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Name"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Type"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Notes"),
+    )
 
     def set_competitors(self, competitors: Sequence[Competitor]) -> None:
         self._set_records(competitors)
@@ -482,14 +556,14 @@ class CompetitorTableModel(RecordTableModel):
     def cell(self, record: Any, column: int, role: int) -> Any:
         c: Competitor = record
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = (c.name, labels.COMPETITION.get(c.kind, ""), c.notes)[column]
+            text = (c.name, labels.competition(c.kind), c.notes)[column]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return labels.tooltip(text) or None
             return text.replace("\n", " ")
         if role == Qt.ItemDataRole.EditRole:
             return (c.name, c.kind.value, c.notes)[column]
         if role == EDITOR_ROLE:
-            return (SHORT_TEXT, COMPETITION_CHOICES, TEXT)[column]
+            return (SHORT_TEXT, competition_choices(), TEXT)[column]
         return None
 
     def can_edit(self, record: Any, column: int) -> bool:
@@ -510,7 +584,22 @@ class ActionTableModel(RecordTableModel):
 
     # The link comes before who and when it was done: in a narrow dock it is what a seller reads.
     WHAT, DUE, STATUS, LINK, WHO, DONE_ON = range(6)
-    COLUMNS = ("What", "Due", "Status", "Removes / uses", "Who", "Done on")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("BlueSheetTable", "What"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Due"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Status"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Removes / uses"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Who"),
+        QT_TRANSLATE_NOOP("BlueSheetTable", "Done on"),
+    )
+    FIELD_WORDS = (
+        QT_TRANSLATE_NOOP("BlueSheetFields", "what"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "due"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "status"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "removes / uses"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "who"),
+        QT_TRANSLATE_NOOP("BlueSheetFields", "done on"),
+    )
     FIELDS: ClassVar[dict[int, str]] = {
         WHAT: "what",
         DUE: "due",
@@ -542,16 +631,18 @@ class ActionTableModel(RecordTableModel):
     def link_text(self, ref: str) -> str:
         """'Removes: No Coach on this deal', 'Uses: …', or the rule's name once no longer raised."""
         if not ref:
-            return "Not linked"
+            return not_linked()
         flag = find_flag(self._flags, ref)
         if flag is not None:
-            return f"{'Uses' if flag.is_strength else 'Removes'}: {flag.reason}"
+            if flag.is_strength:
+                return translate("BlueSheetTable", "Uses: {reason}").format(reason=flag.reason)
+            return translate("BlueSheetTable", "Removes: {reason}").format(reason=flag.reason)
         parsed = parse_flag_ref(ref)
-        name = labels.RULE.get(parsed[0], ref) if parsed else ref
-        return f"{name} (no longer raised)"
+        name = labels.rule(parsed[0]) if parsed else ref
+        return translate("BlueSheetTable", "{rule} (no longer raised)").format(rule=name)
 
     def link_choices(self, current: str) -> EditorSpec:
-        choices: list[tuple[str, object]] = [("Not linked", "")]
+        choices: list[tuple[str, object]] = [(not_linked(), "")]
         choices += [(self.link_text(flag_ref(f)), flag_ref(f)) for f in self._flags]
         if current and all(value != current for _label, value in choices):
             choices.append((self.link_text(current), current))
@@ -564,7 +655,7 @@ class ActionTableModel(RecordTableModel):
                 self.WHAT: a.what,
                 self.WHO: a.who,
                 self.DUE: fmt.date(a.due) if a.due else "",
-                self.STATUS: labels.STATUS.get(a.status, ""),
+                self.STATUS: labels.status(a.status),
                 self.DONE_ON: fmt.date(a.done_on) if a.done_on else "",
                 self.LINK: self.link_text(a.flag_ref),
             }
@@ -576,14 +667,14 @@ class ActionTableModel(RecordTableModel):
             if column == self.LINK:
                 return self.link_choices(a.flag_ref)
             editors = {self.WHAT: TEXT, self.WHO: SHORT_TEXT, self.DUE: DATE, self.DONE_ON: DATE}
-            return editors.get(column, STATUS_CHOICES)
+            return editors.get(column) or status_choices()
         if role == Qt.ItemDataRole.BackgroundRole and self.is_overdue(a):
-            return QBrush(OVERDUE_BACKGROUND)
+            return QBrush(colours.overdue_background(colours.app_palette()))
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.LINK and not a.flag_ref:
-                return QBrush(MUTED_TEXT)
+                return QBrush(colours.muted_text(colours.app_palette()))
             if self.is_overdue(a) and column == self.DUE:
-                return QBrush(HOSTILE_TEXT)
+                return QBrush(colours.hostile_text(colours.app_palette()))
         if role == Qt.ItemDataRole.FontRole and a.id == self._next_id:
             font = QFont()
             font.setBold(True)
@@ -595,12 +686,18 @@ class ActionTableModel(RecordTableModel):
     def _tooltip(self, a: Action, column: int) -> str | None:
         notes = []
         if a.id == self._next_id:
-            notes.append("The next step: the earliest open action (shown on the card).")
+            notes.append(
+                translate("BlueSheetTable", "The next step: the earliest open action (shown on the card).")
+            )
         if self.is_overdue(a) and a.due is not None:
             days = (self.today - a.due).days
-            notes.append(f"Overdue: it was due {fmt.days(days)} ago.")
+            notes.append(
+                translate("BlueSheetTable", "Overdue: it was due {days} ago.").format(days=fmt.days(days))
+            )
         if column == self.LINK and not a.flag_ref:
-            notes.append("Link it to the red flag it removes or the strength it uses.")
+            notes.append(
+                translate("BlueSheetTable", "Link it to the red flag it removes or the strength it uses.")
+            )
         if column == self.WHAT:
             notes.insert(0, a.what)
         return labels.tooltip("\n".join(notes)) or None
@@ -689,16 +786,24 @@ class FlagListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._flags):
             return None
         flag = self._flags[index.row()]
-        kind = "Strength" if flag.is_strength else "Red flag"
+        if flag.is_strength:
+            kind = translate("FlagListModel", "Strength")
+        else:
+            kind = translate("FlagListModel", "Red flag")
         if role == Qt.ItemDataRole.DisplayRole:
             return flag.reason.replace("\n", " ")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{kind}: {flag.reason}"
+            return translate("FlagListModel", "{kind}: {reason}").format(kind=kind, reason=flag.reason)
         if role == Qt.ItemDataRole.DecorationRole:
             return _badge(flag.is_strength)
         if role == Qt.ItemDataRole.ToolTipRole:
-            own = " (your own)" if flag.rule == "manual" else f" ({flag.rule})"
-            return labels.tooltip(f"{kind}{own}\n{flag.reason}")
+            if flag.rule == MANUAL:
+                heading = translate("FlagListModel", "{kind} (your own)").format(kind=kind)
+            else:
+                heading = translate("FlagListModel", "{kind} ({rule})").format(
+                    kind=kind, rule=labels.rule(flag.rule)
+                )
+            return labels.tooltip(f"{heading}\n{flag.reason}")
         if role == FLAG_ROLE:
             return flag
         return None
@@ -734,10 +839,16 @@ class NoteListModel(QAbstractListModel):
     @staticmethod
     def heading(note: Note) -> str:
         if note.author == "manager":
-            kind = "Manager's coaching note (read-only)"
+            kind = translate("NoteListModel", "Manager's coaching note (read-only)")
+        elif note.private:
+            kind = translate("NoteListModel", "Private note")
         else:
-            kind = "Private note" if note.private else "Shareable note"
-        return f"{kind} · {note.created[:10]}"
+            kind = translate("NoteListModel", "Shareable note")
+        try:
+            written = fmt.date(dt.date.fromisoformat(note.created[:10]))
+        except ValueError:
+            written = note.created[:10]
+        return f"{kind} · {written}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._notes):
@@ -749,7 +860,7 @@ class NoteListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return labels.tooltip(note.body)
         if role == Qt.ItemDataRole.ForegroundRole and note.author == "manager":
-            return QBrush(QColor("#1a4f8b"))
+            return QBrush(colours.coaching_text(colours.app_palette()))
         if role == NOTE_ROLE:
             return note
         return None

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from planner import operations as ops
 from planner import red_flags
 from planner import sheet_operations as sheet_ops
+from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.model import (
     Action,
     BuyingInfluence,
@@ -46,7 +47,7 @@ from planner.storage import opportunities as opportunity_repo
 from planner.storage import people as people_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
-from ui.blue_sheet import labels
+from ui.blue_sheet import colours, labels
 from ui.blue_sheet.dialogs import AddInfluenceDialog, PersonDialog
 from ui.blue_sheet.influence_map import (
     InfluenceNode,
@@ -68,6 +69,31 @@ from ui.blue_sheet.sections import (
 from ui.commands import Apply, InfluenceWithPersonCommand, PersonEditCommand, Push, run_opportunity_operation
 
 # MainWindow._push: runs the factory, pushes its command, reports a failure under the title.
+
+translate = QCoreApplication.translate
+
+# The objective's fields inside a sentence ("Set amount of …"), by Objective field name.
+_OBJECTIVE_FIELDS = {
+    "product": QT_TRANSLATE_NOOP("BlueSheetFields", "product"),
+    "quantity": QT_TRANSLATE_NOOP("BlueSheetFields", "quantity"),
+    "amount": QT_TRANSLATE_NOOP("BlueSheetFields", "amount"),
+    "currency": QT_TRANSLATE_NOOP("BlueSheetFields", "currency"),
+    "close_date": QT_TRANSLATE_NOOP("BlueSheetFields", "close date"),
+}
+
+
+# The SSO's fourth test, "Tied to a date" (red_flags.sso_tests keeps METHOD.md's order).
+_DATE_TEST = 3
+
+
+def _and(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c' in the window's language."""
+    if len(words) <= 1:
+        return "".join(words)
+    return translate("BlueSheetPanel", "{items} and {last}").format(
+        items=", ".join(words[:-1]), last=words[-1]
+    )
+
 
 # Deal-level flags about the people on the deal: a click on one shows the influences.
 _INFLUENCE_RULES = frozenset(
@@ -98,9 +124,11 @@ class SheetData:
 
     def name(self, person_id: int | None) -> str:
         if person_id is None:
-            return "nobody"
+            return translate("BlueSheetPanel", "nobody")
         person = self.people.get(person_id)
-        return person.name if person is not None else f"Person #{person_id}"
+        if person is not None:
+            return person.name
+        return translate("BlueSheetPanel", "Person #{id}").format(id=person_id)
 
 
 def load_sheet(plan: PlanDB, opportunity_id: int, today: dt.date) -> SheetData | None:
@@ -149,7 +177,14 @@ class BlueSheetPanel(QWidget):
     # After a click on a flag: the kind ("opportunity", "influence", "manual_flag") and id it selected.
     record_selected = Signal(str, int)
 
-    TABS = ("Objective", "Influences", "Flags", "Competition", "Actions", "Notes")
+    TABS = (
+        QT_TRANSLATE_NOOP("BlueSheetPanel", "Objective"),
+        QT_TRANSLATE_NOOP("BlueSheetPanel", "Influences"),
+        QT_TRANSLATE_NOOP("BlueSheetPanel", "Flags"),
+        QT_TRANSLATE_NOOP("BlueSheetPanel", "Competition"),
+        QT_TRANSLATE_NOOP("BlueSheetPanel", "Actions"),
+        QT_TRANSLATE_NOOP("BlueSheetPanel", "Notes"),
+    )
 
     def __init__(
         self,
@@ -171,14 +206,16 @@ class BlueSheetPanel(QWidget):
         self._editable = True
         self._syncing = False  # the table and the map selecting each other
         self.confirm: Callable[[str, str], bool] = self._confirm
-        self.setAccessibleName("Blue Sheet")
+        self.setAccessibleName(translate("BlueSheetPanel", "Blue Sheet"))
 
-        self.placeholder = plain_label(self, "Select a deal on the board to see its Blue Sheet.")
+        self.placeholder = plain_label(
+            self, translate("BlueSheetPanel", "Select a deal on the board to see its Blue Sheet.")
+        )
         self.title = plain_label(self)
         self.title.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        self.title.setAccessibleName("Deal")
+        self.title.setAccessibleName(translate("BlueSheetPanel", "Deal"))
         self.summary = plain_label(self)
-        self.summary.setAccessibleName("Summary")
+        self.summary.setAccessibleName(translate("BlueSheetPanel", "Summary"))
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
@@ -200,7 +237,7 @@ class BlueSheetPanel(QWidget):
             self.TABS,
             strict=True,
         ):
-            self.tabs.addTab(section, name)
+            self.tabs.addTab(section, translate("BlueSheetPanel", name))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.placeholder)
@@ -231,6 +268,12 @@ class BlueSheetPanel(QWidget):
         self.note_section.remove_requested.connect(self._on_note_section_remove_requested)
         self.show_opportunity(0)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            # The theme changed: the checklist's and the hints' colours follow it (AA in both).
+            colours.restyle(self)
+
     # Showing a deal ----------------------------------------------------------------------------
     def show_opportunity(self, opportunity_id: int) -> None:
         """Show a deal's Blue Sheet (0, or a deal that no longer exists, clears the panel)."""
@@ -255,16 +298,27 @@ class BlueSheetPanel(QWidget):
         red = red_flags.red_flag_count(data.flags)
         strengths = len(data.flags) - red
         self.title.setText(o.title)
-        parts = [data.account or "No account"]
+        parts = [data.account or translate("BlueSheetPanel", "No account")]
         if data.stage is not None:
             parts.append(data.stage.name)
         parts.append(
-            f"{red} red flag{'s' if red != 1 else ''} · {strengths} strength{'s' if strengths != 1 else ''}"
+            plural(
+                red, translate("BlueSheetPanel", "{n} red flag"), translate("BlueSheetPanel", "{n} red flags")
+            ).format(n=red)
+        )
+        parts.append(
+            plural(
+                strengths,
+                translate("BlueSheetPanel", "{n} strength"),
+                translate("BlueSheetPanel", "{n} strengths"),
+            ).format(n=strengths)
         )
         self.summary.setText(" · ".join(parts))
-        self.tabs.setTabText(1, f"Influences ({len(data.influences)})")
-        self.tabs.setTabText(2, f"Flags ({red})")
-        self.tabs.setTabText(4, f"Actions ({len(data.actions)})")
+        self.tabs.setTabText(
+            1, translate("BlueSheetPanel", "Influences ({n})").format(n=len(data.influences))
+        )
+        self.tabs.setTabText(2, translate("BlueSheetPanel", "Flags ({n})").format(n=red))
+        self.tabs.setTabText(4, translate("BlueSheetPanel", "Actions ({n})").format(n=len(data.actions)))
         self.objective.load(o, data.tests)
         self._load_influences(data)
         names = {pid: p.name for pid, p in data.people.items()}
@@ -387,8 +441,9 @@ class BlueSheetPanel(QWidget):
             if flag.rule in (red_flags.SLIPPING, red_flags.OVERDUE):
                 field = self.objective.close_date
             elif flag.rule == red_flags.OBJECTIVE_INCOMPLETE:
-                failed = [t for t in data.tests if not t.passed]
-                if failed and failed[0].name == red_flags.SSO_TEST_NAMES[3]:
+                # The first failed test, by its place (its name may be translated).
+                failed = [i for i, t in enumerate(data.tests) if not t.passed]
+                if failed and failed[0] == _DATE_TEST:
                     field = self.objective.close_date
             field.setFocus()
         self.record_selected.emit(kind, record)
@@ -424,7 +479,9 @@ class BlueSheetPanel(QWidget):
         return created[0] if self._run(text, run, failure) and created else 0
 
     def _quoted(self) -> str:
-        return f"“{self.data.opportunity.title}”" if self.data else "the deal"
+        if self.data is None:
+            return translate("BlueSheetPanel", "the deal")
+        return translate("BlueSheetPanel", "“{title}”").format(title=self.data.opportunity.title)
 
     # 1, 2: objective and position
     def set_objective(self, objective: Objective) -> bool:
@@ -433,24 +490,28 @@ class BlueSheetPanel(QWidget):
             return False
         stored = sheet_ops.objective_of(self.data.opportunity)
         changed = [
-            f.name.replace("_", " ")
+            translate("BlueSheetFields", _OBJECTIVE_FIELDS.get(f.name, f.name))
             for f in dataclasses.fields(Objective)
             if getattr(objective, f.name) != getattr(stored, f.name)
         ]
-        what = " and ".join(changed) or "objective"
+        what = _and(changed) or translate("BlueSheetFields", "objective")
         deal = self.opportunity_id
         return self._run(
-            f"Set {what} of {self._quoted()}",
+            translate("BlueSheetPanel", "Set {field} of {deal}").format(field=what, deal=self._quoted()),
             lambda: sheet_ops.set_objective(self.plan, deal, objective),
-            "The objective was not saved",
+            translate("BlueSheetPanel", "The objective was not saved"),
         )
 
     def set_position(self, position: int | None) -> bool:
         """Write the current position (None: not set)."""
         deal = self.opportunity_id
-        text = f"Set current position of {self._quoted()} to {labels.position(position)}"
+        text = translate("BlueSheetPanel", "Set current position of {deal} to {position}").format(
+            deal=self._quoted(), position=labels.position(position)
+        )
         return self._run(
-            text, lambda: sheet_ops.set_position(self.plan, deal, position), "The position was not saved"
+            text,
+            lambda: sheet_ops.set_position(self.plan, deal, position),
+            translate("BlueSheetPanel", "The position was not saved"),
         )
 
     @Slot(object)
@@ -474,12 +535,14 @@ class BlueSheetPanel(QWidget):
         if not isinstance(person, NewPerson):
             name = self.data.name(person)
             return self._create(
-                f"Add {name} to {self._quoted()}",
+                translate("BlueSheetPanel", "Add {name} to {deal}").format(name=name, deal=self._quoted()),
                 lambda: sheet_ops.add_influence(self.plan, deal, person, fields),
-                "The buying influence was not added",
+                translate("BlueSheetPanel", "The buying influence was not added"),
             )
         created: list[int] = []
-        text = f"Add {person.name.strip()} (new) to {self._quoted()}"
+        text = translate("BlueSheetPanel", "Add {name} (new) to {deal}").format(
+            name=person.name.strip(), deal=self._quoted()
+        )
 
         def make() -> QUndoCommand:
             before = ops.snapshot_opportunity(self.plan, deal)
@@ -494,16 +557,20 @@ class BlueSheetPanel(QWidget):
                 text, self.plan, deal, added.person_id, (before, after), row, self._apply_change
             )
 
-        return created[0] if self._push(make, "The buying influence was not added") and created else 0
+        failure = translate("BlueSheetPanel", "The buying influence was not added")
+        return created[0] if self._push(make, failure) and created else 0
 
     def update_influence(self, influence: BuyingInfluence, what: str = "") -> bool:
         """Write a buying influence's fields."""
         name = self.data.name(influence.person_id) if self.data else ""
-        text = f"Set {what} of {name}" if what else f"Edit {name}"
+        if what:
+            text = translate("BlueSheetPanel", "Set {field} of {name}").format(field=what, name=name)
+        else:
+            text = translate("BlueSheetPanel", "Edit {name}").format(name=name)
         return self._run(
             text,
             lambda: sheet_ops.update_influence(self.plan, influence),
-            "The buying influence was not saved",
+            translate("BlueSheetPanel", "The buying influence was not saved"),
         )
 
     def remove_influence(self, influence_id: int, *, ask: bool = True) -> bool:
@@ -513,20 +580,26 @@ class BlueSheetPanel(QWidget):
             return False
         name = self.data.name(bi.person_id)
         if ask and not self.confirm(
-            "Remove buying influence",
-            f"Take {name} off this deal? They stay at the account. You can undo this with Edit → Undo.",
+            translate("BlueSheetPanel", "Remove buying influence"),
+            translate(
+                "BlueSheetPanel",
+                "Take {name} off this deal? They stay at the account. You can undo this with Edit → Undo.",
+            ).format(name=name),
         ):
             return False
         return self._run(
-            f"Remove {name} from {self._quoted()}",
+            translate("BlueSheetPanel", "Remove {name} from {deal}").format(name=name, deal=self._quoted()),
             lambda: sheet_ops.remove_influence(self.plan, influence_id),
-            "The buying influence was not removed",
+            translate("BlueSheetPanel", "The buying influence was not removed"),
         )
 
     def update_person(self, person: Person) -> bool:
         """Rename a person or change their title; every deal they are on shows it (undoable)."""
         old = self.data.name(person.id) if self.data else person.name
-        text = f"Rename {old} to {person.name}" if person.name != old else f"Edit {old}"
+        if person.name != old:
+            text = translate("BlueSheetPanel", "Rename {old} to {new}").format(old=old, new=person.name)
+        else:
+            text = translate("BlueSheetPanel", "Edit {name}").format(name=old)
 
         def make() -> QUndoCommand:
             before = sheet_ops.snapshot_person(self.plan, person.id)
@@ -535,7 +608,7 @@ class BlueSheetPanel(QWidget):
             self._apply_change(change)
             return PersonEditCommand(text, self.plan, before, after, self._apply_change)
 
-        return self._push(make, "The person was not saved")
+        return self._push(make, translate("BlueSheetPanel", "The person was not saved"))
 
     def add_influence_dialog(self) -> AddInfluenceDialog | None:
         """The dialog that picks someone at the account (not yet on the deal) or a new person."""
@@ -587,8 +660,9 @@ class BlueSheetPanel(QWidget):
             field = "name" if column == model.PERSON else "title"
             return self.update_person(dataclasses.replace(person, **_field(field, value)))
         field = model.field_name(column)
-        what = model.COLUMNS[column].lower()
-        return self.update_influence(dataclasses.replace(bi, **_field(field, value)), what)
+        return self.update_influence(
+            dataclasses.replace(bi, **_field(field, value)), model.field_word(column)
+        )
 
     # 4: the map
     def map_scene(self) -> QGraphicsScene:
@@ -605,7 +679,9 @@ class BlueSheetPanel(QWidget):
         return render_scene_svg(
             self.map_scene(),
             path,
-            f"Influence map: {self.data.opportunity.title}" if self.data else "Influence map",
+            translate("BlueSheetPanel", "Influence map: {deal}").format(deal=self.data.opportunity.title)
+            if self.data
+            else translate("BlueSheetPanel", "Influence map"),
         )
 
     @Slot(str)
@@ -613,26 +689,43 @@ class BlueSheetPanel(QWidget):
         if self.data is None:
             return
         safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.data.opportunity.title)[:60]
-        suggested = str(Path.home() / f"{safe.strip() or 'deal'} - influence map.{kind}")
-        pattern = "PNG images (*.png)" if kind == "png" else "SVG drawings (*.svg)"
-        path, _ = QFileDialog.getSaveFileName(self, "Export the influence map", suggested, pattern)
+        name = translate("BlueSheetPanel", "{deal} - influence map").format(
+            deal=safe.strip() or translate("BlueSheetPanel", "deal")
+        )
+        suggested = str(Path.home() / f"{name}.{kind}")
+        if kind == "png":
+            pattern = translate("BlueSheetPanel", "PNG images (*.png)")
+        else:
+            pattern = translate("BlueSheetPanel", "SVG drawings (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("BlueSheetPanel", "Export the influence map"), suggested, pattern
+        )
         if not path:
             return
         written = self.render_map_png(path) if kind == "png" else self.render_map_svg(path)
         if not written:
-            QMessageBox.warning(self, "The map was not exported", f"Could not write {path}.")
+            QMessageBox.warning(
+                self,
+                translate("BlueSheetPanel", "The map was not exported"),
+                translate("BlueSheetPanel", "Could not write {path}.").format(path=path),
+            )
 
     # 5: the seller's own flags and strengths
     def add_manual_flag(self, text: str, *, is_strength: bool, influence_id: int | None = None) -> int:
         """Write down a red flag or strength of the seller's own; its id (0: failed)."""
         deal = self.opportunity_id
-        kind = "strength" if is_strength else "red flag"
+        if is_strength:
+            undo = translate("BlueSheetPanel", "Add strength to {deal}").format(deal=self._quoted())
+            failure = translate("BlueSheetPanel", "The strength was not added")
+        else:
+            undo = translate("BlueSheetPanel", "Add red flag to {deal}").format(deal=self._quoted())
+            failure = translate("BlueSheetPanel", "The red flag was not added")
         new_id = self._create(
-            f"Add {kind} to {self._quoted()}",
+            undo,
             lambda: sheet_ops.add_manual_flag(
                 self.plan, deal, text, is_strength=is_strength, influence_id=influence_id
             ),
-            f"The {kind} was not added",
+            failure,
         )
         if new_id:
             self.flag_section.text.clear()
@@ -643,13 +736,17 @@ class BlueSheetPanel(QWidget):
         mine = next((m for m in self.data.manual_flags if m.id == flag_id), None) if self.data else None
         if mine is None:
             return False
-        kind = "strength" if mine.is_strength else "red flag"
-        if ask and not self.confirm(f"Remove your {kind}", f"Remove “{mine.text}”?"):
+        if mine.is_strength:
+            title = translate("BlueSheetPanel", "Remove your strength")
+        else:
+            title = translate("BlueSheetPanel", "Remove your red flag")
+        question = translate("BlueSheetPanel", "Remove “{text}”?").format(text=mine.text)
+        if ask and not self.confirm(title, question):
             return False
         return self._run(
-            f"Remove your own flag from {self._quoted()}",
+            translate("BlueSheetPanel", "Remove your own flag from {deal}").format(deal=self._quoted()),
             lambda: sheet_ops.remove_manual_flag(self.plan, flag_id),
-            "The flag was not removed",
+            translate("BlueSheetPanel", "The flag was not removed"),
         )
 
     @Slot(str, bool, object)
@@ -669,9 +766,11 @@ class BlueSheetPanel(QWidget):
         """Add competition to the deal; its id (0: failed)."""
         deal = self.opportunity_id
         new_id = self._create(
-            f"Add competitor {name or labels.COMPETITION[kind]} to {self._quoted()}",
+            translate("BlueSheetPanel", "Add competitor {name} to {deal}").format(
+                name=name or labels.competition(kind), deal=self._quoted()
+            ),
             lambda: sheet_ops.add_competitor(self.plan, deal, name, kind, notes),
-            "The competitor was not added",
+            translate("BlueSheetPanel", "The competitor was not added"),
         )
         if new_id:
             self.competition.clear_form()
@@ -680,9 +779,11 @@ class BlueSheetPanel(QWidget):
     def update_competitor(self, competitor: Competitor) -> bool:
         """Write a competitor's name, type and notes."""
         return self._run(
-            f"Edit competitor {competitor.name or labels.COMPETITION.get(competitor.kind, '')}",
+            translate("BlueSheetPanel", "Edit competitor {name}").format(
+                name=competitor.name or labels.competition(competitor.kind)
+            ),
             lambda: sheet_ops.update_competitor(self.plan, competitor),
-            "The competitor was not saved",
+            translate("BlueSheetPanel", "The competitor was not saved"),
         )
 
     def remove_competitor(self, competitor_id: int, *, ask: bool = True) -> bool:
@@ -690,13 +791,16 @@ class BlueSheetPanel(QWidget):
         found = next((c for c in self.data.competitors if c.id == competitor_id), None) if self.data else None
         if found is None:
             return False
-        name = found.name or labels.COMPETITION.get(found.kind, "")
-        if ask and not self.confirm("Remove competitor", f"Remove {name} from this deal's competition?"):
+        name = found.name or labels.competition(found.kind)
+        question = translate("BlueSheetPanel", "Remove {name} from this deal's competition?").format(
+            name=name
+        )
+        if ask and not self.confirm(translate("BlueSheetPanel", "Remove competitor"), question):
             return False
         return self._run(
-            f"Remove competitor {name}",
+            translate("BlueSheetPanel", "Remove competitor {name}").format(name=name),
             lambda: sheet_ops.remove_competitor(self.plan, competitor_id),
-            "The competitor was not removed",
+            translate("BlueSheetPanel", "The competitor was not removed"),
         )
 
     def _write_competitor_cell(self, competitor_id: int, column: int, value: object) -> bool:
@@ -722,7 +826,7 @@ class BlueSheetPanel(QWidget):
         deal = self.opportunity_id
         today = self._today()
         new_id = self._create(
-            f"Add action “{draft.what}”",
+            translate("BlueSheetPanel", "Add action “{what}”").format(what=draft.what),
             lambda: sheet_ops.add_action(
                 self.plan,
                 deal,
@@ -733,7 +837,7 @@ class BlueSheetPanel(QWidget):
                 status=draft.status,
                 flag_ref=draft.flag_ref,
             ),
-            "The action was not added",
+            translate("BlueSheetPanel", "The action was not added"),
         )
         if new_id:
             self.action_section.clear_form()
@@ -742,9 +846,16 @@ class BlueSheetPanel(QWidget):
     def update_action(self, action: Action, what: str = "") -> bool:
         """Write an action; marking it done dates it today."""
         today = self._today()
-        text = f"Set {what} of action “{action.what}”" if what else f"Edit action “{action.what}”"
+        if what:
+            text = translate("BlueSheetPanel", "Set {field} of action “{what}”").format(
+                field=what, what=action.what
+            )
+        else:
+            text = translate("BlueSheetPanel", "Edit action “{what}”").format(what=action.what)
         return self._run(
-            text, lambda: sheet_ops.update_action(self.plan, action, today), "The action was not saved"
+            text,
+            lambda: sheet_ops.update_action(self.plan, action, today),
+            translate("BlueSheetPanel", "The action was not saved"),
         )
 
     def remove_action(self, action_id: int, *, ask: bool = True) -> bool:
@@ -752,12 +863,13 @@ class BlueSheetPanel(QWidget):
         found = next((a for a in self.data.actions if a.id == action_id), None) if self.data else None
         if found is None:
             return False
-        if ask and not self.confirm("Delete action", f"Delete the action “{found.what}”?"):
+        question = translate("BlueSheetPanel", "Delete the action “{what}”?").format(what=found.what)
+        if ask and not self.confirm(translate("BlueSheetPanel", "Delete action"), question):
             return False
         return self._run(
-            f"Delete action “{found.what}”",
+            translate("BlueSheetPanel", "Delete action “{what}”").format(what=found.what),
             lambda: sheet_ops.remove_action(self.plan, action_id),
-            "The action was not deleted",
+            translate("BlueSheetPanel", "The action was not deleted"),
         )
 
     def _write_action_cell(self, action_id: int, column: int, value: object) -> bool:
@@ -765,7 +877,7 @@ class BlueSheetPanel(QWidget):
         if found is None:
             return False
         field = self.action_section.model.FIELDS[column]
-        what = self.action_section.model.COLUMNS[column].lower()
+        what = self.action_section.model.field_word(column)
         return self.update_action(dataclasses.replace(found, **_field(field, value)), what)
 
     @Slot(object)
@@ -780,11 +892,14 @@ class BlueSheetPanel(QWidget):
     def add_note(self, body: str, *, private: bool = True) -> int:
         """Add a note (private by default); its id (0: failed)."""
         deal = self.opportunity_id
-        kind = "private" if private else "shareable"
+        if private:
+            undo = translate("BlueSheetPanel", "Add private note to {deal}").format(deal=self._quoted())
+        else:
+            undo = translate("BlueSheetPanel", "Add shareable note to {deal}").format(deal=self._quoted())
         new_id = self._create(
-            f"Add {kind} note to {self._quoted()}",
+            undo,
             lambda: sheet_ops.add_note(self.plan, deal, body, private=private),
-            "The note was not added",
+            translate("BlueSheetPanel", "The note was not added"),
         )
         if new_id:
             row = self.note_section.model.row_of(new_id)
@@ -794,19 +909,21 @@ class BlueSheetPanel(QWidget):
     def update_note(self, note: Note) -> bool:
         """Rewrite a seller's note or its privacy; coaching notes are refused."""
         return self._run(
-            f"Edit note on {self._quoted()}",
+            translate("BlueSheetPanel", "Edit note on {deal}").format(deal=self._quoted()),
             lambda: sheet_ops.update_note(self.plan, note),
-            "The note was not saved",
+            translate("BlueSheetPanel", "The note was not saved"),
         )
 
     def remove_note(self, note_id: int, *, ask: bool = True) -> bool:
         """Delete a seller's note (after asking)."""
-        if ask and not self.confirm("Delete note", "Delete this note?"):
+        if ask and not self.confirm(
+            translate("BlueSheetPanel", "Delete note"), translate("BlueSheetPanel", "Delete this note?")
+        ):
             return False
         return self._run(
-            f"Delete note on {self._quoted()}",
+            translate("BlueSheetPanel", "Delete note on {deal}").format(deal=self._quoted()),
             lambda: sheet_ops.remove_note(self.plan, note_id),
-            "The note was not deleted",
+            translate("BlueSheetPanel", "The note was not deleted"),
         )
 
     @Slot(str, bool)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,6 +41,7 @@ from planner.red_flags import Flag, SsoTest
 from planner.sheet_operations import Objective, flag_ref, next_step
 from ui import format as fmt
 from ui.blue_sheet import labels
+from ui.blue_sheet.colours import set_tone, tone_style
 from ui.blue_sheet.delegates import DateEditor, SheetListView, SheetTableView
 from ui.blue_sheet.influence_map import MapView
 from ui.blue_sheet.models import (
@@ -49,12 +50,22 @@ from ui.blue_sheet.models import (
     FlagListModel,
     InfluenceTableModel,
     NoteListModel,
+    not_linked,
 )
 
-WARNING_STYLE = "color: #b03a2e; font-weight: bold;"
+translate = QCoreApplication.translate
+
+# Labels are coloured by tone (ui.blue_sheet.colours.set_tone): the colours follow the palette,
+# and the panel recolours them when the theme changes. The light theme's style sheets, for reference:
 PASSED_STYLE = "color: #1e6b34;"
 FAILED_STYLE = "color: #b03a2e;"
+WARNING_STYLE = "color: #b03a2e; font-weight: bold;"
 MUTED_STYLE = "color: #5d6d7e;"
+
+
+def passed_style() -> str:
+    """The style of a passed SSO test under the application's palette (AA in light and dark)."""
+    return tone_style("passed", QGuiApplication.palette())
 
 
 def plain_label(parent: QWidget, text: str = "", *, wrap: bool = True) -> QLabel:
@@ -101,35 +112,55 @@ class ObjectiveSection(QWidget):
         inner = QWidget(self)
         layout = QVBoxLayout(inner)
 
-        sso = QGroupBox("Single Sales Objective", inner)
+        sso = QGroupBox(translate("ObjectiveSection", "Single Sales Objective"), inner)
         form = QFormLayout(sso)
         self.product = QLineEdit(sso)
         self.product.setMaxLength(300)
-        self.product.setPlaceholderText("The product or service, e.g. Fleet Telematics")
+        self.product.setPlaceholderText(
+            translate("ObjectiveSection", "The product or service, e.g. Fleet Telematics")
+        )
         self.quantity = QLineEdit(sso)
-        self.quantity.setPlaceholderText("How many units, e.g. 120")
+        self.quantity.setPlaceholderText(translate("ObjectiveSection", "How many units, e.g. 120"))
         self.amount = QLineEdit(sso)
-        self.amount.setPlaceholderText("e.g. 120,000")
+        self.amount.setPlaceholderText(
+            translate("ObjectiveSection", "e.g. {amount}").format(amount=fmt.number(120_000))
+        )
         self.currency = QLineEdit(sso)
         self.currency.setMaxLength(3)
         self.currency.setPlaceholderText("EUR")
         self.close_date = QLineEdit(sso)
-        self.close_date.setPlaceholderText("YYYY-MM-DD")
-        for label, edit in (
-            ("&Product", self.product),
-            ("&Quantity", self.quantity),
-            ("&Amount", self.amount),
-            ("C&urrency", self.currency),
-            ("&Close date", self.close_date),
+        self.close_date.setPlaceholderText(translate("ObjectiveSection", "YYYY-MM-DD"))
+        for label, name, edit in (
+            (
+                translate("ObjectiveSection", "&Product"),
+                translate("ObjectiveSection", "Product"),
+                self.product,
+            ),
+            (
+                translate("ObjectiveSection", "&Quantity"),
+                translate("ObjectiveSection", "Quantity"),
+                self.quantity,
+            ),
+            (translate("ObjectiveSection", "&Amount"), translate("ObjectiveSection", "Amount"), self.amount),
+            (
+                translate("ObjectiveSection", "C&urrency"),
+                translate("ObjectiveSection", "Currency"),
+                self.currency,
+            ),
+            (
+                translate("ObjectiveSection", "&Close date"),
+                translate("ObjectiveSection", "Close date"),
+                self.close_date,
+            ),
         ):
-            edit.setAccessibleName(label.replace("&", ""))
+            edit.setAccessibleName(name)
             form.addRow(label, edit)
             edit.editingFinished.connect(self._on_field_editing_finished)
         self.error = plain_label(sso)
-        self.error.setStyleSheet(FAILED_STYLE)
+        set_tone(self.error, "failed")
         self.error.hide()
         form.addRow(self.error)
-        tests_title = QLabel("The five tests", sso)
+        tests_title = QLabel(translate("ObjectiveSection", "The five tests"), sso)
         tests_title.setStyleSheet("font-weight: bold;")
         form.addRow(tests_title)
         self.tests = [plain_label(sso) for _ in range(5)]
@@ -137,24 +168,37 @@ class ObjectiveSection(QWidget):
             form.addRow(test)
         layout.addWidget(sso)
 
-        position = QGroupBox("Current position: how do you feel about this deal?", inner)
+        position = QGroupBox(
+            translate("ObjectiveSection", "Current position: how do you feel about this deal?"), inner
+        )
         box = QVBoxLayout(position)
         self.slider = QSlider(Qt.Orientation.Horizontal, position)
         self.slider.setRange(MIN_RATING, MAX_RATING)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
         self.slider.setPageStep(1)
-        self.slider.setAccessibleName("Current position, Panic -5 to Euphoric +5")
+        self.slider.setAccessibleName(
+            translate("ObjectiveSection", "Current position, Panic {minus}5 to Euphoric +5").format(
+                minus=labels.MINUS
+            )
+        )
         self.slider.valueChanged.connect(self._on_slider_value_changed)
         self.slider.sliderReleased.connect(self._on_slider_slider_released)
         box.addWidget(self.slider)
         ends = QHBoxLayout()
-        self.panic = QLabel(f"Panic {labels.MINUS}5", position)
+        self.panic = QLabel(
+            translate("ObjectiveSection", "Panic {minus}5").format(minus=labels.MINUS), position
+        )
         self.middle = QLabel("0", position)
-        self.euphoric = QLabel("Euphoric +5", position)
+        self.euphoric = QLabel(translate("ObjectiveSection", "Euphoric +5"), position)
         for end in (self.panic, self.euphoric):
-            end.setStyleSheet(WARNING_STYLE)
-            end.setToolTip("Both ends are warnings: euphoria is often blindness, panic needs a plan.")
+            set_tone(end, "warning")
+            end.setToolTip(
+                translate(
+                    "ObjectiveSection",
+                    "Both ends are warnings: euphoria is often blindness, panic needs a plan.",
+                )
+            )
         ends.addWidget(self.panic)
         ends.addStretch(1)
         ends.addWidget(self.middle)
@@ -162,8 +206,8 @@ class ObjectiveSection(QWidget):
         ends.addWidget(self.euphoric)
         box.addLayout(ends)
         self.position_label = plain_label(position)
-        self.clear_position = QPushButton("C&lear", position)
-        self.clear_position.setToolTip("Clear the current position")
+        self.clear_position = QPushButton(translate("ObjectiveSection", "C&lear"), position)
+        self.clear_position.setToolTip(translate("ObjectiveSection", "Clear the current position"))
         self.clear_position.clicked.connect(self._on_clear_position_clicked)
         box.addLayout(_row(self.position_label, self.clear_position, stretch_first=True))
         layout.addWidget(position)
@@ -180,18 +224,23 @@ class ObjectiveSection(QWidget):
             o = opportunity
             self._stored = Objective(o.product, o.quantity, o.amount, o.currency, o.close_date)
             self.product.setText(o.product)
-            self.quantity.setText("" if o.quantity is None else f"{o.quantity:g}")
-            self.amount.setText("" if o.amount is None else fmt.amount(o.amount, "").strip())
+            self.quantity.setText(fmt.edit_number(o.quantity))
+            self.amount.setText(fmt.edit_number(o.amount))
             self.currency.setText(o.currency)
             self.close_date.setText(o.close_date.isoformat() if o.close_date else "")
             self.error.hide()
             for label, test in zip(self.tests, tests, strict=False):
                 if test.passed:
                     label.setText(f"\u2713 {test.name}")
-                    label.setStyleSheet(PASSED_STYLE)
+                    set_tone(label, "passed")
                 else:
-                    label.setText(f"\u2717 {test.name}: {test.hint}")
-                    label.setStyleSheet(FAILED_STYLE)
+                    label.setText(
+                        "\u2717 "
+                        + translate("ObjectiveSection", "{test}: {hint}").format(
+                            test=test.name, hint=test.hint
+                        )
+                    )
+                    set_tone(label, "failed")
             on_scale = type(o.position) is int and MIN_RATING <= o.position <= MAX_RATING
             self._position = o.position if on_scale else None
             self.slider.setValue(self._position if self._position is not None else 0)
@@ -201,15 +250,22 @@ class ObjectiveSection(QWidget):
 
     def _show_position(self, value: int | None, *, stored: object = None) -> None:
         if value is None:
-            text = "Not set: move the slider to say how you feel about this deal."
+            text = translate(
+                "ObjectiveSection", "Not set: move the slider to say how you feel about this deal."
+            )
             if stored is not None:
-                text = f"The stored position ({stored}) is off the scale: set it again."
-            self.position_label.setStyleSheet(MUTED_STYLE)
+                text = translate(
+                    "ObjectiveSection", "The stored position ({position}) is off the scale: set it again."
+                ).format(position=stored)
+            set_tone(self.position_label, "muted")
         else:
             text = labels.position(value)
-            if value in labels.POSITION_ENDS:
-                text += f": {labels.POSITION_ENDS[value].split(': ', 1)[1]}"
-            self.position_label.setStyleSheet(WARNING_STYLE if value in labels.POSITION_ENDS else "")
+            advice = labels.position_advice(value)
+            if advice:
+                text = translate("ObjectiveSection", "{position}: {advice}").format(
+                    position=text, advice=advice
+                )
+            set_tone(self.position_label, "warning" if advice else "")
         self.position_label.setText(text)
         self.clear_position.setEnabled(value is not None and self.slider.isEnabled())
 
@@ -217,9 +273,11 @@ class ObjectiveSection(QWidget):
         """The typed objective, or None (with the reason shown) when a field cannot be read."""
         try:
             objective = Objective(
-                product=validation.check_text(self.product.text().strip(), "Product"),
-                quantity=validation.check_quantity(self.quantity.text()),
-                amount=validation.parse_amount(self.amount.text()),
+                product=validation.check_text(
+                    self.product.text().strip(), translate("ObjectiveSection", "Product")
+                ),
+                quantity=fmt.parse_quantity(self.quantity.text()),
+                amount=fmt.parse_amount(self.amount.text()),
                 currency=validation.check_currency(self.currency.text() or "EUR"),
                 close_date=validation.parse_date(self.close_date.text()),
             )
@@ -284,24 +342,32 @@ class InfluenceSection(QWidget):
         self.model = InfluenceTableModel(self)
         self.table = SheetTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Buying influences")
+        self.table.setAccessibleName(translate("InfluenceSection", "Buying influences"))
         header = self.table.horizontalHeader()
         for column, width in enumerate(self.COLUMN_WIDTHS):
             header.resizeSection(column, width)
         self.table.insert_requested.connect(self.add_requested)
         self.table.delete_requested.connect(self._on_table_delete_requested)
-        self.add_button = QPushButton("&Add influence…", self)
-        self.add_button.setToolTip("Add someone at the account, or a new person (Insert)")
+        self.add_button = QPushButton(translate("InfluenceSection", "&Add influence…"), self)
+        self.add_button.setToolTip(
+            translate("InfluenceSection", "Add someone at the account, or a new person (Insert)")
+        )
         self.add_button.clicked.connect(self.add_requested)
-        self.person_button = QPushButton("Edit &person…", self)
-        self.person_button.setToolTip("Name, title and contact details: shared by every deal of the account")
+        self.person_button = QPushButton(translate("InfluenceSection", "Edit &person…"), self)
+        self.person_button.setToolTip(
+            translate(
+                "InfluenceSection", "Name, title and contact details: shared by every deal of the account"
+            )
+        )
         self.person_button.clicked.connect(self._on_person_button_clicked)
-        self.remove_button = QPushButton("&Remove", self)
-        self.remove_button.setToolTip("Take the selected person off this deal (Delete)")
+        self.remove_button = QPushButton(translate("InfluenceSection", "&Remove"), self)
+        self.remove_button.setToolTip(
+            translate("InfluenceSection", "Take the selected person off this deal (Delete)")
+        )
         self.remove_button.clicked.connect(self._on_table_delete_requested)
         self.map = MapView(self)
-        self.png_button = QPushButton("Export map as P&NG…", self)
-        self.svg_button = QPushButton("Export map as &SVG…", self)
+        self.png_button = QPushButton(translate("InfluenceSection", "Export map as P&NG…"), self)
+        self.svg_button = QPushButton(translate("InfluenceSection", "Export map as &SVG…"), self)
         self.png_button.clicked.connect(self._on_png_button_clicked)
         self.svg_button.clicked.connect(self._on_svg_button_clicked)
 
@@ -313,7 +379,7 @@ class InfluenceSection(QWidget):
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        map_title = QLabel("Influence map: who reports to whom", bottom)
+        map_title = QLabel(translate("InfluenceSection", "Influence map: who reports to whom"), bottom)
         map_title.setStyleSheet("font-weight: bold;")
         bottom_layout.addWidget(map_title)
         bottom_layout.addWidget(self.map, 1)
@@ -336,9 +402,12 @@ class InfluenceSection(QWidget):
         self.model.editable = editable
         self.add_button.setEnabled(editable and has_account)
         self.add_button.setToolTip(
-            "Add someone at the account, or a new person (Insert)"
+            translate("InfluenceSection", "Add someone at the account, or a new person (Insert)")
             if has_account
-            else "Give the deal an account first: buying influences are people at the customer's account."
+            else translate(
+                "InfluenceSection",
+                "Give the deal an account first: buying influences are people at the customer's account.",
+            )
         )
         self.person_button.setEnabled(editable)
         self.remove_button.setEnabled(editable)
@@ -382,7 +451,7 @@ class FlagSection(QWidget):
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
-        self.list.setAccessibleName("Red flags and strengths")
+        self.list.setAccessibleName(translate("FlagSection", "Red flags and strengths"))
         self.list.setIconSize(QSize(16, 16))
         self.list.setSpacing(2)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -390,22 +459,28 @@ class FlagSection(QWidget):
         self.list.activated.connect(self._on_list_clicked)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self.list.delete_requested.connect(self._on_remove_clicked)
-        hint = plain_label(self, "Click one to go to the person or field it is about.")
-        hint.setStyleSheet(MUTED_STYLE)
+        hint = plain_label(
+            self,
+            translate(
+                "FlagSection", "Click one, or press Enter on it, to go to the person or field it is about."
+            ),
+        )
+        set_tone(hint, "muted")
 
-        own = QGroupBox("Your own red flags and strengths", self)
+        own = QGroupBox(translate("FlagSection", "Your own red flags and strengths"), self)
         form = QFormLayout(own)
         self.text = QLineEdit(own)
         self.text.setMaxLength(600)
-        self.text.setPlaceholderText("e.g. Procurement wants three quotes")
+        self.text.setPlaceholderText(translate("FlagSection", "e.g. Procurement wants three quotes"))
+        self.text.setAccessibleName(translate("FlagSection", "Text"))
         self.about = QComboBox(own)
-        self.about.setAccessibleName("About")
-        self.add_flag = QPushButton("Add red &flag", own)
-        self.add_strength = QPushButton("Add stren&gth", own)
-        self.remove = QPushButton("Remove yours", own)
-        self.remove.setToolTip("Remove the selected red flag or strength you wrote")
-        form.addRow("&Text", self.text)
-        form.addRow("A&bout", self.about)
+        self.about.setAccessibleName(translate("FlagSection", "About"))
+        self.add_flag = QPushButton(translate("FlagSection", "Add red &flag"), own)
+        self.add_strength = QPushButton(translate("FlagSection", "Add stren&gth"), own)
+        self.remove = QPushButton(translate("FlagSection", "Remove yours"), own)
+        self.remove.setToolTip(translate("FlagSection", "Remove the selected red flag or strength you wrote"))
+        form.addRow(translate("FlagSection", "&Text"), self.text)
+        form.addRow(translate("FlagSection", "A&bout"), self.about)
         form.addRow(_row(self.add_flag, self.add_strength, self.remove))
         self.add_flag.clicked.connect(self._on_add_flag_clicked)
         self.add_strength.clicked.connect(self._on_add_strength_clicked)
@@ -428,9 +503,10 @@ class FlagSection(QWidget):
             self.list.setCurrentIndex(self.model.index(row, 0))
         chosen = self.about.currentData()
         self.about.clear()
-        self.about.addItem("The deal", 0)
+        self.about.addItem(translate("FlagSection", "The deal"), 0)
         for bi in influences:
-            self.about.addItem(names.get(bi.person_id, f"Person #{bi.person_id}"), bi.id)
+            name = names.get(bi.person_id) or translate("FlagSection", "Person #{id}").format(id=bi.person_id)
+            self.about.addItem(name, bi.id)
         self.about.setCurrentIndex(max(self.about.findData(chosen), 0))
         self._update_buttons()
 
@@ -498,29 +574,34 @@ class CompetitionSection(QWidget):
         self.model = CompetitorTableModel(self)
         self.table = SheetTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Competition")
+        self.table.setAccessibleName(translate("CompetitionSection", "Competition"))
         self.table.horizontalHeader().resizeSection(0, 150)
         self.table.horizontalHeader().resizeSection(1, 150)
         self.table.insert_requested.connect(self._on_table_insert_requested)
         self.table.delete_requested.connect(self._on_remove_clicked)
-        new = QGroupBox("Add competition", self)
+        new = QGroupBox(translate("CompetitionSection", "Add competition"), self)
         form = QFormLayout(new)
         self.name = QLineEdit(new)
         self.name.setMaxLength(300)
-        self.name.setPlaceholderText("e.g. Contoso, or the in-house IT team")
+        self.name.setPlaceholderText(translate("CompetitionSection", "e.g. Contoso, or the in-house IT team"))
+        self.name.setAccessibleName(translate("CompetitionSection", "Name"))
         self.kind = QComboBox(new)
-        for kind, label in labels.COMPETITION.items():
-            self.kind.addItem(label, kind.value)
+        self.kind.setAccessibleName(translate("CompetitionSection", "Type"))
+        for kind in labels.COMPETITION:
+            self.kind.addItem(labels.competition(kind), kind.value)
         self.notes = QLineEdit(new)
-        self.notes.setPlaceholderText("Where they are strong, what they offer")
-        self.add = QPushButton("&Add", new)
+        self.notes.setPlaceholderText(
+            translate("CompetitionSection", "Where they are strong, what they offer")
+        )
+        self.notes.setAccessibleName(translate("CompetitionSection", "Notes"))
+        self.add = QPushButton(translate("CompetitionSection", "&Add"), new)
         self.add.clicked.connect(self._on_add_clicked)
-        form.addRow("&Name", self.name)
-        form.addRow("&Type", self.kind)
-        form.addRow("N&otes", self.notes)
+        form.addRow(translate("CompetitionSection", "&Name"), self.name)
+        form.addRow(translate("CompetitionSection", "&Type"), self.kind)
+        form.addRow(translate("CompetitionSection", "N&otes"), self.notes)
         form.addRow(_row(self.add))
-        self.remove = QPushButton("&Remove", self)
-        self.remove.setToolTip("Remove the selected competitor (Delete)")
+        self.remove = QPushButton(translate("CompetitionSection", "&Remove"), self)
+        self.remove.setToolTip(translate("CompetitionSection", "Remove the selected competitor (Delete)"))
         self.remove.clicked.connect(self._on_remove_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -571,36 +652,45 @@ class ActionSection(QWidget):
         self.next_label.setStyleSheet("font-weight: bold;")
         self.table = SheetTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Action plan")
+        self.table.setAccessibleName(translate("ActionSection", "Action plan"))
         for column, width in enumerate((210, 96, 72, 230, 100, 96)):
             self.table.horizontalHeader().resizeSection(column, width)
         self.table.insert_requested.connect(self._on_table_insert_requested)
         self.table.delete_requested.connect(self._on_remove_clicked)
-        legend = plain_label(self, "Bold: the next step (shown on the card). Red: overdue.")
-        legend.setStyleSheet(MUTED_STYLE)
-        new = QGroupBox("Add an action", self)
+        legend = plain_label(
+            self,
+            translate("ActionSection", "Bold: the next step (shown on the card). Red: overdue."),
+        )
+        set_tone(legend, "muted")
+        new = QGroupBox(translate("ActionSection", "Add an action"), self)
         form = QFormLayout(new)
         self.what = QLineEdit(new)
-        self.what.setPlaceholderText("e.g. Ask the coach to introduce us to the CFO")
+        self.what.setPlaceholderText(
+            translate("ActionSection", "e.g. Ask the coach to introduce us to the CFO")
+        )
+        self.what.setAccessibleName(translate("ActionSection", "What"))
         self.who = QLineEdit(new)
         self.who.setMaxLength(300)
+        self.who.setAccessibleName(translate("ActionSection", "Who"))
         self.due = DateEditor(new)
+        self.due.setAccessibleName(translate("ActionSection", "Due"))
         self.status = QComboBox(new)
-        for status, label in labels.STATUS.items():
-            self.status.addItem(label, status.value)
+        self.status.setAccessibleName(translate("ActionSection", "Status"))
+        for status in labels.STATUS:
+            self.status.addItem(labels.status(status), status.value)
         self.link = QComboBox(new)
-        self.link.setAccessibleName("Removes or uses")
-        self.add = QPushButton("&Add", new)
+        self.link.setAccessibleName(translate("ActionSection", "Removes or uses"))
+        self.add = QPushButton(translate("ActionSection", "&Add"), new)
         self.add.clicked.connect(self._on_add_clicked)
         self.what.textChanged.connect(self._on_what_text_changed)
-        form.addRow("&What", self.what)
-        form.addRow("W&ho", self.who)
-        form.addRow("&Due", self.due)
-        form.addRow("&Status", self.status)
-        form.addRow("Removes / &uses", self.link)
+        form.addRow(translate("ActionSection", "&What"), self.what)
+        form.addRow(translate("ActionSection", "W&ho"), self.who)
+        form.addRow(translate("ActionSection", "&Due"), self.due)
+        form.addRow(translate("ActionSection", "&Status"), self.status)
+        form.addRow(translate("ActionSection", "Removes / &uses"), self.link)
         form.addRow(_row(self.add))
-        self.remove = QPushButton("&Remove", self)
-        self.remove.setToolTip("Delete the selected action (Delete)")
+        self.remove = QPushButton(translate("ActionSection", "&Remove"), self)
+        self.remove.setToolTip(translate("ActionSection", "Delete the selected action (Delete)"))
         self.remove.clicked.connect(self._on_remove_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -616,16 +706,28 @@ class ActionSection(QWidget):
         self.model.set_actions(actions, flags, today)
         step = next_step(actions)
         if step is None:
-            self.next_label.setText("Next step: none planned. Add the action that moves the deal forward.")
+            self.next_label.setText(
+                translate(
+                    "ActionSection", "Next step: none planned. Add the action that moves the deal forward."
+                )
+            )
+        elif step.due is None:
+            self.next_label.setText(translate("ActionSection", "Next step: {what}").format(what=step.what))
+        elif step.due < today:
+            self.next_label.setText(
+                translate("ActionSection", "Next step: {what} (overdue since {date})").format(
+                    what=step.what, date=fmt.date(step.due)
+                )
+            )
         else:
-            due = ""
-            if step.due is not None:
-                late = step.due < today
-                due = f" ({'overdue since' if late else 'due'} {fmt.date(step.due)})"
-            self.next_label.setText(f"Next step: {step.what}{due}")
+            self.next_label.setText(
+                translate("ActionSection", "Next step: {what} (due {date})").format(
+                    what=step.what, date=fmt.date(step.due)
+                )
+            )
         chosen = self.link.currentData()
         self.link.clear()
-        self.link.addItem("Not linked", "")
+        self.link.addItem(not_linked(), "")
         for flag in flags:
             self.link.addItem(self.model.link_text(flag_ref(flag)), flag_ref(flag))
         self.link.setCurrentIndex(max(self.link.findData(chosen), 0))
@@ -690,23 +792,27 @@ class NoteSection(QWidget):
         self.list = SheetListView(self)
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
-        self.list.setAccessibleName("Notes")
+        self.list.setAccessibleName(translate("NoteSection", "Notes"))
         self.list.setAlternatingRowColors(True)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self.list.delete_requested.connect(self._on_remove_clicked)
         self.body = QPlainTextEdit(self)
-        self.body.setAccessibleName("Note")
-        self.body.setPlaceholderText("Write a note on this deal…")
+        self.body.setAccessibleName(translate("NoteSection", "Note"))
+        self.body.setPlaceholderText(translate("NoteSection", "Write a note on this deal…"))
         self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.body.setMaximumHeight(120)
-        self.private = QCheckBox("&Private: never exported unless you ask", self)
+        self.private = QCheckBox(translate("NoteSection", "&Private: never exported unless you ask"), self)
         self.private.setChecked(True)
-        self.read_only = plain_label(self, "A coaching note from your manager: read-only.")
-        self.read_only.setStyleSheet("color: #1a4f8b;")
+        self.read_only = plain_label(
+            self, translate("NoteSection", "A coaching note from your manager: read-only.")
+        )
+        set_tone(self.read_only, "coaching")
         self.read_only.hide()
-        self.new = QPushButton("&New note", self)
-        self.save = QPushButton("&Save note", self)
-        self.remove = QPushButton("&Remove", self)
+        self.new = QPushButton(translate("NoteSection", "&New note"), self)
+        self.save = QPushButton(translate("NoteSection", "&Save note"), self)
+        self.save.setToolTip(translate("NoteSection", "Save the note (Ctrl+Return)"))
+        self.remove = QPushButton(translate("NoteSection", "&Remove"), self)
+        self.remove.setToolTip(translate("NoteSection", "Delete the selected note (Delete)"))
         self.new.clicked.connect(self._on_new_clicked)
         self.save.clicked.connect(self._on_save_clicked)
         self.remove.clicked.connect(self._on_remove_clicked)

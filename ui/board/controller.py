@@ -6,20 +6,30 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner import funnel, red_flags
 from planner.funnel import FunnelStatus, StageRule
 from planner.model import Card, Stage
-from planner.money import Totals
+from planner.money import CurrencySums, Totals
 from planner.operations import Change
 from planner.stages import open_stages
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
-from planner.storage.board import account_names, load_cards, load_details
+from planner.storage.board import (
+    CurrencyTotals,
+    account_names,
+    load_cards,
+    load_column_totals,
+    load_details,
+    load_first_cards,
+)
 from planner.storage.db import PlanDB
 from ui import format as fmt
 from ui.board.models import CardFace, StageColumnModel
+
+# A board not on screen reads the cards after its first screen this long after loading.
+LOAD_REST_AFTER_MS = 1000
 
 
 class BoardController(QObject):
@@ -51,8 +61,13 @@ class BoardController(QObject):
         # Set by the window: asked to move a dropped card (deal id, target stage id).
         self.drop_handler: Callable[[int, int], bool] | None = None
 
-    def load(self) -> None:
-        """(Re)load stages, settings and every open card from the plan."""
+    def load(self, first_screen: int = 0) -> None:
+        """(Re)load stages, settings and every open card from the plan.
+
+        With `first_screen`, each column gets only its first cards and SQLite's totals now, and
+        the rest right after the next paint: at 100,000 deals the board paints in a tenth of the
+        time. Anything but painting those first cards reads the rest first (StageColumnModel).
+        """
         self.stages = stage_repo.list_stages(self.plan)
         self.columns = open_stages(self.stages)
         self.rules = funnel.stage_rules(self.stages)
@@ -60,12 +75,52 @@ class BoardController(QObject):
         self.rates = dict(settings_repo.get_setting(self.plan, "rates", {}))
         self.accounts.clear()
         self.accounts.update(account_names(self.plan))
-        by_stage: dict[int, list[Card]] = {s.id: [] for s in self.columns}
-        for card in load_cards(self.plan):
-            column = by_stage.get(card.stage_id)
-            if column is not None:
-                column.append(card)
         self._stage_of_cache = None  # built on first use: 40 ms at 100,000 cards
+        self._prepare_models()
+        if first_screen and not self._filter:
+            self._load_first_screen(first_screen)
+        else:
+            self._load_cards()
+        self.stages_reset.emit()
+
+    def _load_cards(self) -> None:
+        by_stage: dict[int, list[Card]] = {s.id: [] for s in self.columns}
+        # Index 1 is Card.stage_id: the tuple index, not the property, in a loop over every
+        # open deal (13 ms instead of 27 at 100,000). load_cards returns open stages' deals only.
+        for card in load_cards(self.plan):
+            by_stage.setdefault(card[1], []).append(card)
+        for stage in self.columns:
+            model = self.models[stage.id]
+            model.set_cards(by_stage[stage.id])
+            if self._filter:
+                model.set_filter(self._filter)
+
+    def _load_first_screen(self, count: int) -> None:
+        first = load_first_cards(self.plan, [s.id for s in self.columns], count)
+        totals: dict[int, list[CurrencyTotals]] = {s.id: [] for s in self.columns}
+        for row in load_column_totals(self.plan):
+            totals.setdefault(row.stage_id, []).append(row)
+        for stage in self.columns:
+            sums = CurrencySums.of_totals(totals[stage.id], stage.probability)
+            model = self.models[stage.id]
+            model.load_all = self.load_rest
+            model.set_first_cards(first[stage.id], sums.count, sums)
+        # The board view asks for the rest as soon as it has painted (BoardWidget.eventFilter);
+        # this is for a board that is not shown (anything else reads the rest when it needs it).
+        QTimer.singleShot(LOAD_REST_AFTER_MS, self, self.load_rest)
+
+    def load_rest(self) -> None:
+        """Read the cards the first screen left out (nothing when every column is complete)."""
+        if self.plan.closed or all(model.complete for model in self.models.values()):
+            return
+        self._stage_of_cache = None
+        self._load_cards()
+        for stage_id in self.models:
+            self.column_changed.emit(stage_id)
+
+    def _prepare_models(self) -> None:
+        """One model per open stage: kept where the stage stays, made for new ones, dropped for
+        stages that closed or went."""
         old = self.models
         self.models = {}
         for stage in self.columns:
@@ -79,13 +134,9 @@ class BoardController(QObject):
                     drop_handler=self._on_model_drop,
                 )
             model.default_probability = stage.probability  # before set_cards: it sums the column
-            model.set_cards(by_stage[stage.id])
-            if self._filter:
-                model.set_filter(self._filter)
             self.models[stage.id] = model
         for model in old.values():
             model.deleteLater()
-        self.stages_reset.emit()
 
     def apply(self, change: Change) -> None:
         """Refresh only what an operation changed."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.funnel import days_in_stage, slip_reason, stale_reason
+from planner.i18n import plural
 from ui import format as fmt
 from ui.board.models import FACE_ROLE, CardFace
+
+translate = QCoreApplication.translate
 
 MARGIN = 4
 PADDING = 8
@@ -47,25 +50,25 @@ def badges(face: CardFace | None) -> list[Badge]:
     status = face.status
     chips = []
     if status.stale_days is not None:
-        chips.append(
-            Badge(f"Stale {status.stale_days}d", STALE, stale_reason(status.stale_days, status.stale_limit))
-        )
+        text = translate("CardBadge", "Stale {days}d").format(days=status.stale_days)
+        chips.append(Badge(text, STALE, stale_reason(status.stale_days, status.stale_limit)))
     elif status.snoozed:
-        chips.append(Badge("Snoozed", SNOOZED, "Stalled for a known reason: see the deal's details"))
+        reason = translate("CardBadge", "Stalled for a known reason: see the deal's details")
+        chips.append(Badge(translate("CardBadge", "Snoozed"), SNOOZED, reason))
     if status.slips:
-        chips.append(Badge(f"Slipped {status.slips}x", SLIP, slip_reason(status.slips)))
+        text = translate("CardBadge", "Slipped {count}x").format(count=status.slips)
+        chips.append(Badge(text, SLIP, slip_reason(status.slips)))
     if status.premature:
-        chips.append(
-            Badge(
-                "Premature",
-                PREMATURE,
-                "Placed further down the funnel than the evidence allows: the customer "
-                "commitments to enter this stage were never recorded",
-            )
+        reason = translate(
+            "CardBadge",
+            "Placed further down the funnel than the evidence allows: the customer "
+            "commitments to enter this stage were never recorded",
         )
+        chips.append(Badge(translate("CardBadge", "Premature"), PREMATURE, reason))
     if face.red_flags:
         count = len(face.red_flags)
-        chips.append(Badge(f"{count} flag{'s' if count != 1 else ''}", FLAGS, "\n".join(face.red_flags)))
+        text = plural(count, translate("CardBadge", "{n} flag"), translate("CardBadge", "{n} flags"))
+        chips.append(Badge(text.format(n=count), FLAGS, "\n".join(face.red_flags)))
     return chips
 
 
@@ -122,7 +125,7 @@ class CardDelegate(QStyledItemDelegate):
         self._text(painter, inner, 0, card.title, bold)
         painter.setFont(base_font)
         painter.setPen(muted)
-        self._text(painter, inner, line, face.account or "No account", base_font)
+        self._text(painter, inner, line, face.account or translate("Card", "No account"), base_font)
 
         painter.setPen(text_color)
         self._text(painter, inner, 2 * line, fmt.amount(card.amount, card.currency), base_font)
@@ -134,14 +137,23 @@ class CardDelegate(QStyledItemDelegate):
             fmt.date(face.close_date),
         )
         painter.setPen(muted)
-        next_step = f"Next: {face.next_step}" if face.next_step else "No next step"
+        if face.next_step:
+            next_step = translate("Card", "Next: {step}").format(step=face.next_step)
+        else:
+            next_step = translate("Card", "No next step")
         self._text(painter, inner, 3 * line, next_step, base_font)
 
         chips = self.badge_rects(inner, line, badges(face), base_font)
         in_stage = days_in_stage(face.stage_entered, self.today)
         if in_stage is not None:
             room = inner.adjusted(0, 0, -(inner.right() - chips[0][1].left() + 4) if chips else 0, 0)
-            self._text(painter, room, 4 * line, f"{fmt.days(in_stage)} in stage", base_font)
+            self._text(
+                painter,
+                room,
+                4 * line,
+                translate("Card", "{days} in stage").format(days=fmt.days(in_stage)),
+                base_font,
+            )
         small = QFont(base_font)
         small.setPointSizeF(base_font.pointSizeF() * 0.85)
         small.setBold(True)

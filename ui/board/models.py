@@ -80,12 +80,19 @@ class StageColumnModel(QAbstractListModel):
         self._faces: dict[int, CardFace] = {}
         # id -> card, built on the first look-up: rows are then found by bisection, not scans.
         self._by_id: dict[int, Card] | None = None
+        # While only the first screen is loaded (set_first_cards): the rows still to come, and
+        # what loads them. Everything but painting the loaded rows loads them first.
+        self._pending = 0
+        self.load_all: Callable[[], None] | None = None
 
     # Qt interface -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._visible)
+        # The rows still to come count already: the scroll bar has its final size at once.
+        return 0 if parent.isValid() else len(self._visible) + self._pending
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # A row not loaded yet (scrolled to in the first instant) is blank until the board has
+        # read the rest, which it does right after its first paint (BoardController.load).
         if not index.isValid() or index.row() >= len(self._visible):
             return None
         card = self._visible[index.row()]
@@ -127,7 +134,9 @@ class StageColumnModel(QAbstractListModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
-        ids = [str(self._visible[i.row()].id) for i in indexes if i.isValid()]
+        ids = [
+            str(self._visible[i.row()].id) for i in indexes if i.isValid() and i.row() < len(self._visible)
+        ]
         data.setData(MIME_TYPE, QByteArray(",".join(ids[:1]).encode()))
         return data
 
@@ -150,6 +159,7 @@ class StageColumnModel(QAbstractListModel):
             opportunity_id = int(bytes(data.data(MIME_TYPE).data()).decode())
         except ValueError:
             return False
+        self._need_all()
         if opportunity_id in self._index():
             return False
         self._drop_handler(opportunity_id, self.stage_id)
@@ -163,7 +173,8 @@ class StageColumnModel(QAbstractListModel):
             return None
         found = self._faces.get(card.id)
         if found is None:
-            row = self.row_of(card.id)
+            # By position among the loaded rows: painting never needs the rest of the column.
+            row = self._position(self._visible, card)
             batch = [card]
             if row >= 0:
                 batch = [c for c in self._visible[row : row + FACE_BATCH] if c.id not in self._faces]
@@ -188,16 +199,49 @@ class StageColumnModel(QAbstractListModel):
     @property
     def cards(self) -> Sequence[Card]:
         """Every card of the column, filtered or not."""
+        self._need_all()
         return self._all
 
     @property
     def visible_cards(self) -> Sequence[Card]:
         """The cards the filter lets through, in display order."""
+        self._need_all()
         return self._visible
+
+    @property
+    def card_count(self) -> int:
+        """How many cards the column holds, filtered or not (read or still to come)."""
+        return len(self._all) + self._pending
+
+    @property
+    def complete(self) -> bool:
+        """False while only the first screen of cards is loaded."""
+        return not self._pending
+
+    def _need_all(self) -> None:
+        if self._pending and self.load_all is not None:
+            self.load_all()
+        assert not self._pending, "a partly loaded column needs load_all"
+
+    def set_first_cards(self, cards: list[Card], total: int, sums: CurrencySums) -> None:
+        """Show the first screen of a column: its first cards, its total count and its sums
+        (computed by SQLite), while the rest is read. Unfiltered; set_cards completes it."""
+        self.beginResetModel()
+        self._faces.clear()
+        self._all = cards
+        self._by_id = None
+        self._keys = None
+        self._visible_keys = None
+        self._filter = ""
+        self._visible = list(cards)
+        self._pending = total - len(cards)
+        self.sums = sums
+        self.endResetModel()
 
     def set_cards(self, cards: list[Card]) -> None:
         """Replace every card (they arrive in column order)."""
         self.beginResetModel()
+        self._pending = 0
         self._faces.clear()
         self._all = cards
         self._by_id = None
@@ -209,6 +253,7 @@ class StageColumnModel(QAbstractListModel):
 
     def prepare_filter(self) -> None:
         """Fold every card's title and account once, so keystrokes only compare strings."""
+        self._need_all()
         if self._keys is None:
             names = self._accounts
             self._keys = [f"{c.title}\n{names.get(c.account_id or 0, '')}".casefold() for c in self._all]
@@ -218,6 +263,7 @@ class StageColumnModel(QAbstractListModel):
         needle = text.strip().casefold()
         if needle == self._filter:
             return
+        self._need_all()
         self.beginResetModel()
         if self._filter and needle.startswith(self._filter) and self._visible_keys is not None:
             # Narrowing: a longer query can only match a subset of the current result.
@@ -247,6 +293,7 @@ class StageColumnModel(QAbstractListModel):
         return [cards[i] for i in rows]
 
     def _index(self) -> dict[int, Card]:
+        self._need_all()
         if self._by_id is None:
             self._by_id = {card.id: card for card in self._all}
         return self._by_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -10,6 +11,7 @@ from PySide6.QtCore import (
     QPoint,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -31,6 +33,10 @@ from ui.board.controller import BoardController
 from ui.board.delegate import CardDelegate
 from ui.board.models import ID_ROLE, StageColumnModel
 
+translate = QCoreApplication.translate
+
+# After the board's first paint, the rest of the cards are read this much later.
+REST_AFTER_PAINT_MS = 100
 COLUMN_WIDTH = 250
 SPACING = 6
 
@@ -79,8 +85,9 @@ class StageColumn(QFrame):
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.setAccessibleName(f"{stage.name} column")
-        self.view.setAccessibleDescription(f"Deals in the {stage.name} stage ({stage.level.label})")
+        self.view.setAccessibleName(translate("Board", "{stage} column").format(stage=stage.name))
+        description = translate("Board", "Deals in the {stage} stage ({level})")
+        self.view.setAccessibleDescription(description.format(stage=stage.name, level=stage.level.label))
         layout.addWidget(self.view, 1)
         self.setFixedWidth(COLUMN_WIDTH)
 
@@ -102,6 +109,7 @@ class BoardWidget(QScrollArea):
         self.delegate = CardDelegate(self)
         self.columns: dict[int, StageColumn] = {}
         self._selected = 0
+        self._painted = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._inner = QWidget(self)
@@ -135,6 +143,7 @@ class BoardWidget(QScrollArea):
             column.view.activated.connect(self._on_view_activated)
             column.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
             column.view.installEventFilter(self)
+            column.view.viewport().installEventFilter(self)
             self._layout.addWidget(column)
             self.columns[stage.id] = column
             self._refresh_totals(stage.id)
@@ -163,7 +172,7 @@ class BoardWidget(QScrollArea):
             label.setAutoFillBackground(True)
             label.setBackgroundRole(QPalette.ColorRole.AlternateBase)
             label.setFixedWidth(span * COLUMN_WIDTH + (span - 1) * SPACING)
-            label.setAccessibleName(f"Funnel level {name}")
+            label.setAccessibleName(translate("Board", "Funnel level {level}").format(level=name))
             self._bands.addWidget(label)
             self.band_labels.append(label)
         self._bands.addStretch(1)
@@ -212,7 +221,18 @@ class BoardWidget(QScrollArea):
         for column in self.columns.values():
             if column.proxy is not current.model():
                 column.view.selectionModel().clearSelection()
-        self._selected = int(current.data(ID_ROLE))
+        value = current.data(ID_ROLE)
+        if value is None:
+            # A row past the first screen, reached before the rest was read: read it now (the
+            # columns reset), then choose the same row again.
+            row, proxy = current.row(), current.model()
+            self.controller.load_rest()
+            view = next(c.view for c in self.columns.values() if c.proxy is proxy)
+            view.selectionModel().setCurrentIndex(
+                proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            return
+        self._selected = int(value)
         self.opportunity_selected.emit(self._selected)
 
     @Slot(QPoint)
@@ -231,6 +251,12 @@ class BoardWidget(QScrollArea):
         self.opportunity_activated.emit(int(index.data(ID_ROLE)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            # The first screen is on its way to the screen: read the rest of the cards once
+            # the window has settled there (the compositor shows the frame, the window
+            # manager maps it). A click meanwhile reads the rest at once (StageColumnModel).
+            self._painted = True
+            QTimer.singleShot(REST_AFTER_PAINT_MS, self.controller, self.controller.load_rest)
         # Left/Right move between columns, keeping the row where possible.
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()

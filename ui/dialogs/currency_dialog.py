@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.validation import check_currency
+from ui.format import number
+
+translate = QCoreApplication.translate
 
 
 class CurrencyDialog(QDialog):
@@ -25,26 +28,35 @@ class CurrencyDialog(QDialog):
 
     def __init__(self, base: str, rates: dict[str, float], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Currencies and rates")
+        self.setWindowTitle(translate("CurrencyDialog", "Currencies and rates"))
         self.setMinimumWidth(420)
         self.base = QLineEdit(base, self)
         self.base.setMaxLength(3)
         self.table = QTableWidget(0, 2, self)
-        self.table.setHorizontalHeaderLabels(["Currency", "Worth in base currency"])
+        self.table.setHorizontalHeaderLabels(
+            [translate("CurrencyDialog", "Currency"), translate("CurrencyDialog", "Worth in base currency")]
+        )
+        self.table.setAccessibleName(translate("CurrencyDialog", "Exchange rates"))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         for code, rate in sorted(rates.items()):
-            self._add_row(code, f"{rate:g}")
-        add = QPushButton("&Add rate", self)
+            # In the window's decimal mark; values() reads both marks.
+            self._add_row(code, f"{rate:g}".replace(".", QLocale().decimalPoint()))
+        add = QPushButton(translate("CurrencyDialog", "&Add rate"), self)
         add.clicked.connect(lambda: self._add_row("", ""))
-        remove = QPushButton("&Remove rate", self)
+        remove = QPushButton(translate("CurrencyDialog", "&Remove rate"), self)
         remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(translate("CurrencyDialog", "Validation message"))
         note = QLabel(
-            "Column totals add deals in other currencies at these rates. A currency without a "
-            "rate is shown beside the total, never added to it.",
+            translate(
+                "CurrencyDialog",
+                "Column totals add deals in other currencies at these rates. A currency without a "
+                "rate is shown beside the total, never added to it.",
+            ),
             self,
         )
         note.setWordWrap(True)
@@ -54,7 +66,7 @@ class CurrencyDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&Base currency", self.base)
+        form.addRow(translate("CurrencyDialog", "&Base currency"), self.base)
         row = QHBoxLayout()
         row.addWidget(add)
         row.addWidget(remove)
@@ -87,9 +99,17 @@ class CurrencyDialog(QDialog):
             try:
                 rate = float(text)
             except ValueError:
-                raise ValueError(f"The rate for {code} must be a number, like 0.92.") from None
+                raise ValueError(
+                    translate(
+                        "CurrencyDialog", "The rate for {code} must be a number, like {example}."
+                    ).format(code=code, example=number(0.92, 2))
+                ) from None
             if not 0 < rate < 1e9:
-                raise ValueError(f"The rate for {code} must be a positive number.")
+                raise ValueError(
+                    translate("CurrencyDialog", "The rate for {code} must be a positive number.").format(
+                        code=code
+                    )
+                )
             rates[code] = rate
         return base, rates
 
@@ -98,6 +118,18 @@ class CurrencyDialog(QDialog):
         try:
             self.values()
         except ValueError as exc:
-            self.error.setText(str(exc))
+            message = str(exc)
+            self.error.setText(message)
+            # Announced with the field it is about.
+            try:
+                check_currency(self.base.text())
+                base_wrong = False
+            except ValueError:
+                base_wrong = True
+            self.base.setAccessibleDescription(message if base_wrong else "")
+            self.table.setAccessibleDescription("" if base_wrong else message)
             return
+        self.error.setText("")
+        self.base.setAccessibleDescription("")
+        self.table.setAccessibleDescription("")
         super().accept()

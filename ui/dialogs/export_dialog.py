@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import i18n
 from planner.exchange.pack import (
     PAPER_SIZES,
     Pack,
@@ -40,21 +41,27 @@ from planner.exchange.pack import (
     PackScope,
     PaperSize,
     build_pack,
-    money_text,
+    quarter_label,
 )
+from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.pack_commands import PACK_FORMATS, write_pack
 from planner.storage import accounts as account_repo
 from planner.storage import settings as settings_repo
 from planner.storage.db import PlanDB
+from ui.app_settings import AppSettings
+from ui.format import amount
 from ui.pack_pdf import PackLayout, default_paper, write_pdf
 
+translate = QCoreApplication.translate
+
+# English sources; shown through translate("ExportDialog", ...).
 FORMAT_LABELS = {
-    "pdf": "PDF (print, or read anywhere)",
-    "html": "HTML (one file; phones and browsers)",
-    "md": "Markdown (a wiki page)",
-    "csv": "CSV (deals, and influences beside it)",
-    "xlsx": "Excel workbook (deals and influences sheets)",
-    "json": "Plan bundle (JSON: the manager opens it for review)",
+    "pdf": QT_TRANSLATE_NOOP("ExportDialog", "PDF (print, or read anywhere)"),
+    "html": QT_TRANSLATE_NOOP("ExportDialog", "HTML (one file; phones and browsers)"),
+    "md": QT_TRANSLATE_NOOP("ExportDialog", "Markdown (a wiki page)"),
+    "csv": QT_TRANSLATE_NOOP("ExportDialog", "CSV (deals, and influences beside it)"),
+    "xlsx": QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook (deals and influences sheets)"),
+    "json": QT_TRANSLATE_NOOP("ExportDialog", "Plan bundle (JSON: the manager opens it for review)"),
 }
 EXTENSIONS = {"pdf": ".pdf", "html": ".html", "md": ".md", "csv": ".csv", "xlsx": ".xlsx", "json": ".json"}
 PREVIEW_WIDTH = 380
@@ -97,28 +104,34 @@ class ExportDialog(QDialog):
         self.pack: Pack | None = None
         self._layout: PackLayout | None = None
         self._page = 0
-        self.setWindowTitle("Export review pack")
+        self.setWindowTitle(translate("ExportDialog", "Export review pack"))
         self.setModal(True)
 
         # Scope
-        scope_box = QGroupBox("Deals in the pack", self)
-        self.all_open = QRadioButton("&All open deals", scope_box)
-        self.by_account = QRadioButton("One &account and its subsidiaries:", scope_box)
+        scope_box = QGroupBox(translate("ExportDialog", "Deals in the pack"), self)
+        self.all_open = QRadioButton(translate("ExportDialog", "&All open deals"), scope_box)
+        self.by_account = QRadioButton(
+            translate("ExportDialog", "One &account and its subsidiaries:"), scope_box
+        )
         self.account = QComboBox(scope_box)
-        self.account.setAccessibleName("Account")
+        self.account.setAccessibleName(translate("ExportDialog", "Account"))
         for account in account_repo.list_accounts(plan):
             self.account.addItem(account.name, account.id)
         count = len(self.selected_ids)
         self.by_selection = QRadioButton(
-            f"The &selected deal{'s' if count != 1 else ''} ({count})"
+            plural(
+                count,
+                translate("ExportDialog", "The &selected deal ({n})"),
+                translate("ExportDialog", "The &selected deals ({n})"),
+            ).format(n=count)
             if count
-            else "The &selected deals (none)",
+            else translate("ExportDialog", "The &selected deals (none)"),
             scope_box,
         )
         self.by_selection.setEnabled(bool(count))
-        self.by_quarter = QRadioButton("Deals closing in the &quarter:", scope_box)
+        self.by_quarter = QRadioButton(translate("ExportDialog", "Deals closing in the &quarter:"), scope_box)
         self.quarter = QComboBox(scope_box)
-        self.quarter.setAccessibleName("Quarter")
+        self.quarter.setAccessibleName(translate("ExportDialog", "Quarter"))
         self.quarter.setEditable(True)
         self.quarter.addItems(_quarters(self.today))
         self.scope_group = QButtonGroup(self)
@@ -135,39 +148,51 @@ class ExportDialog(QDialog):
         grid.addWidget(self.quarter, 3, 1)
 
         # Formats and options
-        format_box = QGroupBox("Formats (one file each)", self)
+        format_box = QGroupBox(translate("ExportDialog", "Formats (one file each)"), self)
         format_layout = QVBoxLayout(format_box)
         self.format_boxes: dict[str, QCheckBox] = {}
         for fmt in PACK_FORMATS:
-            box = QCheckBox(FORMAT_LABELS[fmt], format_box)
+            box = QCheckBox(translate("ExportDialog", FORMAT_LABELS[fmt]), format_box)
             box.setChecked(fmt == "pdf")
             format_layout.addWidget(box)
             self.format_boxes[fmt] = box
         self.paper = QComboBox(self)
-        self.paper.setAccessibleName("Paper size")
+        self.paper.setAccessibleName(translate("ExportDialog", "Paper size"))
         for paper in PAPER_SIZES:
-            self.paper.addItem("A4" if paper == "a4" else "US Letter", paper)
-        self.paper.setCurrentIndex(PAPER_SIZES.index(default_paper(QLocale.system())))
-        self.private = QCheckBox("Include my &private notes", self)
-        self.private.setToolTip("Off by default. The pack says on its cover whether it includes them.")
-        name = settings_repo.get_setting(plan, "plan_name", None) or (plan.path.stem if plan.path else "Plan")
-        self.file_name = QLineEdit(_safe_name(f"{name} review {self.today.isoformat()}"), self)
-        self.file_name.setAccessibleName("File name")
+            self.paper.addItem("A4" if paper == "a4" else translate("ExportDialog", "US Letter"), paper)
+        preferred = AppSettings().export_paper() or default_paper(QLocale.system())  # Edit → Preferences
+        self.paper.setCurrentIndex(PAPER_SIZES.index(preferred))
+        self.private = QCheckBox(translate("ExportDialog", "Include my &private notes"), self)
+        self.private.setToolTip(
+            translate("ExportDialog", "Off by default. The pack says on its cover whether it includes them.")
+        )
+        name = settings_repo.get_setting(plan, "plan_name", None) or (
+            plan.path.stem if plan.path else translate("ExportDialog", "Plan")
+        )
+        stem = translate("ExportDialog", "{plan} review {date}").format(
+            plan=name, date=self.today.isoformat()
+        )
+        self.file_name = QLineEdit(_safe_name(stem), self)
+        self.file_name.setAccessibleName(translate("ExportDialog", "File name"))
         default_folder = folder or Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home()
         )
         self.folder = QLineEdit(str(default_folder), self)
-        self.folder.setAccessibleName("Folder")
-        browse = QPushButton("&Browse…", self)
+        self.folder.setAccessibleName(translate("ExportDialog", "Folder"))
+        browse = QPushButton(translate("ExportDialog", "&Browse…"), self)
+        browse.setAccessibleName(translate("ExportDialog", "Browse for the folder"))
         browse.clicked.connect(self._on_browse_clicked)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Paper (PDF)", self.paper)
+        form.addRow(translate("ExportDialog", "Pape&r (PDF)"), self.paper)
         form.addRow("", self.private)
-        form.addRow("Folder", folder_row)
-        form.addRow("File &name", self.file_name)
+        # The folder row holds a layout: its label names the line edit for screen readers.
+        folder_label = QLabel(translate("ExportDialog", "&Folder"), self)
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
+        form.addRow(translate("ExportDialog", "File &name"), self.file_name)
 
         # Preview
         self.summary = QLabel(self)
@@ -175,16 +200,18 @@ class ExportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.preview = QLabel(self)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.preview.setAccessibleName("Preview of the pack's pages")
+        self.preview.setAccessibleName(translate("ExportDialog", "Preview of the pack's pages"))
         self.preview.setMinimumWidth(PREVIEW_WIDTH + 8)
         preview_scroll = QScrollArea(self)
         preview_scroll.setWidget(self.preview)
         preview_scroll.setWidgetResizable(True)
         preview_scroll.setMinimumHeight(420)
         self.previous_page = QPushButton("◀", self)
-        self.previous_page.setAccessibleName("Previous page")
+        self.previous_page.setAccessibleName(translate("ExportDialog", "Previous page"))
+        self.previous_page.setToolTip(translate("ExportDialog", "Previous page"))
         self.next_page = QPushButton("▶", self)
-        self.next_page.setAccessibleName("Next page")
+        self.next_page.setAccessibleName(translate("ExportDialog", "Next page"))
+        self.next_page.setToolTip(translate("ExportDialog", "Next page"))
         self.page_label = QLabel(self)
         self.previous_page.clicked.connect(lambda: self.show_page(self._page - 1))
         self.next_page.clicked.connect(lambda: self.show_page(self._page + 1))
@@ -192,17 +219,19 @@ class ExportDialog(QDialog):
         pager.addWidget(self.previous_page)
         pager.addWidget(self.page_label, 1, Qt.AlignmentFlag.AlignCenter)
         pager.addWidget(self.next_page)
-        preview_box = QGroupBox("Preview", self)
+        preview_box = QGroupBox(translate("ExportDialog", "Preview"), self)
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.addWidget(self.summary)
         preview_layout.addWidget(preview_scroll, 1)
         preview_layout.addLayout(pager)
 
         self.progress = QProgressBar(self)
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(translate("ExportDialog", "Export progress"))
         self.progress.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(
+            translate("ExportDialog", "&Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -254,12 +283,14 @@ class ExportDialog(QDialog):
     def destinations(self) -> dict[str, Path]:
         """Where each chosen format goes."""
         folder = Path(self.folder.text().strip() or ".").expanduser()
-        stem = self.file_name.text().strip() or "review pack"
+        stem = self.file_name.text().strip() or translate("ExportDialog", "review pack")
         return {fmt: folder / f"{stem}{EXTENSIONS[fmt]}" for fmt in self.formats()}
 
     @Slot()
     def _on_browse_clicked(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Export to folder", self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, translate("ExportDialog", "Export to folder"), self.folder.text()
+        )
         if chosen:
             self.folder.setText(chosen)
 
@@ -276,7 +307,10 @@ class ExportDialog(QDialog):
     def refresh_preview(self) -> None:
         """Build the pack for the current choices and lay out its first pages."""
         try:
-            self.pack = build_pack(self.plan, self.scope(), self.options(), self.today)
+            scope = self.scope()
+            # The pack is in English whatever the window's language: a manager reads it.
+            with i18n.english():
+                self.pack = build_pack(self.plan, scope, self.options(), self.today)
         except PackError as exc:
             self.pack = None
             self._layout = None
@@ -287,14 +321,31 @@ class ExportDialog(QDialog):
             return
         pack = self.pack
         count = len(pack.deals)
-        self.summary.setText(
-            f"{pack.scope_text}: {count} deal{'s' if count != 1 else ''},"
-            f" {money_text(pack.totals.amount, pack.base_currency)}"
-            f" (weighted {money_text(pack.totals.weighted, pack.base_currency)}),"
-            f" {pack.red_flag_count} red flags."
-            + ("" if count else " The pack will say there are no deals in this scope.")
+        deals = plural(
+            count,
+            translate("ExportDialog", "{scope}: {n} deal, {amount} (weighted {weighted})"),
+            translate("ExportDialog", "{scope}: {n} deals, {amount} (weighted {weighted})"),
+        ).format(
+            scope=self.scope_text(scope),
+            n=count,
+            amount=amount(pack.totals.amount, pack.base_currency),
+            weighted=amount(pack.totals.weighted, pack.base_currency),
         )
-        self._layout = PackLayout(pack, self.options().paper, max_deals=PREVIEW_DEALS)
+        flags = plural(
+            pack.red_flag_count,
+            translate("ExportDialog", "{n} red flag."),
+            translate("ExportDialog", "{n} red flags."),
+        ).format(n=pack.red_flag_count)
+        empty = (
+            ""
+            if count
+            else " " + translate("ExportDialog", "The pack will say there are no deals in this scope.")
+        )
+        self.summary.setText(
+            translate("ExportDialog", "{deals}, {flags}").format(deals=deals, flags=flags) + empty
+        )
+        with i18n.english():
+            self._layout = PackLayout(pack, self.options().paper, max_deals=PREVIEW_DEALS)
         self.show_page(min(self._page, self._layout.page_count - 1))
         self._update_buttons()
 
@@ -304,9 +355,14 @@ class ExportDialog(QDialog):
         if layout is None:
             return
         self._page = max(0, min(page, layout.page_count - 1))
-        self.preview.setPixmap(QPixmap.fromImage(layout.page_image(self._page, PREVIEW_WIDTH)))
-        more = " (the first deals only)" if len(layout.pack.deals) > PREVIEW_DEALS else ""
-        self.page_label.setText(f"Page {self._page + 1} of {layout.page_count}{more}")
+        with i18n.english():
+            image = layout.page_image(self._page, PREVIEW_WIDTH)
+        self.preview.setPixmap(QPixmap.fromImage(image))
+        if len(layout.pack.deals) > PREVIEW_DEALS:
+            text = translate("ExportDialog", "Page {page} of {count} (the first deals only)")
+        else:
+            text = translate("ExportDialog", "Page {page} of {count}")
+        self.page_label.setText(text.format(page=self._page + 1, count=layout.page_count))
         self.previous_page.setEnabled(self._page > 0)
         self.next_page.setEnabled(self._page < layout.page_count - 1)
 
@@ -329,8 +385,12 @@ class ExportDialog(QDialog):
             names = "\n".join(str(p) for p in existing)
             answer = QMessageBox.question(
                 self,
-                "Replace files?",
-                f"These files exist already:\n{names}\n\nReplace them?",
+                translate("ExportDialog", "Replace files?"),
+                plural(
+                    len(existing),
+                    translate("ExportDialog", "This file exists already:\n{names}\n\nReplace it?"),
+                    translate("ExportDialog", "These files exist already:\n{names}\n\nReplace them?"),
+                ).format(names=names),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             )
             if answer != QMessageBox.StandardButton.Yes:
@@ -342,26 +402,76 @@ class ExportDialog(QDialog):
         written: list[Path] = []
         try:
             for n, (fmt, path) in enumerate(destinations.items()):
-                self.progress.setFormat(f"Writing {path.name}… %p%")
+                self.progress.setFormat(
+                    translate("ExportDialog", "Writing {file}… %p%").format(file=path.name)
+                )
                 self._tick(100 * n)
-                if fmt == "pdf":
-                    written.append(
-                        write_pdf(pack, path, pack.paper, progress=partial(self._pdf_tick, 100 * n))
-                    )
-                else:
-                    written += write_pack(pack, fmt, path)
+                self._check_folder(path)
+                # The files are in English whatever the window's language: a manager reads them.
+                with i18n.english():
+                    if fmt == "pdf":
+                        written.append(
+                            write_pdf(pack, path, pack.paper, progress=partial(self._pdf_tick, 100 * n))
+                        )
+                    else:
+                        written += write_pack(pack, fmt, path)
                 self._tick(100 * (n + 1))
         except PackError as exc:
             done = "\n".join(str(p) for p in written)
-            also = f"\n\nWritten before the error:\n{done}" if done else ""
-            QMessageBox.warning(self, "The pack was not exported", f"{exc}{also}")
+            also = (
+                "\n\n" + translate("ExportDialog", "Written before the error:\n{files}").format(files=done)
+                if done
+                else ""
+            )
+            QMessageBox.warning(self, translate("ExportDialog", "The pack was not exported"), f"{exc}{also}")
             self.written = written
             self.progress.hide()
             self._update_buttons()
             return False
         self.written = written
-        self.progress.setFormat("Done")
+        self.progress.setFormat(translate("ExportDialog", "Done"))
         return True
+
+    @staticmethod
+    def _check_folder(path: Path) -> None:
+        """The usual reasons a file cannot be written, in the window's language (PackError)."""
+        if path.is_dir():
+            raise PackError(
+                translate("ExportDialog", "Cannot write {file}: it is a folder. Nothing was written.").format(
+                    file=path
+                )
+            )
+        if not path.parent.is_dir():
+            raise PackError(
+                translate(
+                    "ExportDialog",
+                    "Cannot write {file}: the folder {folder} does not exist. Nothing was written.",
+                ).format(file=path, folder=path.parent)
+            )
+
+    def scope_text(self, scope: PackScope) -> str:
+        """The scope in the window's language: 'All open deals', '3 selected deals'…"""
+        if scope.deal_ids is not None:
+            count = len(scope.deal_ids)
+            return plural(
+                count,
+                translate("ExportDialog", "{n} selected deal"),
+                translate("ExportDialog", "{n} selected deals"),
+            ).format(n=count)
+        if scope.account_ids:
+            account_id = scope.account_ids[0]
+            account = account_repo.get_account(self.plan, account_id)
+            name = account.name if account else self.account.currentText()
+            if len(account_repo.descendants(self.plan, account_id)) > 1:
+                return translate("ExportDialog", "Open deals of {account} and its subsidiaries").format(
+                    account=name
+                )
+            return translate("ExportDialog", "Open deals of {account}").format(account=name)
+        if scope.quarter:
+            return translate("ExportDialog", "Open deals closing in {quarter}").format(
+                quarter=quarter_label(scope.quarter)
+            )
+        return translate("ExportDialog", "All open deals")
 
     def _pdf_tick(self, base: int, done: int, total: int) -> None:
         self._tick(base + 100 * done // max(total, 1))

@@ -47,26 +47,35 @@ from planner.exchange.layouts import Field, FileKind, Layout, fields_for
 from planner.exchange.problems import ImportCancelledError, Problem, Severity, quote
 from planner.exchange.sources import Loaded, load
 from planner.exchange.values import DateOrder, decide_date_order
+from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.model import Stage
 from planner.operations import Change
 from planner.stages import ordered
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB, PlanError
+from ui.format import number
+
+translate = QCoreApplication.translate
 
 # The role a ChoiceDelegate reads its (label, value) choices from.
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
 # The role of a row's key (file, row) in the problems model.
 ROW_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
-UNDO_NOTE = "Imports cannot be undone with Edit → Undo."
-_FILE_FILTER = "CRM exports (*.csv *.tsv *.txt *.xlsx *.zip);;All files (*)"
+# English source; shown through translate("ImportWizard", UNDO_NOTE).
+UNDO_NOTE = QT_TRANSLATE_NOOP("ImportWizard", "Imports cannot be undone with Edit → Undo.")
 Index = QModelIndex | QPersistentModelIndex
 
 
 class FilesModel(QAbstractTableModel):
     """The files read: name, what each holds, whose layout, how many rows."""
 
-    HEADERS = ("File", "Holds", "Layout", "Rows")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ImportWizard", "File"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Holds"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Layout"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Rows"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,20 +96,24 @@ class FilesModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("ImportWizard", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         table = self._tables[index.row()]
-        return (table.name, table.kind.label, table.layout.label, f"{table.rows:,}")[index.column()]
+        return (table.name, table.kind.label, table.layout.label, number(table.rows))[index.column()]
 
 
 class MappingModel(QAbstractTableModel):
     """One file's columns: sample values, and the field each is mapped to (editable)."""
 
-    HEADERS = ("Column", "Sample values", "Field")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ImportWizard", "Column"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Sample values"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Field"),
+    )
     mapping_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -129,7 +142,7 @@ class MappingModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("ImportWizard", self.HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -140,7 +153,10 @@ class MappingModel(QAbstractTableModel):
 
     def _choices(self) -> list[tuple[str, Field | None]]:
         kind = self._table.kind if self._table is not None else FileKind.UNUSED
-        return [("(not imported)", None), *((f.label, f) for f in fields_for(kind))]
+        return [
+            (translate("ImportWizard", "(not imported)"), None),
+            *((f.label, f) for f in fields_for(kind)),
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._table is None:
@@ -152,7 +168,7 @@ class MappingModel(QAbstractTableModel):
                 return header
             if index.column() == 1:
                 return " · ".join(self._table.samples.get(header, ()))
-            return field.label if field is not None else "(not imported)"
+            return field.label if field is not None else translate("ImportWizard", "(not imported)")
         if role == Qt.ItemDataRole.EditRole and index.column() == 2:
             return field.value if field is not None else ""
         if role == CHOICES_ROLE and index.column() == 2:
@@ -192,20 +208,32 @@ class MappingModel(QAbstractTableModel):
 class StageModel(QAbstractTableModel):
     """The file's stage values, their deals and probability, and the plan stage each goes to (editable)."""
 
-    HEADERS = ("Stage in the file", "Deals", "Probability", "Plan stage", "Why")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ImportWizard", "Stage in the file"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Deals"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Probability"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Plan stage"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Why"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, int, float | None]] = []
         self._targets: dict[str, int] = {}
         self._reasons: dict[str, str] = {}
+        # The file stages whose plan stage the seller chose (the rest stay automatic).
+        self._chosen: set[str] = set()
         self._stages: list[Stage] = []
 
-    def set_stages(self, preview: ImportPreview, stages: Sequence[Stage]) -> None:
+    def set_stages(self, preview: ImportPreview, stages: Sequence[Stage], chosen: Sequence[str] = ()) -> None:
+        """The preview's stages; `chosen` names the file stages the seller mapped earlier."""
         self.beginResetModel()
         self._rows = [(s.name, s.rows, s.probability) for s in preview.stages]
         self._targets = {name: choice.stage_id for name, choice in preview.stage_map.items()}
         self._reasons = {name: choice.reason for name, choice in preview.stage_map.items()}
+        self._chosen = {
+            name for name, choice in preview.stage_map.items() if choice.reason == "chosen" or name in chosen
+        }
         self._stages = ordered(stages)
         self.endResetModel()
 
@@ -215,7 +243,7 @@ class StageModel(QAbstractTableModel):
         return {
             stage: names[target]
             for stage, target in self._targets.items()
-            if target in names and self._reasons.get(stage) == "chosen"
+            if target in names and stage in self._chosen
         }
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -228,7 +256,7 @@ class StageModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("ImportWizard", self.HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -246,11 +274,17 @@ class StageModel(QAbstractTableModel):
             if index.column() == 0:
                 return name
             if index.column() == 1:
-                return f"{rows:,}"
+                return number(rows)
             if index.column() == 2:
-                return "" if probability is None else f"{probability:.0f} %"
+                return (
+                    ""
+                    if probability is None
+                    else translate("ImportWizard", "{n} %").format(n=number(probability))
+                )
             if index.column() == 3:
                 return next((s.name for s in self._stages if s.id == target), "")
+            if name in self._chosen:
+                return translate("ImportWizard", "chosen")
             return self._reasons.get(name, "")
         if role == Qt.ItemDataRole.EditRole and index.column() == 3:
             return target
@@ -266,6 +300,7 @@ class StageModel(QAbstractTableModel):
         name = self._rows[index.row()][0]
         self._targets[name] = int(value)
         self._reasons[name] = "chosen"
+        self._chosen.add(name)
         self.dataChanged.emit(self.index(index.row(), 3), self.index(index.row(), 4))
         return True
 
@@ -273,7 +308,14 @@ class StageModel(QAbstractTableModel):
 class ProblemsModel(QAbstractTableModel):
     """Every problem, one per line; a row's lines carry one check box: import the row or skip it."""
 
-    HEADERS = ("Import", "File", "Row", "Column", "Value", "Problem")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ImportWizard", "Import"),
+        QT_TRANSLATE_NOOP("ImportWizard", "File"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Row"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Column"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Value"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Problem"),
+    )
     skipped_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -306,7 +348,7 @@ class ProblemsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("ImportWizard", self.HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -327,12 +369,14 @@ class ProblemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 if problem.severity is Severity.ERROR:
-                    return "skipped" if problem.row is not None else "file"
+                    if problem.row is not None:
+                        return translate("ImportWizard", "skipped")
+                    return translate("ImportWizard", "file")
                 return ""
             return (
                 "",
                 problem.file,
-                "" if problem.row is None else str(problem.row),
+                "" if problem.row is None else number(problem.row),
                 problem.column,
                 quote(problem.value),
                 problem.message,
@@ -407,18 +451,22 @@ class FilesPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle("Files to import")
+        self.setTitle(translate("ImportWizard", "Files to import"))
         self.setSubTitle(
-            "Exports of Salesforce, HubSpot or Pipedrive, or any CSV or XLSX file of deals. Several files, "
-            "a folder or a Salesforce weekly Data Export ZIP are joined by their ids."
+            translate(
+                "ImportWizard",
+                "Exports of Salesforce, HubSpot or Pipedrive, or any CSV or XLSX file of deals. "
+                "Several files, a folder or a Salesforce weekly Data Export ZIP are joined by their ids.",
+            )
         )
         self.paths = QStringListModel(self)
         self.list = QListView(self)
         self.list.setModel(self.paths)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        add_files = QPushButton("Add &files…", self)
-        add_folder = QPushButton("Add f&older…", self)
-        remove = QPushButton("&Remove", self)
+        self.list.setAccessibleName(translate("ImportWizard", "Files to import"))
+        add_files = QPushButton(translate("ImportWizard", "Add &files…"), self)
+        add_folder = QPushButton(translate("ImportWizard", "Add f&older…"), self)
+        remove = QPushButton(translate("ImportWizard", "&Remove"), self)
         add_files.clicked.connect(self._on_add_files_clicked)
         add_folder.clicked.connect(self._on_add_folder_clicked)
         remove.clicked.connect(self._on_remove_clicked)
@@ -441,12 +489,19 @@ class FilesPage(QWizardPage):
 
     @Slot()
     def _on_add_files_clicked(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(self, "Import from CRM", "", _FILE_FILTER)
+        files, _filter = QFileDialog.getOpenFileNames(
+            self,
+            translate("ImportWizard", "Import from CRM"),
+            "",
+            translate("ImportWizard", "CRM exports (*.csv *.tsv *.txt *.xlsx *.zip);;All files (*)"),
+        )
         self.add_paths(files)
 
     @Slot()
     def _on_add_folder_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of CRM exports")
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("ImportWizard", "Import a folder of CRM exports")
+        )
         if folder:
             self.add_paths([folder])
 
@@ -464,7 +519,10 @@ class FilesPage(QWizardPage):
         with self._wizard.busy():
             loaded = load([Path(p) for p in self.paths.stringList()])
         if not loaded.tables:
-            self.error.setText("\n".join(p.line() for p in loaded.problems) or "Nothing could be read.")
+            self.error.setText(
+                "\n".join(p.line() for p in loaded.problems)
+                or translate("ImportWizard", "Nothing could be read.")
+            )
             return False
         self.error.setText("")
         self._wizard.set_loaded(loaded)
@@ -477,19 +535,22 @@ class LayoutPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle("What the files hold")
+        self.setTitle(translate("ImportWizard", "What the files hold"))
         self.model = FilesModel(self)
         self.view = _table_view(self, self.model)
+        self.view.setAccessibleName(translate("ImportWizard", "Files read"))
         self.source = QComboBox(self)
-        self.source.addItem("Recognise from the headers", None)
+        self.source.addItem(translate("ImportWizard", "Recognise from the headers"), None)
         for crm in Layout:
-            self.source.addItem(crm.label if crm is not Layout.GENERIC else "Other (CSV/XLSX)", crm)
+            self.source.addItem(
+                crm.label if crm is not Layout.GENERIC else translate("ImportWizard", "Other (CSV/XLSX)"), crm
+            )
         self.source.currentIndexChanged.connect(self._on_source_current_index_changed)
         self.detected = _label(self)
         self.problems = _label(self)
         self.problems.setStyleSheet("color: #c0392b;")
         row = QHBoxLayout()
-        source_label = QLabel("&Source:", self)
+        source_label = QLabel(translate("ImportWizard", "&Source:"), self)
         source_label.setBuddy(self.source)
         row.addWidget(source_label)
         row.addWidget(self.source, 1)
@@ -513,11 +574,17 @@ class LayoutPage(QWizardPage):
         self.model.set_tables(preview.tables)
         if preview.source is Layout.GENERIC:
             self.detected.setText(
-                "Not a known CRM layout: columns are matched by their names (check them next)."
+                translate(
+                    "ImportWizard",
+                    "Not a known CRM layout: columns are matched by their names (check them next).",
+                )
             )
         else:
-            crm = preview.source.label
-            self.detected.setText(f"Recognised as {crm} exports; deals and accounts keep their {crm} ids.")
+            self.detected.setText(
+                translate(
+                    "ImportWizard", "Recognised as {crm} exports; deals and accounts keep their {crm} ids."
+                ).format(crm=preview.source.label)
+            )
         errors = [p.line() for p in preview.problems if p.severity is Severity.ERROR]
         self.problems.setText("\n".join(errors[:10]))
 
@@ -534,14 +601,18 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle("Columns")
+        self.setTitle(translate("ImportWizard", "Columns"))
         self.setSubTitle(
-            "Check which field each column is. Your choices are remembered for files like this one."
+            translate(
+                "ImportWizard",
+                "Check which field each column is. Your choices are remembered for files like this one.",
+            )
         )
         self.table_choice = QComboBox(self)
         self.table_choice.currentIndexChanged.connect(self._on_table_choice_current_index_changed)
         self.model = MappingModel(self)
         self.view = _table_view(self, self.model)
+        self.view.setAccessibleName(translate("ImportWizard", "Columns of the file"))
         self.view.setItemDelegateForColumn(2, ChoiceDelegate(self.view))
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -549,17 +620,25 @@ class MappingPage(QWizardPage):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.dates = QComboBox(self)
-        self.dates.addItem("Read from the file's dates", None)
-        self.dates.addItem("Month first (03/04/2026 is 4 March)", DateOrder.MONTH_FIRST)
-        self.dates.addItem("Day first (03/04/2026 is 3 April)", DateOrder.DAY_FIRST)
+        self.dates.addItem(translate("ImportWizard", "Read from the file's dates"), None)
+        self.dates.addItem(
+            translate("ImportWizard", "Month first (03/04/2026 is 4 March)"), DateOrder.MONTH_FIRST
+        )
+        self.dates.addItem(
+            translate("ImportWizard", "Day first (03/04/2026 is 3 April)"), DateOrder.DAY_FIRST
+        )
         self.date_note = _label(self)
         self.model.mapping_changed.connect(self._on_model_mapping_changed)
         self.dates.currentIndexChanged.connect(self._on_model_mapping_changed)
         top = QHBoxLayout()
-        top.addWidget(QLabel("File:", self))
+        file_label = QLabel(translate("ImportWizard", "&File:"), self)
+        file_label.setBuddy(self.table_choice)
+        top.addWidget(file_label)
         top.addWidget(self.table_choice, 1)
         dates = QHBoxLayout()
-        dates.addWidget(QLabel("Dates:", self))
+        dates_label = QLabel(translate("ImportWizard", "&Dates:"), self)
+        dates_label.setBuddy(self.dates)
+        dates.addWidget(dates_label)
         dates.addWidget(self.dates, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -574,7 +653,12 @@ class MappingPage(QWizardPage):
         self.table_choice.clear()
         for table in preview.tables:
             if table.kind is not FileKind.UNUSED:
-                self.table_choice.addItem(f"{table.name} ({table.kind.label.lower()})", table.name)
+                self.table_choice.addItem(
+                    translate("ImportWizard", "{file} ({holds})").format(
+                        file=table.name, holds=table.kind.label
+                    ),
+                    table.name,
+                )
         self.table_choice.blockSignals(False)
         deals = next((i for i, t in enumerate(preview.tables) if t.kind is FileKind.DEALS), 0)
         names = [self.table_choice.itemData(i) for i in range(self.table_choice.count())]
@@ -624,10 +708,16 @@ class StagePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle("Stages")
-        self.setSubTitle("Won and lost are recognised by name; open stages by probability, else by order.")
+        self.setTitle(translate("ImportWizard", "Stages"))
+        self.setSubTitle(
+            translate(
+                "ImportWizard",
+                "Won and lost are recognised by name; open stages by probability, else by order.",
+            )
+        )
         self.model = StageModel(self)
         self.view = _table_view(self, self.model)
+        self.view.setAccessibleName(translate("ImportWizard", "Stages in the files"))
         self.view.setItemDelegateForColumn(3, ChoiceDelegate(self.view))
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
@@ -635,7 +725,7 @@ class StagePage(QWizardPage):
     def initializePage(self) -> None:
         preview = self._wizard.preview
         assert preview is not None
-        self.model.set_stages(preview, self._wizard.stages)
+        self.model.set_stages(preview, self._wizard.stages, list(self._wizard.import_options.stage_map))
 
     def validatePage(self) -> bool:
         self._wizard.options_changed(stage_map=self.model.stage_map())
@@ -648,10 +738,17 @@ class OwnerPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle("Whose deals")
-        self.setSubTitle("The files name an owner or sales agent for each deal. Import only yours?")
+        self.setTitle(translate("ImportWizard", "Whose deals"))
+        self.setSubTitle(
+            translate(
+                "ImportWizard", "The files name an owner or sales agent for each deal. Import only yours?"
+            )
+        )
         self.owner = QComboBox(self)
+        owner_label = QLabel(translate("ImportWizard", "&Import the deals of:"), self)
+        owner_label.setBuddy(self.owner)
         layout = QVBoxLayout(self)
+        layout.addWidget(owner_label)
         layout.addWidget(self.owner)
         layout.addStretch(1)
 
@@ -661,9 +758,21 @@ class OwnerPage(QWizardPage):
         current = self._wizard.import_options.owner
         self.owner.clear()
         total = sum(count for _name, count in preview.owners)
-        self.owner.addItem(f"Everyone ({total:,} deals)", None)
+        self.owner.addItem(
+            plural(
+                total,
+                translate("ImportWizard", "Everyone ({n} deal)"),
+                translate("ImportWizard", "Everyone ({n} deals)"),
+            ).format(n=number(total)),
+            None,
+        )
         for name, count in preview.owners:
-            self.owner.addItem(f"{name} ({count:,} deals)", name)
+            text = plural(
+                count,
+                translate("ImportWizard", "{owner} ({n} deal)"),
+                translate("ImportWizard", "{owner} ({n} deals)"),
+            )
+            self.owner.addItem(text.format(owner=name, n=number(count)), name)
         seller = str(settings_repo.get_setting(self._wizard.plan, "seller", "") or "")
         wanted = current or seller
         self.owner.setCurrentIndex(max(self.owner.findData(wanted), 0) if wanted else 0)
@@ -681,22 +790,27 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle("Preview")
+        self.setTitle(translate("ImportWizard", "Preview"))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("ImportWizard", "&Import"))
         self.counts = _label(self)
         self.model = ProblemsModel(self)
         self.model.skipped_changed.connect(self._on_model_skipped_changed)
         self.view = _table_view(self, self.model)
-        self.skip_flagged = QCheckBox("&Skip every row with a warning", self)
+        self.view.setAccessibleName(translate("ImportWizard", "Problems found"))
+        self.skip_flagged = QCheckBox(translate("ImportWizard", "&Skip every row with a warning"), self)
         self.skip_flagged.toggled.connect(self._on_model_skipped_changed)
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
-        self.cancel_button = QPushButton("&Stop the import", self)
+        self.progress.setAccessibleName(translate("ImportWizard", "Import progress"))
+        self.cancel_button = QPushButton(translate("ImportWizard", "S&top the import"), self)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.request_cancel)
         self.note = _label(
-            self, f"The import is written in one go: all accepted rows or nothing. {UNDO_NOTE}"
+            self,
+            translate("ImportWizard", "The import is written in one go: all accepted rows or nothing.")
+            + " "
+            + translate("ImportWizard", UNDO_NOTE),
         )
         self.error = _label(self)
         self.error.setStyleSheet("color: #c0392b;")
@@ -728,16 +842,23 @@ class PreviewPage(QWizardPage):
     def _show_counts(self) -> None:
         s = self.summary()
         parts = [
-            f"{s.created:,} to create",
-            f"{len(s.updated):,} to update",
-            f"{s.unchanged:,} unchanged",
-            f"{s.skipped:,} to skip",
+            translate("ImportWizard", "{n} to create").format(n=number(s.created)),
+            translate("ImportWizard", "{n} to update").format(n=number(len(s.updated))),
+            translate("ImportWizard", "{n} unchanged").format(n=number(s.unchanged)),
+            translate("ImportWizard", "{n} to skip").format(n=number(s.skipped)),
         ]
         if s.filtered_out:
-            parts.append(f"{s.filtered_out:,} of other owners left out")
+            parts.append(
+                translate("ImportWizard", "{n} of other owners left out").format(n=number(s.filtered_out))
+            )
         if s.missing:
-            parts.append(f"{len(s.missing):,} open deals no longer in the files (they stay)")
-        self.counts.setText(", ".join(parts) + ".")
+            missing = plural(
+                len(s.missing),
+                translate("ImportWizard", "{n} open deal no longer in the files (it stays)"),
+                translate("ImportWizard", "{n} open deals no longer in the files (they stay)"),
+            )
+            parts.append(missing.format(n=number(len(s.missing))))
+        self.counts.setText(translate("ImportWizard", "{counts}.").format(counts=", ".join(parts)))
         self.completeChanged.emit()
 
     @Slot()
@@ -777,10 +898,14 @@ class PreviewPage(QWizardPage):
                 self._on_progress,
             )
         except ImportCancelledError:
-            self.error.setText("The import was stopped; nothing was written.")
+            self.error.setText(translate("ImportWizard", "The import was stopped; nothing was written."))
             return False
         except (sqlite3.Error, OSError, PlanError) as exc:
-            self.error.setText(f"Nothing was imported: the plan could not be written ({exc}).")
+            self.error.setText(
+                translate(
+                    "ImportWizard", "Nothing was imported: the plan could not be written ({error})."
+                ).format(error=exc)
+            )
             return False
         finally:
             self.running = False
@@ -797,10 +922,11 @@ class DonePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle("Imported")
+        self.setTitle(translate("ImportWizard", "Imported"))
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.note = _label(self, UNDO_NOTE)
+        self.text.setAccessibleName(translate("ImportWizard", "What was imported"))
+        self.note = _label(self, translate("ImportWizard", UNDO_NOTE))
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.note)
@@ -819,7 +945,7 @@ class ImportWizard(QWizard):
     def __init__(self, plan: PlanDB, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
-        self.setWindowTitle("Import from CRM")
+        self.setWindowTitle(translate("ImportWizard", "Import from CRM"))
         # After the import there is nothing left to cancel.
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setMinimumSize(760, 520)
@@ -900,7 +1026,7 @@ class ImportWizard(QWizard):
     def date_note(self, table_name: str, mapping: dict[str, Field | None], order: DateOrder | None) -> str:
         """How the file's dates are read with this mapping: cheap, so it follows every edit."""
         if order is not None:
-            return f"Dates are read as {order.label}."
+            return translate("ImportWizard", "Dates are read as {order}.").format(order=order.label)
         source = (
             next((t.table for t in self.loaded.tables if t.table.name == table_name), None)
             if self.loaded

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -17,13 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import QT_TRANSLATE_NOOP
 from planner.model import FunnelLevel, Stage
 from planner.operations import MoveDetails
 
+translate = QCoreApplication.translate
+
+# English sources; shown through translate("MoveDialog", ...).
 CLOSE_PROMPTS = {
-    FunnelLevel.WON: "What did the customer sign or order?",
-    FunnelLevel.LOST: "Lost to whom, and why?",
-    FunnelLevel.WALKED_AWAY: "Why did we walk away?",
+    FunnelLevel.WON: QT_TRANSLATE_NOOP("MoveDialog", "What did the customer sign or order?"),
+    FunnelLevel.LOST: QT_TRANSLATE_NOOP("MoveDialog", "Lost to whom, and why?"),
+    FunnelLevel.WALKED_AWAY: QT_TRANSLATE_NOOP("MoveDialog", "Why did we walk away?"),
 }
 
 
@@ -66,33 +70,48 @@ class MoveDialog(QDialog):
         self.when.setDisplayFormat("yyyy-MM-dd")
         self.when.setMaximumDate(to_qdate(today))
         if kind == "forward":
-            self.setWindowTitle(f"Move to {target.name}")
+            self.setWindowTitle(translate("MoveDialog", "Move to {stage}").format(stage=target.name))
             heading.setText(
-                f"“{title}” moves from {source.name} to {target.name}. "
-                "Which commitment did the customer make?"
+                translate(
+                    "MoveDialog",
+                    "“{title}” moves from {source} to {target}. Which commitment did the customer make?",
+                ).format(title=title, source=source.name, target=target.name)
             )
             for commitment in commitments:
                 box = QCheckBox(commitment, self)
                 box.toggled.connect(self._on_input_changed)
                 self.checks.append(box)
                 layout.addWidget(box)
-            self.other.setPlaceholderText("Another commitment, in the customer's words")
+            self.other.setPlaceholderText(
+                translate("MoveDialog", "Another commitment, in the customer's words")
+            )
             self.other.textChanged.connect(self._on_input_changed)
-            form.addRow("&Other", self.other)
-            form.addRow("&When", self.when)
+            form.addRow(translate("MoveDialog", "&Other"), self.other)
+            form.addRow(translate("MoveDialog", "&When"), self.when)
         elif kind == "close":
-            self.setWindowTitle(f"Close as {target.name}")
-            heading.setText(f"“{title}” closes as {target.name}.")
-            self.reason.setPlaceholderText(CLOSE_PROMPTS.get(target.level, "Why?"))
+            self.setWindowTitle(translate("MoveDialog", "Close as {stage}").format(stage=target.name))
+            heading.setText(
+                translate("MoveDialog", "“{title}” closes as {stage}.").format(title=title, stage=target.name)
+            )
+            prompt = CLOSE_PROMPTS.get(target.level)
+            self.reason.setPlaceholderText(
+                translate("MoveDialog", prompt) if prompt else translate("MoveDialog", "Why?")
+            )
             self.reason.textChanged.connect(self._on_input_changed)
-            form.addRow("Actual &close date", self.when)
-            form.addRow("&Reason", self.reason)
+            form.addRow(translate("MoveDialog", "Actual &close date"), self.when)
+            form.addRow(translate("MoveDialog", "&Reason"), self.reason)
         else:
-            self.setWindowTitle(f"Move back to {target.name}")
-            heading.setText(f"“{title}” moves back from {source.name} to {target.name}. Why?")
-            self.reason.setPlaceholderText("e.g. the economic buyer changed; evaluation restarts")
+            self.setWindowTitle(translate("MoveDialog", "Move back to {stage}").format(stage=target.name))
+            heading.setText(
+                translate("MoveDialog", "“{title}” moves back from {source} to {target}. Why?").format(
+                    title=title, source=source.name, target=target.name
+                )
+            )
+            self.reason.setPlaceholderText(
+                translate("MoveDialog", "e.g. the economic buyer changed; evaluation restarts")
+            )
             self.reason.textChanged.connect(self._on_input_changed)
-            form.addRow("&Reason", self.reason)
+            form.addRow(translate("MoveDialog", "&Reason"), self.reason)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 
 from planner import validation
 from planner.model import Account, ForecastCategory, Opportunity, OpportunityDraft, Stage
+from ui import format as fmt
+
+translate = QCoreApplication.translate
 
 COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "JPY", "CAD", "AUD")
 
@@ -35,27 +38,33 @@ class OpportunityDialog(QDialog):
         default_account_id: int | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit deal" if existing else "New deal")
+        self.setWindowTitle(
+            translate("OpportunityDialog", "Edit deal")
+            if existing
+            else translate("OpportunityDialog", "New deal")
+        )
         self.setMinimumWidth(460)
         form = QFormLayout()
         self.title = QLineEdit(self)
-        self.title.setPlaceholderText("What the customer buys, e.g. Fleet Telematics rollout")
+        self.title.setPlaceholderText(
+            translate("OpportunityDialog", "What the customer buys, e.g. Fleet Telematics rollout")
+        )
         self.title.setMaxLength(validation.MAX_TITLE)
         self.account = QComboBox(self)
-        self.account.addItem("(no account)", None)
+        self.account.addItem(translate("OpportunityDialog", "(no account)"), None)
         for account in accounts:
             self.account.addItem(account.name, account.id)
         self.product = QLineEdit(self)
         self.quantity = QLineEdit(self)
-        self.quantity.setPlaceholderText("e.g. 25 licences")
+        self.quantity.setPlaceholderText(translate("OpportunityDialog", "e.g. 25 licences"))
         self.amount = QLineEdit(self)
-        self.amount.setPlaceholderText("e.g. 120000")
+        self.amount.setPlaceholderText(translate("OpportunityDialog", "e.g. 120000"))
         self.currency = QComboBox(self)
         self.currency.setEditable(True)
         self.currency.addItems(COMMON_CURRENCIES)
         self.currency.setCurrentText(default_currency)
         self.close_date = QLineEdit(self)
-        self.close_date.setPlaceholderText("YYYY-MM-DD")
+        self.close_date.setPlaceholderText(translate("OpportunityDialog", "YYYY-MM-DD"))
         self.stage = QComboBox(self)
         for stage in stages:
             if not stage.is_closed or (existing is not None and existing.stage_id == stage.id):
@@ -63,30 +72,30 @@ class OpportunityDialog(QDialog):
         self.probability = QSpinBox(self)
         self.probability.setRange(-1, 100)
         self.probability.setSuffix(" %")
-        self.probability.setSpecialValueText("Stage default")
+        self.probability.setSpecialValueText(translate("OpportunityDialog", "Stage default"))
         self.probability.setValue(-1)
         self.forecast = QComboBox(self)
-        self.forecast.addItem("From the stage", None)
+        self.forecast.addItem(translate("OpportunityDialog", "From the stage"), None)
         for category in ForecastCategory:
             self.forecast.addItem(category.label, category)
         self.next_step = QLineEdit(self)
         self.next_step.setMaxLength(500)
-        form.addRow("&Title", self.title)
-        form.addRow("&Account", self.account)
-        form.addRow("&Product", self.product)
-        form.addRow("&Quantity", self.quantity)
-        form.addRow("A&mount", self.amount)
-        form.addRow("C&urrency", self.currency)
-        form.addRow("&Close date", self.close_date)
-        form.addRow("&Stage", self.stage)
-        form.addRow("Pro&bability", self.probability)
-        form.addRow("&Forecast category", self.forecast)
-        form.addRow("&Next step", self.next_step)
+        form.addRow(translate("OpportunityDialog", "&Title"), self.title)
+        form.addRow(translate("OpportunityDialog", "&Account"), self.account)
+        form.addRow(translate("OpportunityDialog", "&Product"), self.product)
+        form.addRow(translate("OpportunityDialog", "&Quantity"), self.quantity)
+        form.addRow(translate("OpportunityDialog", "A&mount"), self.amount)
+        form.addRow(translate("OpportunityDialog", "C&urrency"), self.currency)
+        form.addRow(translate("OpportunityDialog", "&Close date"), self.close_date)
+        form.addRow(translate("OpportunityDialog", "&Stage"), self.stage)
+        form.addRow(translate("OpportunityDialog", "Pro&bability"), self.probability)
+        form.addRow(translate("OpportunityDialog", "&Forecast category"), self.forecast)
+        form.addRow(translate("OpportunityDialog", "&Next step"), self.next_step)
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Validation message")
+        self.error.setAccessibleName(translate("OpportunityDialog", "Validation message"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -104,14 +113,16 @@ class OpportunityDialog(QDialog):
             edit.textChanged.connect(self._on_input_changed)
         self.currency.currentTextChanged.connect(self._on_input_changed)
         self._draft: OpportunityDraft | None = None
+        # The field the validation message is about: a screen reader reads it with that field.
+        self._invalid: QWidget | None = None
         self._on_input_changed()
 
     def _load(self, o: Opportunity) -> None:
         self.title.setText(o.title)
         self.account.setCurrentIndex(max(self.account.findData(o.account_id), 0))
         self.product.setText(o.product)
-        self.quantity.setText("" if o.quantity is None else f"{o.quantity:g}")
-        self.amount.setText("" if o.amount is None else f"{o.amount:.2f}".removesuffix(".00"))
+        self.quantity.setText(fmt.edit_number(o.quantity))
+        self.amount.setText(fmt.edit_number(o.amount))
         self.currency.setCurrentText(o.currency)
         self.close_date.setText(o.close_date.isoformat() if o.close_date else "")
         self.stage.setCurrentIndex(max(self.stage.findData(o.stage_id), 0))
@@ -123,29 +134,60 @@ class OpportunityDialog(QDialog):
     def _on_input_changed(self) -> None:
         try:
             self._draft = self._build()
-            self.error.setText("")
+            message = ""
         except ValueError as exc:
             self._draft = None
-            self.error.setText(str(exc))
+            message = str(exc)
+        self.error.setText(message)
+        fields = (
+            self.title,
+            self.product,
+            self.quantity,
+            self.amount,
+            self.currency,
+            self.close_date,
+            self.next_step,
+        )
+        for field in fields:
+            field.setAccessibleDescription(message if field is self._invalid else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._draft is not None)
 
     def _build(self) -> OpportunityDraft:
         probability = self.probability.value()
+        self._invalid = self.title
+        title = validation.check_title(self.title.text())
+        self._invalid = self.product
+        product = validation.check_text(
+            self.product.text().strip(), translate("OpportunityDialog", "Product")
+        )
+        self._invalid = self.quantity
+        quantity = fmt.parse_quantity(self.quantity.text())
+        self._invalid = self.amount
+        amount = fmt.parse_amount(self.amount.text())
+        self._invalid = self.currency
+        currency = validation.check_currency(self.currency.currentText())
+        self._invalid = self.close_date
+        close_date = validation.parse_date(self.close_date.text())
+        self._invalid = self.next_step
+        next_step = validation.check_text(
+            self.next_step.text().strip(), translate("OpportunityDialog", "Next step")
+        )
+        self._invalid = None
         return OpportunityDraft(
-            title=validation.check_title(self.title.text()),
+            title=title,
             account_id=self.account.currentData(),
             stage_id=int(self.stage.currentData()),
-            product=validation.check_text(self.product.text().strip(), "Product"),
-            quantity=validation.check_quantity(self.quantity.text()),
-            amount=validation.parse_amount(self.amount.text()),
-            currency=validation.check_currency(self.currency.currentText()),
-            close_date=validation.parse_date(self.close_date.text()),
+            product=product,
+            quantity=quantity,
+            amount=amount,
+            currency=currency,
+            close_date=close_date,
             probability_override=None if probability < 0 else probability,
             # Qt hands enum item data back as its str value.
             forecast_category=ForecastCategory(category)
             if (category := self.forecast.currentData())
             else None,
-            next_step=validation.check_text(self.next_step.text().strip(), "Next step"),
+            next_step=next_step,
         )
 
     def draft(self) -> OpportunityDraft:

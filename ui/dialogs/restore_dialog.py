@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,21 +20,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.storage import backup as backups
 from planner.storage.backup import Backup, BackupSummary, Kind
 from planner.storage.db import PlanDamagedError, PlanDB, PlanError
 from planner.storage.salvage import salvage
+from ui.format import number
+
+translate = QCoreApplication.translate
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Taken", "Why", "Deals")
+# English sources; shown through translate("RestoreDialog", ...).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("RestoreDialog", "Taken"),
+    QT_TRANSLATE_NOOP("RestoreDialog", "Why"),
+    QT_TRANSLATE_NOOP("RestoreDialog", "Deals"),
+)
 KIND_TEXT = {
-    Kind.AUTO: "Automatic",
-    Kind.UPGRADE: "Before an upgrade",
-    Kind.RESTORE: "Before a restore",
-    Kind.DAMAGED: "Damaged plan, set aside",
+    Kind.AUTO: QT_TRANSLATE_NOOP("RestoreDialog", "Automatic"),
+    Kind.UPGRADE: QT_TRANSLATE_NOOP("RestoreDialog", "Before an upgrade"),
+    Kind.RESTORE: QT_TRANSLATE_NOOP("RestoreDialog", "Before a restore"),
+    Kind.DAMAGED: QT_TRANSLATE_NOOP("RestoreDialog", "Damaged plan, set aside"),
 }
 # Choices offered for a damaged plan.
 RESTORE, SALVAGE, CANCEL = "restore", "salvage", "cancel"
+
+
+def plans_filter() -> str:
+    """The file dialogs' filter: plans, or every file."""
+    return translate("RestoreDialog", "Plans (*.plan);;All files (*)")
 
 
 def when(taken: dt.datetime) -> str:
@@ -63,7 +77,7 @@ class BackupListModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return translate("RestoreDialog", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -71,8 +85,13 @@ class BackupListModel(QAbstractTableModel):
             return None
         backup, summary = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            deals = str(summary.deals) if summary.deals is not None else f"cannot be read: {summary.problem}"
-            return (when(backup.taken), KIND_TEXT[backup.kind], deals)[index.column()]
+            deals = (
+                number(summary.deals)
+                if summary.deals is not None
+                else translate("RestoreDialog", "cannot be read: {problem}").format(problem=summary.problem)
+            )
+            kind = translate("RestoreDialog", KIND_TEXT[backup.kind])
+            return (when(backup.taken), kind, deals)[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -86,12 +105,15 @@ class RestoreDialog(QDialog):
 
     def __init__(self, plan_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(translate("RestoreDialog", "Restore from backup"))
         listed = [b for b in backups.list_backups(plan_path) if b.kind is not Kind.DAMAGED]
         self.model = BackupListModel([(b, backups.summarise(b.path)) for b in listed], self)
         intro = QLabel(
-            "Choose the plan as it was at one of these times. The plan as it is now is kept "
-            f"as a backup first. Backups live in {backups.backup_dir(plan_path)}.",
+            translate(
+                "RestoreDialog",
+                "Choose the plan as it was at one of these times. The plan as it is now is kept "
+                "as a backup first. Backups live in {folder}.",
+            ).format(folder=backups.backup_dir(plan_path)),
             self,
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -102,9 +124,11 @@ class RestoreDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleName(translate("RestoreDialog", "Backups"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.restore_button = self.buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = self.buttons.addButton(
+            translate("RestoreDialog", "&Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -128,16 +152,24 @@ class RestoreDialog(QDialog):
 
 def run_restore_dialog(parent: QWidget | None, plan: PlanDB, now: dt.datetime | None = None) -> Path | None:
     """File → Restore from backup…: the restored plan's path (the window reopens it), or None."""
-    title = "Restore from backup"
+    title = translate("RestoreDialog", "Restore from backup")
     if plan.path is None:
         return None
     if plan.read_only_reason is not None:
-        QMessageBox.warning(parent, title, f"Nothing can be restored now. {plan.read_only_reason}")
+        QMessageBox.warning(
+            parent,
+            title,
+            translate("RestoreDialog", "Nothing can be restored now. {reason}").format(
+                reason=plan.read_only_reason
+            ),
+        )
         return None
     dialog = RestoreDialog(plan.path, parent)
     if not dialog.model.rowCount():
         QMessageBox.information(
-            parent, title, "This plan has no backup yet. One is taken each time it is opened."
+            parent,
+            title,
+            translate("RestoreDialog", "This plan has no backup yet. One is taken each time it is opened."),
         )
         return None
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -152,9 +184,12 @@ def restore_chosen(parent: QWidget | None, plan: PlanDB, chosen: Backup, now: dt
     """Ask, then restore `chosen` into the open plan; the plan's path, or None when not restored."""
     answer = QMessageBox.question(
         parent,
-        "Restore from backup",
-        f"Replace the plan with the backup of {when(chosen.taken)}?\n\n"
-        "The plan as it is now is kept as a backup first, so this can be reversed.",
+        translate("RestoreDialog", "Restore from backup"),
+        translate(
+            "RestoreDialog",
+            "Replace the plan with the backup of {time}?\n\n"
+            "The plan as it is now is kept as a backup first, so this can be reversed.",
+        ).format(time=when(chosen.taken)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
     if answer != QMessageBox.StandardButton.Yes:
@@ -162,7 +197,7 @@ def restore_chosen(parent: QWidget | None, plan: PlanDB, chosen: Backup, now: dt
     try:
         backups.restore_backup(plan, chosen.path, now)
     except (PlanError, OSError) as exc:
-        QMessageBox.warning(parent, "The backup was not restored", str(exc))
+        QMessageBox.warning(parent, translate("RestoreDialog", "The backup was not restored"), str(exc))
         return None
     return plan.path
 
@@ -171,23 +206,31 @@ def damaged_choice(parent: QWidget | None, error: PlanDamagedError, latest: Back
     """Ask what to do with a damaged plan: RESTORE (the latest good backup), SALVAGE or CANCEL."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("The plan is damaged")
-    box.setText(f"{error.path.name} is damaged, so it was not opened. Nothing was written to it.")
+    box.setWindowTitle(translate("RestoreDialog", "The plan is damaged"))
+    box.setText(
+        translate(
+            "RestoreDialog", "{file} is damaged, so it was not opened. Nothing was written to it."
+        ).format(file=error.path.name)
+    )
     options = []
     restore_button = None
     if latest is not None:
         options.append(
-            f"Restore the backup of {when(latest.taken)}: the damaged file is kept in "
-            f"{backups.backup_dir(error.path).name}."
+            translate(
+                "RestoreDialog", "Restore the backup of {time}: the damaged file is kept in {folder}."
+            ).format(time=when(latest.taken), folder=backups.backup_dir(error.path).name)
         )
         restore_button = box.addButton(
-            f"Restore the backup of {when(latest.taken)}", QMessageBox.ButtonRole.AcceptRole
+            translate("RestoreDialog", "Restore the backup of {time}").format(time=when(latest.taken)),
+            QMessageBox.ButtonRole.AcceptRole,
         )
     else:
-        options.append("There is no usable backup of this plan.")
-    options.append("Copy what can still be read into a new plan, and open that.")
+        options.append(translate("RestoreDialog", "There is no usable backup of this plan."))
+    options.append(translate("RestoreDialog", "Copy what can still be read into a new plan, and open that."))
     box.setInformativeText(f"{error}\n\n" + "\n".join(options))
-    salvage_button = box.addButton("Copy what can be read…", QMessageBox.ButtonRole.ActionRole)
+    salvage_button = box.addButton(
+        translate("RestoreDialog", "Copy what can be read…"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(restore_button or salvage_button)
     box.exec()
@@ -216,36 +259,47 @@ def run_damaged_dialog(
         if choice == SALVAGE:
             return _salvage(parent, path)
     except (PlanError, OSError) as exc:
-        QMessageBox.warning(parent, "The plan was not recovered", str(exc))
+        QMessageBox.warning(parent, translate("RestoreDialog", "The plan was not recovered"), str(exc))
     return None
 
 
 def _salvage(parent: QWidget | None, path: Path) -> Path | None:
-    suggested = path.with_name(f"{path.stem}-recovered.plan")
+    suggested = path.with_name(translate("RestoreDialog", "{name}-recovered.plan").format(name=path.stem))
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Save what can be read as", str(suggested), "Plans (*.plan);;All files (*)"
+        parent, translate("RestoreDialog", "Save what can be read as"), str(suggested), plans_filter()
     )
     if not name:
         return None
     report = salvage(path, Path(name))
-    lost = "" if report.complete else " Some rows could not be read and are missing: check the plan."
-    QMessageBox.information(
-        parent, "Copied what could be read", f"{report.copied} records were copied into {name}.{lost}"
+    copied = plural(
+        report.copied,
+        translate("RestoreDialog", "{n} record was copied into {file}."),
+        translate("RestoreDialog", "{n} records were copied into {file}."),
+    ).format(n=number(report.copied), file=name)
+    lost = (
+        ""
+        if report.complete
+        else " " + translate("RestoreDialog", "Some rows could not be read and are missing: check the plan.")
     )
+    QMessageBox.information(parent, translate("RestoreDialog", "Copied what could be read"), copied + lost)
     return Path(name)
 
 
 def save_copy_dialog(parent: QWidget | None, plan: PlanDB) -> Path | None:
     """Save a copy as…: everything the open plan holds, into a new file; its path, or None."""
-    suggested = plan.path.with_name(f"{plan.path.stem}-copy.plan") if plan.path else Path.home() / "plan.plan"
+    suggested = (
+        plan.path.with_name(translate("RestoreDialog", "{name}-copy.plan").format(name=plan.path.stem))
+        if plan.path
+        else Path.home() / translate("RestoreDialog", "plan.plan")
+    )
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Save a copy as", str(suggested), "Plans (*.plan);;All files (*)"
+        parent, translate("RestoreDialog", "Save a copy as"), str(suggested), plans_filter()
     )
     if not name:
         return None
     try:
         backups.save_copy(plan, Path(name))
     except PlanError as exc:
-        QMessageBox.warning(parent, "The copy was not saved", str(exc))
+        QMessageBox.warning(parent, translate("RestoreDialog", "The copy was not saved"), str(exc))
         return None
     return Path(name)

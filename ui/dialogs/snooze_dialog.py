@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -18,26 +18,32 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs.move_dialog import from_qdate, to_qdate
 
+translate = QCoreApplication.translate
+
 
 class SnoozeDialog(QDialog):
     """Reason and until-date; OK only with a reason."""
 
     def __init__(self, title: str, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Snooze the stale warning")
-        heading = QLabel(f"“{title}” is stalled for a known reason.", self)
+        self.setWindowTitle(translate("SnoozeDialog", "Snooze the stale warning"))
+        heading = QLabel(
+            translate("SnoozeDialog", "“{title}” is stalled for a known reason.").format(title=title), self
+        )
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText("e.g. the customer's budget round ends in January")
+        self.reason.setPlaceholderText(
+            translate("SnoozeDialog", "e.g. the customer's budget round ends in January")
+        )
         self.reason.setMaxLength(2000)
         self.until = QDateEdit(to_qdate(today + dt.timedelta(days=14)), self)
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("yyyy-MM-dd")
         self.until.setMinimumDate(to_qdate(today))
         form = QFormLayout()
-        form.addRow("&Reason", self.reason)
-        form.addRow("&Until", self.until)
+        form.addRow(translate("SnoozeDialog", "&Reason"), self.reason)
+        form.addRow(translate("SnoozeDialog", "&Until"), self.until)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import plural
 from planner.model import FunnelLevel, Stage
 from planner.operations import OperationError, StageRow, validate_stage_rows
 from planner.stages import StageSpec, ordered
+
+translate = QCoreApplication.translate
 
 
 class StageSettingsDialog(QDialog):
@@ -34,7 +37,7 @@ class StageSettingsDialog(QDialog):
         self, stages: list[Stage], deal_counts: dict[int, int], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Stage settings")
+        self.setWindowTitle(translate("StageSettingsDialog", "Stage settings"))
         self.setMinimumSize(720, 460)
         self._rows = [
             StageRow(
@@ -49,12 +52,12 @@ class StageSettingsDialog(QDialog):
         self._loading = False
 
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Stages in order")
+        self.list.setAccessibleName(translate("StageSettingsDialog", "Stages in order"))
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
-        self.add_button = QPushButton("&Add", self)
-        self.remove_button = QPushButton("&Remove…", self)
-        self.up_button = QPushButton("Move &up", self)
-        self.down_button = QPushButton("Move &down", self)
+        self.add_button = QPushButton(translate("StageSettingsDialog", "&Add"), self)
+        self.remove_button = QPushButton(translate("StageSettingsDialog", "&Remove…"), self)
+        self.up_button = QPushButton(translate("StageSettingsDialog", "Move &up"), self)
+        self.down_button = QPushButton(translate("StageSettingsDialog", "Move &down"), self)
         self.add_button.clicked.connect(self.add_stage)
         self.remove_button.clicked.connect(self.remove_stage)
         self.up_button.clicked.connect(lambda: self.move_stage(-1))
@@ -75,18 +78,20 @@ class StageSettingsDialog(QDialog):
         self.probability.setSuffix(" %")
         self.stale = QSpinBox(self)
         self.stale.setRange(0, 3650)
-        self.stale.setSpecialValueText("Never")
-        self.stale.setSuffix(" days")
+        self.stale.setSpecialValueText(translate("StageSettingsDialog", "Never"))
+        self.stale.setSuffix(translate("StageSettingsDialog", " days"))
         self.commitments = QPlainTextEdit(self)
         self.commitments.setPlaceholderText(
-            "One customer commitment per line, e.g.\nShared decision criteria"
+            translate(
+                "StageSettingsDialog", "One customer commitment per line, e.g.\nShared decision criteria"
+            )
         )
         form = QFormLayout()
-        form.addRow("&Name", self.name)
-        form.addRow("Funnel &level", self.level)
-        form.addRow("Default &probability", self.probability)
-        form.addRow("S&tale after", self.stale)
-        form.addRow("Customer &exit commitments", self.commitments)
+        form.addRow(translate("StageSettingsDialog", "&Name"), self.name)
+        form.addRow(translate("StageSettingsDialog", "Funnel &level"), self.level)
+        form.addRow(translate("StageSettingsDialog", "Default &probability"), self.probability)
+        form.addRow(translate("StageSettingsDialog", "S&tale after"), self.stale)
+        form.addRow(translate("StageSettingsDialog", "Customer &exit commitments"), self.commitments)
         for signal in (
             self.name.textChanged,
             self.level.currentIndexChanged,
@@ -100,6 +105,7 @@ class StageSettingsDialog(QDialog):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
+        self.error.setAccessibleName(translate("StageSettingsDialog", "Validation message"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -127,11 +133,16 @@ class StageSettingsDialog(QDialog):
         self._loading = True
         self.list.clear()
         for row in self._rows:
-            suffix = f"  ({row.spec.level.label})"
-            self.list.addItem(row.spec.name + suffix)
+            self.list.addItem(self._item_text(row.spec))
         self._loading = False
         self.list.setCurrentRow(max(0, min(current, len(self._rows) - 1)))
         self._validate()
+
+    @staticmethod
+    def _item_text(spec: StageSpec) -> str:
+        return translate("StageSettingsDialog", "{name}  ({level})").format(
+            name=spec.name, level=spec.level.label
+        )
 
     @Slot(int)
     def _on_list_current_row_changed(self, index: int) -> None:
@@ -164,17 +175,17 @@ class StageSettingsDialog(QDialog):
         self._rows[index] = replace(self._rows[index], spec=spec)
         item = self.list.item(index)
         if item is not None:
-            item.setText(f"{spec.name}  ({spec.level.label})")
+            item.setText(self._item_text(spec))
         self._validate()
 
     @Slot()
     def add_stage(self) -> None:
         index = self.list.currentRow() + 1
-        name = "New stage"
+        name = translate("StageSettingsDialog", "New stage")
         taken = {row.spec.name for row in self._rows}
         n = 2
         while name in taken:
-            name = f"New stage {n}"
+            name = translate("StageSettingsDialog", "New stage {n}").format(n=n)
             n += 1
         self._rows.insert(index, StageRow(None, StageSpec(name, FunnelLevel.IN, 50, 21, ())))
         self._refresh_list(index)
@@ -208,8 +219,12 @@ class StageSettingsDialog(QDialog):
         """Which stage the deals of a deleted stage go to (an index into `choices`), or None."""
         choice, ok = QInputDialog.getItem(
             self,
-            "Where do its deals go?",
-            f"{name} holds {deals} deal{'s' if deals != 1 else ''}. Move them to:",
+            translate("StageSettingsDialog", "Where do its deals go?"),
+            plural(
+                deals,
+                translate("StageSettingsDialog", "{name} holds {n} deal. Move it to:"),
+                translate("StageSettingsDialog", "{name} holds {n} deals. Move them to:"),
+            ).format(name=name, n=deals),
             choices,
             0,
             False,
@@ -221,9 +236,11 @@ class StageSettingsDialog(QDialog):
             validate_stage_rows(self._rows)
         except OperationError as exc:
             self.error.setText(str(exc))
+            self.list.setAccessibleDescription(str(exc))
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return False
         self.error.setText("")
+        self.list.setAccessibleDescription("")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         return True
 
