@@ -59,10 +59,48 @@ def main() -> int:
         window.grab().save(str(path))
         print(f"wrote {path}")
         apply_theme(app, Theme.LIGHT)
+        _dialogs(window)
         window.close()
+        window.deleteLater()
+        _settle()
+        # The same board in German: the translation, and numbers and dates in German formats.
+        install_language(app, "de")
+        window = MainWindow(plan)
+        window.resize(1500, 860)
+        window.show()
+        _settle()
+        window.board.select(first_card)
+        _settle()
+        path = OUT / "board-de.png"
+        window.grab().save(str(path))
+        print(f"wrote {path}")
+        window.close()
+        install_language(app, "en")
         plan.close()
     del app
     return 0
+
+
+def _dialogs(window: MainWindow) -> None:
+    """The first-run welcome and the preferences, as a seller first sees them."""
+    from ui.dialogs.preferences_dialog import PreferencesDialog
+    from ui.welcome import show_welcome
+
+    welcome = show_welcome(window)
+    _settle()
+    welcome.adjustSize()
+    _settle()
+    path = OUT / "welcome.png"
+    welcome.grab().save(str(path))
+    print(f"wrote {path}")
+    welcome.close()
+    preferences = PreferencesDialog(window.settings, window)
+    preferences.show()
+    _settle()
+    path = OUT / "preferences.png"
+    preferences.grab().save(str(path))
+    print(f"wrote {path}")
+    preferences.close()
 
 
 if __name__ == "__main__":

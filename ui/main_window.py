@@ -623,6 +623,10 @@ class MainWindow(QMainWindow):
 
             self._blue_sheet = BlueSheetPanel(self.plan, self._push, self.apply_change, self)
             self.blue_sheet_dock.setWidget(self._blue_sheet)
+            # The panel would widen its dock to show all its tabs at once (600 px), pushing
+            # board columns out of sight; a third of the window, and its tab bar scrolls.
+            if self.blue_sheet_dock.width() > self.width() // 3:
+                self.resizeDocks([self.blue_sheet_dock], [self.width() // 3], Qt.Orientation.Horizontal)
             if self.read_only_reason is not None:
                 self._blue_sheet.set_editable(False)
         return self._blue_sheet

@@ -64,7 +64,10 @@ def light_palette() -> QPalette:
 def apply_theme(app: QApplication, theme: Theme) -> bool:
     """Apply a theme; returns whether the result is dark."""
     dark = system_is_dark() if theme is Theme.SYSTEM else theme is Theme.DARK
-    app.setStyle("Fusion")  # the same widgets and colours on every platform
+    # The same widgets and colours on every platform. Set once: setting a style again re-lays
+    # out every window, and docks would jump to their widgets' preferred widths.
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     app.setPalette(dark_palette() if dark else light_palette())
     return dark
 

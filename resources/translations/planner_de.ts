@@ -1094,7 +1094,7 @@
     </message>
     <message>
         <source>Next: {step}</source>
-        <translation>Nächster Schritt: {step}</translation>
+        <translation>Nächstes: {step}</translation>
     </message>
     <message>
         <source>No next step</source>
@@ -1102,7 +1102,7 @@
     </message>
     <message>
         <source>{days} in stage</source>
-        <translation>{days} in der Phase</translation>
+        <translation>{days} in Phase</translation>
     </message>
 </context>
 <context>
