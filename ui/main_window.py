@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import html
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -416,9 +415,11 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the seller an edit failed; the board already shows what the plan holds."""
+        # Names in messages may contain markup: escape it and say so with explicit rich text.
+        import html  # only for a message box: not at start-up
+
         from PySide6.QtWidgets import QMessageBox
 
-        # Names in messages may contain markup: escape it and say so with explicit rich text.
         QMessageBox.warning(self, title, "<p>" + html.escape(message).replace("\n", "<br>") + "</p>")
 
     def confirm(self, title: str, message: str) -> bool:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from planner.paths import OWN_FILE
-from planner.storage import backup as backups
 from planner.storage.db import PlanDamagedError, PlanDB, PlanError, open_plan
 from ui.main_window import MainWindow
 
@@ -61,7 +60,7 @@ class WindowManager(QObject):
             old.deleteLater()
         # Well after the board is painted: copying a large plan must not delay the first paint.
         # The window is the timers' context: a window closed meanwhile cancels them.
-        QTimer.singleShot(AFTER_START_MS, window, lambda w=window: self._backup(w, backups.backup_on_open))
+        QTimer.singleShot(AFTER_START_MS, window, lambda w=window: self._backup(w, _backup_on_open))
         QTimer.singleShot(2 * AFTER_START_MS, window, lambda w=window: self._weekly_snapshot(w))
         if not window.settings.welcome_seen():
             # The first start on this computer: the welcome, once the board is painted (built
@@ -94,7 +93,7 @@ class WindowManager(QObject):
             )
 
     def _after_edit(self, window: MainWindow) -> None:
-        self._backup(window, backups.maybe_backup)
+        self._backup(window, _maybe_backup)
 
     def _backup(self, window: MainWindow, take: TakeBackup) -> None:
         if window is not self.window:
@@ -136,3 +135,16 @@ class WindowManager(QObject):
     def _on_window_start_own_plan_requested(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.open_path(self.data_dir / OWN_FILE)
+
+
+# planner.storage.backup is imported by the first backup, a second after the board is painted.
+def _backup_on_open(plan: PlanDB, now: dt.datetime) -> object:
+    from planner.storage import backup
+
+    return backup.backup_on_open(plan, now)
+
+
+def _maybe_backup(plan: PlanDB, now: dt.datetime) -> object:
+    from planner.storage import backup
+
+    return backup.maybe_backup(plan, now)

@@ -183,6 +183,15 @@ class StageColumnModel(QAbstractListModel):
             found = self._faces[card.id]
         return found
 
+    def top_without_faces(self, count: int) -> list[Card]:
+        """The first `count` visible cards whose faces are not made yet (painting's next ask)."""
+        return [c for c in self._visible[:count] if c.id not in self._faces]
+
+    def keep_faces(self, faces: Sequence[CardFace]) -> None:
+        """Faces made for this column elsewhere (BoardController.prefetch_faces)."""
+        for made in faces:
+            self._faces[made.card.id] = made
+
     def status(self, card: Card) -> FunnelStatus | None:
         """The card's funnel badges."""
         face = self.face(card)

@@ -148,6 +148,7 @@ class BoardWidget(QScrollArea):
             self.columns[stage.id] = column
             self._refresh_totals(stage.id)
         self._layout.addStretch(1)
+        self.controller.prefetch_faces()
 
     def _build_bands(self) -> None:
         """Funnel-level bands over the columns: which stages are Above, In the Funnel, Best Few."""
