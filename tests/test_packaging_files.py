@@ -263,3 +263,22 @@ def test_install_script_puts_everything_in_a_home_and_removes_it(tmp_path: Path)
     assert not installed.exists()
     assert not (home / ".local" / "bin" / "opportunity-planner").is_symlink()
     assert not list((data / "icons").rglob("opportunity-planner.*"))
+
+
+def test_no_qt_module_the_planner_imports_is_left_out_of_the_build() -> None:
+    # A module in the excludes list would be missing from the standalone program: the forecast
+    # tab once failed there for want of QtCharts.
+    spec = importlib.util.spec_from_file_location("spec_common", ROOT / "packaging" / "spec_common.py")
+    assert spec is not None
+    assert spec.loader is not None
+    common = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(common)
+    imported: set[str] = set()
+    for path in [*(ROOT / "ui").rglob("*.py"), *(ROOT / "planner").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("PySide6."):
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(a.name for a in node.names if a.name.startswith("PySide6."))
+    assert "PySide6.QtCharts" in imported
+    assert imported.isdisjoint(common.QT_EXCLUDES)

@@ -123,6 +123,15 @@ t=$(date +%s%N)
 run gui timeout 120 env PLANNER_QUIT_AFTER_START=1 "$exe" --db "$plan" || fail "the window run exited $?"
 echo "   exit 0 ($(ms_since "$t") ms from start to quit)"
 
+step "every tab, in German: LANG=de_DE.UTF-8 PLANNER_QUIT_AFTER_START=tabs opportunity-planner --db \$TMP/demo.plan"
+for qm in resources/translations/planner_de.qm PySide6/Qt/translations/qtbase_de.qm; do
+  [ -f "$app/_internal/$qm" ] || fail "$qm is not bundled"
+done
+# The Blue Sheet, forecast (QtCharts) and clean-up tabs are built on first use: open them all.
+run tabs timeout 120 env LANG=de_DE.UTF-8 PLANNER_QUIT_AFTER_START=tabs "$exe" --db "$plan" ||
+  fail "opening every tab exited $?"
+echo "   exit 0: translations bundled, every tab built"
+
 step "as the desktop launcher runs it (Exec=opportunity-planner %f): opportunity-planner \$TMP/demo.plan"
 run desktop timeout 120 env PLANNER_QUIT_AFTER_START=1 "$exe" "$plan" || fail "the %f run exited $?"
 echo "   exit 0"
