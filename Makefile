@@ -39,6 +39,7 @@ test: sysdeps $(STAMP) lint
 
 bench: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run_benchmarks
+	$(BIN)/python -m tests.benchmarks.readme_tables
 
 screenshot: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.screenshots

@@ -6,10 +6,11 @@ The UI's undo commands call these (and their inverses); the command line calls t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from planner import funnel
-from planner.i18n import translate
+from planner.i18n import QT_TRANSLATE_NOOP, translate
 from planner.model import AccountDraft, FunnelLevel, OpportunityDraft
 from planner.stages import StageSpec, open_stages
 from planner.storage import accounts as account_repo
@@ -34,6 +35,30 @@ class Change:
 
 class OperationError(ValueError):
     """An operation refused for a reason the seller can act on."""
+
+
+# Stage-history reasons the planner writes itself. They are stored in English, like everything
+# the plan keeps (the review pack is English); `shown_reason` translates them where the window
+# shows them. Reasons the seller typed are stored and shown as typed.
+CREATED = QT_TRANSLATE_NOOP("StageHistory", "Created")
+CHANGED_IN_EDITOR = QT_TRANSLATE_NOOP("StageHistory", "Changed in the deal editor")
+REOPENED = QT_TRANSLATE_NOOP("StageHistory", "Reopened")
+STAGE_DELETED = QT_TRANSLATE_NOOP("StageHistory", "Stage {name} was deleted")
+SYSTEM_REASONS = frozenset({CREATED, CHANGED_IN_EDITOR, REOPENED})
+# System reasons with a field: (the source, the pattern its stored English text matches).
+_SYSTEM_PATTERNS = ((STAGE_DELETED, re.compile(r"Stage (?P<name>.+) was deleted", re.DOTALL)),)
+
+
+def shown_reason(reason: str) -> str:
+    """A stored stage-history reason in the window's language: the planner's own reasons are
+    translated, the seller's are returned as they are."""
+    if reason in SYSTEM_REASONS:
+        return translate("StageHistory", reason)
+    for source, pattern in _SYSTEM_PATTERNS:
+        match = pattern.fullmatch(reason)
+        if match is not None:
+            return translate("StageHistory", source).format(**match.groupdict())
+    return reason
 
 
 def validate_opportunity(plan: PlanDB, draft: OpportunityDraft) -> None:
@@ -62,7 +87,7 @@ def create_opportunity(
             plan, draft, stage_entered=today, opportunity_id=opportunity_id
         )
         opportunity_repo.add_stage_move(
-            plan, new_id, None, draft.stage_id, commitment_date=None, reason="Created"
+            plan, new_id, None, draft.stage_id, commitment_date=None, reason=CREATED
         )
     return Change(opportunities=frozenset({new_id})), new_id
 
@@ -89,7 +114,7 @@ def update_opportunity(plan: PlanDB, opportunity_id: int, draft: OpportunityDraf
                 current.stage_id,
                 draft.stage_id,
                 commitment_date=None,
-                reason="Changed in the deal editor",
+                reason=CHANGED_IN_EDITOR,
             )
     return Change(opportunities=frozenset({opportunity_id}))
 
@@ -360,7 +385,7 @@ def apply_stage_settings(
                 deal.stage_id,
                 target,
                 commitment_date=None,
-                reason=f"Stage {current[deal.stage_id].name} was deleted",
+                reason=STAGE_DELETED.format(name=current[deal.stage_id].name),
             )
             opportunity_repo.set_stage(
                 plan, deal_id, target, entered=today, last_open_stage_id=deal.last_open_stage_id

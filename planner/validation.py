@@ -52,6 +52,15 @@ def _read_number(text: str, decimal_point: str, group_separator: str) -> float |
     return float(number)
 
 
+def read_number(text: str, decimal_point: str, group_separator: str) -> float | None:
+    """`text` as a float written strictly with these marks; None when empty.
+
+    ValueError when it is no number, or when its marks could mean something else (a group of
+    other than three digits, the other language's decimal mark): '1.234,5' with English marks.
+    """
+    return _read_number(text, decimal_point, group_separator)
+
+
 def parse_amount(text: str, decimal_point: str = ".", group_separator: str = ",") -> float | None:
     """'120 000', '120,000.50', '1.5e3' -> float; '' -> None; ValueError with a reason otherwise.
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner import i18n
 from planner.cli import PROG, UsageError, parse, run_command
 from planner.paths import data_dir, resolve_plan
 from planner.storage.db import PlanDamagedError, PlanDB, PlanError, open_plan
@@ -93,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # Testing only: PLANNER_QUIT_AFTER_START=1 quits once the window is shown, so a test can run
-# the real `planner --db PATH` start-up offscreen and check its exit status and the plan file.
+# the real `planner --db PATH` start-up offscreen and check its exit status and the plan file;
+# =tabs first builds every tab and dock made on first use (the standalone build's smoke test).
 QUIT_AFTER_START = "PLANNER_QUIT_AFTER_START"
 
 
@@ -113,26 +117,46 @@ def run_gui(db: Path | None) -> int:
     # the check runs without the interpreter lock, so the two overlap instead of adding up.
     preload = threading.Thread(target=_import_window_modules, name="preload-ui", daemon=True)
     preload.start()
+
+    def open_() -> PlanDB:
+        return open_or_create(path, demo=demo)
+
     try:
-        plan = open_or_create(path, demo=demo)
+        # English, like every stderr line; a dialog says it again in the seller's language.
+        with i18n.english():
+            plan = open_()
     except PlanDamagedError as exc:
-        recovered = _recover(exc)
+        recovered = _recover(exc, open_)
         if not isinstance(recovered, PlanDB):
             return recovered
         plan = recovered
     except PlanError as exc:
-        return _refuse(str(exc))
+        return _refuse(str(exc), functools.partial(_said_again, open_, exc))
     except OSError as exc:
-        return _refuse(f"Cannot open {path}: {exc.strerror or exc}.")
+        error = exc.strerror or exc
+
+        def cannot_open() -> str:
+            return i18n.translate("PlanFile", "Cannot open {path}: {error}.").format(path=path, error=error)
+
+        with i18n.english():
+            english = cannot_open()
+        return _refuse(english, cannot_open)
 
     from PySide6.QtCore import QTimer
 
     from ui.windows import WindowManager
 
-    app = _application()
+    app = application()
     manager = WindowManager(data_dir())
     manager.show_plan(plan)
-    if os.environ.get(QUIT_AFTER_START) == "1":
+    quit_after = os.environ.get(QUIT_AFTER_START)
+    if quit_after == "tabs" and manager.window is not None:
+        window = manager.window
+        deal = next((cards[0].id for m in window.controller.models.values() if (cards := m.cards)), 0)
+        window.blue_sheet.show_opportunity(deal)
+        window.show_forecast()
+        window.show_hygiene()
+    if quit_after in ("1", "tabs"):
         QTimer.singleShot(0, app.quit)
     try:
         return app.exec()
@@ -142,8 +166,12 @@ def run_gui(db: Path | None) -> int:
             manager.window.plan.close()
 
 
-def _recover(error: PlanDamagedError) -> PlanDB | int:
-    """A damaged plan: on a screen, offer its latest good backup or a salvage copy; else explain."""
+def _recover(error: PlanDamagedError, reopen: Callable[[], PlanDB]) -> PlanDB | int:
+    """A damaged plan: on a screen, offer its latest good backup or a salvage copy; else explain.
+
+    `error` is in English (for stderr); `reopen` opens the plan again, to say it in the seller's
+    language in the dialog.
+    """
     if os.environ.get("QT_QPA_PLATFORM", "") in _HEADLESS:
         return _refuse(
             f"{error} Open it in the planner on a screen to restore a backup or to copy what can "
@@ -151,25 +179,48 @@ def _recover(error: PlanDamagedError) -> PlanDB | int:
         )
     from ui.dialogs.restore_dialog import run_damaged_dialog
 
-    _application()
-    target = run_damaged_dialog(None, error)
+    application()
+    shown = _again(reopen, error)
+    target = run_damaged_dialog(None, shown if isinstance(shown, PlanDamagedError) else error)
     if target is None:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
-    try:
+
+    def open_target() -> PlanDB:
         return open_plan(target)
+
+    try:
+        with i18n.english():
+            return open_target()
     except PlanError as exc:
-        return _refuse(str(exc))
+        return _refuse(str(exc), functools.partial(_said_again, open_target, exc))
 
 
-def _refuse(message: str) -> int:
-    """A plan that cannot be opened: one line on stderr, and a dialog when there is a screen."""
-    print(f"{PROG}: {message}", file=sys.stderr)
+def _again(reopen: Callable[[], PlanDB], first: PlanError) -> PlanError:
+    """`first` in the language installed since: the file refused again says the same in the
+    seller's words. Only on the way to a dialog, so the normal start-up checks the file once.
+    `first` itself when the second try fails otherwise, or opens the plan (closed again)."""
+    try:
+        plan = reopen()
+    except PlanError as exc:
+        return exc if type(exc) is type(first) else first
+    plan.close()
+    return first
+
+
+def _said_again(reopen: Callable[[], PlanDB], first: PlanError) -> str:
+    return str(_again(reopen, first))
+
+
+def _refuse(english: str, shown: Callable[[], str] | None = None) -> int:
+    """A plan that cannot be opened: one line on stderr in English, and a dialog when there is
+    a screen, in the seller's language (`shown` builds it once the language is installed)."""
+    print(f"{PROG}: {english}", file=sys.stderr)
     if os.environ.get("QT_QPA_PLATFORM", "") not in _HEADLESS:
         from PySide6.QtWidgets import QMessageBox
 
-        _application()
-        QMessageBox.critical(None, "Opportunity Planner", message)
+        application()
+        QMessageBox.critical(None, "Opportunity Planner", shown() if shown is not None else english)
     return 1
 
 
@@ -177,7 +228,9 @@ def _refuse(message: str) -> int:
 _HEADLESS = ("offscreen", "minimal")
 
 
-def _application() -> QApplication:
+def application() -> QApplication:
+    """The QApplication (made here if there is none) with the planner's names, the seller's
+    language, icon and theme. The window, `planner review` and the start-up dialogs use it."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

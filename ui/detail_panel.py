@@ -18,6 +18,7 @@ from planner.funnel import (
 )
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.model import ActionStatus
+from planner.operations import shown_reason
 from planner.stages import probability
 from planner.storage import accounts as account_repo
 from planner.storage import activities as activity_repo
@@ -246,7 +247,7 @@ class DetailPanel(QScrollArea):
                     commitment=move.commitment
                 )
             if move.reason:
-                line += f"; {move.reason}"
+                line += f"; {shown_reason(move.reason)}"  # the planner's own reasons translated
             moves.append(line)
         self.history.setText("\n".join(moves) or translate("DetailPanel", "No moves yet."))
         changes = [

@@ -8,9 +8,11 @@ itself a translatable source, so each language writes dates its own way.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from planner import validation
 from planner.funnel import FunnelStatus, days_in_stage, slip_reason, stale_reason
@@ -21,6 +23,9 @@ if TYPE_CHECKING:
     from ui.board.models import CardFace
 
 translate = QCoreApplication.translate
+
+# Spaces a seller or a locale puts between thousands (no-break and narrow no-break too).
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009_")
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -47,6 +52,54 @@ def parse_quantity(text: str) -> float | None:
     """A quantity typed in the window's own marks ('2,5' in German); ValueError says why."""
     locale = QLocale()
     return validation.check_quantity(text, locale.decimalPoint(), locale.groupSeparator())
+
+
+def edit_rate(value: float) -> str:
+    """An exchange rate as an editor shows it: every digit the float holds, no grouping, the
+    locale's decimal mark ('1,08562345' in German). `parse_rate` reads it back exactly, so a rate
+    nobody edited is saved unchanged."""
+    # repr is the shortest text that reads back as the same float; Decimal writes it without an
+    # exponent ('1e-05' -> '0.00001').
+    text = format(Decimal(repr(float(value))), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")  # '2.0' -> '2'; repr has no other trailing zeros
+    return text.replace(".", QLocale().decimalPoint())
+
+
+def parse_rate(text: str) -> float | None:
+    """An exchange rate typed in the window's marks ('1,0856' in German, '1.0856' in English);
+    '' -> None; ValueError with a reason otherwise.
+
+    Rates are often small decimals pasted from elsewhere, so the other language's decimal mark
+    is read too where it cannot be a thousands separator ('1.0856', '0.92' in German). A lone
+    separator before exactly three digits ('1.234' in German, '1,234' in English) could be
+    either, and is refused rather than guessed.
+    """
+    locale = QLocale()
+    point, group = locale.decimalPoint(), locale.groupSeparator()
+    cleaned = text.strip().translate(_SPACES)
+    if not cleaned:
+        return None
+    other = "," if point == "." else "."
+    if point not in cleaned and cleaned.count(other) == 1:
+        whole, fraction = cleaned.split(other)
+        grouping = other == group and len(fraction) == 3 and fraction.isdigit()
+        if grouping and whole.lstrip("+-") not in ("", "0"):
+            raise ValueError(
+                translate(
+                    "Format",
+                    "“{text}” could be read two ways: write the decimals after “{point}”, like {example}.",
+                ).format(text=text.strip(), point=point, example=f"1{point}0856")
+            )
+        cleaned = f"{whole}{point}{fraction}"  # the other language's decimal mark
+    try:
+        return validation.read_number(cleaned, point, group)
+    except ValueError:
+        raise ValueError(
+            translate("Format", "“{text}” is not a rate: write it like {example}.").format(
+                text=text.strip(), example=f"1{point}0856"
+            )
+        ) from None
 
 
 def amount(value: float | None, currency: str) -> str:
@@ -76,6 +129,55 @@ def date(value: dt.date | None) -> str:
     # Qt's date pattern letters (d, MMM, yyyy): each translation orders them its own way.
     pattern = translate("Format", "d MMM yyyy")
     return QLocale().toString(QDate(value.year, value.month, value.day), pattern)
+
+
+def date_pattern() -> str:
+    """The window's pattern for dates that are typed: every date field and QDateEdit uses it.
+
+    English keeps ISO ("2026-12-15"): it cannot be misread (the system's short format may be
+    "12/15/26" or "15/12/26" with a two-digit year), and the plan files and exports write it.
+    German writes "15.12.2026". `parse_date` reads it back, and ISO in every language.
+    """
+    # Qt's date pattern letters (d, M, yyyy): each translation orders them its own way.
+    return translate("Format", "yyyy-MM-dd")
+
+
+def edit_date(value: dt.date | None) -> str:
+    """A date as a field shows it for changing ('2026-12-15', German '15.12.2026'); '' for none."""
+    if not value:
+        return ""
+    return QLocale().toString(QDate(value.year, value.month, value.day), date_pattern())
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date typed in the window's pattern or in ISO (pasted from elsewhere); '' -> None.
+
+    ValueError with a reason otherwise (an impossible day like 30 February too).
+    """
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    # One or two digits for day and month alike: "1.2.2026" as well as "01.02.2026".
+    lenient = re.sub(r"(?<![dM])(dd|MM)(?![dM])", lambda m: m.group(1)[0], date_pattern())
+    typed = QLocale().toDate(cleaned, lenient)
+    if typed.isValid():
+        return validation.parse_date(dt.date(typed.year(), typed.month(), typed.day()).isoformat())
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
+        try:
+            dt.date.fromisoformat(cleaned)
+        except ValueError:
+            pass  # no such day: the window's example below
+        else:
+            return validation.parse_date(cleaned)  # ISO, as pasted from elsewhere
+    raise ValueError(
+        translate("Format", "Date must look like {example}.").format(example=edit_date(dt.date(2026, 12, 15)))
+    )
+
+
+def date_time(value: dt.datetime) -> str:
+    """A moment in the window's date pattern and time: '2026-11-26 09:30', German '26.11.2026, 09:30'."""
+    time = QLocale().toString(QTime(value.hour, value.minute), translate("Format", "HH:mm"))
+    return translate("Format", "{date} {time}").format(date=edit_date(value.date()), time=time)
 
 
 def days(n: int) -> str:

@@ -179,8 +179,7 @@ class DateReasonDialog(QDialog):
         text.setWordWrap(True)
         self.date = QDateEdit(to_qdate(default), self)
         self.date.setCalendarPopup(True)
-        # Qt's date pattern letters: each translation writes the date its own way.
-        self.date.setDisplayFormat(translate("DateReasonDialog", "yyyy-MM-dd"))
+        self.date.setDisplayFormat(fmt.date_pattern())
         if minimum is not None:
             self.date.setMinimumDate(to_qdate(minimum))
         self.reason = QLineEdit(self)

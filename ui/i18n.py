@@ -52,7 +52,10 @@ def install_language(app: QCoreApplication, language: str) -> bool:
     if language == SYSTEM:
         language = system_language()
     if language not in LANGUAGES or language == SOURCE_LANGUAGE:
-        QLocale.setDefault(_english_locale())
+        english = english_locale(QLocale.system())
+        QLocale.setDefault(english)
+        # The domain's sentences write numbers like the board does (en_DE: 120.000 EUR too).
+        i18n.install_number_format(english.decimalPoint(), english.groupSeparator())
         return language == SOURCE_LANGUAGE
     ours = QTranslator(app)
     try:
@@ -76,13 +79,15 @@ def install_language(app: QCoreApplication, language: str) -> bool:
     return True
 
 
-def _english_locale() -> QLocale:
-    """The system's formats for English; US English where the system has none (the "C" locale
-    of containers and CI machines would print 120000 without its thousands separator)."""
-    system = QLocale.system()
-    if system.language() == QLocale.Language.C:
+def english_locale(system: QLocale) -> QLocale:
+    """The English window's formats on a system whose locale is `system`: English with the
+    system's territory (en_DE on a German system: its dates and number marks, in English words),
+    US English where the system has none (the "C" locale of containers and CI machines would
+    print 120000 without its thousands separator)."""
+    territory = system.territory()
+    if system.language() == QLocale.Language.C or territory == QLocale.Country.AnyTerritory:
         return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    return system
+    return QLocale(QLocale.Language.English, territory)
 
 
 def system_language() -> str:

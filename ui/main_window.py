@@ -813,8 +813,8 @@ class MainWindow(QMainWindow):
         if kind == "none":
             return False
         if kind == "reopen":
-            # Written in the seller's language, like the reasons they type.
-            details = MoveDetails(reason=translate("MainWindow", "Reopened"))
+            # Stored in English like the planner's other reasons; shown translated (shown_reason).
+            details = MoveDetails(reason=ops.REOPENED)
         else:
             dialog = self.move_dialog(opportunity_id, target_id)
             if dialog is None or dialog.exec() != dialog.DialogCode.Accepted:

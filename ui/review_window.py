@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import i18n
 from planner.exchange.pack import PackError
 from planner.exchange.review import (
     Bundle,
@@ -366,18 +366,27 @@ def run_import_review_notes(parent: QWidget | None, plan: PlanDB) -> Change | No
 
 def run_review_gui(path: Path) -> int:
     """`planner review FILE.json`: the review window until closed (1, and a message, if it cannot open)."""
-    from ui.app import display_problem  # here: ui.app imports this module lazily too
+    from ui.app import application, display_problem  # here: ui.app imports this module lazily too
 
     problem = display_problem()
     if problem:
         print(f"planner: {problem}", file=sys.stderr)
         return 1
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "planner"])
-    assert isinstance(app, QApplication)
+    app = application()  # the seller's language, icon and theme, as in the planner's window
     try:
         window = open_review_window(Path(path))
     except ReviewError as exc:
-        print(f"planner: {exc}", file=sys.stderr)
+        print(f"planner: {_in_english(path, exc)}", file=sys.stderr)
         return 1
     window.setObjectName("review-window")  # this reference keeps it alive until the loop ends
     return app.exec()
+
+
+def _in_english(path: Path, error: ReviewError) -> str:
+    """`error` (in the window's language) as stderr says it, in English: the file read again."""
+    with i18n.english():
+        try:
+            load_bundle(Path(path)).plan.close()
+        except ReviewError as exc:
+            return str(exc)
+    return str(error)

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 from planner.exchange.pack_files import write_text_atomic
 from planner.exchange.pack_json import FORMAT, VERSION
+from planner.i18n import QT_TRANSLATE_NOOP, format_number, plural, translate
 from planner.model import (
     MAX_RATING,
     MIN_RATING,
@@ -58,38 +59,62 @@ REVIEW_FORMAT = "opportunity-plan-review-notes"
 REVIEW_VERSION = 1
 # Larger files are not plan bundles a seller made (a 300-deal plan is a few megabytes).
 MAX_FILE_BYTES = 200_000_000
-REVIEW_BANNER = "Review mode"
+REVIEW_BANNER = QT_TRANSLATE_NOOP("Review", "Review mode")
+# What a file was expected to be, inside the messages of ReviewError ("{path} is empty, not
+# {what}."): sources of the "Review" context, translated where a message is made.
+BUNDLE_KIND = QT_TRANSLATE_NOOP("Review", "an Opportunity Planner plan bundle")
+NOTES_KIND = QT_TRANSLATE_NOOP("Review", "a review-notes file")
 
 
 class ReviewError(ValueError):
-    """A bundle or notes file that cannot be used; the message says why, for a person."""
+    """A bundle or notes file that cannot be used; the message says why, for a person.
+
+    The message is in the window's language (planner.i18n.translate); the command line makes it
+    inside `i18n.english()`, so its stderr lines stay English.
+    """
 
 
 # ----------------------------------------------------------------------------------------------
 # Reading JSON with messages that say where the problem is
 
 
-def _read_json(path: Path, what: str) -> Any:
+def _read_json(path: Path, kind: str) -> Any:
+    """The parsed JSON of `path`; `kind` is BUNDLE_KIND or NOTES_KIND (what the file should be)."""
     path = Path(path)
+    what = translate("Review", kind)
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise ReviewError(f"{path} is a folder, not {what}.")
+            raise ReviewError(
+                translate("Review", "{path} is a folder, not {what}.").format(path=path, what=what)
+            )
         if size > MAX_FILE_BYTES:
-            raise ReviewError(f"{path} is too large to be {what} ({size / 1e6:.0f} MB).")
+            raise ReviewError(
+                translate("Review", "{path} is too large to be {what} ({size} MB).").format(
+                    path=path, what=what, size=format_number(size / 1e6)
+                )
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ReviewError(f"{path} does not exist.") from None
+        raise ReviewError(translate("Review", "{path} does not exist.").format(path=path)) from None
     except OSError as exc:
-        raise ReviewError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise ReviewError(
+            translate("Review", "Cannot read {path}: {error}.").format(path=path, error=exc.strerror or exc)
+        ) from exc
     if not raw.strip():
-        raise ReviewError(f"{path} is empty, not {what}.")
+        raise ReviewError(translate("Review", "{path} is empty, not {what}.").format(path=path, what=what))
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ReviewError(f"{path} is not {what}: it is not a text file.") from None
+        raise ReviewError(
+            translate("Review", "{path} is not {what}: it is not a text file.").format(path=path, what=what)
+        ) from None
     except (ValueError, RecursionError) as exc:
-        raise ReviewError(f"{path} is not {what}: it is not valid JSON ({exc}).") from None
+        raise ReviewError(
+            translate("Review", "{path} is not {what}: it is not valid JSON ({error}).").format(
+                path=path, what=what, error=exc
+            )
+        ) from None
 
 
 class _Reader:
@@ -99,11 +124,16 @@ class _Reader:
         self.source = source
 
     def fail(self, where: str, message: str) -> NoReturn:
-        raise ReviewError(f"{self.source.name} cannot be read: {where}: {message}.")
+        """Refuse the file: `message` (already translated) says what is wrong at `where`."""
+        raise ReviewError(
+            translate("Review", "{file} cannot be read: {where}: {problem}.").format(
+                file=self.source.name, where=where, problem=message
+            )
+        )
 
     def obj(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            self.fail(where, "expected an object")
+            self.fail(where, translate("Review", "expected an object"))
         return value
 
     def items(self, parent: Mapping[str, Any], key: str, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -111,7 +141,7 @@ class _Reader:
         if value is None:
             value = []
         if not isinstance(value, list):
-            self.fail(f"{where}{key}", "expected a list")
+            self.fail(f"{where}{key}", translate("Review", "expected a list"))
         for n, item in enumerate(value):
             path = f"{where}{key}[{n}]"
             yield path + ".", self.obj(item, path)
@@ -121,7 +151,10 @@ class _Reader:
         if value is None:
             return default
         if not isinstance(value, str):
-            self.fail(where + key, f"expected text, found {json.dumps(value)[:40]}")
+            self.fail(
+                where + key,
+                translate("Review", "expected text, found {value}").format(value=json.dumps(value)[:40]),
+            )
         return value
 
     def opt_text(self, parent: Mapping[str, Any], key: str, where: str) -> str | None:
@@ -134,10 +167,15 @@ class _Reader:
         value = parent.get(key)
         if value is None:
             if required:
-                self.fail(where + key, "missing")
+                self.fail(where + key, translate("Review", "missing"))
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(where + key, f"expected a whole number, found {json.dumps(value)[:40]}")
+            self.fail(
+                where + key,
+                translate("Review", "expected a whole number, found {value}").format(
+                    value=json.dumps(value)[:40]
+                ),
+            )
         return value
 
     def number(self, parent: Mapping[str, Any], key: str, where: str) -> float | None:
@@ -150,7 +188,10 @@ class _Reader:
             or value != value
             or abs(value) > 1e15
         ):
-            self.fail(where + key, f"expected a number, found {json.dumps(value)[:40]}")
+            self.fail(
+                where + key,
+                translate("Review", "expected a number, found {value}").format(value=json.dumps(value)[:40]),
+            )
         return float(value)
 
     def boolean(self, parent: Mapping[str, Any], key: str, where: str) -> bool:
@@ -158,7 +199,7 @@ class _Reader:
         if value is None:
             return False
         if not isinstance(value, bool):
-            self.fail(where + key, "expected true or false")
+            self.fail(where + key, translate("Review", "expected true or false"))
         return value
 
     def date(self, parent: Mapping[str, Any], key: str, where: str) -> dt.date | None:
@@ -168,12 +209,20 @@ class _Reader:
         try:
             return dt.date.fromisoformat(value[:10])
         except ValueError:
-            self.fail(where + key, f"“{value[:40]}” is not a date like 2026-12-31")
+            self.fail(
+                where + key,
+                translate("Review", "“{value}” is not a date like 2026-12-31").format(value=value[:40]),
+            )
 
     def ranged(self, parent: Mapping[str, Any], key: str, where: str, low: int, high: int) -> int | None:
         value = self.integer(parent, key, where)
         if value is not None and not low <= value <= high:
-            self.fail(where + key, f"{value} is outside {low}..{high}")
+            self.fail(
+                where + key,
+                translate("Review", "{value} is outside {low}..{high}").format(
+                    value=value, low=low, high=high
+                ),
+            )
         return value
 
     def choice(
@@ -181,24 +230,46 @@ class _Reader:
     ) -> str:
         value = self.text(parent, key, where, default) or default
         if value not in allowed:
-            self.fail(where + key, f"“{value[:40]}” is not one of {', '.join(allowed)}")
+            self.fail(
+                where + key,
+                translate("Review", "“{value}” is not one of {allowed}").format(
+                    value=value[:40], allowed=", ".join(allowed)
+                ),
+            )
         return value
 
 
-def _check_format(data: Any, path: Path, expected: str, version: int, what: str) -> dict[str, Any]:
+def _check_format(data: Any, path: Path, expected: str, version: int, kind: str) -> dict[str, Any]:
+    what = translate("Review", kind)
     if not isinstance(data, dict):
-        raise ReviewError(f"{path.name} is not {what}: it holds JSON of another kind.")
+        raise ReviewError(
+            translate("Review", "{file} is not {what}: it holds JSON of another kind.").format(
+                file=path.name, what=what
+            )
+        )
     found = data.get("format")
     if found != expected:
-        kind = f" (its format is “{str(found)[:60]}”)" if isinstance(found, str) else ""
-        raise ReviewError(f"{path.name} is not {what}{kind}.")
+        if isinstance(found, str):
+            raise ReviewError(
+                translate("Review", "{file} is not {what} (its format is “{format}”).").format(
+                    file=path.name, what=what, format=found[:60]
+                )
+            )
+        raise ReviewError(translate("Review", "{file} is not {what}.").format(file=path.name, what=what))
     number = data.get("version")
     if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-        raise ReviewError(f"{path.name} cannot be read: its version is missing or wrong.")
+        raise ReviewError(
+            translate("Review", "{file} cannot be read: its version is missing or wrong.").format(
+                file=path.name
+            )
+        )
     if number > version:
         raise ReviewError(
-            f"{path.name} was written by a newer version of Opportunity Planner (format version {number});"
-            " update the planner to open it."
+            translate(
+                "Review",
+                "{file} was written by a newer version of Opportunity Planner (format version {number});"
+                " update the planner to open it.",
+            ).format(file=path.name, number=number)
         )
     return data
 
@@ -232,13 +303,30 @@ class Bundle:
 
     @property
     def banner(self) -> str:
-        """What the review window's banner says."""
-        who = f"{self.seller}'s plan" if self.seller else "The plan"
-        private = "with private notes" if self.includes_private_notes else "without private notes"
-        return (
-            f"{REVIEW_BANNER}: {who} “{self.plan_name}”, exported {self.exported_at[:10]} ({self.scope},"
-            f" {private}). Nothing here can be changed: add coaching notes, then save them as a file"
-            " for the seller."
+        """What the review window's banner says, in the window's language."""
+        if self.includes_private_notes:
+            private = translate("Review", "with private notes")
+        else:
+            private = translate("Review", "without private notes")
+        if self.seller:
+            text = translate(
+                "Review",
+                "{mode}: {seller}'s plan “{plan}”, exported {date} ({scope}, {private}). Nothing here can be"
+                " changed: add coaching notes, then save them as a file for the seller.",
+            )
+        else:
+            text = translate(
+                "Review",
+                "{mode}: The plan “{plan}”, exported {date} ({scope}, {private}). Nothing here can be"
+                " changed: add coaching notes, then save them as a file for the seller.",
+            )
+        return text.format(
+            mode=translate("Review", REVIEW_BANNER),
+            seller=self.seller,
+            plan=self.plan_name,
+            date=self.exported_at[:10],
+            scope=self.scope,
+            private=private,
         )
 
 
@@ -256,13 +344,12 @@ _LEVEL_RANK = {level: n for n, level in enumerate(_LEVELS)}
 def load_bundle(path: Path) -> Bundle:
     """Read a plan bundle into a read-only in-memory plan; ReviewError when it is not a usable bundle."""
     path = Path(path)
-    what = "an Opportunity Planner plan bundle"
-    data = _check_format(_read_json(path, what), path, FORMAT, VERSION, what)
+    data = _check_format(_read_json(path, BUNDLE_KIND), path, FORMAT, VERSION, BUNDLE_KIND)
     r = _Reader(path)
     plan_info = r.obj(data.get("plan"), "plan")
     plan_id = r.text(plan_info, "id", "plan.").strip()
     if not plan_id:
-        r.fail("plan.id", "missing")
+        r.fail("plan.id", translate("Review", "missing"))
     plan = open_memory()
     try:
         deals = _build(plan, data, r)
@@ -272,7 +359,11 @@ def load_bundle(path: Path) -> Bundle:
         raise
     except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:  # a value the schema refuses
         plan.close()
-        raise ReviewError(f"{path.name} cannot be opened for review: {exc}.") from exc
+        raise ReviewError(
+            translate("Review", "{file} cannot be opened for review: {error}.").format(
+                file=path.name, error=exc
+            )
+        ) from exc
     scope = r.obj(data.get("scope") or {}, "scope")
     bundle = Bundle(
         path=path,
@@ -312,7 +403,7 @@ def _build(plan: PlanDB, data: dict[str, Any], r: _Reader) -> dict[int, BundleDe
         for where, o in opportunities:
             deal = _opportunity(plan, o, where, r, stages, accounts, people)
             if deal.id in deals:
-                r.fail(where + "id", f"deal {deal.id} appears twice")
+                r.fail(where + "id", translate("Review", "deal {id} appears twice").format(id=deal.id))
             deals[deal.id] = deal
         for where, note in r.items(data, "coaching_notes", ""):
             activity_repo.insert_note(plan, _note(note, where, r, author="manager"))
@@ -328,13 +419,13 @@ def _stages(
     for where, s in r.items(data, "stages", ""):
         name = r.text(s, "name", where).strip()
         if not name:
-            r.fail(where + "name", "missing")
+            r.fail(where + "name", translate("Review", "missing"))
         if name.casefold() in seen:
-            r.fail(where + "name", f"the stage “{name}” appears twice")
+            r.fail(where + "name", translate("Review", "the stage “{name}” appears twice").format(name=name))
         seen.add(name.casefold())
         exits = s.get("exit_commitments") or []
         if not isinstance(exits, list) or not all(isinstance(e, str) for e in exits):
-            r.fail(where + "exit_commitments", "expected a list of texts")
+            r.fail(where + "exit_commitments", translate("Review", "expected a list of texts"))
         stale = r.integer(s, "stale_after_days", where)
         specs.append(
             StageSpec(
@@ -369,7 +460,7 @@ def _accounts(
         assert account_id is not None
         name = r.text(a, "name", where).strip() or f"Account #{account_id}"
         if account_id in ids:
-            r.fail(where + "id", f"account {account_id} appears twice")
+            r.fail(where + "id", translate("Review", "account {id} appears twice").format(id=account_id))
         draft = AccountDraft(name=name, industry=r.text(a, "industry", where))
         ids[account_id] = account_repo.insert_account(
             plan, draft, account_id=account_id, external_id=r.opt_text(a, "external_id", where)
@@ -403,11 +494,11 @@ def _opportunity(
     deal_id = r.integer(o, "id", where, required=True)
     assert deal_id is not None
     if deal_id <= 0:
-        r.fail(where + "id", "expected a positive number")
+        r.fail(where + "id", translate("Review", "expected a positive number"))
     title = r.text(o, "name", where).strip() or f"Deal #{deal_id}"
     stage_id = stages.get(r.text(o, "stage", where).strip().casefold())
     if stage_id is None:
-        r.fail(where + "stage", "missing")
+        r.fail(where + "stage", translate("Review", "missing"))
     account_id = r.integer(o, "account_id", where)
     if account_id is not None:
         account_id = accounts.get(account_id)
@@ -452,7 +543,7 @@ def _opportunity(
     for w, move in r.items(o, "stage_history", where):
         target = stages.get(r.text(move, "to", w).strip().casefold())
         if target is None:
-            r.fail(w + "to", "names no stage of the bundle")
+            r.fail(w + "to", translate("Review", "names no stage of the bundle"))
         source_name = r.opt_text(move, "from", w)
         source = stages.get(source_name.strip().casefold()) if source_name else None
         opportunity_repo.add_stage_move(
@@ -672,30 +763,31 @@ def write_review_notes(notes: ReviewNotes, path: Path) -> Path:
 def read_review_notes(path: Path) -> ReviewNotes:
     """Read a notes file; ReviewError when it is not one (a bundle, another JSON, damaged)."""
     path = Path(path)
-    what = "a review-notes file"
-    data = _read_json(path, what)
+    data = _read_json(path, NOTES_KIND)
     if isinstance(data, dict) and data.get("format") == FORMAT:
         raise ReviewError(
-            f"{path.name} is a plan bundle, not review notes: open it with File → Open for review…"
+            translate(
+                "Review", "{file} is a plan bundle, not review notes: open it with File → Open for review…"
+            ).format(file=path.name)
         )
-    data = _check_format(data, path, REVIEW_FORMAT, REVIEW_VERSION, what)
+    data = _check_format(data, path, REVIEW_FORMAT, REVIEW_VERSION, NOTES_KIND)
     r = _Reader(path)
     plan_info = r.obj(data.get("plan"), "plan")
     plan_id = r.text(plan_info, "id", "plan.").strip()
     if not plan_id:
-        r.fail("plan.id", "missing")
+        r.fail("plan.id", translate("Review", "missing"))
     notes: list[ReviewNote] = []
     seen: set[str] = set()
     for where, n in r.items(data, "notes", ""):
         note_id = r.text(n, "id", where).strip()
         if len(note_id) < 8:
-            r.fail(where + "id", "missing or too short")
+            r.fail(where + "id", translate("Review", "missing or too short"))
         if note_id in seen:
-            r.fail(where + "id", "appears twice")
+            r.fail(where + "id", translate("Review", "appears twice"))
         seen.add(note_id)
         body = r.text(n, "body", where)
         if not body.strip():
-            r.fail(where + "body", "empty")
+            r.fail(where + "body", translate("Review", "empty"))
         deal = n.get("deal")
         if deal is None:
             notes.append(ReviewNote(note_id, body, r.text(n, "created", where)))
@@ -733,19 +825,48 @@ class ImportResult:
     change: Change
 
     def summary(self) -> str:
-        """One or two sentences for the seller."""
-        if self.added:
-            deals = len(self.change.opportunities)
-            text = f"Added {self.added} coaching note{'s' if self.added != 1 else ''}"
-            text += f" to {deals} deal{'s' if deals != 1 else ''}." if deals else " on the plan."
+        """One or two sentences for the seller, in the window's language."""
+        sentences: list[str] = []
+        deals = len(self.change.opportunities)
+        if self.added and deals:
+            # Both counts in one sentence: each form of the pair is its own source.
+            if self.added == 1:
+                template = translate("Review", "Added 1 coaching note to 1 deal.")
+            else:
+                template = plural(
+                    deals,
+                    translate("Review", "Added {n} coaching notes to 1 deal."),
+                    translate("Review", "Added {n} coaching notes to {deals} deals."),
+                )
+            sentences.append(template.format(n=format_number(self.added), deals=format_number(deals)))
+        elif self.added:
+            sentences.append(
+                plural(
+                    self.added,
+                    translate("Review", "Added 1 coaching note on the plan."),
+                    translate("Review", "Added {n} coaching notes on the plan."),
+                ).format(n=format_number(self.added))
+            )
         else:
-            text = "No new coaching notes."
+            sentences.append(translate("Review", "No new coaching notes."))
         if self.already:
-            text += f" {self.already} {'was' if self.already == 1 else 'were'} imported before."
+            sentences.append(
+                plural(
+                    self.already,
+                    translate("Review", "1 was imported before."),
+                    translate("Review", "{n} were imported before."),
+                ).format(n=format_number(self.already))
+            )
         if self.unmatched:
-            names = ", ".join(f"“{n}”" for n in self.unmatched[:5]) + ("…" if len(self.unmatched) > 5 else "")
-            text += f" {len(self.unmatched)} left out: their deals are no longer in this plan ({names})."
-        return text
+            quoted = translate("Review", "“{name}”")
+            names = ", ".join(quoted.format(name=n) for n in self.unmatched[:5])
+            names += "…" if len(self.unmatched) > 5 else ""
+            sentences.append(
+                translate("Review", "{n} left out: their deals are no longer in this plan ({names}).").format(
+                    n=format_number(len(self.unmatched)), names=names
+                )
+            )
+        return " ".join(sentences)
 
 
 def import_review_notes(plan: PlanDB, notes: ReviewNotes) -> ImportResult:
@@ -755,11 +876,19 @@ def import_review_notes(plan: PlanDB, notes: ReviewNotes) -> ImportResult:
     """
     mine = pack_queries.plan_id(plan)
     if notes.plan_id != mine:
-        name = f"“{notes.plan_name}”" if notes.plan_name else "another plan"
-        raise ReviewError(
-            f"These review notes are for {name} (plan id {notes.plan_id[:8]}…), not for this plan."
-            " Open the plan they were written for and import them there. Nothing was imported."
-        )
+        if notes.plan_name:
+            text = translate(
+                "Review",
+                "These review notes are for “{plan}” (plan id {id}…), not for this plan. Open the plan"
+                " they were written for and import them there. Nothing was imported.",
+            )
+        else:
+            text = translate(
+                "Review",
+                "These review notes are for another plan (plan id {id}…), not for this plan. Open the"
+                " plan they were written for and import them there. Nothing was imported.",
+            )
+        raise ReviewError(text.format(plan=notes.plan_name, id=notes.plan_id[:8]))
     known = pack_queries.imported_review_note_ids(plan)
     ids = [n.deal_id for n in notes.notes if n.deal_id is not None]
     external = pack_queries.deal_external_ids(plan, ids)
@@ -781,7 +910,7 @@ def import_review_notes(plan: PlanDB, notes: ReviewNotes) -> ImportResult:
             elif note.deal_external_id and note.deal_external_id in by_crm:
                 target = by_crm[note.deal_external_id]
             else:
-                unmatched.append(note.deal_name or f"deal {note.deal_id}")
+                unmatched.append(note.deal_name or translate("Review", "deal {id}").format(id=note.deal_id))
                 continue
         wanted.append(pack_queries.ManagerNote(note.id, target, note.body, note.created))
     added = pack_queries.add_manager_notes(plan, wanted)

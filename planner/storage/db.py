@@ -435,7 +435,12 @@ def _damaged(path: Path, problem: object) -> PlanDamagedError:
     # One line, not too long: SQLite quotes whole broken schema statements.
     text = " ".join(str(problem).split())
     text = text if len(text) <= 160 else text[:157] + "..."
-    return PlanDamagedError(path, f"{path} is damaged ({text}). Nothing was written to it.")
+    return PlanDamagedError(
+        path,
+        translate("PlanFile", "{path} is damaged ({problem}). Nothing was written to it.").format(
+            path=path, problem=text
+        ),
+    )
 
 
 def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:

@@ -131,7 +131,7 @@
     </message>
     <message>
         <source>W&amp;ho</source>
-        <translation>W&amp;er</translation>
+        <translation>We&amp;r</translation>
     </message>
     <message>
         <source>&amp;Due</source>
@@ -1345,6 +1345,10 @@
         <translation>&amp;Basiswährung</translation>
     </message>
     <message>
+        <source>The rate for {code}: {reason}</source>
+        <translation>Der Kurs für {code}: {reason}</translation>
+    </message>
+    <message>
         <source>The rate for {code} must be a number, like {example}.</source>
         <translation>Der Kurs für {code} muss eine Zahl sein, etwa {example}.</translation>
     </message>
@@ -1362,13 +1366,6 @@
     <message>
         <source>Type or pick a date; Delete clears it</source>
         <translation>Datum eingeben oder auswählen; Entf leert es</translation>
-    </message>
-</context>
-<context>
-    <name>DateReasonDialog</name>
-    <message>
-        <source>yyyy-MM-dd</source>
-        <translation>dd.MM.yyyy</translation>
     </message>
 </context>
 <context>
@@ -2613,6 +2610,14 @@ Ersetzen?</translation>
 <context>
     <name>Format</name>
     <message>
+        <source>“{text}” could be read two ways: write the decimals after “{point}”, like {example}.</source>
+        <translation>„{text}“ ist mehrdeutig: Schreiben Sie die Nachkommastellen nach „{point}“, etwa {example}.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a rate: write it like {example}.</source>
+        <translation>„{text}“ ist kein Kurs: Schreiben Sie ihn etwa als {example}.</translation>
+    </message>
+    <message>
         <source>no amount</source>
         <translation>kein Betrag</translation>
     </message>
@@ -2635,6 +2640,22 @@ Ersetzen?</translation>
     <message>
         <source>d MMM yyyy</source>
         <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>Date must look like {example}.</source>
+        <translation>Das Datum muss wie {example} aussehen.</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <translation>{date}, {time}</translation>
     </message>
     <message>
         <source>{n} day</source>
@@ -4020,6 +4041,10 @@ Ersetzen?</translation>
 <context>
     <name>InfluenceMap</name>
     <message>
+        <source>Not a buying influence on this deal</source>
+        <translation>Keine Einflussperson bei dieser Verkaufschance</translation>
+    </message>
+    <message>
         <source>Role: {role} · Mode: {mode} · Rating: {rating}</source>
         <translation>Rolle: {role} · Reaktionsmodus: {mode} · Bewertung: {rating}</translation>
     </message>
@@ -4311,7 +4336,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>&amp;About Opportunity Planner</source>
-        <translation>Ü&amp;ber Opportunity Planner</translation>
+        <translation>Übe&amp;r Opportunity Planner</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -4418,10 +4443,6 @@ Sie können das mit Bearbeiten → Rückgängig zurücknehmen.</translation>
     <message>
         <source>The deal was not deleted</source>
         <translation>Die Verkaufschance wurde nicht gelöscht</translation>
-    </message>
-    <message>
-        <source>Reopened</source>
-        <translation>Wieder geöffnet</translation>
     </message>
     <message>
         <source>Move “{title}” to {stage}</source>
@@ -4732,8 +4753,8 @@ Lizenz: MIT</translation>
         <translation>z. B. {amount}</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>JJJJ-MM-TT</translation>
+        <source>e.g. {date}</source>
+        <translation>z. B. {date}</translation>
     </message>
     <message>
         <source>&amp;Product</source>
@@ -5222,8 +5243,8 @@ Lizenz: MIT</translation>
         <translation>z. B. 120000</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>JJJJ-MM-TT</translation>
+        <source>e.g. {date}</source>
+        <translation>z. B. {date}</translation>
     </message>
     <message>
         <source>Stage default</source>
@@ -5428,6 +5449,10 @@ Lizenz: MIT</translation>
         <translation>{path} kann nicht als Plan gelesen werden: {error}.</translation>
     </message>
     <message>
+        <source>{path} is damaged ({problem}). Nothing was written to it.</source>
+        <translation>{path} ist beschädigt ({problem}). Es wurde nichts hineingeschrieben.</translation>
+    </message>
+    <message>
         <source>{where} was written by a newer version of Opportunity Planner; update the planner to open it.</source>
         <translation>{where} wurde von einer neueren Version von Opportunity Planner geschrieben; aktualisieren Sie den Planer, um sie zu öffnen.</translation>
     </message>
@@ -5477,6 +5502,10 @@ Lizenz: MIT</translation>
     <message>
         <source>Theme</source>
         <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>US Letter</translation>
     </message>
     <message>
         <source>Same as the region ({paper})</source>
@@ -5897,6 +5926,225 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <source>Review mode</source>
+        <translation>Review-Modus</translation>
+    </message>
+    <message>
+        <source>an Opportunity Planner plan bundle</source>
+        <translation>ein Plan-Paket von Opportunity Planner</translation>
+    </message>
+    <message>
+        <source>a review-notes file</source>
+        <translation>eine Datei mit Review-Notizen</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not {what}.</source>
+        <translation>{path} ist ein Ordner; erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <source>{path} is too large to be {what} ({size} MB).</source>
+        <translation>{path} ist zu groß für {what} ({size} MB).</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {error}.</source>
+        <translation>{path} kann nicht gelesen werden: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} is empty, not {what}.</source>
+        <translation>{path} ist leer; erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <source>{path} is not {what}: it is not a text file.</source>
+        <translation>{path} ist keine Textdatei; erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <source>{path} is not {what}: it is not valid JSON ({error}).</source>
+        <translation>{path} enthält kein gültiges JSON ({error}); erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {where}: {problem}.</source>
+        <translation>{file} kann nicht gelesen werden: {where}: {problem}.</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>Liste erwartet</translation>
+    </message>
+    <message>
+        <source>expected text, found {value}</source>
+        <translation>Text erwartet, gefunden: {value}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found {value}</source>
+        <translation>ganze Zahl erwartet, gefunden: {value}</translation>
+    </message>
+    <message>
+        <source>expected a number, found {value}</source>
+        <translation>Zahl erwartet, gefunden: {value}</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>true oder false erwartet</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date like 2026-12-31</source>
+        <translation>„{value}“ ist kein Datum wie 2026-12-31</translation>
+    </message>
+    <message>
+        <source>{value} is outside {low}..{high}</source>
+        <translation>{value} liegt außerhalb von {low}..{high}</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of {allowed}</source>
+        <translation>„{value}“ ist keiner der Werte {allowed}</translation>
+    </message>
+    <message>
+        <source>{file} is not {what}: it holds JSON of another kind.</source>
+        <translation>{file} enthält JSON anderer Art; erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <source>{file} is not {what} (its format is “{format}”).</source>
+        <translation>{file} hat das Format „{format}“; erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <source>{file} is not {what}.</source>
+        <translation>{file} hat kein gültiges Format; erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: its version is missing or wrong.</source>
+        <translation>{file} kann nicht gelesen werden: Die Version fehlt oder ist falsch.</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer version of Opportunity Planner (format version {number}); update the planner to open it.</source>
+        <translation>{file} wurde von einer neueren Version von Opportunity Planner geschrieben (Formatversion {number}); aktualisieren Sie den Planer, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>with private notes</source>
+        <translation>mit privaten Notizen</translation>
+    </message>
+    <message>
+        <source>without private notes</source>
+        <translation>ohne private Notizen</translation>
+    </message>
+    <message>
+        <source>{mode}: {seller}&apos;s plan “{plan}”, exported {date} ({scope}, {private}). Nothing here can be changed: add coaching notes, then save them as a file for the seller.</source>
+        <translation>{mode}: Plan „{plan}“ von {seller}, exportiert am {date} ({scope}, {private}). Hier lässt sich nichts ändern: Fügen Sie Coaching-Notizen hinzu und speichern Sie sie dann als Datei für den Verkäufer.</translation>
+    </message>
+    <message>
+        <source>{mode}: The plan “{plan}”, exported {date} ({scope}, {private}). Nothing here can be changed: add coaching notes, then save them as a file for the seller.</source>
+        <translation>{mode}: Der Plan „{plan}“, exportiert am {date} ({scope}, {private}). Hier lässt sich nichts ändern: Fügen Sie Coaching-Notizen hinzu und speichern Sie sie dann als Datei für den Verkäufer.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened for review: {error}.</source>
+        <translation>{file} kann nicht zum Review geöffnet werden: {error}.</translation>
+    </message>
+    <message>
+        <source>deal {id} appears twice</source>
+        <translation>Verkaufschance {id} kommt doppelt vor</translation>
+    </message>
+    <message>
+        <source>the stage “{name}” appears twice</source>
+        <translation>die Phase „{name}“ kommt doppelt vor</translation>
+    </message>
+    <message>
+        <source>expected a list of texts</source>
+        <translation>Liste von Texten erwartet</translation>
+    </message>
+    <message>
+        <source>account {id} appears twice</source>
+        <translation>Kunde {id} kommt doppelt vor</translation>
+    </message>
+    <message>
+        <source>expected a positive number</source>
+        <translation>positive Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>names no stage of the bundle</source>
+        <translation>nennt keine Phase des Plan-Pakets</translation>
+    </message>
+    <message>
+        <source>{file} is a plan bundle, not review notes: open it with File → Open for review…</source>
+        <translation>{file} ist ein Plan-Paket, keine Review-Notizen: Öffnen Sie es mit Datei → Für Review öffnen…</translation>
+    </message>
+    <message>
+        <source>missing or too short</source>
+        <translation>fehlt oder ist zu kurz</translation>
+    </message>
+    <message>
+        <source>appears twice</source>
+        <translation>kommt doppelt vor</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>Added 1 coaching note to 1 deal.</source>
+        <translation>1 Coaching-Notiz zu 1 Verkaufschance hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Added {n} coaching notes to 1 deal.</source>
+        <translation>{n} Coaching-Notizen zu 1 Verkaufschance hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Added {n} coaching notes to {deals} deals.</source>
+        <translation>{n} Coaching-Notizen zu {deals} Verkaufschancen hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Added 1 coaching note on the plan.</source>
+        <translation>1 Coaching-Notiz zum Plan hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Added {n} coaching notes on the plan.</source>
+        <translation>{n} Coaching-Notizen zum Plan hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>No new coaching notes.</source>
+        <translation>Keine neuen Coaching-Notizen.</translation>
+    </message>
+    <message>
+        <source>1 was imported before.</source>
+        <translation>1 wurde schon früher importiert.</translation>
+    </message>
+    <message>
+        <source>{n} were imported before.</source>
+        <translation>{n} wurden schon früher importiert.</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>„{name}“</translation>
+    </message>
+    <message>
+        <source>{n} left out: their deals are no longer in this plan ({names}).</source>
+        <translation>{n} ausgelassen: Die zugehörigen Verkaufschancen sind nicht mehr in diesem Plan ({names}).</translation>
+    </message>
+    <message>
+        <source>These review notes are for “{plan}” (plan id {id}…), not for this plan. Open the plan they were written for and import them there. Nothing was imported.</source>
+        <translation>Diese Review-Notizen gehören zu „{plan}“ (Plan-ID {id}…), nicht zu diesem Plan. Öffnen Sie den Plan, für den sie geschrieben wurden, und importieren Sie sie dort. Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>These review notes are for another plan (plan id {id}…), not for this plan. Open the plan they were written for and import them there. Nothing was imported.</source>
+        <translation>Diese Review-Notizen gehören zu einem anderen Plan (Plan-ID {id}…), nicht zu diesem Plan. Öffnen Sie den Plan, für den sie geschrieben wurden, und importieren Sie sie dort. Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>deal {id}</source>
+        <translation>Verkaufschance {id}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>Review mode: {plan} — Opportunity Planner</source>
@@ -6049,6 +6297,25 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>&amp;Until</source>
         <translation>&amp;Bis</translation>
+    </message>
+</context>
+<context>
+    <name>StageHistory</name>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Changed in the deal editor</source>
+        <translation>Im Editor der Verkaufschance geändert</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Stage {name} was deleted</source>
+        <translation>Phase {name} wurde gelöscht</translation>
     </message>
 </context>
 <context>

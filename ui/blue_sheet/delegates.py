@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import MAX_RATING, MIN_RATING
+from ui import format as fmt
 from ui.blue_sheet import labels
 from ui.blue_sheet.models import EDITOR_ROLE, RECORD_ID_ROLE, EditorSpec
 
@@ -101,7 +102,7 @@ class DateEditor(QDateEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDisplayFormat(fmt.date_pattern())
         self.setMinimumDate(NO_DATE)
         self.setMaximumDate(QDate(2200, 12, 31))
         self.setSpecialValueText(translate("DateEditor", "No date"))

@@ -173,7 +173,8 @@ class InfluenceNode(QGraphicsItem):
         n = self.node
         title = f"\n{n.title}" if n.title else ""
         if self.ghost:
-            return f"{n.name}{title}\n{translate('InfluenceMap', 'Not a buying influence on this deal')}"
+            not_an_influence = translate("InfluenceMap", "Not a buying influence on this deal")
+            return f"{n.name}{title}\n{not_an_influence}"
         facts = translate("InfluenceMap", "Role: {role} · Mode: {mode} · Rating: {rating}").format(
             role=labels.role(n.role), mode=labels.mode(n.mode), rating=labels.rating(n.rating)
         )

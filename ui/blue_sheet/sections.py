@@ -129,7 +129,9 @@ class ObjectiveSection(QWidget):
         self.currency.setMaxLength(3)
         self.currency.setPlaceholderText("EUR")
         self.close_date = QLineEdit(sso)
-        self.close_date.setPlaceholderText(translate("ObjectiveSection", "YYYY-MM-DD"))
+        self.close_date.setPlaceholderText(
+            translate("ObjectiveSection", "e.g. {date}").format(date=fmt.edit_date(dt.date(2026, 12, 15)))
+        )
         for label, name, edit in (
             (
                 translate("ObjectiveSection", "&Product"),
@@ -227,7 +229,7 @@ class ObjectiveSection(QWidget):
             self.quantity.setText(fmt.edit_number(o.quantity))
             self.amount.setText(fmt.edit_number(o.amount))
             self.currency.setText(o.currency)
-            self.close_date.setText(o.close_date.isoformat() if o.close_date else "")
+            self.close_date.setText(fmt.edit_date(o.close_date))
             self.error.hide()
             for label, test in zip(self.tests, tests, strict=False):
                 if test.passed:
@@ -279,7 +281,7 @@ class ObjectiveSection(QWidget):
                 quantity=fmt.parse_quantity(self.quantity.text()),
                 amount=fmt.parse_amount(self.amount.text()),
                 currency=validation.check_currency(self.currency.text() or "EUR"),
-                close_date=validation.parse_date(self.close_date.text()),
+                close_date=fmt.parse_date(self.close_date.text()),
             )
         except ValueError as exc:
             self.error.setText(str(exc))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.validation import check_currency
-from ui.format import number
+from ui import format as fmt
 
 translate = QCoreApplication.translate
 
@@ -40,8 +40,8 @@ class CurrencyDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         for code, rate in sorted(rates.items()):
-            # In the window's decimal mark; values() reads both marks.
-            self._add_row(code, f"{rate:g}".replace(".", QLocale().decimalPoint()))
+            # Every digit, in the window's decimal mark: an unedited rate is saved unchanged.
+            self._add_row(code, fmt.edit_rate(rate))
         add = QPushButton(translate("CurrencyDialog", "&Add rate"), self)
         add.clicked.connect(lambda: self._add_row("", ""))
         remove = QPushButton(translate("CurrencyDialog", "&Remove rate"), self)
@@ -92,18 +92,22 @@ class CurrencyDialog(QDialog):
         for row in range(self.table.rowCount()):
             code_item, rate_item = self.table.item(row, 0), self.table.item(row, 1)
             code = code_item.text().strip() if code_item else ""
-            text = rate_item.text().strip().replace(",", ".") if rate_item else ""
+            text = rate_item.text().strip() if rate_item else ""
             if not code and not text:
                 continue
             code = check_currency(code)
             try:
-                rate = float(text)
-            except ValueError:
+                rate = fmt.parse_rate(text)
+            except ValueError as exc:
+                raise ValueError(
+                    translate("CurrencyDialog", "The rate for {code}: {reason}").format(code=code, reason=exc)
+                ) from None
+            if rate is None:
                 raise ValueError(
                     translate(
                         "CurrencyDialog", "The rate for {code} must be a number, like {example}."
-                    ).format(code=code, example=number(0.92, 2))
-                ) from None
+                    ).format(code=code, example=fmt.number(0.92, 2))
+                )
             if not 0 < rate < 1e9:
                 raise ValueError(
                     translate("CurrencyDialog", "The rate for {code} must be a positive number.").format(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.model import FunnelLevel, Stage
 from planner.operations import MoveDetails
+from ui import format as fmt
 
 translate = QCoreApplication.translate
 
@@ -67,7 +68,7 @@ class MoveDialog(QDialog):
         self.reason.setMaxLength(2000)
         self.when = QDateEdit(to_qdate(today), self)
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd")
+        self.when.setDisplayFormat(fmt.date_pattern())
         self.when.setMaximumDate(to_qdate(today))
         if kind == "forward":
             self.setWindowTitle(translate("MoveDialog", "Move to {stage}").format(stage=target.name))

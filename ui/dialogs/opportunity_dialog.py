@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,7 +66,9 @@ class OpportunityDialog(QDialog):
         self.currency.addItems(COMMON_CURRENCIES)
         self.currency.setCurrentText(default_currency)
         self.close_date = QLineEdit(self)
-        self.close_date.setPlaceholderText(translate("OpportunityDialog", "YYYY-MM-DD"))
+        self.close_date.setPlaceholderText(
+            translate("OpportunityDialog", "e.g. {date}").format(date=fmt.edit_date(dt.date(2026, 12, 15)))
+        )
         self.stage = QComboBox(self)
         for stage in stages:
             if not stage.is_closed or (existing is not None and existing.stage_id == stage.id):
@@ -124,7 +128,7 @@ class OpportunityDialog(QDialog):
         self.quantity.setText(fmt.edit_number(o.quantity))
         self.amount.setText(fmt.edit_number(o.amount))
         self.currency.setCurrentText(o.currency)
-        self.close_date.setText(o.close_date.isoformat() if o.close_date else "")
+        self.close_date.setText(fmt.edit_date(o.close_date))
         self.stage.setCurrentIndex(max(self.stage.findData(o.stage_id), 0))
         self.probability.setValue(-1 if o.probability_override is None else o.probability_override)
         self.forecast.setCurrentIndex(max(self.forecast.findData(o.forecast_category), 0))
@@ -167,7 +171,7 @@ class OpportunityDialog(QDialog):
         self._invalid = self.currency
         currency = validation.check_currency(self.currency.currentText())
         self._invalid = self.close_date
-        close_date = validation.parse_date(self.close_date.text())
+        close_date = fmt.parse_date(self.close_date.text())
         self._invalid = self.next_step
         next_step = validation.check_text(
             self.next_step.text().strip(), translate("OpportunityDialog", "Next step")

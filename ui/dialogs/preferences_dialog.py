@@ -76,13 +76,14 @@ class PreferencesDialog(QDialog):
 
         from ui.pack_pdf import default_paper
 
-        regional = "A4" if default_paper(QLocale.system()) == "a4" else "US Letter"
+        letter = translate("PreferencesDialog", "US Letter")
+        regional = "A4" if default_paper(QLocale.system()) == "a4" else letter
         self.paper = QComboBox(self)
         self.paper.addItem(
             translate("PreferencesDialog", "Same as the region ({paper})").format(paper=regional), "locale"
         )
         self.paper.addItem("A4", "A4")
-        self.paper.addItem("US Letter", "Letter")
+        self.paper.addItem(letter, "Letter")
         self.paper.setAccessibleName(translate("PreferencesDialog", "Paper size for PDF export"))
 
         computer = QGroupBox(translate("PreferencesDialog", "On this computer"), self)

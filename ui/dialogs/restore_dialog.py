@@ -25,6 +25,7 @@ from planner.storage import backup as backups
 from planner.storage.backup import Backup, BackupSummary, Kind
 from planner.storage.db import PlanDamagedError, PlanDB, PlanError
 from planner.storage.salvage import salvage
+from ui import format as fmt
 from ui.format import number
 
 translate = QCoreApplication.translate
@@ -53,7 +54,7 @@ def plans_filter() -> str:
 
 def when(taken: dt.datetime) -> str:
     """A backup's time as the list and the messages show it."""
-    return taken.strftime("%Y-%m-%d %H:%M")
+    return fmt.date_time(taken)
 
 
 class BackupListModel(QAbstractTableModel):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import format as fmt
 from ui.dialogs.move_dialog import from_qdate, to_qdate
 
 translate = QCoreApplication.translate
@@ -39,7 +40,7 @@ class SnoozeDialog(QDialog):
         self.reason.setMaxLength(2000)
         self.until = QDateEdit(to_qdate(today + dt.timedelta(days=14)), self)
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("yyyy-MM-dd")
+        self.until.setDisplayFormat(fmt.date_pattern())
         self.until.setMinimumDate(to_qdate(today))
         form = QFormLayout()
         form.addRow(translate("SnoozeDialog", "&Reason"), self.reason)
