@@ -265,9 +265,10 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(translate("MainWindow", "&Quit"), self.close, QKeySequence(std.Quit))
         self.undo_action = self.undo_stack.createUndoAction(self, translate("MainWindow", "&Undo"))
-        self.undo_action.setShortcut(QKeySequence(std.Undo))
+        # Every binding of the platform (Redo: Ctrl+Y and Ctrl+Shift+Z), not only the first.
+        self.undo_action.setShortcuts(std.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, translate("MainWindow", "&Redo"))
-        self.redo_action.setShortcut(QKeySequence(std.Redo))
+        self.redo_action.setShortcuts(std.Redo)
         self.addActions([self.undo_action, self.redo_action])
         self.new_deal_action = self._action(
             translate("MainWindow", "&New deal…"), self.new_opportunity, QKeySequence(std.New)
