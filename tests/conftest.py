@@ -40,6 +40,21 @@ def english_window(qapp: object) -> None:
     install_language(qapp, "en")
 
 
+@pytest.fixture
+def german(qapp: object) -> Iterator[None]:
+    """The window in German for one test, back in English after it."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_language
+
+    assert isinstance(qapp, QApplication)
+    try:
+        assert install_language(qapp, "de")
+        yield
+    finally:
+        install_language(qapp, "en")
+
+
 @pytest.fixture(scope="session")
 def qapp_args() -> list[str]:
     # An empty QT_QPA_PLATFORM would make Qt look for a display and abort.

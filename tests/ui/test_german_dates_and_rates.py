@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,15 +32,6 @@ from ui.i18n import install_language
 
 CHRISTMAS = dt.date(2026, 12, 15)
 RATES = {"USD": 1.08562345, "JPY": 0.0061234567891, "GBP": 1.17, "KRW": 0.00068, "XAU": 2381.5}
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    assert install_language(qapp, "de")
-    try:
-        yield
-    finally:
-        install_language(qapp, "en")
 
 
 def _deal_dialog(plan: PlanDB, with_deal: bool = False) -> OpportunityDialog:

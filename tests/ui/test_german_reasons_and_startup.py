@@ -32,15 +32,6 @@ from ui.review_window import ReviewWindow, run_review_gui
 
 
 @pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    try:
-        assert install_language(qapp, "de")
-        yield
-    finally:
-        install_language(qapp, "en")
-
-
-@pytest.fixture
 def seller_speaks_german(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The preference says German; ui.app's `application()` installs it (theme left alone)."""
     from ui import theme

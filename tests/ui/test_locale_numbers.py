@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB
 from ui import format as fmt
-from ui.i18n import install_language
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    assert install_language(qapp, "de")
-    try:
-        yield
-    finally:
-        install_language(qapp, "en")
 
 
 @pytest.mark.usefixtures("german")

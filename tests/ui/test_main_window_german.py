@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
@@ -34,15 +32,6 @@ def _window(qtbot: QtBot, plan: PlanDB) -> MainWindow:
 def _close(window: MainWindow) -> None:
     window.undo_stack.clear()
     window.close()
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    try:
-        assert install_language(qapp, "de")
-        yield
-    finally:
-        install_language(qapp, "en")
 
 
 @pytest.mark.usefixtures("german")
