@@ -7,7 +7,8 @@ all ask these functions.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import gc
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -188,11 +189,31 @@ def statuses(
         )
         for stage_id, rule in rules.items()
     }
+    result: list[FunnelStatus] = []
+    append = result.append
+    # The collector would otherwise walk the heap dozens of times while 100,000 tuples are
+    # made (a fifth of the time here; more in the window, whose heap is larger).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _rate(cards, stage_info, evidence, today_iso, today_ordinal, append)
+    finally:
+        if enabled:
+            gc.enable()
+    return result
+
+
+def _rate(
+    cards: Sequence[Card],
+    stage_info: Mapping[int, tuple[StageRule, str | None]],
+    evidence: StatusColumns,
+    today_iso: str,
+    today_ordinal: int,
+    append: Callable[[FunnelStatus], None],
+) -> None:
     created, snoozes, slips = evidence.created, evidence.snooze_until, evidence.slips
     commitments, positions = evidence.last_commitment, evidence.evidence_position
     from_iso = dt.date.fromisoformat
-    result: list[FunnelStatus] = []
-    append = result.append
     for card in cards:  # the hot loop: no function call per card unless a badge fires
         deal = card.id
         rule, cutoff = stage_info[card.stage_id]
@@ -215,7 +236,6 @@ def statuses(
                 snoozed,
             )
         )
-    return result
 
 
 class Reasons:
