@@ -6317,6 +6317,22 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
         <source>Stage {name} was deleted</source>
         <translation>Phase {name} wurde gelöscht</translation>
     </message>
+    <message>
+        <source>Imported from {crm}</source>
+        <translation>Aus {crm} importiert</translation>
+    </message>
+    <message>
+        <source>{crm} history: {stage}</source>
+        <translation>Verlauf in {crm}: {stage}</translation>
+    </message>
+    <message>
+        <source>Changed in {crm}</source>
+        <translation>In {crm} geändert</translation>
+    </message>
+    <message>
+        <source>Changed in {crm}: {stage}</source>
+        <translation>In {crm} geändert: {stage}</translation>
+    </message>
 </context>
 <context>
     <name>StageSettingsDialog</name>

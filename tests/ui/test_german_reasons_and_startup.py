@@ -112,6 +112,15 @@ def test_the_planners_own_reasons_are_translated_when_shown_and_the_sellers_are_
 
 
 @pytest.mark.usefixtures("german")
+def test_what_an_import_wrote_is_shown_in_german() -> None:
+    assert ops.shown_reason("Imported from Salesforce") == "Aus Salesforce importiert"
+    assert ops.shown_reason("HubSpot history: Contract Sent") == "Verlauf in HubSpot: Contract Sent"
+    assert ops.shown_reason("Changed in Pipedrive: Negotiation") == "In Pipedrive geändert: Negotiation"
+    assert ops.shown_reason("Changed in CSV") == "In CSV geändert"
+    assert ops.shown_reason("Changed in April") == "Changed in April"  # the seller's own words
+
+
+@pytest.mark.usefixtures("german")
 def test_a_reopen_from_the_german_window_is_stored_in_english_and_shown_in_german(
     qtbot: QtBot, demo_plan: PlanDB
 ) -> None:
