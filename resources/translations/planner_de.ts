@@ -4113,7 +4113,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>&amp;Add influence…</source>
-        <translation>Einflussperson &amp;hinzufügen…</translation>
+        <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
         <source>Add someone at the account, or a new person (Insert)</source>
@@ -4121,7 +4121,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Edit &amp;person…</source>
-        <translation>&amp;Ansprechpartner bearbeiten…</translation>
+        <translation>Per&amp;son…</translation>
     </message>
     <message>
         <source>Name, title and contact details: shared by every deal of the account</source>
