@@ -836,7 +836,7 @@ class ForecastView(QWidget):
         # Tiles: the numbers a seller reads first.
         self.tiles: dict[str, QLabel] = {}
         tiles = QGridLayout()
-        tiles.setHorizontalSpacing(18)
+        tiles.setHorizontalSpacing(14)
         names = (
             *((column, column_label(column)) for column in COLUMNS),
             ("target", translate("ForecastView", "Target")),
@@ -848,12 +848,14 @@ class ForecastView(QWidget):
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setAccessibleName(caption)
             value.setStyleSheet(
-                f"font-size: 16pt; font-weight: 600; color: {TILE_COLOURS.get(key, '#263238')};"
+                f"font-size: 15pt; font-weight: 600; color: {TILE_COLOURS.get(key, '#263238')};"
             )
             self.tiles[key] = value
             tiles.addWidget(value, 0, column)
             caption_label = QLabel(caption, self)
             caption_label.setStyleSheet("color: #546e7a;")
+            # Long captions (German) wrap under their figure instead of widening the window.
+            caption_label.setWordWrap(True)
             tiles.addWidget(caption_label, 1, column)
         tiles.setColumnStretch(len(names), 1)
         self.notes = _plain(self)

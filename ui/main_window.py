@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
             banner,
         )
         text.setTextFormat(Qt.TextFormat.RichText)
+        text.setWordWrap(True)  # a longer translation wraps instead of widening the window
         row.addWidget(text, 1)
         self.start_button = QPushButton(translate("MainWindow", "Start my own plan"), banner)
         self.start_button.clicked.connect(self.start_own_plan_requested)

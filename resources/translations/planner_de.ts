@@ -1144,11 +1144,11 @@
     <name>ChangesModel</name>
     <message>
         <source>Since last week</source>
-        <translation>Seit letzter Woche</translation>
+        <translation>Seit Vorwoche</translation>
     </message>
     <message>
         <source>Since last month</source>
-        <translation>Seit letztem Monat</translation>
+        <translation>Seit Vormonat</translation>
     </message>
     <message>
         <source>Since {when}</source>
@@ -1160,7 +1160,7 @@
     </message>
     <message>
         <source>no snapshot yet</source>
-        <translation>noch keine Momentaufnahme</translation>
+        <translation>noch keine Daten</translation>
     </message>
     <message>
         <source>{count} · {amount}</source>
@@ -1851,15 +1851,15 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Add red &amp;flag</source>
-        <translation>&amp;Warnsignal hinzufügen</translation>
+        <translation>Als &amp;Warnsignal</translation>
     </message>
     <message>
         <source>Add stren&amp;gth</source>
-        <translation>&amp;Stärke hinzufügen</translation>
+        <translation>Als &amp;Stärke</translation>
     </message>
     <message>
         <source>Remove yours</source>
-        <translation>Eigenes entfernen</translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove the selected red flag or strength you wrote</source>
@@ -2130,23 +2130,23 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Since last week: no snapshot that old yet (the planner takes one in each week it is used).</source>
-        <translation>Seit letzter Woche: noch kein so alter Schnappschuss (der Planer legt in jeder Woche, in der er benutzt wird, einen an).</translation>
+        <translation>Seit letzter Woche: noch keine so alte Momentaufnahme (der Planer legt in jeder Woche, in der er benutzt wird, eine an).</translation>
     </message>
     <message>
         <source>Since last month: no snapshot that old yet (the planner takes one in each week it is used).</source>
-        <translation>Seit letztem Monat: noch kein so alter Schnappschuss (der Planer legt in jeder Woche, in der er benutzt wird, einen an).</translation>
+        <translation>Seit letztem Monat: noch keine so alte Momentaufnahme (der Planer legt in jeder Woche, in der er benutzt wird, eine an).</translation>
     </message>
     <message>
         <source>Since last week ({date})</source>
-        <translation>Seit letzter Woche ({date})</translation>
+        <translation>Seit Vorwoche ({date})</translation>
     </message>
     <message>
         <source>Since last month ({date})</source>
-        <translation>Seit letztem Monat ({date})</translation>
+        <translation>Seit Vormonat ({date})</translation>
     </message>
     <message>
         <source>Since {when}: no snapshot that old yet (the planner takes one in each week it is used).</source>
-        <translation>Seit {when}: noch kein so alter Schnappschuss (der Planer legt in jeder Woche, in der er benutzt wird, einen an).</translation>
+        <translation>Seit {when}: noch keine so alte Momentaufnahme (der Planer legt in jeder Woche, in der er benutzt wird, eine an).</translation>
     </message>
     <message>
         <source>Since {when} ({date})</source>
@@ -2180,7 +2180,7 @@ Ersetzen?</translation>
     <name>ForecastChange</name>
     <message>
         <source>Added (new or reopened)</source>
-        <translation>Hinzugekommen (neu oder wieder geöffnet)</translation>
+        <translation>Neu oder wieder geöffnet</translation>
     </message>
     <message>
         <source>Advanced a stage</source>
@@ -2456,7 +2456,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>none set</source>
-        <translation>keines festgelegt</translation>
+        <translation>nicht gesetzt</translation>
     </message>
     <message>
         <source>The quarter&apos;s target in the base currency; empty: no target. Enter saves.</source>
@@ -2464,7 +2464,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Take &amp;snapshot now</source>
-        <translation>&amp;Momentaufnahme jetzt erstellen</translation>
+        <translation>&amp;Momentaufnahme erstellen</translation>
     </message>
     <message>
         <source>Record today&apos;s funnel now, to compare with later. The planner also takes one in each week the plan is used. Snapshots are records, not edits: undo does not remove them.</source>
@@ -2476,7 +2476,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Fiscal &amp;year starts in</source>
-        <translation>Geschäfts&amp;jahr beginnt im</translation>
+        <translation>Geschäfts&amp;jahr ab</translation>
     </message>
     <message>
         <source>&amp;Target:</source>
@@ -2488,7 +2488,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Gap after won + commit</source>
-        <translation>Lücke nach Gewonnen + Zusage</translation>
+        <translation>Restlücke zum Ziel</translation>
     </message>
     <message>
         <source>Coverage</source>
@@ -2902,7 +2902,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>&amp;Open deal</source>
-        <translation>Verkaufschance ö&amp;ffnen</translation>
+        <translation>Chance ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Show the deal (double-click a row does the same)</source>
@@ -4137,11 +4137,11 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>Export map as P&amp;NG…</source>
-        <translation>Karte als P&amp;NG exportieren…</translation>
+        <translation>Als P&amp;NG exportieren…</translation>
     </message>
     <message>
         <source>Export map as &amp;SVG…</source>
-        <translation>Karte als S&amp;VG exportieren…</translation>
+        <translation>Als S&amp;VG exportieren…</translation>
     </message>
     <message>
         <source>Influence map: who reports to whom</source>
@@ -4228,7 +4228,7 @@ Ersetzen?</translation>
     </message>
     <message>
         <source>&lt;b&gt;This is a demo plan.&lt;/b&gt; Look around: the board, a deal&apos;s details, the accounts. Nothing here is yours.</source>
-        <translation>&lt;b&gt;Dies ist ein Demo-Plan.&lt;/b&gt; Sehen Sie sich um: die Phasenansicht, die Details einer Verkaufschance, die Kunden. Nichts davon sind Ihre Daten.</translation>
+        <translation>&lt;b&gt;Dies ist ein Demo-Plan.&lt;/b&gt; Sehen Sie sich um: Phasen, Details, Kunden. Nichts davon gehört Ihnen.</translation>
     </message>
     <message>
         <source>Start my own plan</source>
@@ -4802,7 +4802,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>Current position: how do you feel about this deal?</source>
-        <translation>Aktuelle Einschätzung: Wie sicher fühlen Sie sich bei dieser Verkaufschance?</translation>
+        <translation>Aktuelle Einschätzung: Wie sicher sind Sie sich?</translation>
     </message>
     <message>
         <source>Current position, Panic {minus}5 to Euphoric +5</source>
@@ -6384,7 +6384,7 @@ Gemeinsame Entscheidungskriterien</translation>
     </message>
     <message>
         <source>Default &amp;probability</source>
-        <translation>Standard-&amp;Wahrscheinlichkeit</translation>
+        <translation>&amp;Wahrscheinlichkeit</translation>
     </message>
     <message>
         <source>S&amp;tale after</source>
@@ -6392,7 +6392,7 @@ Gemeinsame Entscheidungskriterien</translation>
     </message>
     <message>
         <source>Customer &amp;exit commitments</source>
-        <translation>Kundenzusagen zum &amp;Verlassen</translation>
+        <translation>Nötige &amp;Kundenzusagen</translation>
     </message>
     <message>
         <source>Validation message</source>
@@ -6569,7 +6569,7 @@ Gemeinsame Entscheidungskriterien</translation>
     <name>WindowManager</name>
     <message>
         <source>This week&apos;s funnel snapshot was not saved ({error}).</source>
-        <translation>Der Trichter-Schnappschuss dieser Woche wurde nicht gespeichert ({error}).</translation>
+        <translation>Die Trichter-Momentaufnahme dieser Woche wurde nicht gespeichert ({error}).</translation>
     </message>
     <message>
         <source>The automatic backup failed ({error}); the plan itself is saved.</source>

@@ -580,6 +580,10 @@ class MapView(QGraphicsView):
 
     def setScene(self, scene: QGraphicsScene | None) -> None:
         super().setScene(scene)
+        if scene is not None:
+            # A map wider than the view opens at its top left (the legend and the first boxes),
+            # not scrolled to its middle.
+            self.centerOn(scene.sceneRect().topLeft())
         self.setAccessibleDescription(describe_scene(scene))
         self.setToolTip(
             translate(

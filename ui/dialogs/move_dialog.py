@@ -114,6 +114,10 @@ class MoveDialog(QDialog):
             self.reason.textChanged.connect(self._on_input_changed)
             form.addRow(translate("MoveDialog", "&Reason"), self.reason)
         layout.addLayout(form)
+        # Each kind uses some of the fields; the others would sit over the heading, unlaid-out.
+        for field in (self.other, self.reason, self.when):
+            if form.indexOf(field) < 0:
+                field.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
