@@ -99,3 +99,19 @@ def test_choosing_a_row_past_the_first_screen_reads_the_rest(qtbot: QtBot, demo_
     assert controller.models[stage_id].complete
     assert chosen == [controller.models[stage_id].visible_cards[5].id]
     assert column.view.currentIndex().row() == 5
+
+
+def test_rows_not_read_yet_paint_blank(qtbot: QtBot, demo_plan: PlanDB) -> None:
+    from ui.board.view import BoardWidget
+
+    controller = BoardController(demo_plan)
+    controller.load(first_screen=2)
+    board = BoardWidget(controller)
+    qtbot.addWidget(board)
+    board.resize(1200, 300)
+    for column in board.columns.values():
+        column.view.scrollToBottom()  # scrolled down at once, past the first screen
+    assert not board.grab().isNull()
+    assert not all(m.complete for m in controller.models.values())
+    # The first paint asks for the rest, which arrives a moment later.
+    qtbot.waitUntil(lambda: all(m.complete for m in controller.models.values()))
