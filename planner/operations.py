@@ -6,12 +6,16 @@ The UI's undo commands call these (and their inverses); the command line calls t
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from planner import funnel
-from planner.i18n import QT_TRANSLATE_NOOP, translate
+from planner.errors import OperationError as OperationError  # defined there: light at start-up
+from planner.i18n import translate
 from planner.model import AccountDraft, FunnelLevel, OpportunityDraft
+from planner.reasons import CHANGED_IN_EDITOR, CREATED, STAGE_DELETED
+from planner.reasons import REOPENED as REOPENED  # re-exported, like the two below
+from planner.reasons import SYSTEM_REASONS as SYSTEM_REASONS
+from planner.reasons import shown_reason as shown_reason
 from planner.stages import StageSpec, open_stages
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
@@ -31,48 +35,6 @@ class Change:
     accounts_changed: bool = False
     stages_changed: bool = False
     settings_changed: bool = False  # base currency or rates: every total changes
-
-
-class OperationError(ValueError):
-    """An operation refused for a reason the seller can act on."""
-
-
-# Stage-history reasons the planner writes itself. They are stored in English, like everything
-# the plan keeps (the review pack is English); `shown_reason` translates them where the window
-# shows them. Reasons the seller typed are stored and shown as typed.
-CREATED = QT_TRANSLATE_NOOP("StageHistory", "Created")
-CHANGED_IN_EDITOR = QT_TRANSLATE_NOOP("StageHistory", "Changed in the deal editor")
-REOPENED = QT_TRANSLATE_NOOP("StageHistory", "Reopened")
-STAGE_DELETED = QT_TRANSLATE_NOOP("StageHistory", "Stage {name} was deleted")
-# What a CRM import writes (planner.exchange.import_plan): the CRM's name, its own stage names.
-IMPORTED_FROM = QT_TRANSLATE_NOOP("StageHistory", "Imported from {crm}")
-CRM_HISTORY = QT_TRANSLATE_NOOP("StageHistory", "{crm} history: {stage}")
-CHANGED_IN_CRM = QT_TRANSLATE_NOOP("StageHistory", "Changed in {crm}")
-CHANGED_IN_CRM_TO = QT_TRANSLATE_NOOP("StageHistory", "Changed in {crm}: {stage}")
-SYSTEM_REASONS = frozenset({CREATED, CHANGED_IN_EDITOR, REOPENED})
-# The sources an import names, so a seller's own "Changed in April"
-# is not taken for one.
-_CRM = r"(?P<crm>Salesforce|HubSpot|Pipedrive|CSV)"  # layouts._LAYOUT_LABELS
-# System reasons with fields: (the source, the pattern its stored English text matches).
-_SYSTEM_PATTERNS = (
-    (STAGE_DELETED, re.compile(r"Stage (?P<name>.+) was deleted", re.DOTALL)),
-    (IMPORTED_FROM, re.compile(rf"Imported from {_CRM}")),
-    (CRM_HISTORY, re.compile(rf"{_CRM} history: (?P<stage>.+)", re.DOTALL)),
-    (CHANGED_IN_CRM_TO, re.compile(rf"Changed in {_CRM}: (?P<stage>.+)", re.DOTALL)),
-    (CHANGED_IN_CRM, re.compile(rf"Changed in {_CRM}")),
-)
-
-
-def shown_reason(reason: str) -> str:
-    """A stored stage-history reason in the window's language: the planner's own reasons are
-    translated, the seller's are returned as they are."""
-    if reason in SYSTEM_REASONS:
-        return translate("StageHistory", reason)
-    for source, pattern in _SYSTEM_PATTERNS:
-        match = pattern.fullmatch(reason)
-        if match is not None:
-            return translate("StageHistory", source).format(**match.groupdict())
-    return reason
 
 
 def validate_opportunity(plan: PlanDB, draft: OpportunityDraft) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 import threading
@@ -117,7 +118,18 @@ def run_gui(db: Path | None) -> int:
     # the check runs without the interpreter lock, so the two overlap instead of adding up.
     preload = threading.Thread(target=_import_window_modules, name="preload-ui", daemon=True)
     preload.start()
+    # No garbage collection while the window is made: start-up allocates some hundred thousand
+    # objects (modules, classes, the first cards) and none of them is garbage yet. Once the board
+    # is on screen they are frozen out of later collections, which then only walk what the
+    # seller's work creates.
+    gc.disable()
+    try:
+        return _open_and_run(path, demo)
+    finally:
+        gc.enable()  # an early return (a refused plan) must not leave collection off
 
+
+def _open_and_run(path: Path, demo: bool) -> int:
     def open_() -> PlanDB:
         return open_or_create(path, demo=demo)
 
@@ -149,6 +161,7 @@ def run_gui(db: Path | None) -> int:
     app = application()
     manager = WindowManager(data_dir())
     manager.show_plan(plan)
+    QTimer.singleShot(GC_AFTER_START_MS, _collect_from_now_on)
     quit_after = os.environ.get(QUIT_AFTER_START)
     if quit_after == "tabs" and manager.window is not None:
         window = manager.window
@@ -164,6 +177,15 @@ def run_gui(db: Path | None) -> int:
         # Close the open plan so SQLite folds its -wal file back and removes it.
         if manager.window is not None:
             manager.window.plan.close()
+
+
+# After start-up (the board painted and its cards read), garbage collection runs again.
+GC_AFTER_START_MS = 1500
+
+
+def _collect_from_now_on() -> None:
+    gc.freeze()
+    gc.enable()
 
 
 def _recover(error: PlanDamagedError, reopen: Callable[[], PlanDB]) -> PlanDB | int:

@@ -18,7 +18,7 @@ from planner.funnel import (
 )
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.model import ActionStatus
-from planner.operations import shown_reason
+from planner.reasons import shown_reason
 from planner.stages import probability
 from planner.storage import accounts as account_repo
 from planner.storage import activities as activity_repo

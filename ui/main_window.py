@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner import __version__
-from planner import operations as ops
+from planner.errors import OperationError
 from planner.funnel import commitments_between, direction
 from planner.i18n import plural
 from planner.model import AccountDraft, OpportunityDraft, Stage
-from planner.operations import Change, MoveDetails, OperationError
 from planner.stages import ordered
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
@@ -45,16 +44,13 @@ from ui.app_settings import AppSettings
 from ui.archive import ArchiveView
 from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
-from ui.commands import (
-    AccountEditCommand,
-    AccountPresenceCommand,
-    CurrenciesCommand,
-    StageSettingsCommand,
-    run_opportunity_operation,
-)
 from ui.detail_panel import DetailPanel
 
 if TYPE_CHECKING:
+    # Edits are imported on the first edit: the board paints without them (start-up time).
+    from planner import operations as ops
+    from planner.operations import Change, MoveDetails
+
     # Dialogs are imported when first opened: the board paints without them (start-up time).
     from ui.blue_sheet import BlueSheetPanel
     from ui.dialogs.account_dialog import AccountDialog
@@ -705,6 +701,9 @@ class MainWindow(QMainWindow):
 
     def create_opportunity(self, draft: OpportunityDraft) -> int | None:
         """Create a deal (undoable) and select its card; returns its id."""
+        from planner import operations as ops
+        from ui.commands import run_opportunity_operation
+
         created: list[int] = []
 
         def make() -> QUndoCommand:
@@ -738,6 +737,8 @@ class MainWindow(QMainWindow):
 
     def save_opportunity(self, opportunity_id: int, draft: OpportunityDraft) -> bool:
         """Write an edited deal (undoable)."""
+        from planner import operations as ops
+        from ui.commands import run_opportunity_operation
 
         def operation() -> tuple[Change, int]:
             return ops.update_opportunity(self.plan, opportunity_id, draft, dt.date.today()), opportunity_id
@@ -770,6 +771,9 @@ class MainWindow(QMainWindow):
 
     def delete_opportunity(self, opportunity_id: int) -> bool:
         """Delete a deal (undoable)."""
+        from planner import operations as ops
+        from ui.commands import run_opportunity_operation
+
         opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id)
         title = opportunity.title if opportunity else str(opportunity_id)
 
@@ -806,6 +810,9 @@ class MainWindow(QMainWindow):
 
     def request_move(self, opportunity_id: int, target_id: int) -> bool:
         """Move a deal (drag and drop, keyboard, menu): ask why, then write it undoably."""
+        from planner import operations as ops
+        from planner.operations import MoveDetails
+
         opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id)
         target = self.controller.stage(target_id)
         source = self.controller.stage(opportunity.stage_id) if opportunity else None
@@ -826,6 +833,9 @@ class MainWindow(QMainWindow):
 
     def move_opportunity(self, opportunity_id: int, target: Stage, details: MoveDetails) -> bool:
         """Write a move with its commitment or reason (undoable)."""
+        from planner import operations as ops
+        from ui.commands import run_opportunity_operation
+
         opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id)
         title = opportunity.title if opportunity else str(opportunity_id)
 
@@ -868,6 +878,8 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def reopen(self, opportunity_id: int) -> bool:
         """Return a closed deal to its last open stage (undoable)."""
+        from planner import operations as ops
+
         try:
             target_id = ops.reopen_stage(self.plan, opportunity_id)
         except OperationError as exc:
@@ -899,6 +911,8 @@ class MainWindow(QMainWindow):
 
     def snooze(self, opportunity_id: int, until: dt.date | None, reason: str) -> bool:
         """Snooze (or, with None, un-snooze) a deal's stale warning (undoable)."""
+        from planner import operations as ops
+        from ui.commands import run_opportunity_operation
 
         def operation() -> tuple[Change, int]:
             change = ops.snooze_opportunity(self.plan, opportunity_id, until, reason, dt.date.today())
@@ -1000,6 +1014,8 @@ class MainWindow(QMainWindow):
 
     def save_stage_settings(self, rows: list[ops.StageRow], reassign: dict[int, int]) -> bool:
         """Apply a stage-settings change (undoable)."""
+        from planner import operations as ops
+        from ui.commands import StageSettingsCommand
 
         def make() -> QUndoCommand:
             kept = {row.id for row in rows if row.id is not None}
@@ -1025,6 +1041,9 @@ class MainWindow(QMainWindow):
 
     def save_currencies(self, base: str, rates: dict[str, float]) -> bool:
         """Set the base currency and rates (undoable)."""
+        from planner import operations as ops
+        from ui.commands import CurrenciesCommand
+
         before = (self.controller.base_currency, dict(self.controller.rates))
 
         def make() -> QUndoCommand:
@@ -1050,6 +1069,9 @@ class MainWindow(QMainWindow):
 
     def create_account(self, draft: AccountDraft) -> int | None:
         """Create an account (undoable); returns its id."""
+        from planner import operations as ops
+        from ui.commands import AccountPresenceCommand
+
         created: list[int] = []
 
         def make() -> QUndoCommand:
@@ -1079,6 +1101,8 @@ class MainWindow(QMainWindow):
 
     def save_account(self, account_id: int, draft: AccountDraft) -> bool:
         """Write an edited account (undoable)."""
+        from planner import operations as ops
+        from ui.commands import AccountEditCommand
 
         def make() -> QUndoCommand:
             before = ops.snapshot_account_row(self.plan, account_id)
@@ -1127,6 +1151,9 @@ class MainWindow(QMainWindow):
 
     def remove_account(self, account_id: int) -> bool:
         """Delete an account with everything in it (undoable)."""
+        from planner import operations as ops
+        from ui.commands import AccountPresenceCommand
+
         account = account_repo.get_account(self.plan, account_id)
         name = account.name if account else str(account_id)
 

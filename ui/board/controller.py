@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -12,7 +13,6 @@ from planner import funnel, red_flags
 from planner.funnel import FunnelStatus, StageRule
 from planner.model import Card, Stage
 from planner.money import CurrencySums, Totals
-from planner.operations import Change
 from planner.stages import open_stages
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
@@ -27,6 +27,9 @@ from planner.storage.board import (
 from planner.storage.db import PlanDB
 from ui import format as fmt
 from ui.board.models import FACE_BATCH, CardFace, StageColumnModel
+
+if TYPE_CHECKING:
+    from planner.operations import Change  # the change records apply() reads
 
 # A board not on screen reads the cards after its first screen this long after loading.
 LOAD_REST_AFTER_MS = 1000
