@@ -259,9 +259,10 @@ def _markdown(
         "- start → painted: the parent reads `time.monotonic()` right before spawning a fresh Python;"
         " the child runs the planner's own entry point, `ui.app.main(['--db', PLAN])`, with three"
         " hooks (after `open_or_create`, around `MainWindow.__init__`, in `MainWindow.show`), and"
-        " reports `time.monotonic()` once every column's list viewport has received its first Paint"
-        " event, cards were drawn, and that paint pass returned to the event loop. The baseline is a"
-        " QMainWindow with a QLabel, same probe, same spawn,"
+        " reports `time.monotonic()` once every column that holds deals has painted a card (the"
+        " delegate's paint, counted per column's model) and that paint pass returned to the event"
+        " loop (a zero-timer armed in the pass). The baseline is a QMainWindow with a QLabel whose"
+        " first Paint event arms the same zero-timer, same spawn,"
         f" {BASELINES_PER_RUN} times per run.",
         "- ÷ baseline: median start over median baseline start (the targets use this); in brackets the"
         " range of each run's start over the same run's baseline (runs interleave baseline and sizes).",

@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,8 +84,13 @@ def badges(face: CardFace | None) -> list[Badge]:
 class CardDelegate(QStyledItemDelegate):
     """One delegate for every column; sizes are uniform so views never ask per row."""
 
+    # Once, when the first card is painted: the board then reads the rest of its cards.
+    # (A view's viewport() would tell too, but wrapping it costs PySide 8 ms at start-up.)
+    first_card_painted = Signal()
+
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
+        self._painted = False
         self.today = dt.date.today()
         self.line_height = 17
         self.card_height = 2 * MARGIN + 2 * PADDING + LINES * self.line_height
@@ -92,6 +106,9 @@ class CardDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
+        if not self._painted:
+            self._painted = True
+            self.first_card_painted.emit()
         face: CardFace | None = index.data(FACE_ROLE)
         if face is None:
             return

@@ -107,9 +107,9 @@ class BoardWidget(QScrollArea):
         super().__init__(parent)
         self.controller = controller
         self.delegate = CardDelegate(self)
+        self.delegate.first_card_painted.connect(self._on_delegate_first_card_painted)
         self.columns: dict[int, StageColumn] = {}
         self._selected = 0
-        self._painted = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._inner = QWidget(self)
@@ -143,7 +143,6 @@ class BoardWidget(QScrollArea):
             column.view.activated.connect(self._on_view_activated)
             column.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
             column.view.installEventFilter(self)
-            column.view.viewport().installEventFilter(self)
             self._layout.addWidget(column)
             self.columns[stage.id] = column
             self._refresh_totals(stage.id)
@@ -251,13 +250,14 @@ class BoardWidget(QScrollArea):
     def _on_view_activated(self, index: QModelIndex) -> None:
         self.opportunity_activated.emit(int(index.data(ID_ROLE)))
 
+    @Slot()
+    def _on_delegate_first_card_painted(self) -> None:
+        # The first screen is on its way to the screen: read the rest of the cards once the
+        # window has settled there (the compositor shows the frame, the window manager maps
+        # it). A click meanwhile reads the rest at once (StageColumnModel).
+        QTimer.singleShot(REST_AFTER_PAINT_MS, self.controller, self.controller.load_rest)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._painted:
-            # The first screen is on its way to the screen: read the rest of the cards once
-            # the window has settled there (the compositor shows the frame, the window
-            # manager maps it). A click meanwhile reads the rest at once (StageColumnModel).
-            self._painted = True
-            QTimer.singleShot(REST_AFTER_PAINT_MS, self.controller, self.controller.load_rest)
         # Left/Right move between columns, keeping the row where possible.
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
