@@ -121,7 +121,12 @@ def _parser() -> argparse.ArgumentParser:
         help="comma-separated open-deal counts, e.g. 1000,10k,100k (default: 1k,10k,100k)",
     )
     sizes.add_argument("--quick", action="store_true", help="only 1,000 and 10,000")
-    parser.add_argument("--runs", type=_positive, default=5, help="fresh processes per size (default 5)")
+    parser.add_argument(
+        "--runs",
+        type=_positive,
+        default=9,
+        help="fresh processes per size (default 9: the machine is shared and noisy)",
+    )
     parser.add_argument(
         "--plans-dir",
         type=Path,
