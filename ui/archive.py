@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.model import ClosedDeal
 from ui import format as fmt
+from ui.table_model import HeadedTableModel
 
 translate = QCoreApplication.translate
 
@@ -43,8 +43,11 @@ COLUMNS = (
 )
 
 
-class ArchiveModel(QAbstractTableModel):
+class ArchiveModel(HeadedTableModel):
     """Closed deals as rows."""
+
+    CONTEXT = "ArchiveModel"
+    HEADERS = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -57,20 +60,6 @@ class ArchiveModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return translate("ArchiveModel", COLUMNS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

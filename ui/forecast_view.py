@@ -81,6 +81,7 @@ from planner.storage.db import PlanDB, PlanError
 from ui import format as fmt
 from ui.commands import Apply, Push
 from ui.forecast_commands import set_category_command, set_fiscal_start_command, set_target_command
+from ui.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -323,8 +324,10 @@ class ChangesModel(QAbstractTableModel):
         return None
 
 
-class ForecastDealsModel(QAbstractTableModel):
+class ForecastDealsModel(HeadedTableModel):
     """The deals counted in the quarter, with their forecast category (the seller may set it)."""
+
+    CONTEXT = "ForecastDealsModel"
 
     HEADERS = (
         QT_TRANSLATE_NOOP("ForecastDealsModel", "Deal · account"),
@@ -350,19 +353,12 @@ class ForecastDealsModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._deals)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return translate("ForecastDealsModel", self.HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and section == 4:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and section == 4:
             return translate("ForecastDealsModel", "Probability")
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._deals):

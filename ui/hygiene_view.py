@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelection,
     QModelIndex,
@@ -43,6 +42,7 @@ from ui import format as fmt
 from ui.commands import Apply, Push
 from ui.dialogs.move_dialog import from_qdate, to_qdate
 from ui.forecast_commands import run_deals_operation
+from ui.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -62,8 +62,10 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the number or date behind a cell
 RULES_ROLE = Qt.ItemDataRole.UserRole + 3  # the rule ids of a row's flags
 
 
-class HygieneModel(QAbstractTableModel):
+class HygieneModel(HeadedTableModel):
     """The clean-up list as rows: value, deal, account, stage, close date and why it is listed."""
+
+    CONTEXT = "HygieneModel"
 
     HEADERS = (
         QT_TRANSLATE_NOOP("HygieneModel", "Value"),
@@ -94,20 +96,6 @@ class HygieneModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return translate("HygieneModel", self.HEADERS[section])
-        return None
 
     def _value_text(self, row: CleanupRow) -> str:
         if row.value is not None:

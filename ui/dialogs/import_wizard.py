@@ -55,6 +55,7 @@ from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB, PlanError
 from ui.format import number
+from ui.table_model import HeadedTableModel
 
 translate = QCoreApplication.translate
 
@@ -67,8 +68,10 @@ UNDO_NOTE = QT_TRANSLATE_NOOP("ImportWizard", "Imports cannot be undone with Edi
 Index = QModelIndex | QPersistentModelIndex
 
 
-class FilesModel(QAbstractTableModel):
+class FilesModel(HeadedTableModel):
     """The files read: name, what each holds, whose layout, how many rows."""
+
+    CONTEXT = "ImportWizard"
 
     HEADERS = (
         QT_TRANSLATE_NOOP("ImportWizard", "File"),
@@ -89,16 +92,6 @@ class FilesModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._tables)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return translate("ImportWizard", self.HEADERS[section])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -106,8 +99,10 @@ class FilesModel(QAbstractTableModel):
         return (table.name, table.kind.label, table.layout.label, number(table.rows))[index.column()]
 
 
-class MappingModel(QAbstractTableModel):
+class MappingModel(HeadedTableModel):
     """One file's columns: sample values, and the field each is mapped to (editable)."""
+
+    CONTEXT = "ImportWizard"
 
     HEADERS = (
         QT_TRANSLATE_NOOP("ImportWizard", "Column"),
@@ -134,16 +129,6 @@ class MappingModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._table.headers)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return translate("ImportWizard", self.HEADERS[section])
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -205,8 +190,10 @@ class MappingModel(QAbstractTableModel):
         return True
 
 
-class StageModel(QAbstractTableModel):
+class StageModel(HeadedTableModel):
     """The file's stage values, their deals and probability, and the plan stage each goes to (editable)."""
+
+    CONTEXT = "ImportWizard"
 
     HEADERS = (
         QT_TRANSLATE_NOOP("ImportWizard", "Stage in the file"),
@@ -248,16 +235,6 @@ class StageModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return translate("ImportWizard", self.HEADERS[section])
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -305,8 +282,10 @@ class StageModel(QAbstractTableModel):
         return True
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(HeadedTableModel):
     """Every problem, one per line; a row's lines carry one check box: import the row or skip it."""
+
+    CONTEXT = "ImportWizard"
 
     HEADERS = (
         QT_TRANSLATE_NOOP("ImportWizard", "Import"),
@@ -340,16 +319,6 @@ class ProblemsModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._problems)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return translate("ImportWizard", self.HEADERS[section])
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
