@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench screenshot sysdeps sysdeps-run clean
+.PHONY: run test lint format bench screenshot sysdeps sysdeps-run clean soak
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ format: $(STAMP)
 
 test: sysdeps $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+# The stateful window walk at length (tests/ui/window_walk.py): SOAK_SEEDS seeds of SOAK_STEPS
+# steps each. `make test` walks a few short seeds; this walks thousands of steps.
+SOAK_SEEDS ?= 20
+SOAK_STEPS ?= 300
+soak: sysdeps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.ui.window_walk --seeds $(SOAK_SEEDS) --steps $(SOAK_STEPS)
 
 bench: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run_benchmarks

@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
     Signal,
     Slot,
@@ -32,6 +33,8 @@ translate = QCoreApplication.translate
 
 Index = QModelIndex | QPersistentModelIndex
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# What a click on a heading sorts by: the value itself (a date, an amount), not its text.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 # Shown as translate("ArchiveModel", name).
 COLUMNS = (
     QT_TRANSLATE_NOOP("ArchiveModel", "Deal"),
@@ -67,6 +70,16 @@ class ArchiveModel(HeadedTableModel):
         deal = self._rows[index.row()]
         if role == DEAL_ID_ROLE:
             return deal.id
+        if role == SORT_ROLE:
+            keys = (
+                deal.title.casefold(),
+                deal.account.casefold(),
+                deal.stage.casefold(),
+                deal.closed_on.isoformat() if deal.closed_on else "",
+                deal.amount if deal.amount is not None else float("-inf"),
+                deal.reason.casefold(),
+            )
+            return keys[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = (
                 deal.title,
@@ -89,12 +102,22 @@ class ArchiveView(QWidget):
     """Table plus a Reopen button."""
 
     reopen_requested = Signal(int)
+    opportunity_selected = Signal(int)  # the deal of the current row (0: none)
+    opportunity_activated = Signal(int)  # double-click or Enter on a row
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ArchiveModel(self)
+        # Sorted by clicking a heading; a few hundred closed deals need no in-model sorting.
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMNS.index("Closed"), Qt.SortOrder.DescendingOrder)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.table.activated.connect(self._on_table_activated)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -131,8 +154,29 @@ class ArchiveView(QWidget):
 
     def selected_id(self) -> int:
         index = self.table.currentIndex()
-        deal = self.model.deal_at(index.row()) if index.isValid() else None
-        return deal.id if deal else 0
+        value = index.data(DEAL_ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else 0
+
+    def select(self, opportunity_id: int) -> bool:
+        """Make a deal's row the current one; False when the archive does not list it."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(DEAL_ID_ROLE) == opportunity_id:
+                self.table.selectRow(row)
+                self.table.setCurrentIndex(index)
+                return True
+        return False
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        value = current.data(DEAL_ID_ROLE) if current.isValid() else None
+        self.opportunity_selected.emit(int(value) if value is not None else 0)
+
+    @Slot(QModelIndex)
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        value = index.data(DEAL_ID_ROLE)
+        if value is not None:
+            self.opportunity_activated.emit(int(value))
 
     @Slot()
     def _on_reopen_button_clicked(self) -> None:

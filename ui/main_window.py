@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
             layout.addWidget(self.banner)
         self.archive = ArchiveView(self)
         self.archive.reopen_requested.connect(self.reopen)
+        self.archive.opportunity_selected.connect(self._on_archive_opportunity_selected)
+        self.archive.opportunity_activated.connect(self._on_board_opportunity_activated)
         self._archive_dirty = True
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -429,7 +431,52 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def apply_change(self, change: Change) -> None:
-        """Refresh the views an operation touched."""
+        """Refresh the views an operation touched.
+
+        The change is already in the plan file. Should a view fail to follow it (a bug), the
+        seller is told and every view is rebuilt from the file: the window never shows a plan
+        that differs from the one saved, and the edit stays undoable.
+        """
+        try:
+            self._apply_change(change)
+        except Exception as exc:
+            self.view_failed(exc)
+
+    def view_failed(self, exc: BaseException) -> None:
+        """A view could not follow the plan: say so, and show the plan as the file holds it."""
+        import traceback
+
+        traceback.print_exception(exc)  # for a bug report; the seller reads the message below
+        self.resync()
+        self.show_error(
+            translate("MainWindow", "The window could not show a change"),
+            translate(
+                "MainWindow",
+                "Something went wrong while the window was updated ({error}). Nothing you entered "
+                "was lost: the window now shows the plan as it is saved.",
+            ).format(error=f"{type(exc).__name__}: {exc}"),
+        )
+
+    def resync(self) -> None:
+        """Rebuild every view from the plan file (after a failed write or a failed refresh)."""
+        selected = self.board.selected_id()
+        self.controller.load()
+        for view in (self.forecast_view, self.hygiene_view):
+            if view is not None:
+                view.invalidate()
+        self._archive_dirty = True
+        if self.tabs.currentWidget() is self.archive:
+            self._refresh_archive()
+        self._refresh_accounts()
+        if selected and not self.board.select(selected):
+            selected = 0
+        self.details.show_opportunity(selected or self.details.opportunity_id)
+        if self._blue_sheet is not None:
+            self._blue_sheet.show_opportunity(self.details.opportunity_id)
+        self.statusBar().showMessage(self._status_text())
+        self._update_selection_actions()
+
+    def _apply_change(self, change: Change) -> None:
         self.controller.apply(change)
         for view in (self.forecast_view, self.hygiene_view):
             if view is not None:
@@ -452,12 +499,16 @@ class MainWindow(QMainWindow):
         """Run an operation; on success push its undo command, on failure say so and resync."""
         try:
             command = make()
-        except WRITE_ERRORS as exc:
+        except Exception as exc:
+            # A refused or failed write (WRITE_ERRORS), or a bug: either way nothing half-done
+            # stays in the file, and the window shows what the file holds.
             if self.plan.conn.in_transaction:
                 self.plan.conn.rollback()
-            self.controller.load()  # show what the database really holds
-            if self._blue_sheet is not None:
-                self._blue_sheet.refresh()
+            if not isinstance(exc, WRITE_ERRORS):
+                import traceback
+
+                traceback.print_exception(exc)
+            self.resync()
             if isinstance(exc, PlanReadOnlyError) and self.read_only_reason is None:
                 self.set_read_only(str(exc))  # the file was moved or deleted: stop offering edits
             self.show_error(failure, _explain(exc))
@@ -568,8 +619,13 @@ class MainWindow(QMainWindow):
             self.show_forecast()
         elif tabs.currentWidget() is self._hygiene_tab:
             self.show_hygiene()
-        if tabs.currentWidget() is self.archive and self._archive_dirty:
-            self._refresh_archive()
+        if tabs.currentWidget() is self.archive:
+            if self._archive_dirty:
+                self._refresh_archive()
+            self._show_in_docks(self.archive.selected_id())
+        elif tabs.currentWidget() is self.board and self.board.selected_id():
+            # Back on the board: the docks show its selected card again, not the archive's.
+            self._show_in_docks(self.board.selected_id())
 
     @Slot(int, QPoint)
     def _on_board_context_menu_requested(self, opportunity_id: int, pos: QPoint) -> None:
@@ -607,6 +663,15 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_board_opportunity_selected(self, opportunity_id: int) -> None:
+        self._show_in_docks(opportunity_id)
+
+    @Slot(int)
+    def _on_archive_opportunity_selected(self, opportunity_id: int) -> None:
+        if opportunity_id:
+            self._show_in_docks(opportunity_id)
+
+    def _show_in_docks(self, opportunity_id: int) -> None:
+        """Deal details and the Blue Sheet show this deal (0: none): always the same one."""
         if self._closing:
             return  # views tearing down still change their selection; the plan may be closed
         self.details.show_opportunity(opportunity_id)
@@ -664,8 +729,8 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_view_opportunity_opened(self, opportunity_id: int) -> None:
         # From the forecast or the clean-up list: show the deal's Blue Sheet (and its card).
-        self.details.show_opportunity(opportunity_id)
-        self.blue_sheet.show_opportunity(opportunity_id)
+        self.board.select(opportunity_id)
+        self._show_in_docks(opportunity_id)
         self.blue_sheet_dock.show()
         self.blue_sheet_dock.raise_()
 

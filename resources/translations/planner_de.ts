@@ -4399,6 +4399,14 @@ Ersetzen?</translation>
         <translation>{n} offene Verkaufschancen · Plandatei: {where} · jede Änderung wird sofort gespeichert</translation>
     </message>
     <message>
+        <source>The window could not show a change</source>
+        <translation>Das Fenster konnte eine Änderung nicht anzeigen</translation>
+    </message>
+    <message>
+        <source>Something went wrong while the window was updated ({error}). Nothing you entered was lost: the window now shows the plan as it is saved.</source>
+        <translation>Beim Aktualisieren des Fensters ist ein Fehler aufgetreten ({error}). Nichts von Ihren Eingaben ging verloren: Das Fenster zeigt jetzt den Plan, wie er gespeichert ist.</translation>
+    </message>
+    <message>
         <source>Read-only: {reason}</source>
         <translation>Schreibgeschützt: {reason}</translation>
     </message>

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -40,6 +41,11 @@ class BoardController(QObject):
 
     stages_reset = Signal()
     column_changed = Signal(int)  # stage id whose cards or totals changed
+    # Around every change of the models (load, apply, filter): rows removed from a column move
+    # its view's current index to a neighbour, which is not a choice the seller made. The board
+    # ignores selection changes in between and shows the selected deal again after.
+    change_started = Signal()
+    change_finished = Signal()
 
     def __init__(
         self,
@@ -63,6 +69,20 @@ class BoardController(QObject):
         self.rates: dict[str, float] = {}
         # Set by the window: asked to move a dropped card (deal id, target stage id).
         self.drop_handler: Callable[[int, int], bool] | None = None
+        self._changing = 0
+
+    @contextlib.contextmanager
+    def changing(self) -> Iterator[None]:
+        """Bracket a change of the models with change_started / change_finished (nestable)."""
+        self._changing += 1
+        if self._changing == 1:
+            self.change_started.emit()
+        try:
+            yield
+        finally:
+            self._changing -= 1
+            if self._changing == 0:
+                self.change_finished.emit()
 
     def load(self, first_screen: int = 0) -> None:
         """(Re)load stages, settings and every open card from the plan.
@@ -71,6 +91,10 @@ class BoardController(QObject):
         the rest right after the next paint: at 100,000 deals the board paints in a tenth of the
         time. Anything but painting those first cards reads the rest first (StageColumnModel).
         """
+        with self.changing():
+            self._load(first_screen)
+
+    def _load(self, first_screen: int) -> None:
         self.stages = stage_repo.list_stages(self.plan)
         self.columns = open_stages(self.stages)
         self.rules = funnel.stage_rules(self.stages)
@@ -116,10 +140,11 @@ class BoardController(QObject):
         """Read the cards the first screen left out (nothing when every column is complete)."""
         if self.plan.closed or all(model.complete for model in self.models.values()):
             return
-        self._stage_of_cache = None
-        self._load_cards()
-        for stage_id in self.models:
-            self.column_changed.emit(stage_id)
+        with self.changing():
+            self._stage_of_cache = None
+            self._load_cards()
+            for stage_id in self.models:
+                self.column_changed.emit(stage_id)
 
     def _prepare_models(self) -> None:
         """One model per open stage: kept where the stage stays, made for new ones, dropped for
@@ -143,6 +168,10 @@ class BoardController(QObject):
 
     def apply(self, change: Change) -> None:
         """Refresh only what an operation changed."""
+        with self.changing():
+            self._apply(change)
+
+    def _apply(self, change: Change) -> None:
         if change.stages_changed or change.settings_changed:
             self.load()
             return
@@ -176,9 +205,10 @@ class BoardController(QObject):
     def set_filter(self, text: str) -> None:
         """Filter every column by title or account."""
         self._filter = text.strip()
-        for stage_id, model in self.models.items():
-            model.set_filter(self._filter)
-            self.column_changed.emit(stage_id)
+        with self.changing():
+            for stage_id, model in self.models.items():
+                model.set_filter(self._filter)
+                self.column_changed.emit(stage_id)
 
     def prefetch_faces(self, per_column: int = FACE_BATCH) -> None:
         """Make the faces of every column's top cards in one pass before the board paints: one

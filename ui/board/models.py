@@ -279,8 +279,14 @@ class StageColumnModel(QAbstractListModel):
             rows = [i for i, key in enumerate(self._visible_keys) if needle in key]
             self._visible = [self._visible[i] for i in rows]
             self._visible_keys = [self._visible_keys[i] for i in rows]
+        elif needle:
+            self._visible = self._apply(needle, self._all)
         else:
-            self._visible = self._apply(needle, self._all) if needle else list(self._all)
+            self._visible = list(self._all)
+            # Keys of the visible rows are kept only while a filter narrows them: left over from
+            # the last filter they would no longer line up with the rows (a move then removed
+            # the wrong key, or raised).
+            self._visible_keys = None
         self._filter = needle
         self._recount()
         self.endResetModel()

@@ -124,8 +124,13 @@ class BoardWidget(QScrollArea):
         outer.addLayout(self._layout, 1)
         self.band_labels: list[QLabel] = []
         self.setWidget(self._inner)
+        # True while the models change or the selection is being shown again: the views' own
+        # current-index changes then are not the seller's choice (BoardController.changing).
+        self._holding = False
         controller.stages_reset.connect(self._on_controller_stages_reset)
         controller.column_changed.connect(self._on_controller_column_changed)
+        controller.change_started.connect(self._on_controller_change_started)
+        controller.change_finished.connect(self._on_controller_change_finished)
         self._build()
 
     def _build(self) -> None:
@@ -201,8 +206,51 @@ class BoardWidget(QScrollArea):
         column.view.scrollTo(index)
         return True
 
+    def clear_selection(self) -> None:
+        """Select no card (the docks are told: opportunity_selected(0))."""
+        self._selected = 0
+        self._show_selection()
+        self.opportunity_selected.emit(0)
+
+    def _show_selection(self) -> None:
+        """Make the views show exactly the selected deal: its card selected and current in its
+        column (when the filter shows it), nothing selected or current anywhere else."""
+        stage_id = self.controller.stage_of(self._selected) if self._selected else None
+        self._holding = True
+        try:
+            for column in self.columns.values():
+                model = column.view.selectionModel()
+                row = column.model.row_of(self._selected) if column.stage.id == stage_id else -1
+                if row >= 0:
+                    index = column.proxy.index(row, 0)
+                    if model.currentIndex() != index or model.selectedIndexes() != [index]:
+                        model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                elif model.currentIndex().isValid() or model.hasSelection():
+                    model.clear()
+        finally:
+            self._holding = False
+
+    @Slot()
+    def _on_controller_change_started(self) -> None:
+        self._holding = True
+
+    @Slot()
+    def _on_controller_change_finished(self) -> None:
+        self._holding = False
+        self._show_selection()
+
     @Slot()
     def _on_controller_stages_reset(self) -> None:
+        same = [c.stage for c in self.columns.values()] == self.controller.columns and all(
+            self.controller.models.get(stage_id) is column.model for stage_id, column in self.columns.items()
+        )
+        if same:
+            # A reload with the same stages (a resync, an import): the models reset themselves;
+            # the views stay. Rebuilding them here could delete the view that is delivering the
+            # drop or the click that led to this reload.
+            for stage_id in self.columns:
+                self._refresh_totals(stage_id)
+            return
         self._build()
 
     @Slot(int)
@@ -215,12 +263,17 @@ class BoardWidget(QScrollArea):
 
     @Slot(QModelIndex, QModelIndex)
     def _on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
+        if self._holding or not current.isValid():
             return
-        # One selection across the whole board: clear the other columns.
-        for column in self.columns.values():
-            if column.proxy is not current.model():
-                column.view.selectionModel().clearSelection()
+        # One selection across the whole board: clear the other columns, their current index
+        # too (else clicking that card again is no change of current, and nothing follows it).
+        self._holding = True
+        try:
+            for column in self.columns.values():
+                if column.proxy is not current.model():
+                    column.view.selectionModel().clear()
+        finally:
+            self._holding = False
         value = current.data(ID_ROLE)
         if value is None:
             # A row past the first screen, reached before the rest was read: read it now (the

@@ -1,0 +1,325 @@
+"""Drives the real main window the way a seller does: clicks, drags, keys, typed text, dialogs.
+
+Used by the stateful window walk (tests/ui/test_window_walk.py) and by regression tests. Widgets
+are found through Qt (labels' buddies, accessible names, visual rects), not through the window's
+private attributes, so a refactor of the window keeps these tests.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyleOptionButton,
+    QTabWidget,
+    QWidget,
+)
+
+LEFT = Qt.MouseButton.LeftButton
+NO_KEYS = Qt.KeyboardModifier.NoModifier
+
+# What answers a modal widget (a dialog, a message box) or a popup menu.
+Answer = Callable[[QWidget], None]
+
+
+def settle(ms: int = 0) -> None:
+    """Let queued events and zero-time timers run."""
+    deadline = time.monotonic() + ms / 1000
+    while True:
+        QApplication.processEvents()
+        if time.monotonic() >= deadline:
+            return
+        time.sleep(0.002)
+
+
+def activate(window: QWidget) -> None:
+    """Give a window the keyboard again: offscreen, a closed dialog does not (QT-NOTES)."""
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        settle()
+
+
+def bare(text: str) -> str:
+    """A label's text without its mnemonic ampersand."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def click(widget: QWidget, pos: QPoint | None = None) -> None:
+    QTest.mouseClick(widget, LEFT, NO_KEYS, pos if pos is not None else widget.rect().center())
+
+
+def double_click(widget: QWidget, pos: QPoint) -> None:
+    QTest.mouseClick(widget, LEFT, NO_KEYS, pos)
+    QTest.mouseDClick(widget, LEFT, NO_KEYS, pos)
+
+
+def click_check_box(box: QCheckBox) -> None:
+    """Click where the style says a check box takes clicks (its centre may miss)."""
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    area = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxClickRect, option, box)
+    click(box, area.center())
+
+
+def type_into(edit: QLineEdit, text: str) -> None:
+    """Click into a line edit, select what is there and type over it (an empty text clears)."""
+    click(edit)
+    QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    if text:
+        QTest.keyClicks(edit, text)
+    else:
+        QTest.keyClick(edit, Qt.Key.Key_Delete)
+
+
+def line_edit_of(widget: QWidget) -> QLineEdit:
+    """The line edit a field types into (the field itself, or the one inside a date field)."""
+    if isinstance(widget, QLineEdit):
+        return widget
+    found = widget.findChild(QLineEdit)
+    assert found is not None, f"{widget!r} has no line edit"
+    return found
+
+
+def field(container: QWidget, label: str) -> QWidget:
+    """The widget a form label names (its buddy), e.g. field(dialog, "Amount")."""
+    for candidate in container.findChildren(QLabel):
+        if bare(candidate.text()).rstrip(":") == label and candidate.buddy() is not None:
+            return candidate.buddy()
+    raise AssertionError(f"no field labelled {label!r} in {container!r}")
+
+
+def named(container: QWidget, name: str, kind: type[QWidget] = QWidget) -> QWidget:
+    """A visible-or-not child by accessible name."""
+    for candidate in container.findChildren(kind):
+        if candidate.accessibleName() == name:
+            return candidate
+    raise AssertionError(f"no {kind.__name__} named {name!r} in {container!r}")
+
+
+def button(container: QWidget, text: str) -> QAbstractButton:
+    """A push button by its text (mnemonics ignored), or a dialog button box's standard one."""
+    for candidate in container.findChildren(QAbstractButton):
+        if bare(candidate.text()) == text:
+            return candidate
+    raise AssertionError(f"no button {text!r} in {container!r}")
+
+
+def press_ok(dialog: QWidget) -> bool:
+    """Click OK (False when it is disabled: the dialog is then cancelled)."""
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    if ok is not None and ok.isEnabled():
+        click(ok)
+        return True
+    press_cancel(dialog)
+    return False
+
+
+def press_cancel(dialog: QWidget) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel) if box is not None else None
+    if cancel is not None:
+        click(cancel)
+    elif isinstance(dialog, QDialog):
+        dialog.reject()
+
+
+def answer_message_box(box: QWidget, choice: QMessageBox.StandardButton) -> None:
+    assert isinstance(box, QMessageBox), f"expected a message box, got {box!r}: {describe(box)}"
+    target = box.button(choice)
+    assert target is not None, f"{describe(box)} has no {choice}"
+    click(target)
+
+
+def describe(widget: QWidget) -> str:
+    """What a modal widget says, for a failure message."""
+    if isinstance(widget, QMessageBox):
+        return f"message box {widget.windowTitle()!r}: {widget.text()!r}"
+    return f"{type(widget).__name__} {widget.windowTitle()!r}"
+
+
+class Modals:
+    """Answers the modal dialogs and popup menus a step opens, in order; any other is an error.
+
+    A repeating timer looks for the active modal widget or popup; the next answer in the queue
+    handles it. A modal nobody expected (an error box, say) is recorded and closed, so a test
+    never hangs on it and fails with what it said.
+    """
+
+    def __init__(self) -> None:
+        self.queue: list[Answer] = []
+        self.unexpected: list[str] = []
+        self.answered = 0
+        self._seen: set[int] = set()
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._poll)
+
+    @contextmanager
+    def expecting(self, *answers: Answer) -> Iterator[None]:
+        self.queue = list(answers)
+        self._timer.start()
+        try:
+            yield
+            deadline = time.monotonic() + 5
+            while self.queue and time.monotonic() < deadline:
+                settle(5)
+            wait_until_idle()
+        finally:
+            self.queue = []
+            self._timer.stop()
+
+    def _poll(self) -> None:
+        widget = QApplication.activePopupWidget() or QApplication.activeModalWidget()
+        if widget is None or not widget.isVisible() or id(widget) in self._seen:
+            return
+        # Seen once: an answer may open the next modal, which this timer then answers from
+        # inside it (re-entrantly); the widget just answered is not answered twice.
+        self._seen.add(id(widget))
+        if self.queue:
+            answer = self.queue.pop(0)
+            self.answered += 1
+            answer(widget)
+            return
+        self.unexpected.append(describe(widget))
+        if isinstance(widget, QDialog):
+            widget.reject()
+        else:
+            widget.close()
+
+    def take_unexpected(self) -> list[str]:
+        found, self.unexpected = self.unexpected, []
+        self._seen.clear()
+        return found
+
+
+def wait_until_idle(timeout: float = 5) -> None:
+    """Process events until no modal widget or popup is open (answered ones close)."""
+    deadline = time.monotonic() + timeout
+    settle()
+    while QApplication.activeModalWidget() or QApplication.activePopupWidget():
+        if time.monotonic() > deadline:
+            raise AssertionError("a dialog or menu stayed open")
+        settle(5)
+    settle()
+
+
+def choose_in_menu(*path: str) -> Answer:
+    """Answer a popup menu by choosing the action at `path` (submenu texts, then the action)."""
+
+    def answer(widget: QWidget) -> None:
+        assert isinstance(widget, QMenu), f"expected a menu, got {describe(widget)}"
+        menu: QMenu | None = widget
+        chosen = None
+        for step in path:
+            assert menu is not None
+            chosen = next((a for a in menu.actions() if bare(a.text()) == step), None)
+            assert chosen is not None, f"no {step!r} in menu {[bare(a.text()) for a in menu.actions()]}"
+            sub = chosen.menu()
+            menu = sub if isinstance(sub, QMenu) else None
+        assert chosen is not None
+        widget.close()
+        if chosen.isEnabled():
+            # After the menu's own loop has returned, as a click on the item would.
+            QTimer.singleShot(0, chosen.trigger)
+
+    return answer
+
+
+def reveal(widget: QWidget) -> None:
+    """Bring a widget on screen: click the tabs of every tab widget it sits in."""
+    chain = []
+    parent = widget.parentWidget()
+    child = widget
+    while parent is not None:
+        chain.append((parent, child))
+        child, parent = parent, parent.parentWidget()
+    for parent, child in reversed(chain):
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            tabs = parent.parentWidget()
+            assert isinstance(tabs, QTabWidget)
+            index = tabs.indexOf(child)
+            if index >= 0 and tabs.currentIndex() != index:
+                bar = tabs.tabBar()
+                click(bar, bar.tabRect(index).center())
+        elif isinstance(parent, QStackedWidget) and parent.currentWidget() is not child:
+            parent.setCurrentWidget(child)
+
+
+def click_tab(tabs: QTabWidget, index: int) -> None:
+    bar = tabs.tabBar()
+    click(bar, bar.tabRect(index).center())
+
+
+def click_row(view: QListView | QWidget, index: QModelIndex) -> None:
+    """Click an item of an item view at its visual rect (scrolled to first)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    assert isinstance(view, QAbstractItemView)
+    view.scrollTo(index)
+    click(view.viewport(), view.visualRect(index).center())
+
+
+def open_context_menu(view: QListView, index: QModelIndex) -> None:
+    """Right-click a card: press and release first, then the context-menu event (QT-NOTES)."""
+    view.scrollTo(index)
+    pos = view.visualRect(index).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.RightButton, NO_KEYS, pos)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def drag(source: QListView, index: QModelIndex, target: QListView) -> None:
+    """Drag a card onto another column: press on it, then the drag events a real drag delivers
+    (QDrag.exec cannot run offscreen), then the release."""
+    source.scrollTo(index)
+    start = source.visualRect(index).center()
+    QTest.mousePress(source.viewport(), LEFT, NO_KEYS, start)
+    model = source.model()
+    data: QMimeData = model.mimeData([index])
+    point = QPointF(target.viewport().rect().center())
+    for kind in (QDragEnterEvent, QDragMoveEvent):
+        approach = kind(point.toPoint(), Qt.DropAction.MoveAction, data, LEFT, NO_KEYS)
+        QApplication.sendEvent(target.viewport(), approach)
+        if not approach.isAccepted():
+            QTest.mouseRelease(source.viewport(), LEFT, NO_KEYS, start)
+            return
+    drop = QDropEvent(point, Qt.DropAction.MoveAction, data, LEFT, NO_KEYS)
+    QApplication.sendEvent(target.viewport(), drop)
+    # The button comes up over the target; a real drag's own loop swallows that release.
+    QTest.mouseRelease(target.viewport(), LEFT, NO_KEYS, point.toPoint())
+
+
+def push_button(container: QWidget, text: str) -> None:
+    target = button(container, text)
+    assert isinstance(target, QPushButton | QAbstractButton)
+    if target.isEnabled():
+        click(target)
+
+
+def choose_in_combo(combo: QComboBox, steps: int) -> None:
+    """Step a closed combo box down (or up, for negative steps) with the arrow keys."""
+    combo.setFocus()
+    key = Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up
+    for _ in range(abs(steps)):
+        QTest.keyClick(combo, key)

@@ -1,0 +1,686 @@
+"""A seeded random walk through the real main window, checking after every step that the window
+shows the plan: columns, headers, selection, docks and undo history.
+
+Each step is a seller's action done with real input: clicks on card rectangles, drags through
+the views, key presses, typed text, modal dialogs and menus answered as a seller would. The steps
+of a walk are drawn from a seed before it starts (their arguments are plain numbers, resolved
+against the window when the step runs), so a failing walk replays exactly, and is shrunk by
+replaying it with steps left out.
+
+    make soak                                     # thousands of steps (SOAK_STEPS, SOAK_SEEDS)
+    .venv/bin/python -m tests.ui.window_walk --seed 7 --steps 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import re
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
+
+from planner.demo import populate_demo
+from planner.model import FunnelLevel, Stage
+from planner.money import CurrencySums
+from planner.stages import open_stages
+from planner.storage import accounts as account_repo
+from planner.storage import opportunities as opportunity_repo
+from planner.storage import settings as settings_repo
+from planner.storage import stages as stage_repo
+from planner.storage.db import PlanDB, open_memory
+from tests.planner.test_operations import dump
+from tests.ui import window_driver as drive
+from ui import format as fmt
+from ui.board.models import ID_ROLE
+from ui.main_window import MainWindow
+
+START = dt.date(2026, 11, 26)  # the demo plan's day, as in tests/conftest.py
+NO_DATE = "9999-12-31"  # undated deals sort last on the board
+# What the offscreen platform cannot do (as pyproject.toml's qt_log_ignore): not our warnings.
+OFFSCREEN_LIMITS = re.compile("This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One action with its numeric arguments (resolved against the window when it runs)."""
+
+    name: str
+    args: tuple[int, ...]
+
+    def __str__(self) -> str:
+        return f"{self.name}{self.args}"
+
+
+# Action name -> (weight, how many numeric arguments).
+ACTIONS: dict[str, tuple[int, int]] = {
+    "type_filter": (4, 1),
+    "clear_filter_button": (2, 0),
+    "clear_filter_escape": (2, 0),
+    "click_card": (10, 1),
+    "arrow": (5, 1),
+    "move_key": (4, 2),
+    "drag_card": (4, 3),
+    "move_to_menu": (3, 3),
+    "edit_stage": (2, 2),
+    "edit_amount": (3, 2),
+    "edit_close_date": (3, 2),
+    "add_action": (3, 2),
+    "remove_action": (2, 2),
+    "add_influence": (2, 2),
+    "remove_influence": (2, 2),
+    "undo": (5, 0),
+    "redo": (3, 0),
+    "walk_away": (2, 1),
+    "reopen_from_archive": (2, 1),
+    "switch_tab": (3, 1),
+}
+
+
+def draw_steps(seed: int, count: int) -> list[Step]:
+    """The walk of a seed: actions by weight, each with arguments 0..999."""
+    rng = random.Random(seed)
+    names = list(ACTIONS)
+    weights = [ACTIONS[n][0] for n in names]
+    steps = []
+    for _ in range(count):
+        name = rng.choices(names, weights)[0]
+        steps.append(Step(name, tuple(rng.randrange(1000) for _ in range(ACTIONS[name][1]))))
+    return steps
+
+
+class WalkFailure(AssertionError):  # noqa: N818 (a failed walk, not an error of the code)
+    """An invariant broke: which step, and what was wrong."""
+
+    def __init__(self, position: int, step: Step, problem: str) -> None:
+        super().__init__(f"after step {position} {step}: {problem}")
+        self.position = position
+        self.step = step
+        self.problem = problem
+
+
+class Walk:
+    """One window on a fresh demo plan, driven step by step."""
+
+    def __init__(self, size: tuple[int, int] = (1366, 768)) -> None:
+        self.plan: PlanDB = open_memory()
+        populate_demo(self.plan, START)
+        self.window = MainWindow(self.plan)
+        self.window.resize(*size)
+        self.window.show()
+        self.window.activateWindow()
+        drive.settle(20)
+        self.modals = drive.Modals()
+        # The plan as each undo-stack index left it: dumps[i] is the plan at index i.
+        self.dumps = [dump(self.plan)]
+        self.commands: list[Any] = []
+        self.index = 0
+        self.words = self._filter_words()
+        self.problems: list[str] = []
+        self.timings: list[tuple[float, str]] = []
+        self._previous_handler: Any = qInstallMessageHandler(self._on_qt_message)
+
+    def close(self) -> None:
+        qInstallMessageHandler(self._previous_handler)
+        self.window.undo_stack.clear()
+        self.window.close()
+        self.window.deleteLater()
+        drive.settle()
+        self.plan.close()
+
+    def _on_qt_message(self, kind: QtMsgType, context: Any, message: str) -> None:
+        quiet = kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg)
+        if not quiet and not OFFSCREEN_LIMITS.search(message):
+            self.problems.append(f"Qt {kind.name}: {message}")
+        if self._previous_handler is not None:
+            self._previous_handler(kind, context, message)
+
+    def _filter_words(self) -> list[str]:
+        """Pieces of titles and account names to filter by, and one that matches nothing."""
+        words = {"zzqx"}
+        for deal in opportunity_repo.list_opportunities(self.plan):
+            words.update(w for w in deal.title.split() if len(w) > 2)
+        for account in account_repo.list_accounts(self.plan):
+            words.add(account.name.split()[0])
+        return sorted(words)
+
+    # Running --------------------------------------------------------------------------------
+    def run(self, steps: Sequence[Step], *, check_each: bool = True) -> None:
+        for position, step in enumerate(steps, 1):
+            started = time.monotonic()
+            self.do(position, step)
+            if check_each:
+                self.check(position, step)
+            self.timings.append((time.monotonic() - started, str(step)))
+
+    def do(self, position: int, step: Step) -> None:
+        action: Callable[..., None] = getattr(self, f"do_{step.name}")
+        self.activate()
+        errors: list[str] = []
+        old_hook = sys.excepthook
+
+        def hook(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+            errors.append("".join(traceback.format_exception(kind, value, tb)))
+
+        sys.excepthook = hook
+        try:
+            action(*step.args)
+            drive.wait_until_idle()
+        except Exception:
+            errors.append(traceback.format_exc())
+        finally:
+            sys.excepthook = old_hook
+        unexpected = self.modals.take_unexpected()
+        if errors or unexpected or self.problems:
+            problems = errors + [f"unexpected {u}" for u in unexpected] + self.problems
+            self.problems = []
+            raise WalkFailure(position, step, "\n".join(problems))
+
+    def expect(self, *answers: drive.Answer) -> Any:
+        return self.modals.expecting(*answers)
+
+    # Where things are -----------------------------------------------------------------------
+    def stages(self) -> list[Stage]:
+        return stage_repo.list_stages(self.plan)
+
+    def views(self) -> dict[int, QListView]:
+        """Each open stage's card view, by stage id, left to right."""
+        return {stage_id: column.view for stage_id, column in self.window.board.columns.items()}
+
+    def visible(self) -> list[tuple[QListView, int]]:
+        """Every card on the board: (its view, its row)."""
+        return [(view, row) for view in self.views().values() for row in range(view.model().rowCount())]
+
+    def card(self, k: int) -> tuple[QListView, int] | None:
+        cards = self.visible()
+        return cards[k % len(cards)] if cards else None
+
+    def selected_card(self) -> tuple[QListView, int] | None:
+        for view in self.views().values():
+            rows = view.selectionModel().selectedRows()
+            if rows:
+                return view, rows[0].row()
+        return None
+
+    def on_board(self) -> bool:
+        return self.window.tabs.currentWidget() is self.window.board
+
+    def to_board(self) -> None:
+        if not self.on_board():
+            drive.click_tab(self.window.tabs, self.window.tabs.indexOf(self.window.board))
+
+    def select_card(self, k: int) -> tuple[QListView, int] | None:
+        """Click a card (the k-th on the board) and return it."""
+        self.to_board()
+        found = self.card(k)
+        if found is not None:
+            view, row = found
+            drive.click_row(view, view.model().index(row, 0))
+        return found
+
+    def activate(self) -> None:
+        drive.activate(self.window)
+
+    def press(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = drive.NO_KEYS) -> None:
+        target = QApplication.focusWidget() or self.window
+        QTest.keyClick(target, key, modifiers)
+
+    # Actions --------------------------------------------------------------------------------
+    def do_type_filter(self, k: int) -> None:
+        word = self.words[k % len(self.words)]
+        # Part of a word: as someone types, not always whole words.
+        text = word[: max(3, len(word) - k % 3)]
+        drive.type_into(self.window.filter_edit, text)
+
+    def do_clear_filter_button(self) -> None:
+        edit = self.window.filter_edit
+        if not edit.text():
+            return
+        # The line edit's own clear button (Qt's QLineEditIconButton, a tool button).
+        shown = [b for b in edit.findChildren(QToolButton) if b.isVisible()]
+        assert shown, "the filter's clear button is not shown while it holds text"
+        drive.click(shown[0])
+
+    def do_clear_filter_escape(self) -> None:
+        edit = self.window.filter_edit
+        drive.click(edit)
+        QTest.keyClick(edit, Qt.Key.Key_Escape)
+        assert not edit.text(), f"Esc left {edit.text()!r} in the filter"
+
+    def do_click_card(self, k: int) -> None:
+        self.select_card(k)
+
+    def do_arrow(self, k: int) -> None:
+        if not isinstance(QApplication.focusWidget(), QListView) or not self.on_board():
+            return
+        key = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)[k % 4]
+        self.press(key)
+
+    def _answer_move(self, accept: bool) -> drive.Answer:
+        def answer(dialog: QWidget) -> None:
+            if not accept:
+                drive.press_cancel(dialog)
+                return
+            boxes = [b for b in dialog.findChildren(QCheckBox) if b.isVisible()]
+            if boxes:
+                drive.click_check_box(boxes[0])  # the customer's commitment
+            else:
+                drive.type_into(drive.line_edit_of(drive.field(dialog, "Reason")), "Customer paused")
+            drive.press_ok(dialog)
+
+        return answer
+
+    def _moves(self, deal_id: int, target: Stage) -> bool:
+        """Whether moving this deal to `target` opens a dialog (a reopen does not)."""
+        deal = opportunity_repo.get_opportunity(self.plan, deal_id)
+        return deal is not None and deal.stage_id != target.id
+
+    def do_move_key(self, k: int, accept: int) -> None:
+        if self.select_card(k) is None:
+            return
+        forward = k % 2 == 0
+        deal_id = self.window.board.selected_id()
+        columns = list(self.views())
+        position = columns.index(self.window.controller.stage_of(deal_id) or columns[0]) + (
+            1 if forward else -1
+        )
+        answers = [self._answer_move(accept % 4 != 0)] if 0 <= position < len(columns) else []
+        with self.expect(*answers):
+            self.press(Qt.Key.Key_Right if forward else Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+
+    def do_drag_card(self, k: int, step: int, accept: int) -> None:
+        found = self.select_card(k)
+        if found is None:
+            return
+        view, row = found
+        views = list(self.views().values())
+        position = views.index(view) + (1 if step % 2 else -1)
+        if not 0 <= position < len(views):
+            return
+        with self.expect(self._answer_move(accept % 4 != 0)):
+            drive.drag(view, view.model().index(row, 0), views[position])
+
+    def do_move_to_menu(self, k: int, stage: int, accept: int) -> None:
+        found = self.select_card(k)
+        if found is None:
+            return
+        view, row = found
+        open_ones = open_stages(self.stages())
+        target = open_ones[stage % len(open_ones)]
+        deal_id = int(view.model().index(row, 0).data(ID_ROLE))
+        answers = [drive.choose_in_menu("Move to", target.name)]
+        if self._moves(deal_id, target):
+            answers.append(self._answer_move(accept % 4 != 0))
+        with self.expect(*answers):
+            drive.open_context_menu(view, view.model().index(row, 0))
+
+    def _edit_deal(self, k: int, change: Callable[[QWidget], None], accept: bool = True) -> None:
+        if self.select_card(k) is None:
+            return
+
+        def answer(dialog: QWidget) -> None:
+            change(dialog)
+            if accept:
+                drive.press_ok(dialog)
+            else:
+                drive.press_cancel(dialog)
+
+        with self.expect(answer):
+            self.press(Qt.Key.Key_F2)
+
+    def do_edit_stage(self, k: int, steps: int) -> None:
+        def change(dialog: QWidget) -> None:
+            combo = drive.field(dialog, "Stage")
+            assert isinstance(combo, QComboBox)
+            drive.choose_in_combo(combo, 1 if steps % 2 else -1)
+
+        self._edit_deal(k, change)
+
+    def do_edit_amount(self, k: int, amount: int) -> None:
+        def change(dialog: QWidget) -> None:
+            text = "" if amount % 10 == 0 else str(1000 * (amount + 1))
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "Amount")), text)
+
+        self._edit_deal(k, change, accept=amount % 7 != 0)
+
+    def do_edit_close_date(self, k: int, days: int) -> None:
+        def change(dialog: QWidget) -> None:
+            when = START + dt.timedelta(days=days - 300)
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "Close date")), when.isoformat())
+
+        self._edit_deal(k, change)
+
+    def _sheet(self) -> QWidget | None:
+        """The Blue Sheet of the selected card, shown (None when no card is selected)."""
+        if self.selected_card() is None:
+            return None
+        dock = self.window.blue_sheet_dock
+        if not dock.isVisible():
+            dock.show()
+        dock.raise_()
+        return dock.widget()
+
+    def do_add_action(self, k: int, dated: int) -> None:
+        if self.select_card(k) is None:
+            return
+        sheet = self._sheet()
+        assert sheet is not None
+        what = drive.named(sheet, "What", QLineEdit)
+        drive.reveal(what)
+        assert isinstance(what, QLineEdit)
+        drive.type_into(what, f"Call the buyer #{k}")
+        due = drive.named(sheet, "Due")
+        if dated % 3 and due.isEnabled():
+            when = START + dt.timedelta(days=dated % 40)
+            drive.type_into(drive.line_edit_of(due), when.isoformat())
+        group = what.parentWidget()
+        assert group is not None
+        drive.push_button(group, "Add")
+
+    def _remove_row(self, k: int, row: int, table_name: str, confirm_title: str) -> None:
+        if self.select_card(k) is None:
+            return
+        sheet = self._sheet()
+        assert sheet is not None
+        table = drive.named(sheet, table_name, QTableView)
+        assert isinstance(table, QTableView)
+        drive.reveal(table)
+        if table.model().rowCount() == 0:
+            return
+        drive.click_row(table, table.model().index(row % table.model().rowCount(), 0))
+        section = table.parentWidget()
+        while section is not None and not any(
+            drive.bare(b.text()) == "Remove" for b in section.findChildren(QPushButton)
+        ):
+            section = section.parentWidget()
+        assert section is not None
+        with self.expect(lambda box: drive.answer_message_box(box, QMessageBox.StandardButton.Yes)):
+            drive.push_button(section, "Remove")
+
+    def do_remove_action(self, k: int, row: int) -> None:
+        self._remove_row(k, row, "Action plan", "Delete action")
+
+    def do_remove_influence(self, k: int, row: int) -> None:
+        self._remove_row(k, row, "Buying influences", "Remove")
+
+    def do_add_influence(self, k: int, who: int) -> None:
+        if self.select_card(k) is None:
+            return
+        sheet = self._sheet()
+        assert sheet is not None
+        add = drive.button(sheet, "Add influence…")
+        drive.reveal(add)
+        if not add.isEnabled():
+            return
+
+        def answer(dialog: QWidget) -> None:
+            person = drive.field(dialog, "Person")
+            assert isinstance(person, QComboBox)
+            if who % 2 or person.count() == 1:
+                drive.choose_in_combo(person, person.count())  # the last item: a new person
+                drive.type_into(drive.line_edit_of(drive.field(dialog, "Name")), f"Dana Walker {who}")
+            role = drive.field(dialog, "Role")
+            assert isinstance(role, QComboBox)
+            drive.choose_in_combo(role, -(who % 4))
+            drive.press_ok(dialog)
+
+        with self.expect(answer):
+            drive.click(add)
+
+    def do_undo(self) -> None:
+        self.activate()
+        QTest.keySequence(
+            QApplication.focusWidget() or self.window, QKeySequence(QKeySequence.StandardKey.Undo)
+        )
+
+    def do_redo(self) -> None:
+        self.activate()
+        QTest.keySequence(
+            QApplication.focusWidget() or self.window, QKeySequence(QKeySequence.StandardKey.Redo)
+        )
+
+    def do_walk_away(self, k: int) -> None:
+        found = self.select_card(k)
+        if found is None:
+            return
+        view, row = found
+        away = next(s for s in self.stages() if s.level == FunnelLevel.WALKED_AWAY and not s.retired)
+
+        def reason(dialog: QWidget) -> None:
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "Reason")), "No budget this year")
+            drive.press_ok(dialog)
+
+        with self.expect(drive.choose_in_menu("Move to", away.name), reason):
+            drive.open_context_menu(view, view.model().index(row, 0))
+
+    def do_reopen_from_archive(self, k: int) -> None:
+        tabs = self.window.tabs
+        archive = self.window.archive
+        drive.click_tab(tabs, tabs.indexOf(archive))
+        table = archive.findChild(QTableView)
+        assert table is not None
+        rows = table.model().rowCount()
+        if not rows:
+            return
+        drive.click_row(table, table.model().index(k % rows, 0))
+        drive.push_button(archive, "Reopen")
+
+    def do_switch_tab(self, k: int) -> None:
+        tabs = self.window.tabs
+        drive.click_tab(tabs, k % tabs.count())
+
+    # Invariants -----------------------------------------------------------------------------
+    def check(self, position: int, step: Step) -> None:
+        for check in (self.check_columns, self.check_selection, self.check_undo):
+            problem = check()
+            if problem:
+                raise WalkFailure(position, step, problem)
+
+    def check_columns(self) -> str | None:
+        """Every column shows exactly the plan's open deals of its stage that match the filter,
+        in the board's order, and its header counts and sums them."""
+        stages = self.stages()
+        columns = [s.id for s in open_stages(stages)]
+        if list(self.views()) != columns:
+            return f"columns {list(self.views())} but open stages {columns}"
+        needle = self.window.filter_edit.text().strip().casefold()
+        names = {a.id: a.name for a in account_repo.list_accounts(self.plan)}
+        base = settings_repo.get_setting(self.plan, "base_currency", "EUR")
+        rates = dict(settings_repo.get_setting(self.plan, "rates", {}))
+        deals = opportunity_repo.list_opportunities(self.plan)
+        for stage in open_stages(stages):
+            wanted = sorted(
+                (
+                    d
+                    for d in deals
+                    if d.stage_id == stage.id
+                    and needle in f"{d.title}\n{names.get(d.account_id or 0, '')}".casefold()
+                ),
+                key=lambda d: (d.close_date.isoformat() if d.close_date else NO_DATE, d.id),
+            )
+            view = self.views()[stage.id]
+            model = view.model()
+            shown = [
+                (model.index(r, 0).data(ID_ROLE), model.index(r, 0).data()) for r in range(model.rowCount())
+            ]
+            expected = [(d.id, d.title) for d in wanted]
+            if shown != expected:
+                return f"column {stage.name} shows {shown}, the plan has {expected} (filter {needle!r})"
+            sums = CurrencySums.of(
+                ((d.amount, d.currency, d.probability_override) for d in wanted), stage.probability
+            )
+            lines = fmt.totals_lines(sums.totals(base, rates))
+            column = self.window.board.columns[stage.id]
+            header = (column.summary.text(), column.weighted.text())
+            if header != lines:
+                return f"column {stage.name} header {header}, the plan's {lines}"
+        return None
+
+    def check_selection(self) -> str | None:
+        """At most one card is selected; the selected card, Deal details and the Blue Sheet show
+        the same deal."""
+        selected = [
+            int(index.data(ID_ROLE))
+            for view in self.views().values()
+            for index in view.selectionModel().selectedRows()
+        ]
+        if len(selected) > 1:
+            return f"{len(selected)} cards selected: {selected}"
+        details = self.window.details.opportunity_id
+        sheet = self.window._blue_sheet.opportunity_id if self.window._blue_sheet is not None else details
+        if details != sheet:
+            return f"Deal details show deal {details}, the Blue Sheet deal {sheet}"
+        if self.on_board() and selected and selected[0] != details:
+            return f"card {selected[0]} is selected, the docks show deal {details}"
+        if details:
+            deal = opportunity_repo.get_opportunity(self.plan, details)
+            shown = self.window.details.values["Title"].text()
+            if deal is None or shown != deal.title:
+                return f"Deal details show {shown!r} for deal {details}, the plan has {deal}"
+        return None
+
+    def check_undo(self) -> str | None:
+        """The plan is what the undo history says: the state of the current index, and every edit
+        is one command on top of the state it started from."""
+        stack = self.window.undo_stack
+        now = dump(self.plan)
+        index = stack.index()
+        commands = [stack.command(i) for i in range(stack.count())]
+        kept = 0
+        while kept < min(len(commands), len(self.commands)) and commands[kept] is self.commands[kept]:
+            kept += 1
+        try:
+            if kept == len(commands) == len(self.commands):
+                if now != self.dumps[index]:
+                    changed = [t for t in now if now[t] != self.dumps[index][t]]
+                    return (
+                        f"the plan changed ({', '.join(changed)}) with no undoable edit (undo index {index})"
+                    )
+                return None
+            if kept == len(commands) - 1 and index == len(commands) and kept == self.index:
+                self.dumps = [*self.dumps[: kept + 1], now]  # one new edit on top
+                return None
+            return (
+                f"the undo history changed from {[c.text() for c in self.commands]} at {self.index} "
+                f"to {[c.text() for c in commands]} at {index}"
+            )
+        finally:
+            self.commands = commands
+            self.index = index
+
+    def undo_everything(self) -> str | None:
+        """Undo every edit with the window's keys; the plan must be as it started."""
+        stack = self.window.undo_stack
+        self.to_board()
+        self.window.board.setFocus()  # not the filter box: there Ctrl+Z undoes typing
+        for _ in range(stack.index()):
+            self.do_undo()
+            drive.wait_until_idle()
+        if stack.index() != 0:
+            return f"undo stopped at {stack.index()}"
+        now = dump(self.plan)
+        if now != self.dumps[0]:
+            changed = [t for t in now if now[t] != self.dumps[0][t]]
+            return f"after undoing everything the plan differs from its start in {changed}"
+        return None
+
+
+def run_walk(steps: Sequence[Step]) -> WalkFailure | None:
+    """Run a walk on a fresh window; the failure it met, if any."""
+    walk = Walk()
+    try:
+        walk.run(steps)
+        problem = walk.undo_everything()
+        if problem:
+            return WalkFailure(len(steps) + 1, Step("undo_everything", ()), problem)
+        return None
+    except WalkFailure as failure:
+        return failure
+    finally:
+        walk.close()
+
+
+def shrink(steps: list[Step], failure: WalkFailure, budget_s: float = 120) -> tuple[list[Step], WalkFailure]:
+    """Leave steps out while the walk still fails the same way (same invariant, same step name)."""
+    same = failure.problem.split(":")[0]
+
+    def fails(candidate: list[Step]) -> WalkFailure | None:
+        found = run_walk(candidate)
+        if found is not None and found.problem.split(":")[0] == same:
+            return found
+        return None
+
+    deadline = time.monotonic() + budget_s
+    steps = steps[: failure.position]
+    chunk = max(1, len(steps) // 2)
+    while chunk >= 1 and time.monotonic() < deadline:
+        start = 0
+        while start < len(steps) and time.monotonic() < deadline:
+            candidate = steps[:start] + steps[start + chunk :]
+            found = fails(candidate) if candidate else None
+            if found is not None:
+                steps, failure = candidate[: found.position], found
+            else:
+                start += chunk
+        chunk //= 2
+    return steps, failure
+
+
+def report(seed: int, steps: list[Step], failure: WalkFailure) -> str:
+    shrunk, last = shrink(list(steps), failure)
+    lines = [
+        f"window walk, seed {seed}: {failure}",
+        f"shrunk to {len(shrunk)} steps: {[str(s) for s in shrunk]}",
+        f"which fails with: {last}",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--seed", type=int, action="append", help="a seed (repeatable)")
+    parser.add_argument("--seeds", type=int, default=20, help="how many seeds when none is given")
+    parser.add_argument("--steps", type=int, default=250, help="steps per seed")
+    options = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(["window-walk", "-platform", "offscreen"])
+    from ui.i18n import install_language
+
+    assert isinstance(app, QApplication)
+    install_language(app, "en")
+    seeds = options.seed or list(range(1000, 1000 + options.seeds))
+    total = 0
+    started = time.monotonic()
+    for seed in seeds:
+        steps = draw_steps(seed, options.steps)
+        failure = run_walk(steps)
+        if failure is not None:
+            print(report(seed, steps, failure), file=sys.stderr)
+            return 1
+        total += len(steps)
+        print(f"seed {seed}: {len(steps)} steps green ({total} in {time.monotonic() - started:.0f} s)")
+    print(f"{total} steps over {len(seeds)} seeds, every invariant held")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
