@@ -1236,16 +1236,18 @@ class MainWindow(QMainWindow):
     # Plans ----------------------------------------------------------------------------------
     @Slot()
     def new_plan(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from ui.file_dialogs import FolderKind, save_file
 
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file(
             self,
+            FolderKind.PLANS,
             translate("MainWindow", "New plan"),
-            str(Path.home() / translate("MainWindow", "my-plan.plan")),
+            translate("MainWindow", "my-plan.plan"),
             translate("MainWindow", "Plans (*.plan);;All files (*)"),
+            settings=self.settings,
         )
         if path:
-            if Path(path).exists():
+            if path.exists():
                 self.show_error(
                     translate("MainWindow", "New plan"),
                     translate("MainWindow", "{path} already exists. Choose another name, or open it.").format(
@@ -1253,20 +1255,21 @@ class MainWindow(QMainWindow):
                     ),
                 )
                 return
-            self.open_plan_requested.emit(Path(path))
+            self.open_plan_requested.emit(path)
 
     @Slot()
     def open_plan(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from ui.file_dialogs import FolderKind, open_file
 
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file(
             self,
+            FolderKind.PLANS,
             translate("MainWindow", "Open plan"),
-            str(Path.home()),
             translate("MainWindow", "Plans (*.plan);;All files (*)"),
+            settings=self.settings,
         )
         if path:
-            self.open_plan_requested.emit(Path(path))
+            self.open_plan_requested.emit(path)
 
     @Slot()
     def about(self) -> None:
