@@ -260,3 +260,33 @@ def test_foreign_database_keeps_its_data(tmp_path: Path) -> None:
     assert conn.execute("SELECT name FROM recipe").fetchall() == [("soup",)]
     assert conn.execute("PRAGMA application_id").fetchone() == (0,)
     conn.close()
+
+
+@pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize(
+    "args", [["forecast"], ["hygiene", "--json"], ["--help"], ["demo", "--db", "new.plan"]], ids=" ".join
+)
+def test_a_reader_that_stops_early_ends_the_command_quietly(
+    tmp_path: Path, args: list[str], buffered: bool
+) -> None:
+    # `planner forecast | head -1`: head exits after its line, and the planner's next write
+    # finds the pipe closed. Here the reading end is closed before the planner writes at all.
+    assert run(tmp_path, "demo", "--db", "demo.plan").returncode == 0
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env["PLANNER_DATA_DIR"] = str(tmp_path / "data")
+    if not buffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    process = subprocess.Popen(
+        [str(PLANNER), "--db", "demo.plan", *args],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=60)
+    assert stderr == ""
+    # 141, like a program that SIGPIPE ended; argparse's --help ignores a closed pipe itself.
+    assert process.returncode in ((0, 141) if args == ["--help"] else (141,))

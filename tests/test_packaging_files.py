@@ -282,3 +282,67 @@ def test_no_qt_module_the_planner_imports_is_left_out_of_the_build() -> None:
                 imported.update(a.name for a in node.names if a.name.startswith("PySide6."))
     assert "PySide6.QtCharts" in imported
     assert imported.isdisjoint(common.QT_EXCLUDES)
+
+
+def _system_deps(*args: str, path: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": str(path)} if path is not None else None
+    return subprocess.run(
+        ["bash", str(LINUX / "system-deps.sh"), *args], capture_output=True, text=True, env=env, check=False
+    )
+
+
+def _system_deps_path(tmp_path: Path, leave_out: str = "", padding_lines: int = 0) -> Path:
+    """A PATH with what system-deps.sh runs, whose apt-get and sudo only leave a mark in tmp_path.
+
+    ldconfig and fc-list print this machine's listing followed by padding_lines more lines, as on
+    a desktop with thousands of libraries and fonts.
+    """
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("bash", "grep", "id", "pdftotext", "pdffonts", "pdftoppm", "desktop-file-validate"):
+        found = shutil.which(tool)
+        if found is None:
+            pytest.skip(f"{tool} is not installed")
+        if tool != leave_out:
+            (bin_dir / tool).symlink_to(found)
+    cat = shutil.which("cat")
+    assert cat is not None
+    padding = "".join(
+        f"\tpadding{n}.so.0 (libc6,x86-64) => /lib/padding{n}.so.0\n" for n in range(padding_lines)
+    )
+    for tool, command in {
+        "ldconfig": [shutil.which("ldconfig") or "/sbin/ldconfig", "-p"],
+        "fc-list": ["fc-list"],
+    }.items():
+        listing = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        (tmp_path / tool).write_text(listing + padding, encoding="utf-8")
+        (bin_dir / tool).write_text(f"#!/bin/sh\nexec {cat} {tmp_path / tool}\n", encoding="utf-8")
+        (bin_dir / tool).chmod(0o755)
+    for tool in ("apt-get", "sudo"):
+        (bin_dir / tool).write_text(f"#!/bin/sh\necho {tool} >> {tmp_path / 'installed'}\n", encoding="utf-8")
+        (bin_dir / tool).chmod(0o755)
+    return bin_dir
+
+
+def test_system_deps_finds_every_installed_library_every_time() -> None:
+    # `make test` ran `system-deps.sh test` first, so everything is installed. The check once
+    # piped `ldconfig -p` into `grep -q` under pipefail: grep stopped at the first match, ldconfig
+    # died of SIGPIPE, and now and then a start reported a library missing and ran apt-get.
+    for _ in range(30):
+        result = _system_deps("--check", "test")
+        assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_system_deps_installs_nothing_on_a_desktop_with_many_libraries(tmp_path: Path) -> None:
+    # The same race, made certain: the listings are far longer than a pipe holds.
+    path = _system_deps_path(tmp_path, padding_lines=50_000)
+    result = _system_deps("test", path=path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert not (tmp_path / "installed").exists()
+
+
+def test_system_deps_check_reports_what_is_missing_and_installs_nothing(tmp_path: Path) -> None:
+    path = _system_deps_path(tmp_path, leave_out="pdftotext")
+    result = _system_deps("--check", "test", path=path)
+    assert (result.returncode, result.stdout) == (1, "Missing: poppler-utils\n")
+    assert not (tmp_path / "installed").exists()

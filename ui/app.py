@@ -82,11 +82,18 @@ def main(argv: list[str] | None = None) -> int:
     """`planner [--db PATH] [COMMAND ...]`."""
     args_list = sys.argv[1:] if argv is None else argv
     try:
-        args = parse(args_list)
-        result = run_command(args)
+        try:
+            args = parse(args_list)
+            result = run_command(args)
+        finally:
+            # Here rather than at exit, where a closed pipe could only print "Exception ignored".
+            if sys.stdout is not None:  # None in the windowed Windows program
+                sys.stdout.flush()
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return _stdout_closed()
     if result is not None:
         return result
     if args.command == "review":
@@ -94,6 +101,18 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_review_gui(args.file)
     return run_gui(args.db)
+
+
+def _stdout_closed() -> int:
+    """`planner forecast | head -1`: the reader stopped early, which is no error worth a word.
+
+    What is still buffered goes to devnull, or the interpreter's last flush fails again; 141 is
+    what a shell reports for a program that SIGPIPE ended.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141
 
 
 # Testing only: PLANNER_QUIT_AFTER_START=1 quits once the window is shown, so a test can run

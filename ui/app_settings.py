@@ -65,6 +65,14 @@ class AppSettings:
         value = self._text("plans/last", "")
         return Path(value) if value and Path(value).exists() else None
 
+    def last_folder(self, kind: str) -> Path | None:
+        """The folder a file dialog of `kind` was last answered in (ui.file_dialogs), while it exists."""
+        value = self._text(f"folders/{kind}", "")
+        return Path(value) if value and Path(value).is_dir() else None
+
+    def set_last_folder(self, kind: str, folder: Path) -> None:
+        self._settings.setValue(f"folders/{kind}", str(folder))
+
     # Appearance and output ----------------------------------------------------------------
     def theme(self) -> Theme:
         value = self._text("view/theme", Theme.SYSTEM.value)

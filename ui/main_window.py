@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -69,6 +69,30 @@ WRITE_ERRORS = (OperationError, PlanError, sqlite3.Error, OSError)
 FIRST_SCREEN_CARDS = 60
 
 
+class FilterNotice(QFrame):
+    """Over the board while the filter matches no deal: says so, and offers to clear it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("filter-notice")
+        self.setStyleSheet(
+            "#filter-notice { background: #e7f0fb; border-bottom: 1px solid #a8c4e6; }"
+            "#filter-notice QLabel { color: #0c2d53; }"
+        )
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 12, 6)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # the seller's text, never markup
+        self.label.setWordWrap(True)
+        row.addWidget(self.label, 1)
+        self.clear_button = QPushButton(translate("MainWindow", "Clear filter"), self)
+        row.addWidget(self.clear_button)
+
+    def show_for(self, text: str) -> None:
+        self.label.setText(translate("MainWindow", "No deal matches “{text}”.").format(text=text))
+        self.show()
+
+
 class MainWindow(QMainWindow):
     """One window per open plan."""
 
@@ -80,6 +104,8 @@ class MainWindow(QMainWindow):
     # Set by set_read_only: why nothing can be written (the banner says it too).
     read_only_reason: str | None = None
     read_only_banner: QFrame | None = None
+    # Built the first time a filter matches no deal.
+    filter_notice: FilterNotice | None = None
 
     def __init__(
         self, plan: PlanDB, parent: QWidget | None = None, *, settings: AppSettings | None = None
@@ -115,6 +141,13 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "Shows only the deals whose title or account contains the text")
         )
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        # A line edit ignores Escape; here it clears the filter and goes back to the board.
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self.clear_filter)
+        # The filter's result changes with edits too (a deal renamed to match, or away from it).
+        self.controller.column_changed.connect(self._update_filter_notice)
+        self.controller.stages_reset.connect(self._update_filter_notice)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -130,7 +163,13 @@ class MainWindow(QMainWindow):
         self._archive_dirty = True
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.board, translate("MainWindow", "&Board"))
+        # The board's tab holds the board and, above it, the notice of a filter matching nothing.
+        self._board_page = QWidget(self)
+        board_layout = QVBoxLayout(self._board_page)
+        board_layout.setContentsMargins(0, 0, 0, 0)
+        board_layout.setSpacing(0)
+        board_layout.addWidget(self.board, 1)
+        self.tabs.addTab(self._board_page, translate("MainWindow", "&Board"))
         self.tabs.addTab(self.archive, translate("MainWindow", "&Archive"))
         # The forecast (QtCharts) and the clean-up list are built when first opened: start-up
         # paints the board without loading the chart library.
@@ -623,7 +662,7 @@ class MainWindow(QMainWindow):
             if self._archive_dirty:
                 self._refresh_archive()
             self._show_in_docks(self.archive.selected_id())
-        elif tabs.currentWidget() is self.board and self.board.selected_id():
+        elif tabs.currentWidget() is self._board_page and self.board.selected_id():
             # Back on the board: the docks show its selected card again, not the archive's.
             self._show_in_docks(self.board.selected_id())
 
@@ -660,6 +699,29 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_filter_edit_text_changed(self, text: str) -> None:
         self.controller.set_filter(text)
+        self._update_filter_notice()
+
+    @Slot()
+    def _update_filter_notice(self) -> None:
+        text = self.filter_edit.text().strip()
+        if text and not any(model.rowCount() for model in self.controller.models.values()):
+            if self.filter_notice is None:
+                self.filter_notice = FilterNotice(self._board_page)
+                self.filter_notice.clear_button.clicked.connect(self.clear_filter)
+                layout = self._board_page.layout()
+                assert isinstance(layout, QVBoxLayout)
+                layout.insertWidget(0, self.filter_notice)
+            self.filter_notice.show_for(text)
+        elif self.filter_notice is not None:
+            self.filter_notice.hide()
+
+    @Slot()
+    def clear_filter(self) -> None:
+        """Show every deal again, and go back to the board with the selected card, if any."""
+        selected = self.board.selected_id()
+        self.filter_edit.clear()
+        if not (selected and self.board.select(selected)) and self.board.columns:
+            next(iter(self.board.columns.values())).view.setFocus()
 
     @Slot(int)
     def _on_board_opportunity_selected(self, opportunity_id: int) -> None:
@@ -1239,16 +1301,18 @@ class MainWindow(QMainWindow):
     # Plans ----------------------------------------------------------------------------------
     @Slot()
     def new_plan(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from ui.file_dialogs import FolderKind, save_file
 
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file(
             self,
+            FolderKind.PLANS,
             translate("MainWindow", "New plan"),
-            str(Path.home() / translate("MainWindow", "my-plan.plan")),
+            translate("MainWindow", "my-plan.plan"),
             translate("MainWindow", "Plans (*.plan);;All files (*)"),
+            settings=self.settings,
         )
         if path:
-            if Path(path).exists():
+            if path.exists():
                 self.show_error(
                     translate("MainWindow", "New plan"),
                     translate("MainWindow", "{path} already exists. Choose another name, or open it.").format(
@@ -1256,20 +1320,21 @@ class MainWindow(QMainWindow):
                     ),
                 )
                 return
-            self.open_plan_requested.emit(Path(path))
+            self.open_plan_requested.emit(path)
 
     @Slot()
     def open_plan(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from ui.file_dialogs import FolderKind, open_file
 
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file(
             self,
+            FolderKind.PLANS,
             translate("MainWindow", "Open plan"),
-            str(Path.home()),
             translate("MainWindow", "Plans (*.plan);;All files (*)"),
+            settings=self.settings,
         )
         if path:
-            self.open_plan_requested.emit(Path(path))
+            self.open_plan_requested.emit(path)
 
     @Slot()
     def about(self) -> None:

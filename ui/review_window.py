@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -40,6 +39,7 @@ from planner.operations import Change
 from planner.storage import activities as activity_repo
 from planner.storage.db import PlanDB, PlanError
 from ui import format as fmt
+from ui.file_dialogs import FolderKind, open_file, save_file
 from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
@@ -275,21 +275,26 @@ class ReviewWindow(MainWindow):
     def save_notes_dialog(self) -> Path | None:
         """Review → Save review notes…: ask where, then write."""
         stem = self.bundle.path.stem
-        suggested = self.saved_to or self.bundle.path.with_name(
-            translate("ReviewWindow", "{stem} review notes {date}.json").format(
+        name = (
+            self.saved_to.name
+            if self.saved_to
+            else translate("ReviewWindow", "{stem} review notes {date}.json").format(
                 stem=stem, date=dt.date.today()
             )
         )
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file(
             self,
+            FolderKind.REVIEWS,
             translate("ReviewWindow", "Save review notes"),
-            str(suggested),
+            name,
             translate("ReviewWindow", "Review notes (*.json);;All files (*)"),
+            fallback=self.bundle.path.parent,
+            settings=self.settings,
         )
-        if not path:
+        if path is None:
             return None
         try:
-            return self.save_notes(Path(path))
+            return self.save_notes(path)
         except PackError as exc:
             QMessageBox.warning(self, translate("ReviewWindow", "The review notes were not saved"), str(exc))
             return None
@@ -327,16 +332,16 @@ def open_review_window(path: Path, parent: QWidget | None = None) -> ReviewWindo
 
 def run_open_for_review(parent: QWidget | None) -> ReviewWindow | None:
     """File → Open for review…: choose a bundle and open it, or explain why it cannot be opened."""
-    path, _ = QFileDialog.getOpenFileName(
+    path = open_file(
         parent,
+        FolderKind.REVIEWS,
         translate("ReviewWindow", "Open a plan bundle for review"),
-        str(Path.home()),
         translate("ReviewWindow", "Plan bundles (*.json);;All files (*)"),
     )
-    if not path:
+    if path is None:
         return None
     try:
-        return open_review_window(Path(path), parent)
+        return open_review_window(path, parent)
     except ReviewError as exc:
         QMessageBox.warning(parent, translate("ReviewWindow", "Cannot open for review"), str(exc))
         return None
@@ -344,16 +349,16 @@ def run_open_for_review(parent: QWidget | None) -> ReviewWindow | None:
 
 def run_import_review_notes(parent: QWidget | None, plan: PlanDB) -> Change | None:
     """File → Import review notes…: add the manager's notes to their deals; the change, or None."""
-    path, _ = QFileDialog.getOpenFileName(
+    path = open_file(
         parent,
+        FolderKind.REVIEWS,
         translate("ReviewWindow", "Import review notes"),
-        str(Path.home()),
         translate("ReviewWindow", "Review notes (*.json);;All files (*)"),
     )
-    if not path:
+    if path is None:
         return None
     try:
-        result = import_review_notes(plan, read_review_notes(Path(path)))
+        result = import_review_notes(plan, read_review_notes(path))
     except ReviewError as exc:
         QMessageBox.warning(parent, translate("ReviewWindow", "The review notes were not imported"), str(exc))
         return None

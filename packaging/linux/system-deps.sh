@@ -4,7 +4,10 @@
 #   system-deps.sh run    the above plus what Qt's X11 (xcb) plugin needs on a desktop
 #   system-deps.sh package  the test set plus what `make package` uses: PyInstaller's objdump,
 #                           and the validators of the .desktop and AppStream files
+#   system-deps.sh --check MODE  only prints what MODE lacks, and fails if anything is missing
 set -euo pipefail
+check=false
+if [ "${1-}" = "--check" ]; then check=true; shift; fi
 mode="${1:-test}"
 
 # soname-or-command -> Debian package
@@ -42,19 +45,28 @@ if [ "$mode" = "package" ]; then
   )
 fi
 
+# Each listing is read whole, once. `ldconfig -p | grep -q` under pipefail failed now and then:
+# grep exits at its first match, ldconfig dies of SIGPIPE, and an installed library read as
+# missing. ldconfig is in sbin, which a user's PATH on Debian lacks.
+libraries="$(PATH="$PATH:/usr/sbin:/sbin" ldconfig -p 2>/dev/null || true)"
+fonts="$(fc-list 2>/dev/null || true)"
 missing=()
 for entry in "${need[@]}"; do
   what="${entry%% *}"; pkg="${entry##* }"
   [[ " ${missing[*]-} " == *" $pkg "* ]] && continue  # one package can provide several entries
   case "$what" in
-    font:*) fc-list 2>/dev/null | grep -qi "${what#font:}" || missing+=("$pkg") ;;
+    font:*) font="${what#font:}"; [[ "${fonts,,}" == *"${font,,}"* ]] || missing+=("$pkg") ;;
     cmd:*) command -v "${what#cmd:}" >/dev/null 2>&1 || missing+=("$pkg") ;;
-    *) ldconfig -p 2>/dev/null | grep -q "$what" || missing+=("$pkg") ;;
+    *) [[ "$libraries" == *"$what"* ]] || missing+=("$pkg") ;;
   esac
 done
 
 if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
+fi
+if $check; then
+  echo "Missing: ${missing[*]}"
+  exit 1
 fi
 echo "Installing system libraries for Qt: ${missing[*]}"
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -4155,6 +4155,14 @@ Ersetzen?</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Clear filter</source>
+        <translation>Filter leeren</translation>
+    </message>
+    <message>
+        <source>No deal matches “{text}”.</source>
+        <translation>Keine Verkaufschance passt zu „{text}“.</translation>
+    </message>
+    <message>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>

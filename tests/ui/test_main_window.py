@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QToolButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -146,6 +147,75 @@ def test_filter_as_you_type(window: MainWindow, qtbot: QtBot) -> None:
     assert all("northwind" in f"{c.title} {names.get(c.account_id or 0, '')}".lower() for c in visible)
     window.filter_edit.clear()
     assert sum(len(m.visible_cards) for m in window.controller.models.values()) == total
+
+
+def _shown(window: MainWindow) -> int:
+    return sum(window.board.column_for(s.id).view.model().rowCount() for s in window.controller.columns)
+
+
+def _click(widget: QWidget, at: QPoint | None = None) -> None:
+    QTest.mouseClick(
+        widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at or widget.rect().center()
+    )
+
+
+def test_escape_clears_the_filter_and_returns_to_the_selected_card(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitExposed(window)
+    total = _shown(window)
+    # A card the filter will hide, chosen with the mouse.
+    stage = window.controller.columns[1]
+    names = window.controller.accounts
+    card = next(
+        c
+        for c in window.controller.models[stage.id].visible_cards
+        if "northwind" not in f"{c.title} {names.get(c.account_id or 0, '')}".lower()
+    )
+    view = window.board.column_for(stage.id).view
+    row = window.controller.models[stage.id].row_of(card.id)
+    _click(view.viewport(), view.visualRect(view.model().index(row, 0)).center())
+    assert window.board.selected_id() == card.id
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.filter_edit.hasFocus()
+    qtbot.keyClicks(window.filter_edit, "northwind")
+    assert 0 < _shown(window) < total
+    assert window.filter_notice is None or not window.filter_notice.isVisible()
+
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
+    assert window.filter_edit.text() == ""
+    assert _shown(window) == total
+    assert QApplication.focusWidget() is view
+    assert [i.row() for i in view.selectionModel().selectedIndexes()] == [row]
+    assert window.board.selected_id() == window.details.opportunity_id == card.id
+
+
+def test_a_filter_that_matches_nothing_says_so_until_cleared(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitExposed(window)
+    total = _shown(window)
+    window.filter_edit.setFocus()
+    qtbot.keyClicks(window.filter_edit, "<b>nothing")
+    assert _shown(window) == 0
+    notice = window.filter_notice
+    assert notice is not None
+    assert notice.isVisible()
+    # What the seller typed, as typed: plain text, not markup.
+    assert notice.label.textFormat() == Qt.TextFormat.PlainText
+    assert notice.label.text() == "No deal matches “<b>nothing”."
+    _click(notice.clear_button)
+    assert window.filter_edit.text() == ""
+    assert _shown(window) == total
+    assert not notice.isVisible()
+
+    # The line edit's own clear button (✕) clears it too.
+    qtbot.keyClicks(window.filter_edit, "zzz")
+    assert _shown(window) == 0
+    assert notice.isVisible()
+    clear = window.filter_edit.findChild(QToolButton)
+    assert clear is not None
+    qtbot.waitUntil(clear.isVisible)
+    _click(clear)
+    assert window.filter_edit.text() == ""
+    assert _shown(window) == total
+    assert not notice.isVisible()
 
 
 def test_accounts_create_rename_delete_with_undo(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

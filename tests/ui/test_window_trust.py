@@ -263,7 +263,7 @@ def test_the_archive_selects_opens_and_sorts(window: MainWindow) -> None:
     drive.click(header.viewport(), _section_centre(header, amount))
     assert amounts() == sorted(once, reverse=once == sorted(once))
     # Back on the board, the docks show the board's card again.
-    drive.click_tab(tabs, tabs.indexOf(window.board))
+    drive.click_tab(tabs, drive.tab_of(tabs, window.board))
     assert dump(window.plan) == before
 
 

@@ -266,6 +266,15 @@ def reveal(widget: QWidget) -> None:
             parent.setCurrentWidget(child)
 
 
+def tab_of(tabs: QTabWidget, widget: QWidget) -> int:
+    """The index of the tab whose page holds `widget` (-1 when none does)."""
+    for index in range(tabs.count()):
+        page = tabs.widget(index)
+        if page is not None and (page is widget or page.isAncestorOf(widget)):
+            return index
+    return -1
+
+
 def click_tab(tabs: QTabWidget, index: int) -> None:
     bar = tabs.tabBar()
     click(bar, bar.tabRect(index).center())

@@ -223,11 +223,12 @@ class Walk:
         return None
 
     def on_board(self) -> bool:
-        return self.window.tabs.currentWidget() is self.window.board
+        tabs = self.window.tabs
+        return tabs.currentIndex() == drive.tab_of(tabs, self.window.board)
 
     def to_board(self) -> None:
         if not self.on_board():
-            drive.click_tab(self.window.tabs, self.window.tabs.indexOf(self.window.board))
+            drive.click_tab(self.window.tabs, drive.tab_of(self.window.tabs, self.window.board))
 
     def select_card(self, k: int) -> tuple[QListView, int] | None:
         """Click a card (the k-th on the board) and return it."""

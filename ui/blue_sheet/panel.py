@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal, Sl
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QGraphicsScene,
     QMessageBox,
     QTabWidget,
@@ -67,6 +66,7 @@ from ui.blue_sheet.sections import (
     plain_label,
 )
 from ui.commands import Apply, InfluenceWithPersonCommand, PersonEditCommand, Push, run_opportunity_operation
+from ui.file_dialogs import FolderKind, save_file
 
 # MainWindow._push: runs the factory, pushes its command, reports a failure under the title.
 
@@ -692,16 +692,20 @@ class BlueSheetPanel(QWidget):
         name = translate("BlueSheetPanel", "{deal} - influence map").format(
             deal=safe.strip() or translate("BlueSheetPanel", "deal")
         )
-        suggested = str(Path.home() / f"{name}.{kind}")
         if kind == "png":
             pattern = translate("BlueSheetPanel", "PNG images (*.png)")
         else:
             pattern = translate("BlueSheetPanel", "SVG drawings (*.svg)")
-        path, _ = QFileDialog.getSaveFileName(
-            self, translate("BlueSheetPanel", "Export the influence map"), suggested, pattern
+        chosen = save_file(
+            self,
+            FolderKind.EXPORTS,
+            translate("BlueSheetPanel", "Export the influence map"),
+            f"{name}.{kind}",
+            pattern,
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
         written = self.render_map_png(path) if kind == "png" else self.render_map_svg(path)
         if not written:
             QMessageBox.warning(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -49,6 +48,7 @@ from planner.storage import accounts as account_repo
 from planner.storage import settings as settings_repo
 from planner.storage.db import PlanDB
 from ui.app_settings import AppSettings
+from ui.file_dialogs import FolderKind, choose_folder, remember, start_folder
 from ui.format import amount
 from ui.pack_pdf import PackLayout, default_paper, write_pdf
 
@@ -174,10 +174,7 @@ class ExportDialog(QDialog):
         )
         self.file_name = QLineEdit(_safe_name(stem), self)
         self.file_name.setAccessibleName(translate("ExportDialog", "File name"))
-        default_folder = folder or Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home()
-        )
-        self.folder = QLineEdit(str(default_folder), self)
+        self.folder = QLineEdit(str(folder or start_folder(FolderKind.EXPORTS)), self)
         self.folder.setAccessibleName(translate("ExportDialog", "Folder"))
         browse = QPushButton(translate("ExportDialog", "&Browse…"), self)
         browse.setAccessibleName(translate("ExportDialog", "Browse for the folder"))
@@ -288,11 +285,15 @@ class ExportDialog(QDialog):
 
     @Slot()
     def _on_browse_clicked(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, translate("ExportDialog", "Export to folder"), self.folder.text()
+        typed = self.folder.text().strip()
+        chosen = choose_folder(
+            self,
+            FolderKind.EXPORTS,
+            translate("ExportDialog", "Export to folder"),
+            start=Path(typed).expanduser() if typed else None,
         )
-        if chosen:
-            self.folder.setText(chosen)
+        if chosen is not None:
+            self.folder.setText(str(chosen))
 
     @Slot()
     def _on_choice_changed(self) -> None:
@@ -430,6 +431,8 @@ class ExportDialog(QDialog):
             return False
         self.written = written
         self.progress.setFormat(translate("ExportDialog", "Done"))
+        # Typed or browsed, the folder the pack went to is where the next one starts.
+        remember(FolderKind.EXPORTS, next(iter(destinations.values())).parent)
         return True
 
     @staticmethod

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -54,6 +53,7 @@ from planner.stages import ordered
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB, PlanError
+from ui.file_dialogs import FolderKind, choose_folder, open_files
 from ui.format import number
 from ui.table_model import HeadedTableModel
 
@@ -458,20 +458,20 @@ class FilesPage(QWizardPage):
 
     @Slot()
     def _on_add_files_clicked(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(
+        files = open_files(
             self,
+            FolderKind.CRM_EXPORTS,
             translate("ImportWizard", "Import from CRM"),
-            "",
             translate("ImportWizard", "CRM exports (*.csv *.tsv *.txt *.xlsx *.zip);;All files (*)"),
         )
         self.add_paths(files)
 
     @Slot()
     def _on_add_folder_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, translate("ImportWizard", "Import a folder of CRM exports")
+        folder = choose_folder(
+            self, FolderKind.CRM_EXPORTS, translate("ImportWizard", "Import a folder of CRM exports")
         )
-        if folder:
+        if folder is not None:
             self.add_paths([folder])
 
     @Slot()

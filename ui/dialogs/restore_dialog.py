@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -26,6 +25,7 @@ from planner.storage.backup import Backup, BackupSummary, Kind
 from planner.storage.db import PlanDamagedError, PlanDB, PlanError
 from planner.storage.salvage import salvage
 from ui import format as fmt
+from ui.file_dialogs import FolderKind, save_file
 from ui.format import number
 
 translate = QCoreApplication.translate
@@ -265,13 +265,17 @@ def run_damaged_dialog(
 
 
 def _salvage(parent: QWidget | None, path: Path) -> Path | None:
-    suggested = path.with_name(translate("RestoreDialog", "{name}-recovered.plan").format(name=path.stem))
-    name, _ = QFileDialog.getSaveFileName(
-        parent, translate("RestoreDialog", "Save what can be read as"), str(suggested), plans_filter()
+    name = save_file(
+        parent,
+        FolderKind.PLANS,
+        translate("RestoreDialog", "Save what can be read as"),
+        translate("RestoreDialog", "{name}-recovered.plan").format(name=path.stem),
+        plans_filter(),
+        fallback=path.parent,
     )
-    if not name:
+    if name is None:
         return None
-    report = salvage(path, Path(name))
+    report = salvage(path, name)
     copied = plural(
         report.copied,
         translate("RestoreDialog", "{n} record was copied into {file}."),
@@ -283,24 +287,26 @@ def _salvage(parent: QWidget | None, path: Path) -> Path | None:
         else " " + translate("RestoreDialog", "Some rows could not be read and are missing: check the plan.")
     )
     QMessageBox.information(parent, translate("RestoreDialog", "Copied what could be read"), copied + lost)
-    return Path(name)
+    return name
 
 
 def save_copy_dialog(parent: QWidget | None, plan: PlanDB) -> Path | None:
     """Save a copy as…: everything the open plan holds, into a new file; its path, or None."""
-    suggested = (
-        plan.path.with_name(translate("RestoreDialog", "{name}-copy.plan").format(name=plan.path.stem))
+    name = save_file(
+        parent,
+        FolderKind.PLANS,
+        translate("RestoreDialog", "Save a copy as"),
+        translate("RestoreDialog", "{name}-copy.plan").format(name=plan.path.stem)
         if plan.path
-        else Path.home() / translate("RestoreDialog", "plan.plan")
+        else translate("RestoreDialog", "plan.plan"),
+        plans_filter(),
+        fallback=plan.path.parent if plan.path else None,
     )
-    name, _ = QFileDialog.getSaveFileName(
-        parent, translate("RestoreDialog", "Save a copy as"), str(suggested), plans_filter()
-    )
-    if not name:
+    if name is None:
         return None
     try:
-        backups.save_copy(plan, Path(name))
+        backups.save_copy(plan, name)
     except PlanError as exc:
         QMessageBox.warning(parent, translate("RestoreDialog", "The copy was not saved"), str(exc))
         return None
-    return Path(name)
+    return name
