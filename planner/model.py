@@ -180,7 +180,7 @@ class Opportunity:
     probability_override: int | None = None
     forecast_category: ForecastCategory | None = None
     position: int | None = None  # current position, Panic (-5) .. Euphoric (+5)
-    next_step: str = ""
+    next_step: str = ""  # the CRM's NextStep as imported; the deal's next step is planner.next_step's
     stage_entered: dt.date | None = None
     closed_on: dt.date | None = None
     close_reason: str = ""
@@ -207,7 +207,7 @@ class OpportunityDraft:
     close_date: dt.date | None = None
     probability_override: int | None = None
     forecast_category: ForecastCategory | None = None
-    next_step: str = ""
+    next_step: str = ""  # the CRM's NextStep (imports write it; the deal editor passes it through)
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,7 +356,7 @@ class Card(NamedTuple):
 class CardDetails(NamedTuple):
     """The rest of what a card shows: loaded for the cards on screen, or for all at once."""
 
-    next_step: str
+    crm_next_step: str  # the CRM's NextStep field; the card's next step is `planner.next_step`'s
     created: dt.date | None
     snooze_until: dt.date | None
     slips: int

@@ -28,7 +28,8 @@ from planner.model import (
     Person,
     Role,
 )
-from planner.operations import Change, OperationError
+from planner.next_step import next_action
+from planner.operations import Change, OperationError, create_opportunity, update_opportunity
 from planner.red_flags import RULE_ORDER, Flag, RecordKind, RecordRef
 from planner.storage import activities as activity_repo
 from planner.storage import opportunities as opportunity_repo
@@ -49,7 +50,8 @@ from planner.validation import MAX_TEXT, MAX_TITLE, check_amount, check_currency
 # - Reports-to names a person of the same account, never the influence itself, and never
 #   closes a loop among the deal's influences (a loop has no top, so no org chart).
 # - A done action keeps its completion date (today when marked done, unless one is given);
-#   reopening it clears the date. The next step is the earliest open action, as on the card.
+#   reopening it clears the date. The next step is the earliest open action
+#   (`planner.next_step.next_action`); the deal editor's Next step field renames it, or plans one.
 # - An action's link to a red flag or strength is the rule id, plus ":kind:id" when the flag
 #   points to a record other than the deal: "no-coach", "hostile-influence:influence:12".
 
@@ -566,14 +568,6 @@ def find_flag(flags: Iterable[Flag], ref: str) -> Flag | None:
     return next((f for f in flags if flag_ref(f) == ref), None)
 
 
-def next_step(actions: Iterable[Action]) -> Action | None:
-    """The deal's next step: its earliest open action, undated ones last (as the board's card)."""
-    open_actions = [a for a in actions if a.status is not ActionStatus.DONE]
-    if not open_actions:
-        return None
-    return min(open_actions, key=lambda a: (a.due is None, a.due or dt.date.min, a.id))
-
-
 def _status(value: object) -> ActionStatus:
     try:
         if not isinstance(value, str):
@@ -641,6 +635,44 @@ def update_action(plan: PlanDB, action: Action, today: dt.date) -> Change:
     clean = _check_action(dataclasses.replace(action, opportunity_id=stored.opportunity_id), today, stored)
     activity_repo.update_action(plan, clean)
     return _deal_change(stored.opportunity_id)
+
+
+def set_next_step(plan: PlanDB, opportunity_id: int, text: str, today: dt.date) -> Change:
+    """Make `text` the deal's next step: its earliest open action is renamed; without one, a
+    planned action is added (undated: its date is set in the Blue Sheet). Clearing is refused:
+    a next step is dropped by marking its action done or removing it."""
+    what = _required(text, translate("Operations", "The next step"))
+    _deal(plan, opportunity_id)
+    with plan.atomic():
+        current = next_action(activity_repo.list_actions(plan, opportunity_id))
+        if current is None:
+            add_action(plan, opportunity_id, what, today, status=ActionStatus.PLANNED)
+        elif current.what != what:
+            update_action(plan, dataclasses.replace(current, what=what), today)
+    return _deal_change(opportunity_id)
+
+
+def create_deal(
+    plan: PlanDB, draft: OpportunityDraft, next_step: str | None, today: dt.date
+) -> tuple[Change, int]:
+    """The deal editor's OK for a new deal: the deal and, when one was typed, its next step."""
+    with plan.atomic():
+        change, new_id = create_opportunity(plan, draft, today)
+        if next_step is not None:
+            set_next_step(plan, new_id, next_step, today)
+    return change, new_id
+
+
+def save_deal(
+    plan: PlanDB, opportunity_id: int, draft: OpportunityDraft, next_step: str | None, today: dt.date
+) -> Change:
+    """The deal editor's OK: the deal's fields and, when it was changed there, its next step
+    (`set_next_step`), in one transaction."""
+    with plan.atomic():
+        change = update_opportunity(plan, opportunity_id, draft, today)
+        if next_step is not None:
+            set_next_step(plan, opportunity_id, next_step, today)
+    return change
 
 
 def remove_action(plan: PlanDB, action_id: int) -> Change:

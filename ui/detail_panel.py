@@ -17,7 +17,7 @@ from planner.funnel import (
     stale_reason,
 )
 from planner.i18n import QT_TRANSLATE_NOOP
-from planner.model import ActionStatus
+from planner.next_step import next_step
 from planner.reasons import shown_reason
 from planner.stages import probability
 from planner.storage import accounts as account_repo
@@ -152,18 +152,6 @@ class DetailPanel(QScrollArea):
             lines.append(overdue_reason(close, today))
         return lines
 
-    def _next_step(self, opportunity_id: int, crm_next_step: str) -> str:
-        """The earliest open action of the Blue Sheet (as on the card), else the CRM's next step."""
-        for action in activity_repo.list_actions(self.plan, opportunity_id):
-            if action.status == ActionStatus.DONE:
-                break  # done ones come last
-            if action.due is None:
-                return action.what
-            return translate("DetailPanel", "{action} (due {date})").format(
-                action=action.what, date=fmt.date(action.due)
-            )
-        return crm_next_step or "—"
-
     def show_opportunity(self, opportunity_id: int) -> None:
         """Load and show a deal (0, or a deal that no longer exists, clears the panel)."""
         opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id) if opportunity_id else None
@@ -192,6 +180,7 @@ class DetailPanel(QScrollArea):
         in_stage = days_in_stage(opportunity.stage_entered, today)
         percent = probability(opportunity, stage)
         snoozed = bool(opportunity.snooze_until and opportunity.snooze_until >= today)
+        step = next_step(activity_repo.list_actions(self.plan, opportunity.id), opportunity.next_step)
         values = {
             "Title": opportunity.title,
             "Account": account.name if account else translate("DetailPanel", "No account"),
@@ -212,7 +201,7 @@ class DetailPanel(QScrollArea):
             "Quantity": "—"
             if opportunity.quantity is None
             else QLocale().toString(float(opportunity.quantity), "g", 12),
-            "Next step": self._next_step(opportunity.id, opportunity.next_step),
+            "Next step": fmt.next_step(step, today) if step is not None else "—",
             "In stage since": translate("DetailPanel", "{date} ({days})").format(
                 date=fmt.date(opportunity.stage_entered), days=fmt.days(in_stage)
             )
@@ -234,6 +223,10 @@ class DetailPanel(QScrollArea):
         }
         for name, text in values.items():
             self.values[name].setText(text)
+        # In italics, as on the card: a step only the CRM gave is not a planned action.
+        font = self.values["Next step"].font()
+        font.setItalic(step is not None and step.source == "crm")
+        self.values["Next step"].setFont(font)
         moves = []
         self.form.setRowVisible(self.FIELDS.index("Snoozed"), snoozed)
         for move in opportunity_repo.stage_history(self.plan, opportunity.id):

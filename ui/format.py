@@ -18,6 +18,7 @@ from planner import validation
 from planner.funnel import FunnelStatus, days_in_stage, slip_reason, stale_reason
 from planner.i18n import plural
 from planner.money import Totals
+from planner.next_step import NextStep
 
 if TYPE_CHECKING:
     from ui.board.models import CardFace
@@ -185,10 +186,28 @@ def days(n: int) -> str:
     return plural(n, translate("Format", "{n} day"), translate("Format", "{n} days")).format(n=n)
 
 
+def next_step(step: NextStep, today: dt.date) -> str:
+    """A deal's next step as the card, the details, the Blue Sheet and the editor all show it.
+
+    "Send the proposal (due 15 Dec 2026)", "… (overdue since 15 Dec 2026)", the text alone for an
+    undated action, and "CRM: call back Tuesday" for what only the CRM gave (not a planned action).
+    """
+    if step.source == "crm":
+        return translate("Format", "CRM: {step}").format(step=step.text)
+    if step.due is None:
+        return step.text
+    if step.due < today:
+        wording = translate("Format", "{step} (overdue since {date})")
+    else:
+        wording = translate("Format", "{step} (due {date})")
+    return wording.format(step=step.text, date=date(step.due))
+
+
 def card_sentence(face: CardFace, today: dt.date) -> str:
     """A card read as one sentence, for screen readers and tooltips.
 
-    "Acme renewal, Acme, 120,000 EUR, closes 15 Dec 2026, no customer commitment for 34 days"
+    "Acme renewal, Acme, 120,000 EUR, closes 15 Dec 2026, 12 days in this stage,
+    next step: Send the proposal (due 4 Dec 2026), no customer commitment for 34 days"
     """
     card = face.card
     parts = [card.title]
@@ -206,6 +225,10 @@ def card_sentence(face: CardFace, today: dt.date) -> str:
     in_stage = days_in_stage(face.stage_entered, today)
     if in_stage is not None:
         parts.append(translate("Format", "{days} in this stage").format(days=days(in_stage)))
+    if face.next_step is not None:
+        parts.append(translate("Format", "next step: {step}").format(step=next_step(face.next_step, today)))
+    else:
+        parts.append(translate("Format", "no next step"))
     parts.extend(badge_reasons(face.status))
     if face.red_flags:
         count = len(face.red_flags)

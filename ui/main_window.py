@@ -808,9 +808,16 @@ class MainWindow(QMainWindow):
     # Deals ----------------------------------------------------------------------------------
     def opportunity_dialog(self, opportunity_id: int | None = None) -> OpportunityDialog:
         """The editor for a new (None) or existing deal; tests drive it directly."""
+        from planner.next_step import next_step
+        from planner.storage import activities as activity_repo
         from ui.dialogs.opportunity_dialog import OpportunityDialog
 
         existing = opportunity_repo.get_opportunity(self.plan, opportunity_id) if opportunity_id else None
+        step = (
+            next_step(activity_repo.list_actions(self.plan, existing.id), existing.next_step)
+            if existing is not None
+            else None
+        )
         return OpportunityDialog(
             account_repo.list_accounts(self.plan),
             self.controller.stages,
@@ -818,24 +825,27 @@ class MainWindow(QMainWindow):
             self,
             default_currency=self.controller.base_currency,
             default_account_id=self.accounts.selected_account(),
+            next_step=step,
+            today=self.controller.today(),
         )
 
     @Slot()
     def new_opportunity(self) -> None:
         dialog = self.opportunity_dialog()
         if dialog.exec() == dialog.DialogCode.Accepted:
-            self.create_opportunity(dialog.draft())
+            self.create_opportunity(dialog.draft(), dialog.next_step_text())
 
-    def create_opportunity(self, draft: OpportunityDraft) -> int | None:
-        """Create a deal (undoable) and select its card; returns its id."""
-        from planner import operations as ops
+    def create_opportunity(self, draft: OpportunityDraft, next_step: str | None = None) -> int | None:
+        """Create a deal (undoable), with a planned action for `next_step` when one is given, and
+        select its card; returns its id."""
+        from planner import sheet_operations as sheet_ops
         from ui.commands import run_opportunity_operation
 
         created: list[int] = []
 
         def make() -> QUndoCommand:
             def operation() -> tuple[Change, int]:
-                change, new_id = ops.create_opportunity(self.plan, draft, dt.date.today())
+                change, new_id = sheet_ops.create_deal(self.plan, draft, next_step, dt.date.today())
                 created.append(new_id)
                 return change, new_id
 
@@ -860,15 +870,19 @@ class MainWindow(QMainWindow):
     def edit_opportunity(self, opportunity_id: int) -> None:
         dialog = self.opportunity_dialog(opportunity_id)
         if dialog.exec() == dialog.DialogCode.Accepted:
-            self.save_opportunity(opportunity_id, dialog.draft())
+            self.save_opportunity(opportunity_id, dialog.draft(), dialog.next_step_text())
 
-    def save_opportunity(self, opportunity_id: int, draft: OpportunityDraft) -> bool:
-        """Write an edited deal (undoable)."""
-        from planner import operations as ops
+    def save_opportunity(
+        self, opportunity_id: int, draft: OpportunityDraft, next_step: str | None = None
+    ) -> bool:
+        """Write an edited deal and, when `next_step` is given, rename its next step's action (or
+        plan one): one undoable edit."""
+        from planner import sheet_operations as sheet_ops
         from ui.commands import run_opportunity_operation
 
         def operation() -> tuple[Change, int]:
-            return ops.update_opportunity(self.plan, opportunity_id, draft, dt.date.today()), opportunity_id
+            today = dt.date.today()
+            return sheet_ops.save_deal(self.plan, opportunity_id, draft, next_step, today), opportunity_id
 
         return self._push(
             lambda: run_opportunity_operation(

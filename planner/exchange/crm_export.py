@@ -12,6 +12,9 @@ from planner.exchange.files import neutralise
 from planner.exchange.import_plan import STAGE_MAP_KEY
 from planner.exchange.layouts import Layout
 from planner.model import FunnelLevel
+from planner.next_step import next_step as deal_next_step
+from planner.next_step import plain_text
+from planner.storage import activities as activity_repo
 from planner.storage import imports as imports_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
@@ -19,7 +22,8 @@ from planner.storage.db import PlanDB
 
 # "Changed" compares a deal's stage, close date and next step with what the last import of its
 # source wrote (the per-deal import state): what differs is the seller's planning, not yet in the
-# CRM. Exporting writes nothing to the plan; the next import, once the CRM has taken the file,
+# CRM. The next step is the deal's (`planner.next_step`): its earliest open action, else the
+# CRM's own. Exporting writes nothing to the plan; the next import, once the CRM has taken the file,
 # brings the same values back and the deal stops counting as changed.
 
 # Per CRM: the columns of its update import (ids first), as its import tools name them.
@@ -67,12 +71,13 @@ def crm_csv(plan: PlanDB, source: Layout) -> CrmExport:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     count = 0
-    for deal_id, external_id, stage_name, close_date, next_step in imports_repo.deals_of_source(
-        plan, source.value
-    ):
+    deals = imports_repo.deals_of_source(plan, source.value)
+    actions = activity_repo.actions_of(plan, [d[0] for d in deals if d[0] in state])
+    for deal_id, external_id, stage_name, close_date, crm_next_step in deals:
         base = state.get(deal_id)
         if base is None:
             continue
+        next_step = plain_text(deal_next_step(actions.get(deal_id, ()), crm_next_step))
         close = close_date.isoformat() if close_date else None
         stage = stages[stage_name]
         changed = (

@@ -22,12 +22,12 @@ from planner.model import (
     Role,
     Stage,
 )
+from planner.next_step import NextStep, export_text, next_step
 from planner.stages import ordered, probability
 from planner.storage import accounts as account_repo
 from planner.storage import pack_queries
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
-from planner.storage.board import load_details
 from planner.storage.db import PlanDB
 
 # Where the issue is silent, decided here (and tested):
@@ -232,7 +232,7 @@ class DealPack:
     weighted: float | None
     forecast_category: ForecastCategory | None
     position: int | None
-    next_step: str
+    next_step: NextStep | None  # worded by planner.next_step.export_text
     created: dt.date | None
     stage_entered: dt.date | None
     closed_on: dt.date | None
@@ -261,6 +261,11 @@ class DealPack:
     @property
     def stale(self) -> bool:
         return self.stale_days is not None
+
+    @property
+    def next_step_text(self) -> str:
+        """The next step as every format of the pack writes it ('CRM: …' when only the CRM gave one)."""
+        return export_text(self.next_step)
 
     @property
     def best_action_plan(self) -> tuple[ActionInfo, ...]:
@@ -419,7 +424,6 @@ def _build_pack(
     facts = red_flags.load_facts(plan, ids)
     flags = red_flags.evaluate_all(facts, today)
     records = pack_queries.load_pack_records(plan, ids)
-    next_steps = {deal_id: d.next_step for deal_id, d in load_details(plan, ids).items()}
     all_stages = stage_repo.list_stages(plan)
     stage_names = {s.id: s.name for s in all_stages}
     accounts = {a.id: a for a in account_repo.list_accounts(plan)}
@@ -493,7 +497,7 @@ def _build_pack(
                 weighted=None if o.amount is None else o.amount * chance / 100,
                 forecast_category=o.forecast_category,
                 position=o.position,
-                next_step=next_steps.get(deal_id, o.next_step),
+                next_step=next_step(records.actions.get(deal_id, ()), o.next_step),
                 created=deal_facts.timing.created,
                 stage_entered=o.stage_entered,
                 closed_on=o.closed_on,

@@ -111,7 +111,7 @@ def deal_rows(pack: Pack) -> list[list[Cell]]:
             d.probability,
             d.forecast_category.label if d.forecast_category else "",
             d.position,
-            d.next_step,
+            d.next_step_text,
             d.slips,
             d.stale_days,
             d.overdue,

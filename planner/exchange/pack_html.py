@@ -271,7 +271,7 @@ def deals_table_section(pack: Pack, d: Dialect) -> str:
                 str(deal.slips) if deal.slips else "—",
                 f'<span class="flag">{deal.stale_days} d</span>' if deal.stale_days is not None else "—",
                 f'<span class="flag">{len(deal.red_flags)}</span>' if deal.red_flags else "0",
-                _text(deal.next_step, d=d),
+                _text(deal.next_step_text, d=d),
             ]
         )
     headers = [
@@ -392,7 +392,7 @@ def _objective(deal: DealPack, d: Dialect) -> list[tuple[str, str]]:
             "Forecast category",
             esc(deal.forecast_category.label if deal.forecast_category else "From the stage"),
         ),
-        ("Next step", _text(deal.next_step, d=d)),
+        ("Next step", _text(deal.next_step_text, d=d)),
         ("Current position", _position(deal)),
     ]
     if not deal.is_open:

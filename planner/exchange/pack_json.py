@@ -17,6 +17,7 @@ from planner.exchange.pack import (
     quarter_label,
 )
 from planner.exchange.pack_files import write_text_atomic
+from planner.next_step import plain_text
 
 # The bundle's format id and version. A reader refuses another format id and a newer version;
 # fields are only ever added within a version (readers ignore what they do not know).
@@ -74,7 +75,9 @@ def opportunity(deal: DealPack) -> dict[str, Any]:
         "weighted_amount": None if deal.weighted is None else round(deal.weighted, 2),
         "forecast_category": deal.forecast_category.value if deal.forecast_category else None,
         "position": deal.position,
-        "next_step": deal.next_step,
+        # The CRM's own wording when it came from the CRM: a review copy reads it back into that field.
+        "next_step": plain_text(deal.next_step),
+        "next_step_source": deal.next_step.source if deal.next_step else None,
         "created": _date(deal.created),
         "stage_entered": _date(deal.stage_entered),
         "closed_on": _date(deal.closed_on),

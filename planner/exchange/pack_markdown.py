@@ -171,7 +171,7 @@ def render_markdown(pack: Pack) -> str:
                     str(d.slips) if d.slips else "—",
                     f"{d.stale_days} d" if d.stale_days is not None else "—",
                     str(len(d.red_flags)),
-                    md_cell(d.next_step),
+                    md_cell(d.next_step_text),
                 ]
                 for n, d in enumerate(pack.deals, start=1)
             ],
@@ -229,7 +229,7 @@ def _deal(deal: DealPack, n: int) -> list[str]:
             "Forecast category",
             md(deal.forecast_category.label if deal.forecast_category else "From the stage"),
         ),
-        ("Next step", md(deal.next_step) or "—"),
+        ("Next step", md(deal.next_step_text) or "—"),
         ("Current position", md(position_text(deal.position))),
     ]
     if not deal.is_open:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from planner.model import Action, ActionStatus, CompetitionKind, Competitor, ManualFlag, Note
@@ -62,6 +63,22 @@ def list_actions(plan: PlanDB, opportunity_id: int) -> list[Action]:
         [opportunity_id],
     )
     return [_action(r) for r in rows]
+
+
+def actions_of(plan: PlanDB, opportunity_ids: Sequence[int]) -> dict[int, list[Action]]:
+    """The actions of a few deals (the cards on screen) by deal id, each list as `list_actions` orders it."""
+    result: dict[int, list[Action]] = {}
+    ids = list(opportunity_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = plan.query(
+            f"SELECT {_ACTION} FROM action WHERE opportunity_id IN ({','.join('?' * len(chunk))})"
+            " ORDER BY opportunity_id, status = 'done', due IS NULL, due, id",
+            chunk,
+        )
+        for r in rows:
+            result.setdefault(r[1], []).append(_action(r))
+    return result
 
 
 def insert_competitor(plan: PlanDB, competitor: Competitor) -> int:

@@ -102,30 +102,20 @@ def account_names(plan: PlanDB) -> dict[int, str]:
     return {r[0]: r[1] for r in plan.query("SELECT id, name FROM account")}
 
 
-# The next step is the earliest open action of the Blue Sheet's action plan (undated ones
-# last), else the next step the CRM gave.
-_NEXT_STEP = """
-COALESCE(
-    (SELECT a.what || COALESCE(' (due ' || a.due || ')', '') FROM action a
-     WHERE a.opportunity_id = o.id AND a.status != 'done'
-     ORDER BY a.due IS NULL, a.due, a.id LIMIT 1),
-    o.next_step)
-"""
-
-_DETAILS_SQL = f"""
-SELECT o.id, {_NEXT_STEP}, substr(o.created, 1, 10), o.snooze_until,
+_DETAILS_SQL = """
+SELECT o.id, o.next_step, substr(o.created, 1, 10), o.snooze_until,
        (SELECT COUNT(*) FROM close_date_history c
         WHERE c.opportunity_id = o.id AND c.new_date > c.old_date),
        (SELECT MAX(h.commitment_date) FROM stage_history h
         WHERE h.opportunity_id = o.id AND h.commitment != ''),
        (SELECT MAX(t.position) FROM stage_history h JOIN stage t ON t.id = h.to_stage_id
         WHERE h.opportunity_id = o.id AND h.commitment != '')
-FROM opportunity o WHERE o.id IN ({{marks}})
+FROM opportunity o WHERE o.id IN ({marks})
 """
 
 
 def load_details(plan: PlanDB, opportunity_ids: Sequence[int]) -> dict[int, CardDetails]:
-    """Next step and dated evidence of a few deals (the ones on screen), by indexed look-ups."""
+    """The CRM's next step and dated evidence of a few deals (the ones on screen), by indexed look-ups."""
     result: dict[int, CardDetails] = {}
     ids = list(opportunity_ids)
     for start in range(0, len(ids), 500):
@@ -151,9 +141,7 @@ def load_all_details(plan: PlanDB) -> dict[int, CardDetails]:
         )
     }
     result: dict[int, CardDetails] = {}
-    for r in plan.query(
-        f"SELECT o.id, {_NEXT_STEP}, substr(o.created, 1, 10), o.snooze_until FROM opportunity o"
-    ):
+    for r in plan.query("SELECT id, next_step, substr(created, 1, 10), snooze_until FROM opportunity"):
         last, reached = evidence.get(r[0], (None, None))
         result[r[0]] = CardDetails(
             r[1], to_date(r[2]), to_date(r[3]), slips.get(r[0], 0), to_date(last), reached

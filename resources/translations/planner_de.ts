@@ -86,6 +86,18 @@
 <context>
     <name>ActionSection</name>
     <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>&amp;Plan as action</source>
+        <translation>Als Maßnahme &amp;planen</translation>
+    </message>
+    <message>
+        <source>Add the CRM&apos;s next step to the action plan as a planned action</source>
+        <translation>Den nächsten Schritt aus dem CRM als geplante Maßnahme in den Maßnahmenplan übernehmen</translation>
+    </message>
+    <message>
         <source>Action plan</source>
         <translation>Maßnahmenplan</translation>
     </message>
@@ -158,16 +170,8 @@
         <translation>Nächster Schritt: keiner geplant. Fügen Sie die Maßnahme hinzu, die die Verkaufschance voranbringt.</translation>
     </message>
     <message>
-        <source>Next step: {what}</source>
-        <translation>Nächster Schritt: {what}</translation>
-    </message>
-    <message>
-        <source>Next step: {what} (overdue since {date})</source>
-        <translation>Nächster Schritt: {what} (überfällig seit {date})</translation>
-    </message>
-    <message>
-        <source>Next step: {what} (due {date})</source>
-        <translation>Nächster Schritt: {what} (fällig am {date})</translation>
+        <source>Next step: {step}</source>
+        <translation>Nächster Schritt: {step}</translation>
     </message>
 </context>
 <context>
@@ -844,6 +848,10 @@
         <translation>Die Maßnahme wurde nicht hinzugefügt</translation>
     </message>
     <message>
+        <source>Plan “{what}” as an action</source>
+        <translation>„{what}“ als Maßnahme planen</translation>
+    </message>
+    <message>
         <source>Set {field} of action “{what}”</source>
         <translation>{field} der Maßnahme „{what}“ festlegen</translation>
     </message>
@@ -1457,10 +1465,6 @@
     <message>
         <source>Manager&apos;s coaching notes</source>
         <translation>Coaching-Notizen der Führungskraft</translation>
-    </message>
-    <message>
-        <source>{action} (due {date})</source>
-        <translation>{action} (fällig am {date})</translation>
     </message>
     <message>
         <source>No account</source>
@@ -2666,6 +2670,18 @@ Ersetzen?</translation>
         <translation>{n} Tage</translation>
     </message>
     <message>
+        <source>CRM: {step}</source>
+        <translation>CRM: {step}</translation>
+    </message>
+    <message>
+        <source>{step} (overdue since {date})</source>
+        <translation>{step} (überfällig seit {date})</translation>
+    </message>
+    <message>
+        <source>{step} (due {date})</source>
+        <translation>{step} (fällig am {date})</translation>
+    </message>
+    <message>
         <source>{title}, {account}</source>
         <translation>{title}, {account}</translation>
     </message>
@@ -2684,6 +2700,14 @@ Ersetzen?</translation>
     <message>
         <source>{days} in this stage</source>
         <translation>{days} in dieser Phase</translation>
+    </message>
+    <message>
+        <source>next step: {step}</source>
+        <translation>nächster Schritt: {step}</translation>
+    </message>
+    <message>
+        <source>no next step</source>
+        <translation>kein nächster Schritt</translation>
     </message>
     <message>
         <source>{n} red flag</source>
@@ -5204,6 +5228,10 @@ Lizenz: MIT</translation>
         <translation>Diese Maßnahme gibt es nicht mehr.</translation>
     </message>
     <message>
+        <source>The next step</source>
+        <translation>Der nächste Schritt</translation>
+    </message>
+    <message>
         <source>The strength</source>
         <translation>Die Stärke</translation>
     </message>
@@ -5271,6 +5299,22 @@ Lizenz: MIT</translation>
         <translation>Aus der Phase</translation>
     </message>
     <message>
+        <source>The earliest open action of the Blue Sheet, shown on the card. Typing here renames it, or plans one when there is none; its date and status are set in the Blue Sheet.</source>
+        <translation>Die früheste offene Maßnahme des Blue Sheets, wie auf der Karte. Eine Eingabe hier benennt sie um oder plant eine, wenn es keine gibt; Datum und Status legen Sie im Blue Sheet fest.</translation>
+    </message>
+    <message>
+        <source>Next step on the card</source>
+        <translation>Nächster Schritt auf der Karte</translation>
+    </message>
+    <message>
+        <source>On the card: {step}</source>
+        <translation>Auf der Karte: {step}</translation>
+    </message>
+    <message>
+        <source>None planned: type it to add it to the action plan</source>
+        <translation>Keiner geplant: hier eingeben, um ihn in den Maßnahmenplan aufzunehmen</translation>
+    </message>
+    <message>
         <source>&amp;Title</source>
         <translation>&amp;Titel</translation>
     </message>
@@ -5325,6 +5369,10 @@ Lizenz: MIT</translation>
     <message>
         <source>Next step</source>
         <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>The next step cannot be left empty: to drop it, mark its action done or remove it in the Blue Sheet.</source>
+        <translation>Der nächste Schritt darf nicht leer bleiben: Um ihn zu verwerfen, markieren Sie seine Maßnahme im Blue Sheet als erledigt oder entfernen Sie sie dort.</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from planner import operations as ops
+from planner import sheet_operations as sheet
 from planner.exchange.crm_export import crm_csv
 from planner.exchange.files import neutralise, write_private
 from planner.exchange.layouts import Layout
@@ -32,15 +33,13 @@ def _stage(plan: PlanDB, name: str) -> int:
     return next(s.id for s in stage_repo.list_stages(plan) if s.name == name)
 
 
-def _edit(
-    plan: PlanDB, deal_id: int, *, close_date: dt.date | None = None, next_step: str | None = None
-) -> None:
+def _edit(plan: PlanDB, deal_id: int, *, close_date: dt.date | None = None) -> None:
     deal = opportunity_repo.get_opportunity(plan, deal_id)
     assert deal is not None
     draft = OpportunityDraft(
         deal.title, deal.account_id, deal.stage_id, deal.product, deal.quantity, deal.amount, deal.currency,
         close_date or deal.close_date, deal.probability_override, deal.forecast_category,
-        deal.next_step if next_step is None else next_step,
+        deal.next_step,
     )  # fmt: skip
     ops.update_opportunity(plan, deal_id, draft, TODAY)
 
@@ -57,7 +56,8 @@ def test_only_changed_deals_go_back_with_crm_stage_names(plan: PlanDB) -> None:
         MoveDetails(commitment="Verbal selection", commitment_date=TODAY),
         TODAY,
     )
-    _edit(plan, got["0065g00000AAAA3AAA"]["id"], next_step="=cmd|' /C calc'!A0")
+    # The seller's next step is an action (what Edit deal's Next step field writes).
+    sheet.set_next_step(plan, got["0065g00000AAAA3AAA"]["id"], "=cmd|' /C calc'!A0", TODAY)
     export = crm_csv(plan, Layout.SALESFORCE)
     assert export.deals == 3
     assert _rows(export.data) == [
@@ -84,7 +84,7 @@ def test_pipedrive_says_won_in_the_status(plan: PlanDB) -> None:
 def test_hubspot_layout_and_the_next_import_settles_the_change(plan: PlanDB, tmp_path: Path) -> None:
     source = DATA / "hubspot_deals.csv"
     run(plan, [source])
-    _edit(plan, deals(plan)["9001"]["id"], next_step="Demo on Friday")
+    sheet.set_next_step(plan, deals(plan)["9001"]["id"], "Demo on Friday", TODAY)
     assert _rows(crm_csv(plan, Layout.HUBSPOT).data)[1:] == [
         ["9001", "Appointment Scheduled", "2026-12-15", "Demo on Friday"],
     ]

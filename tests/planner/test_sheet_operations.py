@@ -474,18 +474,6 @@ def test_flag_refs_round_trip_for_every_result_of_the_demo(demo_plan: PlanDB) ->
             assert sheet.find_flag(flags, sheet.flag_ref(flag)) is not None
 
 
-def test_next_step_is_the_earliest_open_action(sheet_plan: Sheet) -> None:
-    s = sheet_plan
-    assert sheet.next_step([]) is None
-    sheet.add_action(s.plan, s.deal, "Undated", TODAY)
-    sheet.add_action(s.plan, s.deal, "Later", TODAY, due=TODAY + dt.timedelta(days=9))
-    sheet.add_action(s.plan, s.deal, "Done", TODAY, due=TODAY, status=ActionStatus.DONE)
-    sheet.add_action(s.plan, s.deal, "Sooner", TODAY, due=TODAY + dt.timedelta(days=2))
-    step = sheet.next_step(activities.list_actions(s.plan, s.deal))
-    assert step is not None
-    assert step.what == "Sooner"
-
-
 def test_manual_flags_reach_the_rule_engine(sheet_plan: Sheet) -> None:
     s = sheet_plan
     _c, mine = sheet.add_manual_flag(s.plan, s.deal, "Procurement wants three quotes", is_strength=False)

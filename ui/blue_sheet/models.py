@@ -32,8 +32,9 @@ from planner.model import (
     Person,
     Role,
 )
+from planner.next_step import next_action
 from planner.red_flags import HOSTILE_AT_MOST, MANUAL, Flag
-from planner.sheet_operations import find_flag, flag_ref, next_step, parse_flag_ref
+from planner.sheet_operations import find_flag, flag_ref, parse_flag_ref
 from ui import format as fmt
 from ui.blue_sheet import colours, labels
 from ui.blue_sheet.colours import HOSTILE_TEXT, MUTED_TEXT, OVERDUE_BACKGROUND, UNKNOWN_BACKGROUND
@@ -618,7 +619,7 @@ class ActionTableModel(RecordTableModel):
     def set_actions(self, actions: Sequence[Action], flags: Sequence[Flag], today: dt.date) -> None:
         self._flags = list(flags)
         self.today = today
-        step = next_step(actions)
+        step = next_action(actions)
         self._next_id = step.id if step else 0
         self._set_records(actions)
 

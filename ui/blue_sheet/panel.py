@@ -27,6 +27,7 @@ from planner import sheet_operations as sheet_ops
 from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.model import (
     Action,
+    ActionStatus,
     BuyingInfluence,
     CompetitionKind,
     Competitor,
@@ -263,6 +264,7 @@ class BlueSheetPanel(QWidget):
         self.action_section.model.edit_handler = self._write_action_cell
         self.action_section.add_requested.connect(self._on_action_section_add_requested)
         self.action_section.remove_requested.connect(self._on_action_section_remove_requested)
+        self.action_section.plan_requested.connect(self._on_action_section_plan_requested)
         self.note_section.add_requested.connect(self._on_note_section_add_requested)
         self.note_section.save_requested.connect(self._on_note_section_save_requested)
         self.note_section.remove_requested.connect(self._on_note_section_remove_requested)
@@ -324,7 +326,7 @@ class BlueSheetPanel(QWidget):
         names = {pid: p.name for pid, p in data.people.items()}
         self.flag_section.load(data.flags, data.influences, names)
         self.competition.model.set_competitors(data.competitors)
-        self.action_section.load(data.actions, data.flags, self._today())
+        self.action_section.load(data.actions, data.flags, self._today(), o.next_step)
         self.note_section.load(data.notes)
         self._apply_editable()
 
@@ -847,6 +849,16 @@ class BlueSheetPanel(QWidget):
             self.action_section.clear_form()
         return new_id
 
+    def plan_crm_next_step(self, text: str) -> int:
+        """Make the CRM's next step a planned action of this deal (undoable); its id (0: failed)."""
+        deal = self.opportunity_id
+        today = self._today()
+        return self._create(
+            translate("BlueSheetPanel", "Plan “{what}” as an action").format(what=text),
+            lambda: sheet_ops.add_action(self.plan, deal, text, today, status=ActionStatus.PLANNED),
+            translate("BlueSheetPanel", "The action was not added"),
+        )
+
     def update_action(self, action: Action, what: str = "") -> bool:
         """Write an action; marking it done dates it today."""
         today = self._today()
@@ -891,6 +903,10 @@ class BlueSheetPanel(QWidget):
     @Slot(int)
     def _on_action_section_remove_requested(self, action_id: int) -> None:
         self.remove_action(action_id)
+
+    @Slot(str)
+    def _on_action_section_plan_requested(self, text: str) -> None:
+        self.plan_crm_next_step(text)
 
     # 8: notes
     def add_note(self, body: str, *, private: bool = True) -> int:

@@ -37,8 +37,9 @@ from planner.model import (
     Note,
     Opportunity,
 )
+from planner.next_step import next_step
 from planner.red_flags import Flag, SsoTest
-from planner.sheet_operations import Objective, flag_ref, next_step
+from planner.sheet_operations import Objective, flag_ref
 from ui import format as fmt
 from ui.blue_sheet import labels
 from ui.blue_sheet.colours import set_tone, tone_style
@@ -646,12 +647,21 @@ class ActionSection(QWidget):
 
     add_requested = Signal(object)  # an Action (id 0)
     remove_requested = Signal(int)
+    plan_requested = Signal(str)  # the CRM's next step, to become a planned action
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ActionTableModel(self)
         self.next_label = plain_label(self)
+        self.next_label.setAccessibleName(translate("ActionSection", "Next step"))
         self.next_label.setStyleSheet("font-weight: bold;")
+        self.plan_crm = QPushButton(translate("ActionSection", "&Plan as action"), self)
+        self.plan_crm.setToolTip(
+            translate("ActionSection", "Add the CRM's next step to the action plan as a planned action")
+        )
+        self.plan_crm.clicked.connect(self._on_plan_crm_clicked)
+        self.plan_crm.hide()
+        self._crm_step = ""
         self.table = SheetTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(translate("ActionSection", "Action plan"))
@@ -696,7 +706,7 @@ class ActionSection(QWidget):
         self.remove.clicked.connect(self._on_remove_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.next_label)
+        layout.addLayout(_row(self.next_label, self.plan_crm, stretch_first=True))
         layout.addWidget(self.table, 1)
         layout.addWidget(legend)
         layout.addLayout(_row(self.remove))
@@ -704,29 +714,28 @@ class ActionSection(QWidget):
         self._editable = True
         self.add.setEnabled(False)
 
-    def load(self, actions: Sequence[Action], flags: Sequence[Flag], today: dt.date) -> None:
+    def load(
+        self, actions: Sequence[Action], flags: Sequence[Flag], today: dt.date, crm_next_step: str = ""
+    ) -> None:
+        """Show the actions; the next step line says what the card says (`planner.next_step`)."""
         self.model.set_actions(actions, flags, today)
-        step = next_step(actions)
+        step = next_step(actions, crm_next_step)
         if step is None:
             self.next_label.setText(
                 translate(
                     "ActionSection", "Next step: none planned. Add the action that moves the deal forward."
                 )
             )
-        elif step.due is None:
-            self.next_label.setText(translate("ActionSection", "Next step: {what}").format(what=step.what))
-        elif step.due < today:
-            self.next_label.setText(
-                translate("ActionSection", "Next step: {what} (overdue since {date})").format(
-                    what=step.what, date=fmt.date(step.due)
-                )
-            )
         else:
             self.next_label.setText(
-                translate("ActionSection", "Next step: {what} (due {date})").format(
-                    what=step.what, date=fmt.date(step.due)
-                )
+                translate("ActionSection", "Next step: {step}").format(step=fmt.next_step(step, today))
             )
+        # A step only the CRM gave is in italics, as on the card, and can be planned in one click.
+        from_crm = step is not None and step.source == "crm"
+        self.next_label.setStyleSheet("font-style: italic;" if from_crm else "font-weight: bold;")
+        self._crm_step = step.text if step is not None and from_crm else ""
+        self.plan_crm.setVisible(from_crm)
+        self.plan_crm.setEnabled(self._editable)
         chosen = self.link.currentData()
         self.link.clear()
         self.link.addItem(not_linked(), "")
@@ -738,6 +747,7 @@ class ActionSection(QWidget):
         self._editable = editable
         self.model.editable = editable
         self.remove.setEnabled(editable)
+        self.plan_crm.setEnabled(editable)
         self.add.setEnabled(editable and bool(self.what.text().strip()))
 
     def clear_form(self) -> None:
@@ -768,6 +778,11 @@ class ActionSection(QWidget):
     @Slot()
     def _on_add_clicked(self) -> None:
         self.add_requested.emit(self.draft())
+
+    @Slot()
+    def _on_plan_crm_clicked(self) -> None:
+        if self._crm_step and self._editable:
+            self.plan_requested.emit(self._crm_step)
 
     @Slot()
     def _on_remove_clicked(self) -> None:

@@ -14,7 +14,9 @@ from planner import funnel, red_flags
 from planner.funnel import FunnelStatus, StageRule
 from planner.model import Card, Stage
 from planner.money import CurrencySums, Totals
+from planner.next_step import next_step
 from planner.stages import open_stages
+from planner.storage import activities as activity_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.board import (
@@ -227,6 +229,7 @@ class BoardController(QObject):
         today = self.today()
         ids = [card.id for card in cards]
         details = load_details(self.plan, ids)
+        actions = activity_repo.actions_of(self.plan, ids)
         flags = red_flags.evaluate_plan(self.plan, today, ids)
         result = []
         for card in cards:
@@ -236,7 +239,7 @@ class BoardController(QObject):
                 account=self.accounts.get(card.account_id or 0, ""),
                 close_date=timing.close_date,
                 stage_entered=timing.stage_entered,
-                next_step=details[card.id].next_step,
+                next_step=next_step(actions.get(card.id, ()), details[card.id].crm_next_step),
                 status=funnel.status(timing, self.rules[card.stage_id], today),
                 red_flags=tuple(f.reason for f in flags.get(card.id, []) if not f.is_strength),
                 sentence="",

@@ -81,6 +81,13 @@ def badges(face: CardFace | None) -> list[Badge]:
     return chips
 
 
+def next_step_line(face: CardFace, today: dt.date) -> str:
+    """The card's next-step line: "Next: Send the proposal (due 15 Dec 2026)", or "No next step"."""
+    if face.next_step is None:
+        return translate("Card", "No next step")
+    return translate("Card", "Next: {step}").format(step=fmt.next_step(face.next_step, today))
+
+
 class CardDelegate(QStyledItemDelegate):
     """One delegate for every column; sizes are uniform so views never ask per row."""
 
@@ -154,11 +161,17 @@ class CardDelegate(QStyledItemDelegate):
             fmt.date(face.close_date),
         )
         painter.setPen(muted)
-        if face.next_step:
-            next_step = translate("Card", "Next: {step}").format(step=face.next_step)
+        step = face.next_step
+        next_step = next_step_line(face, self.today)
+        if step is not None and step.source == "crm":
+            # In italics: a step only the CRM gave is not a planned action.
+            italic = QFont(base_font)
+            italic.setItalic(True)
+            painter.setFont(italic)
+            self._text(painter, inner, 3 * line, next_step, italic)
+            painter.setFont(base_font)
         else:
-            next_step = translate("Card", "No next step")
-        self._text(painter, inner, 3 * line, next_step, base_font)
+            self._text(painter, inner, 3 * line, next_step, base_font)
 
         chips = self.badge_rects(inner, line, badges(face), base_font)
         in_stage = days_in_stage(face.stage_entered, self.today)

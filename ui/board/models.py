@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelInde
 from planner.funnel import FunnelStatus
 from planner.model import Card
 from planner.money import CurrencySums
+from planner.next_step import NextStep
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -31,7 +32,7 @@ class CardFace:
     account: str
     close_date: dt.date | None
     stage_entered: dt.date | None
-    next_step: str
+    next_step: NextStep | None  # worded by ui.format.next_step
     status: FunnelStatus
     red_flags: tuple[str, ...]  # the rule engine's reasons, strengths left out
     sentence: str  # the card read aloud: accessible text and tooltip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from planner import validation
 from planner.model import Account, ForecastCategory, Opportunity, OpportunityDraft, Stage
+from planner.next_step import NextStep
 from ui import format as fmt
 
 translate = QCoreApplication.translate
@@ -27,7 +29,12 @@ COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "JP
 
 
 class OpportunityDialog(QDialog):
-    """The deal editor. `draft()` is valid once the dialog is accepted."""
+    """The deal editor. `draft()` and `next_step_text()` are valid once the dialog is accepted.
+
+    Its Next step field is the deal's next step, the earliest open action of the Blue Sheet
+    (`planner.next_step`): typing renames that action, or plans one when there is none. The
+    CRM's NextStep is not edited here (imports write it): it shows as the field's placeholder.
+    """
 
     def __init__(
         self,
@@ -38,6 +45,8 @@ class OpportunityDialog(QDialog):
         *,
         default_currency: str = "EUR",
         default_account_id: int | None = None,
+        next_step: NextStep | None = None,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(
@@ -83,7 +92,38 @@ class OpportunityDialog(QDialog):
         for category in ForecastCategory:
             self.forecast.addItem(category.label, category)
         self.next_step = QLineEdit(self)
-        self.next_step.setMaxLength(500)
+        self.next_step.setMaxLength(validation.MAX_TEXT)
+        self.next_step.setToolTip(
+            translate(
+                "OpportunityDialog",
+                "The earliest open action of the Blue Sheet, shown on the card. Typing here renames it, "
+                "or plans one when there is none; its date and status are set in the Blue Sheet.",
+            )
+        )
+        # The step as the card shows it, under the field: with its date, which is set in the Blue Sheet.
+        self.next_step_shown = QLabel(self)
+        self.next_step_shown.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_step_shown.setWordWrap(True)
+        self.next_step_shown.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.next_step_shown.setAccessibleName(translate("OpportunityDialog", "Next step on the card"))
+        # The CRM's field goes back unchanged; the action the field shows is the one it renames.
+        self._crm_next_step = existing.next_step if existing is not None else ""
+        self._has_action = next_step is not None and next_step.source == "action"
+        if next_step is not None and self._has_action:
+            self.next_step.setText(next_step.text)
+            self.next_step_shown.setText(
+                translate("OpportunityDialog", "On the card: {step}").format(
+                    step=fmt.next_step(next_step, today or dt.date.today())
+                )
+            )
+        elif next_step is not None:
+            self.next_step.setPlaceholderText(fmt.next_step(next_step, today or dt.date.today()))
+        else:
+            self.next_step.setPlaceholderText(
+                translate("OpportunityDialog", "None planned: type it to add it to the action plan")
+            )
+        self.next_step_shown.setVisible(self._has_action)
+        self._initial_next_step = self.next_step.text()
         form.addRow(translate("OpportunityDialog", "&Title"), self.title)
         form.addRow(translate("OpportunityDialog", "&Account"), self.account)
         form.addRow(translate("OpportunityDialog", "&Product"), self.product)
@@ -95,6 +135,7 @@ class OpportunityDialog(QDialog):
         form.addRow(translate("OpportunityDialog", "Pro&bability"), self.probability)
         form.addRow(translate("OpportunityDialog", "&Forecast category"), self.forecast)
         form.addRow(translate("OpportunityDialog", "&Next step"), self.next_step)
+        form.addRow("", self.next_step_shown)
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c0392b;")
@@ -132,7 +173,6 @@ class OpportunityDialog(QDialog):
         self.stage.setCurrentIndex(max(self.stage.findData(o.stage_id), 0))
         self.probability.setValue(-1 if o.probability_override is None else o.probability_override)
         self.forecast.setCurrentIndex(max(self.forecast.findData(o.forecast_category), 0))
-        self.next_step.setText(o.next_step)
 
     @Slot()
     def _on_input_changed(self) -> None:
@@ -176,6 +216,14 @@ class OpportunityDialog(QDialog):
         next_step = validation.check_text(
             self.next_step.text().strip(), translate("OpportunityDialog", "Next step")
         )
+        if self._has_action and not next_step:
+            raise ValueError(
+                translate(
+                    "OpportunityDialog",
+                    "The next step cannot be left empty: to drop it, mark its action done or remove it "
+                    "in the Blue Sheet.",
+                )
+            )
         self._invalid = None
         return OpportunityDraft(
             title=title,
@@ -191,13 +239,20 @@ class OpportunityDialog(QDialog):
             forecast_category=ForecastCategory(category)
             if (category := self.forecast.currentData())
             else None,
-            next_step=next_step,
+            next_step=self._crm_next_step,
         )
 
     def draft(self) -> OpportunityDraft:
         """The validated fields (only call after the dialog was accepted)."""
         assert self._draft is not None
         return self._draft
+
+    def next_step_text(self) -> str | None:
+        """The next step typed in the dialog, or None when it was left as it was (or left empty)."""
+        text = self.next_step.text().strip()
+        if not text or text == self._initial_next_step.strip():
+            return None
+        return text
 
     def accept(self) -> None:
         # Re-validate: Enter in a field triggers accept even while OK is disabled.
