@@ -179,6 +179,7 @@ def _open_and_run(path: Path, demo: bool) -> int:
 
     app = application()
     manager = WindowManager(data_dir())
+    manager.install_error_hook()
     manager.show_plan(plan)
     QTimer.singleShot(GC_AFTER_START_MS, _collect_from_now_on)
     quit_after = os.environ.get(QUIT_AFTER_START)

@@ -481,11 +481,14 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             self.view_failed(exc)
 
-    def view_failed(self, exc: BaseException) -> None:
+    def view_failed(self, exc: BaseException, *, printed: bool = False) -> None:
         """A view could not follow the plan: say so, and show the plan as the file holds it."""
-        import traceback
+        if not printed:
+            import traceback
 
-        traceback.print_exception(exc)  # for a bug report; the seller reads the message below
+            traceback.print_exception(exc)  # for a bug report; the seller reads the message below
+        if self.plan.conn.in_transaction:
+            self.plan.conn.rollback()
         self.resync()
         self.show_error(
             translate("MainWindow", "The window could not show a change"),
@@ -509,11 +512,8 @@ class MainWindow(QMainWindow):
         self._refresh_accounts()
         if selected and not self.board.select(selected):
             selected = 0
-        self.details.show_opportunity(selected or self.details.opportunity_id)
-        if self._blue_sheet is not None:
-            self._blue_sheet.show_opportunity(self.details.opportunity_id)
+        self._show_in_docks(selected or self.details.opportunity_id)
         self.statusBar().showMessage(self._status_text())
-        self._update_selection_actions()
 
     def _apply_change(self, change: Change) -> None:
         self.controller.apply(change)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +39,26 @@ class WindowManager(QObject):
         self.clock = clock
         # The last automatic backup's failure, if any (also shown in the status bar).
         self.backup_problem: str | None = None
+
+    def install_error_hook(self) -> None:
+        """A Python exception in a Qt slot (a bug) reaches sys.excepthook, not the code that
+        emitted the signal: print it for a bug report, tell the seller, and have the window show
+        the plan as its file holds it (MainWindow.view_failed)."""
+        reporting = False
+
+        def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
+            nonlocal reporting
+            traceback.print_exception(value)
+            window = self.window
+            if window is None or reporting or not isinstance(value, Exception):
+                return
+            reporting = True  # an error while reporting one is printed, not reported again
+            try:
+                window.view_failed(value, printed=True)
+            finally:
+                reporting = False
+
+        sys.excepthook = hook
 
     def show_plan(self, plan: PlanDB) -> MainWindow:
         """Show `plan` in a new window, closing the previous one and its file."""

@@ -7,7 +7,9 @@ that jumped on undo, an archive that did not follow its selection.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -270,3 +272,46 @@ def test_the_archive_selects_opens_and_sorts(window: MainWindow) -> None:
 def _section_centre(header: QHeaderView, section: int) -> QPoint:
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
     return QPoint(x, header.height() // 2)
+
+
+def test_an_error_in_any_slot_is_shown_and_the_window_shows_the_plan(
+    qtbot: QtBot, demo_plan: PlanDB, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug outside an edit (here: the details panel failing on a click) reaches Qt's event
+    loop; the window's error hook tells the seller and rebuilds the views from the plan."""
+    from ui.detail_panel import DetailPanel
+    from ui.windows import WindowManager
+
+    manager = WindowManager(tmp_path)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    manager.install_error_hook()
+    window = manager.show_plan(demo_plan)
+    qtbot.addWidget(window)
+    drive.settle()
+    deal_id = shown_ids(views(window)[1])[0]
+    real = DetailPanel.show_opportunity
+    calls: list[int] = []
+
+    def failing_once(panel: DetailPanel, opportunity_id: int) -> None:
+        calls.append(opportunity_id)
+        if len(calls) == 1:
+            raise KeyError(opportunity_id)
+        real(panel, opportunity_id)
+
+    monkeypatch.setattr(DetailPanel, "show_opportunity", failing_once)
+    told: list[str] = []
+
+    def read_message(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        told.append(box.text())
+        drive.answer_message_box(box, QMessageBox.StandardButton.Ok)
+
+    modals = drive.Modals()
+    with modals.expecting(read_message):
+        click_card(window, deal_id)
+    assert modals.take_unexpected() == []
+    assert told
+    assert "KeyError" in told[0]
+    assert selected(window) == [deal_id]
+    assert docks(window) == (deal_id, deal_id)
+    window.undo_stack.clear()

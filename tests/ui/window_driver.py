@@ -307,16 +307,18 @@ def drag(source: QListView, index: QModelIndex, target: QListView) -> None:
     model = source.model()
     data: QMimeData = model.mimeData([index])
     point = QPointF(target.viewport().rect().center())
+    accepted = True
     for kind in (QDragEnterEvent, QDragMoveEvent):
         approach = kind(point.toPoint(), Qt.DropAction.MoveAction, data, LEFT, NO_KEYS)
         QApplication.sendEvent(target.viewport(), approach)
-        if not approach.isAccepted():
-            QTest.mouseRelease(source.viewport(), LEFT, NO_KEYS, start)
-            return
-    drop = QDropEvent(point, Qt.DropAction.MoveAction, data, LEFT, NO_KEYS)
-    QApplication.sendEvent(target.viewport(), drop)
-    # The button comes up over the target; a real drag's own loop swallows that release.
-    QTest.mouseRelease(target.viewport(), LEFT, NO_KEYS, point.toPoint())
+        accepted = accepted and approach.isAccepted()
+    # A real drag's own loop swallows the button's release: no view sees it. Released on the
+    # pressed card before the drop, it ends the source view's press as a click on that card
+    # (which changes nothing) instead of leaving the view waiting for a release.
+    QTest.mouseRelease(source.viewport(), LEFT, NO_KEYS, start)
+    if accepted:
+        drop = QDropEvent(point, Qt.DropAction.MoveAction, data, LEFT, NO_KEYS)
+        QApplication.sendEvent(target.viewport(), drop)
 
 
 def push_button(container: QWidget, text: str) -> None:
