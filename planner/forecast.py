@@ -24,10 +24,10 @@ from planner.storage.forecast_data import CloseDateMove, DealRow
 from planner.storage.funnel_snapshots import SnapshotDeal, SnapshotInfo
 from planner.templates import compile_template
 
-# Decided here, where METHOD.md is silent (and tested):
+# Decided here, where docs/method.md is silent (and tested):
 # - Forecast categories: each deal counts in exactly one column. The default comes from the
 #   stage's funnel level (DEFAULT_CATEGORIES); the seller may set Pipeline, Best Case, Commit or
-#   Omitted on an open deal. METHOD.md says to "let the seller commit per deal", so no stage
+#   Omitted on an open deal. docs/method.md says to "let the seller commit per deal", so no stage
 #   commits by default: the Best Few (high confidence) defaults to Best Case. A won deal is
 #   always Closed, a lost or walked-away one always Omitted, whatever was set while it was open.
 # - A won deal counts in the month it was closed (its close date when that is missing); an
@@ -649,7 +649,7 @@ def conversion_rate(facts: PlanFacts) -> Conversion:
     """Share of the closed deals that entered Above the Funnel that were won.
 
     With fewer than MIN_HISTORY such deals, the probability of the plan's first Above the Funnel
-    stage stands in (10 % by METHOD.md's defaults), and the Conversion says so.
+    stage stands in (10 % by docs/method.md's defaults), and the Conversion says so.
     """
     stages = facts.stages
     closed_ids = {s.id for s in stages.values() if s.level.is_closed}

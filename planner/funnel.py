@@ -17,7 +17,7 @@ from planner.model import Card, CardDetails, Opportunity, Stage, StatusColumns
 from planner.stages import entry_commitments, open_stages
 from planner.templates import Template, compile_template
 
-# Moving the close date later this many times makes a deal "slipping" (METHOD.md).
+# Moving the close date later this many times makes a deal "slipping" (docs/method.md).
 SLIPPING_AFTER = 2
 
 

@@ -23,7 +23,7 @@ from planner.storage import stages as stage_repo
 from planner.storage.board import load_status_columns
 from planner.storage.db import PlanDB
 
-# Which of the engine's red flags put a deal on the clean-up list (METHOD.md: "stale, slipping,
+# Which of the engine's red flags put a deal on the clean-up list (docs/method.md: "stale, slipping,
 # overdue, premature or missing information"). "Missing information" is `objective-incomplete`:
 # a deal without an amount, a close date or a product cannot be forecast. The Blue Sheet's
 # `unknown` rule (an influence's mode or rating not known) is left to the Blue Sheet: it flags

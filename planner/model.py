@@ -1,4 +1,4 @@
-"""Domain vocabulary of the planner: enums and frozen dataclasses named as in METHOD.md."""
+"""Domain vocabulary of the planner: enums and frozen dataclasses named as in docs/method.md."""
 
 from __future__ import annotations
 
@@ -119,7 +119,7 @@ class ActionStatus(StrEnum):
 
 
 class CompetitionKind(StrEnum):
-    """The kinds of competition METHOD.md names."""
+    """The kinds of competition docs/method.md names."""
 
     VENDOR = "vendor"
     INTERNAL = "internal"

@@ -1,4 +1,4 @@
-"""Red flags and strengths of a deal by METHOD.md's rules: the one implementation everyone calls."""
+"""Red flags and strengths of a deal by docs/method.md's rules: the one implementation everyone calls."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ from planner.templates import Template, compile_template, escape, fill_in
 # The board's count, the Blue Sheet panel, the exports and the command line all call `evaluate`
 # (one deal), `evaluate_all` or `evaluate_plan` (many); results come in the order `order_key` says.
 #
-# Where METHOD.md is silent, decided here (and tested):
+# Where docs/method.md is silent, decided here (and tested):
 # - The funnel rules (stale, slipping, overdue, premature) apply to open deals only; a closed deal
 #   keeps the Blue Sheet rules, so a review can still show who was never met.
 # - A value off its scale (a rating of 9, a role that is not one of the four) is *unknown*.
@@ -48,11 +48,11 @@ from planner.templates import Template, compile_template, escape, fill_in
 # - One `unknown` result per influence, naming every unknown field; one `no-win-result` per
 #   influence, whether the Win, the Result or both are missing; one `several-economic-buyers`
 #   per deal, naming them all.
-# - Strength ids are not in METHOD.md: `strong-coach`, `receptive-economic-buyer`,
+# - Strength ids are not in docs/method.md: `strong-coach`, `receptive-economic-buyer`,
 #   `all-roles-covered`. The seller's own flags and strengths have the rule id `manual` and
 #   come after the automatic results of their kind.
 
-# Red-flag rule ids, exactly as METHOD.md names them, in the order of its table.
+# Red-flag rule ids, exactly as docs/method.md names them, in the order of its table.
 NO_ECONOMIC_BUYER = "no-economic-buyer"
 SEVERAL_ECONOMIC_BUYERS = "several-economic-buyers"
 NO_COACH = "no-coach"
@@ -67,7 +67,7 @@ STALE = "stale"
 SLIPPING = "slipping"
 OVERDUE = "overdue"
 PREMATURE = "premature"
-# Strengths, in the order METHOD.md lists them.
+# Strengths, in the order docs/method.md lists them.
 STRONG_COACH = "strong-coach"
 RECEPTIVE_ECONOMIC_BUYER = "receptive-economic-buyer"
 ALL_ROLES_COVERED = "all-roles-covered"
@@ -95,7 +95,7 @@ STRENGTH_RULES: tuple[str, ...] = (STRONG_COACH, RECEPTIVE_ECONOMIC_BUYER, ALL_R
 RULE_ORDER: tuple[str, ...] = (*RED_FLAG_RULES, *STRENGTH_RULES, MANUAL)
 _RANK = {rule: rank for rank, rule in enumerate(RULE_ORDER)}
 
-# A rating this low is hostile; a Coach rated this high is a strength (METHOD.md).
+# A rating this low is hostile; a Coach rated this high is a strength (docs/method.md).
 HOSTILE_AT_MOST = -4
 STRONG_COACH_AT_LEAST = 3
 
@@ -247,7 +247,7 @@ def _sso_passes(opportunity: ObjectiveFacts, account_name: str) -> tuple[bool, b
 
 
 def sso_tests(opportunity: Opportunity, account_name: str = "") -> list[SsoTest]:
-    """The SSO's five tests of METHOD.md as a live checklist, in METHOD.md's order."""
+    """The SSO's five tests of docs/method.md as a live checklist, in docs/method.md's order."""
     passes = _sso_passes(opportunity, account_name)
     product = bool(opportunity.product.strip())
     how_much = opportunity.amount is not None or opportunity.quantity is not None
@@ -445,7 +445,7 @@ def _met_since(today: dt.date, limit: int | None) -> dt.date | None:
 def evaluate(facts: DealFacts, today: dt.date) -> list[Flag]:
     """Every red flag and strength of one deal, in `order_key` order; pure, and never raises on data.
 
-    The order: red flags before strengths; then by rule, in METHOD.md's order (RULE_ORDER, the
+    The order: red flags before strengths; then by rule, in docs/method.md's order (RULE_ORDER, the
     seller's own after the automatic ones); then by the id of the record pointed to (the
     influence id for influence rules, the manual flag's id for manual ones).
     """
@@ -664,7 +664,7 @@ def red_flag_count(flags: Iterable[Flag]) -> int:
 
 
 def order_key(flag: Flag) -> tuple[bool, int, int]:
-    """The documented order of results: red flags first, then METHOD.md's rule order, then record id."""
+    """The documented order of results: red flags first, then docs/method.md's rule order, then record id."""
     return (flag.is_strength, _RANK[flag.rule], flag.ref.id)
 
 

@@ -44,7 +44,7 @@ from planner.validation import MAX_TEXT, MAX_TITLE, check_amount, check_currency
 # undone with `snapshot_person` / `revert_person`; a person created while adding an influence
 # with `revert_with_person`.
 #
-# Where METHOD.md is silent, decided here:
+# Where docs/method.md is silent, decided here:
 # - An influence is a person of the deal's account; a deal without an account has none yet.
 # - Two Economic buyers can be saved (the `several-economic-buyers` rule says what is wrong).
 # - Reports-to names a person of the same account, never the influence itself, and never

@@ -1,4 +1,4 @@
-"""Stage rules: the default stages of METHOD.md and what follows from a stage's place in order."""
+"""Stage rules: the default stages of docs/method.md and what follows from a stage's place in order."""
 
 from __future__ import annotations
 

@@ -234,7 +234,7 @@ def build_migrations() -> Migrations:
 
 
 def _seed_default_stages(db: Database) -> None:
-    # A plan always has stages; the defaults are METHOD.md's table.
+    # A plan always has stages; the defaults are docs/method.md's table.
     from planner.stages import DEFAULT_STAGES
 
     for position, stage in enumerate(DEFAULT_STAGES):

@@ -11,7 +11,7 @@ from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 
-# The default stages by name (METHOD.md): Prospect 10 %, Qualified 25 %, Evaluating 50 %,
+# The default stages by name (docs/method.md): Prospect 10 %, Qualified 25 %, Evaluating 50 %,
 # Committed 80 %, Won, Lost, Walked away.
 
 

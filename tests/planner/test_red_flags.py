@@ -37,7 +37,7 @@ from planner.storage.db import PlanDB
 from tests.conftest import TODAY
 
 DAY = dt.timedelta(days=1)
-# The default stages as a plan holds them: ids 1..7 in METHOD.md's order.
+# The default stages as a plan holds them: ids 1..7 in docs/method.md's order.
 STAGES = [
     Stage(n, s.name, s.level, n - 1, s.probability, s.stale_after_days, s.exit_commitments)
     for n, s in enumerate(DEFAULT_STAGES, start=1)

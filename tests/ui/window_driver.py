@@ -52,7 +52,7 @@ def settle(ms: int = 0) -> None:
 
 
 def activate(window: QWidget) -> None:
-    """Give a window the keyboard again: offscreen, a closed dialog does not (QT-NOTES)."""
+    """Give a window the keyboard again: offscreen, a closed dialog does not (docs/qt-notes.md)."""
     if QApplication.activeWindow() is not window:
         window.activateWindow()
         settle()
@@ -290,7 +290,7 @@ def click_row(view: QListView | QWidget, index: QModelIndex) -> None:
 
 
 def open_context_menu(view: QListView, index: QModelIndex) -> None:
-    """Right-click a card: press and release first, then the context-menu event (QT-NOTES)."""
+    """Right-click a card: press and release first, then the context-menu event (docs/qt-notes.md)."""
     view.scrollTo(index)
     pos = view.visualRect(index).center()
     QTest.mouseClick(view.viewport(), Qt.MouseButton.RightButton, NO_KEYS, pos)

@@ -1,4 +1,4 @@
-"""How the Blue Sheet's values read: METHOD.md's names for roles, modes, ratings and rules."""
+"""How the Blue Sheet's values read: docs/method.md's names for roles, modes, ratings and rules."""
 
 from __future__ import annotations
 

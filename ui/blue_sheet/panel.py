@@ -83,7 +83,7 @@ _OBJECTIVE_FIELDS = {
 }
 
 
-# The SSO's fourth test, "Tied to a date" (red_flags.sso_tests keeps METHOD.md's order).
+# The SSO's fourth test, "Tied to a date" (red_flags.sso_tests keeps docs/method.md's order).
 _DATE_TEST = 3
 
 

@@ -51,7 +51,7 @@ class StageColumnModel(QAbstractListModel):
     """The cards of one stage, ordered by close date.
 
     Filtering happens here, not in a proxy: a list comprehension over pre-folded keys costs
-    one Python pass per keystroke instead of one Python call per row (QT-NOTES, pitfall 3).
+    one Python pass per keystroke instead of one Python call per row (docs/qt-notes.md, pitfall 3).
     """
 
     def __init__(

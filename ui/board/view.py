@@ -68,7 +68,7 @@ class StageColumn(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.weighted)
-        # A pass-through proxy answers the view's per-row calls in C++ (QT-NOTES, pitfall 1).
+        # A pass-through proxy answers the view's per-row calls in C++ (docs/qt-notes.md, pitfall 1).
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
         self.view = QListView(self)
