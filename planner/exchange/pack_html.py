@@ -215,7 +215,8 @@ def cover_section(pack: Pack, d: Dialect) -> str:
 
 
 def flag_summary(pack: Pack) -> list[tuple[str, int, str]]:
-    """(red flag, how many deals have it, the first such deal and its account), in docs/method.md's rule order."""
+    """(red flag, how many deals have it, the first such deal and its account), in the rule order
+    of docs/method.md."""
     deals: dict[str, list[str]] = {}
     for deal in pack.deals:
         for rule in dict.fromkeys(f.rule for f in deal.red_flags):
