@@ -94,6 +94,8 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "walk_away": (2, 1),
     "reopen_from_archive": (2, 1),
     "switch_tab": (3, 1),
+    "new_deal": (2, 2),
+    "delete_deal": (1, 1),
 }
 
 
@@ -489,6 +491,23 @@ class Walk:
     def do_switch_tab(self, k: int) -> None:
         tabs = self.window.tabs
         drive.click_tab(tabs, k % tabs.count())
+
+    def do_new_deal(self, k: int, amount: int) -> None:
+        self.to_board()
+
+        def answer(dialog: QWidget) -> None:
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "Title")), f"Pilot {k}")
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "Amount")), str(500 * (amount + 1)))
+            drive.press_ok(dialog)
+
+        with self.expect(answer):
+            QTest.keySequence(QApplication.focusWidget() or self.window, QKeySequence.StandardKey.New)
+
+    def do_delete_deal(self, k: int) -> None:
+        if self.select_card(k) is None:
+            return
+        with self.expect(lambda box: drive.answer_message_box(box, QMessageBox.StandardButton.Yes)):
+            QTest.keySequence(QApplication.focusWidget() or self.window, QKeySequence.StandardKey.Delete)
 
     # Invariants -----------------------------------------------------------------------------
     def check(self, position: int, step: Step) -> None:
