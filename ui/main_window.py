@@ -67,6 +67,8 @@ WRITE_ERRORS = (OperationError, PlanError, sqlite3.Error, OSError)
 
 # Cards per column read before the board first paints: more than a tall screen shows.
 FIRST_SCREEN_CARDS = 60
+# How long the status bar says that a typed value was not written (long enough to be read).
+STATUS_MESSAGE_MS = 15_000
 
 
 class MainWindow(QMainWindow):
@@ -614,6 +616,10 @@ class MainWindow(QMainWindow):
             self.blue_sheet.show_opportunity(opportunity_id)
         self._update_selection_actions()
 
+    @Slot(str)
+    def _on_blue_sheet_edit_refused(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+
     @property
     def blue_sheet(self) -> BlueSheetPanel:
         """The Blue Sheet panel, built on first use."""
@@ -621,6 +627,7 @@ class MainWindow(QMainWindow):
             from ui.blue_sheet import BlueSheetPanel
 
             self._blue_sheet = BlueSheetPanel(self.plan, self._push, self.apply_change, self)
+            self._blue_sheet.edit_refused.connect(self._on_blue_sheet_edit_refused)
             self.blue_sheet_dock.setWidget(self._blue_sheet)
             # The panel would widen its dock to show all its tabs at once (600 px), pushing
             # board columns out of sight; a third of the window, and its tab bar scrolls.

@@ -169,6 +169,10 @@
         <source>Next step: {what} (due {date})</source>
         <translation>Nächster Schritt: {what} (fällig am {date})</translation>
     </message>
+    <message>
+        <source>The action was not added: {reason}</source>
+        <translation>Die Maßnahme wurde nicht hinzugefügt: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>AddInfluenceDialog</name>
@@ -1358,14 +1362,34 @@
     </message>
 </context>
 <context>
-    <name>DateEditor</name>
+    <name>DateField</name>
     <message>
-        <source>No date</source>
-        <translation>Kein Datum</translation>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
     </message>
     <message>
-        <source>Type or pick a date; Delete clears it</source>
-        <translation>Datum eingeben oder auswählen; Entf leert es</translation>
+        <source>e.g. {date}</source>
+        <translation>z. B. {date}</translation>
+    </message>
+    <message>
+        <source>Type a date like {example} or {spoken}, or pick one in the calendar (F4).</source>
+        <translation>Datum wie {example} oder {spoken} eingeben oder im Kalender wählen (F4).</translation>
+    </message>
+    <message>
+        <source>Pick the date in a calendar (F4)</source>
+        <translation>Datum im Kalender wählen (F4)</translation>
+    </message>
+    <message>
+        <source>Enter a date.</source>
+        <translation>Bitte ein Datum eingeben.</translation>
+    </message>
+    <message>
+        <source>The date cannot be before {date}.</source>
+        <translation>Das Datum darf nicht vor dem {date} liegen.</translation>
+    </message>
+    <message>
+        <source>The date cannot be after {date}.</source>
+        <translation>Das Datum darf nicht nach dem {date} liegen.</translation>
     </message>
 </context>
 <context>
@@ -2646,8 +2670,8 @@ Ersetzen?</translation>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <source>Date must look like {example}.</source>
-        <translation>Das Datum muss wie {example} aussehen.</translation>
+        <source>Date must look like {example} or {spoken}.</source>
+        <translation>Das Datum muss wie {example} oder {spoken} aussehen.</translation>
     </message>
     <message>
         <source>HH:mm</source>
@@ -4753,10 +4777,6 @@ Lizenz: MIT</translation>
         <translation>z. B. {amount}</translation>
     </message>
     <message>
-        <source>e.g. {date}</source>
-        <translation>z. B. {date}</translation>
-    </message>
-    <message>
         <source>&amp;Product</source>
         <translation>&amp;Produkt</translation>
     </message>
@@ -6221,6 +6241,17 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>Review notes imported</source>
         <translation>Review-Notizen importiert</translation>
+    </message>
+</context>
+<context>
+    <name>SheetDelegate</name>
+    <message>
+        <source>{column} was not changed: {reason}</source>
+        <translation>{column} wurde nicht geändert: {reason}</translation>
+    </message>
+    <message>
+        <source>{column}: {reason}</source>
+        <translation>{column}: {reason}</translation>
     </message>
 </context>
 <context>
