@@ -48,10 +48,20 @@ def parse_amount(text: str) -> float | None:
     return validation.parse_amount(text, locale.decimalPoint(), locale.groupSeparator())
 
 
+# A number followed by the unit it counts: "120 seats", "25 licences", "2,5 Lizenzen".
+_COUNTED = re.compile(r"\s*(?P<number>.*\d)\s*(?P<unit>[^\W\d_][^\d]*)")
+
+
 def parse_quantity(text: str) -> float | None:
-    """A quantity typed in the window's own marks ('2,5' in German); ValueError says why."""
+    """A quantity typed in the window's own marks ('2,5' in German); ValueError says why.
+
+    A unit after the number ("120 seats") is read and not kept: the plan stores how many, and
+    the deal's product says what is counted.
+    """
     locale = QLocale()
-    return validation.check_quantity(text, locale.decimalPoint(), locale.groupSeparator())
+    counted = _COUNTED.fullmatch(text)
+    number = counted.group("number") if counted else text
+    return validation.check_quantity(number, locale.decimalPoint(), locale.groupSeparator())
 
 
 def edit_rate(value: float) -> str:

@@ -4443,6 +4443,10 @@ Ersetzen?</translation>
         <translation>Die Verkaufschance wurde nicht angelegt</translation>
     </message>
     <message>
+        <source>“{title}” for the new account “{name}”</source>
+        <translation>„{title}“ für den neuen Kunden „{name}“</translation>
+    </message>
+    <message>
         <source>Edit “{title}”</source>
         <translation>„{title}“ bearbeiten</translation>
     </message>
@@ -5251,10 +5255,6 @@ Lizenz: MIT</translation>
         <translation>Was der Kunde kauft, z. B. Einführung Flotten-Telematik</translation>
     </message>
     <message>
-        <source>(no account)</source>
-        <translation>(kein Kunde)</translation>
-    </message>
-    <message>
         <source>e.g. 25 licences</source>
         <translation>z. B. 25 Lizenzen</translation>
     </message>
@@ -5263,8 +5263,12 @@ Lizenz: MIT</translation>
         <translation>z. B. 120000</translation>
     </message>
     <message>
-        <source>e.g. {date}</source>
-        <translation>z. B. {date}</translation>
+        <source>A new account: OK creates it with the deal.</source>
+        <translation>Ein neuer Kunde: OK legt ihn mit der Chance an.</translation>
+    </message>
+    <message>
+        <source>How many: a number, with its unit if you like (25 licences). The number is kept; Product says what is counted.</source>
+        <translation>Wie viele: eine Zahl, gern mit Einheit (25 Lizenzen). Gespeichert wird die Zahl; was gezählt wird, steht unter Produkt.</translation>
     </message>
     <message>
         <source>Stage default</source>
@@ -5323,12 +5327,20 @@ Lizenz: MIT</translation>
         <translation>Prüfhinweis</translation>
     </message>
     <message>
+        <source>Type to find an account, or a new name</source>
+        <translation>Kunden suchen oder neuen Namen eingeben</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
         <source>Next step</source>
         <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Account name is too long (at most {count} characters).</source>
+        <translation>Der Kundenname ist zu lang (höchstens {count} Zeichen).</translation>
     </message>
 </context>
 <context>
