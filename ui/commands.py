@@ -73,6 +73,34 @@ class SwapCommand(GuardedCommand):
         self._guard(lambda: self._apply(self._write(self._before)))
 
 
+class SequenceCommand(GuardedCommand):
+    """Commands made together, as one undo step: redo runs them in order, undo in reverse.
+
+    Each was made by running its operation; QUndoStack.push's first redo() reaches each, which
+    skips it as its own push would. The first failure stops the sequence and is reported.
+    """
+
+    def __init__(self, text: str, commands: list[GuardedCommand]) -> None:
+        super().__init__(text)
+        self._commands = commands
+
+    def redo(self) -> None:
+        self.failure = None
+        for command in self._commands:
+            command.redo()
+            if command.failure is not None:
+                self.failure = command.failure
+                return
+
+    def undo(self) -> None:
+        self.failure = None
+        for command in reversed(self._commands):
+            command.undo()
+            if command.failure is not None:
+                self.failure = command.failure
+                return
+
+
 class OpportunityCommand(SwapCommand):
     """Any change to one deal (create, edit, delete, move...): whole-record snapshots."""
 

@@ -49,10 +49,20 @@ def parse_amount(text: str) -> float | None:
     return validation.parse_amount(text, locale.decimalPoint(), locale.groupSeparator())
 
 
+# A number followed by the unit it counts: "120 seats", "25 licences", "2,5 Lizenzen".
+_COUNTED = re.compile(r"\s*(?P<number>.*\d)\s*(?P<unit>[^\W\d_][^\d]*)")
+
+
 def parse_quantity(text: str) -> float | None:
-    """A quantity typed in the window's own marks ('2,5' in German); ValueError says why."""
+    """A quantity typed in the window's own marks ('2,5' in German); ValueError says why.
+
+    A unit after the number ("120 seats") is read and not kept: the plan stores how many, and
+    the deal's product says what is counted.
+    """
     locale = QLocale()
-    return validation.check_quantity(text, locale.decimalPoint(), locale.groupSeparator())
+    counted = _COUNTED.fullmatch(text)
+    number = counted.group("number") if counted else text
+    return validation.check_quantity(number, locale.decimalPoint(), locale.groupSeparator())
 
 
 def edit_rate(value: float) -> str:
@@ -133,7 +143,7 @@ def date(value: dt.date | None) -> str:
 
 
 def date_pattern() -> str:
-    """The window's pattern for dates that are typed: every date field and QDateEdit uses it.
+    """The window's pattern for dates a field shows for changing (`ui.date_field.DateField`).
 
     English keeps ISO ("2026-12-15"): it cannot be misread (the system's short format may be
     "12/15/26" or "15/12/26" with a two-digit year), and the plan files and exports write it.
@@ -151,28 +161,76 @@ def edit_date(value: dt.date | None) -> str:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A date typed in the window's pattern or in ISO (pasted from elsewhere); '' -> None.
+    """A typed date; '' -> None. Every date field reads dates with this one rule.
 
-    ValueError with a reason otherwise (an impossible day like 30 February too).
+    It reads the window's own pattern (`edit_date`), ISO (pasted from elsewhere), the locale's
+    short format with a four-digit year ("12/15/2026" in the US, "15/12/2026" in Britain, German
+    "15.12.2026"; where only the other order of day and month makes a date, as "31/01/2027" in the
+    US, that one), and a day, month name and year as the window shows them ("15 Dec 2026",
+    "15 December 2026", German "15. Dez. 2026"). Two-digit years are refused: "1/2/27" is guessed
+    by nobody. ValueError with a reason otherwise (an impossible day like 30 February too).
     """
-    cleaned = text.strip()
+    cleaned = " ".join(text.split())
     if not cleaned:
         return None
-    # One or two digits for day and month alike: "1.2.2026" as well as "01.02.2026".
-    lenient = re.sub(r"(?<![dM])(dd|MM)(?![dM])", lambda m: m.group(1)[0], date_pattern())
-    typed = QLocale().toDate(cleaned, lenient)
-    if typed.isValid():
-        return validation.parse_date(dt.date(typed.year(), typed.month(), typed.day()).isoformat())
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
-        try:
-            dt.date.fromisoformat(cleaned)
-        except ValueError:
-            pass  # no such day: the window's example below
-        else:
-            return validation.parse_date(cleaned)  # ISO, as pasted from elsewhere
+    locale = QLocale()
+    for pattern in _typed_patterns(locale):
+        typed = locale.toDate(cleaned, pattern)
+        if typed.isValid():
+            return _checked(typed)
+    named = _named_month_date(cleaned, locale)
+    if named is not None:
+        return _checked(named)
     raise ValueError(
-        translate("Format", "Date must look like {example}.").format(example=edit_date(dt.date(2026, 12, 15)))
+        translate("Format", "Date must look like {example} or {spoken}.").format(
+            example=edit_date(dt.date(2026, 12, 15)), spoken=date(dt.date(2026, 12, 15))
+        )
     )
+
+
+def _typed_patterns(locale: QLocale) -> list[str]:
+    """The numeric patterns `parse_date` tries, most likely meant first."""
+
+    def lenient(pattern: str) -> str:
+        # One or two digits for day and month alike: "1.2.2026" as well as "01.02.2026".
+        return re.sub(r"(?<![dM])(dd|MM)(?![dM])", lambda m: m.group(1)[0], pattern)
+
+    # The short format's "yy" becomes "yyyy": a two-digit year is never read.
+    short = re.sub(r"y+", "yyyy", locale.dateFormat(QLocale.FormatType.ShortFormat))
+    swapped = re.sub(r"d+|M+", lambda m: m.group(0).translate(str.maketrans("dM", "Md")), short)
+    patterns = [date_pattern(), "yyyy-MM-dd", short, swapped]
+    return list(dict.fromkeys(lenient(p) for p in patterns))
+
+
+def _named_month_date(text: str, locale: QLocale) -> QDate | None:
+    """'15 Dec 2026', 'December 15, 2026', '15. Dez 2026': one month name (the locale's, long or
+    short, any case, with or without its dot), a day and a four-digit year; None otherwise."""
+    words = re.findall(r"[^\W\d_]+", text)
+    numbers = re.findall(r"\d+", text)
+    if len(words) != 1 or len(numbers) != 2 or re.search(r"[^\w\s.,]", text):
+        return None
+    wanted = words[0].casefold()
+    month = next(
+        (
+            m
+            for m in range(1, 13)
+            for kind in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat)
+            for name in (locale.monthName(m, kind), locale.standaloneMonthName(m, kind))
+            if name.casefold().rstrip(".") == wanted
+        ),
+        0,
+    )
+    years = [n for n in numbers if len(n) == 4]
+    days = [n for n in numbers if len(n) <= 2]
+    if not month or len(years) != 1 or len(days) != 1:
+        return None
+    day = QDate(int(years[0]), month, int(days[0]))
+    return day if day.isValid() else None
+
+
+def _checked(day: QDate) -> dt.date | None:
+    # The plan's own rule for dates (the years it keeps).
+    return validation.parse_date(dt.date(day.year(), day.month(), day.day()).isoformat())
 
 
 def date_time(value: dt.datetime) -> str:

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,7 +39,7 @@ from planner.operations import Change
 from planner.storage.db import PlanDB
 from ui import format as fmt
 from ui.commands import Apply, Push
-from ui.dialogs.move_dialog import from_qdate, to_qdate
+from ui.date_field import DateField
 from ui.forecast_commands import run_deals_operation
 from ui.table_model import HeadedTableModel
 
@@ -145,7 +144,7 @@ class HygieneModel(HeadedTableModel):
 
 
 class DateReasonDialog(QDialog):
-    """A date and (when asked for) a reason, for several deals at once; OK needs the reason."""
+    """A date and (when asked for) a reason, for several deals at once; OK needs both."""
 
     def __init__(
         self,
@@ -165,11 +164,8 @@ class DateReasonDialog(QDialog):
         text = QLabel(heading, self)
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
-        self.date = QDateEdit(to_qdate(default), self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(fmt.date_pattern())
-        if minimum is not None:
-            self.date.setMinimumDate(to_qdate(minimum))
+        self.date = DateField(self, allow_empty=False, minimum=minimum)
+        self.date.set_value(default)
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(2000)
         self.reason.setPlaceholderText(reason_hint)
@@ -189,19 +185,25 @@ class DateReasonDialog(QDialog):
         layout.addWidget(text)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.reason.textChanged.connect(self._on_reason_text_changed)
-        self._on_reason_text_changed()
+        self.reason.textChanged.connect(self._on_input_changed)
+        self.date.textChanged.connect(self._on_input_changed)
+        self._on_input_changed()
+
+    def _is_complete(self) -> bool:
+        return self.date.is_valid() and (not self.needs_reason or bool(self.reason.text().strip()))
 
     @Slot()
-    def _on_reason_text_changed(self) -> None:
-        ok = not self.needs_reason or bool(self.reason.text().strip())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+    def _on_input_changed(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._is_complete())
 
     def values(self) -> tuple[dt.date, str]:
-        return from_qdate(self.date.date()), self.reason.text().strip()
+        day = self.date.value()
+        assert day is not None  # the field takes no empty date
+        return day, self.reason.text().strip()
 
     def accept(self) -> None:
-        if not self.needs_reason or self.reason.text().strip():
+        self.date.check()  # Enter accepts even while OK is disabled: say what is wrong with the date
+        if self._is_complete():
             super().accept()
 
 

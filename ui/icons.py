@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-# The toolbar and menu actions that have an icon in resources/icons/actions/<name>.svg.
-ACTION_ICONS = ("new-deal", "edit", "filter", "export", "import", "undo", "redo")
+# The actions (toolbar, menus, a date field's calendar) with an icon in resources/icons/actions/<name>.svg.
+ACTION_ICONS = ("new-deal", "edit", "filter", "export", "import", "undo", "redo", "calendar")
 APP_ICON = "opportunity-planner"
 
 # as_file() gives an installed folder's own path; from a zip it writes a copy that must live as

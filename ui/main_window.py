@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
@@ -51,8 +52,9 @@ if TYPE_CHECKING:
     from planner import operations as ops
     from planner.operations import Change, MoveDetails
 
-    # Dialogs are imported when first opened: the board paints without them (start-up time).
+    # Dialogs (and undo commands) are imported when first used: the board paints without them.
     from ui.blue_sheet import BlueSheetPanel
+    from ui.commands import GuardedCommand, OpportunityCommand
     from ui.dialogs.account_dialog import AccountDialog
     from ui.dialogs.move_dialog import MoveDialog
     from ui.dialogs.opportunity_dialog import OpportunityDialog
@@ -67,6 +69,8 @@ WRITE_ERRORS = (OperationError, PlanError, sqlite3.Error, OSError)
 
 # Cards per column read before the board first paints: more than a tall screen shows.
 FIRST_SCREEN_CARDS = 60
+# How long the status bar says that a typed value was not written (long enough to be read).
+STATUS_MESSAGE_MS = 15_000
 
 
 class FilterNotice(QFrame):
@@ -741,6 +745,10 @@ class MainWindow(QMainWindow):
             self.blue_sheet.show_opportunity(opportunity_id)
         self._update_selection_actions()
 
+    @Slot(str)
+    def _on_blue_sheet_edit_refused(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+
     @property
     def blue_sheet(self) -> BlueSheetPanel:
         """The Blue Sheet panel, built on first use."""
@@ -748,6 +756,7 @@ class MainWindow(QMainWindow):
             from ui.blue_sheet import BlueSheetPanel
 
             self._blue_sheet = BlueSheetPanel(self.plan, self._push, self.apply_change, self)
+            self._blue_sheet.edit_refused.connect(self._on_blue_sheet_edit_refused)
             self.blue_sheet_dock.setWidget(self._blue_sheet)
             # The panel would widen its dock to show all its tabs at once (600 px), pushing
             # board columns out of sight; a third of the window, and its tab bar scrolls.
@@ -833,34 +842,76 @@ class MainWindow(QMainWindow):
     def new_opportunity(self) -> None:
         dialog = self.opportunity_dialog()
         if dialog.exec() == dialog.DialogCode.Accepted:
-            self.create_opportunity(dialog.draft(), dialog.next_step_text())
+            self.create_opportunity(dialog.draft(), dialog.next_step_text(), dialog.new_account())
 
-    def create_opportunity(self, draft: OpportunityDraft, next_step: str | None = None) -> int | None:
+    def create_opportunity(
+        self,
+        draft: OpportunityDraft,
+        next_step: str | None = None,
+        new_account: AccountDraft | None = None,
+    ) -> int | None:
         """Create a deal (undoable), with a planned action for `next_step` when one is given, and
-        select its card; returns its id."""
+        select its card; returns its id.
+
+        With `new_account` the deal is for that account, created with it (`_with_new_account`).
+        """
         from planner import sheet_operations as sheet_ops
         from ui.commands import run_opportunity_operation
 
         created: list[int] = []
+        text = translate("MainWindow", "Create “{title}”").format(title=draft.title)
 
-        def make() -> QUndoCommand:
+        def make_deal(account_id: int | None) -> OpportunityCommand:
+            deal = draft if account_id is None else dataclasses.replace(draft, account_id=account_id)
+
             def operation() -> tuple[Change, int]:
-                change, new_id = sheet_ops.create_deal(self.plan, draft, next_step, dt.date.today())
+                change, new_id = sheet_ops.create_deal(self.plan, deal, next_step, dt.date.today())
                 created.append(new_id)
                 return change, new_id
 
-            return run_opportunity_operation(
-                translate("MainWindow", "Create “{title}”").format(title=draft.title),
-                self.plan,
-                None,
-                operation,
-                self.apply_change,
-            )
+            return run_opportunity_operation(text, self.plan, None, operation, self.apply_change)
+
+        def make() -> QUndoCommand:
+            if new_account is None:
+                return make_deal(None)
+            return self._with_new_account(new_account, draft.title, make_deal)
 
         if not self._push(make, translate("MainWindow", "The deal was not created")):
             return None
         self.board.select(created[0])
         return created[0]
+
+    def _with_new_account(
+        self, account: AccountDraft, title: str, deal_step: Callable[[int], GuardedCommand]
+    ) -> QUndoCommand:
+        """Create `account`, then run `deal_step` (which creates or saves the deal) for it.
+
+        One transaction, so a deal that cannot be written leaves no account behind, and one
+        undo step, so Undo takes back both.
+        """
+        from planner import operations as ops
+        from ui.commands import AccountPresenceCommand, SequenceCommand
+
+        with self.plan.atomic():
+            change, account_id = ops.create_account(self.plan, account)
+            # The account alone, taken before the deal joins it: redo restores the deal itself.
+            snap = ops.snapshot_account(self.plan, account_id)
+            deal_command = deal_step(account_id)
+        self.apply_change(change)
+        account_command = AccountPresenceCommand(
+            translate("MainWindow", "Create account “{name}”").format(name=account.name),
+            self.plan,
+            account_id,
+            snap,
+            self.apply_change,
+            created=True,
+        )
+        return SequenceCommand(
+            translate("MainWindow", "“{title}” for the new account “{name}”").format(
+                title=title, name=account.name
+            ),
+            [account_command, deal_command],
+        )
 
     @Slot()
     def edit_selected(self) -> None:
@@ -870,30 +921,45 @@ class MainWindow(QMainWindow):
     def edit_opportunity(self, opportunity_id: int) -> None:
         dialog = self.opportunity_dialog(opportunity_id)
         if dialog.exec() == dialog.DialogCode.Accepted:
-            self.save_opportunity(opportunity_id, dialog.draft(), dialog.next_step_text())
+            self.save_opportunity(
+                opportunity_id, dialog.draft(), dialog.next_step_text(), dialog.new_account()
+            )
 
     def save_opportunity(
-        self, opportunity_id: int, draft: OpportunityDraft, next_step: str | None = None
+        self,
+        opportunity_id: int,
+        draft: OpportunityDraft,
+        next_step: str | None = None,
+        new_account: AccountDraft | None = None,
     ) -> bool:
         """Write an edited deal and, when `next_step` is given, rename its next step's action (or
-        plan one): one undoable edit."""
+        plan one): one undoable edit; with `new_account`, for that account, created with it."""
         from planner import sheet_operations as sheet_ops
         from ui.commands import run_opportunity_operation
 
-        def operation() -> tuple[Change, int]:
-            today = dt.date.today()
-            return sheet_ops.save_deal(self.plan, opportunity_id, draft, next_step, today), opportunity_id
+        def make_edit(account_id: int | None) -> OpportunityCommand:
+            edited = draft if account_id is None else dataclasses.replace(draft, account_id=account_id)
 
-        return self._push(
-            lambda: run_opportunity_operation(
+            def operation() -> tuple[Change, int]:
+                today = dt.date.today()
+                return sheet_ops.save_deal(
+                    self.plan, opportunity_id, edited, next_step, today
+                ), opportunity_id
+
+            return run_opportunity_operation(
                 translate("MainWindow", "Edit “{title}”").format(title=draft.title),
                 self.plan,
                 opportunity_id,
                 operation,
                 self.apply_change,
-            ),
-            translate("MainWindow", "The deal was not saved"),
-        )
+            )
+
+        def make() -> QUndoCommand:
+            if new_account is None:
+                return make_edit(None)
+            return self._with_new_account(new_account, draft.title, make_edit)
+
+        return self._push(make, translate("MainWindow", "The deal was not saved"))
 
     @Slot()
     def delete_selected(self) -> None:

@@ -173,6 +173,10 @@
         <source>Next step: {step}</source>
         <translation>Nächster Schritt: {step}</translation>
     </message>
+    <message>
+        <source>The action was not added: {reason}</source>
+        <translation>Die Maßnahme wurde nicht hinzugefügt: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>AddInfluenceDialog</name>
@@ -1366,14 +1370,34 @@
     </message>
 </context>
 <context>
-    <name>DateEditor</name>
+    <name>DateField</name>
     <message>
-        <source>No date</source>
-        <translation>Kein Datum</translation>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
     </message>
     <message>
-        <source>Type or pick a date; Delete clears it</source>
-        <translation>Datum eingeben oder auswählen; Entf leert es</translation>
+        <source>e.g. {date}</source>
+        <translation>z. B. {date}</translation>
+    </message>
+    <message>
+        <source>Type a date like {example} or {spoken}, or pick one in the calendar (F4).</source>
+        <translation>Datum wie {example} oder {spoken} eingeben oder im Kalender wählen (F4).</translation>
+    </message>
+    <message>
+        <source>Pick the date in a calendar (F4)</source>
+        <translation>Datum im Kalender wählen (F4)</translation>
+    </message>
+    <message>
+        <source>Enter a date.</source>
+        <translation>Bitte ein Datum eingeben.</translation>
+    </message>
+    <message>
+        <source>The date cannot be before {date}.</source>
+        <translation>Das Datum darf nicht vor dem {date} liegen.</translation>
+    </message>
+    <message>
+        <source>The date cannot be after {date}.</source>
+        <translation>Das Datum darf nicht nach dem {date} liegen.</translation>
     </message>
 </context>
 <context>
@@ -2650,8 +2674,8 @@ Ersetzen?</translation>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <source>Date must look like {example}.</source>
-        <translation>Das Datum muss wie {example} aussehen.</translation>
+        <source>Date must look like {example} or {spoken}.</source>
+        <translation>Das Datum muss wie {example} oder {spoken} aussehen.</translation>
     </message>
     <message>
         <source>HH:mm</source>
@@ -4459,6 +4483,10 @@ Ersetzen?</translation>
         <translation>Die Verkaufschance wurde nicht angelegt</translation>
     </message>
     <message>
+        <source>“{title}” for the new account “{name}”</source>
+        <translation>„{title}“ für den neuen Kunden „{name}“</translation>
+    </message>
+    <message>
         <source>Edit “{title}”</source>
         <translation>„{title}“ bearbeiten</translation>
     </message>
@@ -4791,10 +4819,6 @@ Lizenz: MIT</translation>
     <message>
         <source>e.g. {amount}</source>
         <translation>z. B. {amount}</translation>
-    </message>
-    <message>
-        <source>e.g. {date}</source>
-        <translation>z. B. {date}</translation>
     </message>
     <message>
         <source>&amp;Product</source>
@@ -5275,10 +5299,6 @@ Lizenz: MIT</translation>
         <translation>Was der Kunde kauft, z. B. Einführung Flotten-Telematik</translation>
     </message>
     <message>
-        <source>(no account)</source>
-        <translation>(kein Kunde)</translation>
-    </message>
-    <message>
         <source>e.g. 25 licences</source>
         <translation>z. B. 25 Lizenzen</translation>
     </message>
@@ -5287,8 +5307,12 @@ Lizenz: MIT</translation>
         <translation>z. B. 120000</translation>
     </message>
     <message>
-        <source>e.g. {date}</source>
-        <translation>z. B. {date}</translation>
+        <source>A new account: OK creates it with the deal.</source>
+        <translation>Ein neuer Kunde: OK legt ihn mit der Chance an.</translation>
+    </message>
+    <message>
+        <source>How many: a number, with its unit if you like (25 licences). The number is kept; Product says what is counted.</source>
+        <translation>Wie viele: eine Zahl, gern mit Einheit (25 Lizenzen). Gespeichert wird die Zahl; was gezählt wird, steht unter Produkt.</translation>
     </message>
     <message>
         <source>Stage default</source>
@@ -5363,6 +5387,10 @@ Lizenz: MIT</translation>
         <translation>Prüfhinweis</translation>
     </message>
     <message>
+        <source>Type to find an account, or a new name</source>
+        <translation>Kunden suchen oder neuen Namen eingeben</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
@@ -5373,6 +5401,10 @@ Lizenz: MIT</translation>
     <message>
         <source>The next step cannot be left empty: to drop it, mark its action done or remove it in the Blue Sheet.</source>
         <translation>Der nächste Schritt darf nicht leer bleiben: Um ihn zu verwerfen, markieren Sie seine Maßnahme im Blue Sheet als erledigt oder entfernen Sie sie dort.</translation>
+    </message>
+    <message>
+        <source>Account name is too long (at most {count} characters).</source>
+        <translation>Der Kundenname ist zu lang (höchstens {count} Zeichen).</translation>
     </message>
 </context>
 <context>
@@ -6285,6 +6317,17 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>Review notes imported</source>
         <translation>Review-Notizen importiert</translation>
+    </message>
+</context>
+<context>
+    <name>SheetDelegate</name>
+    <message>
+        <source>{column} was not changed: {reason}</source>
+        <translation>{column} wurde nicht geändert: {reason}</translation>
+    </message>
+    <message>
+        <source>{column}: {reason}</source>
+        <translation>{column}: {reason}</translation>
     </message>
 </context>
 <context>

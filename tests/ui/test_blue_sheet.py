@@ -22,9 +22,10 @@ from planner.storage.db import PlanDB
 from tests.conftest import TODAY
 from tests.planner.test_operations import dump
 from tests.ui.blue_sheet_harness import Harness, busy_deal, commit, open_editor, open_harness, show_tab
-from ui.blue_sheet.delegates import DateEditor, RatingSpinBox
+from ui.blue_sheet.delegates import RatingSpinBox
 from ui.blue_sheet.dialogs import AddInfluenceDialog
 from ui.blue_sheet.models import ActionTableModel, CompetitorTableModel, InfluenceTableModel
+from ui.date_field import DateField
 
 M = InfluenceTableModel
 
@@ -157,7 +158,7 @@ def _rating(h: Harness, qtbot: QtBot) -> None:
 
 def _last_contact(h: Harness, qtbot: QtBot) -> None:
     editor = open_editor(h.panel.influence.table, 0, M.LAST_CONTACT)
-    assert isinstance(editor, DateEditor)
+    assert isinstance(editor, DateField)
     editor.set_value(dt.date(2026, 11, 2))
     commit(editor)
     bi = people_repo.get_influence(h.plan, _influence(h))

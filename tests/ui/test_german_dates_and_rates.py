@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -20,8 +20,8 @@ from planner.storage.db import PlanDB, open_plan
 from tests.conftest import TODAY
 from tests.planner.plan_files import NOW, make_demo
 from ui import format as fmt
-from ui.blue_sheet.delegates import DateEditor
 from ui.blue_sheet.sections import ObjectiveSection
+from ui.date_field import DateField
 from ui.dialogs.currency_dialog import CurrencyDialog
 from ui.dialogs.move_dialog import MoveDialog
 from ui.dialogs.opportunity_dialog import OpportunityDialog
@@ -61,7 +61,7 @@ def test_english_dates_stay_iso() -> None:
     assert fmt.date_pattern() == "yyyy-MM-dd"
     assert fmt.edit_date(CHRISTMAS) == "2026-12-15"
     assert fmt.parse_date("2026-12-15") == CHRISTMAS
-    with pytest.raises(ValueError, match=r"Date must look like 2026-12-15\."):
+    with pytest.raises(ValueError, match=r"Date must look like 2026-12-15 or 15 Dec 2026\."):
         fmt.parse_date("2026-02-30")
     assert fmt.date_time(dt.datetime(2026, 11, 26, 9, 30)) == "2026-11-26 09:30"
 
@@ -125,12 +125,13 @@ def test_the_german_dialogs_show_german_dates(qtbot: QtBot, demo_plan: PlanDB, t
     move = MoveDialog("backward", "Deal", stages[1], stages[0], (), TODAY)
     snooze = SnoozeDialog("Deal", TODAY)
     hygiene = DateReasonDialog("Titel", "Überschrift", "Datum", TODAY, None)
-    editor = DateEditor()
+    editor = DateField()
     editor.set_value(CHRISTMAS)
     for widget in (move, snooze, hygiene, editor):
         qtbot.addWidget(widget)
     for edit in (move.when, snooze.until, hygiene.date, editor):
-        assert edit.displayFormat() == "dd.MM.yyyy"
+        assert isinstance(edit, DateField)
+        assert "15.12.2026" in edit.placeholderText()
     assert move.when.text() == today
     assert snooze.until.text() == (TODAY + dt.timedelta(days=14)).strftime("%d.%m.%Y")
     assert hygiene.date.text() == today
@@ -153,9 +154,9 @@ def test_english_dialogs_keep_iso_dates(qtbot: QtBot, demo_plan: PlanDB) -> None
     move = MoveDialog("backward", "Deal", stages[1], stages[0], (), TODAY)
     qtbot.addWidget(move)
     assert move.when.text() == TODAY.isoformat()
-    editor = DateEditor()
+    editor = DateField()
     qtbot.addWidget(editor)
-    editor.setDate(QDate(2026, 12, 15))
+    editor.set_value(dt.date(2026, 12, 15))
     assert editor.text() == "2026-12-15"
 
 

@@ -19,7 +19,6 @@ from planner.storage.db import PlanDB
 from tests.conftest import TODAY
 from tests.planner.forecast_support import dump_all
 from tests.ui.forecast_support import Window
-from ui.dialogs.move_dialog import to_qdate
 from ui.hygiene_view import DEAL_ID_ROLE, RULES_ROLE, VALUE_ROLE, DateReasonDialog, HygieneView
 
 
@@ -46,7 +45,7 @@ def answer(monkeypatch: pytest.MonkeyPatch, *, date: dt.date | None = None, reas
     def fake_exec(dialog: DateReasonDialog) -> int:
         shown.append(dialog.windowTitle())
         if date is not None:
-            dialog.date.setDate(to_qdate(date))
+            dialog.date.set_value(date)
         dialog.reason.setText(reason)
         if dialog.needs_reason and not reason:
             return int(QDialog.DialogCode.Rejected)

@@ -86,6 +86,8 @@ def test_the_dialog_validates_inline_and_writes_nothing_until_valid(window: Main
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()
+    assert dialog.error.text() == ""  # nothing typed yet: nothing to complain about
+    dialog.accept()  # Enter in a field: now the missing title is said
     assert "Title" in dialog.error.text()
     qtbot.keyClicks(dialog.title, "Pilot")
     assert ok.isEnabled()
@@ -98,7 +100,8 @@ def test_the_dialog_validates_inline_and_writes_nothing_until_valid(window: Main
     dialog.close_date.setText("2026-12-24")
     assert ok.isEnabled()
     dialog.forecast.setCurrentIndex(dialog.forecast.findText("Commit"))
-    draft = dialog._build()
+    dialog.accept()
+    draft = dialog.draft()
     assert (draft.title, draft.amount, draft.close_date) == ("Pilot", 12000.0, dt.date(2026, 12, 24))
     assert draft.forecast_category is ForecastCategory.COMMIT
     assert window.create_opportunity(draft) is not None  # the enum survives the trip through Qt

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
-    QDate,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QListView,
     QSpinBox,
@@ -30,14 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import MAX_RATING, MIN_RATING
-from ui import format as fmt
 from ui.blue_sheet import labels
 from ui.blue_sheet.models import EDITOR_ROLE, RECORD_ID_ROLE, EditorSpec
+from ui.date_field import DateField
 
 Index = QModelIndex | QPersistentModelIndex
 # The spin box's value for "Unknown": one below the scale, shown as the special value text.
 UNKNOWN_RATING = MIN_RATING - 1
-NO_DATE = QDate(1900, 1, 1)
 
 translate = QCoreApplication.translate
 
@@ -96,37 +96,15 @@ class RatingSpinBox(QSpinBox):
         return state, text, pos
 
 
-class DateEditor(QDateEdit):
-    """A date with a calendar; the lowest date reads "No date", and Delete clears it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(fmt.date_pattern())
-        self.setMinimumDate(NO_DATE)
-        self.setMaximumDate(QDate(2200, 12, 31))
-        self.setSpecialValueText(translate("DateEditor", "No date"))
-        # QDateEdit starts at 2000-01-01: an action added without touching the field would be
-        # due in 2000 (and overdue). Start at "No date".
-        self.setDate(NO_DATE)
-        self.setToolTip(translate("DateEditor", "Type or pick a date; Delete clears it"))
-
-    def value(self) -> dt.date | None:
-        day = self.date()
-        return None if day == NO_DATE else dt.date(day.year(), day.month(), day.day())
-
-    def set_value(self, value: dt.date | None) -> None:
-        self.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete:
-            self.setDate(NO_DATE)
-            return
-        super().keyPressEvent(event)
-
-
 class SheetDelegate(QStyledItemDelegate):
-    """Builds the editor a cell's EditorSpec asks for; writes the typed value back through the model."""
+    """Builds the editor a cell's EditorSpec asks for; writes the typed value back through the model.
+
+    A date cell's text is read when the editor closes: Enter or Tab on text that is not a date
+    keep the editor open, marked, and `edit_refused` says why; leaving the cell any other way
+    writes nothing and `edit_refused` says so (nothing typed is dropped without a word).
+    """
+
+    edit_refused = Signal(str)  # the sentence to show the seller
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         spec = index.data(EDITOR_ROLE)
@@ -142,7 +120,9 @@ class SheetDelegate(QStyledItemDelegate):
         elif spec.kind == "rating":
             editor = RatingSpinBox(parent)
         elif spec.kind == "date":
-            editor = DateEditor(parent)
+            field = DateField(parent)
+            field.date_picked.connect(partial(self._on_field_date_picked, field))
+            editor = field
         else:
             line = QLineEdit(parent)
             line.setMaxLength(spec.max_length)
@@ -157,7 +137,7 @@ class SheetDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(max(row, 0))
         elif isinstance(editor, RatingSpinBox):
             editor.set_rating(value if type(value) is int else None)
-        elif isinstance(editor, DateEditor):
+        elif isinstance(editor, DateField):
             editor.set_value(value if isinstance(value, dt.date) else None)
         elif isinstance(editor, QLineEdit):
             editor.setText(value if isinstance(value, str) else "")
@@ -171,8 +151,17 @@ class SheetDelegate(QStyledItemDelegate):
         elif isinstance(editor, RatingSpinBox):
             editor.interpretText()
             value = editor.rating()
-        elif isinstance(editor, DateEditor):
-            value = editor.value()
+        elif isinstance(editor, DateField):
+            try:
+                value = editor.value()
+            except ValueError as exc:
+                column = str(model.headerData(index.column(), Qt.Orientation.Horizontal))
+                self.edit_refused.emit(
+                    translate("SheetDelegate", "{column} was not changed: {reason}").format(
+                        column=column, reason=str(exc)
+                    )
+                )
+                return
         elif isinstance(editor, QLineEdit):
             value = editor.text()
         else:
@@ -181,6 +170,35 @@ class SheetDelegate(QStyledItemDelegate):
         if value == index.data(Qt.ItemDataRole.EditRole):
             return  # unchanged: no command on the undo stack for leaving a cell as it was
         model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        super().updateEditorGeometry(editor, option, index)
+        if isinstance(editor, DateField):
+            # The whole date beside its buttons: while open, the editor may cover the next cell.
+            editor.resize(max(editor.width(), editor.fitting_width()), editor.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Qt would write and close on Enter or Tab whatever the text: a date it cannot read
+        # keeps the editor open, marked, and the reason is said.
+        if (
+            isinstance(watched, DateField)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not watched.check()
+        ):
+            self.edit_refused.emit(
+                translate("SheetDelegate", "{column}: {reason}").format(
+                    column=watched.accessibleName(), reason=watched.error
+                )
+            )
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_field_date_picked(self, field: DateField) -> None:
+        # A day picked in the calendar is a finished edit: write it and close the editor.
+        self.commitData.emit(field)
+        self.closeEditor.emit(field, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
 class SheetTableView(QTableView):
@@ -192,6 +210,7 @@ class SheetTableView(QTableView):
 
     insert_requested = Signal()
     delete_requested = Signal()
+    edit_refused = Signal(str)  # a typed value that was not written, and why
 
     _OWN_KEYS = frozenset(
         (Qt.Key.Key_Insert, Qt.Key.Key_Delete, Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -199,7 +218,9 @@ class SheetTableView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setItemDelegate(SheetDelegate(self))
+        delegate = SheetDelegate(self)
+        delegate.edit_refused.connect(self.edit_refused)
+        self.setItemDelegate(delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(

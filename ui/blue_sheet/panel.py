@@ -177,6 +177,8 @@ class BlueSheetPanel(QWidget):
 
     # After a click on a flag: the kind ("opportunity", "influence", "manual_flag") and id it selected.
     record_selected = Signal(str, int)
+    # A value typed into a table that was not written, and why (the window shows it in its status bar).
+    edit_refused = Signal(str)
 
     TABS = (
         QT_TRANSLATE_NOOP("BlueSheetPanel", "Objective"),
@@ -255,6 +257,9 @@ class BlueSheetPanel(QWidget):
         self.influence.edit_person_requested.connect(self._on_influence_edit_person_requested)
         self.influence.export_requested.connect(self._on_influence_export_requested)
         self.influence.table.selectionModel().currentRowChanged.connect(self._on_influence_row_changed)
+        for table in (self.influence.table, self.competition.table, self.action_section.table):
+            table.edit_refused.connect(self.edit_refused)
+        self.action_section.add_refused.connect(self.edit_refused)
         self.flag_section.flag_clicked.connect(self._on_flag_section_flag_clicked)
         self.flag_section.manual_add_requested.connect(self._on_flag_section_manual_add_requested)
         self.flag_section.manual_remove_requested.connect(self._on_flag_section_manual_remove_requested)

@@ -43,7 +43,7 @@ from planner.sheet_operations import Objective, flag_ref
 from ui import format as fmt
 from ui.blue_sheet import labels
 from ui.blue_sheet.colours import set_tone, tone_style
-from ui.blue_sheet.delegates import DateEditor, SheetListView, SheetTableView
+from ui.blue_sheet.delegates import SheetListView, SheetTableView
 from ui.blue_sheet.influence_map import MapView
 from ui.blue_sheet.models import (
     ActionTableModel,
@@ -53,6 +53,7 @@ from ui.blue_sheet.models import (
     NoteListModel,
     not_linked,
 )
+from ui.date_field import DateField
 
 translate = QCoreApplication.translate
 
@@ -129,10 +130,9 @@ class ObjectiveSection(QWidget):
         self.currency = QLineEdit(sso)
         self.currency.setMaxLength(3)
         self.currency.setPlaceholderText("EUR")
-        self.close_date = QLineEdit(sso)
-        self.close_date.setPlaceholderText(
-            translate("ObjectiveSection", "e.g. {date}").format(date=fmt.edit_date(dt.date(2026, 12, 15)))
-        )
+        self.close_date = DateField(sso)
+        # A day picked in the calendar is a finished edit, as Enter after typing it would be.
+        self.close_date.date_picked.connect(self._on_field_editing_finished)
         for label, name, edit in (
             (
                 translate("ObjectiveSection", "&Product"),
@@ -282,7 +282,7 @@ class ObjectiveSection(QWidget):
                 quantity=fmt.parse_quantity(self.quantity.text()),
                 amount=fmt.parse_amount(self.amount.text()),
                 currency=validation.check_currency(self.currency.text() or "EUR"),
-                close_date=fmt.parse_date(self.close_date.text()),
+                close_date=self.close_date.value(),
             )
         except ValueError as exc:
             self.error.setText(str(exc))
@@ -646,6 +646,7 @@ class ActionSection(QWidget):
     """Possible actions and the best action plan, each linked to the red flag it removes or a strength."""
 
     add_requested = Signal(object)  # an Action (id 0)
+    add_refused = Signal(str)  # why the form's action was not added
     remove_requested = Signal(int)
     plan_requested = Signal(str)  # the CRM's next step, to become a planned action
 
@@ -684,7 +685,7 @@ class ActionSection(QWidget):
         self.who = QLineEdit(new)
         self.who.setMaxLength(300)
         self.who.setAccessibleName(translate("ActionSection", "Who"))
-        self.due = DateEditor(new)
+        self.due = DateField(new)
         self.due.setAccessibleName(translate("ActionSection", "Due"))
         self.status = QComboBox(new)
         self.status.setAccessibleName(translate("ActionSection", "Status"))
@@ -756,7 +757,7 @@ class ActionSection(QWidget):
         self.due.set_value(None)
 
     def draft(self) -> Action:
-        """The action the form describes (id 0: not written yet)."""
+        """The action the form describes (id 0: not written yet); ValueError while Due is not a date."""
         return Action(
             0,
             0,
@@ -777,6 +778,12 @@ class ActionSection(QWidget):
 
     @Slot()
     def _on_add_clicked(self) -> None:
+        if not self.due.check():  # a due date that is not one: nothing added, and the reason said
+            self.due.setFocus()
+            self.add_refused.emit(
+                translate("ActionSection", "The action was not added: {reason}").format(reason=self.due.error)
+            )
+            return
         self.add_requested.emit(self.draft())
 
     @Slot()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.model import FunnelLevel, Stage
 from planner.operations import MoveDetails
-from ui import format as fmt
+from ui.date_field import DateField
 
 translate = QCoreApplication.translate
 
@@ -30,14 +29,6 @@ CLOSE_PROMPTS = {
     FunnelLevel.LOST: QT_TRANSLATE_NOOP("MoveDialog", "Lost to whom, and why?"),
     FunnelLevel.WALKED_AWAY: QT_TRANSLATE_NOOP("MoveDialog", "Why did we walk away?"),
 }
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class MoveDialog(QDialog):
@@ -66,10 +57,10 @@ class MoveDialog(QDialog):
         self.other = QLineEdit(self)
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(2000)
-        self.when = QDateEdit(to_qdate(today), self)
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat(fmt.date_pattern())
-        self.when.setMaximumDate(to_qdate(today))
+        # The customer committed, or the deal closed, today or earlier: never in the future.
+        self.when = DateField(self, allow_empty=False, maximum=today)
+        self.when.set_value(today)
+        self.when.textChanged.connect(self._on_input_changed)
         if kind == "forward":
             self.setWindowTitle(translate("MoveDialog", "Move to {stage}").format(stage=target.name))
             heading.setText(
@@ -127,17 +118,19 @@ class MoveDialog(QDialog):
         self._on_input_changed()
 
     def details(self) -> MoveDetails:
-        """What the seller entered."""
+        """What the seller entered (ValueError while the date is not one; `is_complete` says)."""
         if self.kind == "forward":
             said = [box.text() for box in self.checks if box.isChecked()]
             if self.other.text().strip():
                 said.append(self.other.text().strip())
-            return MoveDetails(commitment="; ".join(said), commitment_date=from_qdate(self.when.date()))
+            return MoveDetails(commitment="; ".join(said), commitment_date=self.when.value())
         if self.kind == "close":
-            return MoveDetails(reason=self.reason.text().strip(), closed_on=from_qdate(self.when.date()))
+            return MoveDetails(reason=self.reason.text().strip(), closed_on=self.when.value())
         return MoveDetails(reason=self.reason.text().strip())
 
     def is_complete(self) -> bool:
+        if self.kind != "backward" and not self.when.is_valid():
+            return False
         details = self.details()
         return bool(details.commitment) if self.kind == "forward" else bool(details.reason)
 

@@ -1,13 +1,17 @@
-"""Create or edit a deal: every field validated inline, OK enabled only when all are valid."""
+"""Create or edit a deal, or a new account with it: fields checked inline, OK only when all are valid."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,21 +23,29 @@ from PySide6.QtWidgets import (
 )
 
 from planner import validation
-from planner.model import Account, ForecastCategory, Opportunity, OpportunityDraft, Stage
+from planner.model import Account, AccountDraft, ForecastCategory, Opportunity, OpportunityDraft, Stage
 from planner.next_step import NextStep
 from ui import format as fmt
+from ui.date_field import DateField
 
 translate = QCoreApplication.translate
+
+_T = TypeVar("_T")
 
 COMMON_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "JPY", "CAD", "AUD")
 
 
 class OpportunityDialog(QDialog):
-    """The deal editor. `draft()` and `next_step_text()` are valid once the dialog is accepted.
+    """The deal editor. `draft()`, `next_step_text()` and `new_account()` are valid once the
+    dialog is accepted.
 
     Its Next step field is the deal's next step, the earliest open action of the Blue Sheet
     (`planner.next_step`): typing renames that action, or plans one when there is none. The
     CRM's NextStep is not edited here (imports write it): it shows as the field's placeholder.
+
+    Every field is checked as it changes, but a field's problem is only shown once the seller
+    typed in it or left it, or pressed OK: a new deal opens without an error. OK stays disabled
+    while anything is invalid.
     """
 
     def __init__(
@@ -61,23 +73,29 @@ class OpportunityDialog(QDialog):
             translate("OpportunityDialog", "What the customer buys, e.g. Fleet Telematics rollout")
         )
         self.title.setMaxLength(validation.MAX_TITLE)
-        self.account = QComboBox(self)
-        self.account.addItem(translate("OpportunityDialog", "(no account)"), None)
-        for account in accounts:
-            self.account.addItem(account.name, account.id)
+        self.account = self._account_combo(accounts)
+        # Under the account while its name is none of the accounts (a typo would make a new one).
+        self.account_note = QLabel(
+            translate("OpportunityDialog", "A new account: OK creates it with the deal."), self
+        )
+        self.account_note.hide()
         self.product = QLineEdit(self)
         self.quantity = QLineEdit(self)
         self.quantity.setPlaceholderText(translate("OpportunityDialog", "e.g. 25 licences"))
+        self.quantity.setToolTip(
+            translate(
+                "OpportunityDialog",
+                "How many: a number, with its unit if you like (25 licences). "
+                "The number is kept; Product says what is counted.",
+            )
+        )
         self.amount = QLineEdit(self)
         self.amount.setPlaceholderText(translate("OpportunityDialog", "e.g. 120000"))
         self.currency = QComboBox(self)
         self.currency.setEditable(True)
         self.currency.addItems(COMMON_CURRENCIES)
         self.currency.setCurrentText(default_currency)
-        self.close_date = QLineEdit(self)
-        self.close_date.setPlaceholderText(
-            translate("OpportunityDialog", "e.g. {date}").format(date=fmt.edit_date(dt.date(2026, 12, 15)))
-        )
+        self.close_date = DateField(self)
         self.stage = QComboBox(self)
         for stage in stages:
             if not stage.is_closed or (existing is not None and existing.stage_id == stage.id):
@@ -126,6 +144,7 @@ class OpportunityDialog(QDialog):
         self._initial_next_step = self.next_step.text()
         form.addRow(translate("OpportunityDialog", "&Title"), self.title)
         form.addRow(translate("OpportunityDialog", "&Account"), self.account)
+        form.addRow("", self.account_note)
         form.addRow(translate("OpportunityDialog", "&Product"), self.product)
         form.addRow(translate("OpportunityDialog", "&Quantity"), self.quantity)
         form.addRow(translate("OpportunityDialog", "A&mount"), self.amount)
@@ -153,38 +172,90 @@ class OpportunityDialog(QDialog):
         if existing is not None:
             self._load(existing)
         elif default_account_id is not None:
-            self.account.setCurrentIndex(max(self.account.findData(default_account_id), 0))
-        for edit in (self.title, self.amount, self.close_date, self.quantity, self.product, self.next_step):
-            edit.textChanged.connect(self._on_input_changed)
-        self.currency.currentTextChanged.connect(self._on_input_changed)
+            self.account.setCurrentIndex(self.account.findData(default_account_id))
         self._draft: OpportunityDraft | None = None
-        # The field the validation message is about: a screen reader reads it with that field.
-        self._invalid: QWidget | None = None
+        self._new_account: AccountDraft | None = None
+        # The fields whose problems are shown: typed in or left; all of them once OK was pressed.
+        self._touched: set[QWidget] = set()
+        self._submitted = False
+        account_edit = self.account.lineEdit()
+        assert account_edit is not None  # an editable combo box has one
+        currency_edit = self.currency.lineEdit()
+        assert currency_edit is not None
+        # The widget that has the focus -> the field whose problem shows once it is left.
+        self._field_of: dict[QObject, QWidget] = {}
+        for field, edit in (
+            (self.title, self.title),
+            (self.account, account_edit),
+            (self.product, self.product),
+            (self.quantity, self.quantity),
+            (self.amount, self.amount),
+            (self.currency, currency_edit),
+            (self.close_date, self.close_date),
+            (self.next_step, self.next_step),
+        ):
+            edit.textChanged.connect(partial(self._on_field_touched, field))
+            self._field_of[edit] = field
+            edit.installEventFilter(self)
         self._on_input_changed()
+
+    def _account_combo(self, accounts: list[Account]) -> QComboBox:
+        """Accounts to choose by typing any part of the name; a name that is none of them is new."""
+        combo = QComboBox(self)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a new name is created on OK, not listed
+        for account in accounts:
+            combo.addItem(account.name, account.id)
+        combo.setCurrentIndex(-1)  # empty: no account
+        edit = combo.lineEdit()
+        assert edit is not None
+        edit.setMaxLength(validation.MAX_TITLE)
+        edit.setPlaceholderText(translate("OpportunityDialog", "Type to find an account, or a new name"))
+        # Any part of the name, any case, spaces and all ("wind gr" finds "Northwind Group").
+        completer = QCompleter(combo.model(), combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setCompleter(completer)
+        return combo
 
     def _load(self, o: Opportunity) -> None:
         self.title.setText(o.title)
-        self.account.setCurrentIndex(max(self.account.findData(o.account_id), 0))
+        self.account.setCurrentIndex(self.account.findData(o.account_id) if o.account_id else -1)
         self.product.setText(o.product)
         self.quantity.setText(fmt.edit_number(o.quantity))
         self.amount.setText(fmt.edit_number(o.amount))
         self.currency.setCurrentText(o.currency)
-        self.close_date.setText(fmt.edit_date(o.close_date))
+        self.close_date.set_value(o.close_date)
         self.stage.setCurrentIndex(max(self.stage.findData(o.stage_id), 0))
         self.probability.setValue(-1 if o.probability_override is None else o.probability_override)
         self.forecast.setCurrentIndex(max(self.forecast.findData(o.forecast_category), 0))
 
+    def _on_field_touched(self, field: QWidget, *_args: object) -> None:
+        self._touched.add(field)
+        self._on_input_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Leaving a field counts as touching it, typed in or not (an empty title is then said);
+        # a popup of the field's own (its completer, its calendar) is not leaving it.
+        if (
+            event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and event.reason() != Qt.FocusReason.PopupFocusReason
+            and watched in self._field_of
+        ):
+            self._on_field_touched(self._field_of[watched])
+        return super().eventFilter(watched, event)
+
     @Slot()
     def _on_input_changed(self) -> None:
-        try:
-            self._draft = self._build()
-            message = ""
-        except ValueError as exc:
-            self._draft = None
-            message = str(exc)
-        self.error.setText(message)
+        problems: dict[QWidget, str] = {}
+        self._draft, self._new_account = self._build(problems)
+        shown = {f: m for f, m in problems.items() if self._submitted or f in self._touched}
+        self.error.setText(next(iter(shown.values()), ""))
         fields = (
             self.title,
+            self.account,
             self.product,
             self.quantity,
             self.amount,
@@ -192,44 +263,49 @@ class OpportunityDialog(QDialog):
             self.close_date,
             self.next_step,
         )
+        # A screen reader reads a field's problem with the field.
         for field in fields:
-            field.setAccessibleDescription(message if field is self._invalid else "")
+            field.setAccessibleDescription(shown.get(field, ""))
+        if self.close_date in shown:
+            self.close_date.check()  # the field's own red frame too
+        self.account_note.setVisible(self._new_account is not None)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._draft is not None)
 
-    def _build(self) -> OpportunityDraft:
+    def _build(self, problems: dict[QWidget, str]) -> tuple[OpportunityDraft | None, AccountDraft | None]:
+        """The draft (None while a field is invalid) and the account to create for it; each
+        field's problem goes into `problems`, in the order of the form."""
+
+        def read(field: QWidget, parse: Callable[[], _T]) -> _T | None:
+            try:
+                return parse()
+            except ValueError as exc:
+                problems[field] = str(exc)
+                return None
+
         probability = self.probability.value()
-        self._invalid = self.title
-        title = validation.check_title(self.title.text())
-        self._invalid = self.product
-        product = validation.check_text(
-            self.product.text().strip(), translate("OpportunityDialog", "Product")
+        title = read(self.title, lambda: validation.check_title(self.title.text()))
+        account = read(self.account, self._account_choice)
+        product = read(
+            self.product,
+            lambda: validation.check_text(
+                self.product.text().strip(), translate("OpportunityDialog", "Product")
+            ),
         )
-        self._invalid = self.quantity
-        quantity = fmt.parse_quantity(self.quantity.text())
-        self._invalid = self.amount
-        amount = fmt.parse_amount(self.amount.text())
-        self._invalid = self.currency
-        currency = validation.check_currency(self.currency.currentText())
-        self._invalid = self.close_date
-        close_date = fmt.parse_date(self.close_date.text())
-        self._invalid = self.next_step
-        next_step = validation.check_text(
-            self.next_step.text().strip(), translate("OpportunityDialog", "Next step")
-        )
-        if self._has_action and not next_step:
-            raise ValueError(
-                translate(
-                    "OpportunityDialog",
-                    "The next step cannot be left empty: to drop it, mark its action done or remove it "
-                    "in the Blue Sheet.",
-                )
-            )
-        self._invalid = None
-        return OpportunityDraft(
+        quantity = read(self.quantity, lambda: fmt.parse_quantity(self.quantity.text()))
+        amount = read(self.amount, lambda: fmt.parse_amount(self.amount.text()))
+        currency = read(self.currency, lambda: validation.check_currency(self.currency.currentText()))
+        close_date = read(self.close_date, self.close_date.value)
+        read(self.next_step, self._check_next_step)
+        # The account to create is said even while another field is still wrong.
+        new_account = account[1] if account is not None else None
+        if problems or title is None or account is None or currency is None:
+            return None, new_account
+        account_id = account[0]
+        draft = OpportunityDraft(
             title=title,
-            account_id=self.account.currentData(),
+            account_id=account_id,
             stage_id=int(self.stage.currentData()),
-            product=product,
+            product=product or "",
             quantity=quantity,
             amount=amount,
             currency=currency,
@@ -241,9 +317,46 @@ class OpportunityDialog(QDialog):
             else None,
             next_step=self._crm_next_step,
         )
+        return draft, new_account
+
+    def _check_next_step(self) -> str:
+        text = validation.check_text(
+            self.next_step.text().strip(), translate("OpportunityDialog", "Next step")
+        )
+        if self._has_action and not text:
+            raise ValueError(
+                translate(
+                    "OpportunityDialog",
+                    "The next step cannot be left empty: to drop it, mark its action done or remove it "
+                    "in the Blue Sheet.",
+                )
+            )
+        return text
+
+    def _account_choice(self) -> tuple[int | None, AccountDraft | None]:
+        """(the chosen account's id, None), (None, the account to create) or (None, None)."""
+        text = self.account.currentText().strip()
+        if not text:
+            return None, None
+        index = self.account.currentIndex()
+        if index < 0 or self.account.itemText(index).strip() != text:
+            # Typed rather than picked: the account of that name, whatever its case.
+            index = self.account.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return int(self.account.itemData(index)), None
+        if len(text) > validation.MAX_TITLE:
+            raise ValueError(
+                translate(
+                    "OpportunityDialog", "Account name is too long (at most {count} characters)."
+                ).format(count=validation.MAX_TITLE)
+            )
+        return None, AccountDraft(name=text)
 
     def draft(self) -> OpportunityDraft:
-        """The validated fields (only call after the dialog was accepted)."""
+        """The validated fields (only call after the dialog was accepted).
+
+        Its account is None when `new_account()` names an account to create for it.
+        """
         assert self._draft is not None
         return self._draft
 
@@ -254,8 +367,13 @@ class OpportunityDialog(QDialog):
             return None
         return text
 
+    def new_account(self) -> AccountDraft | None:
+        """The account the seller typed a new name for (only call after the dialog was accepted)."""
+        return self._new_account
+
     def accept(self) -> None:
-        # Re-validate: Enter in a field triggers accept even while OK is disabled.
+        # Every problem is shown now; re-validated, as Enter in a field accepts even while OK is disabled.
+        self._submitted = True
         self._on_input_changed()
         if self._draft is not None:
             super().accept()

@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,14 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import format as fmt
-from ui.dialogs.move_dialog import from_qdate, to_qdate
+from ui.date_field import DateField
 
 translate = QCoreApplication.translate
 
 
 class SnoozeDialog(QDialog):
-    """Reason and until-date; OK only with a reason."""
+    """Reason and until-date; OK only with a reason and a date from today on."""
 
     def __init__(self, title: str, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,10 +36,8 @@ class SnoozeDialog(QDialog):
             translate("SnoozeDialog", "e.g. the customer's budget round ends in January")
         )
         self.reason.setMaxLength(2000)
-        self.until = QDateEdit(to_qdate(today + dt.timedelta(days=14)), self)
-        self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat(fmt.date_pattern())
-        self.until.setMinimumDate(to_qdate(today))
+        self.until = DateField(self, allow_empty=False, minimum=today)
+        self.until.set_value(today + dt.timedelta(days=14))
         form = QFormLayout()
         form.addRow(translate("SnoozeDialog", "&Reason"), self.reason)
         form.addRow(translate("SnoozeDialog", "&Until"), self.until)
@@ -54,16 +50,23 @@ class SnoozeDialog(QDialog):
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.reason.textChanged.connect(self._on_reason_text_changed)
-        self._on_reason_text_changed()
+        self.reason.textChanged.connect(self._on_input_changed)
+        self.until.textChanged.connect(self._on_input_changed)
+        self._on_input_changed()
+
+    def _is_complete(self) -> bool:
+        return bool(self.reason.text().strip()) and self.until.is_valid()
 
     @Slot()
-    def _on_reason_text_changed(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.reason.text().strip()))
+    def _on_input_changed(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._is_complete())
 
     def values(self) -> tuple[dt.date, str]:
-        return from_qdate(self.until.date()), self.reason.text().strip()
+        until = self.until.value()
+        assert until is not None  # the field takes no empty date
+        return until, self.reason.text().strip()
 
     def accept(self) -> None:
-        if self.reason.text().strip():
+        self.until.check()  # Enter accepts even while OK is disabled: say what is wrong with the date
+        if self._is_complete():
             super().accept()
