@@ -418,7 +418,15 @@ class InfluenceSection(QWidget):
     @Slot(int)
     def _on_table_scrolled(self, value: int) -> None:
         # Scrolled per column: any value past 0 has the Person column out of view.
-        self.table.verticalHeader().setVisible(value > 0)
+        names = self.table.verticalHeader()
+        if names.isVisibleTo(self.table) == (value > 0):
+            return
+        names.setVisible(value > 0)
+        # The names take width from the cells: keep the current cell in view all the same.
+        self.table.updateGeometries()
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current)
 
     def set_editable(self, editable: bool, has_account: bool) -> None:
         self.model.editable = editable

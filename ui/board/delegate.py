@@ -166,7 +166,9 @@ def amount_and_date(
         text = fmt.short_amount(amount, currency)
     if metrics.horizontalAdvance(text) > room() and close_date is not None:
         close = fmt.edit_date(close_date)
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room(), 0)), close
+    if metrics.horizontalAdvance(text) > room():
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room(), 0))
+    return text, close
 
 
 def _more(hidden: list[Badge]) -> Badge:
