@@ -121,8 +121,8 @@ def test_columns_share_the_width_and_scroll_below_their_minimum(qtbot: QtBot, de
     widths: dict[int, list[int]] = {}
     for width in (800, 1366, 1920, 3000):
         window.resize(width, 700)
-        qtbot.waitUntil(lambda w=width: window.width() == w)
         QApplication.processEvents()
+        assert window.width() == width
         widths[width] = [c.width() for c in board.columns.values()]
         assert min(widths[width]) >= MIN_COLUMN_WIDTH
         assert max(widths[width]) - min(widths[width]) <= 1  # equal shares
@@ -452,3 +452,17 @@ def test_badges_and_amounts_fit_a_card_at_the_minimum_column_width(
             _check_card(face, inner, delegate.line_height, view.font())
     finally:
         install_language(qapp, "en")
+
+
+def test_the_accounts_dock_leaves_every_column_in_view_at_1600_pixels(
+    qtbot: QtBot, demo_plan: PlanDB
+) -> None:
+    window = _maximised(qtbot, demo_plan, (1600, 900))
+    window.accounts_dock.show()
+    qtbot.waitUntil(lambda: window.accounts_dock.isVisible())
+    QApplication.processEvents()
+    board = window.board
+    for column in board.columns.values():
+        assert column.width() >= MIN_COLUMN_WIDTH
+        assert _inside(_in_viewport(column, board.viewport()), board.viewport().rect()), column.stage.name
+    window.undo_stack.clear()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QSizePolicy, QTabWidget, QToolButton, QWidget
 
 translate = QCoreApplication.translate
@@ -55,7 +55,19 @@ class SectionBar(QWidget):
         self.updateGeometry()
 
     def _widest(self) -> int:
-        return max((b.sizeHint().width() for b in self.buttons[: self.tabs.count()]), default=0)
+        # Measured in bold, as the current section's button shows its text.
+        bold = QFont(self.font())
+        bold.setBold(True)
+        in_bold = QFontMetrics(bold)
+        return max(
+            (
+                b.sizeHint().width()
+                - QFontMetrics(b.font()).horizontalAdvance(b.text())
+                + in_bold.horizontalAdvance(b.text())
+                for b in self.buttons[: self.tabs.count()]
+            ),
+            default=0,
+        )
 
     def _needed(self, per_row: int) -> int:
         return per_row * self._widest() + (per_row - 1) * SPACING
@@ -99,3 +111,8 @@ class SectionBar(QWidget):
     def _on_tabs_current_changed(self, index: int) -> None:
         if 0 <= index < len(self.buttons):
             self.buttons[index].setChecked(True)
+        # Bold as well as pressed: in a dark theme a pressed button hardly differs.
+        for position, button in enumerate(self.buttons):
+            font = button.font()
+            font.setBold(position == index)
+            button.setFont(font)
