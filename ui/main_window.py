@@ -71,6 +71,8 @@ WRITE_ERRORS = (OperationError, PlanError, sqlite3.Error, OSError)
 FIRST_SCREEN_CARDS = 60
 # How long the status bar says that a typed value was not written (long enough to be read).
 STATUS_MESSAGE_MS = 15_000
+DOCK_WIDTH = 400
+TITLE_BAR = 32  # a window manager's title bar, roughly: the height a window may not use
 
 
 class FilterNotice(QFrame):
@@ -234,6 +236,11 @@ class MainWindow(QMainWindow):
         self.board.context_menu_requested.connect(self._on_board_context_menu_requested)
         self._build_actions()
         self.resize(1280, 780)
+        # The right-hand docks' width on a first start (a saved layout replaces it): the Blue
+        # Sheet's sections all show, and a 1280-pixel screen keeps four readable stage columns.
+        self.resizeDocks(
+            [self.details_dock, self.blue_sheet_dock], [DOCK_WIDTH, DOCK_WIDTH], Qt.Orientation.Horizontal
+        )
         self.statusBar().showMessage(self._status_text())
         # The first write imports sqlite-utils (about 100 ms); do it while the seller reads the board.
         QTimer.singleShot(1500, self._warm_up)
@@ -757,11 +764,12 @@ class MainWindow(QMainWindow):
 
             self._blue_sheet = BlueSheetPanel(self.plan, self._push, self.apply_change, self)
             self._blue_sheet.edit_refused.connect(self._on_blue_sheet_edit_refused)
+            # The dock keeps the width it had: the panel replacing the placeholder would size it to
+            # its own liking and shift the board under the seller's pointer.
+            width = self.blue_sheet_dock.width()
             self.blue_sheet_dock.setWidget(self._blue_sheet)
-            # The panel would widen its dock to show all its tabs at once (600 px), pushing
-            # board columns out of sight; a third of the window, and its tab bar scrolls.
-            if self.blue_sheet_dock.width() > self.width() // 3:
-                self.resizeDocks([self.blue_sheet_dock], [self.width() // 3], Qt.Orientation.Horizontal)
+            if self.blue_sheet_dock.isVisible():
+                self.resizeDocks([self.blue_sheet_dock], [width], Qt.Orientation.Horizontal)
             if self.read_only_reason is not None:
                 self._blue_sheet.set_editable(False)
         return self._blue_sheet
@@ -1486,8 +1494,19 @@ class MainWindow(QMainWindow):
         geometry, state = self.settings.geometry(), self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            self.fit_to_screen()
         if state is not None:
             self.restoreState(state)
+
+    def fit_to_screen(self) -> None:
+        """Shrink the window to the screen's free area, as on a 1366x768 or 1280x720 laptop."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        # Less the title bar, which the window manager adds once the window is shown.
+        self.resize(min(self.width(), free.width()), min(self.height(), free.height() - TITLE_BAR))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every edit is already committed; closing only releases the file.

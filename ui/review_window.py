@@ -7,7 +7,7 @@ import html
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -43,6 +43,9 @@ from ui.file_dialogs import FolderKind, open_file, save_file
 from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
+
+# The notes panel's preferred height: what a 720-pixel screen leaves a dock.
+PREFERRED_HEIGHT = 540
 
 # Where the issue is silent, decided here: the manager's notes live in the window until saved
 # (the bundle's plan is never written, not even in memory); closing with unsaved notes asks.
@@ -124,6 +127,12 @@ class CoachingNotesPanel(QWidget):
         layout.addWidget(self.add_plan_note)
         layout.addWidget(self.remove_button)
         self.show_deal(0)
+
+    def sizeHint(self) -> QSize:
+        # Two lists and two editors would ask for 800 pixels, more than a laptop screen has:
+        # the lists take the height the window has, down to a few notes each.
+        hint = super().sizeHint()
+        return QSize(hint.width(), min(hint.height(), PREFERRED_HEIGHT))
 
     def show_deal(self, deal_id: int) -> None:
         """Show the notes of a deal of the bundle (0: none selected)."""
@@ -227,6 +236,10 @@ class ReviewWindow(MainWindow):
         self.notes_dock.setObjectName("coaching-notes-dock")
         self.notes_dock.setWidget(self.notes_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        # A tab beside the deal's details and Blue Sheet, in front: stacked under them, the notes
+        # made the window taller than a laptop's screen (its buttons out of reach).
+        self.tabifyDockWidget(self.blue_sheet_dock, self.notes_dock)
+        self.notes_dock.raise_()
         self.board.opportunity_selected.connect(self._on_board_opportunity_selected_for_notes)
         self.save_notes_action = QAction(translate("ReviewWindow", "&Save review notes…"), self)
         self.save_notes_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
@@ -326,6 +339,7 @@ def open_review_window(path: Path, parent: QWidget | None = None) -> ReviewWindo
     if parent is not None:
         window.setWindowFlag(Qt.WindowType.Window, True)  # its own window, closed with its parent
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    window.fit_to_screen()
     window.show()
     return window
 

@@ -1151,6 +1151,14 @@
         <source>{n} flags</source>
         <translation>{n} Warnsignale</translation>
     </message>
+    <message>
+        <source>{badge}: {reason}</source>
+        <translation>{badge}: {reason}</translation>
+    </message>
+    <message>
+        <source>+{count}</source>
+        <translation>+{count}</translation>
+    </message>
 </context>
 <context>
     <name>ChangesModel</name>
@@ -6317,6 +6325,17 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>Review notes imported</source>
         <translation>Review-Notizen importiert</translation>
+    </message>
+</context>
+<context>
+    <name>SectionBar</name>
+    <message>
+        <source>Blue Sheet sections</source>
+        <translation>Bereiche des Blue Sheets</translation>
+    </message>
+    <message>
+        <source>Shows this section of the Blue Sheet</source>
+        <translation>Zeigt diesen Bereich des Blue Sheets</translation>
     </message>
 </context>
 <context>

@@ -368,6 +368,19 @@ class InfluenceTableModel(RecordTableModel):
     def influences(self) -> list[BuyingInfluence]:
         return list(self._records)
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        # Each row is headed by its person: the table shows these headings while the Person
+        # column is scrolled out of view, so the name stays beside the cell being edited.
+        if (
+            orientation == Qt.Orientation.Vertical
+            and role == Qt.ItemDataRole.DisplayRole
+            and (bi := self.influence(section)) is not None
+        ):
+            return self.person_name(bi.person_id)
+        return super().headerData(section, orientation, role)
+
     def field_name(self, column: int) -> str:
         """The BuyingInfluence field a column edits ('' for the person's own columns)."""
         return self._FIELDS.get(column, "")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
@@ -57,6 +57,7 @@ from ui.blue_sheet.influence_map import (
     render_scene_svg,
 )
 from ui.blue_sheet.models import InfluenceTableModel
+from ui.blue_sheet.section_bar import SectionBar
 from ui.blue_sheet.sections import (
     ActionSection,
     CompetitionSection,
@@ -82,6 +83,9 @@ _OBJECTIVE_FIELDS = {
     "close_date": QT_TRANSLATE_NOOP("BlueSheetFields", "close date"),
 }
 
+
+# The panel's preferred height: what a 720-pixel screen leaves a dock under the menus and toolbar.
+PREFERRED_HEIGHT = 540
 
 # The SSO's fourth test, "Tied to a date" (red_flags.sso_tests keeps docs/method.md's order).
 _DATE_TEST = 3
@@ -221,7 +225,6 @@ class BlueSheetPanel(QWidget):
         self.summary.setAccessibleName(translate("BlueSheetPanel", "Summary"))
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
         self.objective = ObjectiveSection(self)
         self.influence = InfluenceSection(self)
         self.flag_section = FlagSection(self)
@@ -241,11 +244,13 @@ class BlueSheetPanel(QWidget):
             strict=True,
         ):
             self.tabs.addTab(section, translate("BlueSheetPanel", name))
+        self.sections = SectionBar(self.tabs, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.sections)
         layout.addWidget(self.tabs, 1)
         self.setMinimumWidth(360)
 
@@ -275,6 +280,12 @@ class BlueSheetPanel(QWidget):
         self.note_section.remove_requested.connect(self._on_note_section_remove_requested)
         self.show_opportunity(0)
 
+    def sizeHint(self) -> QSize:
+        # The busiest section would ask for more height than a laptop screen has (the window's
+        # own size hint past 768 pixels); its tables and lists take the height the dock has.
+        hint = super().sizeHint()
+        return QSize(hint.width(), min(hint.height(), PREFERRED_HEIGHT))
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
@@ -296,7 +307,7 @@ class BlueSheetPanel(QWidget):
         shown = data is not None
         self.opportunity_id = data.opportunity.id if data else 0
         self.placeholder.setVisible(not shown)
-        for widget in (self.title, self.summary, self.tabs):
+        for widget in (self.title, self.summary, self.sections, self.tabs):
             widget.setVisible(shown)
         if data is None:
             self._clear()
@@ -326,6 +337,7 @@ class BlueSheetPanel(QWidget):
         )
         self.tabs.setTabText(2, translate("BlueSheetPanel", "Flags ({n})").format(n=red))
         self.tabs.setTabText(4, translate("BlueSheetPanel", "Actions ({n})").format(n=len(data.actions)))
+        self.sections.sync()
         self.objective.load(o, data.tests)
         self._load_influences(data)
         names = {pid: p.name for pid, p in data.people.items()}

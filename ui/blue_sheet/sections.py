@@ -349,6 +349,14 @@ class InfluenceSection(QWidget):
         header = self.table.horizontalHeader()
         for column, width in enumerate(self.COLUMN_WIDTHS):
             header.resizeSection(column, width)
+        # The person's name stays in view: once the Person column scrolls away, the rows' own
+        # headings (the names) show at the left, fixed while the other columns scroll.
+        names = self.table.verticalHeader()
+        names.setMaximumWidth(self.COLUMN_WIDTHS[InfluenceTableModel.PERSON])
+        names.setTextElideMode(Qt.TextElideMode.ElideRight)
+        names.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        names.setHighlightSections(True)
+        self.table.horizontalScrollBar().valueChanged.connect(self._on_table_scrolled)
         self.table.insert_requested.connect(self.add_requested)
         self.table.delete_requested.connect(self._on_table_delete_requested)
         self.add_button = QPushButton(translate("InfluenceSection", "&Add influence…"), self)
@@ -400,6 +408,26 @@ class InfluenceSection(QWidget):
     def current_influence(self) -> BuyingInfluence | None:
         index = self.table.currentIndex()
         return self.model.influence(index.row()) if index.isValid() else None
+
+    def name_in_view(self) -> bool:
+        """Whether the people's names are in view: the Person column, or the rows' headings."""
+        return (
+            self.table.verticalHeader().isVisible()
+            or self.table.columnViewportPosition(InfluenceTableModel.PERSON) >= 0
+        )
+
+    @Slot(int)
+    def _on_table_scrolled(self, value: int) -> None:
+        # Scrolled per column: any value past 0 has the Person column out of view.
+        names = self.table.verticalHeader()
+        if names.isVisibleTo(self.table) == (value > 0):
+            return
+        names.setVisible(value > 0)
+        # The names take width from the cells: keep the current cell in view all the same.
+        self.table.updateGeometries()
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current)
 
     def set_editable(self, editable: bool, has_account: bool) -> None:
         self.model.editable = editable

@@ -32,8 +32,13 @@ from ui.board.models import FACE_ROLE, CardFace
 translate = QCoreApplication.translate
 
 MARGIN = 4
-PADDING = 8
-LINES = 5
+PADDING = 7
+# Title, account, amount and date, next step, days in stage, and a line of its own for the badges
+# (beside the days they pushed the days out and ran off a narrow card).
+LINES = 6
+BADGE_GAP = 4
+MIN_CARD_WIDTH = 120
+AMOUNT_GAP = 6  # between the amount and the close date on their line
 OVERDUE = QColor("#c0392b")
 # Badge colours: white text on these passes WCAG AA contrast (4.5:1) in both themes.
 STALE = QColor("#a04000")
@@ -41,6 +46,7 @@ SLIP = QColor("#b03a2e")
 PREMATURE = QColor("#6c3483")
 SNOOZED = QColor("#5d6d7e")
 FLAGS = QColor("#922b21")
+MORE = QColor("#4d5656")  # the chip standing for the badges a narrow card has no room for
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +94,97 @@ def next_step_line(face: CardFace, today: dt.date) -> str:
     return translate("Card", "Next: {step}").format(step=fmt.next_step(face.next_step, today))
 
 
+def badge_font(font: QFont) -> QFont:
+    """The chips' font: the card's, smaller and bold."""
+    small = QFont(font)
+    small.setPointSizeF(font.pointSizeF() * 0.85)
+    small.setBold(True)
+    return small
+
+
+def card_inner(rect: QRect) -> QRect:
+    """The part of a card's item rect that holds its text (inside the margin and padding)."""
+    card = rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+    return card.adjusted(PADDING, PADDING - 2, -PADDING, -PADDING)
+
+
+def badge_layout(inner: QRect, line: int, chips: list[Badge], font: QFont) -> list[tuple[Badge, QRect]]:
+    """Where each chip goes: left to right on the card's last line, all inside `inner`.
+
+    Chips that do not fit give way to one "+N" chip whose tooltip lists them; a chip wider than
+    the whole card (a very long translation) is shortened with an ellipsis, its tooltip whole.
+    """
+    metrics = QFontMetrics(badge_font(font))
+    top = inner.top() + (LINES - 1) * line + 1
+    height = line - 2
+
+    def width(text: str) -> int:
+        return metrics.horizontalAdvance(text) + 10
+
+    def used(row: list[Badge]) -> int:
+        return sum(width(b.text) for b in row) + BADGE_GAP * max(len(row) - 1, 0)
+
+    shown, hidden = list(chips), []
+    if used(chips) > inner.width():
+        # As many chips as leave room for the "+N" standing for the rest.
+        shown, hidden = [], list(chips)
+        for count in range(len(chips) - 1, 0, -1):
+            more = width(_more(chips[count:]).text) + BADGE_GAP
+            if used(chips[:count]) + more <= inner.width():
+                shown, hidden = chips[:count], chips[count:]
+                break
+        shown.append(_more(hidden))
+    placed: list[tuple[Badge, QRect]] = []
+    left = inner.left()
+    for badge in shown:
+        room = inner.right() + 1 - left
+        if room <= 0:
+            break
+        chip = badge
+        if width(badge.text) > room:
+            text = metrics.elidedText(badge.text, Qt.TextElideMode.ElideRight, max(room - 10, 0))
+            chip = Badge(
+                text,
+                badge.color,
+                translate("CardBadge", "{badge}: {reason}").format(badge=badge.text, reason=badge.reason),
+            )
+        rect = QRect(left, top, min(width(chip.text), room), height)
+        placed.append((chip, rect))
+        left = rect.right() + 1 + BADGE_GAP
+    return placed
+
+
+def amount_and_date(
+    width: int, amount: float | None, currency: str, close_date: dt.date | None, font: QFont
+) -> tuple[str, str]:
+    """The amount and close date as one card line of `width` shows them side by side.
+
+    In a narrow column the amount rounds ('224k EUR') and the date turns numeric before
+    anything is cut; the card's tooltip has both in full.
+    """
+    metrics = QFontMetrics(font)
+    close = fmt.date(close_date)
+    text = fmt.amount(amount, currency)
+
+    def room() -> int:
+        return width - metrics.horizontalAdvance(close) - AMOUNT_GAP
+
+    if metrics.horizontalAdvance(text) > room() and amount is not None:
+        text = fmt.short_amount(amount, currency)
+    if metrics.horizontalAdvance(text) > room() and close_date is not None:
+        close = fmt.edit_date(close_date)
+    if metrics.horizontalAdvance(text) > room():
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room(), 0))
+    return text, close
+
+
+def _more(hidden: list[Badge]) -> Badge:
+    reasons = "\n".join(
+        translate("CardBadge", "{badge}: {reason}").format(badge=b.text, reason=b.reason) for b in hidden
+    )
+    return Badge(translate("CardBadge", "+{count}").format(count=len(hidden)), MORE, reasons)
+
+
 class CardDelegate(QStyledItemDelegate):
     """One delegate for every column; sizes are uniform so views never ask per row."""
 
@@ -108,7 +205,9 @@ class CardDelegate(QStyledItemDelegate):
         self.card_height = 2 * MARGIN + 2 * PADDING + LINES * self.line_height
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return QSize(220, self.card_height)
+        # Narrow: a list view gives a card its whole width, but never less than this hint (a wider
+        # hint than the column cut the card's right edge, and the badges on it, off).
+        return QSize(MIN_CARD_WIDTH, self.card_height)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -136,7 +235,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QPen(border, 2.5 if selected or focused else 1.0))
         painter.drawRoundedRect(rect, 6, 6)
 
-        inner = rect.adjusted(PADDING, PADDING - 2, -PADDING, -PADDING)
+        inner = card_inner(option.rect)
         text_color = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         base_font = QFont(option.font)
@@ -152,13 +251,14 @@ class CardDelegate(QStyledItemDelegate):
         self._text(painter, inner, line, face.account or translate("Card", "No account"), base_font)
 
         painter.setPen(text_color)
-        self._text(painter, inner, 2 * line, fmt.amount(card.amount, card.currency), base_font)
+        amount, close = amount_and_date(inner.width(), card.amount, card.currency, face.close_date, base_font)
+        self._text(painter, inner, 2 * line, amount, base_font)
         overdue = status.overdue if status is not None else False
         painter.setPen(OVERDUE if overdue else text_color)
         painter.drawText(
             QRect(inner.left(), inner.top() + 2 * line, inner.width(), line),
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            fmt.date(face.close_date),
+            close,
         )
         painter.setPen(muted)
         step = face.next_step
@@ -173,45 +273,18 @@ class CardDelegate(QStyledItemDelegate):
         else:
             self._text(painter, inner, 3 * line, next_step, base_font)
 
-        chips = self.badge_rects(inner, line, badges(face), base_font)
         in_stage = days_in_stage(face.stage_entered, self.today)
         if in_stage is not None:
-            room = inner.adjusted(0, 0, -(inner.right() - chips[0][1].left() + 4) if chips else 0, 0)
-            self._text(
-                painter,
-                room,
-                4 * line,
-                translate("Card", "{days} in stage").format(days=fmt.days(in_stage)),
-                base_font,
-            )
-        small = QFont(base_font)
-        small.setPointSizeF(base_font.pointSizeF() * 0.85)
-        small.setBold(True)
-        painter.setFont(small)
-        for badge, chip in chips:
+            days = translate("Card", "{days} in stage").format(days=fmt.days(in_stage))
+            self._text(painter, inner, 4 * line, days, base_font)
+        painter.setFont(badge_font(base_font))
+        for badge, chip in badge_layout(inner, line, badges(face), base_font):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(badge.color)
             painter.drawRoundedRect(chip, 4, 4)
             painter.setPen(QColor("white"))
             painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), badge.text)
         painter.restore()
-
-    def badge_rects(
-        self, inner: QRect, line: int, chips: list[Badge], font: QFont
-    ) -> list[tuple[Badge, QRect]]:
-        """Where each chip goes: right-aligned on the last line."""
-        small = QFont(font)
-        small.setPointSizeF(font.pointSizeF() * 0.85)
-        small.setBold(True)
-        metrics = QFontMetrics(small)
-        right = inner.right()
-        placed: list[tuple[Badge, QRect]] = []
-        for badge in reversed(chips):
-            width = metrics.horizontalAdvance(badge.text) + 10
-            placed.append((badge, QRect(right - width + 1, inner.top() + 4 * line + 1, width, line - 2)))
-            right -= width + 4
-        placed.reverse()
-        return placed
 
     def helpEvent(
         self,
@@ -224,9 +297,8 @@ class CardDelegate(QStyledItemDelegate):
         if event.type() != QEvent.Type.ToolTip:
             return super().helpEvent(event, view, option, index)
         face: CardFace | None = index.data(FACE_ROLE)
-        rect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
-        inner = rect.adjusted(PADDING, PADDING - 2, -PADDING, -PADDING)
-        for badge, chip in self.badge_rects(inner, self.line_height, badges(face), view.font()):
+        inner = card_inner(option.rect)
+        for badge, chip in badge_layout(inner, self.line_height, badges(face), view.font()):
             if chip.contains(event.pos()):
                 QToolTip.showText(event.globalPos(), badge.reason, view)
                 return True

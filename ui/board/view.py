@@ -19,10 +19,12 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListView,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +39,10 @@ translate = QCoreApplication.translate
 
 # After the board's first paint, the rest of the cards are read this much later.
 REST_AFTER_PAINT_MS = 100
-COLUMN_WIDTH = 250
+# Columns share the board's width: never narrower than a card stays readable at (the board
+# scrolls sideways below that), never wider than a card is worth (the rest stays empty).
+MIN_COLUMN_WIDTH = 200
+MAX_COLUMN_WIDTH = 420
 SPACING = 6
 
 
@@ -89,7 +94,8 @@ class StageColumn(QFrame):
         description = translate("Board", "Deals in the {stage} stage ({level})")
         self.view.setAccessibleDescription(description.format(stage=stage.name, level=stage.level.label))
         layout.addWidget(self.view, 1)
-        self.setFixedWidth(COLUMN_WIDTH)
+        self.setMinimumWidth(MIN_COLUMN_WIDTH)
+        self.setMaximumWidth(MAX_COLUMN_WIDTH)
 
     def update_totals(self, first: str, second: str) -> None:
         self.summary.setText(first)
@@ -113,15 +119,17 @@ class BoardWidget(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._inner = QWidget(self)
-        outer = QVBoxLayout(self._inner)
+        outer = QHBoxLayout(self._inner)
         outer.setContentsMargins(8, 6, 8, 8)
-        outer.setSpacing(4)
-        self._bands = QHBoxLayout()
-        self._bands.setSpacing(SPACING)
-        self._layout = QHBoxLayout()
-        self._layout.setSpacing(SPACING)
-        outer.addLayout(self._bands)
+        outer.setSpacing(0)
+        # One grid: the funnel bands in row 0 span the columns they name in row 1, so they stay
+        # over their columns whatever width the columns take.
+        self._layout = QGridLayout()
+        self._layout.setHorizontalSpacing(SPACING)
+        self._layout.setVerticalSpacing(4)
+        self._layout.setRowStretch(1, 1)
         outer.addLayout(self._layout, 1)
+        outer.addStretch(0)  # past the columns' maximum width, the room is left empty
         self.band_labels: list[QLabel] = []
         self.setWidget(self._inner)
         # True while the models change or the selection is being shown again: the views' own
@@ -138,29 +146,27 @@ class BoardWidget(QScrollArea):
             self._layout.removeWidget(column)
             column.deleteLater()
         self.columns = {}
-        while self._layout.count():
-            self._layout.takeAt(0)
+        for position in range(self._layout.columnCount()):
+            self._layout.setColumnStretch(position, 0)
         self._build_bands()
         self.delegate.set_font(self.font())
-        for stage in self.controller.columns:
+        for position, stage in enumerate(self.controller.columns):
             column = StageColumn(stage, self.controller.models[stage.id], self.delegate, self._inner)
             column.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
             column.view.activated.connect(self._on_view_activated)
             column.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
             column.view.installEventFilter(self)
-            self._layout.addWidget(column)
+            self._layout.addWidget(column, 1, position)
+            self._layout.setColumnStretch(position, 1)  # equal shares of the width
             self.columns[stage.id] = column
             self._refresh_totals(stage.id)
-        self._layout.addStretch(1)
         self.controller.prefetch_faces()
 
     def _build_bands(self) -> None:
         """Funnel-level bands over the columns: which stages are Above, In the Funnel, Best Few."""
         for label in self.band_labels:
-            self._bands.removeWidget(label)
+            self._layout.removeWidget(label)
             label.deleteLater()
-        while self._bands.count():
-            self._bands.takeAt(0)
         self.band_labels = []
         groups: list[tuple[str, int]] = []
         for stage in self.controller.columns:
@@ -168,6 +174,7 @@ class BoardWidget(QScrollArea):
                 groups[-1] = (groups[-1][0], groups[-1][1] + 1)
             else:
                 groups.append((stage.level.label, 1))
+        first = 0
         for name, span in groups:
             label = QLabel(name, self._inner)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -176,11 +183,13 @@ class BoardWidget(QScrollArea):
             label.setFrameShape(QFrame.Shape.StyledPanel)
             label.setAutoFillBackground(True)
             label.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-            label.setFixedWidth(span * COLUMN_WIDTH + (span - 1) * SPACING)
+            # Ignored: a long level name never widens its columns (it is cut off in a narrow band).
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            label.setToolTip(name)
             label.setAccessibleName(translate("Board", "Funnel level {level}").format(level=name))
-            self._bands.addWidget(label)
+            self._layout.addWidget(label, 0, first, 1, span)
             self.band_labels.append(label)
-        self._bands.addStretch(1)
+            first += span
 
     def column_for(self, stage_id: int) -> StageColumn:
         return self.columns[stage_id]
@@ -204,6 +213,7 @@ class BoardWidget(QScrollArea):
         column.view.setFocus()
         column.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         column.view.scrollTo(index)
+        self.ensureWidgetVisible(column, 0, 0)  # a board narrower than its columns scrolls to it
         return True
 
     def clear_selection(self) -> None:

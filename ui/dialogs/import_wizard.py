@@ -154,6 +154,8 @@ class MappingModel(HeadedTableModel):
             if index.column() == 1:
                 return " · ".join(self._table.samples.get(header, ()))
             return field.label if field is not None else translate("ImportWizard", "(not imported)")
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return "\n".join(self._table.samples.get(header, ()))  # the samples a narrow cell cuts
         if role == Qt.ItemDataRole.EditRole and index.column() == 2:
             return field.value if field is not None else ""
         if role == CHOICES_ROLE and index.column() == 2:
@@ -582,6 +584,9 @@ class MappingPage(QWizardPage):
         self.model = MappingModel(self)
         self.view = _table_view(self, self.model)
         self.view.setAccessibleName(translate("ImportWizard", "Columns of the file"))
+        # Field beside the column's name, the samples last: long samples pushed the Field
+        # column, the one to set, past the wizard's edge. The samples stretch into what is left.
+        self.view.horizontalHeader().moveSection(2, 1)
         self.view.setItemDelegateForColumn(2, ChoiceDelegate(self.view))
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
