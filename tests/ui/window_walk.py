@@ -567,7 +567,8 @@ class Walk:
         if len(selected) > 1:
             return f"{len(selected)} cards selected: {selected}"
         details = self.window.details.opportunity_id
-        sheet = self.window._blue_sheet.opportunity_id if self.window._blue_sheet is not None else details
+        # The dock holds a hint until the first deal is chosen, then the Blue Sheet panel.
+        sheet = getattr(self.window.blue_sheet_dock.widget(), "opportunity_id", details)
         if details != sheet:
             return f"Deal details show deal {details}, the Blue Sheet deal {sheet}"
         if self.on_board() and selected and selected[0] != details:
