@@ -387,3 +387,47 @@ class ClosedDeal:
     amount: float | None
     currency: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """Something verifiable the customer did on a day: the evidence that moves a deal.
+
+    `stage_id` names the stage whose checklist item `what` is (None: in the customer's own
+    words); `call_plan_id` the call whose debrief recorded it.
+    """
+
+    id: int
+    opportunity_id: int
+    what: str
+    committed_on: dt.date
+    stage_id: int | None = None
+    who: str = ""
+    evidence: str = ""
+    call_plan_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CallPlan:
+    """A Green Sheet: the plan of one customer meeting, and its debrief once held."""
+
+    id: int
+    opportunity_id: int
+    meeting_at: dt.datetime
+    title: str = ""
+    attendees: tuple[int, ...] = ()  # buying-influence ids
+    business_reason: str = ""  # the valid business reason for the meeting
+    giving: str = ""  # what we give: unique strengths, information
+    confirmation_questions: tuple[str, ...] = ()
+    new_information_questions: tuple[str, ...] = ()
+    attitude_questions: tuple[str, ...] = ()
+    best_action: str = ""  # the Best Action Commitment asked of the customer
+    minimum_action: str = ""  # the Minimum Acceptable Action
+    commit_by: dt.date | None = None
+    debriefed_on: dt.date | None = None
+    debrief_commitment: str = ""  # what the customer actually committed to
+    debrief_notes: str = ""
+
+    @property
+    def debriefed(self) -> bool:
+        return self.debriefed_on is not None

@@ -12,7 +12,12 @@ MIGRATION_SET = "opportunity-planner"
 
 # Every migration name this version knows, in order. A plan whose applied migrations include
 # a name missing here was written by a newer version and is refused untouched.
-KNOWN_MIGRATIONS: tuple[str, ...] = ("0001_initial_schema", "0002_funnel_snapshots", "0003_board_index")
+KNOWN_MIGRATIONS: tuple[str, ...] = (
+    "0001_initial_schema",
+    "0002_funnel_snapshots",
+    "0003_board_index",
+    "0004_commitments_and_call_plans",
+)
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -204,6 +209,49 @@ ON opportunity(stage_id, close_date, id, amount, currency, probability_override)
 """
 
 
+# The evidence chain (docs/method.md): what the customer committed to, on any day, and the call
+# plans (Green Sheets) whose debriefs record those commitments. A stage move's commitment is a
+# commitment row too (stage_history keeps its words for the history); the existing ones are copied.
+_EVIDENCE = """
+CREATE TABLE call_plan (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    meeting_at TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    attendees TEXT NOT NULL DEFAULT '[]',
+    business_reason TEXT NOT NULL DEFAULT '',
+    giving TEXT NOT NULL DEFAULT '',
+    confirmation_questions TEXT NOT NULL DEFAULT '[]',
+    new_information_questions TEXT NOT NULL DEFAULT '[]',
+    attitude_questions TEXT NOT NULL DEFAULT '[]',
+    best_action TEXT NOT NULL DEFAULT '',
+    minimum_action TEXT NOT NULL DEFAULT '',
+    commit_by TEXT,
+    debriefed_on TEXT,
+    debrief_commitment TEXT NOT NULL DEFAULT '',
+    debrief_notes TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE INDEX call_plan_opportunity ON call_plan(opportunity_id, meeting_at);
+CREATE TABLE commitment (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    stage_id INTEGER REFERENCES stage(id),
+    what TEXT NOT NULL,
+    committed_on TEXT NOT NULL,
+    who TEXT NOT NULL DEFAULT '',
+    evidence TEXT NOT NULL DEFAULT '',
+    call_plan_id INTEGER REFERENCES call_plan(id) ON DELETE SET NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX commitment_opportunity ON commitment(opportunity_id, committed_on);
+INSERT INTO commitment (opportunity_id, stage_id, what, committed_on, created)
+SELECT h.opportunity_id, h.from_stage_id, h.commitment,
+       COALESCE(h.commitment_date, substr(h.moved_at, 1, 10)), h.moved_at
+FROM stage_history h WHERE h.commitment != '' ORDER BY h.id
+"""
+
+
 def build_migrations() -> Migrations:
     """The plan's migration set; imported lazily because sqlite-utils costs ~100 ms to import."""
     from sqlite_utils import Migrations
@@ -229,6 +277,12 @@ def build_migrations() -> Migrations:
     @migrations(name="0003_board_index")
     def board_index(db: Database) -> None:
         db.execute(_BOARD_INDEX)
+
+    @migrations(name="0004_commitments_and_call_plans")
+    def evidence(db: Database) -> None:
+        for statement in _EVIDENCE.split(";"):
+            if statement.strip():
+                db.execute(statement)
 
     return migrations
 

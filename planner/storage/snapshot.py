@@ -16,6 +16,8 @@ _CHILD_TABLES = (
     "manual_flag",
     "action",
     "note",
+    "call_plan",
+    "commitment",  # after call_plan: it may point to one
 )
 
 

@@ -28,6 +28,8 @@ TABLES = {
     "note",
     "funnel_snapshot",
     "funnel_snapshot_deal",
+    "call_plan",
+    "commitment",
     "_sqlite_migrations",
 }
 

@@ -24,6 +24,8 @@ TABLES = (
     "manual_flag",
     "action",
     "note",
+    "call_plan",
+    "commitment",
 )
 
 
