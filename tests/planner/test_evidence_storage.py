@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -60,9 +61,9 @@ def test_a_call_plan_round_trips_every_field(demo_plan: PlanDB) -> None:
     )
     call_id = evidence.insert_call_plan(demo_plan, call)
     stored = evidence.get_call_plan(demo_plan, call_id)
-    assert stored == CallPlan(**{**_fields(call), "id": call_id})
-    debriefed = CallPlan(
-        **{**_fields(stored), "debriefed_on": dt.date(2026, 12, 9), "debrief_commitment": "Pilot agreed"}
+    assert stored == dataclasses.replace(call, id=call_id)
+    debriefed = dataclasses.replace(
+        stored, debriefed_on=dt.date(2026, 12, 9), debrief_commitment="Pilot agreed"
     )
     evidence.update_call_plan(demo_plan, debriefed)
     assert evidence.list_call_plans(demo_plan, deal) == [debriefed]
@@ -101,7 +102,3 @@ def test_an_upgraded_plan_keeps_its_move_commitments_as_evidence(tmp_path: Path)
         assert records == moves
     finally:
         plan.close()
-
-
-def _fields(call: CallPlan) -> dict[str, object]:
-    return {name: getattr(call, name) for name in CallPlan.__slots__}
