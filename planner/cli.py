@@ -135,6 +135,15 @@ def run_demo(db_path: Path) -> int:
     except PlanError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
+    if not plan.created:
+        # Made meanwhile, or a plan an interrupted restore had moved away, put back by open_plan.
+        plan.close()
+        for note in plan.notes:
+            print(f"{PROG}: {note}", file=sys.stderr)
+        print(
+            f"{PROG}: {db_path} already exists; the demo plan is only written to a new file.", file=sys.stderr
+        )
+        return 1
     try:
         populate_demo(plan)
     finally:

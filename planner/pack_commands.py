@@ -168,6 +168,8 @@ def run_pack_export(
         plan = open_plan(Path(db), create=False, read_only=True)
     except (PackError, PlanError) as exc:
         return _error(str(exc))
+    for note in plan.notes:  # objects in the file our migrations did not make (it is only read)
+        print(f"{PROG}: {db}: {note}", file=sys.stderr)
     try:
         account_ids = _account_ids(plan, args.account or [])
         scope = PackScope(account_ids=tuple(account_ids), quarter=args.quarter or None)

@@ -96,6 +96,8 @@ def run_report_command(args: argparse.Namespace) -> int | None:
     except PlanError as exc:
         print(f"{PROG}: {' '.join(str(exc).split())}", file=sys.stderr)
         return 1
+    for note in plan.notes:  # objects in the file our migrations did not make (it is only read)
+        print(f"{PROG}: {path}: {note}", file=sys.stderr)
     from planner import forecast as fc
     from planner import hygiene
 

@@ -68,9 +68,8 @@ def open_or_create(path: Path, *, demo: bool) -> PlanDB:
     """Open a plan; the demo plan is written the first time it is needed."""
     if demo:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fresh = not path.exists()
         plan = open_plan(path)
-        if fresh:
+        if plan.created:  # not merely missing: an interrupted restore may have put it back
             from planner.demo import populate_demo
 
             populate_demo(plan)
@@ -172,6 +171,10 @@ def _open_and_run(path: Path, demo: bool) -> int:
         with i18n.english():
             english = cannot_open()
         return _refuse(english, cannot_open)
+    for note in plan.notes:
+        # What opening the file did or found (an interrupted restore, foreign objects): the
+        # window says it too, in the seller's language.
+        print(f"{PROG}: {path}: {note}", file=sys.stderr)
 
     from PySide6.QtCore import QTimer
 

@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from planner.paths import OWN_FILE
@@ -75,6 +75,9 @@ class WindowManager(QObject):
         window.show()
         if plan.read_only_reason is not None:
             window.set_read_only(plan.read_only_reason)
+        if plan.notice is not None:
+            # Said once the window is on screen, over it: opening finished or undid a restore.
+            QTimer.singleShot(0, window, lambda w=window, n=plan.notice: self._tell(w, str(n)))
         if old is not None:
             old.close()
             # Its file is closed once the window is gone: its views still read it as they go.
@@ -89,6 +92,20 @@ class WindowManager(QObject):
             # at once, it would hold back the board's first paint).
             QTimer.singleShot(WELCOME_AFTER_MS, window, lambda w=window: self._welcome(w))
         return window
+
+    def _tell(self, window: MainWindow, text: str) -> None:
+        if window is not self.window:
+            return
+        window.statusBar().showMessage(text)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            translate("WindowManager", "Restore from backup"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it names the plan's file, as the folder has it
+        box.exec()
 
     def _welcome(self, window: MainWindow) -> None:
         if window is not self.window:

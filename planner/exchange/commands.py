@@ -86,15 +86,14 @@ def read_stage_map(path: Path, plan: PlanDB) -> dict[str, str]:
 
 
 def _open(path: Path) -> tuple[PlanDB, bool]:
-    """The plan, and whether this run created it (so a failed import can leave no file behind)."""
-    try:
-        path.lstat()
-        fresh = False
-    except FileNotFoundError:
-        fresh = True
-    except OSError:
-        fresh = False
-    return open_plan(path, create=True), fresh
+    """The plan, and whether this run created it (so a failed import can leave no file behind).
+
+    Only open_plan knows: a missing plan may be a restore it just finished, not a new one.
+    """
+    plan = open_plan(path, create=True)
+    if plan.notice:
+        print(f"{PROG}: {plan.notice}", file=sys.stderr)
+    return plan, plan.created
 
 
 def _remove(path: Path) -> None:
@@ -192,6 +191,8 @@ def run_export(args: argparse.Namespace) -> int:
     except PlanError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
+    for note in plan.notes:  # exporting only reads: a plan open read-only exports too
+        print(f"{PROG}: {args.db}: {note}", file=sys.stderr)
     try:
         data, message = exporter(args, plan)
     finally:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from planner.exchange.files import neutralise
+from planner.exchange.files import neutralise_for_crm
 from planner.exchange.import_plan import STAGE_MAP_KEY
 from planner.exchange.layouts import Layout
 from planner.model import FunnelLevel
@@ -96,7 +96,7 @@ def crm_csv(plan: PlanDB, source: Layout) -> CrmExport:
             row = [external_id, crm_stage, status, close or "", next_step]
         else:
             row = [external_id, crm_stage, close or "", next_step]
-        writer.writerow([neutralise(cell) for cell in row])
+        writer.writerow([neutralise_for_crm(cell) for cell in row])
         count += 1
     # UTF-8 without a BOM: Salesforce's Data Loader would read a BOM as part of the first header.
     return CrmExport(buffer.getvalue().encode("utf-8"), count, columns)

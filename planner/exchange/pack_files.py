@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from planner.exchange.files import remove_stale_temporaries, target_problem, temporary_beside
 from planner.exchange.pack import PackError
+from planner.i18n import translate
 
 
 def _check_destination(path: Path) -> None:
     folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise PackError(f"Cannot write {path}: it is a folder. Nothing was written.")
+    problem = target_problem(path)
+    if problem is not None:
+        raise PackError(
+            translate("ExportFile", "Cannot write {path}: {problem}. Nothing was written.").format(
+                path=path, problem=problem
+            )
+        )
     if not folder.is_dir():
         raise PackError(f"Cannot write {path}: the folder {folder} does not exist. Nothing was written.")
 
@@ -23,21 +29,26 @@ def write_files_atomic(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
     """Write every (path, data) or none: each goes to a temporary file beside it, then all are renamed.
 
     Readers never see a half-written file; a failure (unwritable folder, full disk) raises
-    PackError with a message for the seller and leaves nothing new behind.
+    PackError with a message for the seller and leaves nothing new behind. Temporary files that
+    killed exports left in those folders are removed first; a path that is not a regular file
+    (a folder, a device, a FIFO) is refused before anything is written.
     """
     for path, _data in files:
         _check_destination(Path(path))
+    for folder in {Path(path).parent if str(Path(path).parent) else Path(".") for path, _data in files}:
+        remove_stale_temporaries(folder)
     temporaries: list[tuple[str, Path]] = []
+    # Each temporary file stays open, and so locked, until it is renamed: no other export takes
+    # it for one a killed export left behind.
+    descriptors: list[int] = []
     try:
         for path, data in files:
             path = Path(path)
-            folder = path.parent if str(path.parent) else Path(".")
-            fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+            fd, temporary = temporary_beside(path)
+            descriptors.append(fd)
             temporaries.append((temporary, path))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            _write_all(fd, data)
+            os.fsync(fd)
             os.chmod(temporary, 0o600)  # packs hold private planning, whatever the umask
         for temporary, path in temporaries:
             os.replace(temporary, path)
@@ -49,7 +60,15 @@ def write_files_atomic(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
         for temporary, _path in temporaries:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)  # already renamed: nothing to remove
+        for fd in descriptors:
+            os.close(fd)
     return [Path(path) for path, _data in files]
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> Path:

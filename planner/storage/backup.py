@@ -11,12 +11,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from planner.i18n import translate
+from planner.i18n import QT_TRANSLATE_NOOP, translate
 from planner.storage import lock as plan_lock
 from planner.storage import migrations as schema
+from planner.storage import schema_check
 from planner.storage import settings as settings_repo
-from planner.storage.db import APPLICATION_ID, PlanDB, PlanError, PlanReadOnlyError
-from planner.storage.migrations import MIGRATION_SET
+from planner.storage.db import (
+    APPLICATION_ID,
+    Notice,
+    PlanDB,
+    PlanError,
+    PlanReadOnlyError,
+    partial_path,
+    restoring_path,
+)
 
 BACKUPS_SUFFIX = ".backups"
 # While edits happen, a new automatic backup at most this often.
@@ -116,8 +124,12 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _write_copy(source: sqlite3.Connection, final: Path) -> None:
-    """Copy a database into a new private file, whole or not at all (temporary name, then rename)."""
-    partial = final.with_name(f".{final.name}.partial")
+    """Copy a plan into a new private file, whole or not at all (temporary name, then rename).
+
+    Nothing our migrations did not make is copied (schema_check.copy_plan): backups, restores
+    and "Save a copy as…" never carry a foreign trigger, view, table or index.
+    """
+    partial = partial_path(final)
     for stale in (partial, partial.with_name(partial.name + "-journal")):
         stale.unlink(missing_ok=True)  # left by a crash during an earlier copy
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -126,7 +138,7 @@ def _write_copy(source: sqlite3.Connection, final: Path) -> None:
     try:
         dest = sqlite3.connect(partial, isolation_level=None)
         try:
-            source.backup(dest)
+            schema_check.copy_plan(source, dest)
             # A copy is one self-contained file: no -wal beside it, readable immutable.
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
@@ -251,12 +263,13 @@ def _problem(conn: sqlite3.Connection) -> str | None:
         return "it is damaged"
     if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         return "it is not a plan"
-    applied = [
-        r[0]
-        for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])
-    ]
+    applied = schema_check.applied_migrations(conn)
     if any(name not in schema.KNOWN_MIGRATIONS for name in applied):
         return "it was written by a newer version of Opportunity Planner"
+    # Foreign objects are left out when the backup is copied back; changed tables cannot be.
+    changed = schema_check.inspect(conn, tuple(applied)).changed
+    if changed:
+        return schema_check.changed_problem(changed)
     return None
 
 
@@ -289,6 +302,16 @@ def restore_backup(plan: PlanDB, backup: Path, now: dt.datetime) -> Backup:
     kept = take_backup(plan, now, Kind.RESTORE)
     source = _read_only(backup)
     try:
+        if schema_check.has_foreign(source):
+            # Into the plan goes a clean copy, made in memory first: nothing foreign comes along.
+            clean = sqlite3.connect(":memory:")
+            try:
+                schema_check.copy_plan(source, clean)
+            except BaseException:
+                clean.close()
+                raise
+            source.close()
+            source = clean
         source.backup(plan.conn)
     except sqlite3.Error as exc:
         raise PlanError(
@@ -321,30 +344,117 @@ def restore_file(plan_path: Path, backup: Path, now: dt.datetime) -> Backup:
                 plan_path=plan_path
             )
         )
+    staged_lock: plan_lock.PlanLock | None = None
     try:
         folder = _folder(plan_path)
-        # The copy is made first: a crash before the last rename leaves the damaged plan in place.
-        staged = plan_path.with_name(f".{plan_path.name}.restoring")
+        # The copy is made first: a crash before the plan is moved aside leaves it in place, and
+        # one after leaves the whole copy, which the next open puts in place
+        # (finish_interrupted_restore).
+        staged = restoring_path(plan_path)
         staged.unlink(missing_ok=True)
         source = _read_only(backup)
         try:
             _write_copy(source, staged)
         finally:
             source.close()
+        # The copy's identity is the plan's once it is renamed: whoever opens it meanwhile
+        # (or finds it half-way) sees it is in use.
+        staged_lock = plan_lock.acquire(plan_path, file=staged)
+        if staged_lock is None:
+            staged.unlink(missing_ok=True)
+            raise PlanReadOnlyError(
+                translate("PlanFile", "{plan_path} is open in another window; close it there first.").format(
+                    plan_path=plan_path
+                )
+            )
         aside = _new_name(folder, now, Kind.DAMAGED)
         if plan_path.exists():
             os.replace(plan_path, aside)
-        for suffix in ("-wal", "-shm", "-journal"):
-            side = plan_path.with_name(plan_path.name + suffix)
-            if side.exists():
-                # Its -wal may hold the last edits: kept under the matching name, for salvage.
-                os.replace(side, aside.with_name(aside.name + suffix))
-        os.replace(staged, plan_path)
-        _fsync_folder(plan_path.parent)
-        _fsync_folder(folder)
+        _put_in_place(plan_path, staged, aside)
     finally:
+        if staged_lock is not None:
+            staged_lock.release()
         lock.release()
     return Backup(aside, now.replace(microsecond=0), Kind.DAMAGED)
+
+
+def _put_in_place(plan_path: Path, staged: Path, aside: Path) -> None:
+    """The last steps of a restore, once the damaged plan is `aside`: its side files follow it,
+    then the copy takes its place."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = plan_path.with_name(plan_path.name + suffix)
+        if side.exists():
+            # Its -wal may hold the last edits: kept under the matching name, for salvage. Left
+            # here, SQLite would read it into the restored plan.
+            target = aside.with_name(aside.name + suffix)
+            n = 1
+            while target.exists():  # never over another damaged plan's side file
+                n += 1
+                target = aside.with_name(f"{aside.name}{suffix}.{n}")
+            os.replace(side, target)
+    os.replace(staged, plan_path)
+    _fsync_folder(plan_path.parent)
+    _fsync_folder(aside.parent)
+
+
+def finish_interrupted_restore(plan_path: Path, now: dt.datetime) -> Notice | None:
+    """A restore (restore_file) that was killed half-way: finish it, or undo it; what was done.
+
+    The copy of the backup (`.<name>.restoring`) is complete once it has that name. When the
+    plan is still in place, nothing was replaced yet: the copy is removed (the backup it was
+    made from is still in the backups folder) and the plan stays as it was. When the plan was
+    already moved aside (into the backups folder, as damaged), the copy is put in its place,
+    so the plan is never missing, and never replaced by an empty one. None when another
+    process holds the plan (it may be restoring it right now) and the plan is in place.
+    """
+    staged = restoring_path(plan_path)
+    partial = partial_path(staged)
+    in_place = os.path.lexists(plan_path)
+    if not in_place and not staged.exists():
+        return None  # no plan and no copy: not a restore's doing (a new plan may be made here)
+    lock = plan_lock.acquire(plan_path, file=plan_path if in_place else staged)
+    if lock is None:
+        if in_place:
+            return None
+        raise PlanReadOnlyError(
+            translate(
+                "PlanFile", "{plan_path} is being restored in another window; open it again in a moment."
+            ).format(plan_path=plan_path)
+        )
+    try:
+        if in_place:
+            # A copy, whole or partial, of a backup that is still in the backups folder.
+            left = [p for p in (staged, partial, partial.with_name(partial.name + "-journal")) if p.exists()]
+            if not left:
+                return None  # finished by another process meanwhile
+            for name in left:
+                name.unlink()
+            _fsync_folder(plan_path.parent)
+            return Notice(
+                QT_TRANSLATE_NOOP(
+                    "PlanFile",
+                    "A restore of {name} was interrupted before it replaced the plan, so the plan "
+                    "was left as it was.",
+                ),
+                (("name", plan_path.name),),
+            )
+        if not staged.exists():
+            return None  # finished by another process meanwhile
+        folder = _folder(plan_path)
+        damaged = [b.path for b in list_backups(plan_path) if b.kind is Kind.DAMAGED]
+        # The newest damaged plan is the one this restore moved aside: its side files join it.
+        aside = damaged[0] if damaged else _new_name(folder, now, Kind.DAMAGED)
+        _put_in_place(plan_path, staged, aside)
+    finally:
+        lock.release()
+    return Notice(
+        QT_TRANSLATE_NOOP(
+            "PlanFile",
+            "A restore of {name} was interrupted; it has now been finished: the plan holds the "
+            "backup that was chosen, and the damaged plan is kept in {folder}.",
+        ),
+        (("name", plan_path.name), ("folder", str(folder))),
+    )
 
 
 def save_copy(plan: PlanDB, dest: Path) -> None:

@@ -1,4 +1,4 @@
-"""Opening a plan file: foreign, newer or damaged files refused untouched; one writer; migrations."""
+"""Opening a plan file: foreign, newer or damaged files refused untouched; only our schema; one writer."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.i18n import translate
 from planner.storage import lock as plan_lock
 from planner.storage import migrations as schema
-from planner.storage.migrations import MIGRATION_SET
+from planner.storage import schema_check
+from planner.storage.schema_check import SchemaObject
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -64,6 +66,22 @@ MOVED = (
     "Use “Save a copy as…” to keep everything shown here, or open the plan from its new place."
 )
 ASKED_READ_ONLY = "This plan is open read-only."
+LOCKS_UNAVAILABLE = (
+    "The planner cannot use its lock folder {folder}, so it cannot make sure that no other window "
+    "writes this plan; read-only. Remove that folder, or make it yours and private, to edit the plan."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A sentence for the seller about a plan file, in the language installed when it is shown:
+    English on the command line's stderr, the seller's in the window."""
+
+    source: str  # marked with QT_TRANSLATE_NOOP("PlanFile", ...) where it is made
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        return translate("PlanFile", self.source).format(**dict(self.fields))
 
 
 class PlanDB:
@@ -92,6 +110,17 @@ class PlanDB:
         self._lock = lock
         self._identity = _identity(path) if path is not None else None
         self._closed = False
+        # What opening the file found or did that the seller should hear about even where no
+        # banner shows it (the command line prints both): an interrupted restore it finished or
+        # undid, and objects in the file that our migrations did not make (then also the reason
+        # the plan is read-only).
+        self.notice: Notice | None = None
+        self.foreign: str | None = None
+
+    @property
+    def notes(self) -> list[str]:
+        """`notice` and `foreign`, those that are set, in the language installed now."""
+        return [str(note) for note in (self.notice, self.foreign) if note]
 
     @property
     def read_only(self) -> bool:
@@ -183,9 +212,16 @@ def open_plan(path: Path, *, create: bool = True, read_only: bool = False) -> Pl
     raises PlanError before a byte is written, and nothing is left beside it (no -wal, -shm,
     -journal or lock file). One process writes a plan at a time: when another holds its lock,
     or the file or its folder cannot be written, the plan opens read-only and
-    `read_only_reason` says why. A plan of an older schema is backed up, then migrated.
+    `read_only_reason` says why. A plan of an older schema is backed up, then migrated; opened
+    read-only, it is read from an upgraded copy in memory instead, and the file is not touched.
+
+    A plan holding a trigger, view, table or index that our migrations did not make opens
+    read-only (`foreign` and `read_only_reason` name them); nothing of ours that differs is
+    accepted (PlanDamagedError). A restore that was interrupted (`.<name>.restoring` left beside
+    the plan) is finished or undone first, and `notice` says which; read-only, it is left alone.
     """
     path = Path(path)
+    notice = _interrupted_restore(path, read_only=read_only)
     try:
         path.stat()
     except FileNotFoundError:
@@ -203,13 +239,21 @@ def open_plan(path: Path, *, create: bool = True, read_only: bool = False) -> Pl
         ) from exc
     else:
         exists = True
+    foreign: tuple[SchemaObject, ...] = ()
     if exists:
-        _check_existing(path)
+        foreign = _check_existing(path)
     elif not create or read_only:
         raise PlanError(translate("PlanFile", "No plan at {path}.").format(path=path))
     else:
         _create_empty(path)
-    reason, lock = (ASKED_READ_ONLY, None) if read_only else _writer_lock(path)
+    foreign_reason = schema_check.foreign_reason(foreign) if foreign else None
+    reason: str | None
+    lock: plan_lock.PlanLock | None
+    if read_only or foreign_reason:
+        # Read-only, a foreign trigger never runs: every write is refused before SQLite sees it.
+        reason, lock = foreign_reason or ASKED_READ_ONLY, None
+    else:
+        reason, lock = _writer_lock(path)
     conn: sqlite3.Connection | None = None
     try:
         if reason is None:
@@ -222,6 +266,7 @@ def open_plan(path: Path, *, create: bool = True, read_only: bool = False) -> Pl
             _configure(conn, wal=False)
             conn.execute("PRAGMA query_only = ON")
         plan = PlanDB(conn, path, read_only_reason=reason, lock=lock, created=not exists)
+        plan.notice, plan.foreign = notice, foreign_reason
         _initialise(plan)
     except (sqlite3.Error, PlanError, UnicodeDecodeError) as exc:
         if conn is not None:
@@ -244,6 +289,8 @@ def _writer_lock(path: Path) -> tuple[str | None, plan_lock.PlanLock | None]:
     """The writer lock, or why the plan opens read-only without it."""
     try:
         lock = plan_lock.acquire(path)
+    except plan_lock.IdentityLockUnavailableError as exc:
+        return LOCKS_UNAVAILABLE.format(folder=exc.folder), None
     except plan_lock.LockUnavailableError:
         return FOLDER_READ_ONLY, None
     if lock is None:
@@ -310,8 +357,8 @@ def _sibling(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-def _check_existing(path: Path) -> None:
-    """Refuse what is not a sound plan of this version, reading it only."""
+def _check_existing(path: Path) -> tuple[SchemaObject, ...]:
+    """Refuse what is not a sound plan of this version, reading it only; its foreign objects."""
     if path.is_dir():
         raise PlanError(translate("PlanFile", "{path} is a folder, not a plan file.").format(path=path))
     if not path.is_file():
@@ -343,7 +390,7 @@ def _check_existing(path: Path) -> None:
                 path=path
             )
         )
-    app_id, tables, applied, problem = _inspect(path)
+    app_id, tables, applied, problem, report = _inspect(path)
     if app_id != APPLICATION_ID and tables:
         raise PlanError(
             translate("PlanFile", "{path} is an SQLite database of another program, not a plan.").format(
@@ -364,14 +411,20 @@ def _check_existing(path: Path) -> None:
     recorded = "_sqlite_migrations" in tables
     if recorded and (not applied or tuple(applied) != schema.KNOWN_MIGRATIONS[: len(applied)]):
         raise _damaged(path, "its schema record is wrong")
+    if tables and not recorded:
+        raise _damaged(path, "its schema record is missing")
+    if report.changed:
+        raise _damaged(path, schema_check.changed_problem(report.changed))
+    return report.foreign
 
 
 # An SQLite header is 100 bytes.
 _HEADER_SIZE = 100
 
 
-def _inspect(path: Path) -> tuple[int, set[str], list[str], str | None]:
-    """application_id, table names, applied migrations and SQLite's quick check, read only.
+def _inspect(path: Path) -> tuple[int, set[str], list[str], str | None, schema_check.SchemaReport]:
+    """application_id, table names, applied migrations, SQLite's quick check and how the schema
+    differs from what those migrations make, read only.
 
     The quick check reads every page and record (not the indexes): 20 ms at 10,000 deals,
     190 ms at 100,000. It runs before a writing connection exists, because closing that one
@@ -390,16 +443,13 @@ def _inspect(path: Path) -> tuple[int, set[str], list[str], str | None]:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            applied: list[str] = []
-            if "_sqlite_migrations" in tables:
-                applied = [
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
-                        [MIGRATION_SET],
-                    )
-                ]
+            applied = schema_check.applied_migrations(conn)
             problem = _quick_check(conn)
+            known = all(name in schema.KNOWN_MIGRATIONS for name in applied)
+            # A newer plan's objects are not ours to judge: it is refused for its version.
+            report = (
+                schema_check.inspect(conn, tuple(applied)) if known else schema_check.SchemaReport((), ())
+            )
         finally:
             conn.close()
     except (sqlite3.Error, UnicodeDecodeError) as exc:
@@ -408,7 +458,7 @@ def _inspect(path: Path) -> tuple[int, set[str], list[str], str | None]:
         raise PlanError(
             translate("PlanFile", "{path} cannot be read as a plan: {error}.").format(path=path, error=exc)
         ) from exc
-    return int(app_id), tables, applied, problem
+    return int(app_id), tables, applied, problem, report
 
 
 def _quick_check(conn: sqlite3.Connection) -> str | None:
@@ -466,13 +516,8 @@ def _initialise(plan: PlanDB) -> None:
             ).format(where=where)
         )
     if plan.read_only_reason is not None:
-        raise PlanError(
-            translate(
-                "PlanFile",
-                "{where} must be upgraded by this version of Opportunity Planner before it can "
-                "be opened, but it cannot be written now. {read_only_reason}",
-            ).format(where=where, read_only_reason=plan.read_only_reason)
-        )
+        _read_upgraded_copy(plan)
+        return
     if applied and plan.path is not None:
         _backup_before_upgrade(plan)
     migrations = schema.build_migrations()
@@ -481,6 +526,26 @@ def _initialise(plan: PlanDB) -> None:
         if plan.query("PRAGMA application_id") != [(APPLICATION_ID,)]:
             plan.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         migrations.apply(plan.db)
+
+
+def _read_upgraded_copy(plan: PlanDB) -> None:
+    """A read-only plan of an older schema: read from a copy in memory upgraded to this version.
+
+    The file is not written (it may not be writable, another window may have it open, or the
+    seller only asked to read it); the copy holds the whole plan, and no foreign object.
+    """
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        schema_check.copy_plan(plan.conn, memory)
+        _configure(memory, wal=False)
+        _initialise(PlanDB(memory, None))
+        memory.execute("PRAGMA query_only = ON")
+    except BaseException:
+        memory.close()
+        raise
+    plan.conn.close()
+    plan.conn = memory
+    plan._db = None
 
 
 def _backup_before_upgrade(plan: PlanDB) -> None:
@@ -499,15 +564,45 @@ def _backup_before_upgrade(plan: PlanDB) -> None:
 
 
 def _applied_migrations(conn: sqlite3.Connection) -> list[str]:
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
-    ).fetchone()
-    if not exists:
-        return []
-    return [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
-            [MIGRATION_SET],
-        )
-    ]
+    return schema_check.applied_migrations(conn)
+
+
+def restoring_path(path: Path) -> Path:
+    """Where a restore writes the backup's copy before it takes the plan's place."""
+    return path.with_name(f".{path.name}.restoring")
+
+
+def partial_path(final: Path) -> Path:
+    """Where a copy is written before it is renamed to `final` (a crash leaves at most this)."""
+    return final.with_name(f".{final.name}.partial")
+
+
+def _interrupted_restore(path: Path, *, read_only: bool) -> Notice | None:
+    """Finish or undo a restore that was interrupted (see backup.finish_interrupted_restore).
+
+    Read-only nothing is changed: a plan still in place is read as it is; a missing one is
+    refused with what happened, never taken for a new plan.
+    """
+    staged = restoring_path(path)
+    if not any(os.path.lexists(name) for name in (staged, partial_path(staged))):
+        return None  # the common case: two stats, and backup is not imported at start-up
+    if not read_only:
+        from planner.storage import backup  # backup imports this module
+
+        try:
+            return backup.finish_interrupted_restore(path, dt.datetime.now())
+        except (OSError, plan_lock.LockUnavailableError) as exc:
+            raise PlanError(
+                translate(
+                    "PlanFile", "A restore of {path} was interrupted, and cannot be finished now: {error}."
+                ).format(path=path, error=getattr(exc, "strerror", None) or exc)
+            ) from exc
+    if os.path.lexists(path) or not os.path.lexists(staged):
+        return None
+    raise PlanError(
+        translate(
+            "PlanFile",
+            "{path} is missing because a restore of it was interrupted. Open it in the planner "
+            "window to finish the restore.",
+        ).format(path=path)
+    )

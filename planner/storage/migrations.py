@@ -252,6 +252,24 @@ FROM stage_history h WHERE h.commitment != '' ORDER BY h.id
 """
 
 
+# What each migration creates, statement by statement: the migrations below run these, and
+# planner.storage.schema_check builds the schema a plan of each version must have from them
+# (without sqlite-utils, which costs ~100 ms to import). A migration that changes the schema in
+# another way must be described here too; a test compares both with a really migrated plan.
+SCHEMA_SQL: dict[str, str] = {
+    "0001_initial_schema": _INITIAL_SCHEMA,
+    "0002_funnel_snapshots": _FUNNEL_SNAPSHOTS,
+    "0003_board_index": _BOARD_INDEX,
+    # Its INSERT copies move commitments into records; on an empty schema it copies nothing.
+    "0004_commitments_and_call_plans": _EVIDENCE,
+}
+
+
+def schema_statements(name: str) -> list[str]:
+    """The statements of migration `name` that create its tables and indexes, in order."""
+    return [statement for statement in SCHEMA_SQL[name].split(";") if statement.strip()]
+
+
 def build_migrations() -> Migrations:
     """The plan's migration set; imported lazily because sqlite-utils costs ~100 ms to import."""
     from sqlite_utils import Migrations
@@ -262,27 +280,25 @@ def build_migrations() -> Migrations:
     def initial_schema(db: Database) -> None:
         # executescript() would COMMIT the surrounding migration transaction; run statement
         # by statement so a failure rolls the whole schema back.
-        for statement in _INITIAL_SCHEMA.split(";"):
-            if statement.strip():
-                db.execute(statement)
+        for statement in schema_statements("0001_initial_schema"):
+            db.execute(statement)
 
         _seed_default_stages(db)
 
     @migrations(name="0002_funnel_snapshots")
     def funnel_snapshots(db: Database) -> None:
-        for statement in _FUNNEL_SNAPSHOTS.split(";"):
-            if statement.strip():
-                db.execute(statement)
+        for statement in schema_statements("0002_funnel_snapshots"):
+            db.execute(statement)
 
     @migrations(name="0003_board_index")
     def board_index(db: Database) -> None:
-        db.execute(_BOARD_INDEX)
+        for statement in schema_statements("0003_board_index"):
+            db.execute(statement)
 
     @migrations(name="0004_commitments_and_call_plans")
     def evidence(db: Database) -> None:
-        for statement in _EVIDENCE.split(";"):
-            if statement.strip():
-                db.execute(statement)
+        for statement in schema_statements("0004_commitments_and_call_plans"):
+            db.execute(statement)
 
     return migrations
 

@@ -1837,6 +1837,33 @@ Ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>ExportFile</name>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>es ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>it is a named pipe (FIFO), not a regular file</source>
+        <translation>es ist eine benannte Pipe (FIFO), keine normale Datei</translation>
+    </message>
+    <message>
+        <source>it is a device, not a regular file</source>
+        <translation>es ist ein Gerät, keine normale Datei</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a regular file</source>
+        <translation>es ist ein Socket, keine normale Datei</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>es ist keine normale Datei</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {problem}. Nothing was written.</source>
+        <translation>{path} kann nicht geschrieben werden: {problem}. Es wurde nichts geschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>FlagListModel</name>
     <message>
         <source>Strength</source>
@@ -5485,6 +5512,18 @@ Lizenz: MIT</translation>
         <translation>{plan_path} ist in einem anderen Fenster geöffnet; schließen Sie sie dort zuerst.</translation>
     </message>
     <message>
+        <source>{plan_path} is being restored in another window; open it again in a moment.</source>
+        <translation>{plan_path} wird gerade in einem anderen Fenster wiederhergestellt; öffnen Sie ihn gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>A restore of {name} was interrupted before it replaced the plan, so the plan was left as it was.</source>
+        <translation>Eine Wiederherstellung von {name} wurde unterbrochen, bevor sie den Plan ersetzt hat; der Plan ist daher unverändert.</translation>
+    </message>
+    <message>
+        <source>A restore of {name} was interrupted; it has now been finished: the plan holds the backup that was chosen, and the damaged plan is kept in {folder}.</source>
+        <translation>Eine Wiederherstellung von {name} wurde unterbrochen und ist jetzt abgeschlossen: Der Plan enthält die gewählte Sicherung, der beschädigte Plan liegt in {folder}.</translation>
+    </message>
+    <message>
         <source>{dest} already exists; choose another name.</source>
         <translation>{dest} gibt es bereits; wählen Sie einen anderen Namen.</translation>
     </message>
@@ -5561,8 +5600,12 @@ Lizenz: MIT</translation>
         <translation>{where} wurde von einer neueren Version von Opportunity Planner geschrieben; aktualisieren Sie den Planer, um sie zu öffnen.</translation>
     </message>
     <message>
-        <source>{where} must be upgraded by this version of Opportunity Planner before it can be opened, but it cannot be written now. {read_only_reason}</source>
-        <translation>{where} muss von dieser Version von Opportunity Planner aktualisiert werden, bevor sie geöffnet werden kann, lässt sich aber jetzt nicht schreiben. {read_only_reason}</translation>
+        <source>A restore of {path} was interrupted, and cannot be finished now: {error}.</source>
+        <translation>Eine Wiederherstellung von {path} wurde unterbrochen und kann jetzt nicht abgeschlossen werden: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} is missing because a restore of it was interrupted. Open it in the planner window to finish the restore.</source>
+        <translation>{path} fehlt, weil seine Wiederherstellung unterbrochen wurde. Öffnen Sie ihn im Planner-Fenster, um die Wiederherstellung abzuschließen.</translation>
     </message>
     <message>
         <source>Cannot upgrade {path}: a backup could not be written first ({error}). Nothing was changed.</source>
@@ -5571,6 +5614,38 @@ Lizenz: MIT</translation>
     <message>
         <source>Nothing can be read from {source}: {error}.</source>
         <translation>Aus {source} kann nichts gelesen werden: {error}.</translation>
+    </message>
+    <message>
+        <source>trigger “{name}” on “{table}”</source>
+        <translation>Trigger „{name}“ auf „{table}“</translation>
+    </message>
+    <message>
+        <source>index “{name}” on “{table}”</source>
+        <translation>Index „{name}“ auf „{table}“</translation>
+    </message>
+    <message>
+        <source>view “{name}”</source>
+        <translation>Sicht „{name}“</translation>
+    </message>
+    <message>
+        <source>table “{name}”</source>
+        <translation>Tabelle „{name}“</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>„{name}“</translation>
+    </message>
+    <message>
+        <source>{count} more</source>
+        <translation>{count} weitere</translation>
+    </message>
+    <message>
+        <source>This plan file holds objects that Opportunity Planner did not make ({objects}); such objects can change or delete deals when the plan is edited. It is open read-only, so none of them runs. “Save a copy as…” makes a clean copy without them to work in.</source>
+        <translation>Diese Plandatei enthält Objekte, die Opportunity Planner nicht angelegt hat ({objects}); solche Objekte können Verkaufschancen ändern oder löschen, wenn der Plan bearbeitet wird. Er ist schreibgeschützt geöffnet, daher wird keines davon ausgeführt. „Kopie speichern unter…“ legt eine saubere Kopie ohne sie an, in der Sie weiterarbeiten können.</translation>
+    </message>
+    <message>
+        <source>its schema was changed outside Opportunity Planner: {objects}</source>
+        <translation>sein Schema wurde außerhalb von Opportunity Planner geändert: {objects}</translation>
     </message>
 </context>
 <context>
@@ -6693,6 +6768,10 @@ Gemeinsame Entscheidungskriterien</translation>
 </context>
 <context>
     <name>WindowManager</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Aus Sicherung wiederherstellen</translation>
+    </message>
     <message>
         <source>This week&apos;s funnel snapshot was not saved ({error}).</source>
         <translation>Die Trichter-Momentaufnahme dieser Woche wurde nicht gespeichert ({error}).</translation>

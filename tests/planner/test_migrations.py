@@ -10,7 +10,7 @@ import pytest
 from planner.model import FunnelLevel
 from planner.stages import DEFAULT_STAGES
 from planner.storage import stages as stage_repo
-from planner.storage.db import APPLICATION_ID, PlanDB, PlanError, open_plan
+from planner.storage.db import APPLICATION_ID, PlanDamagedError, PlanDB, open_plan
 from planner.storage.migrations import KNOWN_MIGRATIONS, MIGRATION_SET, build_migrations
 
 TABLES = {
@@ -73,15 +73,18 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     assert app_id == APPLICATION_ID
 
 
-def test_failed_migration_rolls_back(tmp_path: Path) -> None:
-    # A database where the first migration cannot run (a clashing table) stays as it was.
+def test_a_plan_with_tables_but_no_schema_record_is_not_migrated(tmp_path: Path) -> None:
+    # Our mark, a table the first migration would clash with, and no record of any migration:
+    # not a file this program made (it sets the mark and the record in one transaction), so
+    # it is refused as damaged and stays as it was. (A failed migration rolling back is
+    # test_upgrades.py::test_a_failed_upgrade_leaves_the_plan_as_it_was.)
     path = tmp_path / "clash.plan"
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("CREATE TABLE account (x)")
     conn.commit()
     conn.close()
-    with pytest.raises(PlanError, match="account"):
+    with pytest.raises(PlanDamagedError, match="its schema record is missing"):
         open_plan(path)
     conn = sqlite3.connect(path)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

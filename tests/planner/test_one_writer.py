@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import stat
 import subprocess
@@ -22,7 +23,7 @@ from planner.storage.db import (
     PlanReadOnlyError,
     open_plan,
 )
-from planner.storage.lock import lock_path
+from planner.storage.lock import held_here, identity_folder, identity_lock_path, lock_path
 from tests.planner.plan_files import TODAY, Holder, make_demo
 from tests.planner.test_open_plan import as_plain_user, fingerprint
 
@@ -173,3 +174,47 @@ def test_a_read_only_file_or_folder_opens_read_only_and_untouched(tmp_path: Path
     assert result.stdout.splitlines() == [reason, "refused", "40"]
     assert fingerprint(path)[:2] == before[:2]
     assert fingerprint(path)[3] == before[3]  # no lock, -wal or -shm file left
+
+
+@pytest.mark.parametrize("first_by", ["plan", "link"])
+def test_a_hard_link_cannot_open_a_second_writer(tmp_path: Path, first_by: str) -> None:
+    # Two names of one file: each used to get its own lock file and its own -wal, so both
+    # processes wrote, and the edits of one were lost.
+    path = make_demo(tmp_path / "mine.plan")
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    link = other / "same.plan"
+    os.link(path, link)
+    first_path, second_path = (path, link) if first_by == "plan" else (link, path)
+    with Holder(first_path) as first, Holder(second_path) as second:
+        assert not first.read_only
+        assert second.read_only
+        acknowledged = []
+        for n in range(20):
+            answer = first.ask(f"create First {n}")
+            assert answer.startswith("created "), answer
+            acknowledged.append(f"First {n}")
+            assert second.ask(f"create Second {n}") == f"refused {OPEN_ELSEWHERE}"
+        first.close()
+        second.close()
+    assert set(acknowledged) <= titles(path)
+    assert not any(t.startswith("Second") for t in titles(path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "mine.plan"]
+    assert sorted(p.name for p in other.iterdir()) == ["same.plan"]
+
+
+def test_the_identity_lock_lives_in_a_private_folder_and_is_removed_on_close(tmp_path: Path) -> None:
+    path = make_demo(tmp_path / "mine.plan")
+    plan = open_plan(path)
+    try:
+        held = identity_lock_path(path)
+        assert held.exists()
+        assert held.parent == identity_folder()
+        assert stat.S_IMODE(identity_folder().stat().st_mode) == 0o700
+        assert held_here(path)
+        os.link(path, tmp_path / "link.plan")
+        assert held_here(tmp_path / "link.plan")  # the same file: a restore must not replace it
+    finally:
+        plan.close()
+    assert not held.exists()
+    assert not held_here(tmp_path / "link.plan")

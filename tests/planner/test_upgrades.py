@@ -12,7 +12,7 @@ import pytest
 from planner.storage import backup as backups
 from planner.storage import migrations
 from planner.storage.backup import Kind
-from planner.storage.db import PlanError, open_plan
+from planner.storage.db import PlanError, PlanReadOnlyError, open_plan
 from tests.planner.plan_files import dump_file, read_only
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -102,6 +102,12 @@ def later_schema(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(migrations, "KNOWN_MIGRATIONS", (*migrations.KNOWN_MIGRATIONS, LATER))
     monkeypatch.setattr(migrations, "build_migrations", build_later)
+    # What it makes, as every migration says (the schema a plan of that version must have).
+    monkeypatch.setitem(
+        migrations.SCHEMA_SQL,
+        LATER,
+        "ALTER TABLE opportunity ADD COLUMN later TEXT NOT NULL DEFAULT 'migrated'",
+    )
     return calls
 
 
@@ -162,14 +168,26 @@ def test_no_upgrade_without_a_backup(tmp_path: Path, later_schema: list[str]) ->
     assert path.read_bytes() == before
 
 
-def test_a_read_only_older_plan_is_refused_not_half_opened(tmp_path: Path, later_schema: list[str]) -> None:
+def test_a_read_only_older_plan_is_read_from_an_upgraded_copy_in_memory(
+    tmp_path: Path, later_schema: list[str]
+) -> None:
     path = copy_of(FIXTURES[0], tmp_path)
     before = path.read_bytes()
-    with pytest.raises(PlanError, match="must be upgraded"):
-        open_plan(path, read_only=True)
-    assert later_schema == []
+    plan = open_plan(path, read_only=True)
+    try:
+        assert later_schema == [LATER]  # in memory
+        assert plan.read_only
+        assert plan.query("SELECT DISTINCT later FROM opportunity") == [("migrated",)]
+        assert [r[0] for r in plan.query("SELECT name FROM _sqlite_migrations ORDER BY rowid")] == list(
+            migrations.KNOWN_MIGRATIONS
+        )
+        with pytest.raises(PlanReadOnlyError), plan.atomic():
+            pass
+    finally:
+        plan.close()
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["seller.plan"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seller.plan"]  # no backup, no side file
+    assert_intact(path, expected_rows(FIXTURES[0]))
 
 
 def test_the_fixture_is_a_plan_of_that_schema() -> None:
