@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -12,7 +13,12 @@ MIGRATION_SET = "opportunity-planner"
 
 # Every migration name this version knows, in order. A plan whose applied migrations include
 # a name missing here was written by a newer version and is refused untouched.
-KNOWN_MIGRATIONS: tuple[str, ...] = ("0001_initial_schema", "0002_funnel_snapshots", "0003_board_index")
+KNOWN_MIGRATIONS: tuple[str, ...] = (
+    "0001_initial_schema",
+    "0002_funnel_snapshots",
+    "0003_board_index",
+    "0004_hidden_notes_and_review_key",
+)
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -229,6 +235,18 @@ def build_migrations() -> Migrations:
     @migrations(name="0003_board_index")
     def board_index(db: Database) -> None:
         db.execute(_BOARD_INDEX)
+
+    @migrations(name="0004_hidden_notes_and_review_key")
+    def hidden_notes_and_review_key(db: Database) -> None:
+        # A seller hides a manager's coaching note (it cannot be edited or deleted, and stays
+        # in the plan so that importing the same review again does not bring it back).
+        db.execute("ALTER TABLE note ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0")
+        # The plan's secret for review tokens (planner.exchange.pack.review_token): made once,
+        # never exported.
+        db.execute(
+            "INSERT OR IGNORE INTO settings (key, value) VALUES ('review_key', ?)",
+            [json.dumps(secrets.token_hex(32))],
+        )
 
     return migrations
 
