@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planner import funnel
+from planner import funnel, limits
 from planner.errors import OperationError as OperationError  # defined there: light at start-up
 from planner.i18n import translate
 from planner.model import AccountDraft, FunnelLevel, OpportunityDraft
@@ -286,6 +286,25 @@ def validate_stage_rows(rows: list[StageRow]) -> None:
     names = [row.spec.name.strip() for row in rows]
     if any(not name for name in names):
         raise OperationError(translate("Operations", "Every stage needs a name."))
+    if len(rows) > limits.MAX_STAGES:
+        raise OperationError(
+            translate("Operations", "A plan has at most {limit} stages.").format(limit=limits.MAX_STAGES)
+        )
+    for row in rows:
+        if len(row.spec.name.strip()) > limits.MAX_TITLE:
+            raise OperationError(
+                translate("Operations", "A stage name is at most {limit} characters.").format(
+                    limit=limits.MAX_TITLE
+                )
+            )
+        commitments = row.spec.exit_commitments
+        if len(commitments) > limits.MAX_COMMITMENTS or any(len(c) > limits.MAX_TITLE for c in commitments):
+            raise OperationError(
+                translate(
+                    "Operations",
+                    "A stage has at most {count} exit commitments of at most {limit} characters each.",
+                ).format(count=limits.MAX_COMMITMENTS, limit=limits.MAX_TITLE)
+            )
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
         raise OperationError(
@@ -304,7 +323,8 @@ def validate_stage_rows(rows: list[StageRow]) -> None:
     for row in rows:
         if not 0 <= row.spec.probability <= 100:
             raise OperationError(translate("Operations", "Probabilities are between 0 and 100 %."))
-        if row.spec.stale_after_days is not None and not 0 < row.spec.stale_after_days <= 3650:
+        stale = row.spec.stale_after_days
+        if stale is not None and not 0 < stale <= limits.MAX_STALE_DAYS:
             raise OperationError(translate("Operations", "Stale-after days are between 1 and 3650."))
 
 

@@ -763,6 +763,23 @@ def update_note(plan: PlanDB, note: Note) -> Change:
     return _deal_change(stored.opportunity_id)
 
 
+def hide_note(plan: PlanDB, note_id: int) -> Change:
+    """Hide a manager's coaching note from the deal's views and exports (undo shows it again).
+
+    The seller can neither edit nor delete the manager's words, but need not keep reading them;
+    the note stays in the plan, so importing the same review again does not bring it back.
+    """
+    stored = activity_repo.get_note(plan, note_id)
+    if stored is None or stored.opportunity_id is None:
+        raise OperationError(translate("Operations", "That note no longer exists."))
+    if stored.author == "seller":
+        raise OperationError(
+            translate("Operations", "Only your manager's coaching notes are hidden; delete your own notes.")
+        )
+    activity_repo.set_note_hidden(plan, note_id, True)
+    return _deal_change(stored.opportunity_id)
+
+
 def remove_note(plan: PlanDB, note_id: int) -> Change:
     """Delete a seller's note; coaching notes are refused."""
     stored = activity_repo.get_note(plan, note_id)

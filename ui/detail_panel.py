@@ -17,6 +17,7 @@ from planner.funnel import (
     stale_reason,
 )
 from planner.i18n import QT_TRANSLATE_NOOP
+from planner.limits import MAX_NOTE
 from planner.next_step import next_step
 from planner.reasons import shown_reason
 from planner.stages import probability
@@ -252,8 +253,13 @@ class DetailPanel(QScrollArea):
             for c in opportunity_repo.close_date_history(self.plan, opportunity.id)
         ]
         self.slips.setText("\n".join(changes) or translate("DetailPanel", "The close date never changed."))
+        # A note longer than a note may be (imported before notes files were held to the limit)
+        # is shown in part: laying out megabytes of text froze the window at every selection.
         coaching = [
-            translate("DetailPanel", "{date}: {note}").format(date=_day(note.created), note=note.body)
+            translate("DetailPanel", "{date}: {note}").format(
+                date=_day(note.created),
+                note=note.body if len(note.body) <= MAX_NOTE else note.body[:MAX_NOTE] + "…",
+            )
             for note in activity_repo.list_notes(self.plan, opportunity.id)
             if note.author == "manager"
         ]

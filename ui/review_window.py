@@ -35,6 +35,7 @@ from planner.exchange.review import (
     write_review_notes,
 )
 from planner.i18n import plural
+from planner.limits import MAX_NOTE
 from planner.operations import Change
 from planner.storage import activities as activity_repo
 from planner.storage.db import PlanDB, PlanError
@@ -173,8 +174,21 @@ class CoachingNotesPanel(QWidget):
                 self.deal_notes.addItem(item)
 
     def add_note(self, deal_id: int | None, body: str) -> ReviewNote | None:
-        """Add a note on a deal (or, with None, on the plan); None when the text is empty."""
+        """Add a note on a deal (or, with None, on the plan); None when the text is empty or too long."""
         if not body.strip():
+            return None
+        if len(body.strip()) > MAX_NOTE:  # the seller's planner refuses a longer one
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                translate("CoachingNotesPanel", "The note is too long"),
+                translate(
+                    "CoachingNotesPanel", "A note has at most {limit} characters; this one has {length}."
+                ).format(limit=fmt.number(MAX_NOTE), length=fmt.number(len(body.strip()))),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
             return None
         deal = self.bundle.deals.get(deal_id) if deal_id is not None else None
         if deal_id is not None and deal is None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
+import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -334,6 +337,8 @@ class Pack:
     accounts: tuple[AccountInfo, ...]
     deals: tuple[DealPack, ...]
     coaching_notes: tuple[NoteInfo, ...] = field(default=())  # on the whole plan
+    # Deal id -> its review token (the bundle carries them; empty for a plan without a key).
+    review_tokens: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -540,12 +545,20 @@ def _build_pack(
         )
     deals.sort(key=lambda d: (d.stage_position, d.close_date or dt.date.max, d.id))
     used_accounts = _with_parents({d.account_id for d in deals if d.account_id is not None}, accounts)
+    plan_id = pack_queries.plan_id(plan)
+    exported_at = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    key = pack_queries.review_key(plan)
+    tokens = {
+        d.id: review_token(key, plan_id, exported_at.isoformat(), d.id, d.external_id)
+        for d in deals
+        if key is not None
+    }
     return Pack(
-        plan_id=pack_queries.plan_id(plan),
+        plan_id=plan_id,
         plan_name=settings_repo.get_setting(plan, "plan_name", None)
         or (plan.path.stem if plan.path else "Plan"),
         seller=settings_repo.get_setting(plan, "seller", None) or "",
-        exported_at=(now or dt.datetime.now(dt.UTC)).replace(microsecond=0),
+        exported_at=exported_at,
         today=today,
         scope=scope,
         scope_text=describe_scope(plan, scope),
@@ -567,7 +580,19 @@ def _build_pack(
         ),
         deals=tuple(deals),
         coaching_notes=tuple(_note_info(n) for n in pack_queries.plan_notes(plan, "manager")),
+        review_tokens=tokens,
     )
+
+
+def review_token(key: bytes, plan_id: str, exported_at: str, deal_id: int, external_id: str | None) -> str:
+    """What proves that a deal was in the bundle of a plan exported at `exported_at`.
+
+    Made with the plan's own key, which never leaves the plan file: review notes carry a deal's
+    token back, and the plan takes notes only on deals whose token it made (so a notes file
+    cannot reach deals the manager was never shown).
+    """
+    message = json.dumps([plan_id, exported_at, deal_id, external_id or ""]).encode("utf-8")
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
 
 
 def _note_info(note: Note) -> NoteInfo:

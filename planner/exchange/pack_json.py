@@ -55,11 +55,12 @@ def _totals(row: TotalsRow) -> dict[str, Any]:
     }
 
 
-def opportunity(deal: DealPack) -> dict[str, Any]:
-    """One deal of the bundle."""
+def opportunity(deal: DealPack, token: str | None = None) -> dict[str, Any]:
+    """One deal of the bundle (`token`: its review token, see planner.exchange.pack.review_token)."""
     return {
         "id": deal.id,
         "external_id": deal.external_id,
+        "review_token": token,
         "name": deal.title,
         "account": deal.account,
         "account_id": deal.account_id,
@@ -201,7 +202,7 @@ def bundle(pack: Pack) -> dict[str, Any]:
             }
             for a in pack.accounts
         ],
-        "opportunities": [opportunity(d) for d in pack.deals],
+        "opportunities": [opportunity(d, pack.review_tokens.get(d.id)) for d in pack.deals],
         "coaching_notes": [_note(n) for n in pack.coaching_notes],
     }
 

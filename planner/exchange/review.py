@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
+from planner import limits
+from planner.exchange.pack import review_token
 from planner.exchange.pack_files import write_text_atomic
 from planner.exchange.pack_json import FORMAT, VERSION
 from planner.i18n import QT_TRANSLATE_NOOP, format_number, plural, translate
+from planner.limits import MAX_TEXT, MAX_TITLE
 from planner.model import (
     MAX_RATING,
     MIN_RATING,
@@ -44,6 +48,9 @@ from planner.storage import people as people_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB, open_memory
+from planner.validation import check_currency
+
+_T = TypeVar("_T")
 
 # Where the issue is silent, decided here (and tested):
 # - A bundle is checked in full before anything is built; the first problem is reported with
@@ -57,8 +64,6 @@ from planner.storage.db import PlanDB, open_memory
 
 REVIEW_FORMAT = "opportunity-plan-review-notes"
 REVIEW_VERSION = 1
-# Larger files are not plan bundles a seller made (a 300-deal plan is a few megabytes).
-MAX_FILE_BYTES = 200_000_000
 REVIEW_BANNER = QT_TRANSLATE_NOOP("Review", "Review mode")
 # What a file was expected to be, inside the messages of ReviewError ("{path} is empty, not
 # {what}."): sources of the "Review" context, translated where a message is made.
@@ -78,29 +83,32 @@ class ReviewError(ValueError):
 # Reading JSON with messages that say where the problem is
 
 
-def _read_json(path: Path, kind: str) -> Any:
-    """The parsed JSON of `path`; `kind` is BUNDLE_KIND or NOTES_KIND (what the file should be)."""
+def _read_json(path: Path, kind: str, limit: int) -> Any:
+    """The parsed JSON of `path`; `kind` is BUNDLE_KIND or NOTES_KIND (what the file should be).
+
+    At most `limit` bytes are read, whatever the file claims to hold (a pipe or a device too).
+    """
     path = Path(path)
     what = translate("Review", kind)
     try:
-        size = path.stat().st_size
         if path.is_dir():
             raise ReviewError(
                 translate("Review", "{path} is a folder, not {what}.").format(path=path, what=what)
             )
-        if size > MAX_FILE_BYTES:
-            raise ReviewError(
-                translate("Review", "{path} is too large to be {what} ({size} MB).").format(
-                    path=path, what=what, size=format_number(size / 1e6)
-                )
-            )
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        raw = b"" if size > limit else _read_at_most(path, limit + 1)
     except FileNotFoundError:
         raise ReviewError(translate("Review", "{path} does not exist.").format(path=path)) from None
     except OSError as exc:
         raise ReviewError(
             translate("Review", "Cannot read {path}: {error}.").format(path=path, error=exc.strerror or exc)
         ) from exc
+    if size > limit or len(raw) > limit:
+        raise ReviewError(
+            translate("Review", "{path} is larger than {limit} MB, too large to be {what}.").format(
+                path=path, what=what, limit=format_number(limit // 1_000_000)
+            )
+        )
     if not raw.strip():
         raise ReviewError(translate("Review", "{path} is empty, not {what}.").format(path=path, what=what))
     try:
@@ -115,6 +123,11 @@ def _read_json(path: Path, kind: str) -> Any:
                 path=path, what=what, error=exc
             )
         ) from None
+
+
+def _read_at_most(path: Path, size: int) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(size)
 
 
 class _Reader:
@@ -136,17 +149,24 @@ class _Reader:
             self.fail(where, translate("Review", "expected an object"))
         return value
 
-    def items(self, parent: Mapping[str, Any], key: str, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    def items(
+        self, parent: Mapping[str, Any], key: str, where: str, limit: int | None = None
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
         value = parent.get(key, [])
         if value is None:
             value = []
         if not isinstance(value, list):
             self.fail(f"{where}{key}", translate("Review", "expected a list"))
+        if limit is not None:
+            self.bounded(f"{where}{key}", limits.check_count, len(value), limit)
         for n, item in enumerate(value):
             path = f"{where}{key}[{n}]"
             yield path + ".", self.obj(item, path)
 
-    def text(self, parent: Mapping[str, Any], key: str, where: str, default: str = "") -> str:
+    def text(
+        self, parent: Mapping[str, Any], key: str, where: str, default: str = "", limit: int = MAX_TEXT
+    ) -> str:
+        """Text of at most `limit` characters (the limit of the field the window edits)."""
         value = parent.get(key, default)
         if value is None:
             return default
@@ -155,15 +175,24 @@ class _Reader:
                 where + key,
                 translate("Review", "expected text, found {value}").format(value=json.dumps(value)[:40]),
             )
-        return value
+        return self.bounded(where + key, limits.check_length, value, limit)
+
+    def name(self, parent: Mapping[str, Any], key: str, where: str, default: str = "") -> str:
+        """A name, title or short code: at most MAX_TITLE characters."""
+        return self.text(parent, key, where, default, MAX_TITLE)
 
     def opt_text(self, parent: Mapping[str, Any], key: str, where: str) -> str | None:
         value = parent.get(key)
-        return None if value is None else self.text(parent, key, where)
+        return None if value is None else self.name(parent, key, where)
 
-    def integer(
-        self, parent: Mapping[str, Any], key: str, where: str, *, required: bool = False
-    ) -> int | None:
+    def bounded(self, where: str, check: Callable[..., _T], *args: Any) -> _T:
+        """`check(*args)` (a check of planner.limits); its LimitError refuses the file at `where`."""
+        try:
+            return check(*args)
+        except limits.LimitError as exc:
+            self.fail(where, str(exc))
+
+    def _whole(self, parent: Mapping[str, Any], key: str, where: str, required: bool) -> int | None:
         value = parent.get(key)
         if value is None:
             if required:
@@ -178,19 +207,33 @@ class _Reader:
             )
         return value
 
-    def number(self, parent: Mapping[str, Any], key: str, where: str) -> float | None:
+    def integer(
+        self, parent: Mapping[str, Any], key: str, where: str, *, required: bool = False
+    ) -> int | None:
+        """A record id: positive, and within SQLite's 64-bit integers."""
+        value = self._whole(parent, key, where, required)
+        if value is None:
+            return None
+        return self.bounded(where + key, limits.check_range, value, 1, limits.MAX_ID)
+
+    def number(
+        self, parent: Mapping[str, Any], key: str, where: str, low: float, high: float
+    ) -> float | None:
+        """A number from `low` to `high` (an amount, a quantity, a rate)."""
         value = parent.get(key)
         if value is None:
             return None
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or value != value
-            or abs(value) > 1e15
-        ):
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
             self.fail(
                 where + key,
                 translate("Review", "expected a number, found {value}").format(value=json.dumps(value)[:40]),
+            )
+        if not low <= value <= high:
+            self.fail(
+                where + key,
+                translate("Review", "{value} is outside {low}..{high}").format(
+                    value=json.dumps(value)[:40], low=format_number(low), high=format_number(high)
+                ),
             )
         return float(value)
 
@@ -207,23 +250,20 @@ class _Reader:
         if not value:
             return None
         try:
-            return dt.date.fromisoformat(value[:10])
+            day = dt.date.fromisoformat(value[:10])
         except ValueError:
             self.fail(
                 where + key,
                 translate("Review", "“{value}” is not a date like 2026-12-31").format(value=value[:40]),
             )
+        return self.bounded(where + key, limits.check_date, day)
 
     def ranged(self, parent: Mapping[str, Any], key: str, where: str, low: int, high: int) -> int | None:
-        value = self.integer(parent, key, where)
-        if value is not None and not low <= value <= high:
-            self.fail(
-                where + key,
-                translate("Review", "{value} is outside {low}..{high}").format(
-                    value=value, low=low, high=high
-                ),
-            )
-        return value
+        """A whole number from `low` to `high` (a probability, a rating, a number of days)."""
+        value = self._whole(parent, key, where, False)
+        if value is None:
+            return None
+        return self.bounded(where + key, limits.check_range, value, low, high)
 
     def choice(
         self, parent: Mapping[str, Any], key: str, where: str, allowed: Sequence[str], default: str
@@ -285,6 +325,7 @@ class BundleDeal:
     id: int
     external_id: str | None
     name: str
+    token: str = ""  # its review token: a note on the deal carries it back to the seller's plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,10 +385,12 @@ _LEVEL_RANK = {level: n for n, level in enumerate(_LEVELS)}
 def load_bundle(path: Path) -> Bundle:
     """Read a plan bundle into a read-only in-memory plan; ReviewError when it is not a usable bundle."""
     path = Path(path)
-    data = _check_format(_read_json(path, BUNDLE_KIND), path, FORMAT, VERSION, BUNDLE_KIND)
+    data = _check_format(
+        _read_json(path, BUNDLE_KIND, limits.MAX_BUNDLE_BYTES), path, FORMAT, VERSION, BUNDLE_KIND
+    )
     r = _Reader(path)
     plan_info = r.obj(data.get("plan"), "plan")
-    plan_id = r.text(plan_info, "id", "plan.").strip()
+    plan_id = r.name(plan_info, "id", "plan.").strip()
     if not plan_id:
         r.fail("plan.id", translate("Review", "missing"))
     plan = open_memory()
@@ -357,7 +400,8 @@ def load_bundle(path: Path) -> Bundle:
     except ReviewError:
         plan.close()
         raise
-    except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:  # a value the schema refuses
+    # A value the schema refuses; OverflowError too, though the limits above should leave none.
+    except (sqlite3.Error, ValueError, KeyError, TypeError, OverflowError) as exc:
         plan.close()
         raise ReviewError(
             translate("Review", "{file} cannot be opened for review: {error}.").format(
@@ -368,9 +412,9 @@ def load_bundle(path: Path) -> Bundle:
     bundle = Bundle(
         path=path,
         plan_id=plan_id,
-        plan_name=r.text(plan_info, "name", "plan.") or path.stem,
-        seller=r.text(plan_info, "seller", "plan."),
-        exported_at=r.text(data, "exported_at", ""),
+        plan_name=r.name(plan_info, "name", "plan.") or path.stem,
+        seller=r.name(plan_info, "seller", "plan."),
+        exported_at=r.name(data, "exported_at", ""),
         includes_private_notes=r.boolean(data, "includes_private_notes", ""),
         scope=r.text(scope, "description", "scope.") or "All open deals",
         deals=deals,
@@ -385,17 +429,11 @@ def _build(plan: PlanDB, data: dict[str, Any], r: _Reader) -> dict[int, BundleDe
     plan_info = r.obj(data.get("plan"), "plan")
     opportunities = list(r.items(data, "opportunities", ""))
     with plan.atomic():
-        settings_repo.set_setting(plan, "plan_name", r.text(plan_info, "name", "plan.") or "Plan")
-        settings_repo.set_setting(plan, "seller", r.text(plan_info, "seller", "plan."))
-        base = r.text(plan_info, "base_currency", "plan.", "EUR") or "EUR"
+        settings_repo.set_setting(plan, "plan_name", r.name(plan_info, "name", "plan.") or "Plan")
+        settings_repo.set_setting(plan, "seller", r.name(plan_info, "seller", "plan."))
+        base = _currency(r, plan_info, "base_currency", "plan.")
         settings_repo.set_setting(plan, "base_currency", base)
-        rates = plan_info.get("rates") or {}
-        if isinstance(rates, dict):
-            settings_repo.set_setting(
-                plan,
-                "rates",
-                {k: v for k, v in rates.items() if isinstance(v, int | float) and not isinstance(v, bool)},
-            )
+        settings_repo.set_setting(plan, "rates", _rates(r, plan_info))
         stages = _stages(plan, data, opportunities, r)
         accounts = _accounts(plan, data, opportunities, r)
         deals: dict[int, BundleDeal] = {}
@@ -410,14 +448,37 @@ def _build(plan: PlanDB, data: dict[str, Any], r: _Reader) -> dict[int, BundleDe
     return deals
 
 
+def _currency(r: _Reader, parent: Mapping[str, Any], key: str, where: str) -> str:
+    """A three-letter currency code (EUR when there is none)."""
+    text = r.name(parent, key, where).strip() or "EUR"
+    try:
+        return check_currency(text)
+    except ValueError as exc:
+        r.fail(where + key, str(exc).rstrip("."))
+
+
+def _rates(r: _Reader, plan_info: Mapping[str, Any]) -> dict[str, float]:
+    """Exchange rates as the currency settings take them: codes, and rates above 0."""
+    rates = plan_info.get("rates") or {}
+    if not isinstance(rates, dict):
+        r.fail("plan.rates", translate("Review", "expected an object"))
+    clean: dict[str, float] = {}
+    for code in rates:
+        key = _currency(r, {"code": code}, "code", f"plan.rates.{str(code)[:10]}.")
+        rate = r.number(rates, code, "plan.rates.", 0, limits.MAX_RATE)
+        if rate is not None and rate > 0:
+            clean[key] = rate
+    return clean
+
+
 def _stages(
     plan: PlanDB, data: dict[str, Any], opportunities: list[tuple[str, dict[str, Any]]], r: _Reader
 ) -> dict[str, int]:
     """The bundle's stages replace the defaults; stages only its deals name are added after them."""
     specs: list[StageSpec] = []
     seen: set[str] = set()
-    for where, s in r.items(data, "stages", ""):
-        name = r.text(s, "name", where).strip()
+    for where, s in r.items(data, "stages", "", limits.MAX_STAGES):
+        name = r.name(s, "name", where).strip()
         if not name:
             r.fail(where + "name", translate("Review", "missing"))
         if name.casefold() in seen:
@@ -426,22 +487,28 @@ def _stages(
         exits = s.get("exit_commitments") or []
         if not isinstance(exits, list) or not all(isinstance(e, str) for e in exits):
             r.fail(where + "exit_commitments", translate("Review", "expected a list of texts"))
-        stale = r.integer(s, "stale_after_days", where)
+        r.bounded(where + "exit_commitments", limits.check_count, len(exits), limits.MAX_COMMITMENTS)
+        for n, commitment in enumerate(exits):
+            r.bounded(f"{where}exit_commitments[{n}]", limits.check_length, commitment, MAX_TITLE)
+        # 0 (or none) is "never stale", as in the stage settings.
+        stale = r.ranged(s, "stale_after_days", where, 0, limits.MAX_STALE_DAYS)
         specs.append(
             StageSpec(
                 name,
                 FunnelLevel(r.choice(s, "funnel_level", where, _LEVELS, "in")),
-                r.ranged(s, "probability", where, 0, 100) or 0,
-                stale if stale is not None and stale > 0 else None,
+                r.ranged(s, "probability", where, 0, limits.MAX_PROBABILITY) or 0,
+                stale or None,
                 tuple(exits),
             )
         )
     for where, o in opportunities:  # a stage only a deal names (retired since, or no stage list)
-        name = r.text(o, "stage", where).strip()
+        name = r.name(o, "stage", where).strip()
         if name and name.casefold() not in seen:
             seen.add(name.casefold())
             level = FunnelLevel(r.choice(o, "funnel_level", where, _LEVELS, "in"))
-            specs.append(StageSpec(name, level, r.ranged(o, "probability", where, 0, 100) or 0, None, ()))
+            probability = r.ranged(o, "probability", where, 0, limits.MAX_PROBABILITY) or 0
+            specs.append(StageSpec(name, level, probability, None, ()))
+            r.bounded(where + "stage", limits.check_count, len(specs), limits.MAX_STAGES)
     if not data.get("stages"):
         specs.sort(key=lambda s: _LEVEL_RANK[s.level.value])
     for old in stage_repo.list_stages(plan):
@@ -458,10 +525,10 @@ def _accounts(
     for where, a in r.items(data, "accounts", ""):
         account_id = r.integer(a, "id", where, required=True)
         assert account_id is not None
-        name = r.text(a, "name", where).strip() or f"Account #{account_id}"
+        name = r.name(a, "name", where).strip() or f"Account #{account_id}"
         if account_id in ids:
             r.fail(where + "id", translate("Review", "account {id} appears twice").format(id=account_id))
-        draft = AccountDraft(name=name, industry=r.text(a, "industry", where))
+        draft = AccountDraft(name=name, industry=r.name(a, "industry", where))
         ids[account_id] = account_repo.insert_account(
             plan, draft, account_id=account_id, external_id=r.opt_text(a, "external_id", where)
         )
@@ -470,7 +537,7 @@ def _accounts(
             parents.append((account_id, parent, draft))
     for where, o in opportunities:  # accounts a deal names that the list left out
         account_id = r.integer(o, "account_id", where)
-        name = r.text(o, "account", where).strip()
+        name = r.name(o, "account", where).strip()
         if account_id is not None and account_id not in ids:
             draft = AccountDraft(name=name or f"Account #{account_id}")
             ids[account_id] = account_repo.insert_account(plan, draft, account_id=account_id)
@@ -493,31 +560,28 @@ def _opportunity(
 ) -> BundleDeal:
     deal_id = r.integer(o, "id", where, required=True)
     assert deal_id is not None
-    if deal_id <= 0:
-        r.fail(where + "id", translate("Review", "expected a positive number"))
-    title = r.text(o, "name", where).strip() or f"Deal #{deal_id}"
-    stage_id = stages.get(r.text(o, "stage", where).strip().casefold())
+    title = r.name(o, "name", where).strip() or f"Deal #{deal_id}"
+    stage_id = stages.get(r.name(o, "stage", where).strip().casefold())
     if stage_id is None:
         r.fail(where + "stage", translate("Review", "missing"))
     account_id = r.integer(o, "account_id", where)
     if account_id is not None:
         account_id = accounts.get(account_id)
     stage = stage_repo.get_stage(plan, stage_id)
-    probability = r.ranged(o, "probability", where, 0, 100)
+    probability = r.ranged(o, "probability", where, 0, limits.MAX_PROBABILITY)
     override = None
     if probability is not None and stage is not None and probability != stage.probability:
         override = probability
     category = r.choice(o, "forecast_category", where, _CATEGORIES, "")
-    amount = r.number(o, "amount", where)
-    currency = r.text(o, "currency", where, "EUR").strip().upper() or "EUR"
+    amount = r.number(o, "amount", where, 0, limits.MAX_AMOUNT)
     draft = OpportunityDraft(
         title=title,
         account_id=account_id,
         stage_id=stage_id,
-        product=r.text(o, "product", where),
-        quantity=r.number(o, "quantity", where),
+        product=r.name(o, "product", where),
+        quantity=r.number(o, "quantity", where, 0, limits.MAX_QUANTITY),
         amount=amount,
-        currency=currency[:3] if len(currency) >= 3 else "EUR",
+        currency=_currency(r, o, "currency", where),
         close_date=r.date(o, "close_date", where),
         probability_override=override,
         forecast_category=ForecastCategory(category) if category else None,
@@ -541,7 +605,7 @@ def _opportunity(
     if snooze is not None:
         opportunity_repo.set_snooze(plan, deal_id, snooze, r.text(o, "snooze_reason", where))
     for w, move in r.items(o, "stage_history", where):
-        target = stages.get(r.text(move, "to", w).strip().casefold())
+        target = stages.get(r.name(move, "to", w).strip().casefold())
         if target is None:
             r.fail(w + "to", translate("Review", "names no stage of the bundle"))
         source_name = r.opt_text(move, "from", w)
@@ -554,7 +618,7 @@ def _opportunity(
             commitment_date=r.date(move, "commitment_date", w),
             commitment=r.text(move, "commitment", w),
             reason=r.text(move, "reason", w),
-            moved_at=r.text(move, "moved_at", w) or None,
+            moved_at=r.name(move, "moved_at", w) or None,
         )
     for w, change in r.items(o, "close_date_history", where):
         opportunity_repo.add_close_date_change(
@@ -562,7 +626,7 @@ def _opportunity(
             deal_id,
             r.date(change, "old", w),
             r.date(change, "new", w),
-            changed_at=r.text(change, "changed_at", w) or None,
+            changed_at=r.name(change, "changed_at", w) or None,
         )
     _influences(plan, o, where, r, deal_id, account_id, people)
     for w, c in r.items(o, "competition", where):
@@ -571,7 +635,7 @@ def _opportunity(
             Competitor(
                 0,
                 deal_id,
-                r.text(c, "name", w),
+                r.name(c, "name", w),
                 CompetitionKind(r.choice(c, "kind", w, _KINDS, "vendor")),
                 r.text(c, "notes", w),
             ),
@@ -583,7 +647,7 @@ def _opportunity(
                 0,
                 deal_id,
                 r.text(a, "what", w) or "(no description)",
-                r.text(a, "who", w),
+                r.name(a, "who", w),
                 r.date(a, "due", w),
                 ActionStatus(r.choice(a, "status", w, _STATUSES, "possible")),
                 r.date(a, "done_on", w),
@@ -592,15 +656,14 @@ def _opportunity(
         )
     for key, strength in (("red_flags", False), ("strengths", True)):
         for w, f in r.items(o, key, where):
-            if r.text(f, "id", w) == "manual":  # the seller's own; the rules' results are computed again
-                activity_repo.insert_manual_flag(
-                    plan, ManualFlag(0, deal_id, strength, r.text(f, "reason", w))
-                )
+            if r.name(f, "id", w) == "manual":  # the seller's own; the rules' results are computed again
+                reason = r.text(f, "reason", w, limit=MAX_TITLE * 2)  # as the Blue Sheet takes it
+                activity_repo.insert_manual_flag(plan, ManualFlag(0, deal_id, strength, reason))
     for w, note in r.items(o, "notes", where):
         activity_repo.insert_note(plan, _note(note, w, r, author="seller", opportunity_id=deal_id))
     for w, note in r.items(o, "coaching_notes", where):
         activity_repo.insert_note(plan, _note(note, w, r, author="manager", opportunity_id=deal_id))
-    return BundleDeal(deal_id, r.opt_text(o, "external_id", where), title)
+    return BundleDeal(deal_id, r.opt_text(o, "external_id", where), title, r.name(o, "review_token", where))
 
 
 def _influences(
@@ -622,11 +685,11 @@ def _influences(
         key = person if person is not None else -(len(people) + len(keys) + 1)
         keys.append(key)
         if key not in people:
-            name = r.text(bi, "name", w).strip() or "Unnamed"
-            people[key] = people_repo.insert_person(plan, Person(0, owner, name, r.text(bi, "title", w)))
+            name = r.name(bi, "name", w).strip() or "Unnamed"
+            people[key] = people_repo.insert_person(plan, Person(0, owner, name, r.name(bi, "title", w)))
         boss = r.integer(bi, "reports_to_id", w)
         if boss is not None and boss not in people:
-            name = r.text(bi, "reports_to", w).strip() or f"Person #{boss}"
+            name = r.name(bi, "reports_to", w).strip() or f"Person #{boss}"
             people[boss] = people_repo.insert_person(plan, Person(0, owner, name))
     taken: set[int] = set()
     for (w, bi), key in zip(rows, keys, strict=True):
@@ -650,7 +713,7 @@ def _influences(
                 result=r.text(bi, "result", w),
                 concept=r.text(bi, "concept", w),
                 concept_kind=ConceptKind(kind) if kind else None,
-                covered_by=r.text(bi, "covered_by", w),
+                covered_by=r.name(bi, "covered_by", w),
                 last_contact=r.date(bi, "last_contact", w),
                 new_in_job=r.boolean(bi, "new_in_job", w),
                 reports_to_id=people.get(boss) if boss is not None else None,
@@ -670,14 +733,14 @@ def _no_account(plan: PlanDB) -> int:
 def _note(
     note: dict[str, Any], where: str, r: _Reader, *, author: str, opportunity_id: int | None = None
 ) -> Note:
-    body = r.text(note, "body", where)
+    body = r.text(note, "body", where, limit=limits.MAX_NOTE)
     return Note(
         id=0,
         body=body,
         opportunity_id=opportunity_id,
         private=r.boolean(note, "private", where) if author == "seller" else False,
         author=author,
-        created=r.text(note, "created", where),
+        created=r.name(note, "created", where),
     )
 
 
@@ -695,6 +758,7 @@ class ReviewNote:
     deal_id: int | None = None
     deal_external_id: str | None = None
     deal_name: str = ""
+    deal_token: str = ""  # the deal's review token in the bundle (planner.exchange.pack.review_token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -715,7 +779,7 @@ def new_note(body: str, deal: BundleDeal | None, now: dt.datetime | None = None)
     stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
     if deal is None:
         return ReviewNote(str(uuid.uuid4()), body, stamp)
-    return ReviewNote(str(uuid.uuid4()), body, stamp, deal.id, deal.external_id, deal.name)
+    return ReviewNote(str(uuid.uuid4()), body, stamp, deal.id, deal.external_id, deal.name, deal.token)
 
 
 def notes_for(bundle: Bundle, notes: Sequence[ReviewNote], reviewer: str = "") -> ReviewNotes:
@@ -747,7 +811,12 @@ def review_notes_json(notes: ReviewNotes) -> str:
                 "created": n.created,
                 "deal": None
                 if n.deal_id is None
-                else {"id": n.deal_id, "external_id": n.deal_external_id, "name": n.deal_name},
+                else {
+                    "id": n.deal_id,
+                    "external_id": n.deal_external_id,
+                    "name": n.deal_name,
+                    "token": n.deal_token or None,
+                },
             }
             for n in notes.notes
         ],
@@ -763,7 +832,7 @@ def write_review_notes(notes: ReviewNotes, path: Path) -> Path:
 def read_review_notes(path: Path) -> ReviewNotes:
     """Read a notes file; ReviewError when it is not one (a bundle, another JSON, damaged)."""
     path = Path(path)
-    data = _read_json(path, NOTES_KIND)
+    data = _read_json(path, NOTES_KIND, limits.MAX_NOTES_FILE_BYTES)
     if isinstance(data, dict) and data.get("format") == FORMAT:
         raise ReviewError(
             translate(
@@ -773,24 +842,25 @@ def read_review_notes(path: Path) -> ReviewNotes:
     data = _check_format(data, path, REVIEW_FORMAT, REVIEW_VERSION, NOTES_KIND)
     r = _Reader(path)
     plan_info = r.obj(data.get("plan"), "plan")
-    plan_id = r.text(plan_info, "id", "plan.").strip()
+    plan_id = r.name(plan_info, "id", "plan.").strip()
     if not plan_id:
         r.fail("plan.id", translate("Review", "missing"))
     notes: list[ReviewNote] = []
     seen: set[str] = set()
     for where, n in r.items(data, "notes", ""):
-        note_id = r.text(n, "id", where).strip()
+        note_id = r.name(n, "id", where).strip()
         if len(note_id) < 8:
             r.fail(where + "id", translate("Review", "missing or too short"))
         if note_id in seen:
             r.fail(where + "id", translate("Review", "appears twice"))
         seen.add(note_id)
-        body = r.text(n, "body", where)
+        # As long as the review window's editor lets a note be: a longer one is refused, not cut.
+        body = r.text(n, "body", where, limit=limits.MAX_NOTE)
         if not body.strip():
             r.fail(where + "body", translate("Review", "empty"))
         deal = n.get("deal")
         if deal is None:
-            notes.append(ReviewNote(note_id, body, r.text(n, "created", where)))
+            notes.append(ReviewNote(note_id, body, r.name(n, "created", where)))
             continue
         deal = r.obj(deal, where + "deal")
         deal_id = r.integer(deal, "id", where + "deal.", required=True)
@@ -798,20 +868,21 @@ def read_review_notes(path: Path) -> ReviewNotes:
             ReviewNote(
                 note_id,
                 body,
-                r.text(n, "created", where),
+                r.name(n, "created", where),
                 deal_id,
                 r.opt_text(deal, "external_id", where + "deal."),
-                r.text(deal, "name", where + "deal."),
+                r.name(deal, "name", where + "deal."),
+                r.name(deal, "token", where + "deal."),
             )
         )
     return ReviewNotes(
         plan_id=plan_id,
-        plan_name=r.text(plan_info, "name", "plan."),
-        seller=r.text(plan_info, "seller", "plan."),
+        plan_name=r.name(plan_info, "name", "plan."),
+        seller=r.name(plan_info, "seller", "plan."),
         notes=tuple(notes),
-        reviewer=r.text(data, "reviewer", ""),
-        bundle_exported_at=r.text(data, "bundle_exported_at", ""),
-        written_at=r.text(data, "written_at", ""),
+        reviewer=r.name(data, "reviewer", ""),
+        bundle_exported_at=r.name(data, "bundle_exported_at", ""),
+        written_at=r.name(data, "written_at", ""),
     )
 
 
@@ -823,6 +894,7 @@ class ImportResult:
     already: int
     unmatched: tuple[str, ...]  # names of deals no longer in the plan
     change: Change
+    outside: tuple[str, ...] = ()  # per note left out: its deal's name (not in the reviewed bundle)
 
     def summary(self) -> str:
         """One or two sentences for the seller, in the window's language."""
@@ -866,6 +938,17 @@ class ImportResult:
                     n=format_number(len(self.unmatched)), names=names
                 )
             )
+        if self.outside:
+            quoted = translate("Review", "“{name}”")
+            distinct = list(dict.fromkeys(self.outside))
+            names = ", ".join(quoted.format(name=n) for n in distinct[:5])
+            names += "…" if len(distinct) > 5 else ""
+            sentences.append(
+                translate(
+                    "Review",
+                    "{n} left out: their deals were not in the plan bundle these notes answer ({names}).",
+                ).format(n=format_number(len(self.outside)), names=names)
+            )
         return " ".join(sentences)
 
 
@@ -890,12 +973,14 @@ def import_review_notes(plan: PlanDB, notes: ReviewNotes) -> ImportResult:
             )
         raise ReviewError(text.format(plan=notes.plan_name, id=notes.plan_id[:8]))
     known = pack_queries.imported_review_note_ids(plan)
+    key = pack_queries.review_key(plan)
     ids = [n.deal_id for n in notes.notes if n.deal_id is not None]
     external = pack_queries.deal_external_ids(plan, ids)
     crm_ids = [n.deal_external_id for n in notes.notes if n.deal_external_id]
     by_crm = pack_queries.deal_ids_by_external_id(plan, crm_ids)
     wanted: list[pack_queries.ManagerNote] = []
     unmatched: list[str] = []
+    outside: list[str] = []
     already = 0
     for note in notes.notes:
         if note.id in known:
@@ -903,6 +988,9 @@ def import_review_notes(plan: PlanDB, notes: ReviewNotes) -> ImportResult:
             continue
         target: int | None = None
         if note.deal_id is not None:
+            if not _in_bundle(key, notes, note):
+                outside.append(note.deal_name or translate("Review", "deal {id}").format(id=note.deal_id))
+                continue
             if note.deal_id in external and (
                 not note.deal_external_id or external[note.deal_id] in (None, note.deal_external_id)
             ):
@@ -920,4 +1008,14 @@ def import_review_notes(plan: PlanDB, notes: ReviewNotes) -> ImportResult:
         already=already + len(wanted) - len(added),
         unmatched=tuple(dict.fromkeys(unmatched)),
         change=Change(opportunities=touched),
+        outside=tuple(outside),
     )
+
+
+def _in_bundle(key: bytes | None, notes: ReviewNotes, note: ReviewNote) -> bool:
+    """Whether the note's deal (its id and CRM id) was in the bundle the notes answer: its token is
+    the one this plan made for it (a notes file without tokens reaches no deal)."""
+    if key is None or note.deal_id is None or not note.deal_token:
+        return False
+    expected = review_token(key, notes.plan_id, notes.bundle_exported_at, note.deal_id, note.deal_external_id)
+    return hmac.compare_digest(expected, note.deal_token)

@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
-from planner.exchange.decoding import decode, decode_head
+from planner.exchange.decoding import decode
 from planner.exchange.layouts import FileKind, Layout, classify, detect_layout
 from planner.exchange.problems import FileError, Problem, Severity
-from planner.exchange.tables import MAX_FILE_BYTES, Table, parse_csv, read_xlsx
-from planner.i18n import translate
+from planner.exchange.tables import Table, parse_csv, read_csv, read_xlsx
+from planner.i18n import format_number, translate
+from planner.limits import MAX_TABLE_BYTES, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 # Files in a ZIP larger than this are classified from their first bytes before being read in
 # full, so a weekly export's Task.csv or EmailMessage.csv costs nothing when it is not used.
 _HEAD_BYTES = 1_000_000
 _ZIP_MAGIC = b"PK\x03\x04"
+_CHUNK = 1 << 16
+# The end of a ZIP's directory: its signature, and how far from the end it may sit (a comment).
+_END_OF_DIRECTORY = b"PK\x05\x06"
+_END_SEARCH = 22 + 65_535
+# A directory entry is at least 46 bytes and a name; zipfile reads the whole directory at once.
+_DIRECTORY_BYTES = MAX_ZIP_ENTRIES * 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +52,69 @@ class Loaded:
         return [t for t in self.tables if t.kind is kind]
 
 
+def _too_large() -> str:
+    return translate("Import", "is larger than {size} MB; export fewer rows").format(
+        size=format_number(MAX_TABLE_BYTES // 1_000_000)
+    )
+
+
+class _ArchiveTooLargeError(Exception):
+    """A ZIP's members together unpack to more than MAX_UNPACKED_BYTES."""
+
+
+class _Budget:
+    """What a ZIP's members may still unpack, all together."""
+
+    def __init__(self) -> None:
+        self.left = MAX_UNPACKED_BYTES
+
+    def take(self, size: int) -> None:
+        self.left -= size
+        if self.left < 0:
+            raise _ArchiveTooLargeError
+
+
+def _chunks(handle: IO[bytes], budget: _Budget | None = None, first: bytes = b"") -> Iterator[bytes]:
+    """`first`, then the rest of a file's bytes in chunks, counted as read: FileError past
+    MAX_TABLE_BYTES (whatever its size claimed), _ArchiveTooLargeError when the ZIP's `budget`
+    runs out."""
+    read = 0
+    chunk = first or handle.read(_CHUNK)
+    while chunk:
+        read += len(chunk)
+        if read > MAX_TABLE_BYTES:
+            raise FileError(_too_large())
+        if budget is not None:
+            budget.take(len(chunk))
+        yield chunk
+        chunk = handle.read(_CHUNK)
+
+
+def _directory_problem(handle: IO[bytes]) -> str | None:
+    """Why a ZIP's directory is too large to read, or None (zipfile reports a damaged one itself).
+
+    Read from its end record before zipfile builds an object per entry: a small ZIP can claim
+    millions of entries.
+    """
+    handle.seek(0, io.SEEK_END)
+    size = handle.tell()
+    handle.seek(max(0, size - _END_SEARCH))
+    tail = handle.read()
+    # Where zipfile looks: the last 22 bytes first (no comment), then the last signature.
+    at = len(tail) - 22 if tail[-22:-18] == _END_OF_DIRECTORY else tail.rfind(_END_OF_DIRECTORY)
+    handle.seek(0)
+    if at < 0 or len(tail) - at < 22:
+        return None
+    entries = int.from_bytes(tail[at + 10 : at + 12], "little")
+    directory = int.from_bytes(tail[at + 12 : at + 16], "little")
+    # 0xFFFF and 0xFFFFFFFF mean "see the ZIP64 record": far beyond the limits either way.
+    if entries > MAX_ZIP_ENTRIES or directory > _DIRECTORY_BYTES:
+        return translate(
+            "Import", "is a ZIP file of more than {limit} files; unpack the files you need"
+        ).format(limit=format_number(MAX_ZIP_ENTRIES))
+    return None
+
+
 class _Reader:
     def __init__(self) -> None:
         self.tables: list[SourceTable] = []
@@ -63,32 +136,22 @@ class _Reader:
         sentence = translate("Import", "{file} {problem}.").format(file=name, problem=message)
         self.problems.append(Problem(name, None, "", "", sentence, Severity.ERROR))
 
-    @staticmethod
-    def _too_large() -> str:
-        return translate("Import", "is larger than {size} MB; export fewer rows").format(
-            size=MAX_FILE_BYTES // 1_000_000
-        )
-
     def path(self, path: Path, label: str | None = None) -> None:
         label = label or path.name or str(path)
         try:
             if path.is_dir():
                 self.folder(path, label)
                 return
-            size = path.stat().st_size
+            handle = path.open("rb")
         except OSError as exc:
             self.refuse(self.name(label), self._os_message(exc))
             return
         name = self.name(label)
-        if size > MAX_FILE_BYTES:
-            self.refuse(name, self._too_large())
-            return
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.refuse(name, self._os_message(exc))
-            return
-        self.data(name, data)
+        with handle:
+            try:
+                self.stream(name, handle)
+            except OSError as exc:
+                self.refuse(name, self._os_message(exc))
 
     @staticmethod
     def _os_message(exc: OSError) -> str:
@@ -110,25 +173,52 @@ class _Reader:
         if not found:
             self.refuse(self.name(label), translate("Import", "holds no CSV, XLSX or ZIP file"))
 
-    def data(self, name: str, data: bytes) -> None:
-        if data.startswith(_ZIP_MAGIC):
-            try:
-                archive = zipfile.ZipFile(io.BytesIO(data))
-            except zipfile.BadZipFile as exc:
-                self.refuse(name, translate("Import", "is a damaged ZIP file ({error})").format(error=exc))
+    def stream(self, name: str, handle: IO[bytes]) -> None:
+        """A picked file: a workbook or a ZIP of tables (read in place), else text (read as it comes)."""
+        magic = handle.read(len(_ZIP_MAGIC))
+        if magic != _ZIP_MAGIC:
+            if _size(handle) > MAX_TABLE_BYTES:  # refused before reading, when its size is known
+                self.refuse(name, _too_large())
                 return
-            with archive:
-                members = set(archive.namelist())
-                if "xl/workbook.xml" in members:
-                    self.workbook(name, data)
-                else:
-                    self.archive(name, archive)
+            try:
+                self.add(read_csv(name, _chunks(handle, first=magic)))
+            except FileError as exc:
+                self.refuse(name, str(exc))
             return
-        self.text(name, data)
+        self.zip(name, handle)
 
-    def workbook(self, name: str, data: bytes) -> None:
+    def zip(self, name: str, handle: IO[bytes]) -> None:
+        problem = _directory_problem(handle)
+        if problem:
+            self.refuse(name, problem)
+            return
         try:
-            tables = read_xlsx(name, data)
+            archive = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            self.refuse(name, translate("Import", "is a damaged ZIP file ({error})").format(error=exc))
+            return
+        with archive:
+            if len(archive.infolist()) > MAX_ZIP_ENTRIES:
+                self.refuse(
+                    name,
+                    translate(
+                        "Import", "is a ZIP file of more than {limit} files; unpack the files you need"
+                    ).format(limit=format_number(MAX_ZIP_ENTRIES)),
+                )
+            elif "xl/workbook.xml" in archive.namelist():
+                self.workbook(name, archive, handle)
+            else:
+                self.archive(name, archive)
+
+    def workbook(self, name: str, archive: zipfile.ZipFile, handle: IO[bytes]) -> None:
+        # zipfile never unpacks more of a part than it declares (it stops there, and then finds
+        # the checksum wrong), so the declared sizes bound what openpyxl can be made to read.
+        if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+            self.refuse(name, _unpacks_too_much())
+            return
+        handle.seek(0)
+        try:
+            tables = read_xlsx(name, handle)
         except FileError as exc:
             self.refuse(name, str(exc))
             return
@@ -144,33 +234,58 @@ class _Reader:
         if not members:
             self.refuse(name, translate("Import", "is a ZIP file without CSV or XLSX files in it"))
             return
-        for info in sorted(members, key=lambda i: i.filename):
-            member = self.name(f"{name}/{info.filename}")
-            if info.file_size > MAX_FILE_BYTES:
-                self.refuse(member, self._too_large())
-                continue
-            try:
-                data = archive.read(info)
-            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-                self.refuse(member, translate("Import", "cannot be unpacked ({error})").format(error=exc))
-                continue
-            if data.startswith(_ZIP_MAGIC):
-                self.workbook(member, data)
-            elif not (len(data) > _HEAD_BYTES and self._unused_by_head(member, data)):
-                self.text(member, data)
-
-    def text(self, name: str, data: bytes) -> None:
+        # Everything this ZIP adds, so that a ZIP beyond the limit adds nothing but its refusal.
+        kept = len(self.tables), len(self.problems), len(self.files)
+        budget = _Budget()
         try:
-            text, encoding = decode(data)
-            table = parse_csv(name, text, encoding)
-        except FileError as exc:
-            self.refuse(name, str(exc))
+            for info in sorted(members, key=lambda i: i.filename):
+                self.member(name, archive, info, budget)
+        except _ArchiveTooLargeError:
+            del self.tables[kept[0] :], self.problems[kept[1] :], self.files[kept[2] :]
+            self.refuse(name, _unpacks_too_much())
+
+    def member(self, name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> None:
+        member = self.name(f"{name}/{info.filename}")
+        if info.file_size > MAX_TABLE_BYTES:
+            self.refuse(member, _too_large())
             return
-        self.add(table)
+        try:
+            with archive.open(info) as handle:
+                chunks = _chunks(handle, budget)
+                head = _first(chunks, _HEAD_BYTES)
+                if head.startswith(_ZIP_MAGIC):
+                    data = b"".join(_chain(head, chunks))
+                    self.nested(member, data)
+                    return
+                more = _peek(chunks)
+                if more is not None and self._unused_by_head(member, head):
+                    return
+                rest = _chain(more, chunks) if more is not None else iter(())
+                self.add(read_csv(member, _chain(head, rest)))
+        except FileError as exc:
+            self.refuse(member, str(exc))
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
+            self.refuse(member, translate("Import", "cannot be unpacked ({error})").format(error=exc))
+
+    def nested(self, name: str, data: bytes) -> None:
+        """A workbook inside a ZIP (already within the ZIP's limits as it was unpacked)."""
+        handle = io.BytesIO(data)
+        problem = _directory_problem(handle)
+        if problem:
+            self.refuse(name, problem)
+            return
+        try:
+            inner = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            self.refuse(name, translate("Import", "is a damaged ZIP file ({error})").format(error=exc))
+            return
+        with inner:
+            self.workbook(name, inner, handle)
 
     def _unused_by_head(self, name: str, data: bytes) -> bool:
         try:
-            head = parse_csv(name, decode_head(data[:_HEAD_BYTES]))
+            text, _encoding = decode(_whole_lines(data))
+            head = parse_csv(name, text)
         except FileError:
             return False  # read it all; the full read reports what is wrong
         if classify(head.headers, name) is not FileKind.UNUSED:
@@ -183,6 +298,49 @@ class _Reader:
             SourceTable(table, classify(table.headers, table.name), detect_layout(table.headers))
         )
         self.problems.extend(table.problems)
+
+
+def _unpacks_too_much() -> str:
+    return translate(
+        "Import", "unpacks to more than {size} MB; export fewer rows or unpack the files you need"
+    ).format(size=format_number(MAX_UNPACKED_BYTES // 1_000_000))
+
+
+def _size(handle: IO[bytes]) -> int:
+    """The size of an open regular file (0 for a pipe or device: those are counted as read)."""
+    try:
+        status = os.fstat(handle.fileno())
+    except (OSError, io.UnsupportedOperation):
+        return 0
+    return status.st_size if stat.S_ISREG(status.st_mode) else 0
+
+
+def _chain(first: bytes, rest: Iterable[bytes]) -> Iterator[bytes]:
+    if first:
+        yield first
+    yield from rest
+
+
+def _first(chunks: Iterator[bytes], size: int) -> bytes:
+    """At least `size` bytes from `chunks` (fewer at the end)."""
+    head = bytearray()
+    while len(head) < size:
+        chunk = next(chunks, None)
+        if chunk is None:
+            break
+        head += chunk
+    return bytes(head)
+
+
+def _peek(chunks: Iterator[bytes]) -> bytes | None:
+    """The next chunk, or None at the end."""
+    return next(chunks, None)
+
+
+def _whole_lines(head: bytes) -> bytes:
+    """The first bytes of a file without its last, maybe cut, line (a character may be cut too)."""
+    newline = head.rfind(b"\n")
+    return head[: newline + 1] if newline > 0 else head
 
 
 def load(paths: Sequence[Path]) -> Loaded:

@@ -162,10 +162,10 @@ def insert_note(plan: PlanDB, note: Note) -> int:
 
 
 def list_notes(plan: PlanDB, opportunity_id: int) -> list[Note]:
-    """A deal's notes, oldest first."""
+    """A deal's notes, oldest first (not the manager's notes the seller hid)."""
     rows = plan.query(
         "SELECT id, body, opportunity_id, account_id, private, author, created FROM note"
-        " WHERE opportunity_id = ? ORDER BY created, id",
+        " WHERE opportunity_id = ? AND hidden = 0 ORDER BY created, id",
         [opportunity_id],
     )
     return [_note(r) for r in rows]
@@ -262,6 +262,12 @@ def update_note(plan: PlanDB, note: Note) -> None:
         plan.execute(
             "UPDATE note SET body = ?, private = ? WHERE id = ?", [note.body, int(note.private), note.id]
         )
+
+
+def set_note_hidden(plan: PlanDB, note_id: int, hidden: bool) -> None:
+    """Hide a note from every view and export (or show it again); it stays in the plan."""
+    with plan.atomic():
+        plan.execute("UPDATE note SET hidden = ? WHERE id = ?", [int(hidden), note_id])
 
 
 def delete_note(plan: PlanDB, note_id: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0002_funnel_snapshots",
     "0003_board_index",
     "0004_commitments_and_call_plans",
+    "0005_hidden_notes_and_review_key",
 )
 
 _INITIAL_SCHEMA = """
@@ -252,6 +254,8 @@ FROM stage_history h WHERE h.commitment != '' ORDER BY h.id
 """
 
 
+_HIDDEN_NOTES = "ALTER TABLE note ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0"
+
 # What each migration creates, statement by statement: the migrations below run these, and
 # planner.storage.schema_check builds the schema a plan of each version must have from them
 # (without sqlite-utils, which costs ~100 ms to import). A migration that changes the schema in
@@ -262,6 +266,7 @@ SCHEMA_SQL: dict[str, str] = {
     "0003_board_index": _BOARD_INDEX,
     # Its INSERT copies move commitments into records; on an empty schema it copies nothing.
     "0004_commitments_and_call_plans": _EVIDENCE,
+    "0005_hidden_notes_and_review_key": _HIDDEN_NOTES,
 }
 
 
@@ -299,6 +304,19 @@ def build_migrations() -> Migrations:
     def evidence(db: Database) -> None:
         for statement in schema_statements("0004_commitments_and_call_plans"):
             db.execute(statement)
+
+    @migrations(name="0005_hidden_notes_and_review_key")
+    def hidden_notes_and_review_key(db: Database) -> None:
+        # A seller hides a manager's coaching note (it cannot be edited or deleted, and stays
+        # in the plan so that importing the same review again does not bring it back).
+        for statement in schema_statements("0005_hidden_notes_and_review_key"):
+            db.execute(statement)
+        # The plan's secret for review tokens (planner.exchange.pack.review_token): made once,
+        # never exported.
+        db.execute(
+            "INSERT OR IGNORE INTO settings (key, value) VALUES ('review_key', ?)",
+            [json.dumps(secrets.token_hex(32))],
+        )
 
     return migrations
 

@@ -29,6 +29,9 @@ from planner.storage.db import PlanDB
 CHUNK = 500
 # The settings key that lists the stable ids of the review notes already imported.
 IMPORTED_REVIEW_NOTES = "imported_review_notes"
+# The settings key of the plan's own secret (planner.storage.migrations makes it): it signs the
+# deals of each bundle, so review notes reach only deals the manager was shown.
+REVIEW_KEY = "review_key"
 _CLOSED_LEVELS = "('won', 'lost', 'walked_away')"
 # Plans made before a plan id existed get one derived from their creation: stable for the file
 # and its copies, never written (an export must not change the plan).
@@ -152,7 +155,7 @@ def load_pack_records(plan: PlanDB, opportunity_ids: Sequence[int]) -> PackRecor
             )
         for r in plan.query(
             "SELECT id, body, opportunity_id, account_id, private, author, created FROM note"
-            f" WHERE opportunity_id IN ({marks}) ORDER BY opportunity_id, created, id",
+            f" WHERE opportunity_id IN ({marks}) AND hidden = 0 ORDER BY opportunity_id, created, id",
             chunk,
         ):
             records.notes.setdefault(r[2], []).append(activities._note(r))
@@ -184,10 +187,23 @@ def plan_notes(plan: PlanDB, author: str) -> list[Note]:
     """Notes on no deal and no account by `author`: the manager's notes on the whole plan."""
     rows = plan.query(
         "SELECT id, body, opportunity_id, account_id, private, author, created FROM note"
-        " WHERE opportunity_id IS NULL AND account_id IS NULL AND author = ? ORDER BY created, id",
+        " WHERE opportunity_id IS NULL AND account_id IS NULL AND author = ? AND hidden = 0"
+        " ORDER BY created, id",
         [author],
     )
     return [activities._note(r) for r in rows]
+
+
+def review_key(plan: PlanDB) -> bytes | None:
+    """The plan's review key, or None when it has none (a plan made by another program)."""
+    rows = plan.query("SELECT value FROM settings WHERE key = ?", [REVIEW_KEY])
+    if not rows:
+        return None
+    try:
+        value = json.loads(rows[0][0])
+        return bytes.fromhex(value) if isinstance(value, str) and len(value) >= 32 else None
+    except ValueError:
+        return None
 
 
 def imported_review_note_ids(plan: PlanDB) -> set[str]:

@@ -919,6 +919,14 @@
         <source>The note was not deleted</source>
         <translation>Die Notiz wurde nicht gelöscht</translation>
     </message>
+    <message>
+        <source>Hide coaching note on {deal}</source>
+        <translation>Coaching-Notiz zu {deal} ausblenden</translation>
+    </message>
+    <message>
+        <source>The note was not hidden</source>
+        <translation>Die Notiz wurde nicht ausgeblendet</translation>
+    </message>
 </context>
 <context>
     <name>BlueSheetTable</name>
@@ -1262,6 +1270,14 @@
 {notes}</source>
         <translation>Frühere Coaching-Notizen:
 {notes}</translation>
+    </message>
+    <message>
+        <source>The note is too long</source>
+        <translation>Die Notiz ist zu lang</translation>
+    </message>
+    <message>
+        <source>A note has at most {limit} characters; this one has {length}.</source>
+        <translation>Eine Notiz hat höchstens {limit} Zeichen; diese hat {length}.</translation>
     </message>
 </context>
 <context>
@@ -3107,6 +3123,10 @@ Ersetzen?</translation>
 <context>
     <name>Import</name>
     <message>
+        <source>is not a CSV or spreadsheet file (it contains binary data: a NUL byte on line {line})</source>
+        <translation>ist keine CSV- oder Tabellendatei (sie enthält Binärdaten: ein NUL-Byte in Zeile {line})</translation>
+    </message>
+    <message>
         <source>is empty</source>
         <translation>ist leer</translation>
     </message>
@@ -3119,12 +3139,16 @@ Ersetzen?</translation>
         <translation>ist keine CSV- oder Tabellendatei (sie sieht aus wie {binary})</translation>
     </message>
     <message>
-        <source>is not a CSV or spreadsheet file (it contains binary data)</source>
-        <translation>ist keine CSV- oder Tabellendatei (sie enthält Binärdaten)</translation>
-    </message>
-    <message>
         <source>is in an encoding the importer cannot read (byte 0x{byte:02X} at position {start} is neither UTF-8, UTF-16 nor Windows-1252); save it as CSV UTF-8</source>
         <translation>hat eine Kodierung, die der Import nicht lesen kann (Byte 0x{byte:02X} an Position {start} ist weder UTF-8 noch UTF-16 noch Windows-1252); speichern Sie sie als CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>has more than {limit} rows; export fewer rows (at most {limit} per file)</source>
+        <translation>hat mehr als {limit} Zeilen; exportieren Sie weniger Zeilen (höchstens {limit} pro Datei)</translation>
+    </message>
+    <message>
+        <source>has more than {limit} cells; export fewer rows or columns (at most {limit} per file)</source>
+        <translation>hat mehr als {limit} Zellen; exportieren Sie weniger Zeilen oder Spalten (höchstens {limit} pro Datei)</translation>
     </message>
     <message>
         <source>has {cells} cells but the header has {width}; the extra cells are ignored</source>
@@ -3137,6 +3161,10 @@ Ersetzen?</translation>
     <message>
         <source>has a header row but no data rows</source>
         <translation>hat eine Kopfzeile, aber keine Datenzeilen</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 like the rest of the file; it was read as Windows-1252: check its accented letters</source>
+        <translation>ist nicht wie der Rest der Datei UTF-8; sie wurde als Windows-1252 gelesen: prüfen Sie ihre Umlaute und Akzente</translation>
     </message>
     <message>
         <source>cannot be read as CSV: in the row starting on line {start}, a quoted cell is not closed or text follows its closing quote ({error}); save the file again from the spreadsheet</source>
@@ -3407,6 +3435,10 @@ Ersetzen?</translation>
         <translation>ist größer als {size} MB; exportieren Sie weniger Zeilen</translation>
     </message>
     <message>
+        <source>is a ZIP file of more than {limit} files; unpack the files you need</source>
+        <translation>ist eine ZIP-Datei mit mehr als {limit} Dateien; entpacken Sie die Dateien, die Sie brauchen</translation>
+    </message>
+    <message>
         <source>does not exist</source>
         <translation>existiert nicht</translation>
     </message>
@@ -3429,6 +3461,10 @@ Ersetzen?</translation>
     <message>
         <source>cannot be unpacked ({error})</source>
         <translation>kann nicht entpackt werden ({error})</translation>
+    </message>
+    <message>
+        <source>unpacks to more than {size} MB; export fewer rows or unpack the files you need</source>
+        <translation>wird entpackt größer als {size} MB; exportieren Sie weniger Zeilen oder entpacken Sie die Dateien, die Sie brauchen</translation>
     </message>
 </context>
 <context>
@@ -4236,6 +4272,29 @@ Ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>Limits</name>
+    <message>
+        <source>{value} is more than {limit}</source>
+        <translation>{value} ist größer als {limit}</translation>
+    </message>
+    <message>
+        <source>{value} is less than {limit}</source>
+        <translation>{value} ist kleiner als {limit}</translation>
+    </message>
+    <message>
+        <source>{length} characters, more than {limit}</source>
+        <translation>{length} Zeichen, mehr als {limit}</translation>
+    </message>
+    <message>
+        <source>{count} items, more than {limit}</source>
+        <translation>{count} Einträge, mehr als {limit}</translation>
+    </message>
+    <message>
+        <source>{date} is not between the years {first} and {last}</source>
+        <translation>{date} liegt nicht zwischen den Jahren {first} und {last}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Clear filter</source>
@@ -4836,6 +4895,14 @@ Lizenz: MIT</translation>
         <source>Delete the selected note (Delete)</source>
         <translation>Die ausgewählte Notiz löschen (Entf)</translation>
     </message>
+    <message>
+        <source>Hi&amp;de</source>
+        <translation>Ausb&amp;lenden</translation>
+    </message>
+    <message>
+        <source>Hide your manager&apos;s coaching note from this deal (Undo shows it again)</source>
+        <translation>Die Coaching-Notiz Ihrer Führungskraft bei dieser Verkaufschance ausblenden (Rückgängig zeigt sie wieder)</translation>
+    </message>
 </context>
 <context>
     <name>ObjectiveSection</name>
@@ -5041,6 +5108,18 @@ Lizenz: MIT</translation>
     <message>
         <source>Every stage needs a name.</source>
         <translation>Jede Phase braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A plan has at most {limit} stages.</source>
+        <translation>Ein Plan hat höchstens {limit} Phasen.</translation>
+    </message>
+    <message>
+        <source>A stage name is at most {limit} characters.</source>
+        <translation>Ein Phasenname hat höchstens {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>A stage has at most {count} exit commitments of at most {limit} characters each.</source>
+        <translation>Eine Phase hat höchstens {count} Kundenzusagen mit je höchstens {limit} Zeichen.</translation>
     </message>
     <message>
         <source>Two stages are called {duplicates}.</source>
@@ -5317,6 +5396,10 @@ Lizenz: MIT</translation>
     <message>
         <source>That note no longer exists.</source>
         <translation>Diese Notiz gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Only your manager&apos;s coaching notes are hidden; delete your own notes.</source>
+        <translation>Nur Coaching-Notizen Ihrer Führungskraft werden ausgeblendet; Ihre eigenen Notizen löschen Sie.</translation>
     </message>
 </context>
 <context>
@@ -6123,10 +6206,6 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
         <translation>{path} ist ein Ordner; erwartet wurde {what}.</translation>
     </message>
     <message>
-        <source>{path} is too large to be {what} ({size} MB).</source>
-        <translation>{path} ist zu groß für {what} ({size} MB).</translation>
-    </message>
-    <message>
         <source>{path} does not exist.</source>
         <translation>{path} existiert nicht.</translation>
     </message>
@@ -6185,6 +6264,10 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>{value} is outside {low}..{high}</source>
         <translation>{value} liegt außerhalb von {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{path} is larger than {limit} MB, too large to be {what}.</source>
+        <translation>{path} ist größer als {limit} MB und damit zu groß für {what}.</translation>
     </message>
     <message>
         <source>“{value}” is not one of {allowed}</source>
@@ -6247,10 +6330,6 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
         <translation>Kunde {id} kommt doppelt vor</translation>
     </message>
     <message>
-        <source>expected a positive number</source>
-        <translation>positive Zahl erwartet</translation>
-    </message>
-    <message>
         <source>names no stage of the bundle</source>
         <translation>nennt keine Phase des Plan-Pakets</translation>
     </message>
@@ -6309,6 +6388,10 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>{n} left out: their deals are no longer in this plan ({names}).</source>
         <translation>{n} ausgelassen: Die zugehörigen Verkaufschancen sind nicht mehr in diesem Plan ({names}).</translation>
+    </message>
+    <message>
+        <source>{n} left out: their deals were not in the plan bundle these notes answer ({names}).</source>
+        <translation>{n} ausgelassen: Die zugehörigen Verkaufschancen waren nicht in dem Plan-Paket, auf das sich diese Notizen beziehen ({names}).</translation>
     </message>
     <message>
         <source>These review notes are for “{plan}” (plan id {id}…), not for this plan. Open the plan they were written for and import them there. Nothing was imported.</source>

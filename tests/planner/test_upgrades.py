@@ -41,7 +41,8 @@ def applied(path: Path) -> list[str]:
 
 
 def assert_intact(path: Path, expected: dict[str, Any]) -> None:
-    """Every row the fixture had is there, column for column (new columns may be added)."""
+    """Every row the fixture had is there, column for column, first in its table (new columns may
+    be added, and new rows after the old ones: a migration may add a setting)."""
     conn = read_only(path)
     try:
         for table, content in expected.items():
@@ -49,7 +50,7 @@ def assert_intact(path: Path, expected: dict[str, Any]) -> None:
                 continue
             columns = ",".join(content["columns"])
             rows = conn.execute(f"SELECT {columns} FROM {table} ORDER BY rowid").fetchall()
-            assert [list(r) for r in rows] == content["rows"], table
+            assert [list(r) for r in rows[: len(content["rows"])]] == content["rows"], table
     finally:
         conn.close()
 

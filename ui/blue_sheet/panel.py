@@ -278,6 +278,7 @@ class BlueSheetPanel(QWidget):
         self.note_section.add_requested.connect(self._on_note_section_add_requested)
         self.note_section.save_requested.connect(self._on_note_section_save_requested)
         self.note_section.remove_requested.connect(self._on_note_section_remove_requested)
+        self.note_section.hide_requested.connect(self._on_note_section_hide_requested)
         self.show_opportunity(0)
 
     def sizeHint(self) -> QSize:
@@ -963,6 +964,14 @@ class BlueSheetPanel(QWidget):
             translate("BlueSheetPanel", "The note was not deleted"),
         )
 
+    def hide_note(self, note_id: int) -> bool:
+        """Hide a manager's coaching note (undoable: Undo shows it again)."""
+        return self._run(
+            translate("BlueSheetPanel", "Hide coaching note on {deal}").format(deal=self._quoted()),
+            lambda: sheet_ops.hide_note(self.plan, note_id),
+            translate("BlueSheetPanel", "The note was not hidden"),
+        )
+
     @Slot(str, bool)
     def _on_note_section_add_requested(self, body: str, private: bool) -> None:
         self.add_note(body, private=private)
@@ -976,6 +985,10 @@ class BlueSheetPanel(QWidget):
     @Slot(int)
     def _on_note_section_remove_requested(self, note_id: int) -> None:
         self.remove_note(note_id)
+
+    @Slot(int)
+    def _on_note_section_hide_requested(self, note_id: int) -> None:
+        self.hide_note(note_id)
 
     # Asking ------------------------------------------------------------------------------------
     def _confirm(self, title: str, text: str) -> bool:

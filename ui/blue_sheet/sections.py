@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import validation
+from planner.limits import MAX_NOTE
 from planner.model import (
     MAX_RATING,
     MIN_RATING,
@@ -837,6 +838,7 @@ class NoteSection(QWidget):
     add_requested = Signal(str, bool)  # body, private
     save_requested = Signal(int, str, bool)  # note id, body, private
     remove_requested = Signal(int)
+    hide_requested = Signal(int)  # a manager's coaching note
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -865,9 +867,16 @@ class NoteSection(QWidget):
         self.save.setToolTip(translate("NoteSection", "Save the note (Ctrl+Return)"))
         self.remove = QPushButton(translate("NoteSection", "&Remove"), self)
         self.remove.setToolTip(translate("NoteSection", "Delete the selected note (Delete)"))
+        # In place of Remove for a manager's note: it cannot be deleted, but it can be put away.
+        self.hide_button = QPushButton(translate("NoteSection", "Hi&de"), self)
+        self.hide_button.setToolTip(
+            translate("NoteSection", "Hide your manager's coaching note from this deal (Undo shows it again)")
+        )
+        self.hide_button.hide()
         self.new.clicked.connect(self._on_new_clicked)
         self.save.clicked.connect(self._on_save_clicked)
         self.remove.clicked.connect(self._on_remove_clicked)
+        self.hide_button.clicked.connect(self._on_hide_button_clicked)
         save_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self.body)
         save_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         save_shortcut.activated.connect(self._on_save_clicked)
@@ -877,7 +886,7 @@ class NoteSection(QWidget):
         layout.addWidget(self.read_only)
         layout.addWidget(self.body)
         layout.addWidget(self.private)
-        layout.addLayout(_row(self.new, self.save, self.remove))
+        layout.addLayout(_row(self.new, self.save, self.remove, self.hide_button))
         self._editable = True
         self._update()
 
@@ -905,13 +914,21 @@ class NoteSection(QWidget):
         self.private.setEnabled(not coaching and self._editable)
         self.save.setEnabled(not coaching and self._editable)
         self.remove.setEnabled(note is not None and not coaching and self._editable)
+        self.remove.setVisible(not coaching)
+        self.hide_button.setVisible(coaching)
+        self.hide_button.setEnabled(coaching and self._editable)
         self.new.setEnabled(self._editable)
 
     @Slot(QModelIndex, QModelIndex)
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         note = self.model.note(current.row()) if current.isValid() else None
         if note is not None:
-            self.body.setPlainText(note.body)
+            # A coaching note is only read here: one longer than a note may be (imported before
+            # notes files were held to the limit) is shown in part, not laid out whole.
+            body = note.body
+            if note.author != "seller" and len(body) > MAX_NOTE:
+                body = body[:MAX_NOTE] + "…"
+            self.body.setPlainText(body)
             self.private.setChecked(note.private)
         self._update()
 
@@ -937,3 +954,9 @@ class NoteSection(QWidget):
         note = self.current_note()
         if note is not None and note.author == "seller":
             self.remove_requested.emit(note.id)
+
+    @Slot()
+    def _on_hide_button_clicked(self) -> None:
+        note = self.current_note()
+        if note is not None and note.author != "seller":
+            self.hide_requested.emit(note.id)

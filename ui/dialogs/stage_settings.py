@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.i18n import plural
+from planner.limits import MAX_STALE_DAYS
 from planner.model import FunnelLevel, Stage
 from planner.operations import OperationError, StageRow, validate_stage_rows
 from planner.stages import StageSpec, ordered
@@ -77,7 +78,7 @@ class StageSettingsDialog(QDialog):
         self.probability.setRange(0, 100)
         self.probability.setSuffix(" %")
         self.stale = QSpinBox(self)
-        self.stale.setRange(0, 3650)
+        self.stale.setRange(0, MAX_STALE_DAYS)  # 0 is "never"
         self.stale.setSpecialValueText(translate("StageSettingsDialog", "Never"))
         self.stale.setSuffix(translate("StageSettingsDialog", " days"))
         self.commitments = QPlainTextEdit(self)
