@@ -89,6 +89,22 @@ def _add_import(commands: argparse._SubParsersAction[_Parser]) -> None:
         "--stage-map", type=_plan_path, metavar="STAGES.json", help="file stage -> plan stage name"
     )
     command.add_argument("--owner", metavar="NAME", help="import only the deals of this owner or sales agent")
+    # Asked only when a file's amounts could be read two ways and nothing else in it says which.
+    style = command.add_mutually_exclusive_group()
+    style.add_argument(
+        "--decimal-comma",
+        dest="number_style",
+        action="store_const",
+        const="comma",
+        help="the files write amounts like 1.234,56 (10.000 is ten thousand)",
+    )
+    style.add_argument(
+        "--decimal-point",
+        dest="number_style",
+        action="store_const",
+        const="point",
+        help="the files write amounts like 1,234.56 (10.000 is ten)",
+    )
     command.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     command.add_argument("--json", action="store_true", help="print the summary as JSON")
 

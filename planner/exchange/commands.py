@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli import PROG, UsageError
+from planner.exchange.amounts import NumberStyle
 from planner.exchange.crm_export import crm_csv
 from planner.exchange.files import write_private
 from planner.exchange.import_plan import ImportOptions, build_preview
@@ -128,8 +129,22 @@ def run_import(args: argparse.Namespace) -> int:
             owner=args.owner,
             date_orders={"*": order} if order else {},
             default_currency=currency,
+            number_styles={"*": NumberStyle(args.number_style)} if args.number_style else {},
         )
         preview = build_preview(plan, load(args.files), options)
+        undecided = [t for t in preview.tables if t.amounts is not None and not t.amounts.decided]
+        if undecided:
+            # Nothing from any file: a guess could make every amount a thousand times off.
+            if args.json:
+                print(json.dumps(summarise(preview).as_json(), indent=2, ensure_ascii=False))
+            for table in undecided:
+                assert table.amounts is not None
+                print(
+                    f"{PROG}: {table.amounts.question(table.name)}; nothing was imported: say which "
+                    "with --decimal-comma (1.234,56) or --decimal-point (1,234.56)",
+                    file=sys.stderr,
+                )
+            return 1
         if not preview.importable:
             summary = summarise(preview)
             if args.json:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from planner.exchange.amounts import AmountReading, NumberStyle, decide_amounts, read_amount
 from planner.exchange.layouts import Field
 from planner.exchange.problems import Problem, Severity
 from planner.exchange.tables import Table
@@ -13,11 +14,9 @@ from planner.exchange.values import (
     DateOrder,
     DateReading,
     decide_date_order,
-    decide_decimal_comma,
     decide_fraction,
     looks_like_formula,
     one_line,
-    parse_amount,
     parse_date,
     parse_flag,
     parse_probability,
@@ -86,12 +85,41 @@ class TableReading:
     """Per-file decisions taken from all of a file's values."""
 
     dates: DateReading
-    decimal_comma: bool
+    amounts: AmountReading
     fraction: bool
 
 
-def decide(table: Table, columns: Mapping[Field, int], date_order: DateOrder | None) -> TableReading:
-    """Date order, decimal mark and probability scale of one file, decided once from all its values."""
+def amount_reading(
+    table: Table,
+    columns: Mapping[Field, int],
+    given: NumberStyle | None = None,
+    remembered: NumberStyle | None = None,
+) -> AmountReading:
+    """The number style of the table's amounts, from its amounts, delimiter and dates."""
+    index = columns.get(Field.AMOUNT)
+    dates = [row[columns[f]] for f in (Field.CLOSE_DATE, Field.CREATED) if f in columns for row in table.rows]
+    return decide_amounts(
+        [row[index] for row in table.rows] if index is not None else [],
+        column=table.headers[index] if index is not None else "",
+        delimiter=table.delimiter,
+        dates=dates,
+        given=given,
+        remembered=remembered,
+    )
+
+
+def decide(
+    table: Table,
+    columns: Mapping[Field, int],
+    date_order: DateOrder | None,
+    amount_style: NumberStyle | None = None,
+    remembered_style: NumberStyle | None = None,
+) -> TableReading:
+    """Date order, number style and probability scale of one file, decided once from all its values.
+
+    `amount_style` is the seller's word for this import, `remembered_style` their word for files
+    like this one before (used only when the file itself does not say).
+    """
 
     def values(*fields: Field) -> list[str]:
         return [row[columns[f]] for f in fields if f in columns for row in table.rows]
@@ -100,7 +128,9 @@ def decide(table: Table, columns: Mapping[Field, int], date_order: DateOrder | N
     if date_order is not None:
         dates = DateReading(date_order, True)
     return TableReading(
-        dates, decide_decimal_comma(values(Field.AMOUNT)), decide_fraction(values(Field.PROBABILITY))
+        dates,
+        amount_reading(table, columns, amount_style, remembered_style),
+        decide_fraction(values(Field.PROBABILITY)),
     )
 
 
@@ -136,7 +166,7 @@ class _RowReader:
         self.users = users
         order = reading.dates.order
         self.dates = _Memo(lambda text: parse_date(text, order))
-        self.amounts = _Memo(lambda text: parse_amount(text, reading.decimal_comma))
+        self.amounts = _Memo(lambda text: read_amount(text, reading.amounts))
         self.probabilities = _Memo(lambda text: parse_probability(text, reading.fraction))
         self.deal = DealRow(table.name, 0)
         self.cells: Sequence[str] = ()
@@ -238,10 +268,13 @@ class _RowReader:
         deal = self.deal
         if (raw := self.cell(Field.AMOUNT)) is not None:
             try:
-                deal.amount, deal.currency = self.amounts(raw)  # type: ignore[misc]
+                read: tuple[float | None, str | None, str | None] = self.amounts(raw)  # type: ignore[assignment]
+                deal.amount, deal.currency, warning = read
                 deal.supplied.add(Field.AMOUNT)
                 if deal.currency:
                     deal.supplied.add(Field.CURRENCY)
+                if warning:
+                    self.problem(Field.AMOUNT, raw, warning)
             except ValueError as exc:
                 self.problem(Field.AMOUNT, raw, self.say["amount"].format(error=exc))
         if (raw := self.cell(Field.CURRENCY)) is not None and raw.strip():

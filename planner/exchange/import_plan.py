@@ -17,6 +17,7 @@ from planner.exchange.accounts_plan import (
     read_accounts,
     read_contacts,
 )
+from planner.exchange.amounts import AmountReading, NumberStyle
 from planner.exchange.deal_rows import DealRow, TableReading, decide, read_deal_rows
 from planner.exchange.layouts import (
     Field,
@@ -100,7 +101,8 @@ class ImportOptions:
 
     `mappings` maps a table name (or "*" for every deals file) to header -> field; None un-maps
     a column. `stage_map` maps file stage values to plan stage names. `date_orders` maps a
-    table name (or "*") to how its ambiguous dates are read.
+    table name (or "*") to how its ambiguous dates are read, `number_styles` to the number style
+    its amounts are written in.
     """
 
     source: Layout | None = None
@@ -109,6 +111,7 @@ class ImportOptions:
     owner: str | None = None
     date_orders: Mapping[str, DateOrder] = field(default_factory=dict)
     default_currency: str | None = None
+    number_styles: Mapping[str, NumberStyle] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +159,7 @@ class TableInfo:
     layout_key: str
     samples: Mapping[str, tuple[str, ...]]
     dates: DateReading | None = None
-    decimal_comma: bool = False
+    amounts: AmountReading | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +218,13 @@ def _remembered_order(plan: PlanDB, key: str) -> DateOrder | None:
     saved = settings_repo.get_setting(plan, MAPPING_KEY.format(layout=key), None)
     value = saved.get("date_order") if isinstance(saved, dict) else None
     return DateOrder(value) if value in ("mdy", "dmy") else None
+
+
+def remembered_style(plan: PlanDB, key: str) -> NumberStyle | None:
+    """The number style the seller chose before for files of this layout key, if any."""
+    saved = settings_repo.get_setting(plan, MAPPING_KEY.format(layout=key), None)
+    value = saved.get("number_style") if isinstance(saved, dict) else None
+    return NumberStyle(value) if value in ("point", "comma") else None
 
 
 def _mapping_for(
@@ -329,6 +339,8 @@ class _Builder:
         self.all_contacts: list[FileContact] = []
         self.account_resolver: AccountResolver | None = None
         self.date_orders: dict[str, DateOrder] = {}
+        # Per table: the number style the seller gave for this import, and the one remembered.
+        self.number_styles: dict[str, tuple[NumberStyle | None, NumberStyle | None]] = {}
         # The sentences every row may need, translated once per preview (not once per row).
         self.labels = field_labels()
         self.say = _row_wording()
@@ -377,10 +389,22 @@ class _Builder:
             order = given_order or remembered_order
             if order is not None:
                 self.date_orders[table.name] = order
-            if mapping != base or (given_order is not None and given_order != remembered_order):
+            remembered = remembered_style(self.plan, key)
+            given_style = self.options.number_styles.get(table.name) or (
+                self.options.number_styles.get("*") if source.kind is FileKind.DEALS else None
+            )
+            self.number_styles[table.name] = (given_style, remembered)
+            style = given_style or remembered
+            if (
+                mapping != base
+                or (given_order is not None and given_order != remembered_order)
+                or (given_style is not None and given_style != remembered)
+            ):
                 entry: dict[str, Any] = {"columns": {h: f.value for h, f in mapping.items()}}
                 if order is not None:
                     entry["date_order"] = order.value
+                if style is not None:
+                    entry["number_style"] = style.value
                 self.settings[MAPPING_KEY.format(layout=key)] = entry
             self.columns[table.name] = _columns(table.headers, mapping)
             self.tables.append(
@@ -412,12 +436,24 @@ class _Builder:
         for index, source in enumerate(self.tables_of(FileKind.DEALS)):
             table = source.table
             columns = self.columns[table.name]
-            reading: TableReading = decide(table, columns, self.date_orders.get(table.name))
+            given_style, remembered = self.number_styles.get(table.name, (None, None))
+            reading: TableReading = decide(
+                table, columns, self.date_orders.get(table.name), given_style, remembered
+            )
             if note := reading.dates.note(table.name):
+                self.notes.append(note)
+            if note := reading.amounts.note(table.name):
                 self.notes.append(note)
             self.tables[self._table_index(table.name)] = _with_reading(
                 self.tables[self._table_index(table.name)], reading
             )
+            if not reading.amounts.decided:
+                # Guessing could make every amount a thousand times too small or too large.
+                message = translate(
+                    "Import", "{question}; nothing is imported from it until you say which style it uses"
+                ).format(question=reading.amounts.question(table.name))
+                self.problems.append(Problem(table.name, None, "", "", message, Severity.ERROR))
+                continue
             if not columns:
                 self.problems.append(
                     Problem(
@@ -641,7 +677,7 @@ def _product_key(name: str) -> str:
 def _with_reading(info: TableInfo, reading: TableReading) -> TableInfo:
     return TableInfo(
         info.name, info.kind, info.layout, info.rows, info.headers, info.mapping, info.origin,
-        info.layout_key, info.samples, reading.dates, reading.decimal_comma,
+        info.layout_key, info.samples, reading.dates, reading.amounts,
     )  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""Cell values: dates, amounts, probabilities and flags as CRMs and spreadsheets write them."""
+"""Cell values: dates, probabilities and flags as CRMs and spreadsheets write them (amounts: amounts.py)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ from enum import StrEnum
 
 from planner.exchange.problems import plural
 from planner.i18n import translate
-from planner.model import MAX_AMOUNT
 
-# Formats that can be read two ways (03/04/2026; 1.234) are decided once per file from all its
+# Formats that can be read two ways (03/04/2026) are decided once per file from all its
 # values, never cell by cell: a file is written by one program with one locale.
 
 # Day zero of Excel's serial dates (1900 system, after its 1900 leap-year bug: serials above 60).
@@ -180,85 +179,6 @@ def _in_range(value: dt.date) -> dt.date:
             translate("Import", "outside the years {first} to {last}").format(first=MIN_YEAR, last=MAX_YEAR)
         )
     return value
-
-
-_CURRENCY_SIGNS = {
-    "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "R$": "BRL",
-    "A$": "AUD", "C$": "CAD", "CHF": "CHF", "kr": "SEK", "zł": "PLN",
-}  # fmt: skip
-_CODE = re.compile(r"^([A-Z]{3})\s*|\s*([A-Z]{3})$")
-_SPACES = re.compile("[\\s\u00a0\u202f'\u2019_]")
-_DIGITS = re.compile(r"[\d.,]+")
-_MINUS = ("-", "\u2212")  # hyphen-minus, and the minus sign of typeset reports
-_COMMA_DECIMAL = re.compile(r"\d,\d{1,2}$|\d\.\d{3},\d|^\d{1,3}(\.\d{3}){2,}$")
-_DOT_DECIMAL = re.compile(r"\d\.\d{1,2}$|\d,\d{3}\.\d|^\d{1,3}(,\d{3}){2,}$")
-
-
-def _amount_core(text: str) -> tuple[str, str | None, bool]:
-    """(digits with separators, currency or None, negative) of an amount cell."""
-    value = text.strip()
-    currency: str | None = None
-    negative = False
-    if value.startswith("(") and value.endswith(")"):
-        negative, value = True, value[1:-1].strip()
-    if match := _CODE.search(value):
-        currency = match[1] or match[2]
-        value = _CODE.sub("", value, count=1).strip()
-    for sign, code in _CURRENCY_SIGNS.items():
-        if value.startswith(sign) or value.endswith(sign):
-            currency = currency or code
-            value = value.removeprefix(sign).removesuffix(sign).strip()
-            break
-    if value[:1] in _MINUS:
-        negative, value = True, value[1:]
-    elif value[-1:] in _MINUS:
-        negative, value = True, value[:-1]
-    return _SPACES.sub("", value), currency, negative
-
-
-def decide_decimal_comma(values: Iterable[str]) -> bool:
-    """Whether a file writes amounts with a decimal comma (1.234,56), from all its amount values."""
-    comma = dot = 0
-    for value in values:
-        core = _amount_core(value)[0]
-        if _COMMA_DECIMAL.search(core):
-            comma += 1
-        elif _DOT_DECIMAL.search(core):
-            dot += 1
-    return comma > dot
-
-
-def parse_amount(text: str, decimal_comma: bool = False) -> tuple[float | None, str | None]:
-    """(amount, currency it names or None); '' -> (None, None); ValueError saying what is wrong."""
-    if not text.strip():
-        return None, None
-    core, currency, negative = _amount_core(text)
-    if not _DIGITS.fullmatch(core):
-        raise ValueError(
-            translate("Import", "not an amount (write it like 120000, 120,000.50 or 120.000,50 €)")
-        )
-    if "," in core and "." in core:
-        decimal_comma = core.rfind(",") > core.rfind(".")  # the last separator is the decimal one
-    elif "," in core and not decimal_comma:
-        head, _, tail = core.rpartition(",")
-        decimal_comma = core.count(",") == 1 and len(tail) != 3 and bool(head)
-    if decimal_comma:
-        core = core.replace(".", "").replace(",", ".")
-    else:
-        core = core.replace(",", "")
-        if core.count(".") > 1:
-            core = core.replace(".", "")  # 1.234.567 in a dot-decimal file: thousands only
-    try:
-        amount = float(core)
-    except ValueError:
-        raise ValueError(
-            translate("Import", "not an amount (write it like 120000, 120,000.50 or 120.000,50 €)")
-        ) from None
-    if negative and amount:
-        raise ValueError(translate("Import", "negative (an amount cannot be negative)"))
-    if math.isinf(amount) or amount > MAX_AMOUNT:
-        raise ValueError(translate("Import", "too large for an amount (at most 1,000,000,000,000)"))
-    return amount, currency
 
 
 def decide_fraction(values: Iterable[str]) -> bool:

@@ -3227,6 +3227,70 @@ Ersetzen?</translation>
         <translation>zu groß für einen Betrag (höchstens 1.000.000.000.000)</translation>
     </message>
     <message>
+        <source>semicolons between columns</source>
+        <translation>Semikolons zwischen den Spalten</translation>
+    </message>
+    <message>
+        <source>commas between columns</source>
+        <translation>Kommas zwischen den Spalten</translation>
+    </message>
+    <message>
+        <source>dates written like 15.01.2027</source>
+        <translation>Datumsangaben wie 15.01.2027</translation>
+    </message>
+    <message>
+        <source>day-first dates</source>
+        <translation>Datumsangaben mit dem Tag zuerst</translation>
+    </message>
+    <message>
+        <source>month-first dates</source>
+        <translation>Datumsangaben mit dem Monat zuerst</translation>
+    </message>
+    <message>
+        <source>currency signs after the amounts</source>
+        <translation>Währungszeichen nach den Beträgen</translation>
+    </message>
+    <message>
+        <source>currency signs before the amounts</source>
+        <translation>Währungszeichen vor den Beträgen</translation>
+    </message>
+    <message>
+        <source>{file}: the amounts in “{column}” can be read two ways (“{example}” is {point} in the 1,234.56 style and {comma} in the 1.234,56 style) and nothing else in the file says which</source>
+        <translation>{file}: die Beträge in „{column}“ lassen sich auf zwei Arten lesen („{example}“ ist {point} in der Schreibweise 1,234.56 und {comma} in der Schreibweise 1.234,56), und sonst sagt nichts in der Datei, welche gilt</translation>
+    </message>
+    <message>
+        <source>{file}: amounts read in the {style} style, as chosen before for files like this one</source>
+        <translation>{file}: Beträge in der Schreibweise {style} gelesen, wie zuvor für Dateien wie diese gewählt</translation>
+    </message>
+    <message>
+        <source>{file}: “{column}” writes amounts in both the 1,234.56 and the 1.234,56 style; read in the {style} style like most of them, the others are listed as problems</source>
+        <translation>{file}: „{column}“ schreibt Beträge sowohl als 1,234.56 als auch als 1.234,56; gelesen in der Schreibweise {style} wie die meisten, die übrigen stehen bei den Problemen</translation>
+    </message>
+    <message>
+        <source>{n} amount such as “{example}” reads</source>
+        <translation>{n} Betrag wie „{example}“ lässt sich</translation>
+    </message>
+    <message>
+        <source>{n} amounts such as “{example}” read</source>
+        <translation>{n} Beträge wie „{example}“ lassen sich</translation>
+    </message>
+    <message>
+        <source>{file}: {amounts} differently in the 1,234.56 and the 1.234,56 style; read in the {style} style (“{example}” is {reading}) from {signals}</source>
+        <translation>{file}: {amounts} in den Schreibweisen 1,234.56 und 1.234,56 verschieden lesen; gelesen in der Schreibweise {style} („{example}“ ist {reading}), erkannt an: {signals}</translation>
+    </message>
+    <message>
+        <source>the amounts&apos; own marks</source>
+        <translation>den Trennzeichen der Beträge selbst</translation>
+    </message>
+    <message>
+        <source>Amount is in the {written} style, but the file&apos;s amounts are in the {style} style; read as {amount}, check it</source>
+        <translation>Betrag steht in der Schreibweise {written}, die Beträge der Datei aber in der Schreibweise {style}; gelesen als {amount}, bitte prüfen</translation>
+    </message>
+    <message>
+        <source>ambiguous in a column that writes amounts both ways ({point} in the 1,234.56 style, {comma} in the 1.234,56 style)</source>
+        <translation>mehrdeutig in einer Spalte, die Beträge auf beide Arten schreibt ({point} in der Schreibweise 1,234.56, {comma} in der Schreibweise 1.234,56)</translation>
+    </message>
+    <message>
         <source>not a probability (write it like 25, 25 % or 0.25)</source>
         <translation>keine Wahrscheinlichkeit (schreiben Sie sie wie 25, 25 % oder 0.25)</translation>
     </message>
@@ -3341,6 +3405,10 @@ Ersetzen?</translation>
     <message>
         <source>{file}: not used (its columns look like none of deals, accounts, contacts, contact roles, stage history, products or users)</source>
         <translation>{file}: nicht verwendet (die Spalten passen weder zu Chancen noch zu Kunden, Kontakten, Kontaktrollen, Phasenverlauf, Produkten oder Benutzern)</translation>
+    </message>
+    <message>
+        <source>{question}; nothing is imported from it until you say which style it uses</source>
+        <translation>{question}; aus ihr wird nichts importiert, bis Sie sagen, welche Schreibweise sie verwendet</translation>
     </message>
     <message>
         <source>{file}: no column is mapped to a field</source>
@@ -4033,8 +4101,28 @@ Ersetzen?</translation>
         <translation>Datu&amp;msangaben:</translation>
     </message>
     <message>
+        <source>&amp;Amounts in this file use:</source>
+        <translation>&amp;Beträge in dieser Datei:</translation>
+    </message>
+    <message>
         <source>{file} ({holds})</source>
         <translation>{file} ({holds})</translation>
+    </message>
+    <message>
+        <source>Read from the file&apos;s amounts</source>
+        <translation>Aus den Beträgen der Datei erkennen</translation>
+    </message>
+    <message>
+        <source>{style} (“{example}” is {amount})</source>
+        <translation>{style} („{example}“ ist {amount})</translation>
+    </message>
+    <message>
+        <source>{question}. Choose how this file writes amounts.</source>
+        <translation>{question}. Wählen Sie, wie diese Datei Beträge schreibt.</translation>
+    </message>
+    <message>
+        <source>Amounts are read in the {style} style.</source>
+        <translation>Beträge werden in der Schreibweise {style} gelesen.</translation>
     </message>
     <message>
         <source>Stages</source>

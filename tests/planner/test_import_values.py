@@ -8,13 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from planner.exchange.amounts import NumberStyle, decide_amounts, parse_amount
 from planner.exchange.values import (
     DateOrder,
     decide_date_order,
-    decide_decimal_comma,
     decide_fraction,
     looks_like_formula,
-    parse_amount,
     parse_date,
     parse_flag,
     parse_probability,
@@ -92,7 +91,7 @@ def test_ambiguous_order_is_decided_once_from_all_values() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "decimal_comma", "expected"),
+    ("text", "comma", "expected"),
     [
         ("120000", False, (120000.0, None)),
         ("120,000.50", False, (120000.5, None)),
@@ -112,8 +111,8 @@ def test_ambiguous_order_is_decided_once_from_all_values() -> None:
         ("", False, (None, None)),
     ],
 )
-def test_amount_formats(text: str, decimal_comma: bool, expected: tuple[float | None, str | None]) -> None:
-    assert parse_amount(text, decimal_comma) == expected
+def test_amount_formats(text: str, comma: bool, expected: tuple[float | None, str | None]) -> None:
+    assert parse_amount(text, NumberStyle.COMMA if comma else NumberStyle.POINT) == expected
 
 
 @pytest.mark.parametrize(
@@ -126,6 +125,8 @@ def test_amount_formats(text: str, decimal_comma: bool, expected: tuple[float | 
         ("abc", "not an amount"),
         ("1e6", "not an amount"),
         ("12.3.4,5,6", "not an amount"),
+        ("1,2,3", "not an amount"),  # no style groups digits so
+        ("1.234,567.8", "not an amount"),
         ("9" * 20, "too large"),
     ],
 )
@@ -135,12 +136,12 @@ def test_bad_amounts_say_why(text: str, message: str) -> None:
 
 
 def test_decimal_comma_is_decided_per_file() -> None:
-    assert decide_decimal_comma(["1.234,50", "8.000", "12"])
-    assert not decide_decimal_comma(["1,234.50", "8,000", "12"])
-    assert not decide_decimal_comma(["350000.0", "1,000"])
+    assert decide_amounts(["1.234,50", "8.000", "12"]).style is NumberStyle.COMMA
+    assert decide_amounts(["1,234.50", "8,000", "12"]).style is NumberStyle.POINT
+    assert decide_amounts(["350000.0", "1,000"]).style is NumberStyle.POINT
     # Decided for the file, "8.000" is eight thousand in a decimal-comma file and eight otherwise.
-    assert parse_amount("8.000", True) == (8000.0, None)
-    assert parse_amount("8.000", False) == (8.0, None)
+    assert parse_amount("8.000", NumberStyle.COMMA) == (8000.0, None)
+    assert parse_amount("8.000", NumberStyle.POINT) == (8.0, None)
 
 
 def test_probabilities_as_fractions_or_percentages() -> None:
@@ -186,9 +187,9 @@ def test_date_parser_never_fails_otherwise(text: str, order: DateOrder) -> None:
 
 
 @given(st.text(alphabet="0123456789.,-() $€£ABCDEUSR'\u00a0", max_size=30), st.booleans())
-def test_amount_parser_never_fails_otherwise(text: str, decimal_comma: bool) -> None:
+def test_amount_parser_never_fails_otherwise(text: str, comma: bool) -> None:
     try:
-        amount, _currency = parse_amount(text, decimal_comma)
+        amount, _currency = parse_amount(text, NumberStyle.COMMA if comma else NumberStyle.POINT)
     except ValueError as exc:
         message, amount = str(exc), None
     else:

@@ -40,7 +40,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from planner.exchange.import_plan import Action, ImportOptions, ImportPreview, TableInfo, build_preview
+from planner.exchange.amounts import AmountReading, NumberStyle, read_amount
+from planner.exchange.deal_rows import amount_reading
+from planner.exchange.import_plan import (
+    Action,
+    ImportOptions,
+    ImportPreview,
+    TableInfo,
+    build_preview,
+    remembered_style,
+)
 from planner.exchange.importer import ImportResult, ImportSummary, apply_import, summarise
 from planner.exchange.layouts import Field, FileKind, Layout, fields_for
 from planner.exchange.problems import ImportCancelledError, Problem, Severity, quote
@@ -115,12 +124,36 @@ class MappingModel(HeadedTableModel):
         super().__init__(parent)
         self._table: TableInfo | None = None
         self._mapping: dict[str, Field | None] = {}
+        self._amounts: AmountReading | None = None
 
     def set_table(self, table: TableInfo | None, mapping: dict[str, Field | None]) -> None:
         self.beginResetModel()
         self._table = table
         self._mapping = dict(mapping)
+        self._amounts = None
         self.endResetModel()
+
+    def set_amounts(self, reading: AmountReading | None) -> None:
+        """How the amount column is read: its samples are shown as read ('10.000 € → 10,000.00')."""
+        self._amounts = reading
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, 1))
+
+    def _samples(self, header: str, field: Field | None) -> str:
+        assert self._table is not None
+        samples = self._table.samples.get(header, ())
+        reading = self._amounts
+        if field is not Field.AMOUNT or reading is None or not reading.decided:
+            return " · ".join(samples)
+        shown: list[str] = []
+        for sample in samples:
+            try:
+                amount, _currency, _warning = read_amount(sample, reading)
+            except ValueError:
+                amount = None
+            read = "?" if amount is None else number(amount, 2)
+            shown.append(f"{sample} → {read}")
+        return " · ".join(shown)
 
     @property
     def mapping(self) -> dict[str, Field | None]:
@@ -152,7 +185,7 @@ class MappingModel(HeadedTableModel):
             if index.column() == 0:
                 return header
             if index.column() == 1:
-                return " · ".join(self._table.samples.get(header, ()))
+                return self._samples(header, field)
             return field.label if field is not None else translate("ImportWizard", "(not imported)")
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
             return "\n".join(self._table.samples.get(header, ()))  # the samples a narrow cell cuts
@@ -602,8 +635,14 @@ class MappingPage(QWizardPage):
             translate("ImportWizard", "Day first (03/04/2026 is 3 April)"), DateOrder.DAY_FIRST
         )
         self.date_note = _label(self)
+        # How the file writes amounts: asked when nothing in the file says (10.000: ten or ten thousand?).
+        self.amounts = QComboBox(self)
+        self.amount_note = _label(self)
+        # The readings of every deals file, so Next waits until each one's amounts are decided.
+        self._readings: dict[str, AmountReading] = {}
         self.model.mapping_changed.connect(self._on_model_mapping_changed)
         self.dates.currentIndexChanged.connect(self._on_model_mapping_changed)
+        self.amounts.currentIndexChanged.connect(self._on_model_mapping_changed)
         top = QHBoxLayout()
         file_label = QLabel(translate("ImportWizard", "&File:"), self)
         file_label.setBuddy(self.table_choice)
@@ -614,11 +653,18 @@ class MappingPage(QWizardPage):
         dates_label.setBuddy(self.dates)
         dates.addWidget(dates_label)
         dates.addWidget(self.dates, 1)
+        amounts = QHBoxLayout()
+        amounts_label = QLabel(translate("ImportWizard", "&Amounts in this file use:"), self)
+        amounts_label.setBuddy(self.amounts)
+        amounts.addWidget(amounts_label)
+        amounts.addWidget(self.amounts, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(dates)
         layout.addWidget(self.date_note)
+        layout.addLayout(amounts)
+        layout.addWidget(self.amount_note)
 
     def initializePage(self) -> None:
         preview = self._wizard.preview
@@ -634,6 +680,9 @@ class MappingPage(QWizardPage):
                     table.name,
                 )
         self.table_choice.blockSignals(False)
+        self._readings = {
+            t.name: t.amounts for t in preview.tables if t.kind is FileKind.DEALS and t.amounts is not None
+        }
         deals = next((i for i, t in enumerate(preview.tables) if t.kind is FileKind.DEALS), 0)
         names = [self.table_choice.itemData(i) for i in range(self.table_choice.count())]
         wanted = preview.tables[deals].name if preview.tables else None
@@ -655,6 +704,51 @@ class MappingPage(QWizardPage):
         self.dates.blockSignals(False)
         note = table.dates.note(table.name) if table.dates is not None else None
         self.date_note.setText(note or "")
+        style = self._wizard.import_options.number_styles.get(table.name)
+        self._show_amounts(table.name, self._wizard.amount_reading(table.name, mapping, style))
+
+    def _show_amounts(self, name: str, reading: AmountReading | None) -> None:
+        """The amounts choice of file `name`: each style with the file's example read so, and
+        what the file's own signals say (or that they do not say)."""
+        if reading is not None:
+            self._readings[name] = reading
+        else:
+            self._readings.pop(name, None)
+        self.model.set_amounts(reading)
+        self.view.resizeColumnToContents(1)  # the samples as read are longer than as written
+        chosen = reading.style if reading is not None and reading.chosen else None
+        example = reading.example if reading is not None else ""
+        readings = reading.readings_of(example) if reading is not None else {}
+        self.amounts.blockSignals(True)
+        self.amounts.clear()
+        self.amounts.addItem(translate("ImportWizard", "Read from the file's amounts"), None)
+        for style in NumberStyle:
+            text = style.label
+            if style in readings:
+                text = translate("ImportWizard", "{style} (“{example}” is {amount})").format(
+                    style=style.label, example=quote(example), amount=readings[style]
+                )
+            self.amounts.addItem(text, style.value)
+        self.amounts.setCurrentIndex(max(self.amounts.findData(chosen.value if chosen else None), 0))
+        self.amounts.setEnabled(reading is not None)
+        self.amounts.blockSignals(False)
+        if reading is None:
+            note = ""
+        elif not reading.decided:
+            note = translate("ImportWizard", "{question}. Choose how this file writes amounts.").format(
+                question=reading.question(name)
+            )
+        elif reading.chosen:
+            note = translate("ImportWizard", "Amounts are read in the {style} style.").format(
+                style=reading.style.label
+            )
+        else:
+            note = reading.note(name) or ""
+        self.amount_note.setText(note)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return all(r.decided for r in self._readings.values())
 
     @Slot(int)
     def _on_table_choice_current_index_changed(self, _index: int) -> None:
@@ -668,8 +762,11 @@ class MappingPage(QWizardPage):
         # Combo boxes hand enum data back as plain strings.
         data = self.dates.currentData()
         order = DateOrder(data) if data else None
-        self._wizard.set_mapping(name, self.model.mapping, order)
+        chosen = self.amounts.currentData()
+        style = NumberStyle(chosen) if chosen else None
+        self._wizard.set_mapping(name, self.model.mapping, order, style)
         self.date_note.setText(self._wizard.date_note(name, self.model.mapping, order))
+        self._show_amounts(name, self._wizard.amount_reading(name, self.model.mapping, style))
 
     def validatePage(self) -> bool:
         self._wizard.recompute()
@@ -989,13 +1086,40 @@ class ImportWizard(QWizard):
         self.import_options = replace(self.import_options, **changes)
         self.recompute()
 
-    def set_mapping(self, table: str, mapping: dict[str, Field | None], order: DateOrder | None) -> None:
-        """The seller's mapping (and date order) for one file; the preview follows on Next."""
+    def set_mapping(
+        self,
+        table: str,
+        mapping: dict[str, Field | None],
+        order: DateOrder | None,
+        style: NumberStyle | None = None,
+    ) -> None:
+        """The seller's mapping (date order, number style) for one file; the preview follows on Next."""
         orders = {k: v for k, v in self.import_options.date_orders.items() if k != table}
         if order is not None:
             orders[table] = order
+        styles = {k: v for k, v in self.import_options.number_styles.items() if k != table}
+        if style is not None:
+            styles[table] = style
         mappings = {**self.import_options.mappings, table: mapping}
-        self.import_options = replace(self.import_options, mappings=mappings, date_orders=orders)
+        self.import_options = replace(
+            self.import_options, mappings=mappings, date_orders=orders, number_styles=styles
+        )
+
+    def amount_reading(
+        self, table_name: str, mapping: dict[str, Field | None], style: NumberStyle | None
+    ) -> AmountReading | None:
+        """How a deals file's amounts are read with this mapping (None for other files): cheap,
+        so it follows every edit."""
+        info = self.preview.table(table_name) if self.preview is not None else None
+        source = (
+            next((t.table for t in self.loaded.tables if t.table.name == table_name), None)
+            if self.loaded
+            else None
+        )
+        if info is None or source is None or info.kind is not FileKind.DEALS:
+            return None
+        columns = {f: source.headers.index(h) for h, f in mapping.items() if f is not None}
+        return amount_reading(source, columns, style, remembered_style(self.plan, info.layout_key))
 
     def date_note(self, table_name: str, mapping: dict[str, Field | None], order: DateOrder | None) -> str:
         """How the file's dates are read with this mapping: cheap, so it follows every edit."""
