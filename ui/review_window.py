@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import sys
 from pathlib import Path
 
@@ -39,6 +38,7 @@ from planner.operations import Change
 from planner.storage import activities as activity_repo
 from planner.storage.db import PlanDB, PlanError
 from ui import format as fmt
+from ui import plain
 from ui.file_dialogs import FolderKind, open_file, save_file
 from ui.main_window import MainWindow
 
@@ -107,8 +107,7 @@ class CoachingNotesPanel(QWidget):
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         layout = QVBoxLayout(self)
         heading = QLabel(self)
-        on_deal = translate("CoachingNotesPanel", "On this deal")
-        heading.setText(f"<b>{html.escape(on_deal)}</b>")
+        heading.setText(plain.rich("<b>{text}</b>", text=translate("CoachingNotesPanel", "On this deal")))
         layout.addWidget(heading)
         layout.addWidget(self.deal_title)
         layout.addWidget(self.earlier)
@@ -116,8 +115,7 @@ class CoachingNotesPanel(QWidget):
         layout.addWidget(self.deal_editor)
         layout.addWidget(self.add_deal_note)
         whole = QLabel(self)
-        on_plan = translate("CoachingNotesPanel", "On the whole plan")
-        whole.setText(f"<b>{html.escape(on_plan)}</b>")
+        whole.setText(plain.rich("<b>{text}</b>", text=translate("CoachingNotesPanel", "On the whole plan")))
         layout.addWidget(whole)
         layout.addWidget(self.plan_notes, 1)
         layout.addWidget(self.plan_editor)
@@ -296,7 +294,7 @@ class ReviewWindow(MainWindow):
         try:
             return self.save_notes(path)
         except PackError as exc:
-            QMessageBox.warning(self, translate("ReviewWindow", "The review notes were not saved"), str(exc))
+            plain.warning(self, translate("ReviewWindow", "The review notes were not saved"), str(exc))
             return None
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -343,7 +341,8 @@ def run_open_for_review(parent: QWidget | None) -> ReviewWindow | None:
     try:
         return open_review_window(path, parent)
     except ReviewError as exc:
-        QMessageBox.warning(parent, translate("ReviewWindow", "Cannot open for review"), str(exc))
+        # The reason quotes the bundle's bad value as written: shown as text, never as markup.
+        plain.warning(parent, translate("ReviewWindow", "Cannot open for review"), str(exc))
         return None
 
 
@@ -360,12 +359,13 @@ def run_import_review_notes(parent: QWidget | None, plan: PlanDB) -> Change | No
     try:
         result = import_review_notes(plan, read_review_notes(path))
     except ReviewError as exc:
-        QMessageBox.warning(parent, translate("ReviewWindow", "The review notes were not imported"), str(exc))
+        plain.warning(parent, translate("ReviewWindow", "The review notes were not imported"), str(exc))
         return None
     except PlanError as exc:  # the plan is read-only, or was moved
-        QMessageBox.warning(parent, translate("ReviewWindow", "The review notes were not imported"), str(exc))
+        plain.warning(parent, translate("ReviewWindow", "The review notes were not imported"), str(exc))
         return None
-    QMessageBox.information(parent, translate("ReviewWindow", "Review notes imported"), result.summary())
+    # The summary quotes deal names from the notes file.
+    plain.information(parent, translate("ReviewWindow", "Review notes imported"), result.summary())
     return result.change
 
 

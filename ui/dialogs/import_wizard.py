@@ -55,6 +55,7 @@ from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB, PlanError
 from ui.file_dialogs import FolderKind, choose_folder, open_files
 from ui.format import number
+from ui.plain import plain_tooltip
 from ui.table_model import HeadedTableModel
 
 translate = QCoreApplication.translate
@@ -351,7 +352,7 @@ class ProblemsModel(HeadedTableModel):
                 problem.message,
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
-            return problem.line()
+            return plain_tooltip(problem.line())  # it quotes the file's cell
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
