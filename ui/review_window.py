@@ -371,7 +371,7 @@ def run_import_review_notes(parent: QWidget | None, plan: PlanDB) -> Change | No
 
 def run_review_gui(path: Path) -> int:
     """`planner review FILE.json`: the review window until closed (1, and a message, if it cannot open)."""
-    from ui.app import application, display_problem  # here: ui.app imports this module lazily too
+    from ui.app import application, display_problem, quit_after_start  # ui.app imports this lazily too
 
     problem = display_problem()
     if problem:
@@ -384,6 +384,7 @@ def run_review_gui(path: Path) -> int:
         print(f"planner: {_in_english(path, exc)}", file=sys.stderr)
         return 1
     window.setObjectName("review-window")  # this reference keeps it alive until the loop ends
+    quit_after_start(app, window)
     return app.exec()
 
 
