@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
 
 from planner.model import Account
+from ui.plain import plain_tooltip
 
 translate = QCoreApplication.translate
 
@@ -70,7 +71,7 @@ class AccountListModel(QAbstractListModel):
         if role == ACCOUNT_ID_ROLE:
             return account.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return account.industry or None
+            return plain_tooltip(account.industry) or None
         return None
 
     def row_of(self, account_id: int) -> int:

@@ -19,6 +19,8 @@ from planner.storage.db import PlanDamagedError, PlanDB, PlanError, open_plan
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from ui.main_window import MainWindow
+
 
 def display_problem() -> str | None:
     """Why Qt could not show a window here, in words, before Qt aborts with its own message."""
@@ -147,6 +149,20 @@ def run_gui(db: Path | None) -> int:
         gc.enable()  # an early return (a refused plan) must not leave collection off
 
 
+def quit_after_start(app: QApplication, window: MainWindow | None) -> None:
+    """Under PLANNER_QUIT_AFTER_START (tests only): build every tab first (=tabs), then quit."""
+    from PySide6.QtCore import QTimer
+
+    quit_after = os.environ.get(QUIT_AFTER_START)
+    if quit_after == "tabs" and window is not None:
+        deal = next((cards[0].id for m in window.controller.models.values() if (cards := m.cards)), 0)
+        window.blue_sheet.show_opportunity(deal)
+        window.show_forecast()
+        window.show_hygiene()
+    if quit_after in ("1", "tabs"):
+        QTimer.singleShot(0, app.quit)
+
+
 def _open_and_run(path: Path, demo: bool) -> int:
     def open_() -> PlanDB:
         return open_or_create(path, demo=demo)
@@ -185,15 +201,7 @@ def _open_and_run(path: Path, demo: bool) -> int:
     manager.install_error_hook()
     manager.show_plan(plan)
     QTimer.singleShot(GC_AFTER_START_MS, _collect_from_now_on)
-    quit_after = os.environ.get(QUIT_AFTER_START)
-    if quit_after == "tabs" and manager.window is not None:
-        window = manager.window
-        deal = next((cards[0].id for m in window.controller.models.values() if (cards := m.cards)), 0)
-        window.blue_sheet.show_opportunity(deal)
-        window.show_forecast()
-        window.show_hygiene()
-    if quit_after in ("1", "tabs"):
-        QTimer.singleShot(0, app.quit)
+    quit_after_start(app, manager.window)
     try:
         return app.exec()
     finally:

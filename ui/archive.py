@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.model import ClosedDeal
 from ui import format as fmt
+from ui.plain import plain_tooltip
 from ui.table_model import HeadedTableModel
 
 translate = QCoreApplication.translate
@@ -89,7 +90,8 @@ class ArchiveModel(HeadedTableModel):
                 fmt.amount(deal.amount, deal.currency),
                 deal.reason,
             )
-            return values[index.column()]
+            text = values[index.column()]
+            return text if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(text)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -79,8 +78,10 @@ from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB, PlanError
 from ui import format as fmt
+from ui import plain
 from ui.commands import Apply, Push
 from ui.forecast_commands import set_category_command, set_fiscal_start_command, set_target_command
+from ui.plain import plain_tooltip
 from ui.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -318,7 +319,7 @@ class ChangesModel(QAbstractTableModel):
                 return fc.comparison_heading(comparison)
             line = translate("ChangesModel", "{deal}: {change}")
             lines = [line.format(deal=c.title, change=c.detail) for c in comparison.changes.get(kind, ())]
-            return "\n".join(lines) or None
+            return plain_tooltip("\n".join(lines)) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         return None
@@ -394,23 +395,29 @@ class ForecastDealsModel(HeadedTableModel):
             )
             return texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 5:
-                if deal.level.is_closed:
-                    return translate("ForecastDealsModel", "{category}: the deal was won").format(
-                        category=deal.category.label
-                    )
-                if deal.chosen:
-                    how = translate("ForecastDealsModel", "{category}, set by you. Right-click to change it.")
-                else:
-                    how = translate(
-                        "ForecastDealsModel",
-                        "{category}, from the stage ({stage}). Right-click to change it.",
-                    )
-                return how.format(category=deal.category.label, stage=deal.stage)
-            return f"{deal.title}\n{deal.account}" if column == 0 and deal.account else self.data(index)
+            return plain_tooltip(self._tooltip(deal, index))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 4):
             return _RIGHT
         return None
+
+    def _tooltip(self, deal: ForecastDeal, index: Index) -> str:
+        column = index.column()
+        if column == 5:
+            if deal.level.is_closed:
+                return translate("ForecastDealsModel", "{category}: the deal was won").format(
+                    category=deal.category.label
+                )
+            if deal.chosen:
+                how = translate("ForecastDealsModel", "{category}, set by you. Right-click to change it.")
+            else:
+                how = translate(
+                    "ForecastDealsModel",
+                    "{category}, from the stage ({stage}). Right-click to change it.",
+                )
+            return how.format(category=deal.category.label, stage=deal.stage)
+        if column == 0 and deal.account:
+            return f"{deal.title}\n{deal.account}"
+        return str(self.data(index))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -685,7 +692,7 @@ def _show_bar_tip(
     series: QAbstractBarSeries, value_text: Callable[[float], str], status: bool, index: int, bar_set: QBarSet
 ) -> None:
     if status:
-        QToolTip.showText(QCursor.pos(), bar_tip(series, value_text, index, bar_set))
+        QToolTip.showText(QCursor.pos(), plain_tooltip(bar_tip(series, value_text, index, bar_set)))
     else:
         QToolTip.hideText()
 
@@ -1169,7 +1176,7 @@ class ForecastView(QWidget):
         except (OperationError, PlanError, sqlite3.Error, OSError) as exc:
             if self.plan.conn.in_transaction:
                 self.plan.conn.rollback()
-            QMessageBox.warning(self, translate("ForecastView", "The snapshot was not taken"), str(exc))
+            plain.warning(self, translate("ForecastView", "The snapshot was not taken"), str(exc))
             return False
         self.refresh()
         return True
@@ -1220,7 +1227,7 @@ class ForecastView(QWidget):
         try:
             amount = parse_target(text)
         except ValueError as exc:
-            QMessageBox.warning(self, translate("ForecastView", "The target was not saved"), str(exc))
+            plain.warning(self, translate("ForecastView", "The target was not saved"), str(exc))  # quotes it
             self.target_edit.setText("" if self.forecast.target is None else whole(self.forecast.target))
             return
         if amount != self.forecast.target:

@@ -41,6 +41,7 @@ from ui import format as fmt
 from ui.commands import Apply, Push
 from ui.date_field import DateField
 from ui.forecast_commands import run_deals_operation
+from ui.plain import plain_tooltip
 from ui.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -135,7 +136,7 @@ class HygieneModel(HeadedTableModel):
             )
             return texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f"• {reason}" for reason in row.reasons)
+            return plain_tooltip("\n".join(f"• {reason}" for reason in row.reasons))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             vertical = Qt.AlignmentFlag.AlignTop
             horizontal = Qt.AlignmentFlag.AlignRight if column == 0 else Qt.AlignmentFlag.AlignLeft

@@ -40,6 +40,7 @@ from planner.storage import settings as settings_repo
 from planner.storage.board import load_closed
 from planner.storage.db import PlanDB, PlanError, PlanReadOnlyError
 from ui import format as fmt
+from ui import plain
 from ui.accounts_panel import AccountsPanel
 from ui.app_settings import AppSettings
 from ui.archive import ArchiveView
@@ -319,6 +320,9 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, translate("MainWindow", "&Redo"))
         self.redo_action.setShortcuts(std.Redo)
         self.addActions([self.undo_action, self.redo_action])
+        # Their toolbar buttons' tooltips repeat the command's text, which names deals.
+        self.undo_stack.undoTextChanged.connect(self._on_undo_stack_undo_text_changed)
+        self.undo_stack.redoTextChanged.connect(self._on_undo_stack_redo_text_changed)
         self.new_deal_action = self._action(
             translate("MainWindow", "&New deal…"), self.new_opportunity, QKeySequence(std.New)
         )
@@ -465,20 +469,10 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the seller an edit failed; the board already shows what the plan holds."""
-        # Names in messages may contain markup: escape it and say so with explicit rich text.
-        import html  # only for a message box: not at start-up
-
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(self, title, "<p>" + html.escape(message).replace("\n", "<br>") + "</p>")
+        plain.warning(self, title, message)  # messages quote names, which may look like markup
 
     def confirm(self, title: str, message: str) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            self, title, message, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return plain.question(self, title, message) == plain.Button.Yes
 
     def apply_change(self, change: Change) -> None:
         """Refresh the views an operation touched.
@@ -1152,6 +1146,15 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_plan_requested.emit(path)  # reopened: fresh models, empty undo stack
 
+    @Slot(str)
+    def _on_undo_stack_undo_text_changed(self, _text: str) -> None:
+        # After QUndoStack has set the action's text (its connection was made first).
+        self.undo_action.setToolTip(plain.plain_tooltip(self.undo_action.iconText()))
+
+    @Slot(str)
+    def _on_undo_stack_redo_text_changed(self, _text: str) -> None:
+        self.redo_action.setToolTip(plain.plain_tooltip(self.redo_action.iconText()))
+
     @Slot(int)
     def _on_undo_stack_index_changed(self, index: int) -> None:
         # An undo leaves the command at `index`, a redo the one before it: either may have failed.
@@ -1426,9 +1429,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(self, translate("MainWindow", "About Opportunity Planner"), self.about_text())
+        plain.about(self, translate("MainWindow", "About Opportunity Planner"), self.about_text())
 
     def about_text(self) -> str:
         """What Help → About says: the version, the method, this plan's file."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import sys
 from pathlib import Path
 
@@ -40,6 +39,7 @@ from planner.operations import Change
 from planner.storage import activities as activity_repo
 from planner.storage.db import PlanDB, PlanError
 from ui import format as fmt
+from ui import plain
 from ui.file_dialogs import FolderKind, open_file, save_file
 from ui.main_window import MainWindow
 
@@ -111,8 +111,7 @@ class CoachingNotesPanel(QWidget):
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         layout = QVBoxLayout(self)
         heading = QLabel(self)
-        on_deal = translate("CoachingNotesPanel", "On this deal")
-        heading.setText(f"<b>{html.escape(on_deal)}</b>")
+        heading.setText(plain.rich("<b>{text}</b>", text=translate("CoachingNotesPanel", "On this deal")))
         layout.addWidget(heading)
         layout.addWidget(self.deal_title)
         layout.addWidget(self.earlier)
@@ -120,8 +119,7 @@ class CoachingNotesPanel(QWidget):
         layout.addWidget(self.deal_editor)
         layout.addWidget(self.add_deal_note)
         whole = QLabel(self)
-        on_plan = translate("CoachingNotesPanel", "On the whole plan")
-        whole.setText(f"<b>{html.escape(on_plan)}</b>")
+        whole.setText(plain.rich("<b>{text}</b>", text=translate("CoachingNotesPanel", "On the whole plan")))
         layout.addWidget(whole)
         layout.addWidget(self.plan_notes, 1)
         layout.addWidget(self.plan_editor)
@@ -323,7 +321,7 @@ class ReviewWindow(MainWindow):
         try:
             return self.save_notes(path)
         except PackError as exc:
-            QMessageBox.warning(self, translate("ReviewWindow", "The review notes were not saved"), str(exc))
+            plain.warning(self, translate("ReviewWindow", "The review notes were not saved"), str(exc))
             return None
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -371,7 +369,8 @@ def run_open_for_review(parent: QWidget | None) -> ReviewWindow | None:
     try:
         return open_review_window(path, parent)
     except ReviewError as exc:
-        QMessageBox.warning(parent, translate("ReviewWindow", "Cannot open for review"), str(exc))
+        # The reason quotes the bundle's bad value as written: shown as text, never as markup.
+        plain.warning(parent, translate("ReviewWindow", "Cannot open for review"), str(exc))
         return None
 
 
@@ -388,18 +387,19 @@ def run_import_review_notes(parent: QWidget | None, plan: PlanDB) -> Change | No
     try:
         result = import_review_notes(plan, read_review_notes(path))
     except ReviewError as exc:
-        QMessageBox.warning(parent, translate("ReviewWindow", "The review notes were not imported"), str(exc))
+        plain.warning(parent, translate("ReviewWindow", "The review notes were not imported"), str(exc))
         return None
     except PlanError as exc:  # the plan is read-only, or was moved
-        QMessageBox.warning(parent, translate("ReviewWindow", "The review notes were not imported"), str(exc))
+        plain.warning(parent, translate("ReviewWindow", "The review notes were not imported"), str(exc))
         return None
-    QMessageBox.information(parent, translate("ReviewWindow", "Review notes imported"), result.summary())
+    # The summary quotes deal names from the notes file.
+    plain.information(parent, translate("ReviewWindow", "Review notes imported"), result.summary())
     return result.change
 
 
 def run_review_gui(path: Path) -> int:
     """`planner review FILE.json`: the review window until closed (1, and a message, if it cannot open)."""
-    from ui.app import application, display_problem  # here: ui.app imports this module lazily too
+    from ui.app import application, display_problem, quit_after_start  # ui.app imports this lazily too
 
     problem = display_problem()
     if problem:
@@ -412,6 +412,7 @@ def run_review_gui(path: Path) -> int:
         print(f"planner: {_in_english(path, exc)}", file=sys.stderr)
         return 1
     window.setObjectName("review-window")  # this reference keeps it alive until the loop ends
+    quit_after_start(app, window)
     return app.exec()
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner.paths import OWN_FILE
 from planner.storage.db import PlanDamagedError, PlanDB, PlanError, open_plan
+from ui import plain
 from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
@@ -162,7 +163,7 @@ class WindowManager(QObject):
             target = run_damaged_dialog(self.window, exc, self.clock())
             return self.open_path(target) if target is not None else None
         except PlanError as exc:
-            QMessageBox.warning(self.window, translate("WindowManager", "Cannot open the plan"), str(exc))
+            plain.warning(self.window, translate("WindowManager", "Cannot open the plan"), str(exc))
             return None
         return self.show_plan(plan)
 

@@ -18,6 +18,7 @@ from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB
 from tests.planner.test_operations import dump
+from tests.ui import window_driver as drive
 from ui.main_window import MainWindow
 
 
@@ -125,16 +126,20 @@ def test_edit_moves_the_card_and_undo_restores_the_database(window: MainWindow) 
     assert card.id in [c.id for c in window.controller.models[source.id].cards]
 
 
-def test_delete_asks_first_and_can_be_undone(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def answer(choice: QMessageBox.StandardButton) -> drive.Answer:
+    return lambda box: drive.answer_message_box(box, choice)
+
+
+def test_delete_asks_first_and_can_be_undone(window: MainWindow) -> None:
     stage = window.controller.columns[1]
     card = window.controller.models[stage.id].cards[0]
     window.board.select(card.id)
     before = dump(window.plan)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
-    window.delete_selected()
+    with drive.Modals().expecting(answer(QMessageBox.StandardButton.No)):
+        window.delete_selected()
     assert opportunity_repo.get_opportunity(window.plan, card.id) is not None
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    window.delete_selected()
+    with drive.Modals().expecting(answer(QMessageBox.StandardButton.Yes)):
+        window.delete_selected()
     assert opportunity_repo.get_opportunity(window.plan, card.id) is None
     assert card.id not in [c.id for c in window.controller.models[stage.id].cards]
     window.undo_stack.undo()
@@ -221,7 +226,7 @@ def test_a_filter_that_matches_nothing_says_so_until_cleared(window: MainWindow,
     assert not notice.isVisible()
 
 
-def test_accounts_create_rename_delete_with_undo(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_accounts_create_rename_delete_with_undo(window: MainWindow) -> None:
     before = dump(window.plan)
     new_id = window.create_account(AccountDraft("Contoso"))
     assert new_id is not None
@@ -236,8 +241,8 @@ def test_accounts_create_rename_delete_with_undo(window: MainWindow, monkeypatch
     assert "Acme Corp" in accounts_on_cards
     assert "Acme Manufacturing" not in accounts_on_cards
     deals = len(opportunity_repo.list_opportunities(window.plan, account_id=acme.id))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    window.delete_account(acme.id)
+    with drive.Modals().expecting(answer(QMessageBox.StandardButton.Yes)):
+        window.delete_account(acme.id)
     assert len(opportunity_repo.list_opportunities(window.plan)) == 40 - deals
     for _ in range(3):
         window.undo_stack.undo()

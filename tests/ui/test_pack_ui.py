@@ -6,11 +6,10 @@ import json
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.exchange import pack_json
@@ -19,6 +18,7 @@ from planner.exchange.review import ReviewError
 from planner.storage import activities as activity_repo
 from planner.storage.db import PlanDB
 from tests.conftest import TODAY
+from tests.ui import window_driver as drive
 from ui.dialogs.export_dialog import ExportDialog
 from ui.main_window import MainWindow
 from ui.review_window import (
@@ -28,6 +28,17 @@ from ui.review_window import (
     run_open_for_review,
     run_review_gui,
 )
+
+
+def read_box(shown: list[str]) -> drive.Answer:
+    """Answer a message box with OK, keeping what it said."""
+
+    def answer(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox), drive.describe(box)
+        shown.append(box.text())
+        drive.answer_message_box(box, QMessageBox.StandardButton.Ok)
+
+    return answer
 
 
 @pytest.fixture
@@ -92,13 +103,13 @@ def test_export_writes_every_chosen_format_with_private_notes_when_asked(
 
 
 def test_an_unwritable_folder_is_explained_and_nothing_is_written(
-    dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    dialog: ExportDialog, tmp_path: Path
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     dialog.folder.setText(str(tmp_path / "missing"))
     dialog.format_boxes["html"].setChecked(True)
-    assert not dialog.export(ask_to_replace=False)
+    with drive.Modals().expecting(read_box(shown)):
+        assert not dialog.export(ask_to_replace=False)
     assert len(shown) == 1
     assert "does not exist" in shown[0]
     assert list(tmp_path.iterdir()) == []
@@ -152,15 +163,16 @@ def test_the_manager_writes_notes_the_seller_imports_once(
     qtbot.addWidget(seller)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
-    change = run_import_review_notes(seller, demo_plan)
+    with drive.Modals().expecting(read_box(told)):
+        change = run_import_review_notes(seller, demo_plan)
     assert change is not None
     assert change.opportunities == frozenset({deal_id})
     assert "Added 2 coaching notes" in told[-1]
     seller.apply_change(change)
     seller.details.show_opportunity(deal_id)
     assert "Get the economic buyer meeting first." in seller.details.coaching.text()
-    again = run_import_review_notes(seller, demo_plan)
+    with drive.Modals().expecting(read_box(told)):
+        again = run_import_review_notes(seller, demo_plan)
     assert again is not None
     assert again.opportunities == frozenset()
     assert "No new coaching notes" in told[-1]
@@ -187,10 +199,10 @@ def test_a_bad_bundle_is_explained_and_opens_nothing(
     bad.write_text(json.dumps({"format": "someone-else", "version": 1}))
     with pytest.raises(ReviewError, match="someone-else"):
         open_review_window(bad)
-    shown: list[Any] = []
+    shown: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(bad), ""))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
-    assert run_open_for_review(None) is None
+    with drive.Modals().expecting(read_box(shown)):
+        assert run_open_for_review(None) is None
     assert "is not an Opportunity Planner plan bundle" in shown[0]
 
 
@@ -200,9 +212,9 @@ def test_bad_review_notes_are_explained_and_change_nothing(
     bundle = _bundle(demo_plan, tmp_path)  # a bundle is not notes
     shown: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(bundle), ""))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     before = demo_plan.query("SELECT COUNT(*) FROM note")
-    assert run_import_review_notes(None, demo_plan) is None
+    with drive.Modals().expecting(read_box(shown)):
+        assert run_import_review_notes(None, demo_plan) is None
     assert "is a plan bundle, not review notes" in shown[0]
     assert demo_plan.query("SELECT COUNT(*) FROM note") == before
 

@@ -37,6 +37,9 @@ from PySide6.QtWidgets import (
 LEFT = Qt.MouseButton.LeftButton
 NO_KEYS = Qt.KeyboardModifier.NoModifier
 
+# The property that marks a modal widget or menu as answered.
+ANSWERED = "window-driver-answered"
+
 # What answers a modal widget (a dialog, a message box) or a popup menu.
 Answer = Callable[[QWidget], None]
 
@@ -170,7 +173,6 @@ class Modals:
         self.queue: list[Answer] = []
         self.unexpected: list[str] = []
         self.answered = 0
-        self._seen: set[int] = set()
         self._timer = QTimer()
         self._timer.setInterval(5)
         self._timer.timeout.connect(self._poll)
@@ -191,11 +193,12 @@ class Modals:
 
     def _poll(self) -> None:
         widget = QApplication.activePopupWidget() or QApplication.activeModalWidget()
-        if widget is None or not widget.isVisible() or id(widget) in self._seen:
+        if widget is None or not widget.isVisible() or widget.property(ANSWERED):
             return
-        # Seen once: an answer may open the next modal, which this timer then answers from
-        # inside it (re-entrantly); the widget just answered is not answered twice.
-        self._seen.add(id(widget))
+        # Marked once: an answer may open the next modal, which this timer then answers from
+        # inside it (re-entrantly); the widget just answered is not answered twice. The mark is
+        # on the widget itself: a later dialog may reuse a deleted one's address.
+        widget.setProperty(ANSWERED, True)
         if self.queue:
             answer = self.queue.pop(0)
             self.answered += 1
@@ -209,7 +212,6 @@ class Modals:
 
     def take_unexpected(self) -> list[str]:
         found, self.unexpected = self.unexpected, []
-        self._seen.clear()
         return found
 
 

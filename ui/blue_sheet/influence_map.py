@@ -39,6 +39,7 @@ from planner.i18n import plural, translate
 from planner.model import BuyingInfluence, Mode, Person, Role
 from planner.red_flags import HOSTILE_AT_MOST, STRONG_COACH_AT_LEAST
 from ui.blue_sheet import labels
+from ui.plain import plain_tooltip
 
 # Layout, in scene units (pixels at 100 %).
 NODE_WIDTH = 196.0
@@ -166,7 +167,7 @@ class InfluenceNode(QGraphicsItem):
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setCursor(Qt.CursorShape.PointingHandCursor if not ghost else Qt.CursorShape.ArrowCursor)
-        self.setToolTip(labels.tooltip(self.describe()))
+        self.setToolTip(plain_tooltip(self.describe()))
 
     def describe(self) -> str:
         """The node in words (tooltip and accessibility)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from typing import Any
 
@@ -180,10 +179,3 @@ def position(value: int | None) -> str:
     if value == MIN_RATING:
         return translate("BlueSheetLabels", "{rating} Panic").format(rating=rating(value))
     return rating(value)
-
-
-def tooltip(text: str, limit: int = 600) -> str:
-    """User text as a tooltip that shows it literally: Qt renders tooltips that look like HTML."""
-    if len(text) > limit:
-        text = text[:limit] + "…"
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""

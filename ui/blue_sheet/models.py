@@ -38,6 +38,7 @@ from planner.sheet_operations import find_flag, flag_ref, parse_flag_ref
 from ui import format as fmt
 from ui.blue_sheet import colours, labels
 from ui.blue_sheet.colours import HOSTILE_TEXT, MUTED_TEXT, OVERDUE_BACKGROUND, UNKNOWN_BACKGROUND
+from ui.plain import plain_tooltip
 
 translate = QCoreApplication.translate
 
@@ -507,12 +508,12 @@ class InfluenceTableModel(RecordTableModel):
             shared = translate(
                 "BlueSheetTable", "(Changing the person changes them on every deal of the account.)"
             )
-            return labels.tooltip(f"{text}\n{shared}")
+            return plain_tooltip(f"{text}\n{shared}")
         if column == self.NEW_IN_JOB:
             return translate("BlueSheetTable", "New in the job or reorganised: check their role again.")
         text = self._display(bi, column, Qt.ItemDataRole.DisplayRole)
         full = getattr(bi, self._FIELDS.get(column, ""), text) if column in self._FIELDS else text
-        return labels.tooltip(full if isinstance(full, str) else text) or None
+        return plain_tooltip(full if isinstance(full, str) else text) or None
 
     def can_edit(self, record: Any, column: int) -> bool:
         return column != self.NEW_IN_JOB  # a check box: toggled, not edited
@@ -572,7 +573,7 @@ class CompetitorTableModel(RecordTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = (c.name, labels.competition(c.kind), c.notes)[column]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return labels.tooltip(text) or None
+                return plain_tooltip(text) or None
             return text.replace("\n", " ")
         if role == Qt.ItemDataRole.EditRole:
             return (c.name, c.kind.value, c.notes)[column]
@@ -714,7 +715,7 @@ class ActionTableModel(RecordTableModel):
             )
         if column == self.WHAT:
             notes.insert(0, a.what)
-        return labels.tooltip("\n".join(notes)) or None
+        return plain_tooltip("\n".join(notes)) or None
 
     def can_edit(self, record: Any, column: int) -> bool:
         if column == self.DONE_ON:
@@ -817,7 +818,7 @@ class FlagListModel(QAbstractListModel):
                 heading = translate("FlagListModel", "{kind} ({rule})").format(
                     kind=kind, rule=labels.rule(flag.rule)
                 )
-            return labels.tooltip(f"{heading}\n{flag.reason}")
+            return plain_tooltip(f"{heading}\n{flag.reason}")
         if role == FLAG_ROLE:
             return flag
         return None
@@ -872,7 +873,7 @@ class NoteListModel(QAbstractListModel):
             body = note.body if len(note.body) <= 400 else note.body[:400] + "…"
             return f"{self.heading(note)}\n{body}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return labels.tooltip(note.body)
+            return plain_tooltip(note.body)
         if role == Qt.ItemDataRole.ForegroundRole and note.author == "manager":
             return QBrush(colours.coaching_text(colours.app_palette()))
         if role == NOTE_ROLE:

@@ -28,6 +28,7 @@ from planner.funnel import days_in_stage, slip_reason, stale_reason
 from planner.i18n import plural
 from ui import format as fmt
 from ui.board.models import FACE_ROLE, CardFace
+from ui.plain import plain_tooltip
 
 translate = QCoreApplication.translate
 
@@ -300,7 +301,7 @@ class CardDelegate(QStyledItemDelegate):
         inner = card_inner(option.rect)
         for badge, chip in badge_layout(inner, self.line_height, badges(face), view.font()):
             if chip.contains(event.pos()):
-                QToolTip.showText(event.globalPos(), badge.reason, view)
+                QToolTip.showText(event.globalPos(), plain_tooltip(badge.reason), view)
                 return True
         return super().helpEvent(event, view, option, index)
 

@@ -15,6 +15,7 @@ from planner.funnel import FunnelStatus
 from planner.model import Card
 from planner.money import CurrencySums
 from planner.next_step import NextStep
+from ui.plain import plain_tooltip
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -107,7 +108,9 @@ class StageColumnModel(QAbstractListModel):
             return self.face(card)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             face = self.face(card)
-            return face.sentence if face else card.title
+            sentence = face.sentence if face else card.title
+            # Read aloud as it is; as a tooltip Qt would take a title like '<img …>' for markup.
+            return sentence if role == Qt.ItemDataRole.AccessibleTextRole else plain_tooltip(sentence)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

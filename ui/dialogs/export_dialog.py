@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -47,6 +46,7 @@ from planner.pack_commands import PACK_FORMATS, write_pack
 from planner.storage import accounts as account_repo
 from planner.storage import settings as settings_repo
 from planner.storage.db import PlanDB
+from ui import plain
 from ui.app_settings import AppSettings
 from ui.file_dialogs import FolderKind, choose_folder, remember, start_folder
 from ui.format import amount
@@ -384,7 +384,7 @@ class ExportDialog(QDialog):
         existing = [p for p in destinations.values() if p.exists()]
         if existing and ask_to_replace:
             names = "\n".join(str(p) for p in existing)
-            answer = QMessageBox.question(
+            answer = plain.question(
                 self,
                 translate("ExportDialog", "Replace files?"),
                 plural(
@@ -392,9 +392,8 @@ class ExportDialog(QDialog):
                     translate("ExportDialog", "This file exists already:\n{names}\n\nReplace it?"),
                     translate("ExportDialog", "These files exist already:\n{names}\n\nReplace them?"),
                 ).format(names=names),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != plain.Button.Yes:
                 return False
         self.progress.show()
         self.progress.setRange(0, 100 * len(destinations))
@@ -424,7 +423,7 @@ class ExportDialog(QDialog):
                 if done
                 else ""
             )
-            QMessageBox.warning(self, translate("ExportDialog", "The pack was not exported"), f"{exc}{also}")
+            plain.warning(self, translate("ExportDialog", "The pack was not exported"), f"{exc}{also}")
             self.written = written
             self.progress.hide()
             self._update_buttons()

@@ -64,6 +64,7 @@ from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB, PlanError
 from ui.file_dialogs import FolderKind, choose_folder, open_files
 from ui.format import number
+from ui.plain import plain_tooltip
 from ui.table_model import HeadedTableModel
 
 translate = QCoreApplication.translate
@@ -188,7 +189,8 @@ class MappingModel(HeadedTableModel):
                 return self._samples(header, field)
             return field.label if field is not None else translate("ImportWizard", "(not imported)")
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
-            return "\n".join(self._table.samples.get(header, ()))  # the samples a narrow cell cuts
+            # The samples a narrow cell cuts: the file's own text, shown as text.
+            return plain_tooltip("\n".join(self._table.samples.get(header, ())))
         if role == Qt.ItemDataRole.EditRole and index.column() == 2:
             return field.value if field is not None else ""
         if role == CHOICES_ROLE and index.column() == 2:
@@ -386,7 +388,7 @@ class ProblemsModel(HeadedTableModel):
                 problem.message,
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
-            return problem.line()
+            return plain_tooltip(problem.line())  # it quotes the file's cell
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -27,6 +27,7 @@ from planner.storage.salvage import salvage
 from ui import format as fmt
 from ui.file_dialogs import FolderKind, save_file
 from ui.format import number
+from ui.plain import plain_tooltip
 
 translate = QCoreApplication.translate
 
@@ -92,7 +93,9 @@ class BackupListModel(QAbstractTableModel):
                 else translate("RestoreDialog", "cannot be read: {problem}").format(problem=summary.problem)
             )
             kind = translate("RestoreDialog", KIND_TEXT[backup.kind])
-            return (when(backup.taken), kind, deals)[index.column()]
+            text = (when(backup.taken), kind, deals)[index.column()]
+            # The problem is another program's message (SQLite's): a tooltip takes it for markup.
+            return text if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(text)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
