@@ -564,7 +564,21 @@ def _opportunity(
             r.date(change, "new", w),
             changed_at=r.text(change, "changed_at", w) or None,
         )
-    _influences(plan, o, where, r, deal_id, account_id, people)
+    # Records get new ids in the review plan: an action's link to one is renamed to match.
+    renamed: dict[tuple[str, int], int] = {
+        ("influence", old): new
+        for old, new in _influences(plan, o, where, r, deal_id, account_id, people).items()
+    }
+    for key, strength in (("red_flags", False), ("strengths", True)):
+        for w, f in r.items(o, key, where):
+            if r.text(f, "id", w) == "manual":  # the seller's own; the rules' results are computed again
+                new_id = activity_repo.insert_manual_flag(
+                    plan, ManualFlag(0, deal_id, strength, r.text(f, "reason", w))
+                )
+                ref = f.get("ref")
+                old_id = ref.get("id") if isinstance(ref, dict) else None
+                if type(old_id) is int:
+                    renamed[("manual_flag", old_id)] = new_id
     for w, c in r.items(o, "competition", where):
         activity_repo.insert_competitor(
             plan,
@@ -587,20 +601,24 @@ def _opportunity(
                 r.date(a, "due", w),
                 ActionStatus(r.choice(a, "status", w, _STATUSES, "possible")),
                 r.date(a, "done_on", w),
-                r.text(a, "flag_ref", w),
+                _link(r.text(a, "flag_ref", w), renamed),
             ),
         )
-    for key, strength in (("red_flags", False), ("strengths", True)):
-        for w, f in r.items(o, key, where):
-            if r.text(f, "id", w) == "manual":  # the seller's own; the rules' results are computed again
-                activity_repo.insert_manual_flag(
-                    plan, ManualFlag(0, deal_id, strength, r.text(f, "reason", w))
-                )
     for w, note in r.items(o, "notes", where):
         activity_repo.insert_note(plan, _note(note, w, r, author="seller", opportunity_id=deal_id))
     for w, note in r.items(o, "coaching_notes", where):
         activity_repo.insert_note(plan, _note(note, w, r, author="manager", opportunity_id=deal_id))
     return BundleDeal(deal_id, r.opt_text(o, "external_id", where), title)
+
+
+def _link(flag_ref: str, renamed: dict[tuple[str, int], int]) -> str:
+    """An action's link ("no-coach", "uncovered-influence:influence:12") with the record's new id."""
+    parts = flag_ref.split(":")
+    if len(parts) == 3 and parts[2].isascii() and parts[2].isdigit():
+        new_id = renamed.get((parts[1], int(parts[2])))
+        if new_id is not None:
+            return f"{parts[0]}:{parts[1]}:{new_id}"
+    return flag_ref
 
 
 def _influences(
@@ -611,7 +629,8 @@ def _influences(
     deal_id: int,
     account_id: int | None,
     people: dict[int, int],
-) -> None:
+) -> dict[int, int]:
+    """Insert the deal's influences (and people); the bundle's influence ids -> the new ones."""
     rows = list(r.items(o, "influences", where))
     owner = account_id if account_id is not None else _no_account(plan)
     # Everyone first (with the names of whom they report to), then the influences. A row
@@ -629,6 +648,7 @@ def _influences(
             name = r.text(bi, "reports_to", w).strip() or f"Person #{boss}"
             people[boss] = people_repo.insert_person(plan, Person(0, owner, name))
     taken: set[int] = set()
+    renamed: dict[int, int] = {}
     for (w, bi), key in zip(rows, keys, strict=True):
         person = people[key]
         if person in taken:
@@ -636,7 +656,7 @@ def _influences(
         taken.add(person)
         boss = r.integer(bi, "reports_to_id", w)
         kind = r.choice(bi, "concept_kind", w, _CONCEPTS, "")
-        people_repo.insert_influence(
+        new_id = people_repo.insert_influence(
             plan,
             BuyingInfluence(
                 id=0,
@@ -657,6 +677,10 @@ def _influences(
                 evidence=r.text(bi, "evidence", w),
             ),
         )
+        old_id = bi.get("id")  # only to rename links: a bundle without it still opens
+        if type(old_id) is int:
+            renamed[old_id] = new_id
+    return renamed
 
 
 def _no_account(plan: PlanDB) -> int:
