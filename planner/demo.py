@@ -1,24 +1,31 @@
 """The demo plan: eight accounts and forty deals in every stage, dated relative to today.
 
 It is what a seller sees on first launch, so it shows every feature with plausible data:
-stale deals, slipping close dates, premature deals, buying influences of every kind.
+stale deals, slipping close dates, premature deals, buying influences of every kind in the
+roles the method gives them, the customer's recorded commitments, a planned and a debriefed
+call, actions linked to the red flags they remove, and at least one deal for each rule.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
+from planner import red_flags
 from planner.model import (
     AccountDraft,
     Action,
     ActionStatus,
     BuyingInfluence,
+    CallPlan,
+    Commitment,
     CompetitionKind,
     Competitor,
     ConceptKind,
     Degree,
     ForecastCategory,
+    FunnelLevel,
     Mode,
     Note,
     OpportunityDraft,
@@ -29,6 +36,7 @@ from planner.model import (
 from planner.stages import open_stages
 from planner.storage import accounts as account_repo
 from planner.storage import activities as activity_repo
+from planner.storage import evidence
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import people as people_repo
 from planner.storage import settings as settings_repo
@@ -48,14 +56,29 @@ _ACCOUNTS: tuple[tuple[str, str, str | None], ...] = (
     ("Wayne Municipal Services", "Public sector", None),
 )
 
-_PEOPLE = (
+# Each account's people by the role they play on its deals, as the method has it: the CFO or a
+# business owner releases the money (Economic); IT, procurement and legal screen (Technical);
+# the people who run the fleet use it (User); a Coach wants us to win.
+_ECONOMIC_PEOPLE = (
     ("Maria Keller", "Chief Financial Officer"),
+    ("Carlos Mendes", "Managing Director"),
+    ("Ingrid Holm", "Head of Logistics"),
+)
+_USER_PEOPLE = (
+    ("Lena Fischer", "Team Lead, Dispatch"),
+    ("Marco Rossi", "Fleet Manager"),
     ("Tom Baker", "Head of Operations"),
+)
+_TECHNICAL_PEOPLE = (
     ("Aisha Rahman", "IT Architect"),
     ("Jonas Weber", "Procurement Manager"),
-    ("Lena Fischer", "Team Lead, Dispatch"),
-    ("Carlos Mendes", "VP Sales"),
     ("Priya Nair", "Data Protection Officer"),
+    ("Sofia Costa", "Legal Counsel"),
+)
+_COACH_PEOPLE = (
+    ("Ben Carter", "Project Manager, Operations"),
+    ("Nina Schulz", "Business Controller"),
+    ("Omar Haddad", "Transport Planner"),
 )
 
 _PRODUCTS = (
@@ -75,12 +98,26 @@ _TITLES = (
 )
 
 # (stage index in default order, how many deals); 40 in all, every stage used.
-_DISTRIBUTION = ((0, 8), (1, 8), (2, 8), (3, 6), (4, 4), (5, 3), (6, 3))
+_DISTRIBUTION = ((0, 8), (1, 8), (2, 8), (3, 6), (4, 5), (5, 2), (6, 3))
 
 _CLOSE_REASONS = {
     4: "Order received; signed after the pilot",
     5: "Lost to Contoso on price; the economic buyer was never met",
     6: "Walked away: no budget this year and no access to the economic buyer",
+}
+
+# Deals (by their number, 0..39) that show one rule or feature each; the rest follow the patterns.
+_SINGLE_THREADED = 4  # a prospect where only the Economic buyer has been met
+_NO_NEXT_STEP = (9, 21)  # their one action is done and nothing is planned
+_NOT_LINKED = 16  # its action is not linked to the red flag it removes
+_POSITIONS = {1: 2, 6: 4, 10: 3, 13: 5, 19: 1, 24: 4, 25: 5, 26: 2, 28: 3}  # current positions
+_DECISION_DATE_AGREED = (24, 25, 27, 29)  # Committed deals whose Economic buyer agreed the date
+_CALLS = 25  # a Committed deal with a debriefed call and one coming up
+_RECENT = {  # deal -> what the customer did, days ago, without a stage move
+    8: ("Sent last quarter's late-delivery figures for the business case", 2),
+    11: ("Booked the dispatch team for the demo", 5),
+    16: ("Shared the IT security questionnaire", 1),
+    20: ("Introduced us to the Head of Logistics", 6),
 }
 
 
@@ -98,12 +135,16 @@ def populate_demo(plan: PlanDB, today: dt.date | None = None) -> None:
         settings_repo.set_setting(plan, "rates", {"USD": 0.92, "GBP": 1.17})
         account_ids = _accounts(plan)
         people = {aid: _people(plan, aid, rng) for aid in account_ids}
-        deal = 0
+        deals: dict[int, int] = {}  # deal number -> opportunity id
         for stage_index, count in _DISTRIBUTION:
             for _ in range(count):
-                account_id = account_ids[deal % len(account_ids)]
-                _deal(plan, rng, today, stages, columns, stage_index, account_id, people[account_id], deal)
-                deal += 1
+                n = len(deals)
+                account_id = account_ids[n % len(account_ids)]
+                deals[n] = _deal(
+                    plan, rng, today, stages, columns, stage_index, account_id, people[account_id], n
+                )
+        _evidence(plan, today, stages, deals)
+        _link_actions(plan, today, deals)
 
 
 def _accounts(plan: PlanDB) -> list[int]:
@@ -116,7 +157,18 @@ def _accounts(plan: PlanDB) -> list[int]:
 
 
 def _people(plan: PlanDB, account_id: int, rng: random.Random) -> list[int]:
-    chosen = rng.sample(_PEOPLE, 5)
+    """The account's Economic buyer, User, Technical buyer and Coach, in that order, and one more
+    technical screener who is not on its deals."""
+    e, u, t, c, extra = rng.sample(range(7), 5)
+    technical = t % len(_TECHNICAL_PEOPLE)
+    other = (technical + 1 + extra % 3) % len(_TECHNICAL_PEOPLE)  # never the same person
+    chosen = (
+        _ECONOMIC_PEOPLE[e % len(_ECONOMIC_PEOPLE)],
+        _USER_PEOPLE[u % len(_USER_PEOPLE)],
+        _TECHNICAL_PEOPLE[technical],
+        _COACH_PEOPLE[c % len(_COACH_PEOPLE)],
+        _TECHNICAL_PEOPLE[other],
+    )
     return [
         people_repo.insert_person(plan, Person(0, account_id, name, title, email="", phone=""))
         for name, title in chosen
@@ -133,7 +185,7 @@ def _deal(
     account_id: int,
     people: list[int],
     n: int,
-) -> None:
+) -> int:
     stage = stages[stage_index]
     product, base = _PRODUCTS[n % len(_PRODUCTS)]
     currency = "USD" if n % 9 == 4 else ("GBP" if n % 11 == 7 else "EUR")
@@ -214,6 +266,8 @@ def _deal(
         )
         if commitment:
             last_commit = when
+            # A move's commitment is a record of the customer's too, of the stage it left.
+            evidence.insert_commitment(plan, Commitment(0, opp_id, commitment, when, previous.id))
         previous = target
     last_open = path[-1].id if closed else None
     opportunity_repo.set_stage(plan, opp_id, stage.id, entered=entered, last_open_stage_id=last_open)
@@ -231,6 +285,9 @@ def _deal(
         )
     _influences(plan, rng, today, opp_id, people, n, last_commit)
     _extras(plan, rng, today, opp_id, n)
+    if n in _POSITIONS:
+        opportunity_repo.set_position(plan, opp_id, _POSITIONS[n])
+    return opp_id
 
 
 _WINS = (
@@ -275,7 +332,7 @@ def _influences(
         rating: int | None = {Role.COACH: 4, Role.ECONOMIC: 2}.get(role, rng.choice((0, 1, 2, 3)))
         if weak:
             rating = rng.choice((-4, None))
-        met = not weak
+        met = not weak and (n != _SINGLE_THREADED or position == 0)
         concept, kind = _CONCEPTS[role]
         people_repo.insert_influence(
             plan,
@@ -313,6 +370,8 @@ _ACTIONS = (
 
 
 def _extras(plan: PlanDB, rng: random.Random, today: dt.date, opp_id: int, n: int) -> None:
+    due = today + dt.timedelta(days=rng.randint(-3, 20))
+    finished = n in _NO_NEXT_STEP  # done, and nothing planned after it
     activity_repo.insert_action(
         plan,
         Action(
@@ -320,9 +379,9 @@ def _extras(plan: PlanDB, rng: random.Random, today: dt.date, opp_id: int, n: in
             opp_id,
             _ACTIONS[n % len(_ACTIONS)],
             who="Sam Seller",
-            due=today + dt.timedelta(days=rng.randint(-3, 20)),
-            status=ActionStatus.PLANNED,
-            flag_ref="no-economic-buyer" if n % 10 == 7 else "",
+            due=min(due, today - dt.timedelta(days=2)) if finished else due,
+            status=ActionStatus.DONE if finished else ActionStatus.PLANNED,
+            done_on=today - dt.timedelta(days=2) if finished else None,
         ),
     )
     if n % 3 == 0:
@@ -356,3 +415,166 @@ def _extras(plan: PlanDB, rng: random.Random, today: dt.date, opp_id: int, n: in
             private=n % 2 == 0,
         ),
     )
+
+
+# The customer's commitments beyond stage moves, and a Green Sheet's two calls ----------------------
+
+
+def _evidence(plan: PlanDB, today: dt.date, stages: list[Stage], deals: dict[int, int]) -> None:
+    """Commitments recorded on days without a move, the Economic buyer's agreed decision date on
+    most Committed deals (one from a call's debrief), and a call coming up on the same deal."""
+    committed = next(s for s in stages if s.level is FunnelLevel.BEST_FEW)
+    decision = red_flags.decision_items(stages)[0]
+    for n, (what, days) in _RECENT.items():
+        buyer = _person_of(plan, deals[n], Role.USER)
+        evidence.insert_commitment(
+            plan,
+            Commitment(
+                0, deals[n], what, today - dt.timedelta(days=days), None, buyer, "Email in the shared inbox"
+            ),
+        )
+    for n in _DECISION_DATE_AGREED:
+        if n == _CALLS:
+            continue  # recorded by the call's debrief below
+        economic = _person_of(plan, deals[n], Role.ECONOMIC)
+        evidence.insert_commitment(
+            plan,
+            Commitment(
+                0,
+                deals[n],
+                decision,
+                today - dt.timedelta(days=9 + n % 4),
+                committed.id,
+                economic,
+                "Confirmed by email after the board meeting",
+            ),
+        )
+    _calls(plan, today, deals[_CALLS], committed.id, decision)
+
+
+def _person_of(plan: PlanDB, opp_id: int, role: Role) -> str:
+    """The name of the deal's influence in `role` ('' if none)."""
+    for bi in people_repo.list_influences(plan, opp_id):
+        if bi.role is role:
+            person = people_repo.get_person(plan, bi.person_id)
+            return person.name if person else ""
+    return ""
+
+
+def _calls(plan: PlanDB, today: dt.date, opp_id: int, stage_id: int, decision: str) -> None:
+    influences = {bi.role: bi.id for bi in people_repo.list_influences(plan, opp_id)}
+    held = today - dt.timedelta(days=3)
+    call_id = evidence.insert_call_plan(
+        plan,
+        CallPlan(
+            0,
+            opp_id,
+            dt.datetime.combine(held, dt.time(10, 0)),
+            title="Commercial review with the CFO",
+            attendees=tuple(influences[r] for r in (Role.ECONOMIC, Role.COACH) if r in influences),
+            business_reason="Review the pilot's results against the savings target before the budget",
+            giving="Pilot figures: 11 % fewer empty kilometres; the reference from a similar fleet",
+            confirmation_questions=("Is the savings target still 8 % this year?",),
+            new_information_questions=("Who else signs off a contract of this size?",),
+            attitude_questions=("How do you feel about rolling out before peak season?",),
+            best_action="Agree the contract and the signature date",
+            minimum_action="Name the date the board decides",
+            commit_by=held,
+            debriefed_on=held,
+            debrief_commitment=decision,
+            debrief_notes="Signature planned for the month end; legal wants to see the order form first.",
+        ),
+    )
+    evidence.insert_commitment(
+        plan,
+        Commitment(
+            0,
+            opp_id,
+            decision,
+            held,
+            stage_id,
+            _person_of(plan, opp_id, Role.ECONOMIC),
+            "Said so in the commercial review",
+            call_id,
+        ),
+    )
+    coming = today + dt.timedelta(days=4)
+    evidence.insert_call_plan(
+        plan,
+        CallPlan(
+            0,
+            opp_id,
+            dt.datetime.combine(coming, dt.time(14, 30)),
+            title="Order form walk-through with legal and IT",
+            attendees=tuple(influences[r] for r in (Role.TECHNICAL, Role.ECONOMIC) if r in influences),
+            business_reason="Clear legal's and IT's questions before the agreed signature date",
+            giving="The data-processing agreement and the integration plan",
+            confirmation_questions=("Is the signature still planned for the end of the month?",),
+            new_information_questions=(
+                "Which clauses does legal want to change?",
+                "Who in IT approves the integration?",
+            ),
+            attitude_questions=("What worries you about the switch-over?",),
+            best_action="Sign the order form",
+            minimum_action="Send us legal's redlines by Friday",
+            commit_by=coming + dt.timedelta(days=3),
+        ),
+    )
+
+
+# Actions linked to the red flags they remove ------------------------------------------------------
+
+# What a seller plans against each red flag (demo wording: the seller's own, in English).
+_AGAINST = {
+    red_flags.NO_ECONOMIC_BUYER: "Ask the coach who signs off the budget",
+    red_flags.SEVERAL_ECONOMIC_BUYERS: "Find out who has the final say on the budget",
+    red_flags.NO_COACH: "Find a coach in the operations team",
+    red_flags.UNCOVERED_INFLUENCE: "Meet the person nobody has met yet",
+    red_flags.HOSTILE_INFLUENCE: "Ask what the project would have to do for them",
+    red_flags.UNRECEPTIVE_ECONOMIC_BUYER: "Show the economic buyer the cost of doing nothing",
+    red_flags.UNKNOWN: "Ask the coach how this person sees the project",
+    red_flags.NO_WIN_RESULT: "Find out what this person wants to win",
+    red_flags.NEW_PLAYER: "Introduce ourselves in the new role",
+    red_flags.OBJECTIVE_INCOMPLETE: "Agree the scope and the amount with the customer",
+    red_flags.STALE: "Ask for the next meeting with a concrete commitment",
+    red_flags.SLIPPING: "Confirm the decision date with the economic buyer",
+    red_flags.OVERDUE: "Agree a realistic close date",
+    red_flags.PREMATURE: "Confirm the commitments that brought the deal here",
+    red_flags.NOT_IN_FUNNEL_YET: "Meet someone who sees the problem we solve",
+    red_flags.BEST_FEW_UNCONFIRMED: "Agree the contract and signature date with the economic buyer",
+    red_flags.SINGLE_THREADED: "Ask for a meeting with IT and the dispatch team",
+    red_flags.EUPHORIC_WITH_RED_FLAGS: "Review the red flags with my manager",
+}
+
+
+def _link_actions(plan: PlanDB, today: dt.date, deals: dict[int, int]) -> None:
+    """Link each open deal's planned action to the first red flag it removes; on two deals of three
+    also plan an action against each other red flag. The third keep red flags without an action
+    (`flag-without-action`), and one deal keeps its action unlinked."""
+    found = red_flags.evaluate_plan(plan, today)
+    for n, opp_id in deals.items():
+        flags = [
+            f
+            for f in found.get(opp_id, ())
+            if not f.is_strength and f.rule in _AGAINST and f.rule != red_flags.MANUAL
+        ]
+        planned = [a for a in activity_repo.list_actions(plan, opp_id) if a.status is ActionStatus.PLANNED]
+        if not flags or not planned or n == _NOT_LINKED:
+            continue
+        first = planned[0]
+        activity_repo.update_action(plan, dataclasses.replace(first, flag_ref=red_flags.flag_ref(flags[0])))
+        if n % 3 == 2:
+            continue  # the deals with gaps keep some red flags without an action
+        for k, flag in enumerate(flags[1:], start=1):
+            activity_repo.insert_action(
+                plan,
+                Action(
+                    0,
+                    opp_id,
+                    _AGAINST[flag.rule],
+                    who="Sam Seller",
+                    due=(first.due or today) + dt.timedelta(days=3 * k),
+                    status=ActionStatus.POSSIBLE if k > 2 else ActionStatus.PLANNED,
+                    flag_ref=red_flags.flag_ref(flag),
+                ),
+            )

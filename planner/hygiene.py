@@ -17,6 +17,7 @@ from planner.model import Card, FunnelLevel, StatusColumns
 from planner.operations import Change, MoveDetails, OperationError, move_opportunity, snooze_opportunity
 from planner.red_flags import Flag, RecordRef
 from planner.stages import ordered
+from planner.storage import blue_sheet
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import snapshot as snapshots
 from planner.storage import stages as stage_repo
@@ -25,15 +26,21 @@ from planner.storage.db import PlanDB
 
 # Which of the engine's red flags put a deal on the clean-up list (docs/method.md: "stale, slipping,
 # overdue, premature or missing information"). "Missing information" is `objective-incomplete`:
-# a deal without an amount, a close date or a product cannot be forecast. The Blue Sheet's
-# `unknown` rule (an influence's mode or rating not known) is left to the Blue Sheet: it flags
-# most deals of a young plan and says nothing about whether the deal belongs in this quarter.
+# a deal without an amount, a close date or a product cannot be forecast. A Best Few deal the
+# Economic buyer has not confirmed (or that closes too far out) is forecast on hope, and a deal
+# with no next step is going nowhere: both are clean-up too. The Blue Sheet's rules about
+# people (`unknown`, `uncovered-influence`, `not-in-funnel-yet`, `single-threaded`) and about
+# the plan's own actions (`flag-without-action`) and the seller's mood are left to the Blue
+# Sheet: they flag most deals of a young plan and say nothing about whether the deal belongs in
+# this quarter; reading them would also mean reading every Blue Sheet.
 HYGIENE_RULES: tuple[str, ...] = (
     red_flags.OBJECTIVE_INCOMPLETE,
     red_flags.STALE,
     red_flags.SLIPPING,
     red_flags.OVERDUE,
     red_flags.PREMATURE,
+    red_flags.BEST_FEW_UNCONFIRMED,
+    red_flags.NO_NEXT_STEP,
 )
 
 
@@ -109,8 +116,9 @@ def sort_key(row: CleanupRow) -> tuple[int, float, int]:
 def cleanup_list(plan: PlanDB, today: dt.date, facts: PlanFacts | None = None) -> Cleanup:
     """Every open deal with a HYGIENE_RULES flag, each with the engine's reasons, by value.
 
-    The flags are the engine's own (`red_flags.funnel_flags`, `red_flags.objective_flag`, as
-    `red_flags.evaluate` calls them), fed in bulk by `funnel.statuses` like the board's badges:
+    The flags are the engine's own (`red_flags.funnel_flags`, `red_flags.objective_flag`,
+    `red_flags.best_few_flag`, `red_flags.next_step_flag`, worded as `red_flags.evaluate` words
+    them), fed in bulk by `funnel.statuses` like the board's badges:
     the list rates every open deal without loading a single Blue Sheet. `facts` are the
     forecast's, when it has just read them (the deals are then not read twice).
     """
@@ -118,6 +126,11 @@ def cleanup_list(plan: PlanDB, today: dt.date, facts: PlanFacts | None = None) -
     evidence: StatusColumns = load_status_columns(plan)
     stages, names, base, rates = facts.stages, facts.accounts, facts.base_currency, facts.rates
     rules = funnel.stage_rules(list(stages.values()))
+    # What best-few-unconfirmed and no-next-step read, in three grouped queries.
+    context = red_flags.load_context(plan, list(stages.values()))
+    best_few = blue_sheet.commitments_in_level(plan, FunnelLevel.BEST_FEW)
+    no_action = blue_sheet.deals_without_open_action(plan)
+    best_few_stages = {s.id for s in stages.values() if s.level is FunnelLevel.BEST_FEW}
     open_ids = {s.id for s in stages.values() if not s.level.is_closed}
     deals = [d for d in facts.deals if d.stage_id in open_ids]
     cards = [
@@ -141,6 +154,7 @@ def cleanup_list(plan: PlanDB, today: dt.date, facts: PlanFacts | None = None) -
     dates: dict[str | None, dt.date | None] = {None: None}
     keyed: list[tuple[Any, ...]] = []
     objective_flag, funnel_flags = red_flags.objective_flag, red_flags.funnel_flags
+    best_few_flag, next_step_flag = red_flags.best_few_flag, red_flags.next_step_flag
     slipping_after = funnel.SLIPPING_AFTER
     wording = red_flags.Wording()  # the reasons' sentences, translated once for every deal
     reasons = wording.funnel
@@ -170,6 +184,15 @@ def cleanup_list(plan: PlanDB, today: dt.date, facts: PlanFacts | None = None) -
             elif objective is not None:
                 flags = [objective]
             else:
+                flags = []
+            if deal.stage_id in best_few_stages:
+                unconfirmed = best_few_flag(best_few.get(deal_id, ()), close, context, ref, today, wording)
+                if unconfirmed is not None:
+                    flags.append(unconfirmed)
+            crm_step = no_action.get(deal_id)
+            if crm_step is not None:
+                flags.append(next_step_flag(crm_step, ref, wording))
+            if not flags:
                 continue
             if amount is None:
                 value = None

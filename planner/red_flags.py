@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import itertools
+import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -29,6 +30,7 @@ from planner.model import (
     Stage,
     StatusColumns,
 )
+from planner.stages import DEFAULT_STAGES, open_stages
 from planner.storage import blue_sheet
 from planner.storage import stages as stage_repo
 from planner.storage.board import load_all_details, load_details
@@ -51,6 +53,33 @@ from planner.templates import Template, compile_template, escape, fill_in
 # - Strength ids are not in docs/method.md: `strong-coach`, `receptive-economic-buyer`,
 #   `all-roles-covered`. The seller's own flags and strengths have the rule id `manual` and
 #   come after the automatic results of their kind.
+# - The method's funnel-level and action checks (docs/method.md, "Red-flag rules"):
+#   - `not-in-funnel-yet`, `best-few-unconfirmed`, `no-next-step` and `flag-without-action`
+#     judge open deals only (a closed deal plans nothing and sits in no funnel level);
+#     `single-threaded`, `euphoric-with-red-flags` and the strength `commitment-this-week`
+#     are Blue Sheet rules and judge closed deals too, like the others.
+#   - "Contacted" and "met" are one idea: an influence `uncovered-influence` is silent about.
+#   - `single-threaded`: exactly one influence, or several of whom exactly one was met; it points
+#     to that one person. No influence at all is `no-economic-buyer` and `no-coach`'s business.
+#   - `best-few-unconfirmed`: the Economic buyer's agreed decision date is a recorded commitment
+#     whose text (or one of its "; "-separated parts; case and spacing ignored) is a *decision
+#     item*: an item of the Best Few checklists (the commitments that enter the first Best Few
+#     stage, and those that leave each Best Few stage) that names a date ("date"; a German
+#     word ending in "datum" or "termin"). With the default stages that is "Agreed contract and
+#     signature date". When no item names a date, any item of those checklists counts; when
+#     the checklists are empty there is nothing to check. Who said it (free text) is not read.
+#     The normal cycle is the median (the lower middle for an even count) of the days from
+#     creation to won over the plan's won deals, once there are MIN_WON_FOR_CYCLE of them;
+#     a deal closing more than half of it from today is not Best Few yet (exactly half is).
+#   - `no-next-step`: no open action (possible or planned: planner/next_step.py's "open").
+#     A CRM next step does not count, as it is not planned here; the reason names it.
+#   - `euphoric-with-red-flags`: a current position of +4 or +5 and at least one other red
+#     flag, the seller's own included (`flag-without-action` only repeats the others).
+#   - `flag-without-action`: one result per deal, pointing to the deal, counting the red flags
+#     (the seller's own included) that no open action links to (`flag_ref`); it says nothing
+#     when the deal has no open action at all, which `no-next-step` already says.
+#   - `commitment-this-week`: the latest commitment on or before today, at most
+#     RECENT_COMMITMENT_DAYS ago (exactly 7 days counts); it points to the deal.
 
 # Red-flag rule ids, exactly as docs/method.md names them, in the order of its table.
 NO_ECONOMIC_BUYER = "no-economic-buyer"
@@ -67,10 +96,17 @@ STALE = "stale"
 SLIPPING = "slipping"
 OVERDUE = "overdue"
 PREMATURE = "premature"
+NOT_IN_FUNNEL_YET = "not-in-funnel-yet"
+BEST_FEW_UNCONFIRMED = "best-few-unconfirmed"
+NO_NEXT_STEP = "no-next-step"
+SINGLE_THREADED = "single-threaded"
+EUPHORIC_WITH_RED_FLAGS = "euphoric-with-red-flags"
+FLAG_WITHOUT_ACTION = "flag-without-action"
 # Strengths, in the order docs/method.md lists them.
 STRONG_COACH = "strong-coach"
 RECEPTIVE_ECONOMIC_BUYER = "receptive-economic-buyer"
 ALL_ROLES_COVERED = "all-roles-covered"
+COMMITMENT_THIS_WEEK = "commitment-this-week"
 # The seller's own red flags and strengths (ManualFlag rows).
 MANUAL = "manual"
 
@@ -89,8 +125,19 @@ RED_FLAG_RULES: tuple[str, ...] = (
     SLIPPING,
     OVERDUE,
     PREMATURE,
+    NOT_IN_FUNNEL_YET,
+    BEST_FEW_UNCONFIRMED,
+    NO_NEXT_STEP,
+    SINGLE_THREADED,
+    EUPHORIC_WITH_RED_FLAGS,
+    FLAG_WITHOUT_ACTION,
 )
-STRENGTH_RULES: tuple[str, ...] = (STRONG_COACH, RECEPTIVE_ECONOMIC_BUYER, ALL_ROLES_COVERED)
+STRENGTH_RULES: tuple[str, ...] = (
+    STRONG_COACH,
+    RECEPTIVE_ECONOMIC_BUYER,
+    ALL_ROLES_COVERED,
+    COMMITMENT_THIS_WEEK,
+)
 # Every rule id in result order; manual flags come after the automatic ones of their kind.
 RULE_ORDER: tuple[str, ...] = (*RED_FLAG_RULES, *STRENGTH_RULES, MANUAL)
 _RANK = {rule: rank for rank, rule in enumerate(RULE_ORDER)}
@@ -98,6 +145,11 @@ _RANK = {rule: rank for rank, rule in enumerate(RULE_ORDER)}
 # A rating this low is hostile; a Coach rated this high is a strength (docs/method.md).
 HOSTILE_AT_MOST = -4
 STRONG_COACH_AT_LEAST = 3
+# A current position this high is euphoric (+4 and +5); a commitment this many days old is recent;
+# the plan's normal cycle is known from this many won deals on.
+EUPHORIC_AT_LEAST = 4
+RECENT_COMMITMENT_DAYS = 7
+MIN_WON_FOR_CYCLE = 5
 
 RecordKind = Literal["opportunity", "influence", "manual_flag"]
 
@@ -127,6 +179,13 @@ _ref = partial(tuple.__new__, RecordRef)
 _card = partial(tuple.__new__, Card)
 
 
+def flag_ref(flag: Flag) -> str:
+    """How an action names the flag it removes or the strength it uses ("no-coach", "x:influence:12")."""
+    if flag.ref.kind == "opportunity":
+        return flag.rule
+    return f"{flag.rule}:{flag.ref.kind}:{flag.ref.id}"
+
+
 class InfluenceFacts(Protocol):
     """What the rules read of a buying influence: a `BuyingInfluence` or a bulk-read `InfluenceRow`."""
 
@@ -152,6 +211,84 @@ class InfluenceFacts(Protocol):
     def last_contact(self) -> dt.date | None: ...
     @property
     def new_in_job(self) -> bool: ...
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+class CommitmentFacts(Protocol):
+    """What the rules read of a customer commitment: a `Commitment` or a bulk-read row."""
+
+    @property
+    def what(self) -> str: ...
+    @property
+    def committed_on(self) -> dt.date: ...
+
+
+class NormalCycle(NamedTuple):
+    """The plan's normal sales cycle: the median days from creation to won, and over how many won deals."""
+
+    days: int
+    won: int
+
+
+def normal_cycle(days_to_win: Iterable[int]) -> NormalCycle | None:
+    """The median of the won deals' cycles (negative ones, a date typed wrong, left out), or None
+    with fewer than MIN_WON_FOR_CYCLE: too few to say what is normal."""
+    days = [d for d in days_to_win if d >= 0]
+    if len(days) < MIN_WON_FOR_CYCLE:
+        return None
+    return NormalCycle(statistics.median_low(days), len(days))
+
+
+# Words that make a checklist item name a date: "signature date"; German compounds end in one
+# of the endings ("Unterschriftstermin", "Entscheidungsdatum"; not "determine").
+_DATE_WORDS = frozenset(("date", "dates"))
+_DATE_ENDINGS = ("datum", "termin", "termine")
+
+
+def _names_a_date(item: str) -> bool:
+    return any(w in _DATE_WORDS or w.endswith(_DATE_ENDINGS) for w in _words(item).split())
+
+
+def decision_items(stages: Sequence[Stage]) -> tuple[str, ...]:
+    """The checklist items that record the Economic buyer's agreed decision date (see the top of
+    this module), as the plan's checklists write them, in board order."""
+    columns = open_stages(stages)
+    items: list[str] = []
+    for before, stage in zip([None, *columns], columns, strict=False):
+        if stage.level is not FunnelLevel.BEST_FEW:
+            continue
+        if before is not None and before.level is not FunnelLevel.BEST_FEW:
+            items += before.exit_commitments  # what enters Best Few
+        items += stage.exit_commitments
+    unique = [item for item in dict.fromkeys(items) if item.strip()]
+    dated = [item for item in unique if _names_a_date(item)]
+    return tuple(dated or unique)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanContext:
+    """What the rules read of the plan as a whole, the same for all its deals (`load_context`)."""
+
+    decision_items: tuple[str, ...] = ()  # `decision_items` of the plan's stages
+    cycle: NormalCycle | None = None  # None: fewer than MIN_WON_FOR_CYCLE won deals
+    decision_keys: frozenset[str] = frozenset()  # the items with case and spacing ignored
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "decision_keys", frozenset(_words(i) for i in self.decision_items))
+
+
+def _default_stages() -> list[Stage]:
+    return [
+        Stage(n, s.name, s.level, n, s.probability, s.stale_after_days, s.exit_commitments)
+        for n, s in enumerate(DEFAULT_STAGES, start=1)
+    ]
+
+
+# A new plan's context: the default stages, no won deals yet.
+DEFAULT_CONTEXT = PlanContext(decision_items(_default_stages()))
 
 
 class ObjectiveFacts(Protocol):
@@ -181,6 +318,11 @@ class DealFacts:
     people: Mapping[int, Person]  # person id -> person, for names; may hold other deals' people
     manual_flags: tuple[ManualFlag, ...] = ()
     account_name: str = ""  # the SSO's title must say more than this
+    # The `flag_ref` links of the deal's open actions ('' for an action linked to nothing): empty
+    # when the deal has no open action.
+    open_actions: frozenset[str] = frozenset()
+    commitments: tuple[CommitmentFacts, ...] = ()  # the customer's commitments (sorted latest first)
+    context: PlanContext = DEFAULT_CONTEXT
 
     def __post_init__(self) -> None:
         # Results follow record ids: put influences and manual flags in id order once, here,
@@ -189,6 +331,13 @@ class DealFacts:
             records: tuple[InfluenceFacts | ManualFlag, ...] = getattr(self, name)
             if any(a.id > b.id for a, b in itertools.pairwise(records)):
                 object.__setattr__(self, name, tuple(sorted(records, key=_by_id)))
+        # Commitments the latest first (a stable sort: the storage's order on a tie).
+        commitments = self.commitments
+        if len(commitments) > 1 and any(
+            a.committed_on < b.committed_on for a, b in itertools.pairwise(commitments)
+        ):
+            ordered = sorted(commitments, key=_by_date, reverse=True)
+            object.__setattr__(self, "commitments", tuple(ordered))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -215,10 +364,6 @@ SSO_TEST_NAMES: tuple[str, ...] = (
 # "Single (not several add-ons)": a title that joins items with one of these lists several
 # (spelled out again in `_sso_passes`, where a loop over them would cost three times as much).
 BUNDLING_MARKS: tuple[str, ...] = (" and ", " & ", "+", ";", ",")
-
-
-def _words(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 # Products and account names repeat across deals; titles mostly do not.
@@ -330,9 +475,11 @@ _RATING_TEXT: dict[object, str] = {
     r: f"{r:+d}".replace("-", "\u2212") if r else "0" for r in range(MIN_RATING, MAX_RATING + 1)
 }
 _by_id = attrgetter("id")
+_by_date = attrgetter("committed_on")
 # Enum members as module constants: `Role.COACH` is a class-attribute look-up costing 75 ns.
 _ECONOMIC, _COACH = Role.ECONOMIC, Role.COACH
 _CLOSED_LEVELS = frozenset(level for level in FunnelLevel if level.is_closed)
+_IN, _BEST_FEW = FunnelLevel.IN, FunnelLevel.BEST_FEW
 _UNKNOWN_FIELDS = (
     QT_TRANSLATE_NOOP("RedFlags", "role"),
     QT_TRANSLATE_NOOP("RedFlags", "mode"),
@@ -424,6 +571,141 @@ class Wording:
         self.no_specific_title = translate("RedFlags", "no specific title")
         self.several_items = translate("RedFlags", "several items in one title")
         self.funnel = funnel.Reasons()
+        # The funnel levels' own definitions, the next step and the links of actions.
+        self.not_in_funnel = translate(
+            "RedFlags", "In the Funnel, but no buying influence in Growth or Trouble mode has been met"
+        )
+        self.not_in_funnel_limit = compile_template(
+            translate(
+                "RedFlags",
+                "In the Funnel, but no buying influence in Growth or Trouble mode was met recently"
+                " (stage limit {limit})",
+            ),
+            "limit",
+        )
+        self.no_decision_date = compile_template(
+            translate(
+                "RedFlags",
+                "In Best Few without the Economic buyer's agreed decision date: “{item}” is not recorded",
+            ),
+            "item",
+        )
+        # (one day, many days) each.
+        self.late = (
+            compile_template(
+                translate(
+                    "RedFlags",
+                    "In Best Few, but closes in {days} day: more than half the normal cycle of {cycle} days"
+                    " (the median of {won} won deals, from creation to won)",
+                ),
+                "days",
+                "cycle",
+                "won",
+            ),
+            compile_template(
+                translate(
+                    "RedFlags",
+                    "In Best Few, but closes in {days} days: more than half the normal cycle of {cycle} days"
+                    " (the median of {won} won deals, from creation to won)",
+                ),
+                "days",
+                "cycle",
+                "won",
+            ),
+        )
+        self.late_unconfirmed = (
+            compile_template(
+                translate(
+                    "RedFlags",
+                    "In Best Few without the Economic buyer's agreed decision date (“{item}” is not"
+                    " recorded), and closes in {days} day: more than half the normal cycle of {cycle} days"
+                    " (the median of {won} won deals)",
+                ),
+                "item",
+                "days",
+                "cycle",
+                "won",
+            ),
+            compile_template(
+                translate(
+                    "RedFlags",
+                    "In Best Few without the Economic buyer's agreed decision date (“{item}” is not"
+                    " recorded), and closes in {days} days: more than half the normal cycle of {cycle} days"
+                    " (the median of {won} won deals)",
+                ),
+                "item",
+                "days",
+                "cycle",
+                "won",
+            ),
+        )
+        # Reasons many deals share, worded once per evaluation: by stage limit, CRM step, item.
+        self.not_in_funnel_at: dict[int | None, str] = {}
+        self.no_step_for: dict[str, str] = {}
+        self.no_decision_date_for: dict[str, str] = {}
+        self.no_next_step = translate("RedFlags", "No next step: the deal has no open action")
+        self.crm_step_only = compile_template(
+            translate(
+                "RedFlags", "No next step planned: the CRM's “{step}” is not an action on the Blue Sheet"
+            ),
+            "step",
+        )
+        self.only_influence = about(
+            translate("RedFlags", "Single-threaded: {label} is the only buying influence")
+        )
+        self.only_met_recently = about(
+            translate(
+                "RedFlags",
+                "Single-threaded: {label} is the only one of {count} buying influences met recently",
+            ),
+            "count",
+        )
+        self.only_met = about(
+            translate(
+                "RedFlags",
+                "Single-threaded: {label} is the only one of {count} buying influences anyone has met",
+            ),
+            "count",
+        )
+        self.euphoric = (
+            compile_template(
+                translate(
+                    "RedFlags",
+                    "Current position {position} with {count} red flag: euphoria is often blindness,"
+                    " check the evidence",
+                ),
+                "position",
+                "count",
+            ),
+            compile_template(
+                translate(
+                    "RedFlags",
+                    "Current position {position} with {count} red flags: euphoria is often blindness,"
+                    " check the evidence",
+                ),
+                "position",
+                "count",
+            ),
+        )
+        self.unlinked_one = compile_template(
+            translate("RedFlags", "No open action is linked to the red flag “{reason}”"), "reason"
+        )
+        self.unlinked = compile_template(
+            translate(
+                "RedFlags", "{count} red flags have no open action linked to them, the first: “{reason}”"
+            ),
+            "count",
+            "reason",
+        )
+        self.committed_today = compile_template(
+            translate("RedFlags", "The customer committed today: “{what}”"), "what"
+        )
+        self.committed_yesterday = compile_template(
+            translate("RedFlags", "The customer committed yesterday: “{what}”"), "what"
+        )
+        self.committed_days_ago = compile_template(
+            translate("RedFlags", "The customer committed {days} days ago: “{what}”"), "days", "what"
+        )
 
 
 def _name(person_id: int, people: Mapping[int, Person], wording: Wording) -> str:
@@ -477,6 +759,7 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None, wor
     new_player: list[Flag] = []
     strong_coach: list[Flag] = []
     receptive: list[Flag] = []
+    receptive_met = False  # an influence met (see `uncovered`) in Growth or Trouble mode
     for bi in facts.influences:  # in id order (DealFacts sorts them)
         role, mode, rating = bi.role, bi.mode, bi.rating
         roles.add(role)
@@ -484,6 +767,9 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None, wor
         covered, last, win, result = bi.covered_by, bi.last_contact, bi.win, bi.result
         not_covered = not covered or covered.isspace()
         long_ago = met_since is not None and last is not None and last < met_since
+        unmet = not_covered or last is None or long_ago  # exactly when `uncovered` gets a flag
+        if not unmet and mode in _RECEPTIVE:
+            receptive_met = True
         no_win = not win or win.isspace()
         no_result = not result or result.isspace()
         missing = (
@@ -498,9 +784,7 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None, wor
         if is_economic:
             economic.append(bi)
         if not (
-            not_covered
-            or last is None
-            or long_ago
+            unmet
             or missing
             or no_win
             or no_result
@@ -575,7 +859,10 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None, wor
         flags.append(
             new(flag_type, (OBJECTIVE_INCOMPLETE, _objective_reason(opportunity, passes, w), False, deal))
         )
-    if facts.stage.level not in _CLOSED_LEVELS:  # Stage.is_closed, without two property calls
+    level = facts.stage.level
+    is_open = level not in _CLOSED_LEVELS  # Stage.is_closed, without two property calls
+    links = facts.open_actions
+    if is_open:
         _funnel_flags(
             flags,
             status or funnel.status(facts.timing, facts.rule, today),
@@ -585,7 +872,55 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None, wor
             today,
             w.funnel,
         )
+        if level is _IN and not receptive_met:
+            said = w.not_in_funnel_at.get(limit)
+            if said is None:
+                said = w.not_in_funnel if limit is None else w.not_in_funnel_limit(limit=limit)
+                w.not_in_funnel_at[limit] = said
+            flags.append(new(flag_type, (NOT_IN_FUNNEL_YET, said, False, deal)))
+        elif level is _BEST_FEW:
+            best_few = best_few_flag(
+                facts.commitments, facts.timing.close_date, facts.context, deal, today, w
+            )
+            if best_few is not None:
+                flags.append(best_few)
+        if not links:  # as `next_step_flag`, inline: it fires on every deal of a plan without actions
+            crm = opportunity.next_step
+            said = w.no_step_for.get(crm)
+            if said is None:
+                said = w.no_step_for[crm] = _no_next_step_reason(crm, w)
+            flags.append(new(flag_type, (NO_NEXT_STEP, said, False, deal)))
+    influences = facts.influences
+    count = len(influences)
+    if count == 1 or count - len(uncovered) == 1:  # one influence, or one of several met
+        unmet_ids = {f.ref.id for f in uncovered}
+        only = influences[0] if count == 1 else next(bi for bi in influences if bi.id not in unmet_ids)
+        who = only.role if only.role in _KNOWN_ROLES else None
+        name = _name(only.person_id, people, w)
+        if count == 1:
+            reason = w.only_influence[who](name=name)
+        elif met_since is None:
+            reason = w.only_met[who](name=name, count=count)
+        else:
+            reason = w.only_met_recently[who](name=name, count=count)
+        flags.append(new(flag_type, (SINGLE_THREADED, reason, False, _ref(("influence", only.id)))))
     mine = facts.manual_flags
+    position = opportunity.position
+    if type(position) is int and EUPHORIC_AT_LEAST <= position <= MAX_RATING:
+        others = len(flags) + sum(1 for m in mine if not m.is_strength)
+        if others:
+            reason = w.euphoric[others != 1](position=_RATING_TEXT[position], count=others)
+            flags.append(new(flag_type, (EUPHORIC_WITH_RED_FLAGS, reason, False, deal)))
+    if is_open and links:
+        if mine or len(links) != 1 or "" not in links:
+            unlinked, first = _unlinked(flags, mine, links)
+        else:  # as `_unlinked`, inline: open actions, none of them linked, is the usual case
+            unlinked, first = len(flags), flags[0].reason if flags else ""
+        if unlinked:
+            reason = (
+                w.unlinked_one(reason=first) if unlinked == 1 else w.unlinked(count=unlinked, reason=first)
+            )
+            flags.append(new(flag_type, (FLAG_WITHOUT_ACTION, reason, False, deal)))
     if mine:  # rare: an empty comprehension still costs 0.3 µs, 3 ms over a 10,000-deal plan
         flags += [
             new(flag_type, (MANUAL, m.text, False, _ref(("manual_flag", m.id))))
@@ -597,11 +932,113 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None, wor
     if not uncovered and roles.issuperset(_KNOWN_ROLES):
         reason = w.all_roles_met if met_since else w.all_roles
         flags.append(new(flag_type, (ALL_ROLES_COVERED, reason, True, deal)))
+    commitments = facts.commitments
+    if commitments:
+        for c in commitments:  # the latest first (DealFacts sorts them)
+            day = c.committed_on
+            if day <= today:  # a date ahead of today is a typing slip, not a commitment yet
+                since = _met_since(today, RECENT_COMMITMENT_DAYS)  # never None with a limit
+                if since is not None and day >= since:
+                    reason = _committed(c.what, (today - day).days, w)
+                    flags.append(new(flag_type, (COMMITMENT_THIS_WEEK, reason, True, deal)))
+                break
     if mine:
         flags += [
             new(flag_type, (MANUAL, m.text, True, _ref(("manual_flag", m.id)))) for m in mine if m.is_strength
         ]
     return flags
+
+
+def _unlinked(flags: Sequence[Flag], mine: Sequence[ManualFlag], links: frozenset[str]) -> tuple[int, str]:
+    """How many of the deal's red flags (its own included) no open action links to, and the first
+    one's reason ('' for none). `flags` holds the red flags so far, in result order."""
+    own = [m for m in mine if not m.is_strength] if mine else []
+    if len(links) == 1 and "" in links:  # the usual case: open actions, none of them linked
+        count = len(flags) + len(own)
+        return count, (flags[0].reason if flags else own[0].text if own else "")
+    # The ids of the records links name ("uncovered-influence:influence:12" names 12): a flag on
+    # another record cannot be linked, and spelling its link out is what costs here.
+    records = {link[link.rfind(":") + 1 :] for link in links if ":" in link}
+    count, first = 0, ""
+    for f in flags:
+        ref = f.ref
+        if ref.kind == "opportunity":
+            linked = f.rule in links
+        else:
+            linked = bool(records) and str(ref.id) in records and f"{f.rule}:{ref.kind}:{ref.id}" in links
+        if not linked:
+            count += 1
+            first = first or f.reason
+    for m in own:
+        if f"{MANUAL}:manual_flag:{m.id}" not in links:
+            count += 1
+            first = first or m.text
+    return count, first
+
+
+def next_step_flag(crm_next_step: str, deal: RecordRef, wording: Wording | None = None) -> Flag:
+    """The `no-next-step` flag of an open deal without an open action, as `evaluate` words it
+    (public for the clean-up list, like `objective_flag`)."""
+    w = wording or Wording()
+    reason = w.no_step_for.get(crm_next_step)
+    if reason is None:
+        reason = w.no_step_for[crm_next_step] = _no_next_step_reason(crm_next_step, w)
+    return _flag((NO_NEXT_STEP, reason, False, deal))
+
+
+def _no_next_step_reason(crm_next_step: str, w: Wording) -> str:
+    crm = crm_next_step.strip()
+    return w.crm_step_only(step=crm) if crm else w.no_next_step
+
+
+def agreed_decision_date(commitments: Iterable[CommitmentFacts], context: PlanContext) -> bool:
+    """Whether one of the commitments is a decision item of the plan (see the top of this module)."""
+    keys = context.decision_keys
+    for c in commitments:
+        what = c.what
+        if _known_words(what) in keys:
+            return True
+        if ";" in what and any(_words(part) in keys for part in what.split(";")):
+            return True
+    return False
+
+
+def best_few_flag(
+    commitments: Iterable[CommitmentFacts],
+    close_date: dt.date | None,
+    context: PlanContext,
+    deal: RecordRef,
+    today: dt.date,
+    wording: Wording | None = None,
+) -> Flag | None:
+    """The `best-few-unconfirmed` flag of an open deal in Best Few, or None when it is confirmed:
+    the decision date agreed, and the close date within half the plan's normal cycle (when known).
+    Public for the clean-up list, like `objective_flag`."""
+    w = wording or Wording()
+    items = context.decision_items
+    unconfirmed = bool(items) and not agreed_decision_date(commitments, context)
+    cycle = context.cycle
+    days = (close_date - today).days if close_date is not None and cycle is not None else 0
+    if cycle is not None and 2 * days > cycle.days:  # more than half the normal cycle away
+        if unconfirmed:
+            reason = w.late_unconfirmed[days != 1](item=items[0], days=days, cycle=cycle.days, won=cycle.won)
+        else:
+            reason = w.late[days != 1](days=days, cycle=cycle.days, won=cycle.won)
+    elif unconfirmed:
+        reason = w.no_decision_date_for.get(items[0]) or w.no_decision_date(item=items[0])
+        w.no_decision_date_for[items[0]] = reason
+    else:
+        return None
+    return _flag((BEST_FEW_UNCONFIRMED, reason, False, deal))
+
+
+def _committed(what: str, days: int, w: Wording) -> str:
+    """`commitment-this-week`'s reason: 'The customer committed 3 days ago: “…”'."""
+    if days == 0:
+        return w.committed_today(what=what)
+    if days == 1:
+        return w.committed_yesterday(what=what)
+    return w.committed_days_ago(days=days, what=what)
 
 
 def objective_flag(
@@ -687,12 +1124,16 @@ def load_facts(plan: PlanDB, opportunity_ids: Sequence[int] | None = None) -> di
     all_stages = stage_repo.list_stages(plan)
     stages = {s.id: s for s in all_stages}
     rules = funnel.stage_rules(all_stages)
-    influences, flags, names, people = (
+    context = load_context(plan, all_stages)
+    influences, flags, names, people, links, commitments = (
         sheets.influences,
         sheets.manual_flags,
         sheets.account_names,
         sheets.people,
+        sheets.action_links,
+        sheets.commitments,
     )
+    no_links: frozenset[str] = frozenset()
     facts: dict[int, DealFacts] = {}
     enabled = gc.isenabled()
     gc.disable()  # as in the board's bulk loads: nothing here is garbage, no need to look for it
@@ -708,11 +1149,20 @@ def load_facts(plan: PlanDB, opportunity_ids: Sequence[int] | None = None) -> di
                 people,
                 tuple(flags.get(opp_id, ())),
                 names.get(opportunity.account_id or 0, ""),
+                links.get(opp_id, no_links),
+                tuple(commitments.get(opp_id, ())),
+                context,
             )
     finally:
         if enabled:
             gc.enable()
     return facts
+
+
+def load_context(plan: PlanDB, stages: Sequence[Stage] | None = None) -> PlanContext:
+    """The plan's decision items and normal cycle (`stages`: the plan's, when already read)."""
+    items = decision_items(stages if stages is not None else stage_repo.list_stages(plan))
+    return PlanContext(items, normal_cycle(blue_sheet.won_cycle_days(plan)))
 
 
 def evaluate_all(facts: Mapping[int, DealFacts], today: dt.date) -> dict[int, list[Flag]]:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from planner import red_flags
 from planner.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from planner.model import (
     MAX_RATING,
@@ -543,9 +544,7 @@ def remove_competitor(plan: PlanDB, competitor_id: int) -> Change:
 
 def flag_ref(flag: Flag) -> str:
     """How an action names the flag it removes or the strength it uses ("no-coach", "x:influence:12")."""
-    if flag.ref.kind == "opportunity":
-        return flag.rule
-    return f"{flag.rule}:{flag.ref.kind}:{flag.ref.id}"
+    return red_flags.flag_ref(flag)  # the rule `flag-without-action` reads the same links
 
 
 def parse_flag_ref(text: str) -> tuple[str, RecordRef | None] | None:

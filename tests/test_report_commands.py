@@ -113,6 +113,15 @@ def test_hygiene_json_and_text(demo_file: Path, capsys: pytest.CaptureFixture[st
     finally:
         plan.close()
     assert json.loads(out) == json.loads(json.dumps(hygiene.cleanup_json(cleanup)))
+    # The method's checks that belong on the clean-up list are reported with the others.
+    rules = {flag["rule"] for deal in json.loads(out)["deals"] for flag in deal["flags"]}
+    assert {"stale", "slipping", "overdue", "premature", "best-few-unconfirmed", "no-next-step"} <= rules
+    assert not rules & {
+        "not-in-funnel-yet",
+        "single-threaded",
+        "flag-without-action",
+        "euphoric-with-red-flags",
+    }
     code, text, _err = run(["hygiene", "--db", str(demo_file), "--today", TODAY.isoformat()], capsys)
     assert code == 0
     assert text.startswith(f"Quarter-end clean-up · {len(cleanup.rows)} of {cleanup.open_deals} open deals")
@@ -120,6 +129,7 @@ def test_hygiene_json_and_text(demo_file: Path, capsys: pytest.CaptureFixture[st
         assert row.title in text
         for reason in row.reasons:
             assert f"  - {reason}\n" in text
+    assert "  - No next step planned: the CRM's" in text
 
 
 def test_a_missing_plan_is_refused_not_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

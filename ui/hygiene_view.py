@@ -55,6 +55,8 @@ RULE_WORDS = {
     red_flags.SLIPPING: QT_TRANSLATE_NOOP("HygieneView", "{n} slipping"),
     red_flags.OVERDUE: QT_TRANSLATE_NOOP("HygieneView", "{n} overdue"),
     red_flags.PREMATURE: QT_TRANSLATE_NOOP("HygieneView", "{n} premature"),
+    red_flags.BEST_FEW_UNCONFIRMED: QT_TRANSLATE_NOOP("HygieneView", "{n} unconfirmed in Best Few"),
+    red_flags.NO_NEXT_STEP: QT_TRANSLATE_NOOP("HygieneView", "{n} without a next step"),
 }
 
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -250,9 +252,10 @@ class HygieneView(QWidget):
         self.hint = QLabel(
             translate(
                 "HygieneView",
-                "Every open deal the red-flag rules call stale, slipping, overdue, premature or "
-                "incomplete, most valuable first. Select one or more rows (Ctrl or Shift for several), "
-                "then act on them. Everything here can be undone with Edit → Undo.",
+                "Every open deal the red-flag rules call stale, slipping, overdue, premature, "
+                "incomplete, unconfirmed in Best Few or without a next step, most valuable first. "
+                "Select one or more rows (Ctrl or Shift for several), then act on them. Everything "
+                "here can be undone with Edit → Undo.",
             ),
             self,
         )

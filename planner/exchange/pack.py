@@ -701,17 +701,25 @@ RULE_LABELS = {
     red_flags.SLIPPING: "Slipping",
     red_flags.OVERDUE: "Overdue",
     red_flags.PREMATURE: "Premature",
+    red_flags.NOT_IN_FUNNEL_YET: "Not in the Funnel yet",
+    red_flags.BEST_FEW_UNCONFIRMED: "Best Few unconfirmed",
+    red_flags.NO_NEXT_STEP: "No next step",
+    red_flags.SINGLE_THREADED: "Single-threaded",
+    red_flags.EUPHORIC_WITH_RED_FLAGS: "Euphoric despite red flags",
+    red_flags.FLAG_WITHOUT_ACTION: "Red flag without an action",
     red_flags.STRONG_COACH: "Strong Coach",
     red_flags.RECEPTIVE_ECONOMIC_BUYER: "Receptive Economic buyer",
     red_flags.ALL_ROLES_COVERED: "All roles covered",
+    red_flags.COMMITMENT_THIS_WEEK: "Commitment this week",
     red_flags.MANUAL: "Seller's own",
 }
 MINUS = "\u2212"
 
 
 def rule_label(rule: str) -> str:
-    """'No Coach' for 'no-coach'; an unknown id reads as itself."""
-    return RULE_LABELS.get(rule, rule)
+    """'No Coach' for 'no-coach', and for an action's link to a record ('uncovered-influence:
+    influence:12' reads 'Uncovered influence'); an unknown id reads as itself."""
+    return RULE_LABELS.get(rule.split(":", 1)[0], rule)
 
 
 def rating_text(rating: int | None) -> str:

@@ -628,7 +628,20 @@ def _opportunity(
             r.date(change, "new", w),
             changed_at=r.name(change, "changed_at", w) or None,
         )
-    _influences(plan, o, where, r, deal_id, account_id, people)
+    # Records get new ids in the review plan: an action's link to one is renamed to match.
+    renamed: dict[tuple[str, int], int] = {
+        ("influence", old): new
+        for old, new in _influences(plan, o, where, r, deal_id, account_id, people).items()
+    }
+    for key, strength in (("red_flags", False), ("strengths", True)):
+        for w, f in r.items(o, key, where):
+            if r.name(f, "id", w) == "manual":  # the seller's own; the rules' results are computed again
+                reason = r.text(f, "reason", w, limit=MAX_TITLE * 2)  # as the Blue Sheet takes it
+                new_id = activity_repo.insert_manual_flag(plan, ManualFlag(0, deal_id, strength, reason))
+                ref = f.get("ref")
+                old_id = ref.get("id") if isinstance(ref, dict) else None
+                if type(old_id) is int:
+                    renamed[("manual_flag", old_id)] = new_id
     for w, c in r.items(o, "competition", where):
         activity_repo.insert_competitor(
             plan,
@@ -651,19 +664,24 @@ def _opportunity(
                 r.date(a, "due", w),
                 ActionStatus(r.choice(a, "status", w, _STATUSES, "possible")),
                 r.date(a, "done_on", w),
-                r.text(a, "flag_ref", w),
+                _link(r.text(a, "flag_ref", w), renamed),
             ),
         )
-    for key, strength in (("red_flags", False), ("strengths", True)):
-        for w, f in r.items(o, key, where):
-            if r.name(f, "id", w) == "manual":  # the seller's own; the rules' results are computed again
-                reason = r.text(f, "reason", w, limit=MAX_TITLE * 2)  # as the Blue Sheet takes it
-                activity_repo.insert_manual_flag(plan, ManualFlag(0, deal_id, strength, reason))
     for w, note in r.items(o, "notes", where):
         activity_repo.insert_note(plan, _note(note, w, r, author="seller", opportunity_id=deal_id))
     for w, note in r.items(o, "coaching_notes", where):
         activity_repo.insert_note(plan, _note(note, w, r, author="manager", opportunity_id=deal_id))
     return BundleDeal(deal_id, r.opt_text(o, "external_id", where), title, r.name(o, "review_token", where))
+
+
+def _link(flag_ref: str, renamed: dict[tuple[str, int], int]) -> str:
+    """An action's link ("no-coach", "uncovered-influence:influence:12") with the record's new id."""
+    parts = flag_ref.split(":")
+    if len(parts) == 3 and parts[2].isascii() and parts[2].isdigit():
+        new_id = renamed.get((parts[1], int(parts[2])))
+        if new_id is not None:
+            return f"{parts[0]}:{parts[1]}:{new_id}"
+    return flag_ref
 
 
 def _influences(
@@ -674,7 +692,8 @@ def _influences(
     deal_id: int,
     account_id: int | None,
     people: dict[int, int],
-) -> None:
+) -> dict[int, int]:
+    """Insert the deal's influences (and people); the bundle's influence ids -> the new ones."""
     rows = list(r.items(o, "influences", where))
     owner = account_id if account_id is not None else _no_account(plan)
     # Everyone first (with the names of whom they report to), then the influences. A row
@@ -692,6 +711,7 @@ def _influences(
             name = r.name(bi, "reports_to", w).strip() or f"Person #{boss}"
             people[boss] = people_repo.insert_person(plan, Person(0, owner, name))
     taken: set[int] = set()
+    renamed: dict[int, int] = {}
     for (w, bi), key in zip(rows, keys, strict=True):
         person = people[key]
         if person in taken:
@@ -699,7 +719,7 @@ def _influences(
         taken.add(person)
         boss = r.integer(bi, "reports_to_id", w)
         kind = r.choice(bi, "concept_kind", w, _CONCEPTS, "")
-        people_repo.insert_influence(
+        new_id = people_repo.insert_influence(
             plan,
             BuyingInfluence(
                 id=0,
@@ -720,6 +740,10 @@ def _influences(
                 evidence=r.text(bi, "evidence", w),
             ),
         )
+        old_id = bi.get("id")  # only to rename links: a bundle without it still opens
+        if type(old_id) is int:
+            renamed[old_id] = new_id
+    return renamed
 
 
 def _no_account(plan: PlanDB) -> int:

@@ -1,15 +1,16 @@
-"""Bulk read of the Blue Sheets of many deals at once: objectives, influences, people, manual flags."""
+"""Bulk read of the Blue Sheets of many deals at once: objectives, influences, people, manual flags,
+the links of open actions and the customer's commitments; and the plan-wide facts the rules read."""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import NamedTuple
 
-from planner.model import Degree, ManualFlag, Mode, Opportunity, Person, Role
+from planner.model import Degree, FunnelLevel, ManualFlag, Mode, Opportunity, Person, Role
 from planner.storage.db import PlanDB
 
 # The opportunity columns and row conversion are the opportunity repository's own, so a deal
@@ -58,6 +59,20 @@ _INFLUENCE_COLUMNS = (
 )
 
 
+class CommitmentRow(NamedTuple):
+    """What the red-flag rules read of a customer commitment (red_flags.CommitmentFacts)."""
+
+    what: str
+    committed_on: dt.date
+
+
+_make_commitment = partial(tuple.__new__, CommitmentRow)
+# An action that is not done is open (planner/next_step.py); the repository reads an unknown
+# status as "possible", so only 'done' closes one.
+_OPEN_ACTION = "status IS NOT 'done'"
+_UNLINKED = frozenset(("",))  # the usual links of a deal: open actions linked to nothing
+
+
 @dataclass(frozen=True, slots=True)
 class BlueSheets:
     """The records of a set of deals the red-flag rules read, grouped by opportunity id."""
@@ -67,6 +82,10 @@ class BlueSheets:
     people: dict[int, Person]  # every person those influences name
     manual_flags: dict[int, list[ManualFlag]]  # by opportunity id, in id order
     account_names: dict[int, str]
+    # By opportunity id, deals without an open action left out: the `flag_ref` of each open
+    # action ('' for one linked to nothing).
+    action_links: dict[int, frozenset[str]] = field(default_factory=dict)
+    commitments: dict[int, list[CommitmentRow]] = field(default_factory=dict)  # the latest first
 
 
 def load_blue_sheets(plan: PlanDB, opportunity_ids: Sequence[int] | None = None) -> BlueSheets:
@@ -120,6 +139,64 @@ def _load_into(plan: PlanDB, sheets: BlueSheets, wanted: str, params: list[int],
         params,
     ):
         flags.setdefault(r[1], []).append(ManualFlag(r[0], r[1], bool(r[2]), r[3], r[4]))
+    links: dict[int, set[str]] = {}
+    for deal_id, link in plan.query(
+        f"SELECT opportunity_id, flag_ref FROM action WHERE {_OPEN_ACTION} AND opportunity_id IN ({wanted})",
+        params,
+    ):
+        links.setdefault(deal_id, set()).add(link)
+    sheets.action_links.update(
+        {deal_id: _UNLINKED if found == _UNLINKED else frozenset(found) for deal_id, found in links.items()}
+    )
+    _load_commitments(plan, sheets.commitments, f"opportunity_id IN ({wanted})", params)
+
+
+def _load_commitments(
+    plan: PlanDB, into: dict[int, list[CommitmentRow]], where: str, params: Sequence[object]
+) -> None:
+    dates: dict[object, dt.date] = {}
+    for deal_id, what, day in plan.query(
+        f"SELECT opportunity_id, what, committed_on FROM commitment c WHERE {where}"
+        " ORDER BY committed_on DESC, id DESC",
+        params,
+    ):
+        # A date the file holds that is not one reads as the earliest day, as in the repository.
+        on = dates[day] if day in dates else dates.setdefault(day, date_of(day) or dt.date.min)
+        row = _make_commitment((what, on))
+        if deal_id in into:
+            into[deal_id].append(row)
+        else:
+            into[deal_id] = [row]
+
+
+def commitments_in_level(plan: PlanDB, level: FunnelLevel) -> dict[int, list[CommitmentRow]]:
+    """The commitments of every deal now in a stage of this funnel level, the latest first."""
+    found: dict[int, list[CommitmentRow]] = {}
+    where = (
+        "c.opportunity_id IN (SELECT o.id FROM opportunity o JOIN stage s ON s.id = o.stage_id"
+        " WHERE s.level = ?)"
+    )
+    _load_commitments(plan, found, where, [level.value])
+    return found
+
+
+def deals_without_open_action(plan: PlanDB) -> dict[int, str]:
+    """Deal id -> the CRM's next step, for every deal (open or closed) that has no open action."""
+    rows = plan.query(
+        "SELECT id, next_step FROM opportunity"
+        f" WHERE id NOT IN (SELECT opportunity_id FROM action WHERE {_OPEN_ACTION})"
+    )
+    return dict(rows)
+
+
+def won_cycle_days(plan: PlanDB) -> list[int]:
+    """Days from creation to won of each won deal that has both dates (negative ones included)."""
+    rows = plan.query(
+        "SELECT CAST(julianday(o.closed_on) - julianday(substr(o.created, 1, 10)) AS INTEGER)"
+        " FROM opportunity o JOIN stage s ON s.id = o.stage_id"
+        " WHERE s.level = 'won' AND o.closed_on IS NOT NULL"
+    )
+    return [r[0] for r in rows if isinstance(r[0], int)]
 
 
 def _load_influences(plan: PlanDB, sheets: BlueSheets, wanted: str, params: list[int]) -> None:

@@ -545,6 +545,30 @@
         <translation>Verfrüht</translation>
     </message>
     <message>
+        <source>Not in the Funnel yet</source>
+        <translation>Noch nicht im Trichter</translation>
+    </message>
+    <message>
+        <source>Best Few unconfirmed</source>
+        <translation>Best Few unbestätigt</translation>
+    </message>
+    <message>
+        <source>No next step</source>
+        <translation>Kein nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Single-threaded</source>
+        <translation>Nur ein Kontakt</translation>
+    </message>
+    <message>
+        <source>Euphoric despite red flags</source>
+        <translation>Euphorisch trotz Warnsignalen</translation>
+    </message>
+    <message>
+        <source>Red flag without an action</source>
+        <translation>Warnsignal ohne Maßnahme</translation>
+    </message>
+    <message>
         <source>Strong Coach</source>
         <translation>Starker Coach</translation>
     </message>
@@ -555,6 +579,10 @@
     <message>
         <source>Every role covered</source>
         <translation>Jede Rolle besetzt</translation>
+    </message>
+    <message>
+        <source>Commitment this week</source>
+        <translation>Zusage in dieser Woche</translation>
     </message>
     <message>
         <source>Your own</source>
@@ -2956,6 +2984,14 @@ Ersetzen?</translation>
         <translation>{n} verfrüht</translation>
     </message>
     <message>
+        <source>{n} unconfirmed in Best Few</source>
+        <translation>{n} in Best Few unbestätigt</translation>
+    </message>
+    <message>
+        <source>{n} without a next step</source>
+        <translation>{n} ohne nächsten Schritt</translation>
+    </message>
+    <message>
         <source>“{title}”</source>
         <translation>„{title}“</translation>
     </message>
@@ -2968,8 +3004,8 @@ Ersetzen?</translation>
         <translation>{n} Verkaufschancen</translation>
     </message>
     <message>
-        <source>Every open deal the red-flag rules call stale, slipping, overdue, premature or incomplete, most valuable first. Select one or more rows (Ctrl or Shift for several), then act on them. Everything here can be undone with Edit → Undo.</source>
-        <translation>Jede offene Verkaufschance, die die Warnsignal-Regeln als ruhend, sich verschiebend, überfällig, verfrüht oder unvollständig einstufen, die wertvollsten zuerst. Wählen Sie eine oder mehrere Zeilen (Strg oder Umschalt für mehrere) und handeln Sie dann. Alles hier lässt sich mit Bearbeiten → Rückgängig zurücknehmen.</translation>
+        <source>Every open deal the red-flag rules call stale, slipping, overdue, premature, incomplete, unconfirmed in Best Few or without a next step, most valuable first. Select one or more rows (Ctrl or Shift for several), then act on them. Everything here can be undone with Edit → Undo.</source>
+        <translation>Jede offene Verkaufschance, die die Warnsignal-Regeln als ruhend, sich verschiebend, überfällig, verfrüht, unvollständig, in Best Few unbestätigt oder ohne nächsten Schritt einstufen, die wertvollsten zuerst. Wählen Sie eine oder mehrere Zeilen (Strg oder Umschalt für mehrere) und handeln Sie dann. Alles hier lässt sich mit Bearbeiten → Rückgängig zurücknehmen.</translation>
     </message>
     <message>
         <source>Clean-up summary</source>
@@ -6026,6 +6062,82 @@ Lizenz: MIT</translation>
     <message>
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>In the Funnel, but no buying influence in Growth or Trouble mode has been met</source>
+        <translation>Im Trichter, aber keine Einflussperson im Modus Wachstum oder Problem wurde getroffen</translation>
+    </message>
+    <message>
+        <source>In the Funnel, but no buying influence in Growth or Trouble mode was met recently (stage limit {limit})</source>
+        <translation>Im Trichter, aber keine Einflussperson im Modus Wachstum oder Problem wurde kürzlich getroffen (Grenze der Phase: {limit})</translation>
+    </message>
+    <message>
+        <source>In Best Few without the Economic buyer&apos;s agreed decision date: “{item}” is not recorded</source>
+        <translation>In Best Few ohne das vom Wirtschaftlichen Entscheider zugesagte Entscheidungsdatum: „{item}“ ist nicht erfasst</translation>
+    </message>
+    <message>
+        <source>In Best Few, but closes in {days} day: more than half the normal cycle of {cycle} days (the median of {won} won deals, from creation to won)</source>
+        <translation>In Best Few, aber Abschluss erst in {days} Tag: mehr als die Hälfte des üblichen Zyklus von {cycle} Tagen (der Median von {won} gewonnenen Chancen, von der Anlage bis zum Gewinn)</translation>
+    </message>
+    <message>
+        <source>In Best Few, but closes in {days} days: more than half the normal cycle of {cycle} days (the median of {won} won deals, from creation to won)</source>
+        <translation>In Best Few, aber Abschluss erst in {days} Tagen: mehr als die Hälfte des üblichen Zyklus von {cycle} Tagen (der Median von {won} gewonnenen Chancen, von der Anlage bis zum Gewinn)</translation>
+    </message>
+    <message>
+        <source>In Best Few without the Economic buyer&apos;s agreed decision date (“{item}” is not recorded), and closes in {days} day: more than half the normal cycle of {cycle} days (the median of {won} won deals)</source>
+        <translation>In Best Few ohne das vom Wirtschaftlichen Entscheider zugesagte Entscheidungsdatum („{item}“ ist nicht erfasst) und Abschluss erst in {days} Tag: mehr als die Hälfte des üblichen Zyklus von {cycle} Tagen (der Median von {won} gewonnenen Chancen)</translation>
+    </message>
+    <message>
+        <source>In Best Few without the Economic buyer&apos;s agreed decision date (“{item}” is not recorded), and closes in {days} days: more than half the normal cycle of {cycle} days (the median of {won} won deals)</source>
+        <translation>In Best Few ohne das vom Wirtschaftlichen Entscheider zugesagte Entscheidungsdatum („{item}“ ist nicht erfasst) und Abschluss erst in {days} Tagen: mehr als die Hälfte des üblichen Zyklus von {cycle} Tagen (der Median von {won} gewonnenen Chancen)</translation>
+    </message>
+    <message>
+        <source>No next step: the deal has no open action</source>
+        <translation>Kein nächster Schritt: die Chance hat keine offene Maßnahme</translation>
+    </message>
+    <message>
+        <source>No next step planned: the CRM&apos;s “{step}” is not an action on the Blue Sheet</source>
+        <translation>Kein nächster Schritt geplant: „{step}“ aus dem CRM ist keine Maßnahme im Blue Sheet</translation>
+    </message>
+    <message>
+        <source>Single-threaded: {label} is the only buying influence</source>
+        <translation>Nur ein Kontakt: {label} ist die einzige Einflussperson</translation>
+    </message>
+    <message>
+        <source>Single-threaded: {label} is the only one of {count} buying influences met recently</source>
+        <translation>Nur ein Kontakt: {label} ist die einzige von {count} Einflusspersonen, die kürzlich getroffen wurde</translation>
+    </message>
+    <message>
+        <source>Single-threaded: {label} is the only one of {count} buying influences anyone has met</source>
+        <translation>Nur ein Kontakt: {label} ist die einzige von {count} Einflusspersonen, die jemand von uns getroffen hat</translation>
+    </message>
+    <message>
+        <source>Current position {position} with {count} red flag: euphoria is often blindness, check the evidence</source>
+        <translation>Aktuelle Einschätzung {position} bei {count} Warnsignal: Euphorie macht oft blind, prüfen Sie die Belege</translation>
+    </message>
+    <message>
+        <source>Current position {position} with {count} red flags: euphoria is often blindness, check the evidence</source>
+        <translation>Aktuelle Einschätzung {position} bei {count} Warnsignalen: Euphorie macht oft blind, prüfen Sie die Belege</translation>
+    </message>
+    <message>
+        <source>No open action is linked to the red flag “{reason}”</source>
+        <translation>Keine offene Maßnahme ist mit dem Warnsignal „{reason}“ verknüpft</translation>
+    </message>
+    <message>
+        <source>{count} red flags have no open action linked to them, the first: “{reason}”</source>
+        <translation>{count} Warnsignale haben keine verknüpfte offene Maßnahme, das erste: „{reason}“</translation>
+    </message>
+    <message>
+        <source>The customer committed today: “{what}”</source>
+        <translation>Der Kunde hat heute zugesagt: „{what}“</translation>
+    </message>
+    <message>
+        <source>The customer committed yesterday: “{what}”</source>
+        <translation>Der Kunde hat gestern zugesagt: „{what}“</translation>
+    </message>
+    <message>
+        <source>The customer committed {days} days ago: “{what}”</source>
+        <translation>Der Kunde hat vor {days} Tagen zugesagt: „{what}“</translation>
     </message>
     <message>
         <source>Person #{id}</source>

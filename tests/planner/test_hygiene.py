@@ -11,8 +11,10 @@ import pytest
 from planner import forecast as fc
 from planner import hygiene
 from planner import red_flags as rf
-from planner.model import FunnelLevel, OpportunityDraft, Role
+from planner.model import Action, ActionStatus, Commitment, FunnelLevel, OpportunityDraft, Role
 from planner.operations import Change, OperationError
+from planner.storage import activities as activity_repo
+from planner.storage import evidence
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
@@ -40,6 +42,8 @@ def test_the_list_is_the_engines_flags_for_every_open_deal(demo_plan: PlanDB) ->
         rf.SLIPPING,
         rf.OVERDUE,
         rf.PREMATURE,
+        rf.BEST_FEW_UNCONFIRMED,
+        rf.NO_NEXT_STEP,
     }
 
 
@@ -79,6 +83,7 @@ def test_sorted_by_converted_value(plan: PlanDB) -> None:
     pounds = add_deal(plan, "Prospect", 95_000, overdue, currency="GBP", created=TODAY)
     nothing = add_deal(plan, "Prospect", None, overdue, created=TODAY)  # no amount: last
     fine = add_deal(plan, "Prospect", 99_000, D(2027, 1, 1), created=TODAY)  # not flagged
+    planned(plan, small, dollars, big, francs, pounds, nothing, fine)
     cleanup = hygiene.cleanup_list(plan, TODAY)
     assert [row.id for row in cleanup.rows] == [big, dollars, small, pounds, francs, nothing]
     assert [row.value for row in cleanup.rows] == [20_000, 15_000, 10_000, None, None, None]
@@ -90,15 +95,64 @@ def test_sorted_by_converted_value(plan: PlanDB) -> None:
     assert data["deals"][0]["flags"] == [{"rule": "overdue", "reason": cleanup.rows[0].reasons[0]}]
 
 
+def planned(plan: PlanDB, *deals: int) -> None:
+    """Give each deal an open action: a next step."""
+    for deal in deals:
+        activity_repo.insert_action(
+            plan, Action(0, deal, "Call the depot manager", status=ActionStatus.PLANNED)
+        )
+
+
 def test_only_the_hygiene_rules_list_a_deal(plan: PlanDB) -> None:
     currencies(plan)
-    # A fresh, complete, dated deal with no Blue Sheet: the engine flags no-economic-buyer and
-    # no-coach, which are Blue Sheet work, not clean-up.
+    # A fresh, complete, dated deal with no Blue Sheet but a next step: the engine flags
+    # no-economic-buyer, no-coach and flag-without-action, which are Blue Sheet work, not clean-up.
     deal = add_deal(plan, "Prospect", 1_000, D(2027, 1, 1), created=TODAY)
+    planned(plan, deal)
     flags = rf.evaluate_plan(plan, TODAY)[deal]
-    assert {f.rule for f in flags} == {rf.NO_ECONOMIC_BUYER, rf.NO_COACH}
+    assert {f.rule for f in flags} == {rf.NO_ECONOMIC_BUYER, rf.NO_COACH, rf.FLAG_WITHOUT_ACTION}
     assert hygiene.cleanup_list(plan, TODAY).rows == ()
     assert Role.ECONOMIC  # the roles exist; the list never reads them
+
+
+def test_no_next_step_and_an_unconfirmed_best_few_deal_are_listed(plan: PlanDB) -> None:
+    currencies(plan)
+    idle = add_deal(plan, "Prospect", 1_000, D(2027, 1, 1), created=TODAY)  # no action
+    done = add_deal(plan, "Prospect", 2_000, D(2027, 1, 1), created=TODAY)  # only a done action
+    activity_repo.insert_action(
+        plan, Action(0, done, "Sent the deck", status=ActionStatus.DONE, done_on=TODAY - dt.timedelta(days=3))
+    )
+    crm = add_deal(plan, "Prospect", 3_000, D(2027, 1, 1), created=TODAY)
+    draft = fc_draft(plan, crm, next_step="Demo for the dispatch team")
+    opportunity_repo.update_opportunity(plan, crm, draft)
+    # Committed deals moved in with Evaluating's commitments; one has the signature date agreed.
+    close = TODAY + dt.timedelta(days=20)
+    unconfirmed = add_deal(plan, "Committed", 4_000, close, created=TODAY, entered=TODAY)
+    confirmed = add_deal(plan, "Committed", 5_000, close, created=TODAY, entered=TODAY)
+    evidence.insert_commitment(
+        plan, Commitment(0, confirmed, "Agreed contract and signature date", TODAY - dt.timedelta(days=2))
+    )
+    planned(plan, unconfirmed, confirmed)
+    cleanup = hygiene.cleanup_list(plan, TODAY)
+    listed = {row.id: row.rules for row in cleanup.rows}
+    assert listed[idle] == (rf.NO_NEXT_STEP,)
+    assert listed[done] == (rf.NO_NEXT_STEP,)
+    assert listed[crm] == (rf.NO_NEXT_STEP,)
+    assert rf.BEST_FEW_UNCONFIRMED in listed[unconfirmed]
+    assert rf.BEST_FEW_UNCONFIRMED not in listed.get(confirmed, ())
+    reasons = {row.id: row.reasons for row in cleanup.rows}
+    assert reasons[idle] == ("No next step: the deal has no open action",)
+    assert reasons[crm] == (
+        "No next step planned: the CRM's “Demo for the dispatch team” is not an action on the Blue Sheet",
+    )
+    # The list is the engine's: the same flags, worded the same, in the same order.
+    engine = rf.evaluate_plan(plan, TODAY)
+    for row in cleanup.rows:
+        assert row.flags == tuple(f for f in engine[row.id] if f.rule in hygiene.HYGIENE_RULES)
+    data = hygiene.cleanup_json(cleanup)
+    rules = {d["id"]: [f["rule"] for f in d["flags"]] for d in data["deals"]}
+    assert rules[idle] == ["no-next-step"]
+    assert "best-few-unconfirmed" in rules[unconfirmed]
 
 
 # Bulk actions ------------------------------------------------------------------------------------

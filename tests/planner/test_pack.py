@@ -23,12 +23,14 @@ from hypothesis import strategies as st
 from planner import red_flags
 from planner.exchange import pack_csv, pack_html, pack_json, pack_markdown, pack_xlsx
 from planner.exchange.pack import (
+    RULE_LABELS,
     Pack,
     PackError,
     PackOptions,
     PackScope,
     build_pack,
     parse_quarter,
+    rule_label,
 )
 from planner.exchange.pack_files import write_files_atomic
 from planner.storage import accounts as account_repo
@@ -119,6 +121,24 @@ def test_totals_flags_and_order_follow_the_plan(demo_plan: PlanDB) -> None:
     assert keys == sorted(keys)
     assert pack.plan_name == "Demo plan"
     assert pack.seller == "Sam Seller"
+
+
+def test_the_flag_summary_and_action_links_name_every_rule(demo_plan: PlanDB) -> None:
+    assert set(red_flags.RULE_ORDER) <= set(RULE_LABELS)
+    pack = _pack(demo_plan)
+    summary = pack_html.flag_summary(pack)
+    names = [name for name, _count, _first in summary]
+    assert set(names) <= set(RULE_LABELS.values())  # no rule reads as its bare id
+    for name in ("Not in the Funnel yet", "Best Few unconfirmed", "No next step", "Single-threaded"):
+        assert name in names
+    assert "Euphoric despite red flags" in names
+    assert "Red flag without an action" in names
+    # An action linked to one influence's red flag reads as the rule's name, not as its link.
+    links = [a.flag_ref for deal in pack.deals for a in deal.actions if ":influence:" in a.flag_ref]
+    assert links
+    assert rule_label(links[0]) == RULE_LABELS[links[0].split(":")[0]]
+    for document in (pack_html.render_html(pack), pack_markdown.render_markdown(pack)):
+        assert ":influence:" not in document
 
 
 def test_private_notes_only_when_asked_and_the_pack_says_so(

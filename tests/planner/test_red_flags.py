@@ -8,6 +8,7 @@ import random
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -17,8 +18,11 @@ from planner import funnel
 from planner import red_flags as rf
 from planner.model import (
     AccountDraft,
+    Action,
+    ActionStatus,
     BuyingInfluence,
     CardDetails,
+    Commitment,
     Degree,
     ManualFlag,
     Mode,
@@ -30,11 +34,12 @@ from planner.model import (
 )
 from planner.red_flags import DealFacts, Flag, RecordRef
 from planner.stages import DEFAULT_STAGES
-from planner.storage import accounts, activities, blue_sheet, opportunities, people
+from planner.storage import accounts, activities, blue_sheet, evidence, opportunities, people
 from planner.storage import stages as stage_repo
 from planner.storage.board import load_details
 from planner.storage.db import PlanDB
 from tests.conftest import TODAY
+from tests.planner.forecast_support import add_deal
 
 DAY = dt.timedelta(days=1)
 # The default stages as a plan holds them: ids 1..7 in docs/method.md's order.
@@ -88,9 +93,13 @@ def deal(
     evidence_position: int | None = 1,
     snooze_until: dt.date | None = None,
     slips: int = 0,
+    actions: frozenset[str] = frozenset({""}),
+    commitments: Sequence[Commitment] = (),
+    context: rf.PlanContext = rf.DEFAULT_CONTEXT,
     **opportunity: object,
 ) -> DealFacts:
-    """A complete, healthy deal in Qualified, changed by the arguments."""
+    """A complete, healthy deal in Qualified with one open action linked to nothing, changed by
+    the arguments (`actions`: the links of its open actions)."""
     values: dict[str, object] = {
         "id": 1,
         "title": "Fleet Telematics for 40 trucks",
@@ -114,6 +123,9 @@ def deal(
         PEOPLE,
         tuple(manual),
         account,
+        actions,
+        tuple(commitments),
+        context,
     )
 
 
@@ -139,6 +151,34 @@ def with_user(**fields: object) -> DealFacts:
 
 def with_coach(**fields: object) -> DealFacts:
     return deal((ECONOMIC, USER, TECHNICAL, replace(COACH, **fields)))
+
+
+def every(**fields: object) -> tuple[BuyingInfluence, ...]:
+    """The healthy influences, each changed the same way."""
+    return tuple(replace(bi, **fields) for bi in HEALTHY)
+
+
+def only_met(*met: BuyingInfluence) -> tuple[BuyingInfluence, ...]:
+    """The healthy influences, nobody met but `met` (by id)."""
+    ids = {bi.id for bi in met}
+    return tuple(bi if bi.id in ids else replace(bi, covered_by="", last_contact=None) for bi in HEALTHY)
+
+
+def committed(what: str, days_ago: int, id: int = 1) -> Commitment:
+    return Commitment(id, 1, what, TODAY - days_ago * DAY)
+
+
+DECISION = "Agreed contract and signature date"
+# A plan with five won deals of 30, 50, 60, 70 and 90 days: its normal cycle is 60 days.
+FIVE_WON = rf.PlanContext(rf.DEFAULT_CONTEXT.decision_items, rf.normal_cycle([70, 30, 90, 60, 50]))
+CONFIRMED = (committed(DECISION, 10),)
+
+
+def best_few(**changes: object) -> DealFacts:
+    """A deal in Committed (Best Few), changed by the arguments."""
+    values: dict[str, object] = {"stage": COMMITTED, "evidence_position": 3}
+    values.update(changes)
+    return deal(**values)  # type: ignore[arg-type]
 
 
 def test_a_healthy_deal_has_no_red_flag_and_its_strengths() -> None:
@@ -284,6 +324,192 @@ CASES = [
     pytest.param(lambda: deal(evidence_position=0), rf.PREMATURE, 1, id="evidence-of-an-earlier-stage"),
     pytest.param(lambda: deal(evidence_position=3), rf.PREMATURE, 0, id="evidence-further-down"),
     pytest.param(lambda: deal(stage=PROSPECT, evidence_position=None), rf.PREMATURE, 0, id="first-stage"),
+    # not-in-funnel-yet (In the Funnel: Qualified and Evaluating; stage limit 21 days)
+    pytest.param(lambda: deal(every(mode=Mode.EVEN_KEEL)), rf.NOT_IN_FUNNEL_YET, 1, id="nobody-receptive"),
+    pytest.param(
+        lambda: deal(every(mode=Mode.OVERCONFIDENT), stage=EVALUATING),
+        rf.NOT_IN_FUNNEL_YET,
+        1,
+        id="evaluating",
+    ),
+    pytest.param(
+        lambda: deal((*every(mode=Mode.EVEN_KEEL)[:3], replace(COACH, mode=Mode.TROUBLE, covered_by=""))),
+        rf.NOT_IN_FUNNEL_YET,
+        1,
+        id="receptive-but-never-met",
+    ),
+    pytest.param(
+        lambda: deal(every(last_contact=TODAY - 22 * DAY)), rf.NOT_IN_FUNNEL_YET, 1, id="met-22-days-ago"
+    ),
+    pytest.param(
+        lambda: deal(every(last_contact=TODAY - 21 * DAY)), rf.NOT_IN_FUNNEL_YET, 0, id="met-21-days-ago"
+    ),
+    pytest.param(
+        lambda: deal((*every(mode=Mode.EVEN_KEEL)[:3], replace(COACH, mode=Mode.TROUBLE))),
+        rf.NOT_IN_FUNNEL_YET,
+        0,
+        id="one-in-trouble-met",
+    ),
+    pytest.param(lambda: deal(()), rf.NOT_IN_FUNNEL_YET, 1, id="no-influence"),
+    pytest.param(
+        lambda: deal(every(mode=Mode.EVEN_KEEL), stage=PROSPECT),
+        rf.NOT_IN_FUNNEL_YET,
+        0,
+        id="above-the-funnel",
+    ),
+    pytest.param(
+        lambda: best_few(influences=every(mode=Mode.EVEN_KEEL), commitments=CONFIRMED),
+        rf.NOT_IN_FUNNEL_YET,
+        0,
+        id="best-few-is-its-own-rule",
+    ),
+    pytest.param(lambda: deal(every(mode=Mode.EVEN_KEEL), stage=LOST), rf.NOT_IN_FUNNEL_YET, 0, id="closed"),
+    # best-few-unconfirmed (the default stages' decision item; FIVE_WON's cycle is 60 days)
+    pytest.param(best_few, rf.BEST_FEW_UNCONFIRMED, 1, id="no-decision-date"),
+    pytest.param(lambda: best_few(commitments=CONFIRMED), rf.BEST_FEW_UNCONFIRMED, 0, id="decision-date"),
+    pytest.param(
+        lambda: best_few(commitments=(committed("  agreed CONTRACT and signature   date ", 3),)),
+        rf.BEST_FEW_UNCONFIRMED,
+        0,
+        id="case-and-spacing-ignored",
+    ),
+    pytest.param(
+        lambda: best_few(commitments=(committed("Verbal selection; Agreed contract and signature date", 3),)),
+        rf.BEST_FEW_UNCONFIRMED,
+        0,
+        id="one-part-of-a-move",
+    ),
+    pytest.param(
+        lambda: best_few(
+            commitments=(committed("Verbal selection", 3), committed("Technical evaluation agreed", 9))
+        ),
+        rf.BEST_FEW_UNCONFIRMED,
+        1,
+        id="other-commitments",
+    ),
+    pytest.param(
+        lambda: best_few(commitments=CONFIRMED, context=FIVE_WON, close_date=TODAY + 31 * DAY),
+        rf.BEST_FEW_UNCONFIRMED,
+        1,
+        id="closes-after-half-the-cycle",
+    ),
+    pytest.param(
+        lambda: best_few(commitments=CONFIRMED, context=FIVE_WON, close_date=TODAY + 30 * DAY),
+        rf.BEST_FEW_UNCONFIRMED,
+        0,
+        id="closes-at-half-the-cycle",
+    ),
+    pytest.param(
+        lambda: best_few(
+            commitments=CONFIRMED,
+            context=rf.PlanContext(FIVE_WON.decision_items, rf.normal_cycle([70, 30, 90, 60])),
+            close_date=TODAY + 300 * DAY,
+        ),
+        rf.BEST_FEW_UNCONFIRMED,
+        0,
+        id="four-won-deals-no-cycle",
+    ),
+    pytest.param(
+        lambda: best_few(commitments=CONFIRMED, context=FIVE_WON, close_date=None),
+        rf.BEST_FEW_UNCONFIRMED,
+        0,
+        id="no-close-date",
+    ),
+    pytest.param(lambda: deal(stage=EVALUATING), rf.BEST_FEW_UNCONFIRMED, 0, id="not-best-few"),
+    pytest.param(lambda: deal(stage=WON, close_date=TODAY - DAY), rf.BEST_FEW_UNCONFIRMED, 0, id="won"),
+    # no-next-step
+    pytest.param(lambda: deal(actions=frozenset()), rf.NO_NEXT_STEP, 1, id="no-open-action"),
+    pytest.param(deal, rf.NO_NEXT_STEP, 0, id="an-open-action"),
+    pytest.param(lambda: deal(actions=frozenset({"no-coach"})), rf.NO_NEXT_STEP, 0, id="a-linked-action"),
+    pytest.param(lambda: deal(stage=WON, actions=frozenset()), rf.NO_NEXT_STEP, 0, id="closed-plans-nothing"),
+    # single-threaded
+    pytest.param(lambda: deal((ECONOMIC,)), rf.SINGLE_THREADED, 1, id="one-influence"),
+    pytest.param(lambda: deal((replace(USER, covered_by=""),)), rf.SINGLE_THREADED, 1, id="one-never-met"),
+    pytest.param(lambda: deal(only_met(ECONOMIC)), rf.SINGLE_THREADED, 1, id="one-of-four-met"),
+    pytest.param(lambda: deal(only_met(ECONOMIC, COACH)), rf.SINGLE_THREADED, 0, id="two-met"),
+    pytest.param(lambda: deal(only_met()), rf.SINGLE_THREADED, 0, id="none-met"),
+    pytest.param(lambda: deal(()), rf.SINGLE_THREADED, 0, id="no-influence-at-all"),
+    pytest.param(
+        lambda: deal((ECONOMIC, replace(USER, last_contact=TODAY - 22 * DAY))),
+        rf.SINGLE_THREADED,
+        1,
+        id="other-met-too-long-ago",
+    ),
+    pytest.param(lambda: deal(only_met(ECONOMIC), stage=LOST), rf.SINGLE_THREADED, 1, id="closed-deal-too"),
+    # euphoric-with-red-flags
+    pytest.param(
+        lambda: deal((ECONOMIC, USER, TECHNICAL), position=4), rf.EUPHORIC_WITH_RED_FLAGS, 1, id="plus-4"
+    ),
+    pytest.param(
+        lambda: deal((ECONOMIC, USER, TECHNICAL), position=5), rf.EUPHORIC_WITH_RED_FLAGS, 1, id="plus-5"
+    ),
+    pytest.param(
+        lambda: deal((ECONOMIC, USER, TECHNICAL), position=3), rf.EUPHORIC_WITH_RED_FLAGS, 0, id="plus-3"
+    ),
+    pytest.param(lambda: deal(position=5), rf.EUPHORIC_WITH_RED_FLAGS, 0, id="euphoric-without-red-flags"),
+    pytest.param(
+        lambda: deal(position=4, manual=(ManualFlag(7, 1, False, "Budget freeze rumour"),)),
+        rf.EUPHORIC_WITH_RED_FLAGS,
+        1,
+        id="the-sellers-own-red-flag",
+    ),
+    pytest.param(
+        lambda: deal(position=4, manual=(ManualFlag(7, 1, True, "Long relationship"),)),
+        rf.EUPHORIC_WITH_RED_FLAGS,
+        0,
+        id="a-strength-is-no-red-flag",
+    ),
+    pytest.param(
+        lambda: deal((ECONOMIC, USER, TECHNICAL), position=9), rf.EUPHORIC_WITH_RED_FLAGS, 0, id="off-scale"
+    ),
+    # flag-without-action (the deal has one open action linked to nothing unless said)
+    pytest.param(lambda: deal((ECONOMIC, USER, TECHNICAL)), rf.FLAG_WITHOUT_ACTION, 1, id="unlinked"),
+    pytest.param(deal, rf.FLAG_WITHOUT_ACTION, 0, id="no-red-flag"),
+    pytest.param(
+        lambda: deal((ECONOMIC, USER, TECHNICAL), actions=frozenset({"no-coach"})),
+        rf.FLAG_WITHOUT_ACTION,
+        0,
+        id="linked",
+    ),
+    pytest.param(
+        lambda: deal((ECONOMIC, replace(USER, covered_by=""), TECHNICAL), actions=frozenset({"no-coach"})),
+        rf.FLAG_WITHOUT_ACTION,
+        1,
+        id="another-unlinked",
+    ),
+    pytest.param(
+        lambda: deal(
+            (ECONOMIC, replace(USER, covered_by=""), TECHNICAL),
+            actions=frozenset({"no-coach", "uncovered-influence:influence:2", ""}),
+        ),
+        rf.FLAG_WITHOUT_ACTION,
+        0,
+        id="each-linked",
+    ),
+    pytest.param(
+        lambda: deal(manual=(ManualFlag(7, 1, False, "Budget freeze rumour"),)),
+        rf.FLAG_WITHOUT_ACTION,
+        1,
+        id="own-flag-unlinked",
+    ),
+    pytest.param(
+        lambda: deal(
+            manual=(ManualFlag(7, 1, False, "Budget freeze rumour"),),
+            actions=frozenset({"manual:manual_flag:7"}),
+        ),
+        rf.FLAG_WITHOUT_ACTION,
+        0,
+        id="own-flag-linked",
+    ),
+    pytest.param(
+        lambda: deal((ECONOMIC, USER, TECHNICAL), actions=frozenset()),
+        rf.FLAG_WITHOUT_ACTION,
+        0,
+        id="no-action-at-all-is-no-next-step",
+    ),
+    pytest.param(
+        lambda: deal((ECONOMIC, USER, TECHNICAL), stage=LOST), rf.FLAG_WITHOUT_ACTION, 0, id="closed"
+    ),
     # strengths
     pytest.param(lambda: with_coach(rating=3), rf.STRONG_COACH, 1, id="coach-3"),
     pytest.param(lambda: with_coach(rating=5), rf.STRONG_COACH, 1, id="coach-5"),
@@ -319,6 +545,38 @@ CASES = [
         rf.ALL_ROLES_COVERED,
         1,
         id="extra-influence-met",
+    ),
+    # commitment-this-week
+    pytest.param(
+        lambda: deal(commitments=(committed("Sent the fleet data", 0),)),
+        rf.COMMITMENT_THIS_WEEK,
+        1,
+        id="today",
+    ),
+    pytest.param(
+        lambda: deal(commitments=(committed("Sent the fleet data", 7),)),
+        rf.COMMITMENT_THIS_WEEK,
+        1,
+        id="7-days-ago",
+    ),
+    pytest.param(
+        lambda: deal(commitments=(committed("Sent the fleet data", 8),)),
+        rf.COMMITMENT_THIS_WEEK,
+        0,
+        id="8-days-ago",
+    ),
+    pytest.param(
+        lambda: deal(commitments=(committed("Booked the workshop", -2),)),
+        rf.COMMITMENT_THIS_WEEK,
+        0,
+        id="only-a-future-date",
+    ),
+    pytest.param(deal, rf.COMMITMENT_THIS_WEEK, 0, id="no-commitment"),
+    pytest.param(
+        lambda: deal(stage=WON, commitments=(committed("Order received", 2),)),
+        rf.COMMITMENT_THIS_WEEK,
+        1,
+        id="closed-deal-too",
     ),
 ]
 
@@ -370,6 +628,164 @@ def test_reasons_read_like_the_method() -> None:
     )
 
 
+def reason(facts: DealFacts, rule: str) -> str:
+    (flag,) = fired(facts, rule)
+    return flag.reason
+
+
+def test_the_method_checks_reasons() -> None:
+    assert reason(deal(every(mode=Mode.EVEN_KEEL)), rf.NOT_IN_FUNNEL_YET) == (
+        "In the Funnel, but no buying influence in Growth or Trouble mode was met recently (stage limit 21)"
+    )
+    assert reason(best_few(), rf.BEST_FEW_UNCONFIRMED) == (
+        "In Best Few without the Economic buyer's agreed decision date:"
+        " “Agreed contract and signature date” is not recorded"
+    )
+    late = best_few(commitments=CONFIRMED, context=FIVE_WON, close_date=TODAY + 45 * DAY)
+    assert reason(late, rf.BEST_FEW_UNCONFIRMED) == (
+        "In Best Few, but closes in 45 days: more than half the normal cycle of 60 days"
+        " (the median of 5 won deals, from creation to won)"
+    )
+    both = best_few(context=FIVE_WON, close_date=TODAY + 31 * DAY)
+    assert reason(both, rf.BEST_FEW_UNCONFIRMED) == (
+        "In Best Few without the Economic buyer's agreed decision date (“Agreed contract and signature date”"
+        " is not recorded), and closes in 31 days: more than half the normal cycle of 60 days"
+        " (the median of 5 won deals)"
+    )
+    assert reason(deal(actions=frozenset()), rf.NO_NEXT_STEP) == "No next step: the deal has no open action"
+    assert reason(deal(actions=frozenset(), next_step="  Demo for the dispatch team "), rf.NO_NEXT_STEP) == (
+        "No next step planned: the CRM's “Demo for the dispatch team” is not an action on the Blue Sheet"
+    )
+    assert reason(deal(actions=frozenset(), next_step="   "), rf.NO_NEXT_STEP) == (
+        "No next step: the deal has no open action"
+    )
+    one = fired(deal((replace(USER, id=9),)), rf.SINGLE_THREADED)
+    assert [(f.reason, f.ref) for f in one] == [
+        ("Single-threaded: Tom Baker (User) is the only buying influence", RecordRef("influence", 9))
+    ]
+    thread = fired(deal(only_met(COACH)), rf.SINGLE_THREADED)
+    assert [(f.reason, f.ref) for f in thread] == [
+        (
+            "Single-threaded: Lena Fischer (Coach) is the only one of 4 buying influences met recently",
+            RecordRef("influence", 4),
+        )
+    ]
+    assert reason(deal(only_met(ECONOMIC), stage=WON), rf.SINGLE_THREADED) == (
+        "Single-threaded: Maria Keller (Economic) is the only one of 4 buying influences anyone has met"
+    )
+    assert reason(deal((ECONOMIC, USER, TECHNICAL), position=4), rf.EUPHORIC_WITH_RED_FLAGS) == (
+        "Current position +4 with 1 red flag: euphoria is often blindness, check the evidence"
+    )
+    # Two red flags besides itself: no-coach and new-player (flag-without-action is not counted).
+    two = deal((ECONOMIC, replace(USER, new_in_job=True), TECHNICAL), position=5)
+    assert reason(two, rf.EUPHORIC_WITH_RED_FLAGS) == (
+        "Current position +5 with 2 red flags: euphoria is often blindness, check the evidence"
+    )
+    assert reason(deal((ECONOMIC, USER, TECHNICAL)), rf.FLAG_WITHOUT_ACTION) == (
+        "No open action is linked to the red flag “No Coach on this deal”"
+    )
+    # The euphoric flag itself wants an action too; a linked one is not counted.
+    linked = dataclasses.replace(two, open_actions=frozenset({"new-player:influence:2"}))
+    assert reason(linked, rf.FLAG_WITHOUT_ACTION) == (
+        "2 red flags have no open action linked to them, the first: “No Coach on this deal”"
+    )
+    assert reason(deal(commitments=(committed("Sent the fleet data", 0),)), rf.COMMITMENT_THIS_WEEK) == (
+        "The customer committed today: “Sent the fleet data”"
+    )
+    assert reason(deal(commitments=(committed("Sent the fleet data", 1),)), rf.COMMITMENT_THIS_WEEK) == (
+        "The customer committed yesterday: “Sent the fleet data”"
+    )
+    # The latest on or before today: not the one dated in the future, not an older one.
+    several = (
+        committed("Booked the workshop", -3, id=1),
+        committed("Shared the budget range", 6, id=2),
+        committed("Sent the fleet data", 4, id=3),
+    )
+    assert reason(deal(commitments=several), rf.COMMITMENT_THIS_WEEK) == (
+        "The customer committed 4 days ago: “Sent the fleet data”"
+    )
+    assert fired(deal(commitments=several), rf.COMMITMENT_THIS_WEEK)[0].ref == RecordRef("opportunity", 1)
+
+
+def test_new_rules_come_in_the_documented_order() -> None:
+    facts = deal(
+        (
+            replace(ECONOMIC, mode=Mode.EVEN_KEEL),
+            replace(USER, covered_by=""),
+            replace(TECHNICAL, mode=Mode.OVERCONFIDENT),
+        ),
+        stage=EVALUATING,
+        evidence_position=2,
+        position=5,
+        commitments=(committed("Sent the fleet data", 2),),
+        manual=(ManualFlag(7, 1, False, "Budget freeze rumour"),),
+    )
+    rules = rules_of(rf.evaluate(facts, TODAY))
+    assert rules == [
+        rf.NO_COACH,
+        rf.UNCOVERED_INFLUENCE,
+        rf.UNRECEPTIVE_ECONOMIC_BUYER,
+        rf.NOT_IN_FUNNEL_YET,
+        rf.EUPHORIC_WITH_RED_FLAGS,
+        rf.FLAG_WITHOUT_ACTION,
+        rf.MANUAL,
+        rf.COMMITMENT_THIS_WEEK,
+    ]
+    assert rules_of(rf.evaluate(dataclasses.replace(facts, open_actions=frozenset()), TODAY)) == [
+        rf.NO_COACH,
+        rf.UNCOVERED_INFLUENCE,
+        rf.UNRECEPTIVE_ECONOMIC_BUYER,
+        rf.NOT_IN_FUNNEL_YET,
+        rf.NO_NEXT_STEP,
+        rf.EUPHORIC_WITH_RED_FLAGS,
+        rf.MANUAL,
+        rf.COMMITMENT_THIS_WEEK,
+    ]
+    assert rf.RULE_ORDER.index(rf.PREMATURE) < rf.RULE_ORDER.index(rf.NOT_IN_FUNNEL_YET)
+    assert rf.STRENGTH_RULES[-1] == rf.COMMITMENT_THIS_WEEK
+
+
+def test_the_normal_cycle_needs_five_won_deals() -> None:
+    assert rf.normal_cycle([70, 30, 90, 60]) is None
+    assert rf.normal_cycle([70, 30, 90, 60, 50]) == rf.NormalCycle(60, 5)
+    assert rf.normal_cycle([70, 30, 90, 60, 50, 80]) == rf.NormalCycle(60, 6)  # the lower middle
+    assert rf.normal_cycle([70, 30, 90, 60, -5]) is None  # a date typed wrong is not a cycle
+    assert rf.normal_cycle([]) is None
+
+
+def stages_with(committed_exits: tuple[str, ...], evaluating_exits: tuple[str, ...]) -> list[Stage]:
+    changed = {EVALUATING.id: evaluating_exits, COMMITTED.id: committed_exits}
+    return [dataclasses.replace(s, exit_commitments=changed.get(s.id, s.exit_commitments)) for s in STAGES]
+
+
+def test_decision_items_are_the_best_few_checklists_items_that_name_a_date() -> None:
+    assert rf.decision_items(STAGES) == ("Agreed contract and signature date",)
+    assert rf.DEFAULT_CONTEXT.decision_items == ("Agreed contract and signature date",)
+    # An entry commitment (Evaluating's exit) can name the date too.
+    assert rf.decision_items(stages_with(("Verbal selection",), ("Decision dates agreed",))) == (
+        "Decision dates agreed",
+    )
+    # A German checklist.
+    assert rf.decision_items(stages_with(("Unterschriftstermin vereinbart",), ())) == (
+        "Unterschriftstermin vereinbart",
+    )
+    assert rf.decision_items(stages_with(("Entscheidungsdatum genannt",), ())) == (
+        "Entscheidungsdatum genannt",
+    )
+    # "update" and "determined" name no date; without a dated item, any item of the checklists counts.
+    fallback = stages_with(("Verbal selection", "Update agreed"), ("Determined the budget",))
+    assert rf.decision_items(fallback) == ("Determined the budget", "Verbal selection", "Update agreed")
+    assert rf.decision_items(stages_with((), ())) == ()
+    # A plan with nothing to check in Best Few never calls the decision date missing.
+    empty = rf.PlanContext(())
+    assert not fired(best_few(context=empty), rf.BEST_FEW_UNCONFIRMED)
+    own = rf.PlanContext(rf.decision_items(fallback))
+    assert fired(best_few(context=own), rf.BEST_FEW_UNCONFIRMED)
+    assert not fired(
+        best_few(context=own, commitments=(committed("verbal selection", 1),)), rf.BEST_FEW_UNCONFIRMED
+    )
+
+
 def test_funnel_rules_are_the_funnel_modules_words() -> None:
     facts = deal(
         last_commitment=TODAY - 34 * DAY, slips=3, close_date=TODAY - 2 * DAY, evidence_position=None
@@ -398,14 +814,15 @@ def test_results_point_at_their_records_in_the_documented_order() -> None:
         (rf.UNRECEPTIVE_ECONOMIC_BUYER, RecordRef("influence", 30)),
         (rf.NEW_PLAYER, RecordRef("influence", 10)),
         (rf.SLIPPING, RecordRef("opportunity", 1)),
+        (rf.FLAG_WITHOUT_ACTION, RecordRef("opportunity", 1)),
         (rf.MANUAL, RecordRef("manual_flag", 7)),
         (rf.STRONG_COACH, RecordRef("influence", 20)),
         (rf.MANUAL, RecordRef("manual_flag", 8)),
     ]
-    assert [f.is_strength for f in flags] == [False] * 6 + [True] * 2
-    assert flags[5].reason == "Budget freeze rumour"
+    assert [f.is_strength for f in flags] == [False] * 7 + [True] * 2
+    assert flags[6].reason == "Budget freeze rumour"
     assert flags == sorted(flags, key=rf.order_key)
-    assert rf.red_flag_count(flags) == 6
+    assert rf.red_flag_count(flags) == 7
 
 
 def test_sso_checklist_names_hints_and_passes() -> None:
@@ -532,6 +949,27 @@ def any_deal(draw: st.DrawFn) -> DealFacts:
         amount=draw(st.one_of(st.none(), st.floats(allow_nan=True))),
         quantity=draw(st.one_of(st.none(), st.floats(min_value=-10, max_value=1e6))),
         close_date=draw(dates),
+        position=draw(st.one_of(st.none(), st.integers(-6, 6))),
+        next_step=draw(st.sampled_from(["", "  ", "Demo for the dispatch team"])),
+        actions=draw(
+            st.frozensets(
+                st.sampled_from(["", "no-coach", "uncovered-influence:influence:3", "manual:manual_flag:5"]),
+                max_size=3,
+            )
+        ),
+        commitments=draw(
+            st.lists(
+                st.builds(
+                    Commitment,
+                    st.integers(1, 99),
+                    st.just(1),
+                    st.sampled_from(["Agreed contract and signature date", "Verbal selection", ""]),
+                    st.dates(min_value=TODAY - 20 * DAY, max_value=TODAY + 5 * DAY),
+                ),
+                max_size=3,
+            )
+        ),
+        context=draw(st.sampled_from([rf.DEFAULT_CONTEXT, FIVE_WON, rf.PlanContext(())])),
     )
 
 
@@ -563,8 +1001,37 @@ def test_any_deal_evaluates_to_well_formed_results(facts: DealFacts, shuffle: ra
             assert flag.ref.id == facts.opportunity.id
         else:
             assert flag.rule == rf.MANUAL
+    for rule in (
+        rf.NOT_IN_FUNNEL_YET,
+        rf.BEST_FEW_UNCONFIRMED,
+        rf.NO_NEXT_STEP,
+        rf.SINGLE_THREADED,
+        rf.EUPHORIC_WITH_RED_FLAGS,
+        rf.FLAG_WITHOUT_ACTION,
+        rf.COMMITMENT_THIS_WEEK,
+    ):
+        assert counts[rule] <= 1
     if facts.stage.is_closed:
-        assert not {rf.STALE, rf.SLIPPING, rf.OVERDUE, rf.PREMATURE} & set(counts)
+        assert not {
+            rf.STALE,
+            rf.SLIPPING,
+            rf.OVERDUE,
+            rf.PREMATURE,
+            rf.NOT_IN_FUNNEL_YET,
+            rf.BEST_FEW_UNCONFIRMED,
+            rf.NO_NEXT_STEP,
+            rf.FLAG_WITHOUT_ACTION,
+        } & set(counts)
+    else:
+        assert counts[rf.NO_NEXT_STEP] == (not facts.open_actions)
+    assert not (counts[rf.NO_NEXT_STEP] and counts[rf.FLAG_WITHOUT_ACTION])
+    # Euphoric needs another red flag; flag-without-action needs one that is not linked.
+    others = rf.red_flag_count(flags) - counts[rf.EUPHORIC_WITH_RED_FLAGS] - counts[rf.FLAG_WITHOUT_ACTION]
+    if counts[rf.EUPHORIC_WITH_RED_FLAGS]:
+        assert others >= 1
+        assert facts.opportunity.position in (4, 5)
+    if counts[rf.FLAG_WITHOUT_ACTION]:
+        assert any(rf.flag_ref(f) not in facts.open_actions for f in flags if not f.is_strength)
     # The same facts in another order, or in bulk, give the very same results.
     shuffled = list(facts.influences)
     shuffle.shuffle(shuffled)
@@ -589,6 +1056,21 @@ def test_demo_plan_shows_a_realistic_mix(demo_plan: PlanDB) -> None:
     rules = Counter(f.rule for flags in results.values() for f in flags)
     assert len({r for r in rules if r in rf.RED_FLAG_RULES}) >= 10
     assert {rf.NO_COACH, rf.UNCOVERED_INFLUENCE, rf.STALE, rf.SLIPPING, rf.PREMATURE} <= set(rules)
+    # The method's checks each show on at least one deal, the strength too; one Best Few deal
+    # closes too far out for the plan's normal cycle (five won deals).
+    method_checks = {
+        rf.NOT_IN_FUNNEL_YET,
+        rf.BEST_FEW_UNCONFIRMED,
+        rf.NO_NEXT_STEP,
+        rf.SINGLE_THREADED,
+        rf.EUPHORIC_WITH_RED_FLAGS,
+        rf.FLAG_WITHOUT_ACTION,
+        rf.COMMITMENT_THIS_WEEK,
+    }
+    assert method_checks <= set(rules), method_checks - set(rules)
+    reasons = [f.reason for flags in results.values() for f in flags if f.rule == rf.BEST_FEW_UNCONFIRMED]
+    assert any("normal cycle" in r for r in reasons)
+    assert any(r.startswith("In Best Few without") for r in reasons)
     assert any(f.is_strength for flags in results.values() for f in flags)
     counts = [rf.red_flag_count(flags) for flags in results.values()]
     assert len(set(counts)) >= 4  # some deals are in much better shape than others
@@ -601,6 +1083,7 @@ def test_bulk_single_and_dataclass_paths_agree(demo_plan: PlanDB) -> None:
     bulk = rf.evaluate_plan(demo_plan, TODAY)
     stages = stage_repo.list_stages(demo_plan)
     rules = funnel.stage_rules(stages)
+    context = rf.load_context(demo_plan)
     for opp_id, flags in bulk.items():
         assert rf.evaluate_plan(demo_plan, TODAY, [opp_id]) == {opp_id: flags}
         # The panel's path: repository dataclasses (BuyingInfluence), one deal at a time.
@@ -617,6 +1100,9 @@ def test_bulk_single_and_dataclass_paths_agree(demo_plan: PlanDB) -> None:
             {p.id: p for p in people.list_people(demo_plan, opp.account_id or 0)},
             tuple(activities.list_manual_flags(demo_plan, opp_id)),
             account.name if account else "",
+            frozenset(a.flag_ref for a in activities.list_actions(demo_plan, opp_id) if a.status != "done"),
+            tuple(evidence.list_commitments(demo_plan, opp_id)),
+            context,
         )
         assert rf.evaluate(facts, TODAY) == flags
 
@@ -627,7 +1113,16 @@ def test_closed_deals_by_id_keep_blue_sheet_rules_only(demo_plan: PlanDB) -> Non
     results = rf.evaluate_plan(demo_plan, TODAY, [*closed, 9999])
     assert set(results) == set(closed)  # an unknown id is left out
     for flags in results.values():
-        assert not {f.rule for f in flags} & {rf.STALE, rf.SLIPPING, rf.OVERDUE, rf.PREMATURE}
+        assert not {f.rule for f in flags} & {
+            rf.STALE,
+            rf.SLIPPING,
+            rf.OVERDUE,
+            rf.PREMATURE,
+            rf.NOT_IN_FUNNEL_YET,
+            rf.BEST_FEW_UNCONFIRMED,
+            rf.NO_NEXT_STEP,
+            rf.FLAG_WITHOUT_ACTION,
+        }
         assert flags  # the demo's closed deals still have Blue Sheet gaps to show
 
 
@@ -699,3 +1194,75 @@ def test_values_the_schema_refuses_read_as_unknown(plan: PlanDB) -> None:
         boss.id
     ]  # 'last week' is no date
     assert rf.evaluate_plan(plan, TODAY) == {deal_id: flags}  # the all-open-deals query reads the same
+
+
+def test_the_method_checks_read_the_plan(plan: PlanDB) -> None:
+    """Open actions, commitments and the won deals' cycle come from the plan, in bulk and by id."""
+    created = TODAY - 200 * DAY
+    for days in (30, 50, 60, 70):  # four won deals: the normal cycle is not known yet
+        add_deal(plan, "Won", 1_000, created + days * DAY, created=created, closed_on=created + days * DAY)
+    committed_deal = add_deal(plan, "Committed", 9_000, TODAY + 40 * DAY, created=TODAY - 9 * DAY)
+    decision = evidence.insert_commitment(
+        plan, Commitment(0, committed_deal, "Agreed contract and signature date", TODAY - 7 * DAY)
+    )
+    activities.insert_action(
+        plan, Action(0, committed_deal, "Send the order form", status=ActionStatus.PLANNED)
+    )
+    idle = add_deal(plan, "Qualified", 2_000, TODAY + 40 * DAY, created=TODAY - 9 * DAY)
+    activities.insert_action(
+        plan, Action(0, idle, "Sent the deck", status=ActionStatus.DONE, done_on=TODAY - 3 * DAY)
+    )
+
+    def rules(deal_id: int) -> dict[str, Flag]:
+        bulk = rf.evaluate_plan(plan, TODAY)[deal_id]
+        assert rf.evaluate_plan(plan, TODAY, [deal_id])[deal_id] == bulk
+        return {f.rule: f for f in bulk}
+
+    found = rules(committed_deal)
+    assert rf.BEST_FEW_UNCONFIRMED not in found
+    assert found[rf.COMMITMENT_THIS_WEEK].reason == (
+        "The customer committed 7 days ago: “Agreed contract and signature date”"
+    )
+    assert rf.NO_NEXT_STEP in rules(idle)  # a done action is no next step
+    # The fifth won deal makes the cycle known (60 days): closing in 40 is more than half of it.
+    add_deal(plan, "Won", 1_000, created + 90 * DAY, created=created, closed_on=created + 90 * DAY)
+    assert rf.load_context(plan).cycle == rf.NormalCycle(60, 5)
+    assert rules(committed_deal)[rf.BEST_FEW_UNCONFIRMED].reason == (
+        "In Best Few, but closes in 40 days: more than half the normal cycle of 60 days"
+        " (the median of 5 won deals, from creation to won)"
+    )
+    with plan.atomic():
+        plan.execute("UPDATE commitment SET committed_on = ? WHERE id = ?", [str(TODAY - 8 * DAY), decision])
+    assert rf.COMMITMENT_THIS_WEEK not in rules(committed_deal)
+    # An open action of any status but done is a next step; its link is read.
+    activities.insert_action(
+        plan, Action(0, idle, "Find a coach", status=ActionStatus.POSSIBLE, flag_ref="no-coach")
+    )
+    found = rules(idle)
+    assert rf.NO_NEXT_STEP not in found
+    # No Coach is linked; no Economic buyer and nobody met In the Funnel are not.
+    assert {rf.NO_ECONOMIC_BUYER, rf.NO_COACH, rf.NOT_IN_FUNNEL_YET} <= set(found)
+    assert found[rf.FLAG_WITHOUT_ACTION].reason == (
+        "2 red flags have no open action linked to them,"
+        " the first: “No Economic buyer identified on this deal”"
+    )
+    facts = rf.load_facts(plan, [idle])[idle]
+    assert facts.open_actions == frozenset({"no-coach"})
+
+
+def test_the_method_page_lists_every_rule_with_its_reason_record_and_source() -> None:
+    page = (Path(__file__).parents[2] / "docs" / "method.md").read_text(encoding="utf-8")
+    rows: dict[str, list[str]] = {}
+    for line in page.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and len(cells) == 5:
+            rule = cells[0].split("`")[1]
+            rows.setdefault(rule, cells)
+    assert set(rf.RULE_ORDER) <= set(rows), set(rf.RULE_ORDER) - set(rows)
+    for rule, (_id, when, reason, record, source) in rows.items():
+        assert all((when, reason, record)), rule
+        assert "Blue Sheet" in source or "Sales Funnel" in source or "Getting Commitment" in source, rule
+    # The red flags in the engine's order, the strengths after them.
+    listed = list(rows)
+    assert [r for r in listed if r in rf.RED_FLAG_RULES] == list(rf.RED_FLAG_RULES)
+    assert [r for r in listed if r in rf.STRENGTH_RULES] == list(rf.STRENGTH_RULES)

@@ -50,6 +50,9 @@ def bundle(demo_plan: PlanDB, tmp_path: Path) -> Iterator[review.Bundle]:
 
 
 def test_a_bundle_opens_as_the_same_plan_read_only(demo_plan: PlanDB, bundle: review.Bundle) -> None:
+    # A bundle carries no commitment records: the plan it is compared with has none either.
+    with demo_plan.atomic():
+        demo_plan.execute("DELETE FROM commitment")
     original = build_pack(demo_plan, PackScope.all_open(), PackOptions(include_private_notes=True), TODAY)
     again = build_pack(bundle.plan, PackScope.all_open(), PackOptions(include_private_notes=True), TODAY)
 
@@ -57,12 +60,22 @@ def test_a_bundle_opens_as_the_same_plan_read_only(demo_plan: PlanDB, bundle: re
         data: list[Any] = json.loads(pack_json.render_json(pack))["opportunities"]
         for deal in data:  # record ids differ in the new plan; everything the seller wrote must not
             deal.pop("review_token")  # made with each plan's own key
+            # An action's link to an influence names the same person in both plans.
+            names = {bi["id"]: bi["name"] for bi in deal["influences"]}
+            for action in deal["actions"]:
+                rule, _sep, record = action["flag_ref"].partition(":influence:")
+                if record:
+                    action["flag_ref"] = f"{rule}:{names.get(int(record), record)}"
             for key in ("influences", "notes", "coaching_notes"):
                 for item in deal[key]:
                     for field in ("id", "person_id", "reports_to_id", "created"):
                         item.pop(field, None)
             for flag in deal["red_flags"] + deal["strengths"]:
                 flag.pop("ref")
+                if flag["id"] == "best-few-unconfirmed":
+                    # Its reason may name the plan's normal cycle, which comes from the won deals
+                    # an all-open bundle does not hold.
+                    flag.pop("reason")
         return data
 
     assert comparable(again) == comparable(original)

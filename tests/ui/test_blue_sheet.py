@@ -489,6 +489,31 @@ def test_a_click_on_a_flag_selects_its_record(harness: Harness, deal: int, qtbot
     assert panel.tabs.currentWidget() is panel.influence
 
 
+def test_a_click_on_an_action_rule_opens_the_action_plan(harness: Harness, qtbot: QtBot) -> None:
+    """flag-without-action and no-next-step are about the actions: a click shows the action plan;
+    not-in-funnel-yet is about the people: it shows the influences."""
+    panel = harness.panel
+    found = red_flags.evaluate_plan(harness.plan, TODAY)
+    deal = next(
+        d for d, flags in found.items() if any(f.rule == red_flags.FLAG_WITHOUT_ACTION for f in flags)
+    )
+    panel.show_opportunity(deal)
+    panel.tabs.setCurrentWidget(panel.flag_section)
+    section = panel.flag_section
+    unlinked = next(f for f in section.model.flags_shown if f.rule == red_flags.FLAG_WITHOUT_ACTION)
+    with qtbot.waitSignal(panel.record_selected) as signal:
+        rect = section.list.visualRect(section.model.index(section.model.row_of(unlinked), 0))
+        qtbot.mouseClick(section.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert signal.args == ["opportunity", deal]
+    assert panel.tabs.currentWidget() is panel.action_section
+    panel.tabs.setCurrentWidget(panel.objective)
+    ref = red_flags.RecordRef("opportunity", deal)
+    panel.select_record(red_flags.Flag(red_flags.NO_NEXT_STEP, "No next step", False, ref))
+    assert panel.tabs.currentWidget() is panel.action_section
+    panel.select_record(red_flags.Flag(red_flags.NOT_IN_FUNNEL_YET, "Not in the Funnel", False, ref))
+    assert panel.tabs.currentWidget() is panel.influence
+
+
 def test_every_model_passes_the_model_tester(harness: Harness, qtmodeltester: ModelTester) -> None:
     panel = harness.panel
     models = [

@@ -107,8 +107,11 @@ _INFLUENCE_RULES = frozenset(
         red_flags.SEVERAL_ECONOMIC_BUYERS,
         red_flags.NO_COACH,
         red_flags.ALL_ROLES_COVERED,
+        red_flags.NOT_IN_FUNNEL_YET,
     )
 )
+# Deal-level flags about the deal's actions: a click on one shows the action plan.
+_ACTION_RULES = frozenset((red_flags.NO_NEXT_STEP, red_flags.FLAG_WITHOUT_ACTION))
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,10 +458,13 @@ class BlueSheetPanel(QWidget):
             if flag.rule == red_flags.SEVERAL_ECONOMIC_BUYERS and economic:
                 self.select_influence(economic[0].id)
             self.influence.table.setFocus()
+        elif flag.rule in _ACTION_RULES:
+            self.tabs.setCurrentWidget(self.action_section)
+            self.action_section.what.setFocus()
         else:
             self.tabs.setCurrentWidget(self.objective)
             field = self.objective.product
-            if flag.rule in (red_flags.SLIPPING, red_flags.OVERDUE):
+            if flag.rule in (red_flags.SLIPPING, red_flags.OVERDUE, red_flags.BEST_FEW_UNCONFIRMED):
                 field = self.objective.close_date
             elif flag.rule == red_flags.OBJECTIVE_INCOMPLETE:
                 # The first failed test, by its place (its name may be translated).
