@@ -197,7 +197,8 @@ def _deal(
         when = created + dt.timedelta(days=span * i // len(moves))
         entered = when
         no_evidence = premature and i == len(path) - 1
-        commitment = "" if no_evidence else "; ".join(previous.exit_commitments[: 1 + (i % 2)])
+        # The customer made every commitment that leaves the stage (Premature reads each one).
+        commitment = "" if no_evidence else "; ".join(previous.exit_commitments)
         reason = ""
         if closed and target is stage:
             reason = _CLOSE_REASONS[stage_index]

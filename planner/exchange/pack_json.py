@@ -90,6 +90,7 @@ def opportunity(deal: DealPack) -> dict[str, Any]:
             "stale_limit": deal.stale_limit,
             "overdue": deal.overdue,
             "premature": deal.premature,
+            "missing_commitments": list(deal.missing_commitments),
         },
         "influences": [
             {
@@ -138,6 +139,16 @@ def opportunity(deal: DealPack) -> dict[str, Any]:
                 "reason": m.reason,
             }
             for m in deal.stage_history
+        ],
+        "commitments": [
+            {
+                "committed_on": c.committed_on.isoformat(),
+                "what": c.what,
+                "stage": c.stage or None,
+                "who": c.who,
+                "evidence": c.evidence,
+            }
+            for c in deal.commitments
         ],
         "close_date_history": [
             {
