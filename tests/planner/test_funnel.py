@@ -367,3 +367,26 @@ def test_deleting_a_stage_named_only_by_a_commitment_keeps_the_record(plan: Plan
         (qualified.id, "Shared budget range and timeline")
     ]
     assert prospect.id != qualified.id
+
+
+def test_a_stored_day_that_is_not_one_counts_for_nothing(plan: PlanDB) -> None:
+    """A hand-edited plan file: commitment days SQLite or Python would not read are left out of
+    Stale (never an exception), and the latest readable one still counts."""
+    from planner.storage.board import load_all_details, load_status_columns
+
+    deal = _deal(plan)
+    prospect = stages.list_stages(plan)[0]
+    evidence_ops.record_commitment(plan, deal, "Agreed to a discovery meeting", D(2026, 11, 2), prospect.id)
+    with plan.atomic():
+        for day in ("2026-02-30", "garbage", "9999-99-99"):
+            plan.execute(
+                "INSERT INTO commitment (opportunity_id, what, committed_on, created) VALUES (?, ?, ?, '')",
+                [deal, "Hand-edited", day],
+            )
+    assert load_details(plan, [deal])[deal].last_commitment == D(2026, 11, 2)
+    assert load_all_details(plan)[deal].last_commitment == D(2026, 11, 2)
+    columns = load_status_columns(plan)
+    assert columns.last_commitment[deal] == "2026-11-02"
+    rules = funnel.stage_rules(stages.list_stages(plan))
+    (status,) = funnel.statuses(load_cards(plan, [deal]), columns, rules, TODAY)
+    assert status.stale_days is None
