@@ -249,7 +249,8 @@ def _deal(
         when = created + dt.timedelta(days=span * i // len(moves))
         entered = when
         no_evidence = premature and i == len(path) - 1
-        commitment = "" if no_evidence else "; ".join(previous.exit_commitments[: 1 + (i % 2)])
+        # The customer made every commitment that leaves the stage (Premature reads each one).
+        commitment = "" if no_evidence else "; ".join(previous.exit_commitments)
         reason = ""
         if closed and target is stage:
             reason = _CLOSE_REASONS[stage_index]
@@ -265,9 +266,7 @@ def _deal(
             moved_at=f"{when}T10:00:00+00:00",
         )
         if commitment:
-            last_commit = when
-            # A move's commitment is a record of the customer's too, of the stage it left.
-            evidence.insert_commitment(plan, Commitment(0, opp_id, commitment, when, previous.id))
+            last_commit = when  # add_stage_move records it as the customer's commitment too
         previous = target
     last_open = path[-1].id if closed else None
     opportunity_repo.set_stage(plan, opp_id, stage.id, entered=entered, last_open_stage_id=last_open)

@@ -360,8 +360,9 @@ class CardDetails(NamedTuple):
     created: dt.date | None
     snooze_until: dt.date | None
     slips: int
-    last_commitment: dt.date | None
-    evidence_position: int | None  # furthest stage position entered with a recorded commitment
+    last_commitment: dt.date | None  # the day of the latest commitment of any kind
+    recorded: tuple[tuple[int, str], ...]  # the checklist commitments on record: (stage id, what)
+    last_what: str = ""  # what the customer committed to that day (the latest record's words)
 
 
 class StatusColumns(NamedTuple):
@@ -371,7 +372,7 @@ class StatusColumns(NamedTuple):
     snooze_until: dict[int, str]
     slips: dict[int, int]
     last_commitment: dict[int, str]
-    evidence_position: dict[int, int]
+    recorded: dict[int, tuple[tuple[int, str], ...]]  # checklist commitments: (stage id, what)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,19 +5,21 @@ The UI's undo commands call these (and their inverses); the command line calls t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import funnel, limits
 from planner.errors import OperationError as OperationError  # defined there: light at start-up
 from planner.i18n import translate
-from planner.model import AccountDraft, FunnelLevel, OpportunityDraft
-from planner.reasons import CHANGED_IN_EDITOR, CREATED, STAGE_DELETED
+from planner.model import AccountDraft, Commitment, FunnelLevel, OpportunityDraft, Stage
+from planner.reasons import CREATED, ENTRY_ON_RECORD, STAGE_DELETED
 from planner.reasons import REOPENED as REOPENED  # re-exported, like the two below
 from planner.reasons import SYSTEM_REASONS as SYSTEM_REASONS
 from planner.reasons import shown_reason as shown_reason
 from planner.stages import StageSpec, open_stages
 from planner.storage import accounts as account_repo
+from planner.storage import evidence as evidence_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import settings as settings_repo
 from planner.storage import snapshot as snapshots
@@ -68,30 +70,26 @@ def create_opportunity(
     return Change(opportunities=frozenset({new_id})), new_id
 
 
-def update_opportunity(plan: PlanDB, opportunity_id: int, draft: OpportunityDraft, today: dt.date) -> Change:
-    """Save the editor's fields (a stage change through the editor is recorded as a move)."""
+def update_opportunity(
+    plan: PlanDB,
+    opportunity_id: int,
+    draft: OpportunityDraft,
+    today: dt.date,
+    move: MoveDetails | None = None,
+) -> Change:
+    """Save the editor's fields. A changed stage is a move through the same gate as a drag
+    (`move_opportunity`, with `move`: the commitment or the reason), in the same transaction:
+    without what the move needs, nothing is saved."""
     validate_opportunity(plan, draft)
     current = opportunity_repo.get_opportunity(plan, opportunity_id)
     if current is None:
         raise OperationError(translate("Operations", "That deal no longer exists."))
     with plan.atomic():
-        opportunity_repo.update_opportunity(plan, opportunity_id, draft)
+        opportunity_repo.update_opportunity(
+            plan, opportunity_id, dataclasses.replace(draft, stage_id=current.stage_id)
+        )
         if draft.stage_id != current.stage_id:
-            opportunity_repo.set_stage(
-                plan,
-                opportunity_id,
-                draft.stage_id,
-                entered=today,
-                last_open_stage_id=current.stage_id,
-            )
-            opportunity_repo.add_stage_move(
-                plan,
-                opportunity_id,
-                current.stage_id,
-                draft.stage_id,
-                commitment_date=None,
-                reason=CHANGED_IN_EDITOR,
-            )
+            move_opportunity(plan, opportunity_id, draft.stage_id, move or MoveDetails(), today)
     return Change(opportunities=frozenset({opportunity_id}))
 
 
@@ -208,20 +206,36 @@ def move_opportunity(
         raise OperationError(
             translate("Operations", "The deal is already in {target}.").format(target=target.name)
         )
-    if kind == "forward" and not details.commitment.strip():
-        raise OperationError(translate("Operations", "Say which customer commitment moved the deal forward."))
-    if kind in ("backward", "close") and not details.reason.strip():
+    said = details.commitment.strip()
+    reason = details.reason.strip()
+    stages = list(all_stages.values())
+    if kind == "forward" and not said:
+        # No new commitment: enough when the customer's commitments to enter the target are all
+        # on record already (recorded on the days they were made).
+        recorded = [(c.stage_id, c.what) for c in evidence_repo.list_commitments(plan, opportunity_id)]
+        if funnel.missing_entry(funnel.StageRule(0, None, funnel.entry_items(target, stages)), recorded):
+            raise OperationError(
+                translate("Operations", "Say which customer commitment moved the deal forward.")
+            )
+        reason = ENTRY_ON_RECORD
+    if kind in ("backward", "close") and not reason:
         raise OperationError(translate("Operations", "Say why the deal moves back or closes."))
+    day = details.commitment_date or today
+    if said and day > today:
+        raise OperationError(translate("Operations", "A commitment cannot be dated in the future."))
     with plan.atomic():
         opportunity_repo.add_stage_move(
             plan,
             opportunity_id,
             source.id,
             target.id,
-            commitment_date=(details.commitment_date or today) if details.commitment.strip() else None,
-            commitment=details.commitment.strip(),
-            reason=details.reason.strip(),
+            commitment_date=day if said else None,
+            commitment=said,
+            reason=reason,
+            record_commitment=False,  # recorded below, one record per checklist item
         )
+        for commitment in _move_commitments(opportunity_id, said, day, source, target, kind, stages):
+            evidence_repo.insert_commitment(plan, commitment)
         last_open = source.id if kind == "close" else current.last_open_stage_id
         opportunity_repo.set_stage(
             plan, opportunity_id, target.id, entered=today, last_open_stage_id=last_open
@@ -234,6 +248,31 @@ def move_opportunity(
         elif kind == "reopen":
             opportunity_repo.set_closed(plan, opportunity_id, None, "")
     return Change(opportunities=frozenset({opportunity_id}))
+
+
+def _move_commitments(
+    opportunity_id: int, said: str, day: dt.date, source: Stage, target: Stage, kind: str, stages: list[Stage]
+) -> list[Commitment]:
+    """The records a move's commitment makes: each ticked checklist item of the stages passed
+    with the stage whose item it is, and the rest (the customer's own words) as one free text."""
+    if not said:
+        return []
+    items: dict[str, tuple[int, str]] = {}
+    if kind == "forward":
+        for stage, text in funnel.checklist_between(source, target, stages):
+            items.setdefault(funnel.checklist_key(text), (stage.id, text))
+    found: list[Commitment] = []
+    own: list[str] = []
+    for part in said.split(";") if items else [said]:
+        item = items.get(funnel.checklist_key(part))
+        if item is None:
+            own.append(part.strip())
+        elif all(c.stage_id != item[0] or c.what != item[1] for c in found):
+            found.append(Commitment(0, opportunity_id, item[1], day, stage_id=item[0]))
+    words = "; ".join(part for part in own if part)
+    if words:
+        found.append(Commitment(0, opportunity_id, words, day))
+    return found
 
 
 def reopen_stage(plan: PlanDB, opportunity_id: int) -> int:

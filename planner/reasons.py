@@ -14,13 +14,15 @@ from planner.i18n import QT_TRANSLATE_NOOP, translate
 CREATED = QT_TRANSLATE_NOOP("StageHistory", "Created")
 CHANGED_IN_EDITOR = QT_TRANSLATE_NOOP("StageHistory", "Changed in the deal editor")
 REOPENED = QT_TRANSLATE_NOOP("StageHistory", "Reopened")
+# A forward move without a new commitment: the ones that enter the stage were recorded before.
+ENTRY_ON_RECORD = QT_TRANSLATE_NOOP("StageHistory", "Entry commitments already on record")
 STAGE_DELETED = QT_TRANSLATE_NOOP("StageHistory", "Stage {name} was deleted")
 # What a CRM import writes (planner.exchange.import_plan): the CRM's name, its own stage names.
 IMPORTED_FROM = QT_TRANSLATE_NOOP("StageHistory", "Imported from {crm}")
 CRM_HISTORY = QT_TRANSLATE_NOOP("StageHistory", "{crm} history: {stage}")
 CHANGED_IN_CRM = QT_TRANSLATE_NOOP("StageHistory", "Changed in {crm}")
 CHANGED_IN_CRM_TO = QT_TRANSLATE_NOOP("StageHistory", "Changed in {crm}: {stage}")
-SYSTEM_REASONS = frozenset({CREATED, CHANGED_IN_EDITOR, REOPENED})
+SYSTEM_REASONS = frozenset({CREATED, CHANGED_IN_EDITOR, REOPENED, ENTRY_ON_RECORD})
 # The sources an import names, so a seller's own "Changed in April"
 # is not taken for one.
 _CRM = r"(?P<crm>Salesforce|HubSpot|Pipedrive|CSV)"  # layouts._LAYOUT_LABELS

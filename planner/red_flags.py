@@ -1092,7 +1092,7 @@ def _funnel_flags(
     if status.overdue and close_date is not None:
         flags.append(_flag((OVERDUE, reasons.overdue(close_date, today), False, deal)))
     if status.premature:
-        flags.append(_flag((PREMATURE, reasons.premature(stage_name), False, deal)))
+        flags.append(_flag((PREMATURE, reasons.premature(status.missing), False, deal)))
 
 
 def red_flag_count(flags: Iterable[Flag]) -> int:
@@ -1108,7 +1108,7 @@ def order_key(flag: Flag) -> tuple[bool, int, int]:
 # ----------------------------------------------------------------------------------------------
 # Many deals at once
 
-_NO_DETAILS = CardDetails("", None, None, 0, None, None)
+_NO_DETAILS = CardDetails("", None, None, 0, None, ())
 
 
 def load_facts(plan: PlanDB, opportunity_ids: Sequence[int] | None = None) -> dict[int, DealFacts]:
@@ -1202,7 +1202,7 @@ def _funnel_statuses(facts: Mapping[int, DealFacts], today: dt.date) -> dict[int
     snoozes: dict[int, str] = {}
     slips: dict[int, int] = {}
     commitments: dict[int, str] = {}
-    positions: dict[int, int] = {}
+    recorded: dict[int, tuple[tuple[int, str], ...]] = {}
     rules: dict[int, StageRule] = {}
     for opp_id, deal in facts.items():
         stage = deal.stage
@@ -1221,9 +1221,9 @@ def _funnel_statuses(facts: Mapping[int, DealFacts], today: dt.date) -> dict[int
             slips[opp_id] = timing.slips
         if timing.last_commitment:
             commitments[opp_id] = text(timing.last_commitment)
-        if timing.evidence_position is not None:
-            positions[opp_id] = timing.evidence_position
-    evidence = StatusColumns(created, snoozes, slips, commitments, positions)
+        if timing.recorded:
+            recorded[opp_id] = timing.recorded
+    evidence = StatusColumns(created, snoozes, slips, commitments, recorded)
     found = funnel.statuses(cards, evidence, rules, today)
     return {card.id: status for card, status in zip(cards, found, strict=True)}
 

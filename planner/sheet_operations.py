@@ -30,7 +30,7 @@ from planner.model import (
     Role,
 )
 from planner.next_step import next_action
-from planner.operations import Change, OperationError, create_opportunity, update_opportunity
+from planner.operations import Change, MoveDetails, OperationError, create_opportunity, update_opportunity
 from planner.red_flags import RULE_ORDER, Flag, RecordKind, RecordRef
 from planner.storage import activities as activity_repo
 from planner.storage import opportunities as opportunity_repo
@@ -663,12 +663,18 @@ def create_deal(
 
 
 def save_deal(
-    plan: PlanDB, opportunity_id: int, draft: OpportunityDraft, next_step: str | None, today: dt.date
+    plan: PlanDB,
+    opportunity_id: int,
+    draft: OpportunityDraft,
+    next_step: str | None,
+    today: dt.date,
+    move: MoveDetails | None = None,
 ) -> Change:
-    """The deal editor's OK: the deal's fields and, when it was changed there, its next step
-    (`set_next_step`), in one transaction."""
+    """The deal editor's OK: the deal's fields, a stage change as a move with `move` (its
+    commitment or reason: the gate of `move_opportunity`) and, when it was changed there, its
+    next step (`set_next_step`), in one transaction."""
     with plan.atomic():
-        change = update_opportunity(plan, opportunity_id, draft, today)
+        change = update_opportunity(plan, opportunity_id, draft, today, move)
         if next_step is not None:
             set_next_step(plan, opportunity_id, next_step, today)
     return change

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,15 +69,18 @@ def closed_stages(stages: Sequence[Stage]) -> list[Stage]:
     return [s for s in ordered(stages) if s.is_closed]
 
 
-def entry_commitments(stage: Stage, stages: Sequence[Stage]) -> tuple[str, ...]:
-    """What the customer committed to in order to enter `stage`: the previous open stage's exits.
+def entry_commitments(stage: Stage, stages: Sequence[Stage]) -> tuple[tuple[Stage, str], ...]:
+    """What the customer committed to on the way to `stage`: the exit commitments of every open
+    stage before it, in order, each with the stage whose checklist it is on.
 
-    The first open stage has no entry commitments, so nothing placed there is premature.
+    The first open stage has no entry commitments, so nothing placed there is premature; a
+    closed or retired stage has none either.
     """
-    columns = open_stages(stages)
-    for before, current in itertools.pairwise(columns):
-        if current.id == stage.id:
-            return before.exit_commitments
+    found: list[tuple[Stage, str]] = []
+    for before in open_stages(stages):
+        if before.id == stage.id:
+            return tuple(found)
+        found.extend((before, text) for text in before.exit_commitments)
     return ()
 
 

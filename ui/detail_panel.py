@@ -18,11 +18,13 @@ from planner.funnel import (
 )
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.limits import MAX_NOTE
+from planner.model import Commitment, Stage
 from planner.next_step import next_step
 from planner.reasons import shown_reason
 from planner.stages import probability
 from planner.storage import accounts as account_repo
 from planner.storage import activities as activity_repo
+from planner.storage import evidence as evidence_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
@@ -56,6 +58,19 @@ def _day(stamp: str) -> str:
         return fmt.date(dt.date.fromisoformat(stamp[:10]))
     except ValueError:
         return stamp[:10]
+
+
+def _commitment_line(c: Commitment, stages: dict[int, Stage]) -> str:
+    """'3 Dec 2026: Shared decision criteria and process (Evaluating), Maria Keller: minutes'."""
+    line = translate("DetailPanel", "{date}: {what}").format(date=fmt.date(c.committed_on), what=c.what)
+    stage = stages.get(c.stage_id) if c.stage_id is not None else None
+    if stage is not None:
+        line += translate("DetailPanel", " ({stage})").format(stage=stage.name)
+    if c.who:
+        line += translate("DetailPanel", ", {who}").format(who=c.who)
+    if c.evidence:
+        line += translate("DetailPanel", ": {evidence}").format(evidence=c.evidence)
+    return line
 
 
 class DetailPanel(QScrollArea):
@@ -95,7 +110,9 @@ class DetailPanel(QScrollArea):
         self.setAccessibleName(translate("DetailPanel", "Deal details"))
         self.setAccessibleDescription(
             translate(
-                "DetailPanel", "The selected deal's fields, its stage history and its close-date changes"
+                "DetailPanel",
+                "The selected deal's fields, its customer commitments, its stage history and its"
+                " close-date changes",
             )
         )
         inner = QWidget(self)
@@ -112,6 +129,10 @@ class DetailPanel(QScrollArea):
             self.values[name] = value
             self.form.addRow(translate("DetailPanel", "{field}:").format(field=shown), value)
         layout.addLayout(self.form)
+        # What the customer committed to, on any day: the evidence Stale and Premature read.
+        self.commitments_title = _heading(translate("DetailPanel", "Customer commitments"), inner)
+        self.commitments = _label(inner)
+        self.commitments.setAccessibleName(translate("DetailPanel", "Customer commitments"))
         self.history_title = _heading(translate("DetailPanel", "Stage history"), inner)
         self.history = _label(inner)
         self.history.setAccessibleName(translate("DetailPanel", "Stage history"))
@@ -123,6 +144,8 @@ class DetailPanel(QScrollArea):
         self.coaching = _label(inner)
         self.coaching.setAccessibleName(translate("DetailPanel", "Manager's coaching notes"))
         for widget in (
+            self.commitments_title,
+            self.commitments,
             self.history_title,
             self.history,
             self.slips_title,
@@ -148,7 +171,7 @@ class DetailPanel(QScrollArea):
         if status.slips:
             lines.append(slip_reason(status.slips))
         if status.premature:
-            lines.append(premature_reason(stage_name))
+            lines.append(premature_reason(status.missing))
         if status.overdue and close is not None:
             lines.append(overdue_reason(close, today))
         return lines
@@ -160,6 +183,8 @@ class DetailPanel(QScrollArea):
         visible = opportunity is not None
         self.placeholder.setVisible(not visible)
         for widget in (
+            self.commitments_title,
+            self.commitments,
             self.history_title,
             self.history,
             self.slips_title,
@@ -228,6 +253,12 @@ class DetailPanel(QScrollArea):
         font = self.values["Next step"].font()
         font.setItalic(step is not None and step.source == "crm")
         self.values["Next step"].setFont(font)
+        self.commitments.setText(
+            "\n".join(
+                _commitment_line(c, stages) for c in evidence_repo.list_commitments(self.plan, opportunity.id)
+            )
+            or translate("DetailPanel", "None recorded yet.")
+        )
         moves = []
         self.form.setRowVisible(self.FIELDS.index("Snoozed"), snoozed)
         for move in opportunity_repo.stage_history(self.plan, opportunity.id):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from planner import validation
-from planner.funnel import FunnelStatus, days_in_stage, slip_reason, stale_reason
+from planner.funnel import FunnelStatus, days_in_stage, premature_reason, slip_reason, stale_reason
 from planner.i18n import plural
 from planner.money import Totals
 from planner.next_step import NextStep
@@ -265,7 +265,8 @@ def card_sentence(face: CardFace, today: dt.date) -> str:
     """A card read as one sentence, for screen readers and tooltips.
 
     "Acme renewal, Acme, 120,000 EUR, closes 15 Dec 2026, 12 days in this stage,
-    next step: Send the proposal (due 4 Dec 2026), no customer commitment for 34 days"
+    next step: Send the proposal (due 4 Dec 2026), last customer commitment: Shared decision
+    criteria, 3 Oct 2026, no customer commitment for 34 days"
     """
     card = face.card
     parts = [card.title]
@@ -287,6 +288,13 @@ def card_sentence(face: CardFace, today: dt.date) -> str:
         parts.append(translate("Format", "next step: {step}").format(step=next_step(face.next_step, today)))
     else:
         parts.append(translate("Format", "no next step"))
+    if face.last_commitment is not None:
+        what, day = face.last_commitment
+        parts.append(
+            translate("Format", "last customer commitment: {what}, {date}").format(what=what, date=date(day))
+        )
+    else:
+        parts.append(translate("Format", "no customer commitment recorded"))
     parts.extend(badge_reasons(face.status))
     if face.red_flags:
         count = len(face.red_flags)
@@ -303,9 +311,7 @@ def badge_reasons(status: FunnelStatus) -> list[str]:
     if status.slips:
         reasons.append(_lower_first(slip_reason(status.slips)))
     if status.premature:
-        reasons.append(
-            translate("Format", "premature: the commitments to enter this stage were never recorded")
-        )
+        reasons.append(_lower_first(premature_reason(status.missing)))
     return reasons
 
 

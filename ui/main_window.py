@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner import __version__
 from planner.errors import OperationError
-from planner.funnel import commitments_between, direction
+from planner.funnel import direction
 from planner.i18n import plural
 from planner.model import AccountDraft, OpportunityDraft, Stage
 from planner.stages import ordered
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from ui.blue_sheet import BlueSheetPanel
     from ui.commands import GuardedCommand, OpportunityCommand
     from ui.dialogs.account_dialog import AccountDialog
+    from ui.dialogs.commitment_dialog import CommitmentDraft
     from ui.dialogs.move_dialog import MoveDialog
     from ui.dialogs.opportunity_dialog import OpportunityDialog
     from ui.forecast_view import ForecastView
@@ -339,6 +340,10 @@ class MainWindow(QMainWindow):
         self.snooze_action = self._action(
             translate("MainWindow", "&Snooze stale warning…"), self.snooze_selected
         )
+        # The customer did something on any day, with or without a move: Stale counts from it.
+        self.record_commitment_action = self._action(
+            translate("MainWindow", "Record customer &commitment…"), self.record_commitment_selected
+        )
         self.new_account_action = self._action(
             translate("MainWindow", "New &account…"), self.new_account, "Ctrl+Shift+N"
         )
@@ -394,7 +399,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.new_deal_action, self.edit_deal_action, self.delete_deal_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.move_forward_action, self.move_back_action, self.snooze_action])
+        edit_menu.addActions([self.move_forward_action, self.move_back_action])
+        edit_menu.addActions([self.record_commitment_action, self.snooze_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.new_account_action, self.find_action])
         edit_menu.addSeparator()
@@ -578,6 +584,7 @@ class MainWindow(QMainWindow):
             self.move_forward_action,
             self.move_back_action,
             self.snooze_action,
+            self.record_commitment_action,
         ):
             action.setEnabled(selected and self.read_only_reason is None)
 
@@ -589,6 +596,7 @@ class MainWindow(QMainWindow):
         "move_forward_action",
         "move_back_action",
         "snooze_action",
+        "record_commitment_action",
         "new_account_action",
         "stage_settings_action",
         "currencies_action",
@@ -696,7 +704,7 @@ class MainWindow(QMainWindow):
             category = forecast_category_menu(menu, self.plan, opportunity_id, self._push, self.apply_change)
             if category is not None:
                 menu.addMenu(category)
-        menu.addActions([self.edit_deal_action, self.snooze_action])
+        menu.addActions([self.edit_deal_action, self.record_commitment_action, self.snooze_action])
         menu.addSeparator()
         menu.addAction(self.delete_deal_action)
         return menu
@@ -935,9 +943,21 @@ class MainWindow(QMainWindow):
         new_account: AccountDraft | None = None,
     ) -> bool:
         """Write an edited deal and, when `next_step` is given, rename its next step's action (or
-        plan one): one undoable edit; with `new_account`, for that account, created with it."""
+        plan one): one undoable edit; with `new_account`, for that account, created with it.
+
+        A changed stage goes through the same gate as a drag: the move dialog asks for the
+        customer's commitment (forward) or the reason (back, closing), and the edits and the
+        move are one undoable step. Cancelling it saves nothing.
+        """
         from planner import sheet_operations as sheet_ops
         from ui.commands import run_opportunity_operation
+
+        current = opportunity_repo.get_opportunity(self.plan, opportunity_id)
+        move: MoveDetails | None = None
+        if current is not None and draft.stage_id != current.stage_id:
+            move = self.move_details(opportunity_id, draft.stage_id)
+            if move is None:
+                return False  # the move was cancelled: the deal stays as it was
 
         def make_edit(account_id: int | None) -> OpportunityCommand:
             edited = draft if account_id is None else dataclasses.replace(draft, account_id=account_id)
@@ -945,11 +965,19 @@ class MainWindow(QMainWindow):
             def operation() -> tuple[Change, int]:
                 today = dt.date.today()
                 return sheet_ops.save_deal(
-                    self.plan, opportunity_id, edited, next_step, today
+                    self.plan, opportunity_id, edited, next_step, today, move
                 ), opportunity_id
 
+            target = self.controller.stage(draft.stage_id) if move is not None else None
+            text = (
+                translate("MainWindow", "Edit “{title}” and move it to {stage}").format(
+                    title=draft.title, stage=target.name
+                )
+                if target is not None
+                else translate("MainWindow", "Edit “{title}”").format(title=draft.title)
+            )
             return run_opportunity_operation(
-                translate("MainWindow", "Edit “{title}”").format(title=draft.title),
+                text,
                 self.plan,
                 opportunity_id,
                 operation,
@@ -1014,11 +1042,26 @@ class MainWindow(QMainWindow):
         kind = direction(source, target)
         if kind in ("none", "reopen"):
             return None
-        commitments = commitments_between(source, target, self.controller.stages)
-        return MoveDialog(kind, opportunity.title, source, target, commitments, dt.date.today(), self)
+        from planner import evidence
+        from planner.storage import evidence as evidence_repo
 
-    def request_move(self, opportunity_id: int, target_id: int) -> bool:
-        """Move a deal (drag and drop, keyboard, menu): ask why, then write it undoably."""
+        stages = self.controller.stages
+        records = evidence_repo.list_commitments(self.plan, opportunity_id)
+        passed = evidence.passed_checklist(source, target, stages, records) if kind == "forward" else []
+        return MoveDialog(
+            kind,
+            opportunity.title,
+            source,
+            target,
+            [item.text for item in passed],
+            dt.date.today(),
+            self,
+            recorded={item.text: item.met_on for item in passed if item.met_on is not None},
+            entry_missing=evidence.missing_to_enter(target, stages, records),
+        )
+
+    def move_details(self, opportunity_id: int, target_id: int) -> MoveDetails | None:
+        """What a move needs, asked of the seller (None: cancelled, or no such move)."""
         from planner import operations as ops
         from planner.operations import MoveDetails
 
@@ -1026,18 +1069,24 @@ class MainWindow(QMainWindow):
         target = self.controller.stage(target_id)
         source = self.controller.stage(opportunity.stage_id) if opportunity else None
         if opportunity is None or target is None or source is None:
-            return False
+            return None
         kind = direction(source, target)
         if kind == "none":
-            return False
+            return None
         if kind == "reopen":
             # Stored in English like the planner's other reasons; shown translated (shown_reason).
-            details = MoveDetails(reason=ops.REOPENED)
-        else:
-            dialog = self.move_dialog(opportunity_id, target_id)
-            if dialog is None or dialog.exec() != dialog.DialogCode.Accepted:
-                return False  # cancelled: nothing was written
-            details = dialog.details()
+            return MoveDetails(reason=ops.REOPENED)
+        dialog = self.move_dialog(opportunity_id, target_id)
+        if dialog is None or dialog.exec() != dialog.DialogCode.Accepted:
+            return None  # cancelled: nothing is written
+        return dialog.details()
+
+    def request_move(self, opportunity_id: int, target_id: int) -> bool:
+        """Move a deal (drag and drop, keyboard, menu): ask why, then write it undoably."""
+        target = self.controller.stage(target_id)
+        details = self.move_details(opportunity_id, target_id)
+        if target is None or details is None:
+            return False
         return self.move_opportunity(opportunity_id, target, details)
 
     def move_opportunity(self, opportunity_id: int, target: Stage, details: MoveDetails) -> bool:
@@ -1095,6 +1144,29 @@ class MainWindow(QMainWindow):
             self.show_error(translate("MainWindow", "The deal was not reopened"), str(exc))
             return False
         return self.request_move(opportunity_id, target_id)
+
+    @Slot()
+    def record_commitment_selected(self) -> None:
+        if opportunity_id := self.board.selected_id():
+            self.ask_commitment(opportunity_id)
+
+    def ask_commitment(self, opportunity_id: int) -> bool:
+        """Ask what the customer committed to, and when, and record it (undoable)."""
+        from ui.dialogs.commitment_dialog import commitment_dialog
+
+        dialog = commitment_dialog(self.plan, opportunity_id, dt.date.today(), self)
+        if dialog is None or dialog.exec() != dialog.DialogCode.Accepted:
+            return False
+        return self.record_commitment(opportunity_id, dialog.draft())
+
+    def record_commitment(self, opportunity_id: int, draft: CommitmentDraft) -> bool:
+        """Record a customer commitment on a deal (undoable): its Stale badge counts from it."""
+        from ui.dialogs.commitment_dialog import record_command
+
+        return self._push(
+            lambda: record_command(self.plan, opportunity_id, draft, dt.date.today(), self.apply_change),
+            translate("MainWindow", "The commitment was not recorded"),
+        )
 
     @Slot()
     def snooze_selected(self) -> None:

@@ -28,6 +28,7 @@ from planner.model import (
 from planner.next_step import NextStep, export_text, next_step
 from planner.stages import ordered, probability
 from planner.storage import accounts as account_repo
+from planner.storage import evidence as evidence_repo
 from planner.storage import pack_queries
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
@@ -193,6 +194,17 @@ class MoveInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class CommitmentInfo:
+    """What the customer committed to on a day: the deal's evidence."""
+
+    committed_on: dt.date
+    what: str
+    stage: str  # the stage whose checklist item it is; '' for the customer's own words
+    who: str  # who on the customer's side, when known
+    evidence: str  # the seller's note on how it shows
+
+
+@dataclass(frozen=True, slots=True)
 class CloseDateInfo:
     """One close-date change."""
 
@@ -256,6 +268,8 @@ class DealPack:
     close_date_history: tuple[CloseDateInfo, ...]
     notes: tuple[NoteInfo, ...]  # the seller's notes the pack may show
     coaching_notes: tuple[NoteInfo, ...]  # the manager's
+    commitments: tuple[CommitmentInfo, ...] = ()  # the customer's commitments, the latest first
+    missing_commitments: tuple[str, ...] = ()  # premature: the entry commitments never recorded
 
     @property
     def is_open(self) -> bool:
@@ -429,6 +443,7 @@ def _build_pack(
     facts = red_flags.load_facts(plan, ids)
     flags = red_flags.evaluate_all(facts, today)
     records = pack_queries.load_pack_records(plan, ids)
+    commitments = evidence_repo.commitments_of(plan, ids)
     all_stages = stage_repo.list_stages(plan)
     stage_names = {s.id: s.name for s in all_stages}
     accounts = {a.id: a for a in account_repo.list_accounts(plan)}
@@ -541,6 +556,17 @@ def _build_pack(
                 ),
                 notes=tuple(notes),
                 coaching_notes=tuple(coaching),
+                commitments=tuple(
+                    CommitmentInfo(
+                        c.committed_on,
+                        c.what,
+                        stage_names.get(c.stage_id, "") if c.stage_id is not None else "",
+                        c.who,
+                        c.evidence,
+                    )
+                    for c in commitments.get(deal_id, ())
+                ),
+                missing_commitments=status.missing if status else (),
             )
         )
     deals.sort(key=lambda d: (d.stage_position, d.close_date or dt.date.max, d.id))
@@ -807,7 +833,7 @@ def status_words(deal: DealPack) -> list[str]:
     if deal.overdue and deal.close_date is not None:
         words.append("Overdue: the close date has passed")
     if deal.premature:
-        words.append("Premature: entry commitments never recorded")
+        words.append(funnel.premature_reason(deal.missing_commitments))
     return words
 
 

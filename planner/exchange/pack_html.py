@@ -331,6 +331,8 @@ def deal_section(pack: Pack, deal: DealPack, index: int, d: Dialect) -> str:
     if deal.possible_actions:
         parts.append(_h(3, "Possible actions", d))
         parts.append(_actions(deal.possible_actions, d, ""))
+    parts.append(_h(3, "Customer commitments", d))
+    parts.append(_commitments(deal, d))
     parts.append(_h(3, "Stage history", d))
     parts.append(_stage_history(deal, d))
     parts.append(_h(3, "Close-date history", d))
@@ -515,6 +517,26 @@ def _actions(actions: Sequence[ActionInfo], d: Dialect, empty: str) -> str:
         for a in actions
     ]
     return _table(d, [("Status", 12), ("What", 40), ("Who", 16), ("When", 14), ("Linked to", 18)], rows)
+
+
+def _commitments(deal: DealPack, d: Dialect) -> str:
+    if not deal.commitments:
+        return '<p class="flag">No customer commitment recorded.</p>'
+    rows = [
+        [
+            esc(human_date(c.committed_on)),
+            _text(c.what, d=d),
+            esc(c.stage) if c.stage else '<span class="muted">Customer\'s words</span>',
+            _text(c.who, "", d=d),
+            _text(c.evidence, "", d=d),
+        ]
+        for c in deal.commitments
+    ]
+    return _table(
+        d,
+        [("Date", 15), ("What the customer did", 35), ("Checklist of", 14), ("Who", 14), ("Evidence", 22)],
+        rows,
+    )
 
 
 def _stage_history(deal: DealPack, d: Dialect) -> str:

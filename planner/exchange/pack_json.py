@@ -91,6 +91,7 @@ def opportunity(deal: DealPack, token: str | None = None) -> dict[str, Any]:
             "stale_limit": deal.stale_limit,
             "overdue": deal.overdue,
             "premature": deal.premature,
+            "missing_commitments": list(deal.missing_commitments),
         },
         "influences": [
             {
@@ -139,6 +140,16 @@ def opportunity(deal: DealPack, token: str | None = None) -> dict[str, Any]:
                 "reason": m.reason,
             }
             for m in deal.stage_history
+        ],
+        "commitments": [
+            {
+                "committed_on": c.committed_on.isoformat(),
+                "what": c.what,
+                "stage": c.stage or None,
+                "who": c.who,
+                "evidence": c.evidence,
+            }
+            for c in deal.commitments
         ],
         "close_date_history": [
             {

@@ -286,6 +286,23 @@ def _deal(deal: DealPack, n: int) -> list[str]:
     out += ["", "### Best action plan", "", *_actions(deal.best_action_plan, "No planned actions.")]
     if deal.possible_actions:
         out += ["### Possible actions", "", *_actions(deal.possible_actions, "")]
+    out += ["### Customer commitments", ""]
+    if deal.commitments:
+        out += _table(
+            ["Date", "What the customer did", "Checklist of", "Who", "Evidence"],
+            [
+                [
+                    md(human_date(c.committed_on)),
+                    md_cell(c.what),
+                    md_cell(c.stage, "Customer's words"),
+                    md_cell(c.who, ""),
+                    md_cell(c.evidence, ""),
+                ]
+                for c in deal.commitments
+            ],
+        )
+    else:
+        out += ["No customer commitment recorded.", ""]
     out += ["### Stage history", ""]
     if deal.stage_history:
         out += _table(

@@ -25,6 +25,7 @@ from planner.model import (
     Action,
     ActionStatus,
     BuyingInfluence,
+    Commitment,
     CompetitionKind,
     Competitor,
     ConceptKind,
@@ -42,6 +43,7 @@ from planner.operations import Change
 from planner.stages import StageSpec
 from planner.storage import accounts as account_repo
 from planner.storage import activities as activity_repo
+from planner.storage import evidence as evidence_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import pack_queries
 from planner.storage import people as people_repo
@@ -604,6 +606,9 @@ def _opportunity(
     snooze = r.date(o, "snooze_until", where)
     if snooze is not None:
         opportunity_repo.set_snooze(plan, deal_id, snooze, r.text(o, "snooze_reason", where))
+    # A bundle with commitment records carries every one (those of moves too); an older bundle
+    # has only its moves' commitments, which become records as they did in the plan.
+    has_records = isinstance(o.get("commitments"), list)
     for w, move in r.items(o, "stage_history", where):
         target = stages.get(r.name(move, "to", w).strip().casefold())
         if target is None:
@@ -619,6 +624,26 @@ def _opportunity(
             commitment=r.text(move, "commitment", w),
             reason=r.text(move, "reason", w),
             moved_at=r.name(move, "moved_at", w) or None,
+            record_commitment=not has_records,
+        )
+    # Listed latest first; written oldest first, so that records of one day keep their order.
+    for w, c in reversed(list(r.items(o, "commitments", where))):
+        day = r.date(c, "committed_on", w)
+        what = r.text(c, "what", w).strip()
+        if day is None or not what:
+            r.fail(w + ("what" if day is not None else "committed_on"), translate("Review", "missing"))
+        stage_name = r.opt_text(c, "stage", w)
+        evidence_repo.insert_commitment(
+            plan,
+            Commitment(
+                0,
+                deal_id,
+                what,
+                day,
+                stage_id=stages.get(stage_name.strip().casefold()) if stage_name else None,
+                who=r.text(c, "who", w),
+                evidence=r.text(c, "evidence", w),
+            ),
         )
     for w, change in r.items(o, "close_date_history", where):
         opportunity_repo.add_close_date_change(

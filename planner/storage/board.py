@@ -6,7 +6,7 @@ import gc
 from collections.abc import Sequence
 from functools import partial
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from planner.model import Card, CardDetails, ClosedDeal, FunnelLevel, StatusColumns
 from planner.storage.convert import to_date
@@ -105,13 +105,60 @@ def account_names(plan: PlanDB) -> dict[int, str]:
 _DETAILS_SQL = """
 SELECT o.id, o.next_step, substr(o.created, 1, 10), o.snooze_until,
        (SELECT COUNT(*) FROM close_date_history c
-        WHERE c.opportunity_id = o.id AND c.new_date > c.old_date),
-       (SELECT MAX(h.commitment_date) FROM stage_history h
-        WHERE h.opportunity_id = o.id AND h.commitment != ''),
-       (SELECT MAX(t.position) FROM stage_history h JOIN stage t ON t.id = h.to_stage_id
-        WHERE h.opportunity_id = o.id AND h.commitment != '')
+        WHERE c.opportunity_id = o.id AND c.new_date > c.old_date)
 FROM opportunity o WHERE o.id IN ({marks})
 """
+
+# Every commitment record of some deals (or of all): the latest of any kind ends Stale, the
+# checklist ones (with a stage) end Premature (planner.funnel). In date order, so the last row
+# of a deal is its latest commitment (from the commitment_opportunity index: no sorting). A
+# stored day that is not one (a hand-edited file) counts for nothing rather than failing;
+# SQLite checks it, a Python call per row would double the time at 100,000 deals.
+_COMMITMENTS_SQL = """
+SELECT opportunity_id, substr(committed_on, 1, 10), stage_id, what,
+       date(committed_on) IS substr(committed_on, 1, 10)
+FROM commitment {where}
+ORDER BY opportunity_id, committed_on, id
+"""
+
+
+class _Evidence(NamedTuple):
+    last: dict[int, tuple[str, str]]  # deal -> (ISO day, what) of its latest commitment
+    recorded: dict[int, tuple[tuple[int, str], ...]]  # deal -> its checklist commitments
+
+
+def _evidence(rows: Sequence[tuple[Any, ...]]) -> _Evidence:
+    last: dict[int, tuple[str, str]] = {}
+    recorded: dict[int, tuple[tuple[int, str], ...]] = {}
+    current = 0  # deal ids start at 1
+    items: list[tuple[int, str]] = []
+    for deal_id, day, stage_id, what, is_day in rows:  # by deal: each deal's rows together
+        if is_day:
+            last[deal_id] = (day, what)
+        if stage_id is not None:
+            if deal_id != current:
+                if items:
+                    recorded[current] = tuple(items)
+                current, items = deal_id, []
+            items.append((stage_id, what))
+    if items:
+        recorded[current] = tuple(items)
+    return _Evidence(last, recorded)
+
+
+def _load_evidence(plan: PlanDB, opportunity_ids: Sequence[int] | None) -> _Evidence:
+    if opportunity_ids is None:
+        return _evidence(plan.query(_COMMITMENTS_SQL.format(where="")))
+    marks = ",".join("?" * len(opportunity_ids))
+    sql = _COMMITMENTS_SQL.format(where=f"WHERE opportunity_id IN ({marks})")
+    return _evidence(plan.query(sql, list(opportunity_ids)))
+
+
+def _details(r: tuple[Any, ...], slips: int, evidence: _Evidence) -> CardDetails:
+    day, what = evidence.last.get(r[0], (None, ""))
+    return CardDetails(
+        r[1], to_date(r[2]), to_date(r[3]), slips, to_date(day), evidence.recorded.get(r[0], ()), what
+    )
 
 
 def load_details(plan: PlanDB, opportunity_ids: Sequence[int]) -> dict[int, CardDetails]:
@@ -120,8 +167,9 @@ def load_details(plan: PlanDB, opportunity_ids: Sequence[int]) -> dict[int, Card
     ids = list(opportunity_ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
+        evidence = _load_evidence(plan, chunk)
         for r in plan.query(_DETAILS_SQL.format(marks=",".join("?" * len(chunk))), chunk):
-            result[r[0]] = CardDetails(r[1], to_date(r[2]), to_date(r[3]), r[4], to_date(r[5]), r[6])
+            result[r[0]] = _details(r, r[4], evidence)
     return result
 
 
@@ -133,20 +181,11 @@ def load_all_details(plan: PlanDB) -> dict[int, CardDetails]:
             " GROUP BY opportunity_id"
         )
     )
-    evidence = {
-        r[0]: (r[1], r[2])
-        for r in plan.query(
-            "SELECT h.opportunity_id, MAX(h.commitment_date), MAX(t.position) FROM stage_history h"
-            " JOIN stage t ON t.id = h.to_stage_id WHERE h.commitment != '' GROUP BY h.opportunity_id"
-        )
+    evidence = _load_evidence(plan, None)
+    return {
+        r[0]: _details(r, slips.get(r[0], 0), evidence)
+        for r in plan.query("SELECT id, next_step, substr(created, 1, 10), snooze_until FROM opportunity")
     }
-    result: dict[int, CardDetails] = {}
-    for r in plan.query("SELECT id, next_step, substr(created, 1, 10), snooze_until FROM opportunity"):
-        last, reached = evidence.get(r[0], (None, None))
-        result[r[0]] = CardDetails(
-            r[1], to_date(r[2]), to_date(r[3]), slips.get(r[0], 0), to_date(last), reached
-        )
-    return result
 
 
 def load_status_columns(plan: PlanDB) -> StatusColumns:
@@ -163,16 +202,9 @@ def load_status_columns(plan: PlanDB) -> StatusColumns:
             " GROUP BY opportunity_id"
         )
     )
-    commitments: dict[int, str] = {}
-    positions: dict[int, int] = {}
-    for deal_id, last, reached in plan.query(
-        "SELECT h.opportunity_id, MAX(h.commitment_date), MAX(t.position) FROM stage_history h"
-        " JOIN stage t ON t.id = h.to_stage_id WHERE h.commitment != '' GROUP BY h.opportunity_id"
-    ):
-        if last:
-            commitments[deal_id] = last
-        positions[deal_id] = reached
-    return StatusColumns(created, snoozes, slips, commitments, positions)
+    evidence = _load_evidence(plan, None)
+    commitments = {deal_id: day for deal_id, (day, _what) in evidence.last.items()}
+    return StatusColumns(created, snoozes, slips, commitments, evidence.recorded)
 
 
 _CLOSED_SQL = """

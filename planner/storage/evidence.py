@@ -124,6 +124,11 @@ def delete_commitment(plan: PlanDB, commitment_id: int) -> None:
         plan.execute("DELETE FROM commitment WHERE id = ?", [commitment_id])
 
 
+def get_commitment(plan: PlanDB, commitment_id: int) -> Commitment | None:
+    rows = plan.query(f"SELECT {_COMMITMENT} FROM commitment WHERE id = ?", [commitment_id])
+    return _commitment(rows[0]) if rows else None
+
+
 def list_commitments(plan: PlanDB, opportunity_id: int) -> list[Commitment]:
     """A deal's commitments, the latest first."""
     rows = plan.query(

@@ -204,8 +204,15 @@ def add_stage_move(
     commitment: str = "",
     reason: str = "",
     moved_at: str | None = None,
+    record_commitment: bool = True,
 ) -> int:
-    """Record a move with the customer commitment that caused it (or the reason)."""
+    """Record a move with the customer commitment that caused it (or the reason).
+
+    A move's commitment is evidence like any other: unless the caller records it itself
+    (`record_commitment=False`), it becomes a commitment record too, as migration 0004 copied
+    the older ones (the stage moved from, the commitment's day, else the move's).
+    """
+    stamp = moved_at or now_stamp()
     with plan.atomic():
         cursor = plan.execute(
             "INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, moved_at,"
@@ -214,12 +221,18 @@ def add_stage_move(
                 opportunity_id,
                 from_stage_id,
                 to_stage_id,
-                moved_at or now_stamp(),
+                stamp,
                 from_date(commitment_date),
                 commitment,
                 reason,
             ],
         )
+        if record_commitment and commitment:
+            plan.execute(
+                "INSERT INTO commitment (opportunity_id, stage_id, what, committed_on, created)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [opportunity_id, from_stage_id, commitment, from_date(commitment_date) or stamp[:10], stamp],
+            )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
 

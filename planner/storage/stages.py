@@ -82,10 +82,11 @@ def retire_stage(plan: PlanDB, stage_id: int) -> None:
 
 
 def stage_in_use(plan: PlanDB, stage_id: int) -> bool:
-    """Whether any deal or history row refers to a stage."""
+    """Whether any deal, history row or commitment refers to a stage."""
     rows = plan.query(
         "SELECT EXISTS (SELECT 1 FROM opportunity WHERE stage_id = ?1 OR last_open_stage_id = ?1)"
-        " OR EXISTS (SELECT 1 FROM stage_history WHERE from_stage_id = ?1 OR to_stage_id = ?1)",
+        " OR EXISTS (SELECT 1 FROM stage_history WHERE from_stage_id = ?1 OR to_stage_id = ?1)"
+        " OR EXISTS (SELECT 1 FROM commitment WHERE stage_id = ?1)",
         [stage_id],
     )
     return bool(rows[0][0])

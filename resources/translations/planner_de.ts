@@ -648,6 +648,10 @@
         <translation>Notizen</translation>
     </message>
     <message>
+        <source>Commitments</source>
+        <translation>Zusagen</translation>
+    </message>
+    <message>
         <source>Blue Sheet</source>
         <translation>Blue Sheet</translation>
     </message>
@@ -694,6 +698,10 @@
     <message>
         <source>Actions ({n})</source>
         <translation>Maßnahmen ({n})</translation>
+    </message>
+    <message>
+        <source>Commitments ({n})</source>
+        <translation>Zusagen ({n})</translation>
     </message>
     <message>
         <source>the deal</source>
@@ -955,6 +963,28 @@
         <source>The note was not hidden</source>
         <translation>Die Notiz wurde nicht ausgeblendet</translation>
     </message>
+    <message>
+        <source>The commitment was not recorded</source>
+        <translation>Die Kundenzusage wurde nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Remove the customer commitment “{what}” of {date}?
+Stale and Premature no longer count it. You can undo this with Edit → Undo.</source>
+        <translation>Die Kundenzusage „{what}“ vom {date} entfernen?
+„Ruhend“ und „Verfrüht“ zählen sie dann nicht mehr. Sie können das mit Bearbeiten → Rückgängig zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Remove commitment</source>
+        <translation>Kundenzusage entfernen</translation>
+    </message>
+    <message>
+        <source>Remove commitment “{what}” from {deal}</source>
+        <translation>Kundenzusage „{what}“ von {deal} entfernen</translation>
+    </message>
+    <message>
+        <source>The commitment was not removed</source>
+        <translation>Die Kundenzusage wurde nicht entfernt</translation>
+    </message>
 </context>
 <context>
     <name>BlueSheetTable</name>
@@ -1172,10 +1202,6 @@
         <translation>{count}× verschoben</translation>
     </message>
     <message>
-        <source>Placed further down the funnel than the evidence allows: the customer commitments to enter this stage were never recorded</source>
-        <translation>Weiter unten im Trichter, als die Belege erlauben: die Kundenzusagen für den Eintritt in diese Phase wurden nie erfasst</translation>
-    </message>
-    <message>
         <source>Premature</source>
         <translation>Verfrüht</translation>
     </message>
@@ -1306,6 +1332,131 @@
     <message>
         <source>A note has at most {limit} characters; this one has {length}.</source>
         <translation>Eine Notiz hat höchstens {limit} Zeichen; diese hat {length}.</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentDialog</name>
+    <message>
+        <source>Record customer commitment</source>
+        <translation>Kundenzusage erfassen</translation>
+    </message>
+    <message>
+        <source>What did the customer of “{title}” commit to, and when?</source>
+        <translation>Was hat der Kunde bei „{title}“ zugesagt, und wann?</translation>
+    </message>
+    <message>
+        <source>{stage}: {commitment}</source>
+        <translation>{stage}: {commitment}</translation>
+    </message>
+    <message>
+        <source>In the customer&apos;s words…</source>
+        <translation>In den Worten des Kunden …</translation>
+    </message>
+    <message>
+        <source>e.g. agreed to a workshop with the plant managers</source>
+        <translation>z. B. einem Workshop mit den Werksleitern zugestimmt</translation>
+    </message>
+    <message>
+        <source>Optional: who on the customer&apos;s side</source>
+        <translation>Optional: wer auf Kundenseite</translation>
+    </message>
+    <message>
+        <source>Optional: how it shows, e.g. her mail of Tuesday</source>
+        <translation>Optional: woran es sich zeigt, z. B. ihre Mail vom Dienstag</translation>
+    </message>
+    <message>
+        <source>&amp;Commitment</source>
+        <translation>&amp;Zusage</translation>
+    </message>
+    <message>
+        <source>In the customer&apos;s &amp;words</source>
+        <translation>In den &amp;Worten des Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>W&amp;ho</source>
+        <translation>W&amp;er</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence</source>
+        <translation>&amp;Beleg</translation>
+    </message>
+    <message>
+        <source>Record “{what}” for “{title}”</source>
+        <translation>„{what}“ für „{title}“ erfassen</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentListModel</name>
+    <message>
+        <source>{date} · {what}</source>
+        <translation>{date} · {what}</translation>
+    </message>
+    <message>
+        <source>{stage}&apos;s checklist</source>
+        <translation>Checkliste von {stage}</translation>
+    </message>
+    <message>
+        <source>In the customer&apos;s words</source>
+        <translation>In den Worten des Kunden</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentSection</name>
+    <message>
+        <source>Stage checklist</source>
+        <translation>Checkliste der Phasen</translation>
+    </message>
+    <message>
+        <source>Record customer &amp;commitment…</source>
+        <translation>Kunden&amp;zusage erfassen …</translation>
+    </message>
+    <message>
+        <source>What the customer did, on any day: a checklist item or in their words. Stale counts from it.</source>
+        <translation>Was der Kunde getan hat, an jedem beliebigen Tag: ein Punkt der Checkliste oder in seinen Worten. „Ruhend“ zählt ab diesem Tag.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected commitment (Delete)</source>
+        <translation>Die ausgewählte Kundenzusage entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>Recorded commitments, the latest first</source>
+        <translation>Erfasste Kundenzusagen, die neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Recorded commitments</source>
+        <translation>Erfasste Kundenzusagen</translation>
+    </message>
+    <message>
+        <source>{stage} (now): to leave it</source>
+        <translation>{stage} (jetzt): um sie zu verlassen</translation>
+    </message>
+    <message>
+        <source>{stage}: to get past it</source>
+        <translation>{stage}: um über sie hinauszukommen</translation>
+    </message>
+    <message>
+        <source>No checklist: Stage settings define one.</source>
+        <translation>Keine Checkliste: Sie wird in den Phaseneinstellungen festgelegt.</translation>
+    </message>
+    <message>
+        <source>✓ {commitment}: {date}</source>
+        <translation>✓ {commitment}: {date}</translation>
+    </message>
+    <message>
+        <source>• {commitment}: not yet</source>
+        <translation>• {commitment}: noch nicht</translation>
+    </message>
+    <message>
+        <source>The plan has no open stage.</source>
+        <translation>Der Plan hat keine offene Phase.</translation>
     </message>
 </context>
 <context>
@@ -1519,8 +1670,24 @@
         <translation>Details der Verkaufschance</translation>
     </message>
     <message>
-        <source>The selected deal&apos;s fields, its stage history and its close-date changes</source>
-        <translation>Die Felder der ausgewählten Verkaufschance, ihr Phasenverlauf und die Änderungen ihres Abschlussdatums</translation>
+        <source>{date}: {what}</source>
+        <translation>{date}: {what}</translation>
+    </message>
+    <message>
+        <source> ({stage})</source>
+        <translation> ({stage})</translation>
+    </message>
+    <message>
+        <source>, {who}</source>
+        <translation>, {who}</translation>
+    </message>
+    <message>
+        <source>: {evidence}</source>
+        <translation>: {evidence}</translation>
+    </message>
+    <message>
+        <source>The selected deal&apos;s fields, its customer commitments, its stage history and its close-date changes</source>
+        <translation>Die Felder der ausgewählten Verkaufschance, ihre Kundenzusagen, ihr Phasenverlauf und die Änderungen ihres Abschlussdatums</translation>
     </message>
     <message>
         <source>Select a deal on the board to see its details.</source>
@@ -1529,6 +1696,10 @@
     <message>
         <source>{field}:</source>
         <translation>{field}:</translation>
+    </message>
+    <message>
+        <source>Customer commitments</source>
+        <translation>Kundenzusagen</translation>
     </message>
     <message>
         <source>Stage history</source>
@@ -1585,6 +1756,10 @@
     <message>
         <source>Open</source>
         <translation>Offen</translation>
+    </message>
+    <message>
+        <source>None recorded yet.</source>
+        <translation>Noch keine erfasst.</translation>
     </message>
     <message>
         <source>{date}: {source} → {target}</source>
@@ -2813,6 +2988,14 @@ Ersetzen?</translation>
         <translation>kein nächster Schritt</translation>
     </message>
     <message>
+        <source>last customer commitment: {what}, {date}</source>
+        <translation>letzte Kundenzusage: {what}, {date}</translation>
+    </message>
+    <message>
+        <source>no customer commitment recorded</source>
+        <translation>keine Kundenzusage erfasst</translation>
+    </message>
+    <message>
         <source>{n} red flag</source>
         <translation>{n} Warnsignal</translation>
     </message>
@@ -2823,10 +3006,6 @@ Ersetzen?</translation>
     <message>
         <source>, </source>
         <translation>, </translation>
-    </message>
-    <message>
-        <source>premature: the commitments to enter this stage were never recorded</source>
-        <translation>verfrüht: die Zusagen für den Eintritt in diese Phase wurden nie erfasst</translation>
     </message>
     <message>
         <source>{n} deal</source>
@@ -2872,8 +3051,8 @@ Ersetzen?</translation>
         <translation>Das Abschlussdatum hat sich {slips}-mal verschoben</translation>
     </message>
     <message>
-        <source>Sits in {stage}, but the customer commitments to enter it were never recorded</source>
-        <translation>Steht in {stage}, aber die Kundenzusagen für diese Phase wurden nie erfasst</translation>
+        <source>Premature: never recorded: {missing}</source>
+        <translation>Verfrüht: nie erfasst: {missing}</translation>
     </message>
     <message>
         <source>The close date passed {days} day ago and the deal is still open</source>
@@ -4585,6 +4764,10 @@ Ersetzen?</translation>
         <translation>Ruhe-Warnung zurück&amp;stellen…</translation>
     </message>
     <message>
+        <source>Record customer &amp;commitment…</source>
+        <translation>Kunden&amp;zusage erfassen …</translation>
+    </message>
+    <message>
         <source>New &amp;account…</source>
         <translation>Neuer K&amp;unde…</translation>
     </message>
@@ -4705,6 +4888,10 @@ Ersetzen?</translation>
         <translation>„{title}“ für den neuen Kunden „{name}“</translation>
     </message>
     <message>
+        <source>Edit “{title}” and move it to {stage}</source>
+        <translation>„{title}“ bearbeiten und nach {stage} verschieben</translation>
+    </message>
+    <message>
         <source>Edit “{title}”</source>
         <translation>„{title}“ bearbeiten</translation>
     </message>
@@ -4741,6 +4928,10 @@ Sie können das mit Bearbeiten → Rückgängig zurücknehmen.</translation>
     <message>
         <source>The deal was not reopened</source>
         <translation>Die Verkaufschance wurde nicht wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>The commitment was not recorded</source>
+        <translation>Die Kundenzusage wurde nicht erfasst</translation>
     </message>
     <message>
         <source>Snoozed</source>
@@ -4918,6 +5109,14 @@ Lizenz: MIT</translation>
         <translation>„{title}“ wechselt von {source} nach {target}. Welche Zusage hat der Kunde gemacht?</translation>
     </message>
     <message>
+        <source>{commitment} (recorded {date})</source>
+        <translation>{commitment} (erfasst am {date})</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
         <source>Another commitment, in the customer&apos;s words</source>
         <translation>Eine andere Zusage, in den Worten des Kunden</translation>
     </message>
@@ -4960,6 +5159,14 @@ Lizenz: MIT</translation>
     <message>
         <source>e.g. the economic buyer changed; evaluation restarts</source>
         <translation>z. B. der wirtschaftliche Entscheider hat gewechselt; die Bewertung beginnt neu</translation>
+    </message>
+    <message>
+        <source>Every commitment that enters {stage} is on record: no new one is needed.</source>
+        <translation>Jede Zusage für den Eintritt in {stage} ist erfasst: Eine neue ist nicht nötig.</translation>
+    </message>
+    <message>
+        <source>{stage} will show Premature: never recorded: {missing}</source>
+        <translation>{stage} wird „Verfrüht“ zeigen: nie erfasst: {missing}</translation>
     </message>
 </context>
 <context>
@@ -5284,6 +5491,34 @@ Lizenz: MIT</translation>
     <message>
         <source>{what} is too long (at most {limit} characters).</source>
         <translation>{what} ist zu lang (höchstens {limit} Zeichen).</translation>
+    </message>
+    <message>
+        <source>The commitment</source>
+        <translation>Die Kundenzusage</translation>
+    </message>
+    <message>
+        <source>Say what the customer committed to.</source>
+        <translation>Sagen Sie, was der Kunde zugesagt hat.</translation>
+    </message>
+    <message>
+        <source>The commitment needs the day it was made.</source>
+        <translation>Die Kundenzusage braucht den Tag, an dem sie gemacht wurde.</translation>
+    </message>
+    <message>
+        <source>A commitment cannot be dated in the future.</source>
+        <translation>Eine Kundenzusage kann nicht in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>That call plan no longer exists.</source>
+        <translation>Diesen Gesprächsplan gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Who committed</source>
+        <translation>Wer zugesagt hat</translation>
+    </message>
+    <message>
+        <source>That commitment no longer exists.</source>
+        <translation>Diese Kundenzusage gibt es nicht mehr.</translation>
     </message>
     <message>
         <source>{what} cannot be empty.</source>
@@ -6796,6 +7031,10 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>Reopened</source>
         <translation>Wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Entry commitments already on record</source>
+        <translation>Zusagen für den Eintritt bereits erfasst</translation>
     </message>
     <message>
         <source>Stage {name} was deleted</source>

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from planner import evidence as evidence_ops
 from planner import funnel
 from planner import operations as ops
-from planner.funnel import DealTiming, StageRule
-from planner.model import FunnelLevel, OpportunityDraft
+from planner.funnel import DealTiming
+from planner.model import FunnelLevel, OpportunityDraft, Stage
 from planner.operations import MoveDetails
-from planner.storage import opportunities, stages
+from planner.stages import StageSpec
+from planner.storage import evidence, opportunities, stages
 from planner.storage.board import load_cards, load_details
 from planner.storage.db import PlanDB
 from tests.conftest import TODAY
@@ -28,7 +31,7 @@ def timing(**fields: object) -> DealTiming:
         "stage_entered": None,
         "created": None,
         "last_commitment": None,
-        "evidence_position": None,
+        "recorded": (),
         "snooze_until": None,
         "slips": 0,
     }
@@ -36,7 +39,13 @@ def timing(**fields: object) -> DealTiming:
     return DealTiming(**values)  # type: ignore[arg-type]
 
 
-RULE = StageRule(position=1, stale_after_days=21, needs_entry_evidence=True)
+# A three-stage funnel of its own: what enters Later is Early's two exits and Middle's one.
+EARLY, MIDDLE, LATER = (
+    Stage(1, "Early", FunnelLevel.ABOVE, 0, 10, 30, ("Agreed to meet", "Confirmed a goal")),
+    Stage(2, "Middle", FunnelLevel.IN, 1, 30, 21, ("Shared the budget",)),
+    Stage(3, "Later", FunnelLevel.BEST_FEW, 2, 80, 14, ("Verbal selection",)),
+)
+RULE = funnel.stage_rules([EARLY, MIDDLE, LATER])[LATER.id]
 
 
 @pytest.mark.parametrize(
@@ -90,12 +99,32 @@ def test_reason_reads_like_the_method() -> None:
     assert funnel.slip_reason(3) == "The close date moved later 3 times"
 
 
-def test_premature_overdue_slipping() -> None:
-    assert funnel.is_premature(RULE, None)
-    assert funnel.is_premature(RULE, 0)
-    assert not funnel.is_premature(RULE, 1)
-    assert not funnel.is_premature(RULE, 3)  # evidence earned further down still counts
-    assert not funnel.is_premature(StageRule(0, 30, False), None)
+def test_premature_names_every_entry_commitment_never_recorded() -> None:
+    """The entry commitments of a stage are the exits of every open stage before it, matched
+    by stage and text (case and spacing aside); each missing one is named, in order."""
+    assert [item.text for item in RULE.entry] == ["Agreed to meet", "Confirmed a goal", "Shared the budget"]
+    assert funnel.missing_entry(RULE, ()) == ("Agreed to meet", "Confirmed a goal", "Shared the budget")
+    recorded = ((1, "agreed  to MEET"), (2, "Shared the budget"))
+    assert funnel.missing_entry(RULE, recorded) == ("Confirmed a goal",)
+    # The right text under another stage's checklist, or in the customer's words, is not the item.
+    assert funnel.missing_entry(RULE, ((2, "Confirmed a goal"), (None, "Agreed to meet"))) == (
+        "Agreed to meet",
+        "Confirmed a goal",
+        "Shared the budget",
+    )
+    # A move once recorded all it passed in one text, naming the stage it left: still counted.
+    legacy = ((1, "Agreed to meet; Confirmed a goal; Shared the budget"),)
+    assert funnel.missing_entry(RULE, legacy) == ()
+    status = funnel.status(timing(created=TODAY, recorded=recorded), RULE, TODAY)
+    assert status.premature
+    assert status.missing == ("Confirmed a goal",)
+    assert funnel.premature_reason(status.missing) == "Premature: never recorded: Confirmed a goal"
+    assert not funnel.status(timing(created=TODAY, recorded=legacy), RULE, TODAY).premature
+    first = funnel.stage_rules([EARLY, MIDDLE, LATER])[EARLY.id]
+    assert not funnel.status(timing(created=TODAY), first, TODAY).premature  # nothing enters the first
+
+
+def test_overdue_slipping() -> None:
     assert funnel.is_overdue(TODAY - dt.timedelta(days=1), TODAY)
     assert not funnel.is_overdue(TODAY, TODAY)
     assert not funnel.is_overdue(None, TODAY)
@@ -128,35 +157,108 @@ def _deal(plan: PlanDB) -> int:
     return deal
 
 
-def test_forward_move_records_the_commitment_and_clears_premature(plan: PlanDB) -> None:
+def test_forward_move_records_each_commitment_and_clears_premature(plan: PlanDB) -> None:
     deal = _deal(plan)
-    _p, qualified, evaluating, *_ = stages.list_stages(plan)
+    prospect, qualified, evaluating, *_ = stages.list_stages(plan)
     with pytest.raises(ops.OperationError, match="commitment"):
         ops.move_opportunity(plan, deal, qualified.id, MoveDetails(), TODAY)
+    said = "Agreed to a discovery meeting; Confirmed a problem or goal; a pilot budget"
     ops.move_opportunity(
-        plan,
-        deal,
-        qualified.id,
-        MoveDetails(commitment="Agreed to a discovery meeting", commitment_date=D(2026, 11, 20)),
-        TODAY,
+        plan, deal, qualified.id, MoveDetails(commitment=said, commitment_date=D(2026, 11, 20)), TODAY
     )
     move = opportunities.stage_history(plan, deal)[-1]
-    assert (move.to_stage_id, move.commitment, move.commitment_date) == (
-        qualified.id,
-        "Agreed to a discovery meeting",
-        D(2026, 11, 20),
+    assert (move.to_stage_id, move.commitment, move.commitment_date) == (qualified.id, said, D(2026, 11, 20))
+    # One record per checklist item, under the stage whose item it is; the rest in the customer's words.
+    records = [(c.stage_id, c.what, c.committed_on) for c in evidence.list_commitments(plan, deal)]
+    assert sorted(records, key=str) == sorted(
+        [
+            (prospect.id, "Agreed to a discovery meeting", D(2026, 11, 20)),
+            (prospect.id, "Confirmed a problem or goal", D(2026, 11, 20)),
+            (None, "a pilot budget", D(2026, 11, 20)),
+        ],
+        key=str,
     )
     rules = funnel.stage_rules(stages.list_stages(plan))
     assert not funnel.status(_timing(plan, deal), rules[qualified.id], TODAY).premature
     assert _timing(plan, deal).last_commitment == D(2026, 11, 20)
     # Moving back keeps the evidence; a reason is required.
     with pytest.raises(ops.OperationError, match="why"):
-        ops.move_opportunity(plan, deal, stages.list_stages(plan)[0].id, MoveDetails(), TODAY)
-    # Through the editor (no commitment) into Evaluating: premature.
-    current = opportunities.get_opportunity(plan, deal)
-    assert current is not None
-    ops.update_opportunity(plan, deal, OpportunityDraft("Deal", None, evaluating.id), TODAY)
-    assert funnel.status(_timing(plan, deal), rules[evaluating.id], TODAY).premature
+        ops.move_opportunity(plan, deal, prospect.id, MoveDetails(), TODAY)
+    ops.move_opportunity(plan, deal, prospect.id, MoveDetails(reason="Champion left"), TODAY)
+    assert len(evidence.list_commitments(plan, deal)) == 3
+    # Forward again: what enters Qualified is on record, so no new commitment is needed.
+    ops.move_opportunity(plan, deal, qualified.id, MoveDetails(), TODAY)
+    assert opportunities.stage_history(plan, deal)[-1].reason == "Entry commitments already on record"
+    # The editor's stage change goes through the same gate: no commitment, no move, no edit.
+    before = dump(plan)
+    with pytest.raises(ops.OperationError, match="commitment"):
+        ops.update_opportunity(plan, deal, OpportunityDraft("Renamed", None, evaluating.id), TODAY)
+    assert dump(plan) == before
+    ops.update_opportunity(
+        plan,
+        deal,
+        OpportunityDraft("Renamed", None, evaluating.id),
+        TODAY,
+        MoveDetails(commitment="Shared budget range and timeline"),
+    )
+    status = funnel.status(_timing(plan, deal), rules[evaluating.id], TODAY)
+    assert status.missing == ("Introduced us to the economic buyer",)
+    got = opportunities.get_opportunity(plan, deal)
+    assert got is not None
+    assert (got.title, got.stage_id) == ("Renamed", evaluating.id)
+
+
+def test_a_skip_ahead_is_premature_and_names_what_it_skipped(plan: PlanDB) -> None:
+    deal = _deal(plan)
+    committed = stages.list_stages(plan)[3]
+    ops.move_opportunity(
+        plan, deal, committed.id, MoveDetails(commitment="Agreed to a discovery meeting"), TODAY
+    )
+    status = funnel.status(
+        _timing(plan, deal), funnel.stage_rules(stages.list_stages(plan))[committed.id], TODAY
+    )
+    assert status.missing == (
+        "Confirmed a problem or goal",
+        "Shared budget range and timeline",
+        "Introduced us to the economic buyer",
+        "Shared decision criteria and process",
+        "Technical evaluation agreed",
+    )
+    assert funnel.premature_reason(status.missing) == (
+        "Premature: never recorded: Confirmed a problem or goal; Shared budget range and timeline;"
+        " Introduced us to the economic buyer; Shared decision criteria and process;"
+        " Technical evaluation agreed"
+    )
+
+
+def test_a_commitment_on_any_day_ends_stale_and_evidence_outlives_stage_settings(plan: PlanDB) -> None:
+    deal = _deal(plan)
+    prospect, _qualified, *_ = stages.list_stages(plan)
+    rules = funnel.stage_rules(stages.list_stages(plan))
+    later = TODAY + dt.timedelta(days=40)
+    assert funnel.status(_timing(plan, deal), rules[prospect.id], later).stale
+    change = evidence_ops.record_commitment(
+        plan, deal, "Agreed to a discovery meeting", later - dt.timedelta(days=2), prospect.id, today=later
+    )
+    assert change.opportunities == {deal}
+    assert not funnel.status(_timing(plan, deal), rules[prospect.id], later).stale
+    with pytest.raises(ops.OperationError, match="future"):
+        evidence_ops.record_commitment(plan, deal, "Tomorrow", later + dt.timedelta(days=1), today=later)
+    with pytest.raises(ops.OperationError, match="committed to"):
+        evidence_ops.record_commitment(plan, deal, "  ", later)
+    # Renaming the stage's checklist keeps the record (the renamed item is simply not met).
+    rows = [
+        ops.StageRow(s.id, StageSpec(s.name, s.level, s.probability, s.stale_after_days, s.exit_commitments))
+        for s in stages.list_stages(plan)
+    ]
+    rows[0] = ops.StageRow(prospect.id, dataclasses.replace(rows[0].spec, exit_commitments=("Met us",)))
+    ops.apply_stage_settings(plan, rows, {}, TODAY)
+    assert [c.what for c in evidence.list_commitments(plan, deal)] == ["Agreed to a discovery meeting"]
+    (record,) = evidence.list_commitments(plan, deal)
+    evidence_ops.remove_commitment(plan, record.id)
+    assert evidence.list_commitments(plan, deal) == []
+    with pytest.raises(ops.OperationError, match="no longer exists"):
+        evidence_ops.remove_commitment(plan, record.id)
 
 
 def _timing(plan: PlanDB, deal: int) -> DealTiming:
@@ -246,3 +348,45 @@ def test_bulk_statuses_equal_the_per_card_rules(demo_plan: PlanDB) -> None:
         assert any(s.stale for s in bulk)
         assert any(s.premature for s in bulk)
         assert any(s.slips for s in bulk)
+
+
+def test_deleting_a_stage_named_only_by_a_commitment_keeps_the_record(plan: PlanDB) -> None:
+    """A stage settings change never deletes evidence: a stage a record names is retired."""
+    deal = _deal(plan)
+    prospect, qualified, *_ = stages.list_stages(plan)
+    evidence_ops.record_commitment(plan, deal, "Shared budget range and timeline", TODAY, qualified.id)
+    rows = [
+        ops.StageRow(s.id, StageSpec(s.name, s.level, s.probability, s.stale_after_days, s.exit_commitments))
+        for s in stages.list_stages(plan)
+        if s.id != qualified.id
+    ]
+    ops.apply_stage_settings(plan, rows, {}, TODAY)
+    retired = next(s for s in stages.list_stages(plan) if s.id == qualified.id)
+    assert retired.retired
+    assert [(c.stage_id, c.what) for c in evidence.list_commitments(plan, deal)] == [
+        (qualified.id, "Shared budget range and timeline")
+    ]
+    assert prospect.id != qualified.id
+
+
+def test_a_stored_day_that_is_not_one_counts_for_nothing(plan: PlanDB) -> None:
+    """A hand-edited plan file: commitment days SQLite or Python would not read are left out of
+    Stale (never an exception), and the latest readable one still counts."""
+    from planner.storage.board import load_all_details, load_status_columns
+
+    deal = _deal(plan)
+    prospect = stages.list_stages(plan)[0]
+    evidence_ops.record_commitment(plan, deal, "Agreed to a discovery meeting", D(2026, 11, 2), prospect.id)
+    with plan.atomic():
+        for day in ("2026-02-30", "garbage", "9999-99-99"):
+            plan.execute(
+                "INSERT INTO commitment (opportunity_id, what, committed_on, created) VALUES (?, ?, ?, '')",
+                [deal, "Hand-edited", day],
+            )
+    assert load_details(plan, [deal])[deal].last_commitment == D(2026, 11, 2)
+    assert load_all_details(plan)[deal].last_commitment == D(2026, 11, 2)
+    columns = load_status_columns(plan)
+    assert columns.last_commitment[deal] == "2026-11-02"
+    rules = funnel.stage_rules(stages.list_stages(plan))
+    (status,) = funnel.statuses(load_cards(plan, [deal]), columns, rules, TODAY)
+    assert status.stale_days is None

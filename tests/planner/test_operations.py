@@ -82,7 +82,9 @@ def test_update_and_revert_is_exact(demo_plan: PlanDB) -> None:
     draft = OpportunityDraft(
         "Renamed", deal.account_id, later_stage, amount=1.0, close_date=dt.date(2027, 6, 1), currency="GBP"
     )
-    change = ops.update_opportunity(demo_plan, deal.id, draft, TODAY)
+    change = ops.update_opportunity(
+        demo_plan, deal.id, draft, TODAY, ops.MoveDetails(commitment="Verbal selection", reason="Moved on")
+    )
     assert change.opportunities == {deal.id}
     after_dump = dump(demo_plan)
     assert after_dump != before_dump
@@ -96,9 +98,10 @@ def test_update_and_revert_is_exact(demo_plan: PlanDB) -> None:
 def test_stage_change_in_the_editor_is_a_recorded_move(plan: PlanDB) -> None:
     _change, deal = ops.create_opportunity(plan, _draft(plan), TODAY)
     second = stages.list_stages(plan)[1].id
-    ops.update_opportunity(plan, deal, _draft(plan, stage_id=second), TODAY + dt.timedelta(days=3))
+    move = ops.MoveDetails(commitment="Agreed to a discovery meeting", commitment_date=TODAY)
+    ops.update_opportunity(plan, deal, _draft(plan, stage_id=second), TODAY + dt.timedelta(days=3), move)
     moves = opportunities.stage_history(plan, deal)
-    assert [(m.to_stage_id, m.reason) for m in moves][-1] == (second, "Changed in the deal editor")
+    assert [(m.to_stage_id, m.commitment) for m in moves][-1] == (second, "Agreed to a discovery meeting")
     got = opportunities.get_opportunity(plan, deal)
     assert got is not None
     assert got.stage_entered == TODAY + dt.timedelta(days=3)

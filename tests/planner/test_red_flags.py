@@ -49,6 +49,10 @@ STAGES = [
 ]
 PROSPECT, QUALIFIED, EVALUATING, COMMITTED, WON, LOST, WALKED_AWAY = STAGES
 RULES = funnel.stage_rules(STAGES)
+# Every checklist commitment of every stage, recorded as the move dialog records one.
+EVERY_COMMITMENT = tuple((s.id, text) for s in STAGES for text in s.exit_commitments)
+# What enters Qualified: both of Prospect's exits.
+ENTERS_QUALIFIED = tuple((PROSPECT.id, text) for text in PROSPECT.exit_commitments)
 PEOPLE = {
     n: Person(n, 1, name)
     for n, name in enumerate(
@@ -90,7 +94,7 @@ def deal(
     manual: Sequence[ManualFlag] = (),
     account: str = "Acme Manufacturing",
     last_commitment: dt.date | None = TODAY - 5 * DAY,
-    evidence_position: int | None = 1,
+    recorded: tuple[tuple[int, str], ...] = ENTERS_QUALIFIED,
     snooze_until: dt.date | None = None,
     slips: int = 0,
     actions: frozenset[str] = frozenset({""}),
@@ -113,7 +117,7 @@ def deal(
     }
     values.update(opportunity)
     opp = Opportunity(**values)  # type: ignore[arg-type]
-    details = CardDetails("", TODAY - 60 * DAY, snooze_until, slips, last_commitment, evidence_position)
+    details = CardDetails("", TODAY - 60 * DAY, snooze_until, slips, last_commitment, recorded)
     return DealFacts(
         opp,
         stage,
@@ -176,7 +180,7 @@ CONFIRMED = (committed(DECISION, 10),)
 
 def best_few(**changes: object) -> DealFacts:
     """A deal in Committed (Best Few), changed by the arguments."""
-    values: dict[str, object] = {"stage": COMMITTED, "evidence_position": 3}
+    values: dict[str, object] = {"stage": COMMITTED, "recorded": EVERY_COMMITMENT}
     values.update(changes)
     return deal(**values)  # type: ignore[arg-type]
 
@@ -320,10 +324,19 @@ CASES = [
     pytest.param(lambda: deal(close_date=TODAY), rf.OVERDUE, 0, id="today"),
     pytest.param(lambda: deal(stage=WON, close_date=TODAY - 30 * DAY), rf.OVERDUE, 0, id="won-in-the-past"),
     # premature
-    pytest.param(lambda: deal(evidence_position=None), rf.PREMATURE, 1, id="no-evidence"),
-    pytest.param(lambda: deal(evidence_position=0), rf.PREMATURE, 1, id="evidence-of-an-earlier-stage"),
-    pytest.param(lambda: deal(evidence_position=3), rf.PREMATURE, 0, id="evidence-further-down"),
-    pytest.param(lambda: deal(stage=PROSPECT, evidence_position=None), rf.PREMATURE, 0, id="first-stage"),
+    pytest.param(lambda: deal(recorded=()), rf.PREMATURE, 1, id="no-evidence"),
+    pytest.param(lambda: deal(recorded=ENTERS_QUALIFIED[:1]), rf.PREMATURE, 1, id="one-entry-missing"),
+    pytest.param(
+        lambda: deal(recorded=((QUALIFIED.id, PROSPECT.exit_commitments[0]), ENTERS_QUALIFIED[1])),
+        rf.PREMATURE,
+        1,
+        id="right-words-under-a-later-stage",
+    ),
+    pytest.param(lambda: deal(recorded=EVERY_COMMITMENT), rf.PREMATURE, 0, id="evidence-further-down"),
+    pytest.param(
+        lambda: deal(stage=COMMITTED, recorded=ENTERS_QUALIFIED[:1]), rf.PREMATURE, 1, id="skip-ahead"
+    ),
+    pytest.param(lambda: deal(stage=PROSPECT, recorded=()), rf.PREMATURE, 0, id="first-stage"),
     # not-in-funnel-yet (In the Funnel: Qualified and Evaluating; stage limit 21 days)
     pytest.param(lambda: deal(every(mode=Mode.EVEN_KEEL)), rf.NOT_IN_FUNNEL_YET, 1, id="nobody-receptive"),
     pytest.param(
@@ -715,7 +728,7 @@ def test_new_rules_come_in_the_documented_order() -> None:
             replace(TECHNICAL, mode=Mode.OVERCONFIDENT),
         ),
         stage=EVALUATING,
-        evidence_position=2,
+        recorded=EVERY_COMMITMENT,
         position=5,
         commitments=(committed("Sent the fleet data", 2),),
         manual=(ManualFlag(7, 1, False, "Budget freeze rumour"),),
@@ -787,14 +800,27 @@ def test_decision_items_are_the_best_few_checklists_items_that_name_a_date() -> 
 
 
 def test_funnel_rules_are_the_funnel_modules_words() -> None:
-    facts = deal(
-        last_commitment=TODAY - 34 * DAY, slips=3, close_date=TODAY - 2 * DAY, evidence_position=None
-    )
+    facts = deal(last_commitment=TODAY - 34 * DAY, slips=3, close_date=TODAY - 2 * DAY, recorded=())
     by_rule = {f.rule: f.reason for f in rf.evaluate(facts, TODAY)}
     assert by_rule[rf.STALE] == funnel.stale_reason(34, 21)
     assert by_rule[rf.SLIPPING] == funnel.slip_reason(3)
     assert by_rule[rf.OVERDUE] == funnel.overdue_reason(TODAY - 2 * DAY, TODAY)
-    assert by_rule[rf.PREMATURE] == funnel.premature_reason("Qualified")
+    assert by_rule[rf.PREMATURE] == funnel.premature_reason(PROSPECT.exit_commitments)
+    assert by_rule[rf.PREMATURE] == (
+        "Premature: never recorded: Agreed to a discovery meeting; Confirmed a problem or goal"
+    )
+
+
+def test_a_skip_ahead_is_premature_naming_every_commitment_it_skipped() -> None:
+    """Prospect to Committed citing only "agreed to a discovery meeting": the method's gate
+    was skipped twice, and the reason says which commitments were never recorded."""
+    (flag,) = fired(deal(stage=COMMITTED, recorded=ENTERS_QUALIFIED[:1]), rf.PREMATURE)
+    assert flag.reason == (
+        "Premature: never recorded: Confirmed a problem or goal; Shared budget range and timeline;"
+        " Introduced us to the economic buyer; Shared decision criteria and process;"
+        " Technical evaluation agreed"
+    )
+    assert flag.ref == RecordRef("opportunity", 1)
 
 
 def test_results_point_at_their_records_in_the_documented_order() -> None:
@@ -941,7 +967,7 @@ def any_deal(draw: st.DrawFn) -> DealFacts:
         ),
         account=draw(st.text(max_size=20)),
         last_commitment=draw(dates),
-        evidence_position=draw(st.one_of(st.none(), st.integers(0, 6))),
+        recorded=tuple(draw(st.lists(st.sampled_from(EVERY_COMMITMENT), max_size=6))),
         snooze_until=draw(dates),
         slips=draw(st.integers(0, 5)),
         title=draw(st.text(min_size=1, max_size=30)),
@@ -1240,10 +1266,11 @@ def test_the_method_checks_read_the_plan(plan: PlanDB) -> None:
     )
     found = rules(idle)
     assert rf.NO_NEXT_STEP not in found
-    # No Coach is linked; no Economic buyer and nobody met In the Funnel are not.
-    assert {rf.NO_ECONOMIC_BUYER, rf.NO_COACH, rf.NOT_IN_FUNNEL_YET} <= set(found)
+    # No Coach is linked; no Economic buyer, nobody met In the Funnel and the Prospect
+    # commitments never recorded (it was put straight into Qualified) are not.
+    assert {rf.NO_ECONOMIC_BUYER, rf.NO_COACH, rf.NOT_IN_FUNNEL_YET, rf.PREMATURE} <= set(found)
     assert found[rf.FLAG_WITHOUT_ACTION].reason == (
-        "2 red flags have no open action linked to them,"
+        "3 red flags have no open action linked to them,"
         " the first: “No Economic buyer identified on this deal”"
     )
     facts = rf.load_facts(plan, [idle])[idle]

@@ -282,6 +282,11 @@ def test_cards_are_open_deals_ordered_by_close_date_with_slips(plan: PlanDB) -> 
     assert few[late] == every[late]
     assert few[early] == every[early]
     assert (every[late].slips, every[early].slips, every[undated].slips) == (2, 0, 0)
-    assert (every[early].last_commitment, every[early].evidence_position) == (D(2026, 11, 3), 1)
-    assert (every[late].last_commitment, every[late].evidence_position) == (None, None)
+    # A move's commitment is a record too, under the stage the deal left (none here).
+    assert (every[early].last_commitment, every[early].recorded, every[early].last_what) == (
+        D(2026, 11, 3),
+        (),
+        "Met",
+    )
+    assert (every[late].last_commitment, every[late].recorded, every[late].last_what) == (None, (), "")
     assert every[closed].created is not None

@@ -50,9 +50,6 @@ def bundle(demo_plan: PlanDB, tmp_path: Path) -> Iterator[review.Bundle]:
 
 
 def test_a_bundle_opens_as_the_same_plan_read_only(demo_plan: PlanDB, bundle: review.Bundle) -> None:
-    # A bundle carries no commitment records: the plan it is compared with has none either.
-    with demo_plan.atomic():
-        demo_plan.execute("DELETE FROM commitment")
     original = build_pack(demo_plan, PackScope.all_open(), PackOptions(include_private_notes=True), TODAY)
     again = build_pack(bundle.plan, PackScope.all_open(), PackOptions(include_private_notes=True), TODAY)
 
@@ -70,12 +67,13 @@ def test_a_bundle_opens_as_the_same_plan_read_only(demo_plan: PlanDB, bundle: re
                 for item in deal[key]:
                     for field in ("id", "person_id", "reports_to_id", "created"):
                         item.pop(field, None)
+            # The plan's normal cycle comes from its won deals, which an all-open bundle does not
+            # hold: best-few-unconfirmed's "closes after half the cycle" (and the count of flags
+            # without an action, which includes it) cannot be judged from the bundle alone.
+            unjudged = ("best-few-unconfirmed", "flag-without-action")
+            deal["red_flags"] = [f for f in deal["red_flags"] if f["id"] not in unjudged]
             for flag in deal["red_flags"] + deal["strengths"]:
                 flag.pop("ref")
-                if flag["id"] == "best-few-unconfirmed":
-                    # Its reason may name the plan's normal cycle, which comes from the won deals
-                    # an all-open bundle does not hold.
-                    flag.pop("reason")
         return data
 
     assert comparable(again) == comparable(original)

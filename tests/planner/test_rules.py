@@ -22,7 +22,12 @@ def test_open_stages_and_entry_commitments(plan: PlanDB) -> None:
     columns = open_stages(all_stages)
     assert [s.name for s in columns] == ["Prospect", "Qualified", "Evaluating", "Committed"]
     assert entry_commitments(columns[0], all_stages) == ()
-    assert entry_commitments(columns[2], all_stages) == columns[1].exit_commitments
+    # Every open stage's exits before it, each with its stage.
+    assert entry_commitments(columns[2], all_stages) == tuple(
+        (stage, text) for stage in columns[:2] for text in stage.exit_commitments
+    )
+    closed = next(s for s in all_stages if s.is_closed)
+    assert entry_commitments(closed, all_stages) == ()
 
 
 def test_probability_override_wins(plan: PlanDB) -> None:

@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialogButtonBox,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -118,7 +125,16 @@ def test_edit_moves_the_card_and_undo_restores_the_database(window: MainWindow) 
     draft = OpportunityDraft(
         "Edited title", deal.account_id, target.id, amount=5.0, close_date=deal.close_date
     )
-    assert window.save_opportunity(card.id, draft)
+    modals = drive.Modals()
+
+    def tick_the_first(dialog: QWidget) -> None:  # the move dialog asks for the commitment
+        drive.click_check_box(next(b for b in dialog.findChildren(QCheckBox) if b.isEnabled()))
+        drive.press_ok(dialog)
+
+    with modals.expecting(tick_the_first):
+        assert window.save_opportunity(card.id, draft)
+    assert modals.answered == 1
+    assert not modals.take_unexpected()
     assert card.id in [c.id for c in window.controller.models[target.id].cards]
     assert card.id not in [c.id for c in window.controller.models[source.id].cards]
     window.undo_stack.undo()

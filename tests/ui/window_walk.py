@@ -96,6 +96,7 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "switch_tab": (3, 1),
     "new_deal": (2, 2),
     "delete_deal": (1, 1),
+    "record_commitment": (3, 2),
 }
 
 
@@ -284,12 +285,14 @@ class Walk:
             if not accept:
                 drive.press_cancel(dialog)
                 return
+            # Commitments already on record are shown ticked and cannot be ticked again.
             boxes = [b for b in dialog.findChildren(QCheckBox) if b.isVisible()]
-            if boxes:
-                drive.click_check_box(boxes[0])  # the customer's commitment
-            else:
+            new = [b for b in boxes if b.isEnabled() and not b.isChecked()]
+            if new:
+                drive.click_check_box(new[0])  # the customer's commitment
+            elif not boxes:
                 drive.type_into(drive.line_edit_of(drive.field(dialog, "Reason")), "Customer paused")
-            drive.press_ok(dialog)
+            drive.press_ok(dialog)  # with every entry commitment on record, no new one is needed
 
         return answer
 
@@ -355,9 +358,37 @@ class Walk:
         def change(dialog: QWidget) -> None:
             combo = drive.field(dialog, "Stage")
             assert isinstance(combo, QComboBox)
+            before = combo.currentData()
             drive.choose_in_combo(combo, 1 if steps % 2 else -1)
+            if combo.currentData() != before:
+                # OK then asks for the move's commitment or reason, as a drag would.
+                self.modals.queue.append(self._answer_move((steps // 2) % 4 != 0))
 
         self._edit_deal(k, change)
+
+    def do_record_commitment(self, k: int, which: int) -> None:
+        found = self.select_card(k)
+        if found is None:
+            return
+        view, row = found
+
+        def answer(dialog: QWidget) -> None:
+            if which % 6 == 0:
+                drive.press_cancel(dialog)
+                return
+            choice = drive.field(dialog, "Commitment")
+            assert isinstance(choice, QComboBox)
+            drive.choose_in_combo(choice, which % choice.count())
+            if choice.currentIndex() == choice.count() - 1:  # in the customer's words
+                words = drive.line_edit_of(drive.field(dialog, "In the customer's words"))
+                drive.type_into(words, f"Agreed to step {which}")
+            if which % 3 == 0:
+                when = dt.date.today() - dt.timedelta(days=which % 40)
+                drive.type_into(drive.line_edit_of(drive.field(dialog, "Date")), when.isoformat())
+            drive.press_ok(dialog)
+
+        with self.expect(drive.choose_in_menu("Record customer commitment…"), answer):
+            drive.open_context_menu(view, view.model().index(row, 0))
 
     def do_edit_amount(self, k: int, amount: int) -> None:
         def change(dialog: QWidget) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSize, Qt, Signal, Slot
@@ -21,14 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import evidence, red_flags
 from planner import operations as ops
-from planner import red_flags
 from planner import sheet_operations as sheet_ops
+from planner.evidence import StageChecklist
 from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.model import (
     Action,
     ActionStatus,
     BuyingInfluence,
+    Commitment,
     CompetitionKind,
     Competitor,
     ManualFlag,
@@ -43,11 +45,14 @@ from planner.red_flags import Flag, SsoTest
 from planner.sheet_operations import NewPerson, Objective
 from planner.storage import accounts as account_repo
 from planner.storage import activities as activity_repo
+from planner.storage import evidence as evidence_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import people as people_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
+from ui import format as fmt
 from ui.blue_sheet import colours, labels
+from ui.blue_sheet.commitments import CommitmentSection
 from ui.blue_sheet.dialogs import AddInfluenceDialog, PersonDialog
 from ui.blue_sheet.influence_map import (
     InfluenceNode,
@@ -69,6 +74,9 @@ from ui.blue_sheet.sections import (
 )
 from ui.commands import Apply, InfluenceWithPersonCommand, PersonEditCommand, Push, run_opportunity_operation
 from ui.file_dialogs import FolderKind, save_file
+
+if TYPE_CHECKING:
+    from ui.dialogs.commitment_dialog import CommitmentDraft
 
 # MainWindow._push: runs the factory, pushes its command, reports a failure under the title.
 
@@ -129,6 +137,9 @@ class SheetData:
     notes: list[Note]
     flags: list[Flag]
     tests: list[SsoTest]
+    commitments: list[Commitment] = field(default_factory=list)  # the latest first
+    checklists: list[StageChecklist] = field(default_factory=list)  # its stage and those before it
+    stage_names: dict[int, str] = field(default_factory=dict)  # every stage, retired ones too
 
     def name(self, person_id: int | None) -> str:
         if person_id is None:
@@ -155,6 +166,8 @@ def load_sheet(plan: PlanDB, opportunity_id: int, today: dt.date) -> SheetData |
                 people[wanted] = found
     flags = red_flags.evaluate_plan(plan, today, [opportunity_id]).get(opportunity_id, [])
     account_name = account.name if account else ""
+    stages = stage_repo.list_stages(plan)
+    commitments = evidence_repo.list_commitments(plan, opportunity_id)
     return SheetData(
         opportunity,
         account_name,
@@ -167,6 +180,9 @@ def load_sheet(plan: PlanDB, opportunity_id: int, today: dt.date) -> SheetData |
         activity_repo.list_notes(plan, opportunity_id),
         flags,
         red_flags.sso_tests(opportunity, account_name),
+        commitments,
+        evidence.stage_checklists(opportunity.stage_id, stages, commitments),
+        {s.id: s.name for s in stages},
     )
 
 
@@ -194,6 +210,7 @@ class BlueSheetPanel(QWidget):
         QT_TRANSLATE_NOOP("BlueSheetPanel", "Competition"),
         QT_TRANSLATE_NOOP("BlueSheetPanel", "Actions"),
         QT_TRANSLATE_NOOP("BlueSheetPanel", "Notes"),
+        QT_TRANSLATE_NOOP("BlueSheetPanel", "Commitments"),
     )
 
     def __init__(
@@ -234,6 +251,7 @@ class BlueSheetPanel(QWidget):
         self.competition = CompetitionSection(self)
         self.action_section = ActionSection(self)
         self.note_section = NoteSection(self)
+        self.commitment_section = CommitmentSection(self)
         for section, name in zip(
             (
                 self.objective,
@@ -242,6 +260,7 @@ class BlueSheetPanel(QWidget):
                 self.competition,
                 self.action_section,
                 self.note_section,
+                self.commitment_section,
             ),
             self.TABS,
             strict=True,
@@ -282,6 +301,8 @@ class BlueSheetPanel(QWidget):
         self.note_section.save_requested.connect(self._on_note_section_save_requested)
         self.note_section.remove_requested.connect(self._on_note_section_remove_requested)
         self.note_section.hide_requested.connect(self._on_note_section_hide_requested)
+        self.commitment_section.record_requested.connect(self._on_commitment_section_record_requested)
+        self.commitment_section.remove_requested.connect(self._on_commitment_section_remove_requested)
         self.show_opportunity(0)
 
     def sizeHint(self) -> QSize:
@@ -341,6 +362,10 @@ class BlueSheetPanel(QWidget):
         )
         self.tabs.setTabText(2, translate("BlueSheetPanel", "Flags ({n})").format(n=red))
         self.tabs.setTabText(4, translate("BlueSheetPanel", "Actions ({n})").format(n=len(data.actions)))
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.commitment_section),
+            translate("BlueSheetPanel", "Commitments ({n})").format(n=len(data.commitments)),
+        )
         self.sections.sync()
         self.objective.load(o, data.tests)
         self._load_influences(data)
@@ -349,6 +374,7 @@ class BlueSheetPanel(QWidget):
         self.competition.model.set_competitors(data.competitors)
         self.action_section.load(data.actions, data.flags, self._today(), o.next_step)
         self.note_section.load(data.notes)
+        self.commitment_section.load(data.checklists, data.commitments, data.stage_names)
         self._apply_editable()
 
     def _clear(self) -> None:
@@ -357,6 +383,7 @@ class BlueSheetPanel(QWidget):
         self.competition.model.set_competitors([])
         self.action_section.model.set_actions([], [], self._today())
         self.note_section.model.set_notes([])
+        self.commitment_section.load([], [], {})
         self._set_scene(build_map_scene([], {}))
 
     def _load_influences(self, data: SheetData) -> None:
@@ -400,6 +427,7 @@ class BlueSheetPanel(QWidget):
         self.competition.set_editable(editable)
         self.action_section.set_editable(editable)
         self.note_section.set_editable(editable)
+        self.commitment_section.set_editable(editable)
 
     # Selection: table <-> map; flags -> their record ------------------------------------------
     def select_influence(self, influence_id: int) -> bool:
@@ -997,6 +1025,57 @@ class BlueSheetPanel(QWidget):
         self.hide_note(note_id)
 
     # Asking ------------------------------------------------------------------------------------
+    # 9: customer commitments
+    def ask_commitment(self) -> bool:
+        """Ask what the customer committed to, and when, and record it on the shown deal."""
+        from ui.dialogs.commitment_dialog import commitment_dialog
+
+        deal = self.opportunity_id
+        dialog = commitment_dialog(self.plan, deal, self._today(), self) if deal else None
+        if dialog is None or dialog.exec() != dialog.DialogCode.Accepted:
+            return False
+        return self.record_commitment(dialog.draft())
+
+    def record_commitment(self, draft: CommitmentDraft) -> bool:
+        """Record a customer commitment on the shown deal (undoable)."""
+        from ui.dialogs.commitment_dialog import record_command
+
+        deal = self.opportunity_id
+        if not deal:
+            return False
+        return self._push(
+            lambda: record_command(self.plan, deal, draft, self._today(), self._apply_change),
+            translate("BlueSheetPanel", "The commitment was not recorded"),
+        )
+
+    def remove_commitment(self, commitment_id: int, *, ask: bool = True) -> bool:
+        """Remove a commitment record (after asking): the deal may be stale or premature again."""
+        found = next((c for c in self.data.commitments if c.id == commitment_id), None) if self.data else None
+        if found is None:
+            return False
+        question = translate(
+            "BlueSheetPanel",
+            "Remove the customer commitment “{what}” of {date}?\nStale and Premature no longer count it."
+            " You can undo this with Edit → Undo.",
+        ).format(what=found.what, date=fmt.date(found.committed_on))
+        if ask and not self.confirm(translate("BlueSheetPanel", "Remove commitment"), question):
+            return False
+        return self._run(
+            translate("BlueSheetPanel", "Remove commitment “{what}” from {deal}").format(
+                what=found.what, deal=self._quoted()
+            ),
+            lambda: evidence.remove_commitment(self.plan, commitment_id),
+            translate("BlueSheetPanel", "The commitment was not removed"),
+        )
+
+    @Slot()
+    def _on_commitment_section_record_requested(self) -> None:
+        self.ask_commitment()
+
+    @Slot(int)
+    def _on_commitment_section_remove_requested(self, commitment_id: int) -> None:
+        self.remove_commitment(commitment_id)
+
     def _confirm(self, title: str, text: str) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,

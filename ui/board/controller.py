@@ -243,6 +243,9 @@ class BoardController(QObject):
                 status=funnel.status(timing, self.rules[card.stage_id], today),
                 red_flags=tuple(f.reason for f in flags.get(card.id, []) if not f.is_strength),
                 sentence="",
+                last_commitment=(details[card.id].last_what, timing.last_commitment)
+                if timing.last_commitment is not None
+                else None,
             )
             result.append(dataclasses.replace(face, sentence=fmt.card_sentence(face, today)))
         return result

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from planner.funnel import days_in_stage, slip_reason, stale_reason
+from planner.funnel import days_in_stage, premature_reason, slip_reason, stale_reason
 from planner.i18n import plural
 from ui import format as fmt
 from ui.board.models import FACE_ROLE, CardFace
@@ -75,12 +75,7 @@ def badges(face: CardFace | None) -> list[Badge]:
         text = translate("CardBadge", "Slipped {count}x").format(count=status.slips)
         chips.append(Badge(text, SLIP, slip_reason(status.slips)))
     if status.premature:
-        reason = translate(
-            "CardBadge",
-            "Placed further down the funnel than the evidence allows: the customer "
-            "commitments to enter this stage were never recorded",
-        )
-        chips.append(Badge(translate("CardBadge", "Premature"), PREMATURE, reason))
+        chips.append(Badge(translate("CardBadge", "Premature"), PREMATURE, premature_reason(status.missing)))
     if face.red_flags:
         count = len(face.red_flags)
         text = plural(count, translate("CardBadge", "{n} flag"), translate("CardBadge", "{n} flags"))

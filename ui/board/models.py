@@ -37,6 +37,7 @@ class CardFace:
     status: FunnelStatus
     red_flags: tuple[str, ...]  # the rule engine's reasons, strengths left out
     sentence: str  # the card read aloud: accessible text and tooltip
+    last_commitment: tuple[str, dt.date] | None = None  # what the customer last committed to, and when
 
 
 FaceOf = Callable[[list[Card]], list[CardFace]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.funnel import missing_text
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.model import FunnelLevel, Stage
 from planner.operations import MoveDetails
+from ui import format as fmt
 from ui.date_field import DateField
 
 translate = QCoreApplication.translate
@@ -32,7 +35,13 @@ CLOSE_PROMPTS = {
 
 
 class MoveDialog(QDialog):
-    """One dialog for the three kinds of move; Cancel changes nothing."""
+    """One dialog for the three kinds of move; Cancel changes nothing.
+
+    A forward move lists the checklist commitments it passes (`commitments`): those already on
+    record (`recorded`: the day each was met) are shown ticked and dated and are not recorded
+    again; a new tick is needed unless nothing that enters the target is missing
+    (`entry_missing`, by default the passed ones not on record).
+    """
 
     def __init__(
         self,
@@ -40,12 +49,20 @@ class MoveDialog(QDialog):
         title: str,
         source: Stage,
         target: Stage,
-        commitments: tuple[str, ...],
+        commitments: Sequence[str],
         today: dt.date,
         parent: QWidget | None = None,
+        *,
+        recorded: Mapping[str, dt.date] | None = None,
+        entry_missing: Sequence[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.kind = kind
+        self.target = target
+        self.recorded = dict(recorded or {})
+        self.entry_missing = tuple(
+            entry_missing if entry_missing is not None else [c for c in commitments if c not in self.recorded]
+        )
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         heading = QLabel(self)
@@ -70,10 +87,27 @@ class MoveDialog(QDialog):
                 ).format(title=title, source=source.name, target=target.name)
             )
             for commitment in commitments:
+                day = self.recorded.get(commitment)
                 box = QCheckBox(commitment, self)
+                if day is not None:
+                    # Already on record: shown as met, never recorded a second time.
+                    box.setText(
+                        translate("MoveDialog", "{commitment} (recorded {date})").format(
+                            commitment=commitment, date=fmt.date(day)
+                        )
+                    )
+                    box.setChecked(True)
+                    box.setEnabled(False)
+                box.setProperty("commitment", commitment)
                 box.toggled.connect(self._on_input_changed)
                 self.checks.append(box)
                 layout.addWidget(box)
+            # What the move leaves unrecorded: all on record already, or what Premature will name.
+            self.evidence_note = QLabel(self)
+            self.evidence_note.setTextFormat(Qt.TextFormat.PlainText)
+            self.evidence_note.setWordWrap(True)
+            self.evidence_note.setAccessibleName(translate("MoveDialog", "Evidence"))
+            layout.addWidget(self.evidence_note)
             self.other.setPlaceholderText(
                 translate("MoveDialog", "Another commitment, in the customer's words")
             )
@@ -117,10 +151,19 @@ class MoveDialog(QDialog):
         layout.addWidget(self.buttons)
         self._on_input_changed()
 
+    def new_commitments(self) -> list[str]:
+        """The checklist commitments ticked now (not those already on record)."""
+        return [str(box.property("commitment")) for box in self.checks if box.isChecked() and box.isEnabled()]
+
+    def still_missing(self) -> list[str]:
+        """What enters the target and would stay unrecorded after this move."""
+        ticked = set(self.new_commitments())
+        return [c for c in self.entry_missing if c not in ticked]
+
     def details(self) -> MoveDetails:
         """What the seller entered (ValueError while the date is not one; `is_complete` says)."""
         if self.kind == "forward":
-            said = [box.text() for box in self.checks if box.isChecked()]
+            said = self.new_commitments()
             if self.other.text().strip():
                 said.append(self.other.text().strip())
             return MoveDetails(commitment="; ".join(said), commitment_date=self.when.value())
@@ -132,11 +175,28 @@ class MoveDialog(QDialog):
         if self.kind != "backward" and not self.when.is_valid():
             return False
         details = self.details()
-        return bool(details.commitment) if self.kind == "forward" else bool(details.reason)
+        if self.kind == "forward":
+            return bool(details.commitment) or not self.entry_missing
+        return bool(details.reason)
 
     @Slot()
     def _on_input_changed(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.is_complete())
+        if self.kind != "forward":
+            return
+        missing = self.still_missing()
+        if not self.entry_missing:
+            note = translate(
+                "MoveDialog", "Every commitment that enters {stage} is on record: no new one is needed."
+            ).format(stage=self.target.name)
+        elif missing:
+            note = translate("MoveDialog", "{stage} will show Premature: never recorded: {missing}").format(
+                stage=self.target.name, missing=missing_text(missing)
+            )
+        else:
+            note = ""
+        self.evidence_note.setText(note)
+        self.evidence_note.setVisible(bool(note))
 
     def accept(self) -> None:
         if self.is_complete():
