@@ -12,6 +12,7 @@ from planner import funnel, i18n, money, red_flags
 from planner.model import (
     Account,
     ActionStatus,
+    CallPlan,
     CompetitionKind,
     ConceptKind,
     Degree,
@@ -25,7 +26,7 @@ from planner.model import (
 from planner.next_step import NextStep, export_text, next_step
 from planner.stages import ordered, probability
 from planner.storage import accounts as account_repo
-from planner.storage import pack_queries
+from planner.storage import evidence, pack_queries
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
@@ -211,6 +212,39 @@ class NoteInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class AttendeeInfo:
+    """An attendee of a call: a buying influence of the deal, with their Concept."""
+
+    influence_id: int
+    name: str
+    title: str
+    role: Role
+    concept: str
+    concept_kind: ConceptKind | None
+
+
+@dataclass(frozen=True, slots=True)
+class CallPlanInfo:
+    """A Green Sheet as the pack shows it: the plan of one meeting and, once held, its debrief."""
+
+    id: int
+    meeting_at: dt.datetime
+    title: str
+    attendees: tuple[AttendeeInfo, ...]
+    business_reason: str
+    giving: str
+    confirmation_questions: tuple[str, ...]
+    new_information_questions: tuple[str, ...]
+    attitude_questions: tuple[str, ...]
+    best_action: str
+    minimum_action: str
+    commit_by: dt.date | None
+    debriefed_on: dt.date | None
+    debrief_commitment: str
+    debrief_notes: str
+
+
+@dataclass(frozen=True, slots=True)
 class DealPack:
     """Everything the pack shows of one deal: its Blue Sheet, funnel status and histories."""
 
@@ -253,6 +287,7 @@ class DealPack:
     close_date_history: tuple[CloseDateInfo, ...]
     notes: tuple[NoteInfo, ...]  # the seller's notes the pack may show
     coaching_notes: tuple[NoteInfo, ...]  # the manager's
+    call_plans: tuple[CallPlanInfo, ...] = ()  # by meeting time
 
     @property
     def is_open(self) -> bool:
@@ -424,6 +459,7 @@ def _build_pack(
     facts = red_flags.load_facts(plan, ids)
     flags = red_flags.evaluate_all(facts, today)
     records = pack_queries.load_pack_records(plan, ids)
+    calls = evidence.call_plans_of(plan, ids)
     all_stages = stage_repo.list_stages(plan)
     stage_names = {s.id: s.name for s in all_stages}
     accounts = {a.id: a for a in account_repo.list_accounts(plan)}
@@ -536,6 +572,7 @@ def _build_pack(
                 ),
                 notes=tuple(notes),
                 coaching_notes=tuple(coaching),
+                call_plans=tuple(_call_info(c, influences) for c in calls.get(deal_id, ())),
             )
         )
     deals.sort(key=lambda d: (d.stage_position, d.close_date or dt.date.max, d.id))
@@ -567,6 +604,31 @@ def _build_pack(
         ),
         deals=tuple(deals),
         coaching_notes=tuple(_note_info(n) for n in pack_queries.plan_notes(plan, "manager")),
+    )
+
+
+def _call_info(call: CallPlan, influences: Sequence[InfluenceInfo]) -> CallPlanInfo:
+    on_deal = {bi.id: bi for bi in influences}
+    return CallPlanInfo(
+        id=call.id,
+        meeting_at=call.meeting_at,
+        title=call.title,
+        # An attendee taken off the deal since has no name left to show.
+        attendees=tuple(
+            AttendeeInfo(bi.id, bi.name, bi.title, bi.role, bi.concept, bi.concept_kind)
+            for bi in (on_deal[i] for i in call.attendees if i in on_deal)
+        ),
+        business_reason=call.business_reason,
+        giving=call.giving,
+        confirmation_questions=call.confirmation_questions,
+        new_information_questions=call.new_information_questions,
+        attitude_questions=call.attitude_questions,
+        best_action=call.best_action,
+        minimum_action=call.minimum_action,
+        commit_by=call.commit_by,
+        debriefed_on=call.debriefed_on,
+        debrief_commitment=call.debrief_commitment,
+        debrief_notes=call.debrief_notes,
     )
 
 
@@ -714,6 +776,11 @@ _MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 def human_date(value: dt.date | None, empty: str = "—") -> str:
     """'15 Dec 2026' (as the app writes dates, whatever the locale), or `empty`."""
     return f"{value.day} {_MONTHS[value.month]} {value.year}" if value else empty
+
+
+def meeting_text(moment: dt.datetime) -> str:
+    """When a meeting is: '9 Dec 2026, 14:30'."""
+    return f"{human_date(moment.date())}, {moment:%H:%M}"
 
 
 def iso_date(value: dt.date | None) -> str:

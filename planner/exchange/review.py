@@ -21,6 +21,7 @@ from planner.model import (
     Action,
     ActionStatus,
     BuyingInfluence,
+    CallPlan,
     CompetitionKind,
     Competitor,
     ConceptKind,
@@ -38,8 +39,8 @@ from planner.operations import Change
 from planner.stages import StageSpec
 from planner.storage import accounts as account_repo
 from planner.storage import activities as activity_repo
+from planner.storage import evidence, pack_queries
 from planner.storage import opportunities as opportunity_repo
-from planner.storage import pack_queries
 from planner.storage import people as people_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
@@ -564,7 +565,7 @@ def _opportunity(
             r.date(change, "new", w),
             changed_at=r.text(change, "changed_at", w) or None,
         )
-    _influences(plan, o, where, r, deal_id, account_id, people)
+    influence_ids = _influences(plan, o, where, r, deal_id, account_id, people)
     for w, c in r.items(o, "competition", where):
         activity_repo.insert_competitor(
             plan,
@@ -600,6 +601,8 @@ def _opportunity(
         activity_repo.insert_note(plan, _note(note, w, r, author="seller", opportunity_id=deal_id))
     for w, note in r.items(o, "coaching_notes", where):
         activity_repo.insert_note(plan, _note(note, w, r, author="manager", opportunity_id=deal_id))
+    for w, call in r.items(o, "call_plans", where):  # bundles from before call plans have none
+        evidence.insert_call_plan(plan, _call_plan(call, w, r, deal_id, influence_ids))
     return BundleDeal(deal_id, r.opt_text(o, "external_id", where), title)
 
 
@@ -611,7 +614,8 @@ def _influences(
     deal_id: int,
     account_id: int | None,
     people: dict[int, int],
-) -> None:
+) -> dict[int, int]:
+    """Write the deal's influences; returns the bundle's influence ids -> the plan's."""
     rows = list(r.items(o, "influences", where))
     owner = account_id if account_id is not None else _no_account(plan)
     # Everyone first (with the names of whom they report to), then the influences. A row
@@ -628,15 +632,18 @@ def _influences(
         if boss is not None and boss not in people:
             name = r.text(bi, "reports_to", w).strip() or f"Person #{boss}"
             people[boss] = people_repo.insert_person(plan, Person(0, owner, name))
-    taken: set[int] = set()
+    taken: dict[int, int] = {}
+    ids: dict[int, int] = {}
     for (w, bi), key in zip(rows, keys, strict=True):
         person = people[key]
+        bundle_id = r.integer(bi, "id", w)
         if person in taken:
+            if bundle_id is not None:
+                ids.setdefault(bundle_id, taken[person])
             continue  # one row per person and deal
-        taken.add(person)
         boss = r.integer(bi, "reports_to_id", w)
         kind = r.choice(bi, "concept_kind", w, _CONCEPTS, "")
-        people_repo.insert_influence(
+        taken[person] = people_repo.insert_influence(
             plan,
             BuyingInfluence(
                 id=0,
@@ -657,6 +664,55 @@ def _influences(
                 evidence=r.text(bi, "evidence", w),
             ),
         )
+        if bundle_id is not None:
+            ids.setdefault(bundle_id, taken[person])
+    return ids
+
+
+def _texts(parent: Mapping[str, Any], key: str, where: str, r: _Reader) -> tuple[str, ...]:
+    values = parent.get(key) or []
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        r.fail(where + key, translate("Review", "expected a list of texts"))
+    return tuple(values)
+
+
+def _call_plan(
+    c: dict[str, Any], where: str, r: _Reader, deal_id: int, influence_ids: Mapping[int, int]
+) -> CallPlan:
+    """A Green Sheet of the bundle; its attendees are the deal's influences as written here."""
+    moment = r.text(c, "meeting_at", where).strip()
+    try:
+        meeting_at = dt.datetime.fromisoformat(moment)
+    except ValueError:
+        r.fail(
+            where + "meeting_at",
+            translate("Review", "“{value}” is not a date and time like 2026-12-09T14:30").format(
+                value=moment[:40]
+            ),
+        )
+    attendees = []
+    for w, attendee in r.items(c, "attendees", where):
+        influence = influence_ids.get(r.integer(attendee, "influence_id", w) or 0)
+        if influence is not None and influence not in attendees:
+            attendees.append(influence)
+    return CallPlan(
+        id=0,
+        opportunity_id=deal_id,
+        meeting_at=meeting_at.replace(tzinfo=None),
+        title=r.text(c, "title", where),
+        attendees=tuple(attendees),
+        business_reason=r.text(c, "business_reason", where),
+        giving=r.text(c, "giving", where),
+        confirmation_questions=_texts(c, "confirmation_questions", where, r),
+        new_information_questions=_texts(c, "new_information_questions", where, r),
+        attitude_questions=_texts(c, "attitude_questions", where, r),
+        best_action=r.text(c, "best_action", where),
+        minimum_action=r.text(c, "minimum_action", where),
+        commit_by=r.date(c, "commit_by", where),
+        debriefed_on=r.date(c, "debriefed_on", where),
+        debrief_commitment=r.text(c, "debrief_commitment", where),
+        debrief_notes=r.text(c, "debrief_notes", where),
+    )
 
 
 def _no_account(plan: PlanDB) -> int:

@@ -167,7 +167,7 @@ def test_every_blue_sheet_section_is_one_click_away(
         assert not [b for b in bar.findChildren(QToolButton) if b.isVisibleTo(window)]
         assert not bar.isVisibleTo(window)
         dock = window.blue_sheet_dock
-        assert len(panel.sections.buttons) == panel.tabs.count() == 6
+        assert len(panel.sections.buttons) == panel.tabs.count() == 7
         for index, button in enumerate(panel.sections.buttons):
             assert button.isVisible()
             assert _inside(_in_viewport(button, dock), dock.rect()), button.text()
