@@ -430,3 +430,30 @@ def test_the_pdf_and_html_packs_show_the_call_plan_after_the_blue_sheet(
     html_text = " ".join(" ".join(parser.words).split())
     assert html_text.index("Manager's coaching notes") < html_text.index("Green Sheet: Evaluation kick-off")
     assert "Who else signs off?" in html_text
+
+
+def test_a_long_call_plan_still_prints_on_one_page(demo_plan: PlanDB, tmp_path: Path) -> None:
+    from planner import green_sheet
+    from planner.model import CallPlan
+    from ui.green_sheet_pdf import write_call_plan
+
+    deal = next(o for o in opportunity_repo.list_opportunities(demo_plan) if o.closed_on is None)
+    many = tuple(f"Question {n}: what does the rollout need from your team this quarter?" for n in range(60))
+    _change, call_id = green_sheet.create_call_plan(
+        demo_plan,
+        CallPlan(
+            0,
+            deal.id,
+            dt.datetime(2026, 12, 9, 10, 0),
+            "A long agenda",
+            business_reason="Why this matters. " * 80,
+            confirmation_questions=many,
+            attitude_questions=many[:20],
+        ),
+    )
+    path = write_call_plan(demo_plan, call_id, deal.id, tmp_path / "long.pdf", TODAY, "letter")
+    pages, text = _pdf_text(path)
+    assert pages == 1
+    assert "Question 59:" in text  # nothing cut off: smaller, not shorter
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "612 x 792 pts (letter)" in info
