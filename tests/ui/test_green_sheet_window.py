@@ -39,6 +39,7 @@ from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 from tests.planner.test_operations import dump
 from tests.ui import window_driver as drive
+from tests.ui.blue_sheet_harness import Harness, open_harness
 from ui.blue_sheet import labels
 from ui.blue_sheet.calls import CallSection
 from ui.blue_sheet.green_sheet import CallPlanDialog, DebriefDialog
@@ -201,7 +202,7 @@ def test_a_call_is_planned_debriefed_moves_the_deal_and_prints_on_one_page(
         assert dialog.focusWidget() is time
         QTest.keyClicks(time, "07:45")
         assert time.time() == QTime(7, 45)
-        drive.type_into(drive.field(dialog, "Title"), "Scope the pilot")
+        drive.type_into(drive.line_edit_of(drive.field(dialog, "Title")), "Scope the pilot")
         attendees = drive.field(dialog, "Attendees")
         assert isinstance(attendees, QListWidget)
         for row in (0, 1):
@@ -223,8 +224,12 @@ def test_a_call_is_planned_debriefed_moves_the_deal_and_prints_on_one_page(
                 QTest.keyClick(entry, Qt.Key.Key_Return)  # adds the line; the dialog stays open
         assert dialog.isVisible()
         _click_tab(dialog, "Commitment")
-        drive.type_into(drive.field(dialog, "Best Action Commitment"), "CFO signs the pilot order")
-        drive.type_into(drive.field(dialog, "Minimum Acceptable Action"), "Introduce us to the CFO")
+        drive.type_into(
+            drive.line_edit_of(drive.field(dialog, "Best Action Commitment")), "CFO signs the pilot order"
+        )
+        drive.type_into(
+            drive.line_edit_of(drive.field(dialog, "Minimum Acceptable Action")), "Introduce us to the CFO"
+        )
         commit_by = TODAY + dt.timedelta(days=14)
         drive.type_into(drive.line_edit_of(drive.field(dialog, "Commit by")), commit_by.isoformat())
         assert drive.press_ok(dialog)
@@ -457,3 +462,63 @@ def test_a_long_call_plan_still_prints_on_one_page(demo_plan: PlanDB, tmp_path: 
     assert "Question 59:" in text  # nothing cut off: smaller, not shorter
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert "612 x 792 pts (letter)" in info
+
+
+@pytest.fixture
+def harness(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[Harness]:
+    yield from open_harness(qtbot, demo_plan)
+
+
+def test_a_read_only_plan_opens_and_prints_its_calls_and_changes_none(
+    harness: Harness, tmp_path: Path
+) -> None:
+    from planner import green_sheet
+    from planner.model import CallPlan
+
+    plan, panel = harness.plan, harness.panel
+    deal = next(
+        o for o in opportunity_repo.list_opportunities(plan) if people_repo.list_influences(plan, o.id)
+    )
+    markup = "<b>Kick-off</b> & <i>scope</i>"
+    _change, call_id = green_sheet.create_call_plan(
+        plan, CallPlan(0, deal.id, dt.datetime(2026, 11, 20, 9, 0), markup, best_action="Sign")
+    )
+    before = dump(plan)
+    panel.show_opportunity(deal.id)
+    panel.set_editable(False)
+    button = next(b for b in panel.sections.buttons if b.text().startswith("Calls"))
+    drive.click(button)
+    section = panel.call_section
+    row = section.model.row_of(call_id)
+    assert str(section.model.index(row, 0).data()).splitlines()[0].endswith(markup)  # as typed
+    drive.click_row(section.list, section.model.index(row, 0))
+    assert section.open.isEnabled()
+    assert section.print.isEnabled()
+    assert not section.new.isEnabled()
+    assert not section.debrief.isEnabled()
+    assert not section.delete.isEnabled()
+
+    def read_only(dialog: QWidget) -> None:
+        assert isinstance(dialog, CallPlanDialog), drive.describe(dialog)
+        title = drive.field(dialog, "Title")
+        assert isinstance(title, QLineEdit)
+        assert title.isReadOnly()
+        assert title.text() == markup
+        assert [b.text() for b in dialog.buttons.buttons()] == ["Close"]
+        drive.press_cancel(dialog)
+
+    modals = drive.Modals()
+    with modals.expecting(_closing(read_only)):
+        drive.double_click(
+            section.list.viewport(), section.list.visualRect(section.model.index(row, 0)).center()
+        )
+    assert modals.take_unexpected() == []
+    printed = tmp_path / "read only.pdf"
+    with modals.expecting(_save_as(printed)):
+        drive.click(section.print)
+    assert modals.take_unexpected() == []
+    pages, text = _pdf_text(printed)
+    assert pages == 1
+    assert f"Green Sheet: {markup}" in text
+    assert harness.stack.count() == 0
+    assert dump(plan) == before
