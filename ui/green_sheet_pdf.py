@@ -75,6 +75,7 @@ def lay_out(
     footer = pack_html.esc(f"{plan_name} · printed {pack_date(printed)} · Opportunity Planner")
     body = for_qt(pack_html.call_plan_html(call, dialect, deal=deal) + f'<p class="meta">{footer}</p>')
     doc.setHtml(f"<html><body>{body}</body></html>")
+
     # The largest scale at which the text fits the page's height: at a smaller scale the text is
     # laid out wider (it fills the page's width), so its height is measured again at each try.
     def fits(scale: float) -> bool:

@@ -88,6 +88,8 @@ class QuestionList(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.list.setMaximumHeight(78)
+        self.list.setWordWrap(True)  # a long question wraps rather than scrolls sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.remove = QPushButton(translate("QuestionList", "Remove"), self)
         self.remove.setAutoDefault(False)
         self.remove.setToolTip(translate("QuestionList", "Remove the selected line"))
