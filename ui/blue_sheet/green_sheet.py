@@ -555,7 +555,9 @@ class DebriefDialog(QDialog):
         ):
             if text and self.commitment.findText(text, Qt.MatchFlag.MatchExactly) < 0:
                 self.commitment.addItem(text)
-                self.commitment.setItemData(self.commitment.count() - 1, origin, Qt.ItemDataRole.ToolTipRole)
+                # Escaped: the stage's name is the seller's text, and Qt renders tooltips as markup.
+                tip = labels.tooltip(origin)
+                self.commitment.setItemData(self.commitment.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.commitment.setCurrentIndex(0)
         self.commitment.setEditText(call.debrief_commitment)
         if checklist:
