@@ -1,4 +1,5 @@
-"""`planner forecast` and `planner hygiene`: the forecast and clean-up views on the command line."""
+"""`planner forecast`, `planner hygiene` and `planner calls`: the forecast, the clean-up list and the
+call plans on the command line."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from planner.forecast import Comparison, Forecast
+    from planner.green_sheet import CallRow
     from planner.hygiene import Cleanup
 from planner.storage.db import PlanError, open_plan
 
 PROG = "planner"
-REPORT_COMMANDS = ("forecast", "hygiene")
+REPORT_COMMANDS = ("forecast", "hygiene", "calls")
 
 
 def _path(text: str) -> Path:
@@ -42,7 +44,7 @@ def _day(text: str) -> dt.date:
 
 
 def add_report_commands(commands: argparse._SubParsersAction[Any]) -> None:
-    """Add `forecast` and `hygiene` to the `planner` command's subcommands."""
+    """Add `forecast`, `hygiene` and `calls` to the `planner` command's subcommands."""
     forecast = commands.add_parser(
         "forecast",
         help="the quarter against its target: won, commit, best case, pipeline, weighted, coverage",
@@ -76,10 +78,27 @@ def add_report_commands(commands: argparse._SubParsersAction[Any]) -> None:
     clean.add_argument(
         "--today", type=_day, metavar="DATE", help="count as of this day (YYYY-MM-DD); default: today"
     )
+    calls = commands.add_parser(
+        "calls",
+        help="the call plans (Green Sheets): upcoming meetings, then past ones with what the customer "
+        "committed to",
+        description="List every call plan: the upcoming meetings (soonest first), then the past ones "
+        "(latest first) with their debrief and the customer's commitment. Reads the plan; writes nothing.",
+    )
+    calls.add_argument(
+        "--db", type=_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan (must exist)"
+    )
+    calls.add_argument("--json", action="store_true", help="print the list as JSON")
+    calls.add_argument(
+        "--today",
+        type=_day,
+        metavar="DATE",
+        help="what is upcoming as of this day (YYYY-MM-DD); default: today",
+    )
 
 
 def run_report_command(args: argparse.Namespace) -> int | None:
-    """Run `forecast` or `hygiene` (exit code); None for any other command.
+    """Run `forecast`, `hygiene` or `calls` (exit code); None for any other command.
 
     Read-only: a missing plan is refused, never created; errors are one line on stderr.
     """
@@ -102,6 +121,15 @@ def run_report_command(args: argparse.Namespace) -> int | None:
     from planner import hygiene
 
     try:
+        if command == "calls":
+            from planner import green_sheet
+
+            rows = green_sheet.list_calls(plan, today)
+            if args.json:
+                _dump(green_sheet.calls_json(rows, today))
+            else:
+                print_calls(rows, today, sys.stdout)
+            return 0
         facts = fc.load_plan_facts(plan)
         if command == "hygiene":
             cleanup = hygiene.cleanup_list(plan, today, facts)
@@ -222,3 +250,29 @@ def print_cleanup(cleanup: Cleanup, out: TextIO) -> None:
         out.write(f"\n{worth} · {row.title}{account} · {row.stage} · closes {_date(row.close_date)}\n")
         for reason in row.reasons:
             out.write(f"  - {reason}\n")
+
+
+def _moment(value: dt.datetime) -> str:
+    return f"{_date(value.date())}, {value:%H:%M}"
+
+
+def print_calls(rows: list[CallRow], today: dt.date, out: TextIO) -> None:
+    """The call plans as text: upcoming, then past with their debrief."""
+    upcoming = [r for r in rows if r.upcoming]
+    past = [r for r in rows if not r.upcoming]
+    out.write(f"Call plans · {len(upcoming)} upcoming, {len(past)} past · as of {_date(today)}\n")
+    for heading, group in (("Upcoming", upcoming), ("Past", past)):
+        out.write(f"\n{heading}\n")
+        if not group:
+            out.write("  None.\n")
+        for row in group:
+            call = row.call
+            account = f" · {row.account}" if row.account else ""
+            out.write(f"  {_moment(call.meeting_at)} · {call.title or 'Meeting'} · {row.deal}{account}\n")
+            if call.debriefed_on is not None:
+                got = call.debrief_commitment or "no commitment"
+                out.write(f"    debriefed {_date(call.debriefed_on)}; the customer committed to: {got}\n")
+            elif not row.upcoming:
+                out.write("    not debriefed yet\n")
+            elif call.best_action:
+                out.write(f"    best action commitment to ask for: {call.best_action}\n")

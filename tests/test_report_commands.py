@@ -1,4 +1,4 @@
-"""`planner forecast` and `planner hygiene`: read-only, the planner's own numbers, one-line errors."""
+"""`planner forecast`, `hygiene` and `calls`: read-only, the planner's own numbers, one-line errors."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from planner import cli, green_sheet, hygiene
 from planner import forecast as fc
 from planner import forecast_operations as fops
-from planner import hygiene
 from planner.demo import populate_demo
+from planner.model import CallPlan
 from planner.report_commands import add_report_commands, run_report_command
+from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import open_plan
 from tests.conftest import TODAY
 
@@ -177,3 +179,73 @@ def test_bad_arguments_are_usage_errors(
 def test_other_commands_are_not_ours() -> None:
     assert run_report_command(argparse.Namespace(command="demo", db=None)) is None
     assert run_report_command(argparse.Namespace(command=None)) is None
+
+
+@pytest.fixture
+def calls_file(demo_file: Path) -> Path:
+    """The demo plan with three calls of the first open deal: one debriefed, one to debrief, one upcoming."""
+    plan = open_plan(demo_file)
+    try:
+        deal = next(o for o in opportunity_repo.list_opportunities(plan) if o.closed_on is None)
+        for title, moment in (
+            ("Discovery", dt.datetime(2026, 11, 12, 10, 0)),
+            ("Call with IT", dt.datetime(2026, 11, 20, 9, 0)),
+            ("Evaluation kick-off", dt.datetime(2026, 12, 3, 14, 30)),
+        ):
+            _change, call_id = green_sheet.create_call_plan(
+                plan, CallPlan(0, deal.id, moment, title, best_action="CFO signs the pilot order")
+            )
+            if title == "Discovery":
+                green_sheet.debrief(plan, call_id, moment.date(), "Agreed a workshop", today=TODAY)
+    finally:
+        plan.close()
+    return demo_file
+
+
+def test_calls_lists_upcoming_then_past_with_the_commitment(
+    calls_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _files(calls_file.parent)
+    code, out, err = run(["calls", "--db", str(calls_file), "--today", TODAY.isoformat(), "--json"], capsys)
+    assert (code, err) == (0, "")
+    assert _files(calls_file.parent) == before  # read-only
+    data = json.loads(out)
+    mine = {"Discovery", "Call with IT", "Evaluation kick-off"}
+    upcoming = [c for c in data["upcoming"] if c["title"] in mine]
+    past = [c for c in data["past"] if c["title"] in mine]
+    assert [c["title"] for c in upcoming] == ["Evaluation kick-off"]
+    assert [(c["title"], c["debriefed"], c["commitment"]) for c in past] == [
+        ("Call with IT", False, ""),
+        ("Discovery", True, "Agreed a workshop"),
+    ]
+    assert upcoming[0]["meeting_at"] == "2026-12-03T14:30"
+    assert upcoming[0]["deal"]
+    assert upcoming[0]["account"]
+    code, text, err = run(["calls", "--db", str(calls_file), "--today", TODAY.isoformat()], capsys)
+    assert (code, err) == (0, "")
+    upcoming_part, past_part = text.split("\nPast\n")
+    assert f"3 Dec 2026, 14:30 · Evaluation kick-off · {upcoming[0]['deal']}" in upcoming_part
+    assert "best action commitment to ask for: CFO signs the pilot order" in upcoming_part
+    assert past_part.index("Call with IT") < past_part.index("Discovery")
+    assert "not debriefed yet" in past_part
+    assert "debriefed 12 Nov 2026; the customer committed to: Agreed a workshop" in past_part
+    # The `planner` command knows it, with the global --db too.
+    assert cli.run_command(cli.parse(["--db", str(calls_file), "calls", "--json"])) == 0
+    assert "Evaluation kick-off" in capsys.readouterr().out
+
+
+def test_calls_of_a_plan_without_any(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.plan"
+    open_plan(empty).close()
+    code, out, err = run(["calls", "--db", str(empty), "--today", TODAY.isoformat()], capsys)
+    assert (code, err) == (0, "")
+    assert (
+        out == "Call plans · 0 upcoming, 0 past · as of 26 Nov 2026\n\nUpcoming\n  None.\n\nPast\n  None.\n"
+    )
+    code, out, _err = run(["calls", "--db", str(empty), "--json", "--today", TODAY.isoformat()], capsys)
+    assert json.loads(out) == {"today": "2026-11-26", "upcoming": [], "past": []}
+    code, _out, err = run(["calls"], capsys)
+    assert (code, err) == (2, "planner calls: error: --db PATH is required\n")
+    code, _out, err = run(["calls", "--db", str(tmp_path / "missing.plan")], capsys)
+    assert code == 1
+    assert err == f"planner: No plan at {tmp_path / 'missing.plan'}.\n"

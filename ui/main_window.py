@@ -758,6 +758,11 @@ class MainWindow(QMainWindow):
     def _on_blue_sheet_edit_refused(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
 
+    @Slot(int, int)
+    def _on_blue_sheet_move_requested(self, opportunity_id: int, stage_id: int) -> None:
+        # A debrief's commitment: the deal moves as from the board, through the same dialog.
+        self.request_move(opportunity_id, stage_id)
+
     @property
     def blue_sheet(self) -> BlueSheetPanel:
         """The Blue Sheet panel, built on first use."""
@@ -766,6 +771,7 @@ class MainWindow(QMainWindow):
 
             self._blue_sheet = BlueSheetPanel(self.plan, self._push, self.apply_change, self)
             self._blue_sheet.edit_refused.connect(self._on_blue_sheet_edit_refused)
+            self._blue_sheet.move_requested.connect(self._on_blue_sheet_move_requested)
             # The dock keeps the width it had: the panel replacing the placeholder would size it to
             # its own liking and shift the board under the seller's pointer.
             width = self.blue_sheet_dock.width()

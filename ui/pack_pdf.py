@@ -81,6 +81,7 @@ p { margin-top: 1px; margin-bottom: 1px; }
 th { background-color: #eef2f6; border-bottom: 1px solid #8c959f; }
 td { border-bottom: 1px solid #d8dee4; }
 """
+QT_CSS = _QT_CSS  # for other documents printed in the pack's style (ui/green_sheet_pdf.py)
 _MUTED = "#57606a"
 _SPAN_COLOURS = {"muted": _MUTED, "flag": "#b42318", "strength": "#1a7f37"}
 _SPAN = re.compile(r'<span(?: class="(\w*)")?[^>]*>')

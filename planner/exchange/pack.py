@@ -15,6 +15,7 @@ from planner import funnel, i18n, money, red_flags
 from planner.model import (
     Account,
     ActionStatus,
+    CallPlan,
     CompetitionKind,
     ConceptKind,
     Degree,
@@ -226,6 +227,39 @@ class NoteInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class AttendeeInfo:
+    """An attendee of a call: a buying influence of the deal, with their Concept."""
+
+    influence_id: int
+    name: str
+    title: str
+    role: Role
+    concept: str
+    concept_kind: ConceptKind | None
+
+
+@dataclass(frozen=True, slots=True)
+class CallPlanInfo:
+    """A Green Sheet as the pack shows it: the plan of one meeting and, once held, its debrief."""
+
+    id: int
+    meeting_at: dt.datetime
+    title: str
+    attendees: tuple[AttendeeInfo, ...]
+    business_reason: str
+    giving: str
+    confirmation_questions: tuple[str, ...]
+    new_information_questions: tuple[str, ...]
+    attitude_questions: tuple[str, ...]
+    best_action: str
+    minimum_action: str
+    commit_by: dt.date | None
+    debriefed_on: dt.date | None
+    debrief_commitment: str
+    debrief_notes: str
+
+
+@dataclass(frozen=True, slots=True)
 class DealPack:
     """Everything the pack shows of one deal: its Blue Sheet, funnel status and histories."""
 
@@ -270,6 +304,7 @@ class DealPack:
     coaching_notes: tuple[NoteInfo, ...]  # the manager's
     commitments: tuple[CommitmentInfo, ...] = ()  # the customer's commitments, the latest first
     missing_commitments: tuple[str, ...] = ()  # premature: the entry commitments never recorded
+    call_plans: tuple[CallPlanInfo, ...] = ()  # by meeting time
 
     @property
     def is_open(self) -> bool:
@@ -444,6 +479,7 @@ def _build_pack(
     flags = red_flags.evaluate_all(facts, today)
     records = pack_queries.load_pack_records(plan, ids)
     commitments = evidence_repo.commitments_of(plan, ids)
+    calls = evidence_repo.call_plans_of(plan, ids)
     all_stages = stage_repo.list_stages(plan)
     stage_names = {s.id: s.name for s in all_stages}
     accounts = {a.id: a for a in account_repo.list_accounts(plan)}
@@ -567,6 +603,7 @@ def _build_pack(
                     for c in commitments.get(deal_id, ())
                 ),
                 missing_commitments=status.missing if status else (),
+                call_plans=tuple(_call_info(c, influences) for c in calls.get(deal_id, ())),
             )
         )
     deals.sort(key=lambda d: (d.stage_position, d.close_date or dt.date.max, d.id))
@@ -619,6 +656,31 @@ def review_token(key: bytes, plan_id: str, exported_at: str, deal_id: int, exter
     """
     message = json.dumps([plan_id, exported_at, deal_id, external_id or ""]).encode("utf-8")
     return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
+
+
+def _call_info(call: CallPlan, influences: Sequence[InfluenceInfo]) -> CallPlanInfo:
+    on_deal = {bi.id: bi for bi in influences}
+    return CallPlanInfo(
+        id=call.id,
+        meeting_at=call.meeting_at,
+        title=call.title,
+        # An attendee taken off the deal since has no name left to show.
+        attendees=tuple(
+            AttendeeInfo(bi.id, bi.name, bi.title, bi.role, bi.concept, bi.concept_kind)
+            for bi in (on_deal[i] for i in call.attendees if i in on_deal)
+        ),
+        business_reason=call.business_reason,
+        giving=call.giving,
+        confirmation_questions=call.confirmation_questions,
+        new_information_questions=call.new_information_questions,
+        attitude_questions=call.attitude_questions,
+        best_action=call.best_action,
+        minimum_action=call.minimum_action,
+        commit_by=call.commit_by,
+        debriefed_on=call.debriefed_on,
+        debrief_commitment=call.debrief_commitment,
+        debrief_notes=call.debrief_notes,
+    )
 
 
 def _note_info(note: Note) -> NoteInfo:
@@ -773,6 +835,11 @@ _MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 def human_date(value: dt.date | None, empty: str = "—") -> str:
     """'15 Dec 2026' (as the app writes dates, whatever the locale), or `empty`."""
     return f"{value.day} {_MONTHS[value.month]} {value.year}" if value else empty
+
+
+def meeting_text(moment: dt.datetime) -> str:
+    """When a meeting is: '9 Dec 2026, 14:30'."""
+    return f"{human_date(moment.date())}, {moment:%H:%M}"
 
 
 def iso_date(value: dt.date | None) -> str:

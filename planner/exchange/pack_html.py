@@ -16,10 +16,12 @@ from planner.exchange.pack import (
     MODE_LABELS,
     ROLE_LABELS,
     ActionInfo,
+    CallPlanInfo,
     DealPack,
     Pack,
     TotalsRow,
     human_date,
+    meeting_text,
     met_text,
     money_text,
     position_text,
@@ -365,7 +367,118 @@ def deal_section(pack: Pack, deal: DealPack, index: int, d: Dialect) -> str:
         ]
     else:
         parts.append('<p class="muted">None yet.</p>')
+    parts += [call_plan_html(call, d) for call in deal.call_plans]
     return "".join(parts)
+
+
+def call_plan_html(call: CallPlanInfo, d: Dialect, *, deal: DealPack | None = None) -> str:
+    """A Green Sheet: the plan of one meeting and, once held, its debrief.
+
+    In a deal of the pack it is one part, after the Blue Sheet; printed on its own (`deal`
+    given) it is a page that first names the deal and its Single Sales Objective.
+    """
+    name = call.title or "Meeting"
+    when = esc(meeting_text(call.meeting_at))
+    if deal is None:
+        parts = [_h(3, f"Green Sheet: {_text(name, '', d)} · {when}", d, f"call-{call.id}")]
+
+        def part(text: str) -> str:
+            return f"<p><b>{esc(text)}</b></p>"
+
+    else:
+        parts = [
+            f'<h1 dir="auto">Green Sheet: {esc(name)}</h1>',
+            f'<p class="subtitle">{esc(_subtitle(deal))}</p>',
+            _facts(
+                d,
+                [
+                    ("Deal", _text(deal.title, d=d)),
+                    ("Objective", _text(deal.product, "No product", d=d)),
+                    ("Amount", esc(money_text(deal.amount, deal.currency))),
+                    ("Close date", esc(human_date(deal.close_date, "No close date"))),
+                ],
+                wide=d.qt,
+            ),
+        ]
+
+        def part(text: str) -> str:
+            return _h(3, esc(text), d)
+
+    attendees = [
+        f'<b dir="auto">{esc(a.name)}</b>'
+        + (f", {_text(a.title, '', d)}" if a.title.strip() else "")
+        + f" · {esc(ROLE_LABELS[a.role])} · Concept: "
+        + _text(
+            f"{a.concept_kind.value.capitalize()}: {a.concept}"
+            if a.concept and a.concept_kind is not None
+            else a.concept,
+            "Unknown",
+            d,
+        )
+        for a in call.attendees
+    ]
+    parts += [
+        part("The meeting"),
+        _facts(
+            d,
+            [
+                ("When", when),
+                ("Attendees", "<br>".join(attendees) or '<span class="muted">None chosen</span>'),
+                ("Valid business reason", _lines(call.business_reason, "Not written", d)),
+            ],
+        ),
+        part("Giving information"),
+        _facts(d, [("Unique strengths, information", _lines(call.giving, "Not written", d))]),
+        part("Getting information"),
+        _table(
+            d,
+            [("Confirmation questions", 34), ("New-information questions", 33), ("Attitude questions", 33)],
+            [
+                [
+                    _questions(call.confirmation_questions, d),
+                    _questions(call.new_information_questions, d),
+                    _questions(call.attitude_questions, d),
+                ]
+            ],
+        ),
+        part("Getting commitment"),
+        _facts(
+            d,
+            [
+                ("Best Action Commitment", _text(call.best_action, "Not written", d)),
+                ("Minimum Acceptable Action", _text(call.minimum_action, "Not written", d)),
+                ("By", esc(human_date(call.commit_by, "No date"))),
+            ],
+        ),
+        part("Debrief"),
+    ]
+    if call.debriefed_on is None:
+        parts.append('<p class="muted">Not debriefed yet.</p>')
+    else:
+        parts.append(
+            _facts(
+                d,
+                [
+                    ("Debriefed", esc(human_date(call.debriefed_on))),
+                    ("The customer committed to", _text(call.debrief_commitment, "No commitment", d)),
+                    ("Notes", _lines(call.debrief_notes, "None", d)),
+                ],
+            )
+        )
+    return "".join(parts)
+
+
+def _lines(value: str, empty: str, d: Dialect) -> str:
+    """A user's text of several lines: each escaped, the line breaks kept."""
+    if not value.strip():
+        return _text(value, empty, d)
+    return "<br>".join(_text(line, "", d) for line in value.splitlines())
+
+
+def _questions(questions: Sequence[str], d: Dialect) -> str:
+    if not questions:
+        return '<span class="muted">None</span>'
+    return "<br>".join(f"• {_text(q, '', d)}" for q in questions)
 
 
 def _subtitle(deal: DealPack) -> str:

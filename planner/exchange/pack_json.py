@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.exchange.pack import (
+    CallPlanInfo,
     DealPack,
     FlagInfo,
     NoteInfo,
@@ -41,6 +42,26 @@ def _note(note: NoteInfo) -> dict[str, Any]:
 
 def _flag(flag: FlagInfo) -> dict[str, Any]:
     return {"id": flag.rule, "reason": flag.reason, "ref": {"kind": flag.ref_kind, "id": flag.ref_id}}
+
+
+def _call_plan(call: CallPlanInfo) -> dict[str, Any]:
+    return {
+        "id": call.id,
+        "meeting_at": call.meeting_at.isoformat(timespec="minutes"),
+        "title": call.title,
+        "attendees": [{"influence_id": a.influence_id, "name": a.name} for a in call.attendees],
+        "business_reason": call.business_reason,
+        "giving": call.giving,
+        "confirmation_questions": list(call.confirmation_questions),
+        "new_information_questions": list(call.new_information_questions),
+        "attitude_questions": list(call.attitude_questions),
+        "best_action": call.best_action,
+        "minimum_action": call.minimum_action,
+        "commit_by": _date(call.commit_by),
+        "debriefed_on": _date(call.debriefed_on),
+        "debrief_commitment": call.debrief_commitment,
+        "debrief_notes": call.debrief_notes,
+    }
 
 
 def _totals(row: TotalsRow) -> dict[str, Any]:
@@ -162,6 +183,7 @@ def opportunity(deal: DealPack, token: str | None = None) -> dict[str, Any]:
         ],
         "notes": [_note(n) for n in deal.notes],
         "coaching_notes": [_note(n) for n in deal.coaching_notes],
+        "call_plans": [_call_plan(c) for c in deal.call_plans],
     }
 
 

@@ -14,11 +14,13 @@ from planner.exchange.pack import (
     MODE_LABELS,
     ROLE_LABELS,
     ActionInfo,
+    CallPlanInfo,
     DealPack,
     InfluenceInfo,
     Pack,
     TotalsRow,
     human_date,
+    meeting_text,
     met_text,
     money_text,
     position_text,
@@ -337,7 +339,54 @@ def _deal(deal: DealPack, n: int) -> list[str]:
         out += [f"*Manager, {md(stamp_date(note.created))}*", "", *md_paragraphs(note.body, "> "), ""]
     if not deal.coaching_notes:
         out += ["None yet.", ""]
+    for call in deal.call_plans:
+        out += _call_plan(call)
     return out
+
+
+def _call_plan(call: CallPlanInfo) -> list[str]:
+    """A Green Sheet after its deal's Blue Sheet: the meeting's plan and its debrief."""
+    out = [f"### Green Sheet: {md(call.title or 'Meeting')} · {md(meeting_text(call.meeting_at))}", ""]
+    attendees = [
+        f"**{md(a.name)}**"
+        + (f", {md(a.title)}" if a.title.strip() else "")
+        + f" · {ROLE_LABELS[a.role]} · Concept: "
+        + md_cell(
+            f"{a.concept_kind.value.capitalize()}: {a.concept}"
+            if a.concept and a.concept_kind is not None
+            else a.concept,
+            "Unknown",
+        )
+        for a in call.attendees
+    ]
+    out += _table(
+        ["", ""],
+        [
+            ["**Attendees**", "<br>".join(attendees) or "None chosen"],
+            ["**Valid business reason**", md_cell(call.business_reason, "Not written")],
+            ["**Unique strengths, information**", md_cell(call.giving, "Not written")],
+        ],
+    )
+    for label, questions in (
+        ("Confirmation questions", call.confirmation_questions),
+        ("New-information questions", call.new_information_questions),
+        ("Attitude questions", call.attitude_questions),
+    ):
+        out += [f"*{label}*", "", *([f"- {md(q)}" for q in questions] or ["None."]), ""]
+    rows = [
+        ["**Best Action Commitment**", md_cell(call.best_action, "Not written")],
+        ["**Minimum Acceptable Action**", md_cell(call.minimum_action, "Not written")],
+        ["**By**", md(human_date(call.commit_by, "No date"))],
+    ]
+    if call.debriefed_on is None:
+        rows.append(["**Debrief**", "Not debriefed yet."])
+    else:
+        rows += [
+            ["**Debriefed**", md(human_date(call.debriefed_on))],
+            ["**The customer committed to**", md_cell(call.debrief_commitment, "No commitment")],
+            ["**Debrief notes**", md_cell(call.debrief_notes, "None")],
+        ]
+    return out + _table(["", ""], rows)
 
 
 def _concept(bi: InfluenceInfo) -> str:

@@ -25,6 +25,7 @@ from planner.model import (
     Action,
     ActionStatus,
     BuyingInfluence,
+    CallPlan,
     Commitment,
     CompetitionKind,
     Competitor,
@@ -653,11 +654,9 @@ def _opportunity(
             r.date(change, "new", w),
             changed_at=r.name(change, "changed_at", w) or None,
         )
+    influence_ids = _influences(plan, o, where, r, deal_id, account_id, people)
     # Records get new ids in the review plan: an action's link to one is renamed to match.
-    renamed: dict[tuple[str, int], int] = {
-        ("influence", old): new
-        for old, new in _influences(plan, o, where, r, deal_id, account_id, people).items()
-    }
+    renamed: dict[tuple[str, int], int] = {("influence", old): new for old, new in influence_ids.items()}
     for key, strength in (("red_flags", False), ("strengths", True)):
         for w, f in r.items(o, key, where):
             if r.name(f, "id", w) == "manual":  # the seller's own; the rules' results are computed again
@@ -696,6 +695,8 @@ def _opportunity(
         activity_repo.insert_note(plan, _note(note, w, r, author="seller", opportunity_id=deal_id))
     for w, note in r.items(o, "coaching_notes", where):
         activity_repo.insert_note(plan, _note(note, w, r, author="manager", opportunity_id=deal_id))
+    for w, call in r.items(o, "call_plans", where):  # bundles from before call plans have none
+        evidence_repo.insert_call_plan(plan, _call_plan(call, w, r, deal_id, influence_ids))
     return BundleDeal(deal_id, r.opt_text(o, "external_id", where), title, r.name(o, "review_token", where))
 
 
@@ -718,7 +719,7 @@ def _influences(
     account_id: int | None,
     people: dict[int, int],
 ) -> dict[int, int]:
-    """Insert the deal's influences (and people); the bundle's influence ids -> the new ones."""
+    """Write the deal's influences; returns the bundle's influence ids -> the plan's."""
     rows = list(r.items(o, "influences", where))
     owner = account_id if account_id is not None else _no_account(plan)
     # Everyone first (with the names of whom they report to), then the influences. A row
@@ -735,16 +736,18 @@ def _influences(
         if boss is not None and boss not in people:
             name = r.name(bi, "reports_to", w).strip() or f"Person #{boss}"
             people[boss] = people_repo.insert_person(plan, Person(0, owner, name))
-    taken: set[int] = set()
-    renamed: dict[int, int] = {}
+    taken: dict[int, int] = {}
+    ids: dict[int, int] = {}
     for (w, bi), key in zip(rows, keys, strict=True):
         person = people[key]
+        bundle_id = r.integer(bi, "id", w)
         if person in taken:
+            if bundle_id is not None:
+                ids.setdefault(bundle_id, taken[person])
             continue  # one row per person and deal
-        taken.add(person)
         boss = r.integer(bi, "reports_to_id", w)
         kind = r.choice(bi, "concept_kind", w, _CONCEPTS, "")
-        new_id = people_repo.insert_influence(
+        taken[person] = people_repo.insert_influence(
             plan,
             BuyingInfluence(
                 id=0,
@@ -765,10 +768,55 @@ def _influences(
                 evidence=r.text(bi, "evidence", w),
             ),
         )
-        old_id = bi.get("id")  # only to rename links: a bundle without it still opens
-        if type(old_id) is int:
-            renamed[old_id] = new_id
-    return renamed
+        if bundle_id is not None:
+            ids.setdefault(bundle_id, taken[person])
+    return ids
+
+
+def _texts(parent: Mapping[str, Any], key: str, where: str, r: _Reader) -> tuple[str, ...]:
+    values = parent.get(key) or []
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        r.fail(where + key, translate("Review", "expected a list of texts"))
+    return tuple(values)
+
+
+def _call_plan(
+    c: dict[str, Any], where: str, r: _Reader, deal_id: int, influence_ids: Mapping[int, int]
+) -> CallPlan:
+    """A Green Sheet of the bundle; its attendees are the deal's influences as written here."""
+    moment = r.text(c, "meeting_at", where).strip()
+    try:
+        meeting_at = dt.datetime.fromisoformat(moment)
+    except ValueError:
+        r.fail(
+            where + "meeting_at",
+            translate("Review", "“{value}” is not a date and time like 2026-12-09T14:30").format(
+                value=moment[:40]
+            ),
+        )
+    attendees = []
+    for w, attendee in r.items(c, "attendees", where):
+        influence = influence_ids.get(r.integer(attendee, "influence_id", w) or 0)
+        if influence is not None and influence not in attendees:
+            attendees.append(influence)
+    return CallPlan(
+        id=0,
+        opportunity_id=deal_id,
+        meeting_at=meeting_at.replace(tzinfo=None),
+        title=r.text(c, "title", where),
+        attendees=tuple(attendees),
+        business_reason=r.text(c, "business_reason", where),
+        giving=r.text(c, "giving", where),
+        confirmation_questions=_texts(c, "confirmation_questions", where, r),
+        new_information_questions=_texts(c, "new_information_questions", where, r),
+        attitude_questions=_texts(c, "attitude_questions", where, r),
+        best_action=r.text(c, "best_action", where),
+        minimum_action=r.text(c, "minimum_action", where),
+        commit_by=r.date(c, "commit_by", where),
+        debriefed_on=r.date(c, "debriefed_on", where),
+        debrief_commitment=r.text(c, "debrief_commitment", where),
+        debrief_notes=r.text(c, "debrief_notes", where),
+    )
 
 
 def _no_account(plan: PlanDB) -> int:

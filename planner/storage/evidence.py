@@ -223,3 +223,18 @@ def list_call_plans(plan: PlanDB, opportunity_id: int | None = None) -> list[Cal
             [opportunity_id],
         )
     return [_call(r) for r in rows]
+
+
+def call_plans_of(plan: PlanDB, opportunity_ids: Sequence[int]) -> dict[int, list[CallPlan]]:
+    """The call plans of several deals (by meeting time), by deal id; every id is a key."""
+    found: dict[int, list[CallPlan]] = {i: [] for i in opportunity_ids}
+    for start in range(0, len(opportunity_ids), 500):
+        chunk = list(opportunity_ids[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        rows = plan.query(
+            f"SELECT {_CALL} FROM call_plan WHERE opportunity_id IN ({marks}) ORDER BY meeting_at, id",
+            chunk,
+        )
+        for r in rows:
+            found[r[1]].append(_call(r))
+    return found

@@ -652,6 +652,10 @@
         <translation>Zusagen</translation>
     </message>
     <message>
+        <source>Calls</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
         <source>Blue Sheet</source>
         <translation>Blue Sheet</translation>
     </message>
@@ -702,6 +706,10 @@
     <message>
         <source>Commitments ({n})</source>
         <translation>Zusagen ({n})</translation>
+    </message>
+    <message>
+        <source>Calls ({n})</source>
+        <translation>Gespräche ({n})</translation>
     </message>
     <message>
         <source>the deal</source>
@@ -964,6 +972,82 @@
         <translation>Die Notiz wurde nicht ausgeblendet</translation>
     </message>
     <message>
+        <source>Plan call “{title}”</source>
+        <translation>Gespräch „{title}“ planen</translation>
+    </message>
+    <message>
+        <source>The call plan was not saved</source>
+        <translation>Der Gesprächsplan wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Edit call plan “{title}”</source>
+        <translation>Gesprächsplan „{title}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Debrief call “{title}”</source>
+        <translation>Gespräch „{title}“ nachbereiten</translation>
+    </message>
+    <message>
+        <source>The debrief was not saved</source>
+        <translation>Die Nachbereitung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Move the deal</source>
+        <translation>Verkaufschance verschieben</translation>
+    </message>
+    <message>
+        <source>The customer committed to “{commitment}”, on the {stage} checklist. Move the deal to {target}?</source>
+        <translation>Der Kunde hat „{commitment}“ zugesagt, einen Punkt der Checkliste von {stage}. Die Verkaufschance nach {target} verschieben?</translation>
+    </message>
+    <message>
+        <source>Move the deal to {target}</source>
+        <translation>Nach {target} verschieben</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Jetzt nicht</translation>
+    </message>
+    <message>
+        <source>Delete the call plan “{title}” of {when}? What the customer committed to stays recorded. You can undo this with Edit → Undo.</source>
+        <translation>Den Gesprächsplan „{title}“ vom {when} löschen? Was der Kunde zugesagt hat, bleibt festgehalten. Sie können das mit Bearbeiten → Rückgängig zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Delete call plan</source>
+        <translation>Gesprächsplan löschen</translation>
+    </message>
+    <message>
+        <source>Delete call plan “{title}”</source>
+        <translation>Gesprächsplan „{title}“ löschen</translation>
+    </message>
+    <message>
+        <source>The call plan was not deleted</source>
+        <translation>Der Gesprächsplan wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>{call} - call plan</source>
+        <translation>{call} - Gesprächsplan</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <source>Print the call plan as PDF</source>
+        <translation>Gesprächsplan als PDF drucken</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The call plan was not printed</source>
+        <translation>Der Gesprächsplan wurde nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>{path} konnte nicht geschrieben werden: {error}</translation>
+    </message>
+    <message>
         <source>The commitment was not recorded</source>
         <translation>Die Kundenzusage wurde nicht erfasst</translation>
     </message>
@@ -1162,6 +1246,92 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     <message>
         <source>Funnel level {level}</source>
         <translation>Trichterebene {level}</translation>
+    </message>
+</context>
+<context>
+    <name>CallListModel</name>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Debriefed {date}</source>
+        <translation>Nachbereitet am {date}</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Anstehend</translation>
+    </message>
+    <message>
+        <source>To debrief</source>
+        <translation>Nachzubereiten</translation>
+    </message>
+    <message>
+        <source>{when} · {title}</source>
+        <translation>{when} · {title}</translation>
+    </message>
+    <message>
+        <source>{status} · {commitment}</source>
+        <translation>{status} · {commitment}</translation>
+    </message>
+    <message>
+        <source>Committed: {text}</source>
+        <translation>Zugesagt: {text}</translation>
+    </message>
+    <message>
+        <source>No commitment</source>
+        <translation>Keine Zusage</translation>
+    </message>
+</context>
+<context>
+    <name>CallSection</name>
+    <message>
+        <source>Calls</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>A call plan (Green Sheet) for each customer meeting: who comes, what to ask, and the commitment to ask for. Debrief it after the meeting to record what the customer committed to.</source>
+        <translation>Ein Gesprächsplan (Green Sheet) für jeden Kundentermin: wer kommt, was Sie fragen und um welche Zusage Sie bitten. Bereiten Sie ihn nach dem Termin nach, um festzuhalten, was der Kunde zugesagt hat.</translation>
+    </message>
+    <message>
+        <source>&amp;New call plan…</source>
+        <translation>&amp;Neuer Gesprächsplan…</translation>
+    </message>
+    <message>
+        <source>Plan a meeting with the customer (Insert)</source>
+        <translation>Einen Termin mit dem Kunden planen (Einfg)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open the selected call plan (double-click)</source>
+        <translation>Den ausgewählten Gesprächsplan öffnen (Doppelklick)</translation>
+    </message>
+    <message>
+        <source>De&amp;brief…</source>
+        <translation>Nach&amp;bereiten…</translation>
+    </message>
+    <message>
+        <source>Record what the customer committed to at the selected meeting, once it was held</source>
+        <translation>Festhalten, was der Kunde beim ausgewählten Termin zugesagt hat, sobald er stattfand</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>Write the selected call plan as a one-page PDF</source>
+        <translation>Den ausgewählten Gesprächsplan als einseitiges PDF schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected call plan (Delete)</source>
+        <translation>Den ausgewählten Gesprächsplan löschen (Entf)</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +1771,165 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     <message>
         <source>The date cannot be after {date}.</source>
         <translation>Das Datum darf nicht nach dem {date} liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefDialog</name>
+    <message>
+        <source>Mode of {name}</source>
+        <translation>Reaktionsmodus von {name}</translation>
+    </message>
+    <message>
+        <source>Rating of {name}</source>
+        <translation>Bewertung von {name}</translation>
+    </message>
+    <message>
+        <source>What they want to accomplish, fix or avoid, in their words</source>
+        <translation>Was die Person erreichen, beheben oder vermeiden will, in ihren Worten</translation>
+    </message>
+    <message>
+        <source>Concept of {name}</source>
+        <translation>Konzept von {name}</translation>
+    </message>
+    <message>
+        <source>Mode, rating</source>
+        <translation>Modus, Bewertung</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>Konzept</translation>
+    </message>
+    <message>
+        <source>Debrief: {title}</source>
+        <translation>Nachbereitung: {title}</translation>
+    </message>
+    <message>
+        <source>{title}, {when}</source>
+        <translation>{title}, {when}</translation>
+    </message>
+    <message>
+        <source>Best Action Commitment: {text}</source>
+        <translation>Bestmögliche Zusage: {text}</translation>
+    </message>
+    <message>
+        <source>Minimum Acceptable Action: {text}</source>
+        <translation>Mindestzusage: {text}</translation>
+    </message>
+    <message>
+        <source>The call plan asked for no commitment.</source>
+        <translation>Der Gesprächsplan bat um keine Zusage.</translation>
+    </message>
+    <message>
+        <source>Debriefed on</source>
+        <translation>Nachbereitet am</translation>
+    </message>
+    <message>
+        <source>The customer committed to</source>
+        <translation>Zusage des Kunden</translation>
+    </message>
+    <message>
+        <source>Choose, or type it in the customer&apos;s words</source>
+        <translation>Wählen oder in den Worten des Kunden eingeben</translation>
+    </message>
+    <message>
+        <source>The Best Action Commitment you asked for</source>
+        <translation>Die bestmögliche Zusage, um die Sie gebeten haben</translation>
+    </message>
+    <message>
+        <source>The Minimum Acceptable Action you asked for</source>
+        <translation>Die Mindestzusage, um die Sie gebeten haben</translation>
+    </message>
+    <message>
+        <source>On the checklist of {stage}</source>
+        <translation>Auf der Checkliste von {stage}</translation>
+    </message>
+    <message>
+        <source>Choose the commitment you asked for, one of the {stage} checklist (it can then move the deal), or type what the customer agreed to do. Leave it empty if they committed to nothing.</source>
+        <translation>Wählen Sie die erbetene Zusage oder einen Punkt der Checkliste von {stage} (dann kann die Verkaufschance weiterrücken), oder geben Sie ein, was der Kunde zugesagt hat. Leer lassen, wenn er nichts zugesagt hat.</translation>
+    </message>
+    <message>
+        <source>Choose the commitment you asked for, or type what the customer agreed to do. Leave it empty if they committed to nothing.</source>
+        <translation>Wählen Sie die erbetene Zusage, oder geben Sie ein, was der Kunde zugesagt hat. Leer lassen, wenn er nichts zugesagt hat.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>What happened, what you learnt</source>
+        <translation>Was geschah, was Sie erfahren haben</translation>
+    </message>
+    <message>
+        <source>&amp;Debriefed on</source>
+        <translation>&amp;Nachbereitet am</translation>
+    </message>
+    <message>
+        <source>The customer &amp;committed to</source>
+        <translation>&amp;Zusage des Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>N&amp;otizen</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>The call plan names no attendees.</source>
+        <translation>Der Gesprächsplan nennt keine Teilnehmer.</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Folgemaßnahmen</translation>
+    </message>
+    <message>
+        <source>e.g. Send the pilot proposal</source>
+        <translation>z. B. Pilotangebot senden</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>Folgemaßnahme hinzufügen</translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>Folgemaßnahmen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Was</translation>
+    </message>
+    <message>
+        <source>W&amp;ho</source>
+        <translation>W&amp;er</translation>
+    </message>
+    <message>
+        <source>D&amp;ue</source>
+        <translation>&amp;Fällig</translation>
+    </message>
+    <message>
+        <source>Each follow-up becomes a planned action of the deal.</source>
+        <translation>Jede Folgemaßnahme wird eine geplante Maßnahme der Verkaufschance.</translation>
+    </message>
+    <message>
+        <source>Save debrief</source>
+        <translation>Nachbereitung speichern</translation>
     </message>
 </context>
 <context>
@@ -3092,6 +3421,293 @@ Ersetzen?</translation>
     <message>
         <source>Walked away</source>
         <translation>Aufgegeben</translation>
+    </message>
+</context>
+<context>
+    <name>GreenSheet</name>
+    <message>
+        <source>That call plan no longer exists.</source>
+        <translation>Diesen Gesprächsplan gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>{what} must be a list of questions.</source>
+        <translation>{what} muss eine Liste von Fragen sein.</translation>
+    </message>
+    <message>
+        <source>{what}: at most {limit} questions.</source>
+        <translation>{what}: höchstens {limit} Fragen.</translation>
+    </message>
+    <message>
+        <source>Give the meeting&apos;s date and time.</source>
+        <translation>Geben Sie Datum und Uhrzeit des Termins an.</translation>
+    </message>
+    <message>
+        <source>The meeting&apos;s date</source>
+        <translation>Das Datum des Termins</translation>
+    </message>
+    <message>
+        <source>An attendee is not a buying influence on this deal.</source>
+        <translation>Ein Teilnehmer ist keine Einflussperson dieser Verkaufschance.</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>Der Titel</translation>
+    </message>
+    <message>
+        <source>The valid business reason</source>
+        <translation>Der triftige Geschäftsgrund</translation>
+    </message>
+    <message>
+        <source>What we give</source>
+        <translation>Was wir geben</translation>
+    </message>
+    <message>
+        <source>Confirmation questions</source>
+        <translation>Bestätigungsfragen</translation>
+    </message>
+    <message>
+        <source>New-information questions</source>
+        <translation>Fragen nach neuen Informationen</translation>
+    </message>
+    <message>
+        <source>Attitude questions</source>
+        <translation>Einstellungsfragen</translation>
+    </message>
+    <message>
+        <source>The Best Action Commitment</source>
+        <translation>Die bestmögliche Zusage</translation>
+    </message>
+    <message>
+        <source>The Minimum Acceptable Action</source>
+        <translation>Die Mindestzusage</translation>
+    </message>
+    <message>
+        <source>The commit-by date</source>
+        <translation>Das Datum der Zusage</translation>
+    </message>
+    <message>
+        <source>The debrief&apos;s date</source>
+        <translation>Das Datum der Nachbereitung</translation>
+    </message>
+    <message>
+        <source>Say when the call was debriefed.</source>
+        <translation>Geben Sie an, wann das Gespräch nachbereitet wurde.</translation>
+    </message>
+    <message>
+        <source>A debrief cannot be dated in the future.</source>
+        <translation>Eine Nachbereitung kann nicht in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>A call is debriefed on the day it was held or later: change the meeting&apos;s date if it was held earlier.</source>
+        <translation>Ein Gespräch wird am Tag des Termins oder später nachbereitet: Ändern Sie das Datum des Termins, wenn er früher stattfand.</translation>
+    </message>
+    <message>
+        <source>What the customer committed to</source>
+        <translation>Die Zusage des Kunden</translation>
+    </message>
+    <message>
+        <source>The debrief notes</source>
+        <translation>Die Notizen der Nachbereitung</translation>
+    </message>
+</context>
+<context>
+    <name>GreenSheetDialog</name>
+    <message>
+        <source>“{deal}”</source>
+        <translation>„{deal}“</translation>
+    </message>
+    <message>
+        <source>closes {date}</source>
+        <translation>Abschluss {date}</translation>
+    </message>
+    <message>
+        <source>Person #{id}</source>
+        <translation>Person Nr. {id}</translation>
+    </message>
+    <message>
+        <source>{kind}: {concept}</source>
+        <translation>{kind}: {concept}</translation>
+    </message>
+    <message>
+        <source>{name} ({role})
+Concept: {concept}</source>
+        <translation>{name} ({role})
+Konzept: {concept}</translation>
+    </message>
+    <message>
+        <source>New call plan</source>
+        <translation>Neuer Gesprächsplan</translation>
+    </message>
+    <message>
+        <source>Call plan: {title}</source>
+        <translation>Gesprächsplan: {title}</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>e.g. Evaluation kick-off with IT</source>
+        <translation>z. B. Auftakt der Bewertung mit der IT</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>The deal has no buying influences yet: add them in the Blue Sheet to choose attendees.</source>
+        <translation>Die Verkaufschance hat noch keine Einflusspersonen: Fügen Sie sie im Blue Sheet hinzu, um Teilnehmer zu wählen.</translation>
+    </message>
+    <message>
+        <source>Valid business reason</source>
+        <translation>Triftiger Geschäftsgrund</translation>
+    </message>
+    <message>
+        <source>Why the customer should spend this time with you</source>
+        <translation>Warum der Kunde diese Zeit mit Ihnen verbringen sollte</translation>
+    </message>
+    <message>
+        <source>T&amp;ime</source>
+        <translation>&amp;Uhrzeit</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Attendees</source>
+        <translation>Teil&amp;nehmer</translation>
+    </message>
+    <message>
+        <source>&amp;Valid business reason</source>
+        <translation>Triftiger &amp;Geschäftsgrund</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>What we give</source>
+        <translation>Was wir geben</translation>
+    </message>
+    <message>
+        <source>Our unique strengths, and the information the customer needs</source>
+        <translation>Unsere Alleinstellungsmerkmale und die Informationen, die der Kunde braucht</translation>
+    </message>
+    <message>
+        <source>Confirmation questions</source>
+        <translation>Bestätigungsfragen</translation>
+    </message>
+    <message>
+        <source>What to confirm, e.g. Is March still the go-live?</source>
+        <translation>Was zu bestätigen ist, z. B. Bleibt es beim Start im März?</translation>
+    </message>
+    <message>
+        <source>New-information questions</source>
+        <translation>Fragen nach neuen Informationen</translation>
+    </message>
+    <message>
+        <source>What you do not know yet, e.g. Who else signs off?</source>
+        <translation>Was Sie noch nicht wissen, z. B. Wer muss noch zustimmen?</translation>
+    </message>
+    <message>
+        <source>Attitude questions</source>
+        <translation>Einstellungsfragen</translation>
+    </message>
+    <message>
+        <source>How they feel about it, e.g. What worries you about the rollout?</source>
+        <translation>Wie die Person dazu steht, z. B. Was bereitet Ihnen bei der Einführung Sorgen?</translation>
+    </message>
+    <message>
+        <source>What we &amp;give</source>
+        <translation>Was wir &amp;geben</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmation questions</source>
+        <translation>&amp;Bestätigungsfragen</translation>
+    </message>
+    <message>
+        <source>&amp;New-information questions</source>
+        <translation>Fragen nach &amp;neuen Informationen</translation>
+    </message>
+    <message>
+        <source>Attit&amp;ude questions</source>
+        <translation>&amp;Einstellungsfragen</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informationen</translation>
+    </message>
+    <message>
+        <source>Best Action Commitment</source>
+        <translation>Bestmögliche Zusage</translation>
+    </message>
+    <message>
+        <source>The most the customer could do next, e.g. Sign the pilot order</source>
+        <translation>Das Meiste, was der Kunde als Nächstes tun könnte, z. B. den Pilotauftrag unterschreiben</translation>
+    </message>
+    <message>
+        <source>Minimum Acceptable Action</source>
+        <translation>Mindestzusage</translation>
+    </message>
+    <message>
+        <source>The least that keeps the deal moving, e.g. Introduce us to the CFO</source>
+        <translation>Das Mindeste, das die Verkaufschance voranbringt, z. B. uns dem Finanzvorstand vorstellen</translation>
+    </message>
+    <message>
+        <source>Commit by</source>
+        <translation>Zusage bis</translation>
+    </message>
+    <message>
+        <source>Ask for a commitment at every meeting: an action the customer takes, by a date. The debrief records what they actually committed to.</source>
+        <translation>Bitten Sie bei jedem Termin um eine Zusage: eine Handlung des Kunden bis zu einem Datum. Die Nachbereitung hält fest, was er tatsächlich zugesagt hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Best Action Commitment</source>
+        <translation>&amp;Bestmögliche Zusage</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum Acceptable Action</source>
+        <translation>&amp;Mindestzusage</translation>
+    </message>
+    <message>
+        <source>Commit b&amp;y</source>
+        <translation>Zusage b&amp;is</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Give the meeting&apos;s date.</source>
+        <translation>Geben Sie das Datum des Termins an.</translation>
+    </message>
+</context>
+<context>
+    <name>GreenSheetPrint</name>
+    <message>
+        <source>That call plan no longer exists.</source>
+        <translation>Diesen Gesprächsplan gibt es nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -6182,6 +6798,25 @@ Lizenz: MIT</translation>
     </message>
 </context>
 <context>
+    <name>QuestionList</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>{list}: the list</source>
+        <translation>{list}: die Liste</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected line</source>
+        <translation>Die ausgewählte Zeile entfernen</translation>
+    </message>
+</context>
+<context>
     <name>RatingSpinBox</name>
     <message>
         <source>Rating</source>
@@ -6767,6 +7402,10 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>names no stage of the bundle</source>
         <translation>nennt keine Phase des Plan-Pakets</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date and time like 2026-12-09T14:30</source>
+        <translation>„{value}“ ist kein Datum mit Uhrzeit wie 2026-12-09T14:30</translation>
     </message>
     <message>
         <source>{file} is a plan bundle, not review notes: open it with File → Open for review…</source>

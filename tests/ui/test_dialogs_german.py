@@ -106,6 +106,57 @@ def opportunity_dialog(qtbot: QtBot, plan: PlanDB, _tmp: Path) -> list[str]:
     return _shown(qtbot, OpportunityDialog(accounts, stages, existing))
 
 
+def _busy_call(plan: PlanDB) -> tuple[int, int]:
+    """A call plan with every part written, of a deal with buying influences: (deal id, call id)."""
+    from planner import green_sheet
+    from planner.model import CallPlan
+    from planner.storage import people as people_repo
+
+    deal = next(
+        o for o in opportunity_repo.list_opportunities(plan) if people_repo.list_influences(plan, o.id)
+    )
+    influences = people_repo.list_influences(plan, deal.id)
+    call = CallPlan(
+        0,
+        deal.id,
+        dt.datetime(2026, 11, 24, 9, 30),
+        # The seller's words stand in the plan's own texts, so they count as data.
+        deal.title,
+        attendees=tuple(bi.id for bi in influences),
+        best_action=deal.title,
+        minimum_action=deal.title,
+    )
+    return deal.id, green_sheet.create_call_plan(plan, call)[1]
+
+
+def green_sheet_dialogs(qtbot: QtBot, plan: PlanDB, _tmp: Path) -> list[str]:
+    from planner.storage import evidence
+    from planner.storage import people as people_repo
+    from ui.blue_sheet.green_sheet import CallPlanDialog, DebriefDialog
+
+    deal_id, call_id = _busy_call(plan)
+    deal = opportunity_repo.get_opportunity(plan, deal_id)
+    call = evidence.get_call_plan(plan, call_id)
+    assert deal is not None
+    assert call is not None
+    influences = people_repo.list_influences(plan, deal_id)
+    people = {p.id: p for p in people_repo.list_people(plan, deal.account_id or 0)}
+    stage = stage_repo.get_stage(plan, deal.stage_id)
+    shown: list[str] = []
+    for existing in (None, call):
+        dialog = CallPlanDialog(deal, "", influences, people, existing, TODAY)
+        qtbot.addWidget(dialog)
+        for page in range(dialog.tabs.count()):
+            dialog.tabs.setCurrentIndex(page)
+            shown += texts(dialog)
+    debrief = DebriefDialog(call, stage, influences, people, TODAY)
+    qtbot.addWidget(debrief)
+    for page in range(debrief.tabs.count()):
+        debrief.tabs.setCurrentIndex(page)
+        shown += texts(debrief)
+    return shown
+
+
 def restore_dialog(qtbot: QtBot, _plan: PlanDB, tmp: Path) -> list[str]:
     tmp.mkdir(parents=True, exist_ok=True)
     path = make_demo(tmp / "mine.plan")
@@ -135,6 +186,7 @@ DIALOGS: dict[str, Shown] = {
     "account": account_dialog,
     "currency": currency_dialog,
     "export": export_dialog,
+    "green sheet": green_sheet_dialogs,
     "import": import_wizard,
     "move": move_dialogs,
     "opportunity": opportunity_dialog,

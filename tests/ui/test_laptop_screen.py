@@ -17,6 +17,7 @@ from planner.exchange import pack_json
 from planner.exchange.pack import PackOptions, PackScope, build_pack
 from planner.funnel import FunnelStatus
 from planner.storage import accounts as account_repo
+from planner.storage import evidence
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import people as people_repo
 from planner.storage import stages as stage_repo
@@ -167,7 +168,7 @@ def test_every_blue_sheet_section_is_one_click_away(
         assert not [b for b in bar.findChildren(QToolButton) if b.isVisibleTo(window)]
         assert not bar.isVisibleTo(window)
         dock = window.blue_sheet_dock
-        assert len(panel.sections.buttons) == panel.tabs.count() == 7
+        assert len(panel.sections.buttons) == panel.tabs.count() == 8
         for index, button in enumerate(panel.sections.buttons):
             assert button.isVisible()
             assert _inside(_in_viewport(button, dock), dock.rect()), button.text()
@@ -254,6 +255,7 @@ def _dialogs(plan: PlanDB, parent: MainWindow, tmp: Path) -> list[QWidget]:
     export = ExportDialog(plan, open_ids[:3], today=TODAY, folder=tmp)
     export._refresh.stop()  # no preview refresh after the test's plan is closed
     return [
+        *_green_sheet_dialogs(plan, parent),
         AccountDialog(accounts, accounts[0], parent),
         CurrencyDialog("EUR", {"USD": 0.92, "CHF": 1.05, "GBP": 1.17}, parent),
         export,
@@ -274,6 +276,45 @@ def _dialogs(plan: PlanDB, parent: MainWindow, tmp: Path) -> list[QWidget]:
         DateReasonDialog("Close", "Several deals " * 20, "Date", TODAY, None, parent, reason_label="Why"),
         AddInfluenceDialog(people, accounts[0].name, parent),
         PersonDialog(people[0], 3, parent),
+    ]
+
+
+def _green_sheet_dialogs(plan: PlanDB, parent: MainWindow) -> list[QWidget]:
+    """A call plan of the deal with the most influences, every question list long."""
+    import datetime as dt
+
+    from planner import green_sheet
+    from planner.model import CallPlan
+    from ui.blue_sheet.green_sheet import CallPlanDialog, DebriefDialog
+
+    deal = max(
+        (o for o in opportunity_repo.list_opportunities(plan) if o.closed_on is None),
+        key=lambda o: len(people_repo.list_influences(plan, o.id)),
+    )
+    influences = people_repo.list_influences(plan, deal.id)
+    questions = tuple(f"A question the seller wrote, number {n}, long enough to matter" for n in range(12))
+    call = CallPlan(
+        0,
+        deal.id,
+        dt.datetime(2026, 11, 24, 9, 30),
+        "Evaluation kick-off",
+        attendees=tuple(bi.id for bi in influences),
+        business_reason="Agree the pilot's scope " * 8,
+        giving="A reference from a peer " * 8,
+        confirmation_questions=questions,
+        new_information_questions=questions,
+        attitude_questions=questions,
+        best_action="CFO signs the pilot order",
+        minimum_action="Introduce us to the CFO",
+    )
+    _change, call_id = green_sheet.create_call_plan(plan, call)
+    stored = evidence.get_call_plan(plan, call_id)
+    assert stored is not None
+    people = {p.id: p for p in people_repo.list_people(plan, deal.account_id or 0)}
+    stage = stage_repo.get_stage(plan, deal.stage_id)
+    return [
+        CallPlanDialog(deal, "Account", influences, people, stored, TODAY, parent),
+        DebriefDialog(stored, stage, influences, people, TODAY, parent),
     ]
 
 

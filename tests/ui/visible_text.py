@@ -55,6 +55,7 @@ SAME_IN_GERMAN = frozenset(
         # German words spelled like English ones ("was sie anbieten": what they offer).
         "was",
         "Blue",
+        "Green",
         "Sheet",
         "Coach",
         "Plan",

@@ -1,4 +1,5 @@
-"""The Blue Sheet dock: a deal's objective, position, influences and map, flags, competition, plan, notes."""
+"""The Blue Sheet dock: a deal's objective, position, influences and map, flags, competition, plan, notes
+and calls."""
 
 from __future__ import annotations
 
@@ -21,15 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import evidence, red_flags
+from planner import evidence, green_sheet, red_flags
 from planner import operations as ops
 from planner import sheet_operations as sheet_ops
 from planner.evidence import StageChecklist
+from planner.exchange.pack import PackError
 from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.model import (
     Action,
     ActionStatus,
     BuyingInfluence,
+    CallPlan,
     Commitment,
     CompetitionKind,
     Competitor,
@@ -52,8 +55,10 @@ from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 from ui import format as fmt
 from ui.blue_sheet import colours, labels
+from ui.blue_sheet.calls import CallSection, call_title
 from ui.blue_sheet.commitments import CommitmentSection
 from ui.blue_sheet.dialogs import AddInfluenceDialog, PersonDialog
+from ui.blue_sheet.green_sheet import CallPlanDialog, DebriefDialog, DebriefInput
 from ui.blue_sheet.influence_map import (
     InfluenceNode,
     build_map_scene,
@@ -137,6 +142,7 @@ class SheetData:
     notes: list[Note]
     flags: list[Flag]
     tests: list[SsoTest]
+    calls: list[CallPlan]
     commitments: list[Commitment] = field(default_factory=list)  # the latest first
     checklists: list[StageChecklist] = field(default_factory=list)  # its stage and those before it
     stage_names: dict[int, str] = field(default_factory=dict)  # every stage, retired ones too
@@ -180,6 +186,7 @@ def load_sheet(plan: PlanDB, opportunity_id: int, today: dt.date) -> SheetData |
         activity_repo.list_notes(plan, opportunity_id),
         flags,
         red_flags.sso_tests(opportunity, account_name),
+        evidence_repo.list_call_plans(plan, opportunity_id),
         commitments,
         evidence.stage_checklists(opportunity.stage_id, stages, commitments),
         {s.id: s.name for s in stages},
@@ -202,6 +209,9 @@ class BlueSheetPanel(QWidget):
     record_selected = Signal(str, int)
     # A value typed into a table that was not written, and why (the window shows it in its status bar).
     edit_refused = Signal(str)
+    # A debrief's commitment lets the deal leave its stage: the deal and the stage to move it to
+    # (the window moves it as any other move: MainWindow.request_move).
+    move_requested = Signal(int, int)
 
     TABS = (
         QT_TRANSLATE_NOOP("BlueSheetPanel", "Objective"),
@@ -211,6 +221,7 @@ class BlueSheetPanel(QWidget):
         QT_TRANSLATE_NOOP("BlueSheetPanel", "Actions"),
         QT_TRANSLATE_NOOP("BlueSheetPanel", "Notes"),
         QT_TRANSLATE_NOOP("BlueSheetPanel", "Commitments"),
+        QT_TRANSLATE_NOOP("BlueSheetPanel", "Calls"),
     )
 
     def __init__(
@@ -252,6 +263,7 @@ class BlueSheetPanel(QWidget):
         self.action_section = ActionSection(self)
         self.note_section = NoteSection(self)
         self.commitment_section = CommitmentSection(self)
+        self.call_section = CallSection(self)
         for section, name in zip(
             (
                 self.objective,
@@ -261,6 +273,7 @@ class BlueSheetPanel(QWidget):
                 self.action_section,
                 self.note_section,
                 self.commitment_section,
+                self.call_section,
             ),
             self.TABS,
             strict=True,
@@ -303,6 +316,11 @@ class BlueSheetPanel(QWidget):
         self.note_section.hide_requested.connect(self._on_note_section_hide_requested)
         self.commitment_section.record_requested.connect(self._on_commitment_section_record_requested)
         self.commitment_section.remove_requested.connect(self._on_commitment_section_remove_requested)
+        self.call_section.new_requested.connect(self._on_call_section_new_requested)
+        self.call_section.open_requested.connect(self._on_call_section_open_requested)
+        self.call_section.debrief_requested.connect(self._on_call_section_debrief_requested)
+        self.call_section.print_requested.connect(self._on_call_section_print_requested)
+        self.call_section.delete_requested.connect(self._on_call_section_delete_requested)
         self.show_opportunity(0)
 
     def sizeHint(self) -> QSize:
@@ -366,6 +384,10 @@ class BlueSheetPanel(QWidget):
             self.tabs.indexOf(self.commitment_section),
             translate("BlueSheetPanel", "Commitments ({n})").format(n=len(data.commitments)),
         )
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.call_section),
+            translate("BlueSheetPanel", "Calls ({n})").format(n=len(data.calls)),
+        )
         self.sections.sync()
         self.objective.load(o, data.tests)
         self._load_influences(data)
@@ -375,6 +397,7 @@ class BlueSheetPanel(QWidget):
         self.action_section.load(data.actions, data.flags, self._today(), o.next_step)
         self.note_section.load(data.notes)
         self.commitment_section.load(data.checklists, data.commitments, data.stage_names)
+        self.call_section.load(data.calls, self._today())
         self._apply_editable()
 
     def _clear(self) -> None:
@@ -384,6 +407,7 @@ class BlueSheetPanel(QWidget):
         self.action_section.model.set_actions([], [], self._today())
         self.note_section.model.set_notes([])
         self.commitment_section.load([], [], {})
+        self.call_section.load([], self._today())
         self._set_scene(build_map_scene([], {}))
 
     def _load_influences(self, data: SheetData) -> None:
@@ -428,6 +452,7 @@ class BlueSheetPanel(QWidget):
         self.action_section.set_editable(editable)
         self.note_section.set_editable(editable)
         self.commitment_section.set_editable(editable)
+        self.call_section.set_editable(editable)
 
     # Selection: table <-> map; flags -> their record ------------------------------------------
     def select_influence(self, influence_id: int) -> bool:
@@ -1023,6 +1048,190 @@ class BlueSheetPanel(QWidget):
     @Slot(int)
     def _on_note_section_hide_requested(self, note_id: int) -> None:
         self.hide_note(note_id)
+
+    # 9: calls (Green Sheets)
+    def call_plan_dialog(self, call_id: int = 0) -> CallPlanDialog | None:
+        """The Green Sheet of a call (0: a new one); read-only when the plan is."""
+        data = self.data
+        call = next((c for c in data.calls if c.id == call_id), None) if data else None
+        if data is None or (call_id and call is None):
+            return None
+        return CallPlanDialog(
+            data.opportunity,
+            data.account,
+            data.influences,
+            data.people,
+            call,
+            self._today(),
+            self,
+            editable=self._editable,
+        )
+
+    def debrief_dialog(self, call_id: int) -> DebriefDialog | None:
+        data = self.data
+        call = next((c for c in data.calls if c.id == call_id), None) if data else None
+        if data is None or call is None:
+            return None
+        return DebriefDialog(call, data.stage, data.influences, data.people, self._today(), self)
+
+    def plan_call(self, call: CallPlan) -> int:
+        """Write a new call plan of the shown deal; its id (0: failed)."""
+        deal = self.opportunity_id
+        new_id = self._create(
+            translate("BlueSheetPanel", "Plan call “{title}”").format(title=call_title(call)),
+            lambda: green_sheet.create_call_plan(self.plan, dataclasses.replace(call, opportunity_id=deal)),
+            translate("BlueSheetPanel", "The call plan was not saved"),
+        )
+        if new_id:
+            self.call_section.select_call(new_id)
+        return new_id
+
+    def update_call(self, call: CallPlan) -> bool:
+        """Write a call plan's planning fields."""
+        return self._run(
+            translate("BlueSheetPanel", "Edit call plan “{title}”").format(title=call_title(call)),
+            lambda: green_sheet.update_call_plan(self.plan, call),
+            translate("BlueSheetPanel", "The call plan was not saved"),
+        )
+
+    def debrief_call(self, call_id: int, entered: DebriefInput) -> bool:
+        """Write a call's debrief (one undo step); then offer the move its commitment allows."""
+        data = self.data
+        call = next((c for c in data.calls if c.id == call_id), None) if data else None
+        if call is None:
+            return False
+        today = self._today()
+        done = self._run(
+            translate("BlueSheetPanel", "Debrief call “{title}”").format(title=call_title(call)),
+            lambda: green_sheet.debrief(
+                self.plan,
+                call_id,
+                entered.debriefed_on,
+                entered.commitment,
+                entered.notes,
+                entered.attendees,
+                entered.follow_ups,
+                today=today,
+            ),
+            translate("BlueSheetPanel", "The debrief was not saved"),
+        )
+        if done:
+            self.call_section.select_call(call_id)
+            self.offer_move(entered.commitment)
+        return done
+
+    def offer_move(self, commitment: str) -> bool:
+        """After a debrief whose commitment lets the deal leave its stage: offer the move."""
+        deal = self.opportunity_id
+        target = green_sheet.move_offered(self.plan, deal, commitment)
+        if target is None or self.data is None or not self._editable:
+            return False
+        stage = self.data.stage.name if self.data.stage else ""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("BlueSheetPanel", "Move the deal"),
+            translate(
+                "BlueSheetPanel",
+                "The customer committed to “{commitment}”, on the {stage} checklist. "
+                "Move the deal to {target}?",
+            ).format(commitment=commitment, stage=stage, target=target.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        no = box.button(QMessageBox.StandardButton.No)
+        if yes is not None and no is not None:
+            yes.setText(translate("BlueSheetPanel", "Move the deal to {target}").format(target=target.name))
+            no.setText(translate("BlueSheetPanel", "Not now"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return False
+        self.move_requested.emit(deal, target.id)
+        return True
+
+    def delete_call(self, call_id: int, *, ask: bool = True) -> bool:
+        """Delete a call plan (after asking); a commitment its debrief recorded stays."""
+        call = next((c for c in self.data.calls if c.id == call_id), None) if self.data else None
+        if call is None:
+            return False
+        question = translate(
+            "BlueSheetPanel",
+            "Delete the call plan “{title}” of {when}? What the customer committed to stays recorded. "
+            "You can undo this with Edit → Undo.",
+        ).format(title=call_title(call), when=fmt.date_time(call.meeting_at))
+        if ask and not self.confirm(translate("BlueSheetPanel", "Delete call plan"), question):
+            return False
+        return self._run(
+            translate("BlueSheetPanel", "Delete call plan “{title}”").format(title=call_title(call)),
+            lambda: green_sheet.delete_call_plan(self.plan, call_id),
+            translate("BlueSheetPanel", "The call plan was not deleted"),
+        )
+
+    def print_call(self, call_id: int, path: Path | None = None) -> bool:
+        """Write a call plan as a one-page PDF (asks where, unless `path` is given)."""
+        from ui.green_sheet_pdf import write_call_plan  # Qt's PDF writer: loaded when first printed
+
+        call = next((c for c in self.data.calls if c.id == call_id), None) if self.data else None
+        if call is None or self.data is None:
+            return False
+        if path is None:
+            safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in call_title(call))[:60].strip()
+            name = translate("BlueSheetPanel", "{call} - call plan").format(
+                call=safe or translate("BlueSheetPanel", "call")
+            )
+            path = save_file(
+                self,
+                FolderKind.EXPORTS,
+                translate("BlueSheetPanel", "Print the call plan as PDF"),
+                f"{name}.pdf",
+                translate("BlueSheetPanel", "PDF files (*.pdf)"),
+            )
+            if path is None:
+                return False
+        try:
+            write_call_plan(self.plan, call_id, self.opportunity_id, path, self._today())
+        except (PackError, OSError) as exc:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                translate("BlueSheetPanel", "The call plan was not printed"),
+                translate("BlueSheetPanel", "Could not write {path}: {error}").format(path=path, error=exc),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+            return False
+        return True
+
+    @Slot()
+    def _on_call_section_new_requested(self) -> None:
+        dialog = self.call_plan_dialog()
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.plan_call(dialog.call_plan())
+
+    @Slot(int)
+    def _on_call_section_open_requested(self, call_id: int) -> None:
+        dialog = self.call_plan_dialog(call_id)
+        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted or not self._editable:
+            return
+        call = dialog.call_plan()
+        if call != dialog.stored:
+            self.update_call(call)
+
+    @Slot(int)
+    def _on_call_section_debrief_requested(self, call_id: int) -> None:
+        dialog = self.debrief_dialog(call_id)
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.debrief_call(call_id, dialog.debrief())
+
+    @Slot(int)
+    def _on_call_section_print_requested(self, call_id: int) -> None:
+        self.print_call(call_id)
+
+    @Slot(int)
+    def _on_call_section_delete_requested(self, call_id: int) -> None:
+        self.delete_call(call_id)
 
     # Asking ------------------------------------------------------------------------------------
     # 9: customer commitments
