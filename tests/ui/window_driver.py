@@ -262,8 +262,7 @@ def reveal(widget: QWidget) -> None:
             assert isinstance(tabs, QTabWidget)
             index = tabs.indexOf(child)
             if index >= 0 and tabs.currentIndex() != index:
-                bar = tabs.tabBar()
-                click(bar, bar.tabRect(index).center())
+                click_section(tabs, index)
         elif isinstance(parent, QStackedWidget) and parent.currentWidget() is not child:
             parent.setCurrentWidget(child)
 
@@ -275,6 +274,23 @@ def tab_of(tabs: QTabWidget, widget: QWidget) -> int:
         if page is not None and (page is widget or page.isAncestorOf(widget)):
             return index
     return -1
+
+
+def click_section(tabs: QTabWidget, index: int) -> None:
+    """Show a tab widget's page as a person would: its tab, or, where the tab bar is hidden for
+    a row of section buttons (the Blue Sheet), the button with the tab's text."""
+    bar = tabs.tabBar()
+    if not bar.isHidden():
+        click(bar, bar.tabRect(index).center())
+        return
+    holder = tabs.parentWidget()
+    assert holder is not None
+    wanted = bare(tabs.tabText(index))
+    for candidate in holder.findChildren(QAbstractButton):
+        if candidate.isCheckable() and bare(candidate.text()) == wanted and candidate.isVisible():
+            click(candidate)
+            return
+    raise AssertionError(f"no tab or section button for {wanted!r}")
 
 
 def click_tab(tabs: QTabWidget, index: int) -> None:

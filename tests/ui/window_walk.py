@@ -97,6 +97,7 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "new_deal": (2, 2),
     "delete_deal": (1, 1),
     "record_commitment": (3, 2),
+    "plan_call": (2, 2),
 }
 
 
@@ -539,6 +540,26 @@ class Walk:
             return
         with self.expect(lambda box: drive.answer_message_box(box, QMessageBox.StandardButton.Yes)):
             QTest.keySequence(QApplication.focusWidget() or self.window, QKeySequence.StandardKey.Delete)
+
+    def do_plan_call(self, k: int, days: int) -> None:
+        """Plan a customer meeting (a Green Sheet) from the Blue Sheet's Calls section."""
+        if self.select_card(k) is None:
+            return
+        sheet = self._sheet()
+        assert sheet is not None
+        new = drive.button(sheet, "New call plan…")
+        drive.reveal(new)
+        if not new.isEnabled():
+            return
+
+        def answer(dialog: QWidget) -> None:
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "Title")), f"Evaluation call {k}")
+            when = START + dt.timedelta(days=days % 30)
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "Date")), when.isoformat())
+            drive.press_ok(dialog)
+
+        with self.expect(answer):
+            drive.click(new)
 
     # Invariants -----------------------------------------------------------------------------
     def check(self, position: int, step: Step) -> None:
