@@ -44,6 +44,7 @@ from ui import plain
 from ui.accounts_panel import AccountsPanel
 from ui.app_settings import AppSettings
 from ui.archive import ArchiveView
+from ui.banner import banner as strip
 from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
 from ui.detail_panel import DetailPanel
@@ -88,7 +89,7 @@ class FilterNotice(QFrame):
             "#filter-notice QLabel { color: #0c2d53; }"
         )
         row = QHBoxLayout(self)
-        row.setContentsMargins(12, 6, 12, 6)
+        row.setContentsMargins(12, 6, 12, 6)  # as ui/banner.py's strips
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # the seller's text, never markup
         self.label.setWordWrap(True)
@@ -249,14 +250,7 @@ class MainWindow(QMainWindow):
 
     # Construction ---------------------------------------------------------------------------
     def _demo_banner(self) -> QFrame:
-        banner = QFrame(self)
-        banner.setObjectName("demo-banner")
-        banner.setStyleSheet(
-            "#demo-banner { background: #fff4ce; border-bottom: 1px solid #e0c36c; }"
-            "#demo-banner QLabel { color: #3d3200; }"
-        )
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(12, 6, 12, 6)
+        banner, row = strip(self, "demo-banner", "#fff4ce", "#e0c36c", "#3d3200")
         text = QLabel(
             translate(
                 "MainWindow",
@@ -631,14 +625,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(translate("MainWindow", "Read-only: {reason}").format(reason=reason))
 
     def _read_only_banner(self) -> QFrame:
-        banner = QFrame(self)
-        banner.setObjectName("read-only-banner")
-        banner.setStyleSheet(
-            "#read-only-banner { background: #fde7e9; border-bottom: 1px solid #d9a0a6; }"
-            "#read-only-banner QLabel { color: #5c0a12; }"
-        )
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(12, 6, 12, 6)
+        banner, row = strip(self, "read-only-banner", "#fde7e9", "#d9a0a6", "#5c0a12")
         self.read_only_label = QLabel(banner)
         self.read_only_label.setTextFormat(Qt.TextFormat.PlainText)
         self.read_only_label.setWordWrap(True)

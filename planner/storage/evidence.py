@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from planner.model import CallPlan, Commitment
 from planner.storage.convert import from_date, now_stamp
 from planner.storage.db import PlanDB
 from planner.storage.people import date_of
+
+_Record = TypeVar("_Record", Commitment, CallPlan)
 
 _COMMITMENT = "id, opportunity_id, what, committed_on, stage_id, who, evidence, call_plan_id"
 _CALL = (
@@ -140,18 +142,13 @@ def list_commitments(plan: PlanDB, opportunity_id: int) -> list[Commitment]:
 
 def commitments_of(plan: PlanDB, opportunity_ids: Sequence[int]) -> dict[int, list[Commitment]]:
     """The commitments of several deals (the latest first), by deal id; every id is a key."""
-    found: dict[int, list[Commitment]] = {i: [] for i in opportunity_ids}
-    for start in range(0, len(opportunity_ids), 500):
-        chunk = list(opportunity_ids[start : start + 500])
-        marks = ", ".join("?" * len(chunk))
-        rows = plan.query(
-            f"SELECT {_COMMITMENT} FROM commitment WHERE opportunity_id IN ({marks})"
-            " ORDER BY committed_on DESC, id DESC",
-            chunk,
-        )
-        for r in rows:
-            found[r[1]].append(_commitment(r))
-    return found
+    return _by_deal(
+        plan,
+        f"SELECT {_COMMITMENT} FROM commitment",
+        "committed_on DESC, id DESC",
+        opportunity_ids,
+        _commitment,
+    )
 
 
 def latest_commitment_dates(plan: PlanDB) -> dict[int, dt.date]:
@@ -227,14 +224,22 @@ def list_call_plans(plan: PlanDB, opportunity_id: int | None = None) -> list[Cal
 
 def call_plans_of(plan: PlanDB, opportunity_ids: Sequence[int]) -> dict[int, list[CallPlan]]:
     """The call plans of several deals (by meeting time), by deal id; every id is a key."""
-    found: dict[int, list[CallPlan]] = {i: [] for i in opportunity_ids}
+    return _by_deal(plan, f"SELECT {_CALL} FROM call_plan", "meeting_at, id", opportunity_ids, _call)
+
+
+def _by_deal(
+    plan: PlanDB,
+    select: str,
+    order: str,
+    opportunity_ids: Sequence[int],
+    make: Callable[[tuple[Any, ...]], _Record],
+) -> dict[int, list[_Record]]:
+    """Rows of several deals (the second column is the deal id), read 500 ids at a time (SQLite
+    limits the number of bound values), in `order` within each deal."""
+    found: dict[int, list[_Record]] = {i: [] for i in opportunity_ids}
     for start in range(0, len(opportunity_ids), 500):
         chunk = list(opportunity_ids[start : start + 500])
         marks = ", ".join("?" * len(chunk))
-        rows = plan.query(
-            f"SELECT {_CALL} FROM call_plan WHERE opportunity_id IN ({marks}) ORDER BY meeting_at, id",
-            chunk,
-        )
-        for r in rows:
-            found[r[1]].append(_call(r))
+        for r in plan.query(f"{select} WHERE opportunity_id IN ({marks}) ORDER BY {order}", chunk):
+            found[r[1]].append(make(r))
     return found
