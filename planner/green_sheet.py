@@ -64,11 +64,9 @@ class FollowUp:
     due: dt.date | None = None
 
 
-def _deal(plan: PlanDB, opportunity_id: int) -> Opportunity:
-    deal = opportunity_repo.get_opportunity(plan, opportunity_id)
-    if deal is None:
-        raise OperationError(translate("Operations", "That deal no longer exists."))
-    return deal
+def _text(value: object, what: str, limit: int = MAX_TEXT) -> str:
+    """Checked like every text of the Blue Sheet, and stripped: a call plan's fields are typed."""
+    return sheet_ops.checked_text(value, what, limit).strip()
 
 
 def _stored(plan: PlanDB, call_id: int) -> CallPlan:
@@ -76,18 +74,6 @@ def _stored(plan: PlanDB, call_id: int) -> CallPlan:
     if call is None:
         raise OperationError(translate("GreenSheet", "That call plan no longer exists."))
     return call
-
-
-def _text(value: object, what: str, limit: int = MAX_TEXT) -> str:
-    if not isinstance(value, str):
-        raise OperationError(translate("Operations", "{what} must be text.").format(what=what))
-    if len(value) > limit:
-        raise OperationError(
-            translate("Operations", "{what} is too long (at most {limit} characters).").format(
-                what=what, limit=format_number(limit)
-            )
-        )
-    return value.strip()
 
 
 def _day(value: object, what: str) -> dt.date | None:
@@ -154,7 +140,7 @@ def _check_call(plan: PlanDB, call: CallPlan, deal: Opportunity, stored: CallPla
 
 def create_call_plan(plan: PlanDB, call: CallPlan) -> tuple[Change, int]:
     """Plan a meeting of the call's deal; returns the call plan's id (its debrief comes later)."""
-    deal = _deal(plan, call.opportunity_id)
+    deal = sheet_ops.existing_deal(plan, call.opportunity_id)
     clean = _check_call(plan, call, deal, None)
     blank = dataclasses.replace(clean, id=0, debriefed_on=None, debrief_commitment="", debrief_notes="")
     call_id = evidence.insert_call_plan(plan, blank)
@@ -164,7 +150,7 @@ def create_call_plan(plan: PlanDB, call: CallPlan) -> tuple[Change, int]:
 def update_call_plan(plan: PlanDB, call: CallPlan) -> Change:
     """Write a call plan's planning fields; its debrief changes only through `debrief`."""
     stored = _stored(plan, call.id)
-    deal = _deal(plan, stored.opportunity_id)
+    deal = sheet_ops.existing_deal(plan, stored.opportunity_id)
     clean = _check_call(plan, call, deal, stored)
     evidence.update_call_plan(
         plan,
@@ -212,7 +198,7 @@ def debrief(
     attendees' mode, rating and Concept as learnt; the follow-up actions as planned actions.
     """
     call = _stored(plan, call_id)
-    deal = _deal(plan, call.opportunity_id)
+    deal = sheet_ops.existing_deal(plan, call.opportunity_id)
     day = _day(debriefed_on, translate("GreenSheet", "The debrief's date"))
     if day is None:
         raise OperationError(translate("GreenSheet", "Say when the call was debriefed."))

@@ -74,14 +74,16 @@ def _deal_change(opportunity_id: int) -> Change:
     return Change(opportunities=frozenset({opportunity_id}))
 
 
-def _deal(plan: PlanDB, opportunity_id: int) -> Opportunity:
+def existing_deal(plan: PlanDB, opportunity_id: int) -> Opportunity:
+    """The deal, or an OperationError saying it no longer exists."""
     deal = opportunity_repo.get_opportunity(plan, opportunity_id)
     if deal is None:
         raise OperationError(translate("Operations", "That deal no longer exists."))
     return deal
 
 
-def _text(value: str, what: str, limit: int = MAX_TEXT) -> str:
+def checked_text(value: object, what: str, limit: int = MAX_TEXT) -> str:
+    """Text a seller (or a file) gave, within the limit; else an OperationError."""
     if not isinstance(value, str):
         raise OperationError(translate("Operations", "{what} must be text.").format(what=what))
     if len(value) > limit:
@@ -94,7 +96,7 @@ def _text(value: str, what: str, limit: int = MAX_TEXT) -> str:
 
 
 def _required(value: str, what: str, limit: int = MAX_TEXT) -> str:
-    cleaned = _text(value, what, limit).strip()
+    cleaned = checked_text(value, what, limit).strip()
     if not cleaned:
         raise OperationError(translate("Operations", "{what} cannot be empty.").format(what=what))
     return cleaned
@@ -134,7 +136,7 @@ def objective_of(opportunity: Opportunity) -> Objective:
 
 
 def _check_objective(objective: Objective) -> Objective:
-    product = _text(objective.product, translate("Operations", "Product"), MAX_TITLE).strip()
+    product = checked_text(objective.product, translate("Operations", "Product"), MAX_TITLE).strip()
     quantity = objective.quantity
     if quantity is not None:
         if isinstance(quantity, bool) or not isinstance(quantity, int | float):
@@ -171,7 +173,7 @@ def set_objective(plan: PlanDB, opportunity_id: int, objective: Objective) -> Ch
     as the deal editor does.
     """
     clean = _check_objective(objective)
-    deal = _deal(plan, opportunity_id)
+    deal = existing_deal(plan, opportunity_id)
     draft = OpportunityDraft(
         title=deal.title,
         account_id=deal.account_id,
@@ -195,7 +197,7 @@ def set_position(plan: PlanDB, opportunity_id: int, position: int | None) -> Cha
         raise OperationError(
             translate("Operations", "The current position runs from Panic (\u22125) to Euphoric (+5).")
         )
-    _deal(plan, opportunity_id)
+    existing_deal(plan, opportunity_id)
     opportunity_repo.set_position(plan, opportunity_id, position)
     return _deal_change(opportunity_id)
 
@@ -290,11 +292,11 @@ def _check_influence(
         concept_kind=concept_kind,
         last_contact=_date(bi.last_contact, translate("Operations", "The last contact")),
         new_in_job=bool(bi.new_in_job),
-        win=_text(bi.win, translate("Operations", "The Win")),
-        result=_text(bi.result, translate("Operations", "The Result")),
-        concept=_text(bi.concept, translate("Operations", "The Concept")),
-        covered_by=_text(bi.covered_by, translate("Operations", "Covered by"), MAX_TITLE),
-        evidence=_text(bi.evidence, translate("Operations", "The evidence")),
+        win=checked_text(bi.win, translate("Operations", "The Win")),
+        result=checked_text(bi.result, translate("Operations", "The Result")),
+        concept=checked_text(bi.concept, translate("Operations", "The Concept")),
+        covered_by=checked_text(bi.covered_by, translate("Operations", "Covered by"), MAX_TITLE),
+        evidence=checked_text(bi.evidence, translate("Operations", "The evidence")),
     )
 
 
@@ -347,10 +349,10 @@ def _check_person_fields(person: Person) -> Person:
     return dataclasses.replace(
         person,
         name=_required(person.name, translate("Operations", "The name"), MAX_TITLE),
-        title=_text(person.title, translate("Operations", "The job title"), MAX_TITLE).strip(),
-        email=_text(person.email, translate("Operations", "The email address"), MAX_TITLE).strip(),
-        phone=_text(person.phone, translate("Operations", "The phone number"), MAX_TITLE).strip(),
-        notes=_text(person.notes, translate("Operations", "The notes on this person")),
+        title=checked_text(person.title, translate("Operations", "The job title"), MAX_TITLE).strip(),
+        email=checked_text(person.email, translate("Operations", "The email address"), MAX_TITLE).strip(),
+        phone=checked_text(person.phone, translate("Operations", "The phone number"), MAX_TITLE).strip(),
+        notes=checked_text(person.notes, translate("Operations", "The notes on this person")),
     )
 
 
@@ -366,7 +368,7 @@ def add_influence(
     transaction. `details` gives the influence's fields (its ids are ignored); by default every
     value is unknown.
     """
-    deal = _deal(plan, opportunity_id)
+    deal = existing_deal(plan, opportunity_id)
     if deal.account_id is None:
         raise OperationError(
             translate(
@@ -399,7 +401,7 @@ def update_influence(plan: PlanDB, influence: BuyingInfluence) -> Change:
         raise OperationError(
             translate("Operations", "A buying influence stays on its deal: add the person to the other deal.")
         )
-    deal = _deal(plan, stored.opportunity_id)
+    deal = existing_deal(plan, stored.opportunity_id)
     if influence.person_id != stored.person_id:
         _check_person_for(plan, influence.person_id, deal, influence.id)
     clean = _check_influence(plan, influence, deal, stored)
@@ -497,11 +499,14 @@ def _kind(value: object) -> CompetitionKind:
 
 def _check_competitor(competitor: Competitor) -> Competitor:
     kind = _kind(competitor.kind)
-    name = _text(competitor.name, translate("Operations", "The name"), MAX_TITLE).strip()
+    name = checked_text(competitor.name, translate("Operations", "The name"), MAX_TITLE).strip()
     if kind is CompetitionKind.VENDOR and not name:
         raise OperationError(translate("Operations", "Name the other vendor."))
     return dataclasses.replace(
-        competitor, name=name, kind=kind, notes=_text(competitor.notes, translate("Operations", "The notes"))
+        competitor,
+        name=name,
+        kind=kind,
+        notes=checked_text(competitor.notes, translate("Operations", "The notes")),
     )
 
 
@@ -514,7 +519,7 @@ def add_competitor(
 ) -> tuple[Change, int]:
     """Add competition to a deal (another vendor, internal resources, budget elsewhere, doing nothing)."""
     clean = _check_competitor(Competitor(0, opportunity_id, name, kind, notes))
-    _deal(plan, opportunity_id)
+    existing_deal(plan, opportunity_id)
     new_id = activity_repo.insert_competitor(plan, clean)
     return _deal_change(opportunity_id), new_id
 
@@ -582,7 +587,7 @@ def _status(value: object) -> ActionStatus:
 
 def _check_action(action: Action, today: dt.date, stored: Action | None) -> Action:
     status = _status(action.status)
-    link = _text(action.flag_ref, translate("Operations", "The link"))
+    link = checked_text(action.flag_ref, translate("Operations", "The link"))
     if link and parse_flag_ref(link) is None:
         raise OperationError(
             translate("Operations", "“{link}” is not a red flag or strength the planner knows.").format(
@@ -598,7 +603,7 @@ def _check_action(action: Action, today: dt.date, stored: Action | None) -> Acti
     return dataclasses.replace(
         action,
         what=_required(action.what, translate("Operations", "What the action is")),
-        who=_text(action.who, translate("Operations", "Who"), MAX_TITLE).strip(),
+        who=checked_text(action.who, translate("Operations", "Who"), MAX_TITLE).strip(),
         due=_date(action.due, translate("Operations", "The due date")),
         status=status,
         done_on=done_on,
@@ -619,7 +624,7 @@ def add_action(
 ) -> tuple[Change, int]:
     """Add a possible or planned action (or one already done), linked to a flag or strength."""
     clean = _check_action(Action(0, opportunity_id, what, who, due, status, None, flag_ref), today, None)
-    _deal(plan, opportunity_id)
+    existing_deal(plan, opportunity_id)
     new_id = activity_repo.insert_action(plan, clean)
     return _deal_change(opportunity_id), new_id
 
@@ -641,7 +646,7 @@ def set_next_step(plan: PlanDB, opportunity_id: int, text: str, today: dt.date) 
     planned action is added (undated: its date is set in the Blue Sheet). Clearing is refused:
     a next step is dropped by marking its action done or removing it."""
     what = _required(text, translate("Operations", "The next step"))
-    _deal(plan, opportunity_id)
+    existing_deal(plan, opportunity_id)
     with plan.atomic():
         current = next_action(activity_repo.list_actions(plan, opportunity_id))
         if current is None:
@@ -711,7 +716,7 @@ def add_manual_flag(
     plan: PlanDB, opportunity_id: int, text: str, *, is_strength: bool, influence_id: int | None = None
 ) -> tuple[Change, int]:
     """Write down a red flag or strength of the seller's own (about an influence, optionally)."""
-    _deal(plan, opportunity_id)
+    existing_deal(plan, opportunity_id)
     clean = _check_manual(plan, ManualFlag(0, opportunity_id, is_strength, text, influence_id))
     new_id = activity_repo.insert_manual_flag(plan, clean)
     return _deal_change(opportunity_id), new_id
@@ -747,7 +752,7 @@ _COACHING = QT_TRANSLATE_NOOP(
 def add_note(plan: PlanDB, opportunity_id: int, body: str, *, private: bool = True) -> tuple[Change, int]:
     """Add a seller's note: private (never exported unless asked) or shareable."""
     clean = _required(body, translate("Operations", "The note"))
-    _deal(plan, opportunity_id)
+    existing_deal(plan, opportunity_id)
     new_id = activity_repo.insert_note(
         plan, Note(0, clean, opportunity_id=opportunity_id, private=bool(private), author="seller")
     )
