@@ -178,13 +178,14 @@ class Modals:
         self._timer.timeout.connect(self._poll)
 
     @contextmanager
-    def expecting(self, *answers: Answer) -> Iterator[None]:
+    def expecting(self, *answers: Answer, optional: int = 0) -> Iterator[None]:
+        """Answer these in order; the last `optional` ones may not be needed (not waited for)."""
         self.queue = list(answers)
         self._timer.start()
         try:
             yield
             deadline = time.monotonic() + 5
-            while self.queue and time.monotonic() < deadline:
+            while len(self.queue) > optional and time.monotonic() < deadline:
                 settle(5)
             wait_until_idle()
         finally:

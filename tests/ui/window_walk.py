@@ -98,6 +98,8 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "delete_deal": (1, 1),
     "record_commitment": (3, 2),
     "plan_call": (2, 2),
+    "debrief_call": (2, 2),
+    "plan_crm_step": (1, 1),
 }
 
 
@@ -530,6 +532,9 @@ class Walk:
         def answer(dialog: QWidget) -> None:
             drive.type_into(drive.line_edit_of(drive.field(dialog, "Title")), f"Pilot {k}")
             drive.type_into(drive.line_edit_of(drive.field(dialog, "Amount")), str(500 * (amount + 1)))
+            if amount % 3 == 0:
+                # A name no account has: the deal comes with a new account, in one undo step.
+                drive.type_into(drive.line_edit_of(drive.field(dialog, "Account")), f"Hanse Logistik {k}")
             drive.press_ok(dialog)
 
         with self.expect(answer):
@@ -560,6 +565,49 @@ class Walk:
 
         with self.expect(answer):
             drive.click(new)
+
+    def do_debrief_call(self, k: int, words: int) -> None:
+        """Debrief a call held (the Calls section's first one that can be): the customer's words
+        become a commitment; an offered move is declined."""
+        if self.select_card(k) is None:
+            return
+        sheet = self._sheet()
+        assert sheet is not None
+        debrief = drive.button(sheet, "Debrief…")
+        drive.reveal(debrief)
+        calls = debrief.parentWidget()
+        assert calls is not None
+        lists = [v for v in calls.findChildren(QListView) if v.isVisible()]
+        if not lists or lists[0].model().rowCount() == 0:
+            return
+        view = lists[0]
+        drive.click_row(view, view.model().index(words % view.model().rowCount(), 0))
+        if not debrief.isEnabled():
+            return
+
+        def answer(dialog: QWidget) -> None:
+            said = drive.field(dialog, "The customer committed to")
+            drive.type_into(drive.line_edit_of(said), f"Agreed to a pilot with {words % 7 + 2} trucks")
+            drive.press_ok(dialog)
+
+        def decline(box: QWidget) -> None:
+            drive.answer_message_box(box, QMessageBox.StandardButton.No)
+
+        # A free-text commitment is no checklist item: no move is offered, but answer one if it is.
+        with self.modals.expecting(answer, decline, optional=1):
+            drive.click(debrief)
+
+    def do_plan_crm_step(self, k: int) -> None:
+        """Turn the CRM's next step into a planned action (the Blue Sheet's Plan as action)."""
+        if self.select_card(k) is None:
+            return
+        sheet = self._sheet()
+        assert sheet is not None
+        plan = drive.button(sheet, "Plan as action")
+        if plan.isHidden() or not plan.isEnabled():
+            return
+        drive.reveal(plan)
+        drive.click(plan)
 
     # Invariants -----------------------------------------------------------------------------
     def check(self, position: int, step: Step) -> None:
