@@ -137,6 +137,13 @@ class FlagInfo:
     ref_id: int
 
 
+def concept_words(concept: str, kind: ConceptKind | None) -> str:
+    """A buying influence's Concept as every pack writes it: "Accomplish: cut costs by 8 %"."""
+    if concept and kind is not None:
+        return f"{kind.value.capitalize()}: {concept}"
+    return concept
+
+
 @dataclass(frozen=True, slots=True)
 class InfluenceInfo:
     """One row of a Blue Sheet's buying-influences table, with the person's name."""

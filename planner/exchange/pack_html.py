@@ -20,6 +20,7 @@ from planner.exchange.pack import (
     DealPack,
     Pack,
     TotalsRow,
+    concept_words,
     human_date,
     meeting_text,
     met_text,
@@ -408,13 +409,7 @@ def call_plan_html(call: CallPlanInfo, d: Dialect, *, deal: DealPack | None = No
         f'<b dir="auto">{esc(a.name)}</b>'
         + (f", {_text(a.title, '', d)}" if a.title.strip() else "")
         + f" · {esc(ROLE_LABELS[a.role])} · Concept: "
-        + _text(
-            f"{a.concept_kind.value.capitalize()}: {a.concept}"
-            if a.concept and a.concept_kind is not None
-            else a.concept,
-            "Unknown",
-            d,
-        )
+        + _text(concept_words(a.concept, a.concept_kind), "Unknown", d)
         for a in call.attendees
     ]
     parts += [
@@ -580,9 +575,7 @@ def _influences_table(deal: DealPack, d: Dialect) -> str:
 def _win_results(deal: DealPack, d: Dialect) -> str:
     rows = []
     for bi in deal.influences:
-        concept = bi.concept
-        if concept and bi.concept_kind is not None:
-            concept = f"{bi.concept_kind.value.capitalize()}: {concept}"
+        concept = concept_words(bi.concept, bi.concept_kind)
         rows.append(
             [
                 f'<b dir="auto">{esc(bi.name)}</b>',

@@ -19,6 +19,7 @@ from planner.exchange.pack import (
     InfluenceInfo,
     Pack,
     TotalsRow,
+    concept_words,
     human_date,
     meeting_text,
     met_text,
@@ -351,12 +352,7 @@ def _call_plan(call: CallPlanInfo) -> list[str]:
         f"**{md(a.name)}**"
         + (f", {md(a.title)}" if a.title.strip() else "")
         + f" · {ROLE_LABELS[a.role]} · Concept: "
-        + md_cell(
-            f"{a.concept_kind.value.capitalize()}: {a.concept}"
-            if a.concept and a.concept_kind is not None
-            else a.concept,
-            "Unknown",
-        )
+        + md_cell(concept_words(a.concept, a.concept_kind), "Unknown")
         for a in call.attendees
     ]
     out += _table(
@@ -390,9 +386,7 @@ def _call_plan(call: CallPlanInfo) -> list[str]:
 
 
 def _concept(bi: InfluenceInfo) -> str:
-    if bi.concept and bi.concept_kind is not None:
-        return f"{bi.concept_kind.value.capitalize()}: {bi.concept}"
-    return bi.concept
+    return concept_words(bi.concept, bi.concept_kind)
 
 
 def _actions(actions: Sequence[ActionInfo], empty: str) -> list[str]:
