@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planner import funnel, i18n, money, red_flags
+from planner import calendar, funnel, i18n, money, red_flags
+from planner.calendar import Quarter
 from planner.model import (
     Account,
     ActionStatus,
@@ -57,7 +58,8 @@ class PackScope:
     """Which deals a pack holds; an empty scope is every open deal.
 
     `account_ids` each bring their subsidiaries; `deal_ids` are the seller's selection (taken
-    as given, open or closed); `quarter` ("2026Q4") keeps the deals closing in it.
+    as given, open or closed); `quarter` ("2026Q4") keeps the deals closing in it, a quarter
+    of the plan's fiscal year (planner.calendar), as the forecast counts it.
     """
 
     account_ids: tuple[int, ...] = ()
@@ -94,32 +96,25 @@ class PackOptions:
     paper: PaperSize | None = None  # None: from the locale (the PDF renderer decides)
 
 
-_QUARTER = re.compile(r"\s*(\d{4})\s*-?\s*Q([1-4])\s*|\s*Q([1-4])\s*-?\s*(\d{4})\s*", re.IGNORECASE)
+def quarter_in_plan(text: str, start_month: int = 1) -> Quarter:
+    """The quarter written "2026Q4" (also "2026-Q4" or "Q4 2026") of a year starting in `start_month`
+    (planner.calendar: fiscal years are named by the year they end in)."""
+    try:
+        return calendar.parse_quarter(text, start_month)
+    except ValueError:
+        raise PackError(f"“{text}” is not a quarter; write it like 2026Q4.") from None
 
 
-def parse_quarter(text: str) -> tuple[dt.date, dt.date]:
+def parse_quarter(text: str, start_month: int = 1) -> tuple[dt.date, dt.date]:
     """The first and last day of a quarter written "2026Q4" (also "2026-Q4" or "Q4 2026")."""
-    match = _QUARTER.fullmatch(text)
-    if not match:
-        raise PackError(f"“{text}” is not a quarter; write it like 2026Q4.")
-    year = int(match.group(1) or match.group(4))
-    quarter = int(match.group(2) or match.group(3))
-    if not 1 <= year <= 9998:
-        raise PackError(f"“{text}” is not a quarter; write it like 2026Q4.")
-    first = dt.date(year, 3 * quarter - 2, 1)
-    after = dt.date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)
-    return first, after - dt.timedelta(days=1)
+    quarter = quarter_in_plan(text, start_month)
+    return quarter.start, quarter.end
 
 
-def quarter_label(text: str) -> str:
-    """'2026 Q4' from any accepted spelling."""
-    first, _last = parse_quarter(text)
-    return f"{first.year} Q{(first.month + 2) // 3}"
-
-
-def quarter_of(day: dt.date) -> str:
-    """The quarter a day falls in: '2026Q4'."""
-    return f"{day.year}Q{(day.month + 2) // 3}"
+def quarter_label(text: str, start_month: int = 1) -> str:
+    """'2026 Q4' from any accepted spelling; of a fiscal year, with its months: '2026 Q4 (Jan-Mar 2026)'."""
+    quarter = quarter_in_plan(text, start_month)
+    return f"{quarter.spaced_label} ({quarter.span})" if quarter.fiscal else quarter.spaced_label
 
 
 # ----------------------------------------------------------------------------------------------
@@ -420,7 +415,7 @@ def resolve_scope(plan: PlanDB, scope: PackScope) -> list[int]:
             account_ids += account_repo.descendants(plan, account_id)
     close_from = close_to = None
     if scope.quarter:
-        close_from, close_to = parse_quarter(scope.quarter)
+        close_from, close_to = parse_quarter(scope.quarter, calendar.plan_start_month(plan))
     if scope.deal_ids is not None:
         chosen = pack_queries.existing_deal_ids(plan, scope.deal_ids)
         if account_ids is None and close_from is None:
@@ -451,7 +446,7 @@ def describe_scope(plan: PlanDB, scope: PackScope) -> str:
             names.append(f"{name} and its subsidiaries" if subsidiaries > 0 else name)
         parts.append(("Open deals of " if scope.deal_ids is None else "of ") + "; ".join(names))
     if scope.quarter:
-        label = quarter_label(scope.quarter)
+        label = quarter_label(scope.quarter, calendar.plan_start_month(plan))
         parts.append(("Open deals closing in " if not parts else "closing in ") + label)
     return ", ".join(parts) if parts else "All open deals"
 
