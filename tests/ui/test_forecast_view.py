@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from planner import forecast as fc
 from planner import forecast_operations as fops
+from planner.cli.reports import add_report_commands, run_report_command
 from planner.demo import populate_demo
 from planner.forecast import ChangeKind
 from planner.model import ForecastCategory
-from planner.report_commands import add_report_commands, run_report_command
 from planner.storage import funnel_snapshots as snapshot_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB, open_plan

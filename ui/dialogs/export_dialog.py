@@ -41,8 +41,8 @@ from planner.exchange.pack import (
     build_pack,
     quarter_label,
 )
+from planner.exchange.pack_writers import PACK_FORMATS, write_pack
 from planner.i18n import QT_TRANSLATE_NOOP, plural
-from planner.pack_commands import PACK_FORMATS, write_pack
 from planner.storage import accounts as account_repo
 from planner.storage import settings as settings_repo
 from planner.storage.db import PlanDB

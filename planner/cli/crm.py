@@ -1,4 +1,4 @@
-"""`planner import` and `planner export`: the command-line side of imports and CRM exports."""
+"""`planner import` and `planner export --format crm-csv`: deals from CRM exports, and changed deals back."""
 
 from __future__ import annotations
 
@@ -8,20 +8,82 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.cli import PROG, UsageError
-from planner.exchange.amounts import NumberStyle
-from planner.exchange.crm_export import crm_csv
-from planner.exchange.files import write_private
-from planner.exchange.import_plan import ImportOptions, build_preview
-from planner.exchange.importer import apply_import, problem_lines, summarise
-from planner.exchange.layouts import Field, Layout
-from planner.exchange.problems import Severity
-from planner.exchange.sources import load
-from planner.exchange.values import DateOrder
-from planner.storage import stages as stage_repo
+from planner.cli.common import PROG, CliParser, UsageError, plan_path
+from planner.exchange.pack_writers import PACK_FORMATS
 from planner.storage.db import PlanDB, PlanError, open_plan
+
+if TYPE_CHECKING:
+    from planner.exchange.layouts import Field
+    from planner.exchange.values import DateOrder
+
+# The CRM choices of the command line, in one place. `--source` of import: "auto" recognises the
+# CRM from each file's headers; `--source` of export --format crm-csv: the CRM to write for.
+CRM_SOURCES = ("salesforce", "hubspot", "pipedrive")
+SOURCES = ("auto", *CRM_SOURCES, "generic")
+# `planner export --format`: crm-csv goes back to the CRM; the others are the review pack.
+EXPORT_FORMATS = ("crm-csv", *PACK_FORMATS)
+
+
+def add_import_command(commands: argparse._SubParsersAction[CliParser]) -> None:
+    """Add `import FILE... --db PATH` to the `planner` command's subcommands."""
+    command = commands.add_parser(
+        "import",
+        help="import deals from CRM exports (CSV, XLSX, a folder or a Salesforce export ZIP)",
+        description="Import deals from CRM exports into a plan. Re-importing updates the deals the CRM "
+        "owns and keeps your planning (influences, actions, notes, commitments).",
+    )
+    command.add_argument("files", nargs="+", type=plan_path, metavar="FILE", help="CSV, XLSX, folder or ZIP")
+    command.add_argument(
+        "--db",
+        type=plan_path,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the plan (created when missing)",
+    )
+    command.add_argument("--source", choices=SOURCES, default="auto", help="the CRM the files come from")
+    command.add_argument(
+        "--mapping", type=plan_path, metavar="MAPPING.json", help="column -> field mapping of the deals file"
+    )
+    command.add_argument(
+        "--stage-map", type=plan_path, metavar="STAGES.json", help="file stage -> plan stage name"
+    )
+    command.add_argument("--owner", metavar="NAME", help="import only the deals of this owner or sales agent")
+    # Asked only when a file's amounts could be read two ways and nothing else in it says which.
+    style = command.add_mutually_exclusive_group()
+    style.add_argument(
+        "--decimal-comma",
+        dest="number_style",
+        action="store_const",
+        const="comma",
+        help="the files write amounts like 1.234,56 (10.000 is ten thousand)",
+    )
+    style.add_argument(
+        "--decimal-point",
+        dest="number_style",
+        action="store_const",
+        const="point",
+        help="the files write amounts like 1,234.56 (10.000 is ten)",
+    )
+    command.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    command.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+
+def add_export_command(commands: argparse._SubParsersAction[CliParser]) -> CliParser:
+    """Add `export --format FORMAT --db PATH --out PATH`; the review pack adds its own options."""
+    command = commands.add_parser(
+        "export",
+        help="export the review pack (pdf, html, md, csv, xlsx, json) or changed deals for the CRM",
+        description="Export from a plan. pdf, html, md, csv, xlsx and json write the review pack for "
+        "your manager; crm-csv writes each deal changed in the planner since it was imported (stage, "
+        "close date, next step) in the CRM's import layout, with its CRM id.",
+    )
+    command.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="what to write")
+    command.add_argument("--source", choices=CRM_SOURCES, help="the CRM (crm-csv)")
+    command.add_argument("--db", type=plan_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan")
+    command.add_argument("--out", type=plan_path, metavar="PATH", required=True, help="the file to write")
+    return command
 
 
 def _usage(option: str, message: str) -> UsageError:
@@ -40,6 +102,8 @@ def _read_json(path: Path, option: str) -> Any:
 
 
 def _field(name: object, option: str) -> Field | None:
+    from planner.exchange.layouts import Field
+
     if name is None or (isinstance(name, str) and name.strip().casefold() in ("", "ignore", "none")):
         return None
     text = str(name).strip().casefold().replace(" ", "_").replace("-", "_")
@@ -55,6 +119,8 @@ def read_mapping(path: Path) -> tuple[dict[str, Field | None], DateOrder | None,
 
     A plain {header: field} object is read as its "columns".
     """
+    from planner.exchange.values import DateOrder
+
     raw = _read_json(path, "--mapping")
     if not isinstance(raw, dict):
         raise _usage("--mapping", f"{path} must hold a JSON object of column -> field")
@@ -76,6 +142,8 @@ def read_mapping(path: Path) -> tuple[dict[str, Field | None], DateOrder | None,
 
 def read_stage_map(path: Path, plan: PlanDB) -> dict[str, str]:
     """A --stage-map file: {file stage: plan stage name}; every plan stage named must exist."""
+    from planner.storage import stages as stage_repo
+
     raw = _read_json(path, "--stage-map")
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
         raise _usage("--stage-map", f"{path} must hold a JSON object of file stage -> plan stage name")
@@ -104,6 +172,14 @@ def _remove(path: Path) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """`planner import FILE... --db PATH`: 0 imported, 1 nothing importable (reasons on stderr), 2 usage."""
+    # Here, not at the top: the parser is built at every start, and these take a tenth of a second.
+    from planner.exchange.amounts import NumberStyle
+    from planner.exchange.import_plan import ImportOptions, build_preview
+    from planner.exchange.importer import apply_import, problem_lines, summarise
+    from planner.exchange.layouts import Layout
+    from planner.exchange.problems import Severity
+    from planner.exchange.sources import load
+
     mapping: dict[str, Field | None] = {}
     order: DateOrder | None = None
     currency: str | None = None
@@ -178,29 +254,30 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _crm_csv(args: argparse.Namespace, plan: PlanDB) -> tuple[bytes, str]:
+    from planner.exchange.crm_export import crm_csv
+    from planner.exchange.layouts import Layout
+
     if args.source is None:
-        raise UsageError(
-            f"{PROG} export: error: --format crm-csv needs --source salesforce|hubspot|pipedrive"
-        )
+        raise UsageError(f"{PROG} export: error: --format crm-csv needs --source {'|'.join(CRM_SOURCES)}")
     crm = Layout(args.source)
     export = crm_csv(plan, crm)
     plural = "" if export.deals == 1 else "s"
     return export.data, f"Wrote {export.deals:,} changed deal{plural} to {args.out} ({crm.label} layout)"
 
 
-# `planner export --format NAME`: each format is a function of the arguments and the open plan
-# returning the file's bytes and the line to print. The plan exports (pdf, html, md, csv, xlsx,
-# json) join here, and in planner.cli.EXPORT_FORMATS, as they are built.
+# `planner export --format NAME` for the CRM: each format is a function of the arguments and the
+# open plan returning the file's bytes and the line to print (the review pack's formats are
+# planner/cli/pack.py's).
 EXPORTERS: dict[str, Callable[[argparse.Namespace, PlanDB], tuple[bytes, str]]] = {"crm-csv": _crm_csv}
 
 
 def run_export(args: argparse.Namespace) -> int:
     """`planner export --format FORMAT --db PATH --out PATH` (crm-csv also needs --source)."""
+    from planner.exchange.files import write_private
+
     exporter = EXPORTERS[args.format]
     if args.format == "crm-csv" and args.source is None:  # a usage error, before the plan is opened
-        raise UsageError(
-            f"{PROG} export: error: --format crm-csv needs --source salesforce|hubspot|pipedrive"
-        )
+        raise UsageError(f"{PROG} export: error: --format crm-csv needs --source {'|'.join(CRM_SOURCES)}")
     try:
         plan = open_plan(args.db, create=False)
     except PlanError as exc:
