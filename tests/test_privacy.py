@@ -118,6 +118,7 @@ print(json.dumps({{"events": events, "deals": deals}}))
 """
 
 
+@pytest.mark.slow
 def test_the_app_makes_no_network_connection(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.update(QT_QPA_PLATFORM="offscreen", PLANNER_DATA_DIR=str(tmp_path / "data"))

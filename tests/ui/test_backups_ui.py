@@ -303,6 +303,7 @@ def test_the_damaged_plan_message_offers_both_ways_out(qtbot: QtBot, damaged: Pa
     assert "Restore the backup of 2026-11-26 09:30" in seen["buttons"]
 
 
+@pytest.mark.slow
 def test_the_command_explains_a_damaged_plan_without_a_screen(tmp_path: Path, damaged: Path) -> None:
     before = fingerprint(damaged)
     result = run(tmp_path, "--db", str(damaged))

@@ -628,6 +628,7 @@ def test_the_corpus_is_what_the_generator_writes(tmp_path: Path) -> None:
         )
 
 
+@pytest.mark.slow
 def test_planner_imports_markup_as_text_and_opens_it(tmp_path: Path) -> None:
     result = planner(tmp_path, "import", CORPUS / "markup-crm.csv", "--db", "mine.plan")
     assert result.returncode == 0, result.stderr
@@ -644,6 +645,7 @@ def test_planner_imports_markup_as_text_and_opens_it(tmp_path: Path) -> None:
     assert "Traceback" not in shown.stderr
 
 
+@pytest.mark.slow
 def test_planner_review_of_markup_bundles(tmp_path: Path) -> None:
     opened = planner(tmp_path, "review", CORPUS / "markup-bundle.json")
     assert opened.returncode == 0, opened.stderr

@@ -145,6 +145,7 @@ def test_a_plan_file_deleted_or_moved_while_open_stops_edits_and_offers_a_copy(
         assert count_deals(moved_to) == 41  # the moved file has every edit made before the move
 
 
+@pytest.mark.slow
 def test_a_second_window_on_the_same_plan_is_read_only_with_a_banner(
     qtbot: QtBot, tmp_path: Path, errors: Errors
 ) -> None:
@@ -203,6 +204,7 @@ window.plan.close()
 """
 
 
+@pytest.mark.slow
 def test_a_read_only_plan_file_opens_read_only_in_the_window(tmp_path: Path) -> None:
     preexec = as_plain_user()  # root ignores file modes: the window runs in a child without that
     path = make_demo(tmp_path / "mine.plan")
