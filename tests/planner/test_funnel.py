@@ -138,7 +138,7 @@ def test_overdue_slipping() -> None:
     assert not funnel.status(timing(slips=1, created=TODAY), RULE, TODAY).slipping
 
 
-def test_direction_and_commitments_between(plan: PlanDB) -> None:
+def test_direction_and_checklist_between(plan: PlanDB) -> None:
     prospect, qualified, evaluating, committed, won, lost, _walked = stages.list_stages(plan)
     assert funnel.direction(prospect, qualified) == "forward"
     assert funnel.direction(evaluating, qualified) == "backward"
