@@ -1208,10 +1208,6 @@ def comparison_heading(comparison: Comparison) -> str:
 # Machine-readable form (the command line's --json; the review pack)
 
 
-def _totals_json(totals: Totals) -> dict[str, Any]:
-    return {"count": totals.count, "amount": totals.amount}
-
-
 def figures_json(figures: Figures) -> dict[str, Any]:
     """One period's columns: amounts in the base currency, counts, and what stayed unconverted."""
     return {
