@@ -157,7 +157,10 @@ def test_the_pdf_writer_can_be_given(demo_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "pack.pdf"
     assert run_pack_export(_args(demo_file, out, "pdf"), pdf_writer=fake_pdf) == 0
     assert written == [out]
-    assert pack_commands.DEFAULT_PDF_WRITER == "ui.pack_pdf:write_pdf_headless"
+    # Without one, the writer the command line looks up by name at run time is the window's.
+    from ui.pack_pdf import write_pdf_headless
+
+    assert pack_commands._pdf_writer() is write_pdf_headless
 
 
 def test_a_real_process_writes_a_pdf_headless_with_no_display(demo_file: Path, tmp_path: Path) -> None:
