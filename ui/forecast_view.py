@@ -946,12 +946,6 @@ class ForecastView(QWidget):
     def quarter(self) -> Quarter:
         return self._quarter
 
-    def set_quarter(self, quarter: Quarter) -> None:
-        """Show another quarter (the chooser follows)."""
-        self._quarter = Quarter(quarter.year, quarter.number, self._start_month)
-        self._fill_quarters()
-        self.refresh()
-
     def invalidate(self) -> None:
         """The plan changed: refresh now if shown, else when next shown (cheap to call on every edit)."""
         self._dirty = True
