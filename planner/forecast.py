@@ -367,7 +367,7 @@ class Forecast:
 
 # Funnel balance: the thresholds of the diagnostics (decided here; the message shows the numbers).
 MIN_HISTORY = 5  # closed deals that started Above the Funnel before the plan's own rate is used
-DEFAULT_CONVERSION = 0.10  # when the plan has no Above the Funnel stage either (METHOD's Prospect)
+DEFAULT_CONVERSION = 0.10  # when the plan has no Above the Funnel stage either (docs/method.md's Prospect)
 JAM_MIN_STUCK = 3  # deals In the Funnel longer than their stage's limit...
 JAM_SHARE = 1 / 3  # ...and at least this share of In the Funnel
 SLIP_WEEKS = 13  # the slip trend shows at least a quarter of weeks
@@ -1057,10 +1057,6 @@ def comparison_heading(comparison: Comparison) -> str:
 
 # ----------------------------------------------------------------------------------------------
 # Machine-readable form (the command line's --json; the review pack)
-
-
-def _totals_json(totals: Totals) -> dict[str, Any]:
-    return {"count": totals.count, "amount": totals.amount}
 
 
 def figures_json(figures: Figures) -> dict[str, Any]:

@@ -45,10 +45,6 @@ class StageRule:
     stale_after_days: int | None
     entry: tuple[EntryItem, ...] = ()  # the commitments that enter it (none: never premature)
 
-    @property
-    def needs_entry_evidence(self) -> bool:
-        return bool(self.entry)
-
 
 class DealTiming(NamedTuple):
     """The dated evidence of one open deal."""
@@ -142,8 +138,8 @@ def checklists(stages: Sequence[Stage]) -> list[tuple[Stage, tuple[EntryItem, ..
 
 def entry_items(stage: Stage, stages: Sequence[Stage]) -> tuple[EntryItem, ...]:
     """The commitments a deal needs on record to sit in `stage`: the exit commitments of every
-    open stage before it (stages.entry_commitments; none for the first open stage, a closed or
-    a retired one)."""
+    open stage before it (none for the first open stage, a closed or a retired one: nothing
+    placed there is premature)."""
     found: list[EntryItem] = []
     for owner, items in checklists(stages):
         if owner.id == stage.id:
@@ -178,32 +174,6 @@ def days_in_stage(entered: dt.date | None, today: dt.date) -> int | None:
     if entered is None:
         return None
     return max((today - entered).days, 0)
-
-
-def days_without_commitment(timing: DealTiming, today: dt.date) -> int | None:
-    """Days since the customer last committed to something (since creation if never)."""
-    since = timing.last_commitment or timing.created or timing.stage_entered
-    if since is None:
-        return None
-    return max((today - since).days, 0)
-
-
-def is_snoozed(snooze_until: dt.date | None, today: dt.date) -> bool:
-    """A snooze hides the stale badge up to and including its until-date."""
-    return snooze_until is not None and today <= snooze_until
-
-
-def stale_days(timing: DealTiming, limit: int | None, today: dt.date) -> int | None:
-    """Days without a commitment when that exceeds the stage's limit (and no snooze), else None.
-
-    A commitment exactly `limit` days ago is still within the limit.
-    """
-    return status(timing, StageRule(0, limit), today).stale_days
-
-
-def is_overdue(close_date: dt.date | None, today: dt.date) -> bool:
-    """The close date has passed and the deal is still open."""
-    return close_date is not None and close_date < today
 
 
 def status(timing: DealTiming, rule: StageRule, today: dt.date) -> FunnelStatus:
@@ -438,8 +408,3 @@ def checklist_between(source: Stage, target: Stage, stages: Sequence[Stage]) -> 
         if collecting:
             result.extend((stage, text) for text in stage.exit_commitments)
     return tuple(result)
-
-
-def commitments_between(source: Stage, target: Stage, stages: Sequence[Stage]) -> tuple[str, ...]:
-    """The exit commitments of every open stage from `source` up to the one before `target`."""
-    return tuple(text for _stage, text in checklist_between(source, target, stages))

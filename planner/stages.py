@@ -64,26 +64,6 @@ def open_stages(stages: Sequence[Stage]) -> list[Stage]:
     return [s for s in ordered(stages) if not s.is_closed]
 
 
-def closed_stages(stages: Sequence[Stage]) -> list[Stage]:
-    """Won, Lost, Walked away (and any other closed stage), in order."""
-    return [s for s in ordered(stages) if s.is_closed]
-
-
-def entry_commitments(stage: Stage, stages: Sequence[Stage]) -> tuple[tuple[Stage, str], ...]:
-    """What the customer committed to on the way to `stage`: the exit commitments of every open
-    stage before it, in order, each with the stage whose checklist it is on.
-
-    The first open stage has no entry commitments, so nothing placed there is premature; a
-    closed or retired stage has none either.
-    """
-    found: list[tuple[Stage, str]] = []
-    for before in open_stages(stages):
-        if before.id == stage.id:
-            return tuple(found)
-        found.extend((before, text) for text in before.exit_commitments)
-    return ()
-
-
 def probability(opportunity: Opportunity, stage: Stage) -> int:
     """The deal's probability in percent: the seller's override, else the stage default."""
     if opportunity.probability_override is not None:

@@ -6,7 +6,6 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -30,18 +29,15 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QPointF,
-    QRectF,
-    QSize,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPen, QShowEvent
+from PySide6.QtGui import QColor, QCursor, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
-    QGraphicsScene,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -638,39 +634,6 @@ def slip_chart_description(forecast: Forecast) -> str:
     )
 
 
-def render_chart(chart: QChart, path: Path, size: QSize | None = None) -> Path:
-    """Paint a chart into a PNG file (the review pack; 900 x 520 by default); needs a QApplication.
-
-    The chart is laid out at that size in a scene of its own: no window is shown.
-    """
-    size = size or QSize(900, 520)
-    scene = QGraphicsScene()
-    scene.addItem(chart)  # the scene owns the chart from here
-    chart.setGeometry(QRectF(0, 0, size.width(), size.height()))
-    layout = chart.layout()
-    if layout is not None:
-        layout.activate()  # a chart lays out on a posted event; an image is painted now
-    scene.setSceneRect(QRectF(0, 0, size.width(), size.height()))
-    image = QImage(size, QImage.Format.Format_ARGB32)
-    image.fill(QColor("#ffffff"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    scene.render(painter)
-    painter.end()
-    if not image.save(str(path)):  # the format follows the suffix
-        raise OSError(translate("ForecastView", "Cannot write {path}").format(path=path))
-    return path
-
-
-def render_forecast_charts(forecast: Forecast, folder: Path) -> list[Path]:
-    """The three forecast charts as PNG files in `folder` (target.png, funnel.png, slips.png)."""
-    return [
-        render_chart(target_chart(forecast), folder / "target.png"),
-        render_chart(funnel_chart(forecast), folder / "funnel.png"),
-        render_chart(slip_chart(forecast), folder / "slips.png"),
-    ]
-
-
 def amount_tip(currency: str, value: float) -> str:
     """A bar's value (thousands of `currency`) as an amount."""
     return fmt.amount(round(value * CHART_SCALE), currency)
@@ -982,12 +945,6 @@ class ForecastView(QWidget):
     @property
     def quarter(self) -> Quarter:
         return self._quarter
-
-    def set_quarter(self, quarter: Quarter) -> None:
-        """Show another quarter (the chooser follows)."""
-        self._quarter = Quarter(quarter.year, quarter.number, self._start_month)
-        self._fill_quarters()
-        self.refresh()
 
     def invalidate(self) -> None:
         """The plan changed: refresh now if shown, else when next shown (cheap to call on every edit)."""

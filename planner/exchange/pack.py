@@ -877,21 +877,6 @@ def short_money(value: float, currency: str) -> str:
     return f"{value:,.0f} {currency}"
 
 
-def totals_text(row: TotalsRow, currency: str) -> str:
-    """'12 deals · 1,200,000 EUR · weighted 480,000 EUR (+ 30,000 CHF unconverted)'."""
-    count = f"{row.count} deal" if row.count == 1 else f"{row.count} deals"
-    text = f"{count} · {money_text(row.amount, currency)} · weighted {money_text(row.weighted, currency)}"
-    if row.unconverted:
-        extra = ", ".join(money_text(amount, c) for c, amount, _w in row.unconverted)
-        text += f" (+ {extra} without a rate)"
-    return text
-
-
-def unconverted_text(row: TotalsRow) -> str:
-    """'+ 30,000 CHF' for amounts in currencies without a rate, or ''."""
-    return ", ".join(f"+ {money_text(amount, c)}" for c, amount, _w in row.unconverted)
-
-
 def status_words(deal: DealPack) -> list[str]:
     """The deal's funnel warnings in words: stale, slipping, overdue, premature, snoozed."""
     words = []
@@ -914,15 +899,6 @@ def private_notes_text(pack: Pack) -> str:
         count = pack.private_notes_left_out
         return f"Private notes are not included ({count} left out)."
     return "Private notes are not included."
-
-
-def influence_line(bi: InfluenceInfo) -> str:
-    """'Maria Keller, CFO: Economic, High, Growth, +3'."""
-    who = f"{bi.name}, {bi.title}" if bi.title else bi.name
-    return (
-        f"{who}: {ROLE_LABELS[bi.role]}, {DEGREE_LABELS[bi.degree]}, {MODE_LABELS[bi.mode]},"
-        f" {rating_text(bi.rating)}"
-    )
 
 
 def met_text(bi: InfluenceInfo) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -441,13 +440,3 @@ def to_svg(chart: Chart) -> str:
 def svg_data_uri(chart: Chart) -> str:
     """The chart as a data: URI for an <img> (so the HTML pack makes no request)."""
     return "data:image/svg+xml;base64," + base64.b64encode(to_svg(chart).encode("utf-8")).decode("ascii")
-
-
-def charts_of(deals: Sequence[DealPack]) -> dict[int, Chart]:
-    """The influence map of each deal that has influences, by deal id."""
-    found = {}
-    for deal in deals:
-        chart = influence_map(deal)
-        if chart is not None:
-            found[deal.id] = chart
-    return found

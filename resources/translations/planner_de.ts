@@ -3030,10 +3030,6 @@ Ersetzen?</translation>
         <translation>Woche ab {date}: {deals}.</translation>
     </message>
     <message>
-        <source>Cannot write {path}</source>
-        <translation>{path} kann nicht geschrieben werden</translation>
-    </message>
-    <message>
         <source>{category} · {series}: {value}</source>
         <translation>{category} · {series}: {value}</translation>
     </message>

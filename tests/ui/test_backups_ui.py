@@ -16,10 +16,11 @@ from pytestqt.qtbot import QtBot
 from planner.model import OpportunityDraft
 from planner.storage import backup as backups
 from planner.storage.backup import Kind
-from planner.storage.db import PlanDamagedError, open_plan
+from planner.storage.db import PlanDamagedError, PlanDB, open_plan
 from tests.planner.plan_files import NOW, count_deals, damage_table, dump_file, make_demo, make_many
 from tests.planner.test_open_plan import fingerprint
 from tests.test_cli import run
+from ui import windows
 from ui.dialogs import restore_dialog
 from ui.dialogs.restore_dialog import RESTORE, SALVAGE, RestoreDialog, run_restore_dialog
 from ui.main_window import MainWindow
@@ -80,12 +81,27 @@ def test_the_window_backs_up_on_open_then_at_most_hourly_while_editing(
     assert manager.backup_problem is None
 
 
+def backups_on_open(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """What each backup on open returned, once its timer (a second after the window shows) ran."""
+    taken: list[object] = []
+    real = windows._backup_on_open
+
+    def spy(plan: PlanDB, now: dt.datetime) -> object:
+        taken.append(real(plan, now))
+        return taken[-1]
+
+    monkeypatch.setattr(windows, "_backup_on_open", spy)
+    return taken
+
+
 def test_a_new_plan_is_backed_up_from_its_first_edit_not_when_opened(
-    manager: WindowManager, qtbot: QtBot, tmp_path: Path
+    manager: WindowManager, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    taken = backups_on_open(monkeypatch)
     window = manager.show_plan(open_plan(tmp_path / "new.plan"))
     qtbot.addWidget(window)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: len(taken) == 1)  # the backup on open ran, and took nothing
+    assert taken == [None]
     assert not backups.backup_dir(tmp_path / "new.plan").exists()
     new_deal(window, "First deal")  # the first edit of a plan: its first backup
     assert len(auto_backups(tmp_path / "new.plan")) == 1

@@ -153,8 +153,9 @@ def test_keyboard_ctrl_arrows_move_and_undo_redo(
 
 
 def test_close_as_lost_goes_to_the_archive_and_reopens(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtmodeltester: ModelTester
 ) -> None:
+    qtmodeltester.check(window.archive.model)
     shown = answer_dialogs(monkeypatch, accept=True, reason="Lost to Contoso on price")
     stage = window.controller.columns[3]
     card = window.controller.models[stage.id].visible_cards[0]
@@ -170,8 +171,10 @@ def test_close_as_lost_goes_to_the_archive_and_reopens(
         "Lost to Contoso on price",
         dt.date.today(),
     )
+    qtmodeltester.check(window.archive.model)
     window.archive.table.selectRow(rows.index(closed))
     window.archive.reopen_button.click()
+    qtmodeltester.check(window.archive.model)
     assert window.controller.stage_of(card.id) == stage.id
     assert card.id not in [
         d.id for d in (window.archive.model.deal_at(r) for r in range(window.archive.model.rowCount())) if d

@@ -72,7 +72,6 @@ def test_preferences_persist_across_instances(tmp_path: Path) -> None:
     first.sync()
     again = AppSettings(QSettings(path, QSettings.Format.IniFormat))
     assert again.recent_plans() == [plan_a.resolve(), plan_b.resolve()]
-    assert again.last_plan() == plan_a.resolve()
     assert (again.theme(), again.language(), again.paper_size()) == (Theme.DARK, "de", "Letter")
     assert again.geometry() == QByteArray(b"geo")
     plan_b.unlink()

@@ -18,6 +18,7 @@ from planner.storage.db import FILE_READ_ONLY, MOVED, OPEN_ELSEWHERE, PlanDB, op
 from tests.planner.plan_files import Holder, count_deals, make_demo
 from tests.planner.test_open_plan import as_plain_user
 from tests.planner.test_operations import dump
+from tests.ui.test_backups_ui import backups_on_open
 from ui.main_window import MainWindow
 from ui.windows import WindowManager
 
@@ -147,8 +148,9 @@ def test_a_plan_file_deleted_or_moved_while_open_stops_edits_and_offers_a_copy(
 
 @pytest.mark.slow
 def test_a_second_window_on_the_same_plan_is_read_only_with_a_banner(
-    qtbot: QtBot, tmp_path: Path, errors: Errors
+    qtbot: QtBot, tmp_path: Path, errors: Errors, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    taken = backups_on_open(monkeypatch)
     path = make_demo(tmp_path / "mine.plan")
     with Holder(path) as first:
         manager = WindowManager(tmp_path)
@@ -166,7 +168,9 @@ def test_a_second_window_on_the_same_plan_is_read_only_with_a_banner(
             assert window.undo_stack.count() == 0
             # Drops on the board are not offered either.
             assert window.controller.drop_handler is None
-            qtbot.wait(10)  # the backup on open is not the read-only window's to take
+            # The backup on open runs, but is not the read-only window's to take.
+            qtbot.waitUntil(lambda: len(taken) == 1)
+            assert taken == [None]
             assert not (tmp_path / "mine.plan.backups").exists()
         finally:
             window.close()

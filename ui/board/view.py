@@ -216,12 +216,6 @@ class BoardWidget(QScrollArea):
         self.ensureWidgetVisible(column, 0, 0)  # a board narrower than its columns scrolls to it
         return True
 
-    def clear_selection(self) -> None:
-        """Select no card (the docks are told: opportunity_selected(0))."""
-        self._selected = 0
-        self._show_selection()
-        self.opportunity_selected.emit(0)
-
     def _show_selection(self) -> None:
         """Make the views show exactly the selected deal: its card selected and current in its
         column (when the filter shows it), nothing selected or current anywhere else."""
