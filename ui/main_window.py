@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner import __version__
 from planner.errors import OperationError
-from planner.funnel import direction
+from planner.funnel import direction, is_snoozed
 from planner.i18n import plural
 from planner.model import AccountDraft, OpportunityDraft, Stage
 from planner.stages import ordered
@@ -1167,7 +1167,7 @@ class MainWindow(QMainWindow):
         opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id) if opportunity_id else None
         if opportunity is None:
             return
-        if opportunity.snooze_until and opportunity.snooze_until >= dt.date.today():
+        if is_snoozed(opportunity.snooze_until, dt.date.today()):
             if self.confirm(
                 translate("MainWindow", "Snoozed"),
                 translate("MainWindow", "Snoozed until {date}: {reason}\n\nClear the snooze?").format(

@@ -312,6 +312,7 @@ class DealPack:
     commitments: tuple[CommitmentInfo, ...] = ()  # the customer's commitments, the latest first
     missing_commitments: tuple[str, ...] = ()  # premature: the entry commitments never recorded
     call_plans: tuple[CallPlanInfo, ...] = ()  # by meeting time
+    warnings: tuple[str, ...] = ()  # planner.funnel.status_words: closed deals keep their slips
 
     @property
     def is_open(self) -> bool:
@@ -539,7 +540,9 @@ def _build_pack(
                 notes.append(_note_info(note))
             else:
                 left_out += 1
-        chance = probability(o, stage)
+        chance = probability(o.probability_override, stage.probability)
+        # A closed deal has no funnel status, but its slips are still worth saying.
+        closed_status = funnel.FunnelStatus(None, None, deal_facts.timing.slips, False, False, False)
         deals.append(
             DealPack(
                 id=o.id,
@@ -570,6 +573,7 @@ def _build_pack(
                 stale_limit=status.stale_limit if status else None,
                 overdue=status.overdue if status else False,
                 premature=status.premature if status else False,
+                warnings=tuple(funnel.status_words(status or closed_status, o.close_date, today)),
                 snooze_until=o.snooze_until,
                 snooze_reason=o.snooze_reason,
                 red_flags=tuple(f for f in results if not f.is_strength),
@@ -755,66 +759,7 @@ def _by_level(deals: Sequence[DealPack], base: str, rates: money.Rates) -> tuple
 # ----------------------------------------------------------------------------------------------
 # Words every format shares
 
-ROLE_LABELS = {
-    Role.ECONOMIC: "Economic",
-    Role.USER: "User",
-    Role.TECHNICAL: "Technical",
-    Role.COACH: "Coach",
-    Role.UNKNOWN: "Unknown",
-}
-DEGREE_LABELS = {Degree.HIGH: "High", Degree.MEDIUM: "Medium", Degree.LOW: "Low", Degree.UNKNOWN: "Unknown"}
-MODE_LABELS = {
-    Mode.GROWTH: "Growth",
-    Mode.TROUBLE: "Trouble",
-    Mode.EVEN_KEEL: "Even Keel",
-    Mode.OVERCONFIDENT: "Overconfident",
-    Mode.UNKNOWN: "Unknown",
-}
-COMPETITION_LABELS = {
-    CompetitionKind.VENDOR: "Other vendor",
-    CompetitionKind.INTERNAL: "Internal resources",
-    CompetitionKind.BUDGET_ELSEWHERE: "Budget spent elsewhere",
-    CompetitionKind.DO_NOTHING: "Doing nothing",
-}
-ACTION_LABELS = {
-    ActionStatus.POSSIBLE: "Possible",
-    ActionStatus.PLANNED: "Planned",
-    ActionStatus.DONE: "Done",
-}
-RULE_LABELS = {
-    red_flags.NO_ECONOMIC_BUYER: "No Economic buyer",
-    red_flags.SEVERAL_ECONOMIC_BUYERS: "Several Economic buyers",
-    red_flags.NO_COACH: "No Coach",
-    red_flags.UNCOVERED_INFLUENCE: "Uncovered influence",
-    red_flags.HOSTILE_INFLUENCE: "Hostile influence",
-    red_flags.UNRECEPTIVE_ECONOMIC_BUYER: "Unreceptive Economic buyer",
-    red_flags.UNKNOWN: "Unknown",
-    red_flags.NO_WIN_RESULT: "No Win-Result",
-    red_flags.NEW_PLAYER: "New player",
-    red_flags.OBJECTIVE_INCOMPLETE: "Objective incomplete",
-    red_flags.STALE: "Stale",
-    red_flags.SLIPPING: "Slipping",
-    red_flags.OVERDUE: "Overdue",
-    red_flags.PREMATURE: "Premature",
-    red_flags.NOT_IN_FUNNEL_YET: "Not in the Funnel yet",
-    red_flags.BEST_FEW_UNCONFIRMED: "Best Few unconfirmed",
-    red_flags.NO_NEXT_STEP: "No next step",
-    red_flags.SINGLE_THREADED: "Single-threaded",
-    red_flags.EUPHORIC_WITH_RED_FLAGS: "Euphoric despite red flags",
-    red_flags.FLAG_WITHOUT_ACTION: "Red flag without an action",
-    red_flags.STRONG_COACH: "Strong Coach",
-    red_flags.RECEPTIVE_ECONOMIC_BUYER: "Receptive Economic buyer",
-    red_flags.ALL_ROLES_COVERED: "All roles covered",
-    red_flags.COMMITMENT_THIS_WEEK: "Commitment this week",
-    red_flags.MANUAL: "Seller's own",
-}
 MINUS = "\u2212"
-
-
-def rule_label(rule: str) -> str:
-    """'No Coach' for 'no-coach', and for an action's link to a record ('uncovered-influence:
-    influence:12' reads 'Uncovered influence'); an unknown id reads as itself."""
-    return RULE_LABELS.get(rule.split(":", 1)[0], rule)
 
 
 def rating_text(rating: int | None) -> str:
@@ -898,17 +843,8 @@ def unconverted_text(row: TotalsRow) -> str:
 
 
 def status_words(deal: DealPack) -> list[str]:
-    """The deal's funnel warnings in words: stale, slipping, overdue, premature, snoozed."""
-    words = []
-    if deal.stale_days is not None:
-        words.append(funnel.stale_reason(deal.stale_days, deal.stale_limit))
-    if deal.slips:
-        words.append(funnel.slip_reason(deal.slips))
-    if deal.overdue and deal.close_date is not None:
-        words.append("Overdue: the close date has passed")
-    if deal.premature:
-        words.append(funnel.premature_reason(deal.missing_commitments))
-    return words
+    """The deal's funnel warnings in words, as the window words them (planner.funnel.status_words)."""
+    return list(deal.warnings)
 
 
 def private_notes_text(pack: Pack) -> str:
@@ -924,10 +860,7 @@ def private_notes_text(pack: Pack) -> str:
 def influence_line(bi: InfluenceInfo) -> str:
     """'Maria Keller, CFO: Economic, High, Growth, +3'."""
     who = f"{bi.name}, {bi.title}" if bi.title else bi.name
-    return (
-        f"{who}: {ROLE_LABELS[bi.role]}, {DEGREE_LABELS[bi.degree]}, {MODE_LABELS[bi.mode]},"
-        f" {rating_text(bi.rating)}"
-    )
+    return f"{who}: {bi.role.label}, {bi.degree.label}, {bi.mode.label}, {rating_text(bi.rating)}"
 
 
 def met_text(bi: InfluenceInfo) -> str:

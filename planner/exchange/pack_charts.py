@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planner.exchange.pack import (
-    MODE_LABELS,
-    ROLE_LABELS,
     DealPack,
     InfluenceInfo,
     Pack,
@@ -299,7 +297,7 @@ def influence_map(deal: DealPack) -> Chart | None:
     for person_id, (x, y) in where.items():
         items += _node_items(nodes[person_id], x, y)
     names = ", ".join(
-        f"{bi.name} ({ROLE_LABELS[bi.role]}, {MODE_LABELS[bi.mode]}, rated {rating_text(bi.rating)})"
+        f"{bi.name} ({bi.role.label}, {bi.mode.label}, rated {rating_text(bi.rating)})"
         for bi in deal.influences
     )
     return Chart(width, height, tuple(items), f"Influence map of {deal.title}: {names}.")
@@ -366,7 +364,7 @@ def _node_items(node: _Node, x: float, y: float) -> list[Item]:
         Text(
             x + inset,
             y + 51,
-            f"{ROLE_LABELS[bi.role]} · {MODE_LABELS[bi.mode]}" + (" · new" if bi.new_in_job else ""),
+            f"{bi.role.label} · {bi.mode.label}" + (" · new" if bi.new_in_job else ""),
             10,
             _TEXT,
             max_width=text_w,

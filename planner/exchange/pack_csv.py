@@ -10,16 +10,13 @@ from pathlib import Path
 
 from planner.exchange.files import neutralise
 from planner.exchange.pack import (
-    DEGREE_LABELS,
-    MODE_LABELS,
-    ROLE_LABELS,
     DealPack,
     NoteInfo,
     Pack,
-    rule_label,
     strip_controls,
 )
 from planner.exchange.pack_files import write_files_atomic
+from planner.red_flags import rule_label
 
 Cell = str | int | float | bool | dt.date | None
 
@@ -139,9 +136,9 @@ def influence_rows(pack: Pack) -> list[list[Cell]]:
             d.account,
             bi.name,
             bi.title,
-            ROLE_LABELS[bi.role],
-            DEGREE_LABELS[bi.degree],
-            MODE_LABELS[bi.mode],
+            bi.role.label,
+            bi.degree.label,
+            bi.mode.label,
             bi.rating,
             bi.result,
             bi.win,

@@ -10,11 +10,6 @@ from pathlib import Path
 from planner import red_flags
 from planner.exchange import pack_charts
 from planner.exchange.pack import (
-    ACTION_LABELS,
-    COMPETITION_LABELS,
-    DEGREE_LABELS,
-    MODE_LABELS,
-    ROLE_LABELS,
     ActionInfo,
     CallPlanInfo,
     DealPack,
@@ -28,7 +23,6 @@ from planner.exchange.pack import (
     position_text,
     private_notes_text,
     rating_text,
-    rule_label,
     stamp_date,
     status_words,
     strip_controls,
@@ -36,6 +30,7 @@ from planner.exchange.pack import (
 from planner.exchange.pack_charts import Chart
 from planner.exchange.pack_files import write_text_atomic
 from planner.model import ActionStatus
+from planner.red_flags import rule_label
 
 # Both the browser file and the PDF (ui/pack_pdf.py, through Qt's rich-text subset) are made of
 # the sections below, so they say the same things in the same words. `Dialect` holds the few
@@ -322,7 +317,7 @@ def deal_section(pack: Pack, deal: DealPack, index: int, d: Dialect) -> str:
     parts.append(_h(3, "Competition", d))
     if deal.competitors:
         parts += [
-            f"<p>{_text(c.name, '', d)} · {esc(COMPETITION_LABELS[c.kind])}"
+            f"<p>{_text(c.name, '', d)} · {esc(c.kind.label)}"
             + (f": {_text(c.notes, '', d)}" if c.notes.strip() else "")
             + "</p>"
             for c in deal.competitors
@@ -408,7 +403,7 @@ def call_plan_html(call: CallPlanInfo, d: Dialect, *, deal: DealPack | None = No
     attendees = [
         f'<b dir="auto">{esc(a.name)}</b>'
         + (f", {_text(a.title, '', d)}" if a.title.strip() else "")
-        + f" · {esc(ROLE_LABELS[a.role])} · Concept: "
+        + f" · {esc(a.role.label)} · Concept: "
         + _text(concept_words(a.concept, a.concept_kind), "Unknown", d)
         for a in call.attendees
     ]
@@ -548,9 +543,9 @@ def _influences_table(deal: DealPack, d: Dialect) -> str:
         rows.append(
             [
                 who,
-                esc(ROLE_LABELS[bi.role]),
-                esc(DEGREE_LABELS[bi.degree]),
-                esc(MODE_LABELS[bi.mode]),
+                esc(bi.role.label),
+                esc(bi.degree.label),
+                esc(bi.mode.label),
                 f'<span class="{css}">{esc(rating)}</span>' if css else esc(rating),
                 _text(met_text(bi), d=d) if bi.covered_by.strip() else '<span class="flag">Nobody</span>',
                 _text(bi.reports_to, "", d=d),
@@ -613,7 +608,7 @@ def _actions(actions: Sequence[ActionInfo], d: Dialect, empty: str) -> str:
         return f'<p class="muted">{esc(empty)}</p>' if empty else ""
     rows = [
         [
-            esc(ACTION_LABELS[a.status])
+            esc(a.status.label)
             + (f"<br>{esc(human_date(a.done_on))}" if a.status is ActionStatus.DONE and a.done_on else ""),
             _text(a.what, d=d),
             _text(a.who, d=d),
