@@ -1,0 +1,98 @@
+"""Rules written once: the forecast, the pack and the rule engine agree on one deal's numbers and words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner import forecast, funnel, red_flags
+from planner.exchange.pack import PackOptions, PackScope, build_pack, influence_line
+from planner.model import ActionStatus, CompetitionKind, ConceptKind, Degree, Mode, Role
+from planner.stages import probability
+from planner.storage import stages as stage_repo
+from planner.storage.db import PlanDB
+from tests.conftest import TODAY
+
+
+def _override(plan: PlanDB, percent: int, count: int) -> set[int]:
+    """Give `count` open deals the seller's own probability; their ids."""
+    rows = plan.query(
+        "SELECT o.id FROM opportunity o JOIN stage s ON s.id = o.stage_id"
+        " WHERE s.level NOT IN ('won', 'lost', 'walked_away') ORDER BY o.id LIMIT ?",
+        [count],
+    )
+    ids = {r[0] for r in rows}
+    with plan.atomic():
+        for deal_id in ids:
+            plan.execute("UPDATE opportunity SET probability_override = ? WHERE id = ?", [percent, deal_id])
+    return ids
+
+
+def test_the_forecast_and_the_pack_give_each_deal_the_same_probability(demo_plan: PlanDB) -> None:
+    overridden = _override(demo_plan, 65, 3)
+    pack = build_pack(demo_plan, PackScope.all_open(), PackOptions(), TODAY)
+    in_pack = {d.id: d.probability for d in pack.deals}
+    facts = forecast.load_plan_facts(demo_plan)
+    snapshot = {row[0]: row[-1] for row in forecast.snapshot_rows(facts)}
+    quarter = forecast.compute(facts, forecast.quarter_of(TODAY), TODAY)
+    counted = {d.id: d.probability for d in quarter.deals if not d.level.is_closed}
+    assert counted, "the demo plan has open deals closing this quarter"
+    assert snapshot == in_pack
+    assert counted == {deal_id: in_pack[deal_id] for deal_id in counted}
+    assert {in_pack[i] for i in overridden} == {65}
+    # Every other deal is at its stage's default.
+    stages = {s.name: s for s in stage_repo.list_stages(demo_plan)}
+    for deal in pack.deals:
+        if deal.id not in overridden:
+            assert deal.probability == stages[deal.stage].probability
+
+
+def test_the_override_wins_and_zero_is_an_override() -> None:
+    assert probability(None, 25) == 25
+    assert probability(80, 25) == 80
+    assert probability(0, 25) == 0
+
+
+def test_the_pack_words_a_deals_warnings_as_the_funnel_rules_do(demo_plan: PlanDB) -> None:
+    pack = build_pack(demo_plan, PackScope.all_open(), PackOptions(), TODAY)
+    facts = red_flags.load_facts(demo_plan, [d.id for d in pack.deals])
+    worded = 0
+    for deal in pack.deals:
+        one = facts[deal.id]
+        status = funnel.status(one.timing, one.rule, TODAY)
+        assert deal.warnings == tuple(funnel.status_words(status, deal.close_date, TODAY))
+        worded += bool(deal.warnings)
+    assert worded
+    overdue = [d for d in pack.deals if d.overdue]
+    assert overdue
+    day = overdue[0].close_date
+    assert day is not None
+    assert funnel.overdue_reason(day, TODAY) in overdue[0].warnings
+
+
+def test_every_rule_and_every_choice_has_one_label() -> None:
+    for rule in red_flags.RULE_ORDER:
+        assert red_flags.rule_label(rule) != rule, rule
+    assert red_flags.rule_label("uncovered-influence:influence:12") == "Uncovered influence"
+    assert red_flags.rule_label("not-a-rule") == "not-a-rule"
+    for kind in (Role, Degree, Mode, ConceptKind, CompetitionKind, ActionStatus):
+        labels = [member.label for member in kind]
+        assert all(labels), kind
+        assert len(set(labels)) == len(labels), kind
+
+
+def test_the_pack_names_roles_and_modes_with_the_enums_labels(demo_plan: PlanDB) -> None:
+    pack = build_pack(demo_plan, PackScope.all_open(), PackOptions(), TODAY)
+    influence = next(bi for d in pack.deals for bi in d.influences)
+    line = influence_line(influence)
+    assert f": {influence.role.label}, {influence.degree.label}, {influence.mode.label}," in line
+
+
+def test_the_status_words_follow_the_red_flag_order() -> None:
+    status = funnel.FunnelStatus(30, 21, 2, True, True, False, ("Shared budget range and timeline",))
+    words = funnel.status_words(status, TODAY - dt.timedelta(days=3), TODAY)
+    assert words == [
+        "No customer commitment for 30 days (stage limit 21)",
+        "The close date moved later 2 times",
+        "The close date passed 3 days ago and the deal is still open",
+        "Premature: never recorded: Shared budget range and timeline",
+    ]
