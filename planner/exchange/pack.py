@@ -323,6 +323,11 @@ class DealPack:
         return self.stale_days is not None
 
     @property
+    def last_commitment(self) -> dt.date | None:
+        """The day of the customer's latest recorded commitment (the deal table's evidence column)."""
+        return self.commitments[0].committed_on if self.commitments else None
+
+    @property
     def next_step_text(self) -> str:
         """The next step as every format of the pack writes it ('CRM: …' when only the CRM gave one)."""
         return export_text(self.next_step)

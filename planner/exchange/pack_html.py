@@ -249,7 +249,8 @@ def _totals_table(pack: Pack, rows: Sequence[TotalsRow], d: Dialect) -> str:
 
 
 def deals_table_section(pack: Pack, d: Dialect) -> str:
-    """One row per deal: stage, close date, amount, probability, slips, stale, red flags, next step."""
+    """One row per deal: stage, close date, amount, probability, slips, stale, last customer
+    commitment, red flags, next step."""
     rows = []
     for n, deal in enumerate(pack.deals, start=1):
         title = esc(deal.title)
@@ -269,26 +270,28 @@ def deals_table_section(pack: Pack, d: Dialect) -> str:
                 f"{deal.probability} %",
                 str(deal.slips) if deal.slips else "—",
                 f'<span class="flag">{deal.stale_days} d</span>' if deal.stale_days is not None else "—",
+                esc(human_date(deal.last_commitment)),
                 f'<span class="flag">{len(deal.red_flags)}</span>' if deal.red_flags else "0",
                 _text(deal.next_step_text, d=d),
             ]
         )
     headers = [
         ("#", 3),
-        ("Deal", 24),
+        ("Deal", 18),
         ("Stage", 9),
         ("Close date", 10),
         ("Amount", 12),
         ("Prob.", 6),
         ("Slips", 5),
         ("Stale", 5),
+        ("Last commitment", 12),
         ("Red flags", 5),
-        ("Next step", 21),
+        ("Next step", 15),
     ]
     if not rows:
         return _h(2, "All deals", d) + '<p class="muted">No deals in this scope.</p>'
     return _h(2, "All deals", d) + _table(
-        d, headers, rows, numeric=(0, 4, 5, 6, 7, 8), nowrap=(2, 3), css="deals"
+        d, headers, rows, numeric=(0, 4, 5, 6, 7, 9), nowrap=(2, 3, 8), css="deals"
     )
 
 

@@ -154,6 +154,7 @@ def render_markdown(pack: Pack) -> str:
                 "Prob.",
                 "Slips",
                 "Stale",
+                "Last commitment",
                 "Red flags",
                 "Next step",
             ],
@@ -168,12 +169,13 @@ def render_markdown(pack: Pack) -> str:
                     f"{d.probability} %",
                     str(d.slips) if d.slips else "—",
                     f"{d.stale_days} d" if d.stale_days is not None else "—",
+                    md(human_date(d.last_commitment)),
                     str(len(d.red_flags)),
                     md_cell(d.next_step_text),
                 ]
                 for n, d in enumerate(pack.deals, start=1)
             ],
-            right=(0, 5, 6, 7, 8, 9),
+            right=(0, 5, 6, 7, 8, 10),
         )
     else:
         out += ["No deals in this scope.", ""]
