@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner import red_flags
+from planner import map_look, red_flags
 from planner.exchange import pack_charts
 from planner.exchange.pack import (
     ActionInfo,
@@ -312,7 +312,7 @@ def deal_section(pack: Pack, deal: DealPack, index: int, d: Dialect) -> str:
             parts.append(_h(3, "Influence map", d))
             parts.append(d.chart_html(f"map-{deal.id}", chart))
             if not d.qt:  # the PDF's map (the Blue Sheet panel's) has its legend inside
-                parts.append(f'<p class="muted legend">{esc(pack_charts.MAP_LEGEND)}</p>')
+                parts.append(f'<p class="muted legend">{esc(map_look.legend_text())}</p>')
     else:
         parts.append('<p class="flag">No buying influences recorded.</p>')
     parts.append(_h(3, "Red flags and strengths", d))

@@ -4975,6 +4975,46 @@ Konzept: {concept}</translation>
         <translation>Ansprechpartner Nr. {id}</translation>
     </message>
     <message>
+        <source>hexagon</source>
+        <translation>Sechseck</translation>
+    </message>
+    <message>
+        <source>rounded</source>
+        <translation>abgerundet</translation>
+    </message>
+    <message>
+        <source>rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>cut corners</source>
+        <translation>abgeschrägte Ecken</translation>
+    </message>
+    <message>
+        <source>dashed</source>
+        <translation>gestrichelt</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>grün</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>blau</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>grau</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>rot</translation>
+    </message>
+    <message>
+        <source>white</source>
+        <translation>weiß</translation>
+    </message>
+    <message>
         <source>Shape: role</source>
         <translation>Form: Rolle</translation>
     </message>
@@ -4985,6 +5025,14 @@ Konzept: {concept}</translation>
     <message>
         <source>Badge: rating from {minus}5 to +5 (? unknown; red: hostile, green: +3 or more). Dashed grey: reported to, not on this deal.</source>
         <translation>Plakette: Bewertung von {minus}5 bis +5 (? unbekannt; rot: feindselig, grün: +3 oder mehr). Grau gestrichelt: Vorgesetzte, nicht bei dieser Verkaufschance.</translation>
+    </message>
+    <message>
+        <source>{look} {meaning}</source>
+        <translation>{look} {meaning}</translation>
+    </message>
+    <message>
+        <source>{title} ({items}).</source>
+        <translation>{title} ({items}).</translation>
     </message>
     <message>
         <source>No buying influences yet: add the people who decide.</source>
