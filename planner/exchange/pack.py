@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planner import funnel, i18n, money, red_flags
+from planner import funnel, i18n, money
 from planner.model import (
     Account,
     ActionStatus,
@@ -27,9 +27,9 @@ from planner.model import (
     Stage,
 )
 from planner.next_step import NextStep, export_text, next_step
+from planner.sheet import load_sheets
 from planner.stages import ordered, probability
 from planner.storage import accounts as account_repo
-from planner.storage import evidence as evidence_repo
 from planner.storage import pack_queries
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
@@ -488,11 +488,7 @@ def _build_pack(
     now: dt.datetime | None,
 ) -> Pack:
     ids = resolve_scope(plan, scope)
-    facts = red_flags.load_facts(plan, ids)
-    flags = red_flags.evaluate_all(facts, today)
-    records = pack_queries.load_pack_records(plan, ids)
-    commitments = evidence_repo.commitments_of(plan, ids)
-    calls = evidence_repo.call_plans_of(plan, ids)
+    sheets = load_sheets(plan, ids, today)
     all_stages = stage_repo.list_stages(plan)
     stage_names = {s.id: s.name for s in all_stages}
     accounts = {a.id: a for a in account_repo.list_accounts(plan)}
@@ -502,12 +498,11 @@ def _build_pack(
     left_out = 0
     deals: list[DealPack] = []
     for deal_id in ids:
-        deal_facts = facts.get(deal_id)
-        if deal_facts is None:
+        sheet = sheets.get(deal_id)
+        if sheet is None:
             continue
-        o, stage = deal_facts.opportunity, deal_facts.stage
-        status = None if stage.is_closed else funnel.status(deal_facts.timing, deal_facts.rule, today)
-        people = records.people
+        o, stage, status = sheet.opportunity, sheet.stage, sheet.status
+        people = sheet.people
         influences = tuple(
             InfluenceInfo(
                 id=bi.id,
@@ -531,14 +526,12 @@ def _build_pack(
                 else "",
                 evidence=bi.evidence,
             )
-            for bi in records.influences.get(deal_id, ())
+            for bi in sheet.influences
         )
-        results = [
-            FlagInfo(f.rule, f.reason, f.is_strength, f.ref.kind, f.ref.id) for f in flags.get(deal_id, ())
-        ]
+        results = [FlagInfo(f.rule, f.reason, f.is_strength, f.ref.kind, f.ref.id) for f in sheet.flags]
         notes: list[NoteInfo] = []
         coaching: list[NoteInfo] = []
-        for note in records.notes.get(deal_id, ()):
+        for note in sheet.notes:
             if note.author == "manager":
                 coaching.append(_note_info(note))
             elif include_private or not note.private:
@@ -547,7 +540,7 @@ def _build_pack(
                 left_out += 1
         chance = probability(o.probability_override, stage.probability)
         # A closed deal has no funnel status, but its slips are still worth saying.
-        closed_status = funnel.FunnelStatus(None, None, deal_facts.timing.slips, False, False, False)
+        closed_status = funnel.FunnelStatus(None, None, sheet.timing.slips, False, False, False)
         deals.append(
             DealPack(
                 id=o.id,
@@ -568,12 +561,12 @@ def _build_pack(
                 weighted=None if o.amount is None else o.amount * chance / 100,
                 forecast_category=o.forecast_category,
                 position=o.position,
-                next_step=next_step(records.actions.get(deal_id, ()), o.next_step),
-                created=deal_facts.timing.created,
+                next_step=next_step(sheet.actions, o.next_step),
+                created=sheet.timing.created,
                 stage_entered=o.stage_entered,
                 closed_on=o.closed_on,
                 close_reason=o.close_reason,
-                slips=deal_facts.timing.slips,
+                slips=sheet.timing.slips,
                 stale_days=status.stale_days if status else None,
                 stale_limit=status.stale_limit if status else None,
                 overdue=status.overdue if status else False,
@@ -585,11 +578,11 @@ def _build_pack(
                 strengths=tuple(f for f in results if f.is_strength),
                 influences=influences,
                 competitors=tuple(
-                    CompetitorInfo(c.name, c.kind, c.notes) for c in records.competitors.get(deal_id, ())
+                    CompetitorInfo(c.name, c.kind, c.notes) for c in sheet.competitors
                 ),
                 actions=tuple(
                     ActionInfo(a.what, a.who, a.due, a.status, a.done_on, a.flag_ref)
-                    for a in records.actions.get(deal_id, ())
+                    for a in sheet.actions
                 ),
                 stage_history=tuple(
                     MoveInfo(
@@ -600,11 +593,11 @@ def _build_pack(
                         m.commitment,
                         m.reason,
                     )
-                    for m in records.stage_moves.get(deal_id, ())
+                    for m in sheet.stage_moves
                 ),
                 close_date_history=tuple(
                     CloseDateInfo(c.changed_at, c.old_date, c.new_date, c.is_slip)
-                    for c in records.close_date_changes.get(deal_id, ())
+                    for c in sheet.close_date_changes
                 ),
                 notes=tuple(notes),
                 coaching_notes=tuple(coaching),
@@ -616,10 +609,10 @@ def _build_pack(
                         c.who,
                         c.evidence,
                     )
-                    for c in commitments.get(deal_id, ())
+                    for c in sheet.commitments
                 ),
                 missing_commitments=status.missing if status else (),
-                call_plans=tuple(_call_info(c, influences) for c in calls.get(deal_id, ())),
+                call_plans=tuple(_call_info(c, influences) for c in sheet.call_plans),
             )
         )
     deals.sort(key=lambda d: (d.stage_position, d.close_date or dt.date.max, d.id))

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
 
 from planner import forecast, funnel, red_flags
 from planner.exchange.pack import PackOptions, PackScope, build_pack, influence_line
 from planner.model import ActionStatus, CompetitionKind, ConceptKind, Degree, Mode, Role
+from planner.sheet import load_sheet, load_sheets
 from planner.stages import probability
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
@@ -96,3 +101,47 @@ def test_the_status_words_follow_the_red_flag_order() -> None:
         "The close date passed 3 days ago and the deal is still open",
         "Premature: never recorded: Shared budget range and timeline",
     ]
+
+
+def test_the_sheet_and_the_engines_bulk_read_give_the_same_flags_and_status(demo_plan: PlanDB) -> None:
+    ids = [r[0] for r in demo_plan.query("SELECT id FROM opportunity ORDER BY id")]
+    sheets = load_sheets(demo_plan, ids, TODAY)
+    assert list(sheets) == ids
+    bulk = red_flags.evaluate_plan(demo_plan, TODAY, ids)
+    facts = red_flags.load_facts(demo_plan, ids)
+    for deal_id, sheet in sheets.items():
+        assert list(sheet.flags) == bulk[deal_id], deal_id
+        one = facts[deal_id]
+        expected = None if one.stage.is_closed else funnel.status(one.timing, one.rule, TODAY)
+        assert sheet.status == expected, deal_id
+    assert any(sheet.red_flags for sheet in sheets.values())
+    assert any(sheet.strengths for sheet in sheets.values())
+
+
+def test_the_pack_shows_the_sheets_flags(demo_plan: PlanDB) -> None:
+    pack = build_pack(demo_plan, PackScope.all_open(), PackOptions(), TODAY)
+    sheets = load_sheets(demo_plan, [d.id for d in pack.deals], TODAY)
+    for deal in pack.deals:
+        sheet = sheets[deal.id]
+        assert [f.reason for f in deal.red_flags] == [f.reason for f in sheet.red_flags]
+        assert [bi.id for bi in deal.influences] == [bi.id for bi in sheet.influences]
+
+
+def test_a_sheet_is_read_in_as_many_queries_for_one_deal_as_for_thirty(
+    demo_plan: PlanDB, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = [r[0] for r in demo_plan.query("SELECT id FROM opportunity ORDER BY id LIMIT 30")]
+    queries: list[str] = []
+    real_query = PlanDB.query
+
+    def counted(self: PlanDB, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        queries.append(sql)
+        return real_query(self, sql, params)
+
+    monkeypatch.setattr(PlanDB, "query", counted)
+    load_sheet(demo_plan, ids[0], TODAY)
+    one = len(queries)
+    queries.clear()
+    load_sheets(demo_plan, ids, TODAY)
+    assert len(queries) == one
+    assert one <= 20
