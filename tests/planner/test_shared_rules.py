@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from planner import forecast, funnel, red_flags
+from planner.exchange import pack_markdown
 from planner.exchange.pack import PackOptions, PackScope, build_pack, influence_line
 from planner.model import ActionStatus, CompetitionKind, ConceptKind, Degree, Mode, Role
 from planner.sheet import load_sheet, load_sheets
@@ -72,6 +73,13 @@ def test_the_pack_words_a_deals_warnings_as_the_funnel_rules_do(demo_plan: PlanD
     day = overdue[0].close_date
     assert day is not None
     assert funnel.overdue_reason(day, TODAY) in overdue[0].warnings
+    # As the details panel words it (funnel.status_words), in the pack's warnings too.
+    warned = [
+        line
+        for line in pack_markdown.render_markdown(pack).splitlines()
+        if line.startswith("- **Warnings:**")
+    ]
+    assert any(funnel.overdue_reason(day, TODAY) in line for line in warned)
 
 
 def test_every_rule_and_every_choice_has_one_label() -> None:
