@@ -577,12 +577,9 @@ def _build_pack(
                 red_flags=tuple(f for f in results if not f.is_strength),
                 strengths=tuple(f for f in results if f.is_strength),
                 influences=influences,
-                competitors=tuple(
-                    CompetitorInfo(c.name, c.kind, c.notes) for c in sheet.competitors
-                ),
+                competitors=tuple(CompetitorInfo(c.name, c.kind, c.notes) for c in sheet.competitors),
                 actions=tuple(
-                    ActionInfo(a.what, a.who, a.due, a.status, a.done_on, a.flag_ref)
-                    for a in sheet.actions
+                    ActionInfo(a.what, a.who, a.due, a.status, a.done_on, a.flag_ref) for a in sheet.actions
                 ),
                 stage_history=tuple(
                     MoveInfo(
