@@ -64,3 +64,16 @@ def test_a_premature_deal_reads_alike_on_the_card_in_the_details_and_in_the_pack
     # The details give the probability the pack weights the deal with.
     assert window.details.values["Probability"].text().startswith(f"{fmt.number(deal.probability)} %")
     assert controller.probability(card) == deal.probability
+
+
+def test_the_labels_and_the_panic_rule_read_in_german(german: None) -> None:
+    from planner.model import CompetitionKind, Mode, Role
+
+    assert red_flags.rule_label(red_flags.PANIC) == "Panik"
+    assert red_flags.rule_label(red_flags.UNCOVERED_INFLUENCE) == "Einflussperson nicht betreut"
+    assert Role.ECONOMIC.label == "Wirtschaftlicher Entscheider"
+    assert Mode.EVEN_KEEL.label == "Gleichlauf"
+    assert CompetitionKind.DO_NOTHING.label == "Nichts tun"
+    assert red_flags.Wording().panic(position="\u22125") == (
+        "Aktuelle Position \u22125: finden Sie heraus, was fehlt, und handeln Sie"
+    )
