@@ -13,7 +13,7 @@ from planner import calendar
 from planner.i18n import QT_TRANSLATE_NOOP, format_number, plural, translate
 from planner.model import ForecastCategory, FunnelLevel, Stage
 from planner.money import CurrencySums, Rates, Totals
-from planner.stages import open_stages
+from planner.stages import open_stages, probability
 from planner.storage import forecast_data
 from planner.storage import funnel_snapshots as snapshot_repo
 from planner.storage import settings as settings_repo
@@ -131,11 +131,6 @@ def load_plan_facts(plan: PlanDB) -> PlanFacts:
         ever_above=frozenset(forecast_data.deals_ever_in_level(plan, FunnelLevel.ABOVE.value)),
         accounts=account_names(plan),
     )
-
-
-def probability_of(deal: DealRow, stage: Stage) -> int:
-    """The deal's probability in percent: the seller's override, else the stage's (as planner.stages)."""
-    return deal.probability_override if deal.probability_override is not None else stage.probability
 
 
 def _category(deal: DealRow, level: FunnelLevel) -> ForecastCategory:
@@ -392,9 +387,8 @@ def compute(
         found = info.get(deal.stage_id)
         if found is None:
             continue
-        stage, level, closed, probability = found
-        if deal.probability_override is not None:
-            probability = deal.probability_override
+        stage, level, closed, chance = found
+        chance = probability(deal.probability_override, chance)
         if not closed:
             level_sums = levels[level]
             level_sums.count += 1
@@ -404,7 +398,7 @@ def compute(
                 if pair is None:
                     pair = level_sums.sums[deal.currency] = [0.0, 0.0]
                 pair[0] += amount
-                pair[1] += amount * probability
+                pair[1] += amount * chance
             day = deal.close_date
             if day is None:
                 undated += 1
@@ -413,7 +407,7 @@ def compute(
             day = deal.closed_on or deal.close_date
             if day is None:
                 continue
-            probability = 100
+            chance = 100
         else:
             continue  # lost and walked away are not forecast
         index = month_index.get(day[:7])
@@ -422,7 +416,7 @@ def compute(
                 earlier += 1
             continue
         category = _category(deal, level)
-        sums[index][_COLUMN_OF[category]].add(deal.amount, deal.currency, probability)
+        sums[index][_COLUMN_OF[category]].add(deal.amount, deal.currency, chance)
         deals.append(
             ForecastDeal(
                 deal.id,
@@ -434,7 +428,7 @@ def compute(
                 deal.amount,
                 deal.currency,
                 convert(deal.amount, deal.currency, base, rates),
-                probability,
+                chance,
                 category,
                 deal.forecast_category is not None
                 and not closed
@@ -807,7 +801,7 @@ def snapshot_rows(facts: PlanFacts) -> list[SnapshotDeal]:
                 deal.currency,
                 deal.close_date,
                 _category(deal, stage.level).value,
-                probability_of(deal, stage),
+                probability(deal.probability_override, stage.probability),
             )
         )
     return rows

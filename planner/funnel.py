@@ -384,6 +384,26 @@ def overdue_reason(close_date: dt.date, today: dt.date) -> str:
     ).format(days=days)
 
 
+def status_words(
+    status: FunnelStatus, close_date: dt.date | None = None, today: dt.date | None = None
+) -> list[str]:
+    """A deal's funnel warnings in words, in the red-flag engine's order: stale, slipping,
+    overdue, premature. The one wording the details panel, the review pack and a card's sentence
+    share (the board's chips show short names and these sentences as tooltips). Overdue needs
+    the close date and today; without them it is left to the caller (a card says its close date).
+    """
+    words = []
+    if status.stale_days is not None:
+        words.append(stale_reason(status.stale_days, status.stale_limit))
+    if status.slips:
+        words.append(slip_reason(status.slips))
+    if status.overdue and close_date is not None and today is not None:
+        words.append(overdue_reason(close_date, today))
+    if status.premature:
+        words.append(premature_reason(status.missing))
+    return words
+
+
 def direction(source: Stage, target: Stage) -> str:
     """'forward', 'backward', 'close' (to a closed stage), 'reopen' or 'none' for a move."""
     if source.id == target.id:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.model import FunnelLevel, Opportunity, Stage
+from planner.model import FunnelLevel, Stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +64,10 @@ def open_stages(stages: Sequence[Stage]) -> list[Stage]:
     return [s for s in ordered(stages) if not s.is_closed]
 
 
-def probability(opportunity: Opportunity, stage: Stage) -> int:
-    """The deal's probability in percent: the seller's override, else the stage default."""
-    if opportunity.probability_override is not None:
-        return opportunity.probability_override
-    return stage.probability
+def probability(override: int | None, stage_probability: int) -> int:
+    """A deal's probability in percent: the seller's override, else its stage's default.
+
+    The one rule the board, the details, the forecast and the review pack share; it takes the
+    two numbers rather than records so the board's and the forecast's hot loops can call it.
+    """
+    return stage_probability if override is None else override

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner import __version__
 from planner.errors import OperationError
-from planner.funnel import direction
+from planner.funnel import is_snoozed
 from planner.i18n import plural
 from planner.model import AccountDraft, OpportunityDraft, Stage
 from planner.stages import ordered
@@ -52,7 +52,7 @@ from ui.detail_panel import DetailPanel
 if TYPE_CHECKING:
     # Edits are imported on the first edit: the board paints without them (start-up time).
     from planner import operations as ops
-    from planner.operations import Change, MoveDetails
+    from planner.operations import Change, MoveDetails, MovePlan
 
     # Dialogs (and undo commands) are imported when first used: the board paints without them.
     from ui.blue_sheet import BlueSheetPanel
@@ -948,7 +948,12 @@ class MainWindow(QMainWindow):
         current = opportunity_repo.get_opportunity(self.plan, opportunity_id)
         move: MoveDetails | None = None
         if current is not None and draft.stage_id != current.stage_id:
-            move = self.move_details(opportunity_id, draft.stage_id)
+            from planner import operations as ops
+
+            try:
+                move = self.move_details(ops.plan_move(self.plan, opportunity_id, draft.stage_id))
+            except OperationError:
+                move = None  # the stage went meanwhile: nothing to ask
             if move is None:
                 return False  # the move was cancelled: the deal stays as it was
 
@@ -1023,80 +1028,82 @@ class MainWindow(QMainWindow):
         )
 
     # Moves ----------------------------------------------------------------------------------
-    def move_dialog(self, opportunity_id: int, target_id: int) -> MoveDialog | None:
-        """The dialog a move needs (None for a reopen, which needs no answer)."""
+    def move_dialog(self, move: MovePlan) -> MoveDialog | None:
+        """The dialog a planned move needs (None for a reopen, which needs no answer)."""
         from ui.dialogs.move_dialog import MoveDialog
 
-        opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id)
-        source = self.controller.stage(opportunity.stage_id) if opportunity else None
-        target = self.controller.stage(target_id)
-        if opportunity is None or source is None or target is None:
-            return None
-        kind = direction(source, target)
-        if kind in ("none", "reopen"):
+        if move.kind in ("none", "reopen"):
             return None
         from planner import evidence
-        from planner.storage import evidence as evidence_repo
 
-        stages = self.controller.stages
-        records = evidence_repo.list_commitments(self.plan, opportunity_id)
-        passed = evidence.passed_checklist(source, target, stages, records) if kind == "forward" else []
+        passed = (
+            evidence.passed_checklist(move.source, move.target, move.stages, move.commitments)
+            if move.kind == "forward"
+            else []
+        )
         return MoveDialog(
-            kind,
-            opportunity.title,
-            source,
-            target,
+            move.kind,
+            move.opportunity.title,
+            move.source,
+            move.target,
             [item.text for item in passed],
             dt.date.today(),
             self,
             recorded={item.text: item.met_on for item in passed if item.met_on is not None},
-            entry_missing=evidence.missing_to_enter(target, stages, records),
+            entry_missing=move.entry_missing,
         )
 
-    def move_details(self, opportunity_id: int, target_id: int) -> MoveDetails | None:
-        """What a move needs, asked of the seller (None: cancelled, or no such move)."""
+    def move_details(self, move: MovePlan) -> MoveDetails | None:
+        """What a planned move needs, asked of the seller (None: cancelled, or no move at all)."""
         from planner import operations as ops
         from planner.operations import MoveDetails
 
-        opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id)
-        target = self.controller.stage(target_id)
-        source = self.controller.stage(opportunity.stage_id) if opportunity else None
-        if opportunity is None or target is None or source is None:
+        if move.kind == "none":
             return None
-        kind = direction(source, target)
-        if kind == "none":
-            return None
-        if kind == "reopen":
+        if move.kind == "reopen":
             # Stored in English like the planner's other reasons; shown translated (shown_reason).
             return MoveDetails(reason=ops.REOPENED)
-        dialog = self.move_dialog(opportunity_id, target_id)
+        dialog = self.move_dialog(move)
         if dialog is None or dialog.exec() != dialog.DialogCode.Accepted:
             return None  # cancelled: nothing is written
         return dialog.details()
 
     def request_move(self, opportunity_id: int, target_id: int) -> bool:
-        """Move a deal (drag and drop, keyboard, menu): ask why, then write it undoably."""
-        target = self.controller.stage(target_id)
-        details = self.move_details(opportunity_id, target_id)
-        if target is None or details is None:
-            return False
-        return self.move_opportunity(opportunity_id, target, details)
+        """Move a deal (drag and drop, keyboard, menu): plan it once, ask why, write it undoably."""
+        from planner import operations as ops
+
+        try:
+            move = ops.plan_move(self.plan, opportunity_id, target_id)
+        except OperationError:
+            return False  # the deal or the stage went meanwhile: nothing to ask
+        details = self.move_details(move)
+        return details is not None and self._apply_move(move, details)
 
     def move_opportunity(self, opportunity_id: int, target: Stage, details: MoveDetails) -> bool:
         """Write a move with its commitment or reason (undoable)."""
         from planner import operations as ops
+
+        try:
+            move = ops.plan_move(self.plan, opportunity_id, target.id)
+        except OperationError as error:
+            self.show_error(translate("MainWindow", "The deal was not moved"), str(error))
+            return False
+        return self._apply_move(move, details)
+
+    def _apply_move(self, move: MovePlan, details: MoveDetails) -> bool:
+        from planner import operations as ops
         from ui.commands import run_opportunity_operation
 
-        opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id)
-        title = opportunity.title if opportunity else str(opportunity_id)
+        opportunity_id, target = move.opportunity.id, move.target
 
         def operation() -> tuple[Change, int]:
-            change = ops.move_opportunity(self.plan, opportunity_id, target.id, details, dt.date.today())
-            return change, opportunity_id
+            return ops.apply_move(self.plan, move, details, dt.date.today()), opportunity_id
 
         done = self._push(
             lambda: run_opportunity_operation(
-                translate("MainWindow", "Move “{title}” to {stage}").format(title=title, stage=target.name),
+                translate("MainWindow", "Move “{title}” to {stage}").format(
+                    title=move.opportunity.title, stage=target.name
+                ),
                 self.plan,
                 opportunity_id,
                 operation,
@@ -1167,7 +1174,7 @@ class MainWindow(QMainWindow):
         opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id) if opportunity_id else None
         if opportunity is None:
             return
-        if opportunity.snooze_until and opportunity.snooze_until >= dt.date.today():
+        if is_snoozed(opportunity.snooze_until, dt.date.today()):
             if self.confirm(
                 translate("MainWindow", "Snoozed"),
                 translate("MainWindow", "Snoozed until {date}: {reason}\n\nClear the snooze?").format(
@@ -1301,15 +1308,14 @@ class MainWindow(QMainWindow):
         from ui.commands import StageSettingsCommand
 
         def make() -> QUndoCommand:
-            kept = {row.id for row in rows if row.id is not None}
-            removed = [s.id for s in self.controller.stages if not s.retired and s.id not in kept]
-            moved = ops.deals_in_stages(self.plan, removed)
-            before = ops.stage_settings_snapshot(self.plan, moved)
-            change = ops.apply_stage_settings(self.plan, rows, reassign, dt.date.today())
-            after = ops.stage_settings_snapshot(self.plan, moved)
-            self.apply_change(change)
+            done = ops.apply_stage_settings(self.plan, rows, reassign, dt.date.today())
+            self.apply_change(done.change)
             return StageSettingsCommand(
-                translate("MainWindow", "Change stage settings"), self.plan, before, after, self.apply_change
+                translate("MainWindow", "Change stage settings"),
+                self.plan,
+                done.before,
+                done.after,
+                self.apply_change,
             )
 
         return self._push(make, translate("MainWindow", "The stage settings were not saved"))

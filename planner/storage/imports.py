@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.stage_moves import CLOSING, REOPENING, move_bookkeeping
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import settings as settings_repo
 from planner.storage.convert import from_date, now_stamp, to_date
@@ -483,27 +484,25 @@ def _write_update(plan: PlanDB, update: DealUpdate, accounts: Mapping[str, int],
         opportunity_repo.set_close_date(plan, update.opportunity_id, old, new)
     change = update.stage
     if change is not None:
-        opportunity_repo.add_stage_move(
-            plan,
-            update.opportunity_id,
-            change.from_stage_id,
-            change.to_stage_id,
-            commitment_date=None,
-            reason=change.reason,
-        )
         current = plan.query(
             "SELECT last_open_stage_id FROM opportunity WHERE id = ?", [update.opportunity_id]
         )
-        last_open = change.from_stage_id if change.closing else current[0][0]
-        opportunity_repo.set_stage(
-            plan, update.opportunity_id, change.to_stage_id, entered=today, last_open_stage_id=last_open
+        # The import plan knows whether the move closes or reopens; the rest is any other move's.
+        kind = CLOSING if change.closing else REOPENING if change.reopening else "move"
+        opportunity_repo.write_stage_move(
+            plan,
+            move_bookkeeping(
+                update.opportunity_id,
+                change.from_stage_id,
+                change.to_stage_id,
+                kind,
+                last_open_stage_id=current[0][0],
+                today=today,
+                reason=change.reason,
+                closed_on=change.closed_on,
+                close_reason=change.close_reason,
+            ),
         )
-        if change.closing:
-            opportunity_repo.set_closed(
-                plan, update.opportunity_id, change.closed_on or today, change.close_reason
-            )
-        elif change.reopening:
-            opportunity_repo.set_closed(plan, update.opportunity_id, None, "")
 
 
 def _write_influences(

@@ -179,6 +179,21 @@
     </message>
 </context>
 <context>
+    <name>ActionStatus</name>
+    <message>
+        <source>Possible</source>
+        <translation>Möglich</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+</context>
+<context>
     <name>AddInfluenceDialog</name>
     <message>
         <source>Add a buying influence</source>
@@ -401,192 +416,8 @@
 <context>
     <name>BlueSheetLabels</name>
     <message>
-        <source>Economic</source>
-        <translation>Wirtschaftlicher Entscheider</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Anwender</translation>
-    </message>
-    <message>
-        <source>Technical</source>
-        <translation>Technischer Prüfer</translation>
-    </message>
-    <message>
-        <source>Coach</source>
-        <translation>Coach</translation>
-    </message>
-    <message>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>Hoch</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>Mittel</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>Gering</translation>
-    </message>
-    <message>
-        <source>Growth</source>
-        <translation>Wachstum</translation>
-    </message>
-    <message>
-        <source>Trouble</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Even Keel</source>
-        <translation>Gleichlauf</translation>
-    </message>
-    <message>
-        <source>Overconfident</source>
-        <translation>Übersicherheit</translation>
-    </message>
-    <message>
-        <source>Accomplish</source>
-        <translation>Erreichen</translation>
-    </message>
-    <message>
-        <source>Fix</source>
-        <translation>Beheben</translation>
-    </message>
-    <message>
-        <source>Avoid</source>
-        <translation>Vermeiden</translation>
-    </message>
-    <message>
-        <source>Other vendor</source>
-        <translation>Anderer Anbieter</translation>
-    </message>
-    <message>
-        <source>Internal resources</source>
-        <translation>Interne Ressourcen</translation>
-    </message>
-    <message>
-        <source>Budget spent elsewhere</source>
-        <translation>Budget anderweitig ausgegeben</translation>
-    </message>
-    <message>
-        <source>Do nothing</source>
-        <translation>Nichts tun</translation>
-    </message>
-    <message>
-        <source>Possible</source>
-        <translation>Möglich</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Geplant</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Erledigt</translation>
-    </message>
-    <message>
-        <source>No Economic buyer</source>
-        <translation>Kein Wirtschaftlicher Entscheider</translation>
-    </message>
-    <message>
-        <source>Several Economic buyers</source>
-        <translation>Mehrere Wirtschaftliche Entscheider</translation>
-    </message>
-    <message>
-        <source>No Coach</source>
-        <translation>Kein Coach</translation>
-    </message>
-    <message>
-        <source>Influence not covered</source>
-        <translation>Einflussperson nicht betreut</translation>
-    </message>
-    <message>
-        <source>Hostile influence</source>
-        <translation>Feindselige Einflussperson</translation>
-    </message>
-    <message>
-        <source>Unreceptive Economic buyer</source>
-        <translation>Wirtschaftlicher Entscheider nicht aufgeschlossen</translation>
-    </message>
-    <message>
-        <source>Missing information</source>
-        <translation>Fehlende Angaben</translation>
-    </message>
-    <message>
-        <source>No Win-Result</source>
-        <translation>Kein persönlicher Gewinn / Geschäftsergebnis</translation>
-    </message>
-    <message>
-        <source>New player</source>
-        <translation>Neue Einflussperson</translation>
-    </message>
-    <message>
-        <source>Objective incomplete</source>
-        <translation>Einzelverkaufsziel unvollständig</translation>
-    </message>
-    <message>
-        <source>Stale</source>
-        <translation>Ruhend</translation>
-    </message>
-    <message>
-        <source>Slipping</source>
-        <translation>Verschiebt sich</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>Überfällig</translation>
-    </message>
-    <message>
-        <source>Premature</source>
-        <translation>Verfrüht</translation>
-    </message>
-    <message>
-        <source>Not in the Funnel yet</source>
-        <translation>Noch nicht im Trichter</translation>
-    </message>
-    <message>
-        <source>Best Few unconfirmed</source>
-        <translation>Best Few unbestätigt</translation>
-    </message>
-    <message>
-        <source>No next step</source>
-        <translation>Kein nächster Schritt</translation>
-    </message>
-    <message>
-        <source>Single-threaded</source>
-        <translation>Nur ein Kontakt</translation>
-    </message>
-    <message>
-        <source>Euphoric despite red flags</source>
-        <translation>Euphorisch trotz Warnsignalen</translation>
-    </message>
-    <message>
-        <source>Red flag without an action</source>
-        <translation>Warnsignal ohne Maßnahme</translation>
-    </message>
-    <message>
-        <source>Strong Coach</source>
-        <translation>Starker Coach</translation>
-    </message>
-    <message>
-        <source>Receptive Economic buyer</source>
-        <translation>Wirtschaftlicher Entscheider aufgeschlossen</translation>
-    </message>
-    <message>
-        <source>Every role covered</source>
-        <translation>Jede Rolle besetzt</translation>
-    </message>
-    <message>
-        <source>Commitment this week</source>
-        <translation>Zusage in dieser Woche</translation>
-    </message>
-    <message>
-        <source>Your own</source>
-        <translation>Eigenes</translation>
     </message>
     <message>
         <source>euphoria is often blindness; check the evidence behind it</source>
@@ -1372,10 +1203,6 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>{count}× verschoben</translation>
     </message>
     <message>
-        <source>Premature</source>
-        <translation>Verfrüht</translation>
-    </message>
-    <message>
         <source>{n} flag</source>
         <translation>{n} Warnsignal</translation>
     </message>
@@ -1630,6 +1457,25 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
 </context>
 <context>
+    <name>CompetitionKind</name>
+    <message>
+        <source>Other vendor</source>
+        <translation>Anderer Anbieter</translation>
+    </message>
+    <message>
+        <source>Internal resources</source>
+        <translation>Interne Ressourcen</translation>
+    </message>
+    <message>
+        <source>Budget spent elsewhere</source>
+        <translation>Budget anderweitig ausgegeben</translation>
+    </message>
+    <message>
+        <source>Doing nothing</source>
+        <translation>Nichts tun</translation>
+    </message>
+</context>
+<context>
     <name>CompetitionSection</name>
     <message>
         <source>Competition</source>
@@ -1682,6 +1528,21 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     <message>
         <source>Remove the selected competitor (Delete)</source>
         <translation>Den ausgewählten Wettbewerber entfernen (Entf)</translation>
+    </message>
+</context>
+<context>
+    <name>ConceptKind</name>
+    <message>
+        <source>Accomplish</source>
+        <translation>Erreichen</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Beheben</translation>
+    </message>
+    <message>
+        <source>Avoid</source>
+        <translation>Vermeiden</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +1791,25 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     <message>
         <source>Save debrief</source>
         <translation>Nachbereitung speichern</translation>
+    </message>
+</context>
+<context>
+    <name>Degree</name>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Gering</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>
@@ -5091,6 +4971,46 @@ Konzept: {concept}</translation>
         <translation>Ansprechpartner Nr. {id}</translation>
     </message>
     <message>
+        <source>hexagon</source>
+        <translation>Sechseck</translation>
+    </message>
+    <message>
+        <source>rounded</source>
+        <translation>abgerundet</translation>
+    </message>
+    <message>
+        <source>rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>cut corners</source>
+        <translation>abgeschrägte Ecken</translation>
+    </message>
+    <message>
+        <source>dashed</source>
+        <translation>gestrichelt</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>grün</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>blau</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>grau</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>rot</translation>
+    </message>
+    <message>
+        <source>white</source>
+        <translation>weiß</translation>
+    </message>
+    <message>
         <source>Shape: role</source>
         <translation>Form: Rolle</translation>
     </message>
@@ -5101,6 +5021,14 @@ Konzept: {concept}</translation>
     <message>
         <source>Badge: rating from {minus}5 to +5 (? unknown; red: hostile, green: +3 or more). Dashed grey: reported to, not on this deal.</source>
         <translation>Plakette: Bewertung von {minus}5 bis +5 (? unbekannt; rot: feindselig, grün: +3 oder mehr). Grau gestrichelt: Vorgesetzte, nicht bei dieser Verkaufschance.</translation>
+    </message>
+    <message>
+        <source>{look} {meaning}</source>
+        <translation>{look} {meaning}</translation>
+    </message>
+    <message>
+        <source>{title} ({items}).</source>
+        <translation>{title} ({items}).</translation>
     </message>
     <message>
         <source>No buying influences yet: add the people who decide.</source>
@@ -5696,6 +5624,29 @@ Lizenz: MIT</translation>
     <message>
         <source>The change could not be saved: {error}</source>
         <translation>Die Änderung konnte nicht gespeichert werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Mode</name>
+    <message>
+        <source>Growth</source>
+        <translation>Wachstum</translation>
+    </message>
+    <message>
+        <source>Trouble</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Even Keel</source>
+        <translation>Gleichlauf</translation>
+    </message>
+    <message>
+        <source>Overconfident</source>
+        <translation>Übersicherheit</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>
@@ -6824,6 +6775,113 @@ Lizenz: MIT</translation>
     </message>
 </context>
 <context>
+    <name>RedFlagRule</name>
+    <message>
+        <source>No Economic buyer</source>
+        <translation>Kein Wirtschaftlicher Entscheider</translation>
+    </message>
+    <message>
+        <source>Several Economic buyers</source>
+        <translation>Mehrere Wirtschaftliche Entscheider</translation>
+    </message>
+    <message>
+        <source>No Coach</source>
+        <translation>Kein Coach</translation>
+    </message>
+    <message>
+        <source>Uncovered influence</source>
+        <translation>Einflussperson nicht betreut</translation>
+    </message>
+    <message>
+        <source>Hostile influence</source>
+        <translation>Feindselige Einflussperson</translation>
+    </message>
+    <message>
+        <source>Unreceptive Economic buyer</source>
+        <translation>Wirtschaftlicher Entscheider nicht aufgeschlossen</translation>
+    </message>
+    <message>
+        <source>Missing information</source>
+        <translation>Fehlende Angaben</translation>
+    </message>
+    <message>
+        <source>No Win-Result</source>
+        <translation>Kein persönlicher Gewinn / Geschäftsergebnis</translation>
+    </message>
+    <message>
+        <source>New player</source>
+        <translation>Neue Einflussperson</translation>
+    </message>
+    <message>
+        <source>Objective incomplete</source>
+        <translation>Einzelverkaufsziel unvollständig</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Ruhend</translation>
+    </message>
+    <message>
+        <source>Slipping</source>
+        <translation>Verschiebt sich</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Premature</source>
+        <translation>Verfrüht</translation>
+    </message>
+    <message>
+        <source>Not in the Funnel yet</source>
+        <translation>Noch nicht im Trichter</translation>
+    </message>
+    <message>
+        <source>Best Few unconfirmed</source>
+        <translation>Best Few unbestätigt</translation>
+    </message>
+    <message>
+        <source>No next step</source>
+        <translation>Kein nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Single-threaded</source>
+        <translation>Nur ein Kontakt</translation>
+    </message>
+    <message>
+        <source>Euphoric despite red flags</source>
+        <translation>Euphorisch trotz Warnsignalen</translation>
+    </message>
+    <message>
+        <source>Red flag without an action</source>
+        <translation>Warnsignal ohne Maßnahme</translation>
+    </message>
+    <message>
+        <source>Panic</source>
+        <translation>Panik</translation>
+    </message>
+    <message>
+        <source>Strong Coach</source>
+        <translation>Starker Coach</translation>
+    </message>
+    <message>
+        <source>Receptive Economic buyer</source>
+        <translation>Wirtschaftlicher Entscheider aufgeschlossen</translation>
+    </message>
+    <message>
+        <source>Every role covered</source>
+        <translation>Jede Rolle besetzt</translation>
+    </message>
+    <message>
+        <source>Commitment this week</source>
+        <translation>Zusage in dieser Woche</translation>
+    </message>
+    <message>
+        <source>Seller&apos;s own</source>
+        <translation>Vom Verkäufer selbst</translation>
+    </message>
+</context>
+<context>
     <name>RedFlags</name>
     <message>
         <source>Names the product or service and how much</source>
@@ -6872,38 +6930,6 @@ Lizenz: MIT</translation>
     <message>
         <source>Keep to one piece of business: give each add-on its own objective</source>
         <translation>Bleiben Sie bei einem Geschäft: Geben Sie jeder Ergänzung ein eigenes Ziel</translation>
-    </message>
-    <message>
-        <source>Economic</source>
-        <translation>Wirtschaftlicher Entscheider</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Anwender</translation>
-    </message>
-    <message>
-        <source>Technical</source>
-        <translation>Technischer Prüfer</translation>
-    </message>
-    <message>
-        <source>Coach</source>
-        <translation>Coach</translation>
-    </message>
-    <message>
-        <source>Growth</source>
-        <translation>Wachstum</translation>
-    </message>
-    <message>
-        <source>Trouble</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Even Keel</source>
-        <translation>Gleichlauf</translation>
-    </message>
-    <message>
-        <source>Overconfident</source>
-        <translation>Übersicherheit</translation>
     </message>
     <message>
         <source>role</source>
@@ -6984,6 +7010,10 @@ Lizenz: MIT</translation>
     <message>
         <source>Current position {position} with {count} red flags: euphoria is often blindness, check the evidence</source>
         <translation>Aktuelle Einschätzung {position} bei {count} Warnsignalen: Euphorie macht oft blind, prüfen Sie die Belege</translation>
+    </message>
+    <message>
+        <source>Current position {position}: find out what is missing and act on it</source>
+        <translation>Aktuelle Position {position}: finden Sie heraus, was fehlt, und handeln Sie</translation>
     </message>
     <message>
         <source>No open action is linked to the red flag “{reason}”</source>
@@ -7553,6 +7583,29 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>Review notes imported</source>
         <translation>Review-Notizen importiert</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Economic</source>
+        <translation>Wirtschaftlicher Entscheider</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Anwender</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Technischer Prüfer</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>

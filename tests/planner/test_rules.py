@@ -35,8 +35,8 @@ def test_open_stages_and_entry_commitments(plan: PlanDB) -> None:
 def test_probability_override_wins(plan: PlanDB) -> None:
     stage = stage_repo.list_stages(plan)[1]
     deal = Opportunity(1, "x", None, stage.id)
-    assert probability(deal, stage) == 25
-    assert probability(Opportunity(1, "x", None, stage.id, probability_override=0), stage) == 0
+    assert probability(deal.probability_override, stage.probability) == 25
+    assert probability(0, stage.probability) == 0
 
 
 def test_totals_convert_and_keep_unknown_currencies_apart() -> None:

@@ -246,3 +246,47 @@ def test_cards_show_badges_in_words(window: MainWindow) -> None:
     assert any("no customer commitment for" in t and "(stage limit" in t for t in texts)
     assert any("the close date moved later 2 times" in t for t in texts)
     assert any("premature" in t for t in texts)
+
+
+def test_a_move_reads_the_deal_once_before_it_writes(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    reads: list[int] = []
+    real_get = opportunity_repo.get_opportunity
+
+    def counted(plan: PlanDB, opportunity_id: int) -> object:
+        reads.append(opportunity_id)
+        return real_get(plan, opportunity_id)
+
+    writes: list[str] = []
+    real_set_stage = opportunity_repo.set_stage
+
+    def set_stage(*args: object, **kwargs: object) -> None:
+        writes.append(f"after {len(reads)} reads")
+        real_set_stage(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(opportunity_repo, "get_opportunity", counted)
+    monkeypatch.setattr(opportunity_repo, "set_stage", set_stage)
+    card = window.controller.models[window.controller.columns[1].id].visible_cards[0]
+    window.board.select(card.id)
+    view = window.board.column_for(window.controller.columns[1].id).view
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, MoveDialog)
+        qtbot.keyClicks(dialog.other, "Shared the decision criteria")
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    reads.clear()  # selecting the card showed it in the docks
+    QTimer.singleShot(0, answer)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert card.id in ids(window, 2)
+    # Planned once (the dialog's questions and the write share it), written without reading again.
+    assert writes == ["after 1 reads"]
+    assert (
+        opportunity_repo.stage_history(window.plan, card.id)[-1].commitment == "Shared the decision criteria"
+    )

@@ -45,13 +45,9 @@ from planner.model import (
 )
 from planner.operations import Change
 from planner.red_flags import Flag, SsoTest
+from planner.sheet import load_sheet as read_sheet
 from planner.sheet_operations import NewPerson, Objective
-from planner.storage import accounts as account_repo
-from planner.storage import activities as activity_repo
-from planner.storage import evidence as evidence_repo
-from planner.storage import opportunities as opportunity_repo
 from planner.storage import people as people_repo
-from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 from ui import format as fmt
 from ui.blue_sheet import colours, labels
@@ -158,38 +154,25 @@ class SheetData:
 
 def load_sheet(plan: PlanDB, opportunity_id: int, today: dt.date) -> SheetData | None:
     """A deal's Blue Sheet with its red flags and strengths from the rule engine (None: no such deal)."""
-    opportunity = opportunity_repo.get_opportunity(plan, opportunity_id)
-    if opportunity is None:
+    sheet = read_sheet(plan, opportunity_id, today)
+    if sheet is None:
         return None
-    account = account_repo.get_account(plan, opportunity.account_id) if opportunity.account_id else None
-    stage = stage_repo.get_stage(plan, opportunity.stage_id)
-    influences = people_repo.list_influences(plan, opportunity_id)
-    people = {p.id: p for p in (people_repo.list_people(plan, account.id) if account else [])}
-    for wanted in {bi.person_id for bi in influences} | {bi.reports_to_id for bi in influences}:
-        if wanted is not None and wanted not in people:
-            found = people_repo.get_person(plan, wanted)
-            if found is not None:
-                people[wanted] = found
-    flags = red_flags.evaluate_plan(plan, today, [opportunity_id]).get(opportunity_id, [])
-    account_name = account.name if account else ""
-    stages = stage_repo.list_stages(plan)
-    commitments = evidence_repo.list_commitments(plan, opportunity_id)
     return SheetData(
-        opportunity,
-        account_name,
-        stage,
-        influences,
-        people,
-        activity_repo.list_competitors(plan, opportunity_id),
-        activity_repo.list_actions(plan, opportunity_id),
-        activity_repo.list_manual_flags(plan, opportunity_id),
-        activity_repo.list_notes(plan, opportunity_id),
-        flags,
-        red_flags.sso_tests(opportunity, account_name),
-        evidence_repo.list_call_plans(plan, opportunity_id),
-        commitments,
-        evidence.stage_checklists(opportunity.stage_id, stages, commitments),
-        {s.id: s.name for s in stages},
+        sheet.opportunity,
+        sheet.account_name,
+        sheet.stage,
+        list(sheet.influences),
+        dict(sheet.people),
+        list(sheet.competitors),
+        list(sheet.actions),
+        list(sheet.manual_flags),
+        list(sheet.notes),
+        list(sheet.flags),
+        red_flags.sso_tests(sheet.opportunity, sheet.account_name),
+        list(sheet.call_plans),
+        list(sheet.commitments),
+        evidence.stage_checklists(sheet.opportunity.stage_id, sheet.stages, sheet.commitments),
+        {s.id: s.name for s in sheet.stages},
     )
 
 

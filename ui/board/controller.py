@@ -15,7 +15,7 @@ from planner.funnel import FunnelStatus, StageRule
 from planner.model import Card, Stage
 from planner.money import CurrencySums, Totals
 from planner.next_step import next_step
-from planner.stages import open_stages
+from planner.stages import open_stages, probability
 from planner.storage import activities as activity_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
@@ -268,10 +268,8 @@ class BoardController(QObject):
 
     def probability(self, card: Card) -> int:
         """The card's probability: the seller's override, else its stage's default."""
-        if card.probability_override is not None:
-            return card.probability_override
         stage = self.stage(card.stage_id)
-        return stage.probability if stage else 0
+        return probability(card.probability_override, stage.probability if stage else 0)
 
     def _on_model_drop(self, opportunity_id: int, stage_id: int) -> bool:
         return self.drop_handler(opportunity_id, stage_id) if self.drop_handler else False

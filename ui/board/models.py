@@ -15,6 +15,7 @@ from planner.funnel import FunnelStatus
 from planner.model import Card
 from planner.money import CurrencySums
 from planner.next_step import NextStep
+from planner.stages import probability
 from ui.plain import plain_tooltip
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -300,10 +301,8 @@ class StageColumnModel(QAbstractListModel):
         self.sums = CurrencySums.of(map(_money, self._visible), self.default_probability)
 
     def _count(self, card: Card, sign: int) -> None:
-        probability = (
-            self.default_probability if card.probability_override is None else card.probability_override
-        )
-        self.sums.add(card.amount, card.currency, probability, sign)
+        chance = probability(card.probability_override, self.default_probability)
+        self.sums.add(card.amount, card.currency, chance, sign)
 
     def _apply(self, needle: str, cards: list[Card]) -> list[Card]:
         self.prepare_filter()
