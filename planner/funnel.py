@@ -176,6 +176,14 @@ def days_in_stage(entered: dt.date | None, today: dt.date) -> int | None:
     return max((today - entered).days, 0)
 
 
+def is_snoozed(snooze_until: dt.date | None, today: dt.date) -> bool:
+    """A snooze hides the stale badge up to and including its until-date.
+
+    The board's hot loop (`_rate`) compares the same ISO dates inline for speed.
+    """
+    return snooze_until is not None and today <= snooze_until
+
+
 def status(timing: DealTiming, rule: StageRule, today: dt.date) -> FunnelStatus:
     """Every funnel badge of one open deal (the rules live in `statuses`)."""
     card = Card(
