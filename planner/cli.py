@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from planner import __version__, i18n
+from planner.exchange import crm
 from planner.pack_commands import PACK_FORMATS, add_pack_arguments, add_review_arguments
 from planner.report_commands import add_report_commands, run_report_command
 from planner.storage.db import PlanError, open_plan
@@ -60,8 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # The choices of `--source`: "auto" recognises the CRM from each file's headers.
-SOURCES = ("auto", "salesforce", "hubspot", "pipedrive", "generic")
-CRM_SOURCES = ("salesforce", "hubspot", "pipedrive")
+SOURCES = ("auto", *crm.keys())
+CRM_SOURCES = crm.export_keys()
 # `planner export --format`: crm-csv goes back to the CRM; the others are the review pack.
 EXPORT_FORMATS = ("crm-csv", *PACK_FORMATS)
 

@@ -12,11 +12,12 @@ from typing import Any
 
 from planner.cli import PROG, UsageError
 from planner.exchange.amounts import NumberStyle
+from planner.exchange.crm import by_key, export_keys
 from planner.exchange.crm_export import crm_csv
 from planner.exchange.files import write_private
 from planner.exchange.import_plan import ImportOptions, build_preview
 from planner.exchange.importer import apply_import, problem_lines, summarise
-from planner.exchange.layouts import Field, Layout
+from planner.exchange.layouts import Field
 from planner.exchange.problems import Severity
 from planner.exchange.sources import load
 from planner.exchange.values import DateOrder
@@ -123,7 +124,7 @@ def run_import(args: argparse.Namespace) -> int:
             return 1
         stage_map = read_stage_map(args.stage_map, plan) if args.stage_map is not None else {}
         options = ImportOptions(
-            source=None if args.source == "auto" else Layout(args.source),
+            source=None if args.source == "auto" else by_key(args.source),
             mappings={"*": mapping} if mapping else {},
             stage_map=stage_map,
             owner=args.owner,
@@ -177,12 +178,13 @@ def run_import(args: argparse.Namespace) -> int:
             _remove(args.db)  # the plan this run created holds nothing: leave no file behind
 
 
+_NEEDS_SOURCE = f"{PROG} export: error: --format crm-csv needs --source {'|'.join(export_keys())}"
+
+
 def _crm_csv(args: argparse.Namespace, plan: PlanDB) -> tuple[bytes, str]:
     if args.source is None:
-        raise UsageError(
-            f"{PROG} export: error: --format crm-csv needs --source salesforce|hubspot|pipedrive"
-        )
-    crm = Layout(args.source)
+        raise UsageError(_NEEDS_SOURCE)
+    crm = by_key(args.source)
     export = crm_csv(plan, crm)
     plural = "" if export.deals == 1 else "s"
     return export.data, f"Wrote {export.deals:,} changed deal{plural} to {args.out} ({crm.label} layout)"
@@ -198,9 +200,7 @@ def run_export(args: argparse.Namespace) -> int:
     """`planner export --format FORMAT --db PATH --out PATH` (crm-csv also needs --source)."""
     exporter = EXPORTERS[args.format]
     if args.format == "crm-csv" and args.source is None:  # a usage error, before the plan is opened
-        raise UsageError(
-            f"{PROG} export: error: --format crm-csv needs --source salesforce|hubspot|pipedrive"
-        )
+        raise UsageError(_NEEDS_SOURCE)
     try:
         plan = open_plan(args.db, create=False)
     except PlanError as exc:

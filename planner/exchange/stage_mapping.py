@@ -7,6 +7,7 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from planner.exchange.crm import known_probabilities
 from planner.i18n import QT_TRANSLATE_NOOP, translate
 from planner.model import FunnelLevel, Stage
 from planner.stages import open_stages, ordered
@@ -15,22 +16,8 @@ from planner.stages import open_stages, ordered
 # probability is nearest the file's probability for it (the median of its rows, else the CRM's
 # default for that stage name), else by order.
 
-# Default probabilities of the stock Salesforce and HubSpot pipelines, by stage name.
-KNOWN_PROBABILITIES: dict[str, int] = {
-    "prospecting": 10,
-    "qualification": 10,
-    "needs analysis": 20,
-    "value proposition": 50,
-    "id. decision makers": 60,
-    "perception analysis": 70,
-    "proposal/price quote": 75,
-    "negotiation/review": 90,
-    "appointment scheduled": 20,
-    "qualified to buy": 40,
-    "presentation scheduled": 60,
-    "decision maker bought-in": 80,
-    "contract sent": 90,
-}
+# Default probabilities of the CRMs' stock pipelines (their profiles), by stage name.
+KNOWN_PROBABILITIES: dict[str, int] = known_probabilities()
 
 _WON = re.compile(r"\bwon\b|closedwon|\bwin\b|\bsigned\b|\bbooked\b")
 _LOST = re.compile(r"\blost\b|closedlost|\bdead\b")
