@@ -116,10 +116,23 @@ def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="export the review pack (pdf, html, md, csv, xlsx, json) or changed deals for the CRM",
         description="Export from a plan. pdf, html, md, csv, xlsx and json write the review pack for "
         "your manager; crm-csv writes each deal changed in the planner since it was imported (stage, "
-        "close date, next step) in the CRM's import layout, with its CRM id.",
+        "close date, next step, probability, forecast category, amount, reason) in the CRM's import "
+        "layout, with its CRM id, and refuses a stage the CRM does not know.",
     )
     command.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="what to write")
     command.add_argument("--source", choices=CRM_SOURCES, help="the CRM (crm-csv)")
+    command.add_argument(
+        "--crm-stage",
+        action="append",
+        default=[],
+        metavar="STAGE=VALUE",
+        help="the CRM stage value for a plan stage with none (crm-csv; remembered in the plan)",
+    )
+    command.add_argument(
+        "--reason-field",
+        metavar="FIELD",
+        help="the CRM field for lost and walk-away reasons, e.g. Loss_Reason__c (crm-csv; remembered)",
+    )
     command.add_argument("--db", type=_plan_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan")
     command.add_argument("--out", type=_plan_path, metavar="PATH", required=True, help="the file to write")
     add_pack_arguments(command)

@@ -262,8 +262,8 @@ def test_export_crm_csv(tmp_path: Path) -> None:
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
     with out.open(newline="", encoding="utf-8") as handle:
         assert list(csv.reader(handle)) == [
-            ["Id", "StageName", "CloseDate", "NextStep"],
-            ["0065g00000AAAA2AAA", "Value Proposition", "2027-03-31", "'@Legal: review"],
+            ["Id", "StageName", "CloseDate", "Probability", "ForecastCategoryName", "Amount", "NextStep"],
+            ["0065g00000AAAA2AAA", "Value Proposition", "2027-03-31", "", "", "", "'@Legal: review"],
         ]
     missing = planner(
         tmp_path,

@@ -12,8 +12,15 @@ from typing import Any
 
 from planner.cli import PROG, UsageError
 from planner.exchange.amounts import NumberStyle
-from planner.exchange.crm import by_key, export_keys
-from planner.exchange.crm_export import crm_csv
+from planner.exchange.crm import CrmProfile, by_key, export_keys
+from planner.exchange.crm_export import (
+    CrmExportRefusedError,
+    chosen_stage_map,
+    crm_csv,
+    crm_stage_values,
+    set_chosen_stage_map,
+    set_reason_field,
+)
 from planner.exchange.files import write_private
 from planner.exchange.import_plan import ImportOptions, build_preview
 from planner.exchange.importer import apply_import, problem_lines, summarise
@@ -185,9 +192,52 @@ def _crm_csv(args: argparse.Namespace, plan: PlanDB) -> tuple[bytes, str]:
     if args.source is None:
         raise UsageError(_NEEDS_SOURCE)
     crm = by_key(args.source)
-    export = crm_csv(plan, crm)
+    _remember_export_choices(args, plan, crm)
+    try:
+        export = crm_csv(plan, crm)
+    except CrmExportRefusedError as exc:
+        raise ExportRefusedError(str(exc)) from None
     plural = "" if export.deals == 1 else "s"
-    return export.data, f"Wrote {export.deals:,} changed deal{plural} to {args.out} ({crm.label} layout)"
+    lines = [f"Wrote {export.deals:,} changed deal{plural} to {args.out} ({crm.label} layout)"]
+    if export.contact_roles is not None:
+        roles_path = contact_roles_path(args.out)
+        write_private(roles_path, export.contact_roles)
+        lines.append(f"Wrote {export.roles:,} contact role{'' if export.roles == 1 else 's'} to {roles_path}")
+    lines += export.notes
+    return export.data, "\n".join(lines)
+
+
+def contact_roles_path(out: Path) -> Path:
+    """Where the contact roles go beside the deals file: deals.csv -> deals-OpportunityContactRole.csv."""
+    return out.with_name(f"{out.stem}-OpportunityContactRole{out.suffix or '.csv'}")
+
+
+def _remember_export_choices(args: argparse.Namespace, plan: PlanDB, crm: CrmProfile) -> None:
+    """--crm-stage and --reason-field: checked, then remembered in the plan for later exports."""
+    known = crm_stage_values(plan, crm)
+    stage_names = {s.name.casefold(): s.name for s in stage_repo.list_stages(plan)}
+    chosen = chosen_stage_map(plan, crm)
+    for item in args.crm_stage:
+        name, sep, value = str(item).partition("=")
+        stage = stage_names.get(name.strip().casefold())
+        if not sep or stage is None:
+            raise UsageError(
+                f"{PROG} export: error: --crm-stage: “{item}” is not STAGE=VALUE for a plan stage"
+            )
+        if value.strip() not in known:
+            raise UsageError(
+                f"{PROG} export: error: --crm-stage: {crm.label} has no stage “{value.strip()}” "
+                f"(known: {', '.join(known)})"
+            )
+        chosen[stage] = value.strip()
+    if args.crm_stage:
+        set_chosen_stage_map(plan, crm, chosen)
+    if args.reason_field is not None:
+        set_reason_field(plan, crm, args.reason_field)
+
+
+class ExportRefusedError(Exception):
+    """The export was refused for a reason to print as one line."""
 
 
 # `planner export --format NAME`: each format is a function of the arguments and the open plan
@@ -210,6 +260,9 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"{PROG}: {args.db}: {note}", file=sys.stderr)
     try:
         data, message = exporter(args, plan)
+    except ExportRefusedError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
     finally:
         plan.close()
     try:

@@ -34,10 +34,10 @@ PROFILE = CrmProfile(
         (Column.STAGE, "Deal - Stage"),
         (Column.STATUS, "Deal - Status"),
         (Column.CLOSE_DATE, "Deal - Expected close date"),
-        (Column.NEXT_STEP, "Deal - Next step"),
         (Column.PROBABILITY, "Deal - Probability"),
         (Column.AMOUNT, "Deal - Value"),
         (Column.REASON, "Deal - Lost reason"),
+        (Column.NEXT_STEP, "Deal - Next step"),
     ),
     import_tool="Pipedrive import",
 )

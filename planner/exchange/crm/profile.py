@@ -47,6 +47,8 @@ class CrmProfile:
     # The reason column's name differs per org (Salesforce custom fields): asked once, remembered.
     asks_reason_field: bool = False
     reason_example: str = ""
+    # HubSpot keeps probabilities as fractions (0.2), the others as percent (20).
+    probability_as_fraction: bool = False
     # Buying influences go back as OpportunityContactRole rows (Salesforce).
     contact_roles: bool = False
     # The tool that loads the file, named in messages.
