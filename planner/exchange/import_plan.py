@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from planner.exchange.accounts_plan import (
     AccountResolver,
@@ -660,6 +660,7 @@ def _row_wording() -> dict[str, str]:
         "contact without account": translate("Import", "a contact person needs an account; not added"),
         "crm id": translate("ImportChanges", "CRM id"),
         "buying influence": translate("ImportChanges", "Buying influence"),
+        "probability": translate("ImportChanges", "Probability"),
         **{f"role:{role.value}": translate("ImportChanges", name) for role, name in _ROLE_NAMES.items()},
     }
 
@@ -938,6 +939,7 @@ def _create_row(
     level = next(s.level for s in b.stages if s.id == target)
     reason = deal.lost_reason or (f"{level.english_label} in {b.crm}" if closed else "")
     currency = deal.currency or b.default_currency
+    override = _crm_probability(b, deal, target)
     key = f"deal:{deal.file}:{deal.row}"
     new = NewDeal(
         key=key,
@@ -952,6 +954,7 @@ def _create_row(
         forecast_category=deal.forecast_category.value if deal.forecast_category else None,
         next_step=deal.next_step,
         created=created,
+        probability_override=override,
         stage_entered=closed_on if closed else (entered or b.today),
         closed_on=closed_on,
         close_reason=reason,
@@ -962,6 +965,8 @@ def _create_row(
     )
     state = _supplied(deal, title, account, target)
     state["stage_value"] = stage_value
+    if Field.PROBABILITY in deal.supplied:
+        state["probability_override"] = override
     if person_keys:
         state["people"] = sorted(set(person_keys))
     return PlannedRow(
@@ -1032,6 +1037,15 @@ def _merge_row(
             closed_on=deal.close_date if to_closed else None,
             close_reason=deal.lost_reason or (f"{level.english_label} in {b.crm}" if to_closed else ""),
         )
+    if Field.PROBABILITY in deal.supplied:
+        written = _merge_probability(b, deal, existing, result.stage or existing.stage_id, base)
+        if written is not None:
+            fields["probability_override"] = written[1]
+            changes.append(
+                FieldChange(
+                    b.say["probability"], _percent(existing.probability_override), _percent(written[1])
+                )
+            )
     known = set(base.get("people", []))
     added: list[tuple[PersonLink, str]] = []
     for person, role, key in influences:
@@ -1042,6 +1056,8 @@ def _merge_row(
         changes.append(FieldChange(b.say["buying influence"], "", f"{people.name_of(person)} ({role_name})"))
     state = dict(supplied)
     state["stage_value"] = stage_value
+    if Field.PROBABILITY in deal.supplied:
+        state["probability_override"] = _probability_state(deal, existing, fields, base)
     if person_keys or known:
         state["people"] = sorted(known | set(person_keys))
     state_changed = any(base.get(k) != v for k, v in state.items())
@@ -1054,3 +1070,44 @@ def _merge_row(
         deal.external_id, deal.owner, stage_value, existing.id, tuple(changes), result.kept, tuple(problems),
         None, update, state if state_changed or action is Action.UPDATE else None, account, tuple(added),
     )  # fmt: skip
+
+
+# The CRM's per-deal probability -----------------------------------------------------------------
+# On the first import it becomes the deal's probability when it differs from its plan stage's;
+# later imports follow the CRM only while the seller has not set their own (the deal's override is
+# still what the last import wrote, the state's "probability_override").
+
+
+def _crm_probability(b: _Builder, deal: DealRow, stage_id: int) -> int | None:
+    """The override the CRM's probability stands for in `stage_id`: None when it says the same."""
+    stage = next(s for s in b.stages if s.id == stage_id)
+    if deal.probability is None or stage.is_closed or deal.probability == stage.probability:
+        return None
+    return deal.probability
+
+
+def _merge_probability(
+    b: _Builder, deal: DealRow, existing: ExistingDeal, stage_id: int, base: Mapping[str, Any]
+) -> tuple[int | None, int | None] | None:
+    """(old, new) override when the CRM's probability replaces it; None to leave the deal alone."""
+    if existing.probability_override != base.get("probability_override"):
+        return None  # the seller's own: kept
+    wanted = _crm_probability(b, deal, stage_id)
+    if wanted == existing.probability_override:
+        return None
+    return existing.probability_override, wanted
+
+
+def _probability_state(
+    deal: DealRow, existing: ExistingDeal, fields: Mapping[str, Any], base: Mapping[str, Any]
+) -> int | None:
+    """The override the state records as the CRM's after this import."""
+    if "probability_override" in fields:
+        return cast("int | None", fields["probability_override"])
+    if existing.probability_override is not None and deal.probability == existing.probability_override:
+        return existing.probability_override  # the CRM took the seller's value: it is in sync now
+    return cast("int | None", base.get("probability_override", existing.probability_override))
+
+
+def _percent(value: int | None) -> str:
+    return f"{value} %" if value is not None else ""
