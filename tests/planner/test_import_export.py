@@ -23,7 +23,6 @@ from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 from tests.planner.import_support import DATA, TODAY, deals, run
 
-
 SALESFORCE_COLUMNS = [
     "Id",
     "StageName",
