@@ -53,7 +53,7 @@ def test_import_creates_the_plan_and_prints_a_summary(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Imported from Salesforce: 5 created, 0 updated, 0 unchanged, 0 skipped"
-    assert lines[2].startswith("Stages: Prospecting → Prospect (probability 10 % is nearest Prospect's 10 %)")
+    assert lines[2].startswith("Stages: Prospecting → Prospect (name like Prospect's)")
     assert result.stderr == ""
     path = tmp_path / "mine.plan"
     if os.name == "posix":
