@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from planner.exchange.crm import Column, CrmProfile
+from planner.exchange.crm_stages import EXPORT_STAGES_KEY, LOST_LEVELS, counterparts, known_values, status_of
 from planner.exchange.files import neutralise_for_crm
 from planner.exchange.import_plan import STAGE_MAP_KEY
 from planner.exchange.layouts import Layout
 from planner.exchange.merge import same
 from planner.i18n import translate
-from planner.model import FunnelLevel, Role, Stage
+from planner.model import Role, Stage
 from planner.next_step import next_step as deal_next_step
 from planner.next_step import plain_text
 from planner.stages import ordered
@@ -39,8 +40,6 @@ from planner.storage.db import PlanDB
 # imports saw and the CRM's stock ones (its profile). A changed deal in a stage with none stops the
 # export with a one-line reason naming the stage: an unknown value would fail the CRM's import.
 
-# Plan stage name -> the CRM stage value the seller chose for it, per source.
-EXPORT_STAGES_KEY = "crm.export_stages.{source}"
 # The CRM field the reasons of lost and walked-away deals go to (a custom field in Salesforce).
 REASON_FIELD_KEY = "crm.reason_field.{source}"
 
@@ -52,8 +51,6 @@ CONTACT_ROLE_NAMES: dict[str, str] = {
     Role.COACH.value: "Coach",
 }
 CONTACT_ROLE_COLUMNS = ("OpportunityId", "ContactId", "Role", "IsPrimary")
-# The reasons of these levels go back (why a deal was lost or walked away from).
-_REASON_LEVELS = (FunnelLevel.LOST, FunnelLevel.WALKED_AWAY)
 _FORECAST_LABELS = {
     "pipeline": "Pipeline",
     "best_case": "Best Case",
@@ -116,31 +113,12 @@ def set_reason_field(plan: PlanDB, source: CrmProfile, name: str) -> None:
 
 def crm_stage_values(plan: PlanDB, source: CrmProfile) -> tuple[str, ...]:
     """The stage values the CRM accepts: those its imports held, then its stock pipeline's."""
-    values = list(imported_stage_map(plan, source))
-    if source.closed_by_status:
-        values = [v for v in values if v not in (source.won, source.lost)]
-    return tuple(dict.fromkeys([*values, *source.stages]))
+    return known_values(source, imported_stage_map(plan, source))
 
 
 def stage_counterparts(plan: PlanDB, source: CrmProfile, stages: Sequence[Stage]) -> dict[int, list[str]]:
     """Plan stage id -> the CRM values that stand for it, best first (empty: none known)."""
-    known = crm_stage_values(plan, source)
-    by_name = {s.name: s for s in stages}
-    chosen = chosen_stage_map(plan, source)
-    found: dict[int, list[str]] = {s.id: [] for s in stages}
-    for stage in stages:
-        if chosen.get(stage.name) in known:
-            found[stage.id].append(chosen[stage.name])
-    for value, plan_name in imported_stage_map(plan, source).items():
-        if plan_name in by_name and value in known:
-            found[by_name[plan_name].id].append(value)
-    for stage in stages:
-        if stage.level is FunnelLevel.WON and source.won and not source.closed_by_status:
-            found[stage.id].append(source.won)
-        elif stage.level in _REASON_LEVELS and source.lost and not source.closed_by_status:
-            found[stage.id].append(source.lost)
-        found[stage.id] += [v for v in known if v.casefold() == stage.name.casefold()]
-    return {stage_id: list(dict.fromkeys(values)) for stage_id, values in found.items()}
+    return counterparts(source, stages, imported_stage_map(plan, source), chosen_stage_map(plan, source))
 
 
 def unmapped_stages(plan: PlanDB, source: CrmProfile) -> list[str]:
@@ -216,9 +194,7 @@ def crm_csv(plan: PlanDB, source: Layout) -> CrmExport:
         values: dict[Column, str] = {
             Column.ID: deal.external_id,
             Column.STAGE: _stage_value(source, stage, base, moved, counterparts[stage.id]),
-            Column.STATUS: {FunnelLevel.WON: "won", FunnelLevel.LOST: "lost"}.get(
-                FunnelLevel.LOST if stage.level is FunnelLevel.WALKED_AWAY else stage.level, "open"
-            ),
+            Column.STATUS: status_of(source, stage),
             Column.CLOSE_DATE: close or "",
             Column.NEXT_STEP: next_step,
             Column.PROBABILITY: _probability(probability, source)
@@ -230,7 +206,7 @@ def crm_csv(plan: PlanDB, source: Layout) -> CrmExport:
             Column.AMOUNT: f"{deal.amount:.2f}" if amount_changed and deal.amount is not None else "",
             Column.REASON: "",
         }
-        if moved and stage.level in _REASON_LEVELS and deal.close_reason:
+        if moved and stage.level in LOST_LEVELS and deal.close_reason:
             if reason_column:
                 values[Column.REASON] = deal.close_reason
             else:

@@ -18,6 +18,7 @@ from planner.exchange.accounts_plan import (
     read_contacts,
 )
 from planner.exchange.amounts import AmountReading, NumberStyle
+from planner.exchange.crm_stages import EXPORT_STAGES_KEY, counterparts
 from planner.exchange.deal_rows import DealRow, TableReading, decide, read_deal_rows
 from planner.exchange.layouts import (
     Field,
@@ -335,6 +336,7 @@ class _Builder:
             settings_repo.get_setting(plan, "base_currency", "EUR")
         )
         self.stage_choices: Mapping[str, StageChoice] = {}
+        self.crm_values: dict[int, list[str]] = {}  # plan stage id -> its CRM values (crm_stages)
         self.file_stages: list[FileStage] = []
         self.all_contacts: list[FileContact] = []
         self.account_resolver: AccountResolver | None = None
@@ -566,12 +568,16 @@ class _Builder:
         key = STAGE_MAP_KEY.format(source=self.source.value)
         remembered = settings_repo.get_setting(self.plan, key, {})
         remembered = remembered if isinstance(remembered, dict) else {}
-        choices = suggest(self.file_stages, self.stages, remembered, self.options.stage_map)
+        # A CRM value the seller chose for a plan stage (for the export) comes back to that stage.
+        chosen = settings_repo.get_setting(self.plan, EXPORT_STAGES_KEY.format(source=self.source.value), {})
+        chosen = {str(v): str(k) for k, v in chosen.items()} if isinstance(chosen, dict) else {}
+        choices = suggest(self.file_stages, self.stages, {**chosen, **remembered}, self.options.stage_map)
         self.stage_choices = choices
         names = {s.id: s.name for s in self.stages}
         saved = {**remembered, **{stage: names[c.stage_id] for stage, c in choices.items()}}
         if saved != remembered:
             self.settings[key] = saved
+        self.crm_values = counterparts(self.source, self.stages, saved, {v: k for k, v in chosen.items()})
         return choices
 
     def target_stage(
@@ -855,9 +861,27 @@ def _plan_row(
     if existing is None:
         return _create_row(b, deal, title, account, target, closed, stage_value, history, influences,
                            person_keys, problems)  # fmt: skip
+    stage_id = _as_exported(b, deal, existing, stage_id, stage_value)
     return _merge_row(
         b, deal, existing, account, stage_id, stage_value, influences, person_keys, people, problems
     )
+
+
+def _as_exported(
+    b: _Builder, deal: DealRow, existing: ExistingDeal, stage_id: int | None, stage_value: str
+) -> int | None:
+    """The deal's own stage when the file's value is what the export writes for it (a deal walked
+    away from in the planner comes back 'Closed Lost' or 'lost'), else `stage_id`."""
+    if stage_id is None or stage_id == existing.stage_id:
+        return stage_id
+    current = next((s for s in b.stages if s.id == existing.stage_id), None)
+    if current is None:
+        return stage_id
+    if b.source.closed_by_status and current.is_closed:
+        same = deal.status in (_WON_STATUS if current.level is FunnelLevel.WON else _LOST_STATUS)
+    else:
+        same = bool(stage_value) and stage_value in b.crm_values.get(current.id, ())
+    return existing.stage_id if same else stage_id
 
 
 def _influences(
