@@ -178,7 +178,11 @@ def crm_csv(plan: PlanDB, source: Layout) -> CrmExport:
         close = deal.close_date.isoformat() if deal.close_date else None
         moved = "stage_id" in base and base["stage_id"] != deal.stage_id
         probability = deal.probability_override
-        probability_changed = probability is not None and probability != base.get("probability_override")
+        # The seller's own probability goes back; so does one the CRM gave a deal the seller then
+        # moved, which the CRM would otherwise reset to its new stage's default.
+        probability_changed = probability is not None and (
+            probability != base.get("probability_override") or moved
+        )
         forecast_changed = "forecast_category" in base and base["forecast_category"] != deal.forecast_category
         amount_changed = "amount" in base and not same(base["amount"], deal.amount)
         changed = (

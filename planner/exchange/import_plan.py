@@ -27,6 +27,7 @@ from planner.exchange.layouts import (
     check_mapping,
     fields_for,
     layout_key,
+    normalise,
     suggest_mapping,
 )
 from planner.exchange.merge import FieldChange, MergeResult, field_labels, merge
@@ -880,7 +881,10 @@ def _as_exported(
     if b.source.closed_by_status and current.is_closed:
         same = deal.status in (_WON_STATUS if current.level is FunnelLevel.WON else _LOST_STATUS)
     else:
-        same = bool(stage_value) and stage_value in b.crm_values.get(current.id, ())
+        # HubSpot takes "closedlost" and shows it as "Closed Lost": compared as normalise() does.
+        same = bool(stage_value) and normalise(stage_value) in {
+            normalise(v) for v in b.crm_values.get(current.id, ())
+        }
     return existing.stage_id if same else stage_id
 
 
@@ -1116,6 +1120,8 @@ def _merge_probability(
     """(old, new) override when the CRM's probability replaces it; None to leave the deal alone."""
     if existing.probability_override != base.get("probability_override"):
         return None  # the seller's own: kept
+    if any(s.id == stage_id and s.is_closed for s in b.stages):
+        return None  # a closed deal's probability is its stage's; what it was is history
     wanted = _crm_probability(b, deal, stage_id)
     if wanted == existing.probability_override:
         return None

@@ -186,6 +186,7 @@ _ALIASES: dict[FileKind, dict[Field, tuple[str, ...]]] = {
         Field.IS_DELETED: ("isdeleted", "deleted"),
         Field.PROBABILITY: (
             "probability", "dealprobability", "probabilitypercent", "winprobability", "hsdealprobability",
+            "forecastprobability", "hsforecastprobability",
         ),
         Field.OWNER: (
             "ownername", "dealowner", "opportunityowner", "owner", "salesagent", "agent", "salesrep",
