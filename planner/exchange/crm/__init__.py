@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from planner.exchange.crm import generic, hubspot, pipedrive, salesforce
+from planner.exchange.crm import generic, hubspot, pipedrive, salesforce, zoho
 from planner.exchange.crm.profile import Column, CrmProfile
 
 # In the order the Source lists show them; on equal recognition scores the earlier one wins.
@@ -18,6 +18,7 @@ PROFILES: tuple[CrmProfile, ...] = (
     salesforce.PROFILE,
     hubspot.PROFILE,
     pipedrive.PROFILE,
+    zoho.PROFILE,
     generic.PROFILE,
 )
 
