@@ -185,7 +185,7 @@ EXPORT = ["export", "--db", "p.plan", "--out", "o.csv"]
     [
         (["import", "x.csv"], "planner import: error: --db PATH is required"),
         (["import", "--db", "p.plan"], "the following arguments are required: FILE"),
-        ([*IMPORT, "--source", "zoho"], "argument --source: invalid choice: 'zoho'"),
+        ([*IMPORT, "--source", "dynamics"], "argument --source: invalid choice: 'dynamics'"),
         ([*IMPORT, "--mapping", "nowhere.json"], "--mapping: nowhere.json does not exist"),
         ([*IMPORT, "--mapping", "bad.json"], "--mapping: bad.json is not valid JSON"),
         ([*IMPORT, "--mapping", "field.json"], "“budget” is not a field"),
