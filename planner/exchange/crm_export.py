@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from planner.exchange.crm import Column, CrmProfile
+from planner.exchange.crm import PROFILES, Column, CrmProfile
 from planner.exchange.crm_stages import EXPORT_STAGES_KEY, LOST_LEVELS, counterparts, known_values, status_of
 from planner.exchange.files import neutralise_for_crm
 from planner.exchange.import_plan import STAGE_MAP_KEY
@@ -266,3 +266,46 @@ def _contact_roles(
             continue
         rows.append([influence.deal_external_id, influence.contact_external_id, role, "false"])
     return rows
+
+
+# Stage settings: the CRM value of each plan stage, per CRM deals were imported from --------------
+
+
+@dataclass(frozen=True, slots=True)
+class CrmStageValues:
+    """One CRM's stage values as Stage settings offers them for each plan stage."""
+
+    source: CrmProfile
+    values: tuple[str, ...]  # the values the CRM accepts
+    automatic: Mapping[int, str]  # plan stage id -> what the export writes without a choice ('' none)
+    chosen: Mapping[int, str]  # plan stage id -> the seller's choice
+
+
+def crm_stage_choices(plan: PlanDB) -> list[CrmStageValues]:
+    """Per CRM the plan holds imported stages of: its values and each plan stage's current one."""
+    stages = stage_repo.list_stages(plan)
+    by_name = {s.name: s.id for s in stages}
+    found: list[CrmStageValues] = []
+    for source in PROFILES:
+        imported = imported_stage_map(plan, source)
+        if not source.exports or not imported:
+            continue
+        chosen_names = chosen_stage_map(plan, source)
+        automatic = counterparts(source, stages, imported, {})
+        found.append(
+            CrmStageValues(
+                source,
+                known_values(source, imported),
+                {stage_id: values[0] if values else "" for stage_id, values in automatic.items()},
+                {by_name[name]: value for name, value in chosen_names.items() if name in by_name},
+            )
+        )
+    return found
+
+
+def save_crm_stage_choices(plan: PlanDB, choices: Mapping[str, Mapping[str, str]]) -> None:
+    """Remember the seller's choices (CRM key -> plan stage name -> value; '' drops a choice)."""
+    for key, by_stage in choices.items():
+        source = next(p for p in PROFILES if p.value == key)
+        if {name: value for name, value in by_stage.items() if value} != chosen_stage_map(plan, source):
+            set_chosen_stage_map(plan, source, by_stage)
