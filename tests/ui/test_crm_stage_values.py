@@ -83,6 +83,7 @@ def test_a_stage_without_a_crm_value_is_mapped_once_in_stage_settings(
     # Remembered: the next time the dialog shows the choice.
     drive.activate(window)
     again: dict[str, str] = {}
+
     def look(dialog: QWidget) -> None:
         try:
             _look_at(dialog, "Evaluating", again)
