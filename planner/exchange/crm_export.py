@@ -221,7 +221,7 @@ def crm_csv(plan: PlanDB, source: Layout) -> CrmExport:
         notes.append(
             translate(
                 "CrmExport",
-                "{count} close reasons were left out: name your {crm} field for them (e.g. {example}) once.",
+                "{count} close reasons were left out: name your {crm} field once with --reason-field (e.g. {example}).",
             ).format(count=reasons_left_out, crm=source.label, example=source.reason_example)
         )
     roles = _contact_roles(plan, source, state) if source.contact_roles else []
