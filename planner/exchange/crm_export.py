@@ -14,7 +14,7 @@ from planner.exchange.files import neutralise_for_crm
 from planner.exchange.import_plan import STAGE_MAP_KEY
 from planner.exchange.layouts import Layout
 from planner.exchange.merge import same
-from planner.i18n import translate
+from planner.i18n import plural, translate
 from planner.model import Role, Stage
 from planner.next_step import next_step as deal_next_step
 from planner.next_step import plain_text
@@ -218,11 +218,15 @@ def crm_csv(plan: PlanDB, source: Layout) -> CrmExport:
         rows.append([values[c] for c, _name in layout])
     notes: list[str] = []
     if reasons_left_out:
+        left_out = plural(
+            reasons_left_out,
+            translate("CrmExport", "{count} close reason was left out: name your {crm} field once"),
+            translate("CrmExport", "{count} close reasons were left out: name your {crm} field once"),
+        )
+        how = translate("CrmExport", "with --reason-field (e.g. {example}).")
         notes.append(
-            translate(
-                "CrmExport",
-                "{count} close reasons were left out: name your {crm} field once with --reason-field (e.g. {example}).",
-            ).format(count=reasons_left_out, crm=source.label, example=source.reason_example)
+            f"{left_out.format(count=reasons_left_out, crm=source.label)} "
+            f"{how.format(example=source.reason_example)}"
         )
     roles = _contact_roles(plan, source, state) if source.contact_roles else []
     return CrmExport(

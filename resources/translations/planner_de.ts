@@ -1691,8 +1691,16 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>Die Phase „{stage}“ hat keinen {crm}-Phasenwert: Wählen Sie einen in den Phaseneinstellungen und exportieren Sie erneut.</translation>
     </message>
     <message>
-        <source>{count} close reasons were left out: name your {crm} field once with --reason-field (e.g. {example}).</source>
-        <translation>{count} Abschlussgründe wurden weggelassen: Nennen Sie Ihr {crm}-Feld einmal mit --reason-field (z. B. {example}).</translation>
+        <source>{count} close reason was left out: name your {crm} field once</source>
+        <translation>{count} Abschlussgrund wurde weggelassen: Nennen Sie Ihr {crm}-Feld einmal</translation>
+    </message>
+    <message>
+        <source>{count} close reasons were left out: name your {crm} field once</source>
+        <translation>{count} Abschlussgründe wurden weggelassen: Nennen Sie Ihr {crm}-Feld einmal</translation>
+    </message>
+    <message>
+        <source>with --reason-field (e.g. {example}).</source>
+        <translation>mit --reason-field (z. B. {example}).</translation>
     </message>
 </context>
 <context>
