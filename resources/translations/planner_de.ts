@@ -7804,8 +7804,12 @@ Gemeinsame Entscheidungskriterien</translation>
         <translation>Automatisch: {value}</translation>
     </message>
     <message>
-        <source>None: the export refuses deals in this stage</source>
-        <translation>Keiner: Der Export lehnt Verkaufschancen in dieser Phase ab</translation>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Without a value the export refuses deals in this stage.</source>
+        <translation>Ohne Wert lehnt der Export Verkaufschancen in dieser Phase ab.</translation>
     </message>
     <message>
         <source>{name}  ({level})</source>

@@ -74,7 +74,7 @@ def test_a_stage_without_a_crm_value_is_mapped_once_in_stage_settings(
     assert modals.take_unexpected() == []
     assert seen == {
         "Walked away": "Automatic: Closed Lost",
-        "Evaluating": "None: the export refuses deals in this stage",
+        "Evaluating": "None",
         "picked": "Value Proposition",
     }
     assert chosen_stage_map(plan, CrmProfile.SALESFORCE) == {"Evaluating": "Value Proposition"}

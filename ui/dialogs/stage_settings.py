@@ -163,7 +163,14 @@ class StageSettingsDialog(QDialog):
             elif automatic:
                 first = translate("StageSettingsDialog", "Automatic: {value}").format(value=automatic)
             else:
-                first = translate("StageSettingsDialog", "None: the export refuses deals in this stage")
+                first = translate("StageSettingsDialog", "None")
+            combo.setToolTip(
+                ""
+                if automatic or closed_by_status
+                else translate(
+                    "StageSettingsDialog", "Without a value the export refuses deals in this stage."
+                )
+            )
             combo.addItem(first, "")
             for value in values.values:
                 combo.addItem(value, value)
