@@ -1293,14 +1293,17 @@ class MainWindow(QMainWindow):
     # Stages and currencies ------------------------------------------------------------------
     @Slot()
     def edit_stage_settings(self) -> None:
+        from planner.exchange.crm_export import crm_stage_choices, save_crm_stage_choices
         from ui.dialogs.stage_settings import StageSettingsDialog
 
         counts: dict[int, int] = {}
         for deal in opportunity_repo.list_opportunities(self.plan):
             counts[deal.stage_id] = counts.get(deal.stage_id, 0) + 1
-        dialog = StageSettingsDialog(self.controller.stages, counts, self)
-        if dialog.exec() == dialog.DialogCode.Accepted:
-            self.save_stage_settings(dialog.rows(), dialog.reassign())
+        dialog = StageSettingsDialog(self.controller.stages, counts, self, crm_stage_choices(self.plan))
+        if dialog.exec() == dialog.DialogCode.Accepted and self.save_stage_settings(
+            dialog.rows(), dialog.reassign()
+        ):
+            save_crm_stage_choices(self.plan, dialog.crm_choices())
 
     def save_stage_settings(self, rows: list[ops.StageRow], reassign: dict[int, int]) -> bool:
         """Apply a stage-settings change (undoable)."""
