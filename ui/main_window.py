@@ -42,6 +42,7 @@ from planner.storage.db import PlanDB, PlanError, PlanReadOnlyError
 from ui import format as fmt
 from ui import plain
 from ui.accounts_panel import AccountsPanel
+from ui.actions.crm import CrmActions
 from ui.app_settings import AppSettings
 from ui.archive import ArchiveView
 from ui.banner import banner as strip
@@ -296,6 +297,10 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             translate("MainWindow", "&Import from CRM…"), self.import_from_crm, "Ctrl+I"
         )
+        self.crm_actions = CrmActions(self.plan, self, self.statusBar().showMessage)
+        self.export_crm_action = self._action(
+            translate("MainWindow", "E&xport for CRM…"), self.crm_actions.export_for_crm
+        )
         self.restore_action = self._action(
             translate("MainWindow", "&Restore from backup…"), self.restore_from_backup
         )
@@ -383,7 +388,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_plan_action, self.open_plan_action, self.start_own_action])
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.import_review_action])
+        file_menu.addActions([self.import_action, self.export_crm_action, self.import_review_action])
         file_menu.addSeparator()
         file_menu.addActions([self.export_pack_action, self.open_review_action])
         file_menu.addSeparator()
