@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner import operations as ops
 from planner import sheet_operations as sheet
 from planner.cli.program import main
-from planner.exchange.crm import CrmProfile
-from planner.exchange.crm_export import chosen_stage_map, reason_field
+from planner.exchange.crm import PROFILES, CrmProfile
+from planner.exchange.crm_export import chosen_stage_map, crm_csv, reason_field
 from planner.model import BuyingInfluence, Role
 from planner.operations import MoveDetails
 from planner.storage import stages as stage_repo
@@ -24,6 +24,9 @@ from tests.planner.crm_round_trip import CrmCase, rows_of
 from tests.planner.import_support import TODAY, deals, run
 from tests.planner.test_crm_round_trip import HUBSPOT, SALESFORCE
 from tests.ui import window_driver as drive
+from tests.ui.visible_text import english_left, plan_values, texts
+from ui.dialogs.crm_export_dialog import CrmExportDialog, CrmFilesWritten, loading_steps, written_message
+from ui.i18n import install_language
 from ui.main_window import MainWindow
 
 
@@ -291,3 +294,45 @@ def test_a_refused_export_names_the_stage_in_one_line_and_writes_nothing(
     assert list(out.iterdir()) == []
     assert chosen_stage_map(plan, CrmProfile.SALESFORCE) == {}
     assert window.statusBar().currentMessage() == status_before
+
+
+def _dialog_texts(qtbot: QtBot, plan: PlanDB) -> list[str]:
+    """What the dialog shows on Salesforce (a stage to answer, reasons left out) and on HubSpot."""
+    dialog = CrmExportDialog(plan)
+    qtbot.addWidget(dialog)
+    shown = texts(dialog)
+    _pick(dialog, "Evaluating", "Value Proposition")
+    shown += texts(dialog)
+    combo = drive.named(dialog, "CRM", QComboBox)
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(1)
+    shown += texts(dialog)
+    dialog.reject()
+    return shown
+
+
+def test_the_dialog_and_its_message_are_german(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
+    plan = _plan(tmp_path / "p.plan", SALESFORCE_PLAN, tmp_path / "crm")
+    export = crm_csv(plan, CrmProfile.SALESFORCE, stage_choices={"Evaluating": "Closed Won"})
+    roles = tmp_path / "back-OpportunityContactRole.csv"
+    written = CrmFilesWritten(CrmProfile.SALESFORCE, export, tmp_path / "back.csv", roles)
+    # The loading steps quote the CRM's own screens (“Auto-Match Fields to Columns”), which stay
+    # English: they are checked for being translated as a whole, the rest word by word.
+    english = [*_dialog_texts(qtbot, plan), written_message(written)[0]]
+    english_steps = [loading_steps(p) for p in PROFILES if p.exports]
+    try:
+        assert install_language(qapp, "de")
+        german = [*_dialog_texts(qtbot, plan), written_message(written)[0]]
+        german_steps = [loading_steps(p) for p in PROFILES if p.exports]
+        how = written_message(written)[1].split("\n\n")[-1]
+    finally:
+        install_language(qapp, "en")
+    assert german != english
+    assert all(g != e for g, e in zip(german_steps, english_steps, strict=True))
+    assert how == f"So laden Sie diese Datei in Salesforce: {german_steps[0]}"
+    # Data, not wording: the plan's texts, every CRM's stage values and names, the paths.
+    crm_words = [v for p in PROFILES for v in (*p.stages, p.label, p.reason_example)]
+    paths = [str(written.path), str(roles)]
+    values = {*plan_values(plan.conn), *filter(None, crm_words), *paths}
+    data = sorted(values, key=len, reverse=True)
+    assert english_left(english, german, data) == {}
