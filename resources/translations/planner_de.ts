@@ -1611,8 +1611,8 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <source>{crm} field for lost and walk-away &amp;reasons:</source>
-        <translation>{crm}-Feld für &amp;Gründe bei Verlust und Rückzug:</translation>
+        <source>{crm} field for &amp;reasons:</source>
+        <translation>{crm}-Feld für &amp;Gründe:</translation>
     </message>
     <message>
         <source>e.g. {example} (empty: reasons are left out)</source>

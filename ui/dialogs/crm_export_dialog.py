@@ -148,7 +148,7 @@ class CrmExportDialog(QDialog):
         self.crm.currentIndexChanged.connect(self._on_crm_changed)
         self.reason.textChanged.connect(self._update_summary)
         self._on_crm_changed()
-        self.resize(max(self.sizeHint().width(), 480), self.sizeHint().height())
+        self.resize(max(self.sizeHint().width(), 560), self.sizeHint().height())
 
     def source(self) -> CrmProfile:
         return self.sources[max(self.crm.currentIndex(), 0)]
@@ -171,7 +171,7 @@ class CrmExportDialog(QDialog):
         source = self.source()
         asks = source.asks_reason_field
         self.reason_label.setText(
-            translate("CrmExportDialog", "{crm} field for lost and walk-away &reasons:").format(
+            translate("CrmExportDialog", "{crm} field for &reasons:").format(
                 crm=source.label.replace("&", "&&")
             )
         )
