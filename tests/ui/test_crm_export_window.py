@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from planner import operations as ops
@@ -70,8 +79,9 @@ def _open_window(qtbot: QtBot, plan: PlanDB) -> MainWindow:
 def _file_menu_action_after_import(window: MainWindow) -> str:
     """The text of the File menu's entry after Import from CRM…, as a seller sees the menu."""
     file_menu = next(a.menu() for a in window.menuBar().actions() if drive.bare(a.text()) == "File")
-    texts = [drive.bare(a.text()) for a in file_menu.actions()]
-    return texts[texts.index("Import from CRM…") + 1]
+    assert isinstance(file_menu, QMenu)
+    entries = [drive.bare(a.text()) for a in file_menu.actions()]
+    return entries[entries.index("Import from CRM…") + 1]
 
 
 def _press_export(dialog: QWidget) -> None:
