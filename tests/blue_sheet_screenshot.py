@@ -22,12 +22,14 @@ from PySide6.QtGui import QColor, QImage, QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from planner import red_flags
+from planner.clock import FixedClock
 from planner.demo import populate_demo
 from planner.operations import Change
 from planner.storage import people as people_repo
 from planner.storage.db import PlanDB, open_plan
 from ui.blue_sheet import BlueSheetPanel
 from ui.i18n import install_language
+from ui.session import EditSession
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 PANEL_SIZE = (600, 900)
@@ -68,6 +70,8 @@ def main() -> int:
         stack = QUndoStack()
         panel: BlueSheetPanel | None = None
 
+        session = EditSession(plan, FixedClock(today))
+
         def push(make: Callable[[], QUndoCommand], failure: str) -> bool:
             stack.push(make())
             return True
@@ -76,7 +80,7 @@ def main() -> int:
             if panel is not None and panel.opportunity_id in change.opportunities:
                 panel.refresh()
 
-        panel = BlueSheetPanel(plan, push, apply, today=lambda: today)
+        panel = BlueSheetPanel(session)
         panel.resize(*PANEL_SIZE)
         panel.show()
         deal = demo_deal(plan, today)

@@ -19,8 +19,6 @@ from planner.storage.db import PlanDamagedError, PlanDB, PlanError, open_plan
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import MainWindow
-
 
 def display_problem() -> str | None:
     """Why Qt could not show a window here, in words, before Qt aborts with its own message."""
@@ -116,12 +114,6 @@ def _stdout_closed() -> int:
     return 141
 
 
-# Testing only: PLANNER_QUIT_AFTER_START=1 quits once the window is shown, so a test can run
-# the real `planner --db PATH` start-up offscreen and check its exit status and the plan file;
-# =tabs first builds every tab and dock made on first use (the standalone build's smoke test).
-QUIT_AFTER_START = "PLANNER_QUIT_AFTER_START"
-
-
 def _import_window_modules() -> None:
     # Importing only: no QObject is made here (Qt objects belong to the main thread).
     import ui.windows  # noqa: F401  (imports PySide6 and the main window with it)
@@ -147,20 +139,6 @@ def run_gui(db: Path | None) -> int:
         return _open_and_run(path, demo)
     finally:
         gc.enable()  # an early return (a refused plan) must not leave collection off
-
-
-def quit_after_start(app: QApplication, window: MainWindow | None) -> None:
-    """Under PLANNER_QUIT_AFTER_START (tests only): build every tab first (=tabs), then quit."""
-    from PySide6.QtCore import QTimer
-
-    quit_after = os.environ.get(QUIT_AFTER_START)
-    if quit_after == "tabs" and window is not None:
-        deal = next((cards[0].id for m in window.controller.models.values() if (cards := m.cards)), 0)
-        window.blue_sheet.show_opportunity(deal)
-        window.show_forecast()
-        window.show_hygiene()
-    if quit_after in ("1", "tabs"):
-        QTimer.singleShot(0, app.quit)
 
 
 def _open_and_run(path: Path, demo: bool) -> int:
@@ -194,7 +172,7 @@ def _open_and_run(path: Path, demo: bool) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from ui.windows import WindowManager
+    from ui.windows import WindowManager, quit_after_start
 
     app = application()
     manager = WindowManager(data_dir())

@@ -12,16 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QLabel,
     QMainWindow,
-    QMenu,
     QTabWidget,
-    QToolBar,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from planner.clock import Clock
 from planner.i18n import plural
-from planner.stages import ordered
 from planner.storage import accounts as account_repo
 from planner.storage import settings as settings_repo
 from planner.storage.board import load_closed
@@ -47,6 +44,7 @@ from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
 from ui.board_strips import BoardFilter, demo_banner, read_only_banner
 from ui.detail_panel import DetailPanel
+from ui.menus import WindowMenus
 from ui.session import EditSession
 
 if TYPE_CHECKING:
@@ -213,7 +211,18 @@ class MainWindow(QMainWindow):
         self.session.reloaded.connect(self.resync)
         self.session.read_only_set.connect(self._on_session_read_only_set)
         self.session.write_failed.connect(self._on_session_write_failed)
-        self._build_actions()
+        self.menus = WindowMenus(
+            self,
+            self.session,
+            self.controller,
+            (self.deals, self.account_actions, self.plan_actions, self.help_actions),
+            self.board_filter,
+            (self.details_dock, self.blue_sheet_dock, self.accounts_dock, self.history_dock),
+            demo=self.is_demo,
+            start_own=self.start_own_plan_requested.emit,
+            move_deal=lambda deal, stage: self.move_deal(deal, stage),
+        )
+        self._update_selection_actions()
         self.resize(1280, 780)
         # The right-hand docks' width on a first start (a saved layout replaces it): the Blue
         # Sheet's sections all show, and a 1280-pixel screen keeps four readable stage columns.
@@ -317,9 +326,7 @@ class MainWindow(QMainWindow):
             self._refresh_accounts()
 
     def _update_selection_actions(self) -> None:
-        selected = bool(self.board.selected_id())
-        for action in self.selection_actions:
-            action.setEnabled(selected and self.read_only_reason is None)
+        self.menus.update_selection(bool(self.board.selected_id()))
 
     def set_read_only(self, reason: str) -> None:
         """Stop offering edits and say why in a banner, with Save a copy as… as a way on."""
@@ -328,8 +335,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_session_read_only_set(self, reason: str) -> None:
         self.controller.drop_handler = None
-        for action in self.edit_actions:
-            action.setEnabled(False)
+        self.menus.set_read_only()
         if self.read_only_banner is None:
             self.read_only_banner, self.read_only_label, self.save_copy_button = read_only_banner(self)
             self.save_copy_button.clicked.connect(self.plan_actions.save_copy)
@@ -366,33 +372,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int, QPoint)
     def _on_board_context_menu_requested(self, opportunity_id: int, pos: QPoint) -> None:
-        menu = self.card_menu(opportunity_id)
-        menu.exec(pos)
-
-    def card_menu(self, opportunity_id: int) -> QMenu:
-        """The context menu of a card (or of a column's empty space when 0)."""
-        menu = QMenu(self)
-        if not opportunity_id:
-            menu.addAction(self.new_deal_action)
-            return menu
-        current = self.controller.stage_of(opportunity_id)
-        move_menu = menu.addMenu(translate("MainWindow", "&Move to"))
-        for stage in ordered(self.controller.stages):
-            action = move_menu.addAction(stage.name)
-            action.setEnabled(stage.id != current)
-            action.triggered.connect(
-                lambda _checked=False, target=stage.id: self.move_deal(opportunity_id, target)
-            )
-        if self.read_only_reason is None:
-            from ui.forecast_view import forecast_category_menu
-
-            category = forecast_category_menu(menu, self.session, opportunity_id)
-            if category is not None:
-                menu.addMenu(category)
-        menu.addActions([self.edit_deal_action, self.record_commitment_action, self.snooze_action])
-        menu.addSeparator()
-        menu.addAction(self.delete_deal_action)
-        return menu
+        self.menus.card_menu(opportunity_id).exec(pos)
 
     @Slot(int)
     def _on_board_opportunity_selected(self, opportunity_id: int) -> None:
@@ -498,179 +478,3 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.session.close()
         super().closeEvent(event)
-
-    # Menus ----------------------------------------------------------------------------------
-    def _action(
-        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        std, a = QKeySequence.StandardKey, self._action
-        deals, accounts, plan, helps = self.deals, self.account_actions, self.plan_actions, self.help_actions
-        self.new_plan_action = a(translate("MainWindow", "&New plan…"), plan.new_plan)
-        self.open_plan_action = a(
-            translate("MainWindow", "&Open plan…"), plan.open_plan, QKeySequence(std.Open)
-        )
-        self.start_own_action = a(
-            translate("MainWindow", "&Start my own plan"), self.start_own_plan_requested.emit
-        )
-        self.start_own_action.setEnabled(self.is_demo)
-        self.import_action = a(translate("MainWindow", "&Import from CRM…"), plan.import_from_crm, "Ctrl+I")
-        self.restore_action = a(translate("MainWindow", "&Restore from backup…"), plan.restore_from_backup)
-        self.export_pack_action = a(
-            translate("MainWindow", "&Export review pack…"), plan.export_review_pack, "Ctrl+E"
-        )
-        self.open_review_action = a(translate("MainWindow", "Open for re&view…"), plan.open_for_review)
-        self.import_review_action = a(
-            translate("MainWindow", "Import review &notes…"), plan.import_review_notes
-        )
-        self.quit_action = a(translate("MainWindow", "&Quit"), self.close, QKeySequence(std.Quit))
-        self.undo_action = self.undo_stack.createUndoAction(self, translate("MainWindow", "&Undo"))
-        # Every binding of the platform (Redo: Ctrl+Y and Ctrl+Shift+Z), not only the first.
-        self.undo_action.setShortcuts(std.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, translate("MainWindow", "&Redo"))
-        self.redo_action.setShortcuts(std.Redo)
-        self.addActions([self.undo_action, self.redo_action])
-        # Their toolbar buttons' tooltips repeat the command's text, which names deals.
-        for action, signal in (
-            (self.undo_action, self.undo_stack.undoTextChanged),
-            (self.redo_action, self.undo_stack.redoTextChanged),
-        ):
-            # After QUndoStack has set the action's text (its connection was made first).
-            signal.connect(lambda _text, x=action: x.setToolTip(plain.plain_tooltip(x.iconText())))
-        self.new_deal_action = a(
-            translate("MainWindow", "&New deal…"), deals.new_opportunity, QKeySequence(std.New)
-        )
-        self.edit_deal_action = a(translate("MainWindow", "&Edit deal…"), deals.edit_selected, "F2")
-        self.delete_deal_action = a(
-            translate("MainWindow", "&Delete deal…"), deals.delete_selected, QKeySequence(std.Delete)
-        )
-        self.move_forward_action = a(
-            translate("MainWindow", "Move &forward…"), deals.move_selected_forward, "Ctrl+Right"
-        )
-        self.move_back_action = a(
-            translate("MainWindow", "Move &back…"), deals.move_selected_back, "Ctrl+Left"
-        )
-        self.snooze_action = a(translate("MainWindow", "&Snooze stale warning…"), deals.snooze_selected)
-        # The customer did something on any day, with or without a move: Stale counts from it.
-        self.record_commitment_action = a(
-            translate("MainWindow", "Record customer &commitment…"), deals.record_commitment_selected
-        )
-        self.new_account_action = a(
-            translate("MainWindow", "New &account…"), accounts.new_account, "Ctrl+Shift+N"
-        )
-        self.stage_settings_action = a(translate("MainWindow", "S&tage settings…"), plan.edit_stage_settings)
-        self.currencies_action = a(translate("MainWindow", "&Currencies and rates…"), plan.edit_currencies)
-        self.preferences_action = a(translate("MainWindow", "&Preferences…"), helps.edit_preferences)
-        # No standard key on Linux and Windows: Ctrl+, as on macOS.
-        self.preferences_action.setShortcuts(
-            QKeySequence.keyBindings(std.Preferences) or [QKeySequence("Ctrl+,")]
-        )
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.welcome_action = a(translate("MainWindow", "&Welcome…"), helps.show_welcome)
-        self.find_action = a(
-            translate("MainWindow", "&Filter deals"), self.board_filter.focus, QKeySequence(std.Find)
-        )
-        self.about_action = a(translate("MainWindow", "&About Opportunity Planner"), helps.about)
-        self.shortcuts_action = a(
-            translate("MainWindow", "&Keyboard shortcuts"), helps.show_shortcuts, "Ctrl+/"
-        )
-        self.guide_action = a(
-            translate("MainWindow", "&User guide"), helps.show_guide, QKeySequence(std.HelpContents)
-        )
-        # What a selected card enables, and every action that writes to the plan (read-only: off).
-        self.selection_actions = (
-            self.edit_deal_action,
-            self.delete_deal_action,
-            self.move_forward_action,
-            self.move_back_action,
-            self.snooze_action,
-            self.record_commitment_action,
-        )
-        self.edit_actions = (
-            *self.selection_actions,
-            self.new_deal_action,
-            self.new_account_action,
-            self.stage_settings_action,
-            self.currencies_action,
-            self.import_action,
-            self.restore_action,
-            self.import_review_action,
-        )
-        from ui.icons import icon
-
-        for action, name in (
-            (self.new_deal_action, "new-deal"),
-            (self.edit_deal_action, "edit"),
-            (self.find_action, "filter"),
-            (self.import_action, "import"),
-            (self.export_pack_action, "export"),
-            (self.undo_action, "undo"),
-            (self.redo_action, "redo"),
-        ):
-            action.setIcon(icon(name))
-
-        menus = self.menuBar()
-        file_menu = menus.addMenu(translate("MainWindow", "&File"))
-        for group in (
-            [self.new_plan_action, self.open_plan_action, self.start_own_action, self.restore_action],
-            [self.import_action, self.import_review_action],
-            [self.export_pack_action, self.open_review_action],
-            [self.quit_action],
-        ):
-            file_menu.addActions(group)
-            file_menu.addSeparator()
-        file_menu.removeAction(file_menu.actions()[-1])
-        edit_menu = menus.addMenu(translate("MainWindow", "&Edit"))
-        for group in (
-            [self.undo_action, self.redo_action],
-            [self.new_deal_action, self.edit_deal_action, self.delete_deal_action],
-            [
-                self.move_forward_action,
-                self.move_back_action,
-                self.record_commitment_action,
-                self.snooze_action,
-            ],
-            [self.new_account_action, self.find_action],
-            [self.stage_settings_action, self.currencies_action],
-            [self.preferences_action],
-        ):
-            edit_menu.addActions(group)
-            edit_menu.addSeparator()
-        edit_menu.removeAction(edit_menu.actions()[-1])
-        view_menu = menus.addMenu(translate("MainWindow", "&View"))
-        view_menu.addActions(
-            [
-                dock.toggleViewAction()
-                for dock in (self.details_dock, self.blue_sheet_dock, self.accounts_dock, self.history_dock)
-            ]
-        )
-        view_menu.addSeparator()
-        helps.theme_menu(view_menu.addMenu(translate("MainWindow", "&Theme")))
-        self.theme_actions = helps.theme_actions
-        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &recent"))
-        file_menu.insertMenu(self.restore_action, self.recent_menu)
-        self.recent_menu.aboutToShow.connect(lambda: helps.fill_recent(self.recent_menu))
-        help_menu = menus.addMenu(translate("MainWindow", "&Help"))
-        help_menu.addActions([self.welcome_action, self.guide_action, self.shortcuts_action])
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
-
-        toolbar = QToolBar(translate("MainWindow", "Board"), self)
-        toolbar.setObjectName("board-toolbar")
-        toolbar.setMovable(False)
-        toolbar.setIconSize(QSize(24, 24))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.new_deal_action, self.edit_deal_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
-        toolbar.addSeparator()
-        toolbar.addWidget(self.filter_edit)
-        self.addToolBar(toolbar)
-        self._update_selection_actions()

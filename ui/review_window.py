@@ -261,13 +261,13 @@ def run_import_review_notes(parent: QWidget | None, plan: PlanDB) -> Change | No
 
 def run_review_gui(path: Path) -> int:
     """`planner review FILE.json`: the review window until closed (1, and a message, if it cannot open)."""
-    from ui.app import application, display_problem, quit_after_start  # ui.app imports this lazily too
+    from ui.app import application, display_problem  # ui.app imports this lazily too
 
     problem = display_problem()
     if problem:
         print(f"planner: {problem}", file=sys.stderr)
         return 1
-    from ui.windows import open_review_window  # the module that builds windows
+    from ui.windows import open_review_window, quit_after_start  # the module that builds windows
 
     app = application()  # the seller's language, icon and theme, as in the planner's window
     try:

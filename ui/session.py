@@ -10,6 +10,7 @@ the object that started the edit (or None), so a view can tell its own edits fro
 from __future__ import annotations
 
 import sqlite3
+import sys
 import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -83,10 +84,21 @@ class EditSession(QObject):
     def apply_change(self, change: Change, initiator: object = None) -> None:
         """Tell every view what an operation (or its undo, or redo) changed in the plan.
 
-        A view failing to follow (a bug) raises inside its slot, which reaches the window's
-        error hook (ui/windows.py): the seller is told and every view is rebuilt from the file.
+        The change is already in the plan file. Should a view fail to follow it (a bug), the
+        other views still follow, then the seller is told and every view is rebuilt from the
+        file: the window never shows a plan that differs from the one saved, and the edit stays
+        undoable.
         """
-        self.changed.emit(change, initiator)
+        # An exception in a slot does not reach emit()'s caller: Qt hands it to sys.excepthook.
+        failures: list[BaseException] = []
+        previous = sys.excepthook
+        sys.excepthook = lambda _kind, value, _tb: failures.append(value)
+        try:
+            self.changed.emit(change, initiator)
+        finally:
+            sys.excepthook = previous
+        if failures:
+            self.view_failed(failures[0])
 
     def applier(self, initiator: object) -> Callable[[Change], None]:
         """`apply_change` with `initiator` filled in, for the undo commands a view makes."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import sys
 import traceback
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 
 from planner.clock import Clock, SystemClock
 from planner.i18n import plural
@@ -35,6 +36,12 @@ TakeBackup = Callable[[PlanDB, dt.datetime], object]
 AFTER_START_MS = 1000
 # The welcome of a first start comes this long after the window is shown.
 WELCOME_AFTER_MS = 300
+
+
+# Testing only: PLANNER_QUIT_AFTER_START=1 quits once the window is shown, so a test can run
+# the real `planner --db PATH` start-up offscreen and check its exit status and the plan file;
+# =tabs first builds every tab and dock made on first use (the standalone build's smoke test).
+QUIT_AFTER_START = "PLANNER_QUIT_AFTER_START"
 
 
 class WindowManager(QObject):
@@ -119,7 +126,7 @@ class WindowManager(QObject):
     def _welcome(self, window: MainWindow) -> None:
         if window is not self.window:
             return
-        window.help_actions.show_welcome(first_time=True)
+        window.help_actions.welcome_first_time()
 
     def _weekly_snapshot(self, window: MainWindow) -> None:
         """The funnel snapshot of this week, which the forecast compares against later."""
@@ -336,3 +343,15 @@ def open_review_window(path: Path, parent: QWidget | None = None) -> ReviewWindo
     window.fit_to_screen()
     window.show()
     return window
+
+
+def quit_after_start(app: QApplication, window: MainWindow | None) -> None:
+    """Under PLANNER_QUIT_AFTER_START (tests only): build every tab first (=tabs), then quit."""
+    quit_after = os.environ.get(QUIT_AFTER_START)
+    if quit_after == "tabs" and window is not None:
+        deal = next((cards[0].id for m in window.controller.models.values() if (cards := m.cards)), 0)
+        window.blue_sheet.show_opportunity(deal)
+        window.show_forecast()
+        window.show_hygiene()
+    if quit_after in ("1", "tabs"):
+        QTimer.singleShot(0, app.quit)

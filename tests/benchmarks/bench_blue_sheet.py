@@ -18,11 +18,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
+from planner.clock import FixedClock
 from planner.operations import Change
 from planner.storage.db import open_plan
 from tests.benchmarks.plans import INFLUENCES_PER_DEAL, ensure_plan
 from ui.blue_sheet import BlueSheetPanel
 from ui.blue_sheet.panel import load_sheet
+from ui.session import EditSession
 
 # The target: select a card -> panel fully populated, flags and map included.
 TARGET_MS = 30.0
@@ -41,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen = ids[::step][: args.runs + args.warmup]
         today = dt.date.today()
 
+        session = EditSession(plan, FixedClock(today))
+
         def push(make: Callable[[], QUndoCommand], failure: str) -> bool:
             return False  # nothing is edited here
 
@@ -50,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if panel is not None and panel.opportunity_id in change.opportunities:
                 panel.refresh()
 
-        panel = BlueSheetPanel(plan, push, apply, today=lambda: today)
+        panel = BlueSheetPanel(session)
         panel.resize(560, 900)
         panel.show()
         panel.tabs.setCurrentWidget(panel.influence)  # the busiest tab: table and map painted

@@ -67,7 +67,7 @@ def test_ctrl_f_puts_the_cursor_in_the_filter(qtbot: QtBot, window: MainWindow) 
 def test_ctrl_z_undoes_and_ctrl_shift_z_redoes(qtbot: QtBot, window: MainWindow) -> None:
     from planner.model import AccountDraft
 
-    assert window.create_account(AccountDraft("Keyboard Ltd")) is not None
+    assert window.account_actions.create_account(AccountDraft("Keyboard Ltd")) is not None
     assert window.undo_stack.index() == 1
     qtbot.keyClick(window.board, K.Key_Z, M.ControlModifier)
     assert window.undo_stack.index() == 0

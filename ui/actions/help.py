@@ -72,14 +72,15 @@ class HelpActions(QObject):
 
         GuideDialog(self.widget).exec()
 
+    def welcome_first_time(self) -> WelcomeDialog | None:
+        """The welcome, if this computer has not seen it yet."""
+        return None if self.settings.welcome_seen() else self.show_welcome()
+
     @Slot()
-    def show_welcome(self, first_time: bool = False) -> WelcomeDialog | None:
-        """Help → Welcome…: the first run's three steps again (ui/welcome.py); with `first_time`,
-        only if this computer has not seen it yet."""
+    def show_welcome(self) -> WelcomeDialog:
+        """Help → Welcome…: the first run's three steps again (ui/welcome.py)."""
         from ui.welcome import show_welcome
 
-        if first_time and self.settings.welcome_seen():
-            return None
         writable = self.session.read_only_reason is None
         return show_welcome(
             self.widget,
