@@ -130,7 +130,7 @@ def test_review_mode_is_read_only_under_a_banner(review_window: ReviewWindow) ->
     assert review_window.read_only_label.text().startswith("Review mode")
     assert not review_window.menus.new_deal_action.isEnabled()
     assert "Review mode" in review_window.windowTitle()
-    assert not review_window.deals.request_move(1, 2)
+    assert not review_window.move_deal(1, 2)
 
 
 def test_the_manager_writes_notes_the_seller_imports_once(

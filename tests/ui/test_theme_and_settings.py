@@ -117,7 +117,7 @@ def test_the_window_remembers_its_layout_theme_and_recent_plans(qtbot: QtBot, tm
     first_plan = open_plan(tmp_path / "first.plan")
     manager = WindowManager(tmp_path)
     window = manager.show_plan(first_plan)
-    window.settings = AppSettings(QSettings(ini, QSettings.Format.IniFormat))
+    window.settings = window.help_actions.settings = AppSettings(QSettings(ini, QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.settings.add_recent_plan(tmp_path / "first.plan")
     window.resize(900, 600)
@@ -130,7 +130,7 @@ def test_the_window_remembers_its_layout_theme_and_recent_plans(qtbot: QtBot, tm
     assert again.geometry() is not None
     assert again.window_state() is not None
     second = manager.show_plan(open_plan(tmp_path / "second.plan"))
-    second.settings = again
+    second.settings = second.help_actions.settings = again
     qtbot.addWidget(second)
     second.restore_layout()
     assert second.accounts_dock.isVisible()  # the docks come back as they were
