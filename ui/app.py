@@ -139,6 +139,9 @@ def run_gui(db: Path | None) -> int:
         return _open_and_run(path, demo)
     finally:
         gc.enable()  # an early return (a refused plan) must not leave collection off
+        # An interpreter that exits while another thread is still importing Qt modules can
+        # crash (a refused plan returns at once); once the window has run, it finished long ago.
+        preload.join()
 
 
 def _open_and_run(path: Path, demo: bool) -> int:

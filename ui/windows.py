@@ -291,7 +291,7 @@ class ReviewWindow(MainWindow):
             self.saved_to.name
             if self.saved_to
             else translate("ReviewWindow", "{stem} review notes {date}.json").format(
-                stem=stem, date=dt.date.today()
+                stem=stem, date=self.session.clock.today()
             )
         )
         path = save_file(

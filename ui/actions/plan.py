@@ -88,7 +88,7 @@ class PlanActions(QObject):
     def restore_from_backup(self) -> None:
         from ui.dialogs.restore_dialog import run_restore_dialog
 
-        path = run_restore_dialog(self.widget, self.plan)
+        path = run_restore_dialog(self.widget, self.plan, self.session.clock.now())
         if path is not None:
             self.open_plan_requested.emit(path)  # reopened: fresh models, empty undo stack
 
