@@ -10,7 +10,6 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,13 +17,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="planner-screenshot-config-")
 
 from PySide6.QtCore import QCoreApplication, QPoint
-from PySide6.QtGui import QColor, QImage, QPainter, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from planner import red_flags
 from planner.clock import FixedClock
 from planner.demo import populate_demo
-from planner.operations import Change
 from planner.storage import people as people_repo
 from planner.storage.db import PlanDB, open_plan
 from ui.blue_sheet import BlueSheetPanel
@@ -67,19 +65,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         plan = open_plan(Path(folder) / "demo.plan")
         populate_demo(plan, today)
-        stack = QUndoStack()
-        panel: BlueSheetPanel | None = None
-
         session = EditSession(plan, FixedClock(today))
-
-        def push(make: Callable[[], QUndoCommand], failure: str) -> bool:
-            stack.push(make())
-            return True
-
-        def apply(change: Change) -> None:
-            if panel is not None and panel.opportunity_id in change.opportunities:
-                panel.refresh()
-
         panel = BlueSheetPanel(session)
         panel.resize(*PANEL_SIZE)
         panel.show()
@@ -101,7 +87,7 @@ def main() -> int:
         path = OUT / "influence-map.png"
         panel.render_map_png(path)
         print(f"wrote {path}")
-        stack.clear()
+        session.close()
         panel.close()
         plan.close()
     del app

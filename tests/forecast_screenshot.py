@@ -19,7 +19,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="planner-screenshot-config-")
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from planner import forecast, forecast_operations, hygiene
@@ -106,8 +105,6 @@ def main() -> int:
         plan = open_plan(Path(folder) / "demo.plan")
         populate_demo(plan, today)
         a_usual_week(plan, today)
-        stack = QUndoStack()
-
         session = EditSession(plan, FixedClock(today))
         for name, view in (
             ("forecast.png", ForecastView(session)),
@@ -125,7 +122,7 @@ def main() -> int:
             view.close()
             view.deleteLater()
             _settle()
-        stack.clear()
+        session.close()
         plan.close()
     del app
     return 0

@@ -9,17 +9,15 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
 from planner.clock import FixedClock
-from planner.operations import Change
 from planner.storage.db import open_plan
 from tests.benchmarks.plans import INFLUENCES_PER_DEAL, ensure_plan
 from ui.blue_sheet import BlueSheetPanel
@@ -43,17 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen = ids[::step][: args.runs + args.warmup]
         today = dt.date.today()
 
-        session = EditSession(plan, FixedClock(today))
-
-        def push(make: Callable[[], QUndoCommand], failure: str) -> bool:
-            return False  # nothing is edited here
-
-        panel: BlueSheetPanel | None = None
-
-        def apply(change: Change) -> None:
-            if panel is not None and panel.opportunity_id in change.opportunities:
-                panel.refresh()
-
+        session = EditSession(plan, FixedClock(today))  # nothing is edited here
         panel = BlueSheetPanel(session)
         panel.resize(560, 900)
         panel.show()
