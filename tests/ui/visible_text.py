@@ -288,7 +288,7 @@ def main_window_texts(plan: object, language: str) -> list[str]:
         deal = row[0] if row else None
         if deal is not None:
             window._on_board_opportunity_selected(deal)
-            found = texts(window) + texts(window.card_menu(deal))
+            found = texts(window) + texts(window.menus.card_menu(deal))
         else:
             found = texts(window)
         window.show_forecast()
