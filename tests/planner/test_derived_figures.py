@@ -53,3 +53,14 @@ def test_the_won_cycle_follows_another_connections_commit(tmp_path: Path) -> Non
         assert blue_sheet.won_cycle_days(plan) == [10]
     finally:
         plan.close()
+
+
+def test_the_normal_cycle_follows_a_newly_won_deal(plan: PlanDB) -> None:
+    from planner import red_flags
+
+    for n in range(5):
+        _win(plan, f"Won {n}", "2026-01-01T09:00:00", dt.date(2026, 1, 1) + dt.timedelta(days=10 + 10 * n))
+    assert red_flags.load_context(plan).cycle == red_flags.NormalCycle(30, 5)
+    assert red_flags.load_context(plan).cycle == red_flags.NormalCycle(30, 5)
+    _win(plan, "Quick", "2026-01-01T09:00:00", dt.date(2026, 1, 2))
+    assert red_flags.load_context(plan).cycle == red_flags.NormalCycle(20, 6)
