@@ -203,7 +203,7 @@ class BoardController(QObject):
             self.column_changed.emit(stage_id)
 
     def prepare_filter(self) -> None:
-        """Fold the filter keys ahead of the first keystroke (called once the board is shown)."""
+        """Fold the filter keys ahead of the first keystroke (called once the cards are read)."""
         for model in self.models.values():
             model.prepare_filter()
 
