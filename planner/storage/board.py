@@ -132,17 +132,22 @@ def _evidence(rows: Sequence[tuple[Any, ...]]) -> _Evidence:
     recorded: dict[int, tuple[tuple[int, str], ...]] = {}
     current = 0  # deal ids start at 1
     items: list[tuple[int, str]] = []
+    # Equal records are one shared tuple: most deals hold their checklist's own texts, and the
+    # funnel rules then recognise them by identity (planner.funnel.statuses).
+    shared: dict[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]] = {}
     for deal_id, day, stage_id, what, is_day in rows:  # by deal: each deal's rows together
         if is_day:
             last[deal_id] = (day, what)
         if stage_id is not None:
             if deal_id != current:
                 if items:
-                    recorded[current] = tuple(items)
+                    found = tuple(items)
+                    recorded[current] = shared.setdefault(found, found)
                 current, items = deal_id, []
             items.append((stage_id, what))
     if items:
-        recorded[current] = tuple(items)
+        found = tuple(items)
+        recorded[current] = shared.setdefault(found, found)
     return _Evidence(last, recorded)
 
 
