@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import sqlite3
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0003_board_index",
     "0004_commitments_and_call_plans",
     "0005_hidden_notes_and_review_key",
+    "0009_search_index",
 )
 
 _INITIAL_SCHEMA = """
@@ -256,6 +258,116 @@ FROM stage_history h WHERE h.commitment != '' ORDER BY h.id
 
 _HIDDEN_NOTES = "ALTER TABLE note ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0"
 
+# Search everything (planner.search): one FTS5 index over the text a seller types into deals,
+# accounts, people, buying influences, actions, notes, call plans and competitors. Each kind's
+# text is defined once, in its view (search_<kind>): the triggers index a row by reading it back
+# through that view, and the index's external content is the union of the views, so a 'rebuild'
+# reads the very same text. Triggers rather than the repositories keep it current, because rows
+# are written by more than the repositories: undo puts snapshots back with plain INSERTs, foreign
+# keys cascade deletes, imports and salvage copy rows; a trigger runs in the same transaction as
+# every one of those writes. A document's rowid is the row's id * 16 + its kind (planner.search).
+# The index is contentless (it keeps no copy of the text, which the tables hold already): FTS5
+# cannot read the views itself (a view with json_each fails inside it), so the triggers give it
+# the old text to remove, and REINDEX fills it from the union of the views (search_source).
+# Accents and case are folded (remove_diacritics 2). detail=column keeps which column a word is
+# in but not where: a fifth smaller and faster for prefixes than full detail, and search needs no
+# phrases (planner.search quotes one word at a time). No prefix index: it would add the whole
+# index again for every prefix length, past what the file may grow (docs/search.md).
+SEARCH_KINDS: tuple[tuple[str, str, int, str, str, tuple[str, ...]], ...] = (
+    # (view, table, kind, name text, body text, the columns the text is made of)
+    (
+        "search_deal", "opportunity", 1, "title",
+        "product || ' ' || next_step || ' ' || close_reason || ' ' || snooze_reason",
+        ("title", "product", "next_step", "close_reason", "snooze_reason"),
+    ),
+    ("search_account", "account", 2, "name", "industry || ' ' || notes", ("name", "industry", "notes")),
+    (
+        "search_person", "person", 3, "name", "title || ' ' || email || ' ' || phone || ' ' || notes",
+        ("name", "title", "email", "phone", "notes"),
+    ),
+    (
+        "search_influence", "buying_influence", 4, "covered_by",
+        "win || ' ' || result || ' ' || concept || ' ' || evidence",
+        ("covered_by", "win", "result", "concept", "evidence"),
+    ),
+    ("search_action", "action", 5, "what", "who", ("what", "who")),
+    ("search_note", "note", 6, "''", "body", ("body",)),
+    (
+        "search_call", "call_plan", 7, "title",
+        "business_reason || ' ' || giving || ' ' || {q1} || ' ' || {q2} || ' ' || {q3} || ' ' ||"
+        " best_action || ' ' || minimum_action || ' ' || debrief_commitment || ' ' || debrief_notes",
+        (
+            "title", "business_reason", "giving", "confirmation_questions", "new_information_questions",
+            "attitude_questions", "best_action", "minimum_action", "debrief_commitment", "debrief_notes",
+        ),
+    ),
+    ("search_competitor", "competitor", 8, "name", "notes", ("name", "notes")),
+)  # fmt: skip
+
+
+# The index's tables: the FTS5 table and the shadow tables SQLite keeps its data in. Copies of a
+# plan never copy their rows: the triggers index the copied rows again (schema_check, salvage).
+INDEX_TABLES = frozenset(
+    {"search_index", *(f"search_index_{part}" for part in ("data", "idx", "docsize", "config", "content"))}
+)
+REINDEX = "INSERT INTO search_index (rowid, name, body) SELECT rid, name, body FROM search_source"
+
+
+def _json_words(column: str) -> str:
+    # The questions are JSON lists (non-ASCII written as \u escapes): index their texts. A
+    # hand-edited value that is not JSON is indexed as it is, rather than failing the write.
+    return (
+        f"coalesce((SELECT group_concat(value, ' ') FROM json_each(CASE WHEN json_valid({column})"
+        f" THEN {column} ELSE json_array({column}) END)), '')"
+    )
+
+
+def _search_sql() -> str:
+    questions = {
+        "q1": _json_words("confirmation_questions"),
+        "q2": _json_words("new_information_questions"),
+        "q3": _json_words("attitude_questions"),
+    }
+    parts = []
+    for view, table, kind, name, body, _columns in SEARCH_KINDS:
+        parts.append(
+            f"CREATE VIEW {view} AS SELECT id, id * 16 + {kind} AS rid, {name} AS name,"
+            f" {body.format(**questions)} AS body FROM {table}"
+        )
+    union = " UNION ALL ".join(f"SELECT rid, name, body FROM {v[0]}" for v in SEARCH_KINDS)
+    parts.append(f"CREATE VIEW search_source AS {union}")
+    parts.append(
+        "CREATE VIRTUAL TABLE search_index USING fts5(name, body, content='', detail=column,"
+        " tokenize='unicode61 remove_diacritics 2')"
+    )
+    add = (
+        "INSERT INTO search_index (rowid, name, body) SELECT rid, name, body FROM {view} WHERE id = {row}.id"
+    )
+    remove = (
+        "INSERT INTO search_index (search_index, rowid, name, body)"
+        " SELECT 'delete', rid, name, body FROM {view} WHERE id = {row}.id"
+    )
+    for view, table, _kind, _name, _body, columns in SEARCH_KINDS:
+        of = ", ".join(columns)
+        parts += [
+            f"CREATE TRIGGER {view}_insert AFTER INSERT ON {table} BEGIN"
+            f" {add.format(view=view, row='new')}; END",
+            f"CREATE TRIGGER {view}_delete BEFORE DELETE ON {table} BEGIN"
+            f" {remove.format(view=view, row='old')}; END",
+            f"CREATE TRIGGER {view}_unindex BEFORE UPDATE OF {of} ON {table} BEGIN"
+            f" {remove.format(view=view, row='old')}; END",
+            f"CREATE TRIGGER {view}_reindex AFTER UPDATE OF {of} ON {table} BEGIN"
+            f" {add.format(view=view, row='new')}; END",
+        ]
+    # A person found opens the deals they are a buying influence on: found by person, not by deal.
+    parts.append("CREATE INDEX buying_influence_person_search ON buying_influence(person_id)")
+    # Index what the plan holds already.
+    parts.append(REINDEX)
+    return ";\n".join(parts) + ";\n"
+
+
+_SEARCH = _search_sql()
+
 # What each migration creates, statement by statement: the migrations below run these, and
 # planner.storage.schema_check builds the schema a plan of each version must have from them
 # (without sqlite-utils, which costs ~100 ms to import). A migration that changes the schema in
@@ -267,12 +379,25 @@ SCHEMA_SQL: dict[str, str] = {
     # Its INSERT copies move commitments into records; on an empty schema it copies nothing.
     "0004_commitments_and_call_plans": _EVIDENCE,
     "0005_hidden_notes_and_review_key": _HIDDEN_NOTES,
+    # Its 'rebuild' indexes the rows a plan holds; on an empty schema it indexes nothing.
+    "0009_search_index": _SEARCH,
 }
 
 
 def schema_statements(name: str) -> list[str]:
     """The statements of migration `name` that create its tables and indexes, in order."""
-    return [statement for statement in SCHEMA_SQL[name].split(";") if statement.strip()]
+    statements: list[str] = []
+    pending = ""
+    for piece in SCHEMA_SQL[name].split(";"):
+        # A trigger's body holds semicolons: join pieces until SQLite calls the statement complete.
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip().removesuffix(";"))
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip().removesuffix(";"))
+    return statements
 
 
 def build_migrations() -> Migrations:
@@ -317,6 +442,11 @@ def build_migrations() -> Migrations:
             "INSERT OR IGNORE INTO settings (key, value) VALUES ('review_key', ?)",
             [json.dumps(secrets.token_hex(32))],
         )
+
+    @migrations(name="0009_search_index")
+    def search_index(db: Database) -> None:
+        for statement in schema_statements("0009_search_index"):
+            db.execute(statement)
 
     return migrations
 
