@@ -33,6 +33,14 @@ MAX_WORD = 64
 SHOWN = 160
 
 
+# Why a search found nothing in a plan whose index cannot be read, in one line for the seller.
+DAMAGED = QT_TRANSLATE_NOOP(
+    "Search",
+    "The plan's search index is damaged, so nothing can be searched. Open the plan in the planner "
+    "(not read-only) to rebuild it.",
+)
+
+
 class Group(enum.Enum):
     """What a result is, in the order groups appear when they score the same."""
 

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     # Edits are imported on the first edit: the board paints without them (start-up time).
     from planner import operations as ops
     from planner.operations import Change, MoveDetails, MovePlan
+    from planner.search import Hit
 
     # Dialogs (and undo commands) are imported when first used: the board paints without them.
     from ui.blue_sheet import BlueSheetPanel
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
     from ui.dialogs.opportunity_dialog import OpportunityDialog
     from ui.forecast_view import ForecastView
     from ui.hygiene_view import HygieneView
+    from ui.search_view import SearchDialog
 
 translate = QCoreApplication.translate
 
@@ -115,6 +117,8 @@ class MainWindow(QMainWindow):
     read_only_banner: QFrame | None = None
     # Built the first time a filter matches no deal.
     filter_notice: FilterNotice | None = None
+    # Built when first opened (Ctrl+K).
+    search_dialog: SearchDialog | None = None
 
     def __init__(
         self, plan: PlanDB, parent: QWidget | None = None, *, settings: AppSettings | None = None
@@ -358,6 +362,8 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             translate("MainWindow", "&Filter deals"), self._focus_filter, QKeySequence(std.Find)
         )
+        self.search_action = self._action(translate("MainWindow", "&Search everything…"), self.show_search)
+        self.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
         self.about_action = self._action(translate("MainWindow", "&About Opportunity Planner"), self.about)
         self.shortcuts_action = self._action(
             translate("MainWindow", "&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+/"
@@ -396,7 +402,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.move_forward_action, self.move_back_action])
         edit_menu.addActions([self.record_commitment_action, self.snooze_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.new_account_action, self.find_action])
+        edit_menu.addActions([self.new_account_action, self.find_action, self.search_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.stage_settings_action, self.currencies_action])
         edit_menu.addSeparator()
@@ -811,6 +817,70 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_board_opportunity_activated(self, opportunity_id: int) -> None:
         self.edit_opportunity(opportunity_id)
+
+    def show_search(self) -> SearchDialog:
+        """The search window (Ctrl+K), shown with its text selected."""
+        if self.search_dialog is None:
+            from ui.search_view import SearchDialog
+
+            self.search_dialog = SearchDialog(
+                self.plan, self.open_search_hit, self, rebuild=self._rebuild_search
+            )
+        self.search_dialog.start()
+        return self.search_dialog
+
+    def _rebuild_search(self) -> bool:
+        # A damaged search index is SQLite's cache of the rows, not the seller's work: rebuilt
+        # without an undo step, when the plan may be written.
+        from planner.storage import search_index
+
+        if self.read_only_reason is not None:
+            return False
+        try:
+            search_index.rebuild(self.plan)
+        except Exception:
+            return False
+        return True
+
+    def open_search_hit(self, hit: Hit) -> None:
+        """Show what a search result names: its deal on the board and in the docks, at its row."""
+        self.activateWindow()
+        if hit.opportunity_id is None:
+            # An account, or a person on no deal: the accounts list shows it.
+            self.accounts_dock.show()
+            self.accounts_dock.raise_()
+            self._refresh_accounts()
+            row = self.accounts.model.row_of(hit.account_id or 0)
+            if row >= 0:
+                self.accounts.view.setCurrentIndex(self.accounts.model.index(row))
+                self.accounts.view.setFocus()
+            return
+        deal = hit.opportunity_id
+        if self.controller.stage_of(deal) is None:
+            # A closed deal: the archive lists it.
+            self.tabs.setCurrentWidget(self.archive)
+            self.archive.select(deal)
+        else:
+            self.tabs.setCurrentWidget(self._board_page)
+            if not self.board.select(deal) and self.filter_edit.text():
+                self.clear_filter()  # the filter hides it
+                self.board.select(deal)
+        self._show_in_docks(deal)
+        self.blue_sheet_dock.show()
+        self.blue_sheet_dock.raise_()
+        sheet = self.blue_sheet
+        sections = {
+            "influence": sheet.influence,
+            "action": sheet.action_section,
+            "note": sheet.note_section,
+            "call": sheet.call_section,
+            "competitor": sheet.competition,
+        }
+        section = sections.get(hit.section)
+        if section is not None:
+            sheet.tabs.setCurrentWidget(section)
+        if hit.section == "influence":
+            sheet.select_influence(hit.row_id)
 
     @Slot()
     def _focus_filter(self) -> None:
