@@ -156,7 +156,7 @@ def rebuild(plan: PlanDB) -> None:
 
 
 def index_is_current(conn: sqlite3.Connection) -> bool:
-    """Whether the index holds exactly the words of the rows (each word, row and column).
+    """Whether the index holds exactly the rows, and their words (each word, row and column).
 
     Builds a second index from the rows in temporary memory and compares both through
     fts5vocab; costs as much as indexing the plan again, so tests and repairs call it, not
@@ -173,9 +173,12 @@ def index_is_current(conn: sqlite3.Connection) -> bool:
         )
         conn.execute("CREATE VIRTUAL TABLE temp.search_words USING fts5vocab(main, search_index, instance)")
         words = "SELECT term, doc, col FROM temp.{} ORDER BY term, doc, col"
+        documents = "SELECT id FROM {}_docsize ORDER BY id"
         return bool(
             conn.execute(words.format("search_words")).fetchall()
             == conn.execute(words.format("search_fresh_words")).fetchall()
+            and conn.execute(documents.format("main.search_index")).fetchall()
+            == conn.execute(documents.format("temp.search_fresh")).fetchall()
         )
     finally:
         for table in ("search_words", "search_fresh_words", "search_fresh"):
