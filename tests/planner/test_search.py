@@ -68,7 +68,8 @@ def test_results_are_grouped_best_first_and_open_their_deal(demo_plan: PlanDB) -
         assert hit.section == "influence"
         assert hit.opportunity_id is not None
         influence = sheet_ops.get_influence(demo_plan, hit.row_id)
-        assert influence is not None and influence.opportunity_id == hit.opportunity_id
+        assert influence is not None
+        assert influence.opportunity_id == hit.opportunity_id
     # Within a group the better score comes first.
     for _group, hits in search.search(demo_plan, "cfo").groups:
         assert [h.score for h in hits] == sorted(h.score for h in hits)
@@ -190,12 +191,14 @@ def test_hostile_text_is_found_and_returned_as_written(plan: PlanDB) -> None:
             [deal, "<img src=x> " + "y" * 4988],
         )
     note = search.search(plan, "img").hits[0]
-    assert note.title.startswith("<img src=x> yyy") and len(note.title) == search.SHOWN
+    assert note.title.startswith("<img src=x> yyy")
+    assert len(note.title) == search.SHOWN
     assert titles(search.search(plan, "bold"), Group.DEALS) == ["<b>bold</b> deal"]
     assert titles(search.search(plan, "hyperlink evil"), Group.DEALS) == ['=HYPERLINK("http://evil")']
     assert titles(search.search(plan, "txet"), Group.DEALS) == ["\u202etxet lacigol"]
     long_title = titles(search.search(plan, "long"), Group.DEALS)[0]
-    assert len(long_title) == search.SHOWN and long_title.endswith("…")
+    assert len(long_title) == search.SHOWN
+    assert long_title.endswith("…")
 
 
 def test_the_index_follows_edits_deletes_and_their_undo(demo_plan: PlanDB) -> None:
@@ -334,5 +337,6 @@ def test_the_command_line_gives_the_window_s_results(tmp_path: Path) -> None:
     nothing = _run("search", "--db", str(path), "zzzqqq")
     assert nothing.stdout == "Nothing matches “zzzqqq”.\n"
     missing = _run("search", "--db", str(tmp_path / "none.plan"), "x")
-    assert missing.returncode == 1 and len(missing.stderr.splitlines()) == 1
+    assert missing.returncode == 1
+    assert len(missing.stderr.splitlines()) == 1
     assert not (tmp_path / "none.plan").exists()
