@@ -147,11 +147,15 @@ class MainWindow(QMainWindow):
             )
         )
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(translate("MainWindow", "Filter by title or account (Ctrl+F)"))
+        self.filter_edit.setPlaceholderText(
+            translate("MainWindow", "Filter by title, account, product or person (Ctrl+F)")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(translate("MainWindow", "Filter deals"))
         self.filter_edit.setAccessibleDescription(
-            translate("MainWindow", "Shows only the deals whose title or account contains the text")
+            translate(
+                "MainWindow", "Shows only the deals whose title, account, product or people contain the text"
+            )
         )
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         # A line edit ignores Escape; here it clears the filter and goes back to the board.
