@@ -1,6 +1,6 @@
 """Renders the search window over the board on the demo plan: `make screenshot`.
 
-resources/screenshots/search.png (1366×768, the README's) and search-1280.png (1280×720): the
+resources/screenshots/search.png (1366 x 768, the README's) and search-1280.png (1280 x 720): the
 window as a laptop shows it, with Ctrl+K's search typed and its results listed by kind.
 """
 
