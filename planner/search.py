@@ -211,6 +211,10 @@ def search(plan: PlanDB, text: str, *, per_group: int = PER_GROUP) -> Results:
     query = fts_query(text)
     if query is None:
         return Results(text, (), False)
+    if not plan.read_only and search_index.has_queued(plan):
+        # Changes another writer committed without replaying them (planner.storage.migrations).
+        with plan.atomic():
+            pass
     try:
         found = search_index.matches(plan, query, MATCH_LIMIT + 1)
     except SearchIndexDamagedError:

@@ -260,19 +260,25 @@ _HIDDEN_NOTES = "ALTER TABLE note ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0"
 
 # Search everything (planner.search): one FTS5 index over the text a seller types into deals,
 # accounts, people, buying influences, actions, notes, call plans and competitors. Each kind's
-# text is defined once, in its view (search_<kind>): the triggers index a row by reading it back
-# through that view, and the index's external content is the union of the views, so a 'rebuild'
-# reads the very same text. Triggers rather than the repositories keep it current, because rows
-# are written by more than the repositories: undo puts snapshots back with plain INSERTs, foreign
-# keys cascade deletes, imports and salvage copy rows; a trigger runs in the same transaction as
-# every one of those writes. A document's rowid is the row's id * 16 + its kind (planner.search).
-# The index is contentless (it keeps no copy of the text, which the tables hold already): FTS5
-# cannot read the views itself (a view with json_each fails inside it), so the triggers give it
-# the old text to remove, and REINDEX fills it from the union of the views (search_source).
-# Accents and case are folded (remove_diacritics 2). detail=column keeps which column a word is
-# in but not where: a fifth smaller and faster for prefixes than full detail, and search needs no
-# phrases (planner.search quotes one word at a time). No prefix index: it would add the whole
-# index again for every prefix length, past what the file may grow (docs/search.md).
+# text is defined once, in its view (search_<kind>): the triggers read a row through that view,
+# and REINDEX fills the index from the union of the views (search_source), so both index the
+# very same text. Triggers rather than the repositories keep it current, because rows are
+# written by more than the repositories: undo puts snapshots back with plain INSERTs, foreign
+# keys cascade deletes, imports and salvage copy rows; a trigger runs in the same transaction
+# as every one of those writes. A document's rowid is the row's id * 16 + its kind.
+#
+# The triggers do not write the index itself: they queue each change (search_index_queue), and
+# the transaction replays the queue into the index in one statement before it commits
+# (PlanDB.atomic, FLUSH_SEARCH_QUEUE). FTS5 writes its pending words to disk at every statement
+# savepoint, and a statement that fires a trigger opens one: written from the triggers, an import
+# of 8,800 deals took 20-30 % longer, replayed once, a few per cent (docs/search.md).
+#
+# The index is contentless (it keeps no copy of the text, which the tables hold already; FTS5
+# could not read the views itself, json_each fails inside it), so the queue keeps the old text a
+# delete must name. Accents and case are folded (remove_diacritics 2). detail=column keeps
+# which column a word is in but not where: a fifth smaller and faster for prefixes than full
+# detail, and search needs no phrases (planner.search quotes one word at a time). No prefix
+# index: it would add the whole index again for every prefix length.
 SEARCH_KINDS: tuple[tuple[str, str, int, str, str, tuple[str, ...]], ...] = (
     # (view, table, kind, name text, body text, the columns the text is made of)
     (
@@ -304,13 +310,20 @@ SEARCH_KINDS: tuple[tuple[str, str, int, str, str, tuple[str, ...]], ...] = (
     ("search_competitor", "competitor", 8, "name", "notes", ("name", "notes")),
 )  # fmt: skip
 
-
-# The index's tables: the FTS5 table and the shadow tables SQLite keeps its data in. Copies of a
-# plan never copy their rows: the triggers index the copied rows again (schema_check, salvage).
-INDEX_TABLES = frozenset(
-    {"search_index", *(f"search_index_{part}" for part in ("data", "idx", "docsize", "config", "content"))}
+# The tables SQLite makes for the FTS5 table, and the index's own: copies of a plan never copy
+# their rows, the triggers index the copied rows again (schema_check, salvage).
+SEARCH_SHADOW_TABLES = frozenset(
+    f"search_index_{part}" for part in ("data", "idx", "docsize", "config", "content")
 )
+SEARCH_QUEUE = "search_index_queue"
+INDEX_TABLES = frozenset({"search_index", SEARCH_QUEUE, *SEARCH_SHADOW_TABLES})
 REINDEX = "INSERT INTO search_index (rowid, name, body) SELECT rid, name, body FROM search_source"
+# Replays the queued changes into the index, in order, then empties the queue.
+FLUSH_SEARCH_QUEUE = (
+    "INSERT INTO search_index (search_index, rowid, name, body)"
+    " SELECT CASE WHEN gone THEN 'delete' END, rid, name, body FROM search_index_queue ORDER BY seq",
+    "DELETE FROM search_index_queue",
+)
 
 
 def _json_words(column: str) -> str:
@@ -340,24 +353,23 @@ def _search_sql() -> str:
         "CREATE VIRTUAL TABLE search_index USING fts5(name, body, content='', detail=column,"
         " tokenize='unicode61 remove_diacritics 2')"
     )
-    add = (
-        "INSERT INTO search_index (rowid, name, body) SELECT rid, name, body FROM {view} WHERE id = {row}.id"
+    parts.append(
+        f"CREATE TABLE {SEARCH_QUEUE} (seq INTEGER PRIMARY KEY, rid INTEGER NOT NULL,"
+        " gone INTEGER NOT NULL, name TEXT, body TEXT)"
     )
-    remove = (
-        "INSERT INTO search_index (search_index, rowid, name, body)"
-        " SELECT 'delete', rid, name, body FROM {view} WHERE id = {row}.id"
+    queue = (
+        f"INSERT INTO {SEARCH_QUEUE} (rid, gone, name, body)"
+        " SELECT rid, {gone}, name, body FROM {view} WHERE id = {row}.id"
     )
     for view, table, _kind, _name, _body, columns in SEARCH_KINDS:
         of = ", ".join(columns)
+        added = queue.format(view=view, row="new", gone=0)
+        removed = queue.format(view=view, row="old", gone=1)
         parts += [
-            f"CREATE TRIGGER {view}_insert AFTER INSERT ON {table} BEGIN"
-            f" {add.format(view=view, row='new')}; END",
-            f"CREATE TRIGGER {view}_delete BEFORE DELETE ON {table} BEGIN"
-            f" {remove.format(view=view, row='old')}; END",
-            f"CREATE TRIGGER {view}_unindex BEFORE UPDATE OF {of} ON {table} BEGIN"
-            f" {remove.format(view=view, row='old')}; END",
-            f"CREATE TRIGGER {view}_reindex AFTER UPDATE OF {of} ON {table} BEGIN"
-            f" {add.format(view=view, row='new')}; END",
+            f"CREATE TRIGGER {view}_insert AFTER INSERT ON {table} BEGIN {added}; END",
+            f"CREATE TRIGGER {view}_delete BEFORE DELETE ON {table} BEGIN {removed}; END",
+            f"CREATE TRIGGER {view}_unindex BEFORE UPDATE OF {of} ON {table} BEGIN {removed}; END",
+            f"CREATE TRIGGER {view}_reindex AFTER UPDATE OF {of} ON {table} BEGIN {added}; END",
         ]
     # A person found opens the deals they are a buying influence on: found by person, not by deal.
     parts.append("CREATE INDEX buying_influence_person_search ON buying_influence(person_id)")

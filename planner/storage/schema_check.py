@@ -179,8 +179,8 @@ def copy_plan(source: sqlite3.Connection, dest: sqlite3.Connection) -> None:
     dest.execute("BEGIN")
     try:
         for kind, name, _table, sql in made_by(applied):
-            if kind == "table" and name in schema.INDEX_TABLES and name != "search_index":
-                continue  # the search index's shadow tables: its CREATE VIRTUAL TABLE made them
+            if kind == "table" and name in schema.SEARCH_SHADOW_TABLES:
+                continue  # the search index's own tables: its CREATE VIRTUAL TABLE made them
             dest.execute(sql)
         if applied:
             for statement in _MIGRATIONS_RECORD_SQL:
@@ -188,6 +188,9 @@ def copy_plan(source: sqlite3.Connection, dest: sqlite3.Connection) -> None:
         # The search index is not copied: its triggers index the rows as they are copied.
         for table in [*our_tables(applied), *([MIGRATIONS_TABLE] if applied else [])]:
             _copy_rows(source, dest, table)
+        if schema.SEARCH_QUEUE in {name for _kind, name, _table, _sql in made_by(applied)}:
+            for statement in schema.FLUSH_SEARCH_QUEUE:  # what the triggers queued while copying
+                dest.execute(statement)
         dest.execute(f"PRAGMA application_id = {int(app_id)}")
         dest.execute(f"PRAGMA user_version = {int(user_version)}")
         dest.execute("COMMIT")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.storage.db import PlanDB
-from planner.storage.migrations import REINDEX
+from planner.storage.migrations import REINDEX, SEARCH_QUEUE
 
 # rowid = id * KIND_SPAN + kind: room for fifteen kinds of rows.
 KIND_SPAN = 16
@@ -151,12 +151,19 @@ def found_rows(plan: PlanDB, kind: int, ids: Sequence[int]) -> list[FoundRow]:
 def rebuild(plan: PlanDB) -> None:
     """Index every row again from the tables, in one transaction (a damaged index's repair)."""
     with plan.atomic():
+        plan.execute(f"DELETE FROM {SEARCH_QUEUE}")
         plan.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
         plan.execute(REINDEX)
 
 
+def has_queued(plan: PlanDB) -> bool:
+    """Whether changes wait in the queue (written by a transaction that did not replay them)."""
+    return bool(plan.query(f"SELECT EXISTS (SELECT 1 FROM {SEARCH_QUEUE})")[0][0])
+
+
 def index_is_current(conn: sqlite3.Connection) -> bool:
-    """Whether the index holds exactly the rows, and their words (each word, row and column).
+    """Whether the index holds exactly the rows, and their words (each word, row and column),
+    with no change waiting in the queue.
 
     Builds a second index from the rows in temporary memory and compares both through
     fts5vocab; costs as much as indexing the plan again, so tests and repairs call it, not
@@ -174,8 +181,10 @@ def index_is_current(conn: sqlite3.Connection) -> bool:
         conn.execute("CREATE VIRTUAL TABLE temp.search_words USING fts5vocab(main, search_index, instance)")
         words = "SELECT term, doc, col FROM temp.{} ORDER BY term, doc, col"
         documents = "SELECT id FROM {}_docsize ORDER BY id"
+        queued = conn.execute(f"SELECT count(*) FROM {SEARCH_QUEUE}").fetchone()[0]
         return bool(
-            conn.execute(words.format("search_words")).fetchall()
+            not queued
+            and conn.execute(words.format("search_words")).fetchall()
             == conn.execute(words.format("search_fresh_words")).fetchall()
             and conn.execute(documents.format("main.search_index")).fetchall()
             == conn.execute(documents.format("temp.search_fresh")).fetchall()

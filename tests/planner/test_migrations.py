@@ -36,6 +36,7 @@ TABLES = {
     "search_index_idx",
     "search_index_docsize",
     "search_index_config",
+    "search_index_queue",
     "_sqlite_migrations",
 }
 
