@@ -267,8 +267,8 @@ _HIDDEN_NOTES = "ALTER TABLE note ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0"
 # keys cascade deletes, imports and salvage copy rows; a trigger runs in the same transaction
 # as every one of those writes. A document's rowid is the row's id * 16 + its kind.
 #
-# The triggers do not write the index itself: they queue each change (search_index_queue), and
-# the transaction replays the queue into the index in one statement before it commits
+# The triggers do not write the index itself: they note each changed row in a queue
+# (search_index_queue), and the transaction replays the queue into the index before it commits
 # (PlanDB.atomic, FLUSH_SEARCH_QUEUE). FTS5 writes its pending words to disk at every statement
 # savepoint, and a statement that fires a trigger opens one: written from the triggers, an import
 # of 8,800 deals took 20-30 % longer, replayed once, a few per cent (docs/search.md).
@@ -318,11 +318,19 @@ SEARCH_SHADOW_TABLES = frozenset(
 SEARCH_QUEUE = "search_index_queue"
 INDEX_TABLES = frozenset({"search_index", SEARCH_QUEUE, *SEARCH_SHADOW_TABLES})
 REINDEX = "INSERT INTO search_index (rowid, name, body) SELECT rid, name, body FROM search_source"
-# Replays the queued changes into the index, in order, then empties the queue.
+# Replays the queue into the index: a row's first queued change says what the index holds of it
+# (a delete keeps the text indexed before; an insert, nothing), and the row as it is now, if it
+# still is, is indexed again. One statement each: FTS5 writes its words once per statement.
+_REQUEUED = " UNION ALL ".join(
+    f"SELECT rid, name, body FROM {view}"
+    f" WHERE id IN (SELECT rid >> 4 FROM {SEARCH_QUEUE} WHERE rid & 15 = {kind})"
+    for view, _table, kind, _name, _body, _columns in SEARCH_KINDS
+)
 FLUSH_SEARCH_QUEUE = (
     "INSERT INTO search_index (search_index, rowid, name, body)"
-    " SELECT CASE WHEN gone THEN 'delete' END, rid, name, body FROM search_index_queue ORDER BY seq",
-    "DELETE FROM search_index_queue",
+    f" SELECT 'delete', rid, name, body FROM {SEARCH_QUEUE} WHERE gone",
+    f"INSERT INTO search_index (rowid, name, body) {_REQUEUED}",
+    f"DELETE FROM {SEARCH_QUEUE}",
 )
 
 
@@ -353,18 +361,23 @@ def _search_sql() -> str:
         "CREATE VIRTUAL TABLE search_index USING fts5(name, body, content='', detail=column,"
         " tokenize='unicode61 remove_diacritics 2')"
     )
+    # One row per changed document, its first change in the transaction (FLUSH_SEARCH_QUEUE).
     parts.append(
-        f"CREATE TABLE {SEARCH_QUEUE} (seq INTEGER PRIMARY KEY, rid INTEGER NOT NULL,"
-        " gone INTEGER NOT NULL, name TEXT, body TEXT)"
+        f"CREATE TABLE {SEARCH_QUEUE} (rid INTEGER PRIMARY KEY, gone INTEGER NOT NULL, name TEXT, body TEXT)"
     )
-    queue = (
-        f"INSERT INTO {SEARCH_QUEUE} (rid, gone, name, body)"
-        " SELECT rid, {gone}, name, body FROM {view} WHERE id = {row}.id"
-    )
-    for view, table, _kind, _name, _body, columns in SEARCH_KINDS:
+    for view, table, kind, _name, _body, columns in SEARCH_KINDS:
         of = ", ".join(columns)
-        added = queue.format(view=view, row="new", gone=0)
-        removed = queue.format(view=view, row="old", gone=1)
+        # NOT EXISTS rather than OR IGNORE: the conflict clause of the statement that fires a
+        # trigger overrides the trigger's own.
+        first = f"NOT EXISTS (SELECT 1 FROM {SEARCH_QUEUE} WHERE rid = {{row}}.id * 16 + {kind})"
+        added = (
+            f"INSERT INTO {SEARCH_QUEUE} (rid, gone) SELECT new.id * 16 + {kind}, 0 WHERE "
+            + first.format(row="new")
+        )
+        removed = (
+            f"INSERT INTO {SEARCH_QUEUE} (rid, gone, name, body) SELECT rid, 1, name, body FROM {view}"
+            " WHERE id = old.id AND " + first.format(row="old")
+        )
         parts += [
             f"CREATE TRIGGER {view}_insert AFTER INSERT ON {table} BEGIN {added}; END",
             f"CREATE TRIGGER {view}_delete BEFORE DELETE ON {table} BEGIN {removed}; END",

@@ -344,3 +344,28 @@ def test_the_command_line_gives_the_window_s_results(tmp_path: Path) -> None:
     assert missing.returncode == 1
     assert len(missing.stderr.splitlines()) == 1
     assert not (tmp_path / "none.plan").exists()
+
+
+def test_many_changes_to_one_row_in_one_transaction_leave_the_index_right(plan: PlanDB) -> None:
+    deal = add_deal(plan, "Aardvark pilot")
+    stage = stage_repo.list_stages(plan)[0].id
+    with plan.atomic():
+        plan.execute("UPDATE opportunity SET title = 'Badger pilot' WHERE id = ?", [deal])
+        plan.execute("UPDATE opportunity SET product = 'Cobra' WHERE id = ?", [deal])
+        new = plan.execute(
+            "INSERT INTO opportunity (title, stage_id, created, updated) VALUES ('Dingo', ?, 'x', 'x')",
+            [stage],
+        ).lastrowid
+        plan.execute("UPDATE opportunity SET title = 'Emu' WHERE id = ?", [new])
+        plan.execute("DELETE FROM opportunity WHERE id = ?", [new])
+        # A conflict clause on the statement overrides a trigger's own: the queue must not care.
+        plan.execute(
+            "INSERT OR REPLACE INTO opportunity (id, title, stage_id, created, updated)"
+            " VALUES (?, 'Ferret pilot', ?, 'x', 'x')",
+            [deal, stage],
+        )
+        plan.execute("UPDATE opportunity SET title = 'Gecko pilot' WHERE id = ?", [deal])
+    assert titles(search.search(plan, "pilot"), Group.DEALS) == ["Gecko pilot"]
+    for gone in ("aardvark", "badger", "cobra", "dingo", "emu", "ferret"):
+        assert not search.search(plan, gone).hits, gone
+    assert current(plan)
