@@ -1546,6 +1546,25 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
 </context>
 <context>
+    <name>CrmExport</name>
+    <message>
+        <source>Stage “{stage}” has no {crm} stage value: choose one in Stage settings, then export again.</source>
+        <translation>Die Phase „{stage}“ hat keinen {crm}-Phasenwert: Wählen Sie einen in den Phaseneinstellungen und exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>{count} close reason was left out: name your {crm} field once</source>
+        <translation>{count} Abschlussgrund wurde weggelassen: Nennen Sie Ihr {crm}-Feld einmal</translation>
+    </message>
+    <message>
+        <source>{count} close reasons were left out: name your {crm} field once</source>
+        <translation>{count} Abschlussgründe wurden weggelassen: Nennen Sie Ihr {crm}-Feld einmal</translation>
+    </message>
+    <message>
+        <source>with --reason-field (e.g. {example}).</source>
+        <translation>mit --reason-field (z. B. {example}).</translation>
+    </message>
+</context>
+<context>
     <name>CurrenciesCommand</name>
     <message>
         <source>Change currencies and rates</source>
@@ -4273,6 +4292,10 @@ Konzept: {concept}</translation>
         <translation>Einflussperson</translation>
     </message>
     <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -4540,6 +4563,14 @@ Konzept: {concept}</translation>
     <message>
         <source>probability {probability} % is nearest {stage}&apos;s {stage_probability} %</source>
         <translation>Wahrscheinlichkeit {probability} % liegt am nächsten an {stage_probability} % von {stage}</translation>
+    </message>
+    <message>
+        <source>name like {stage}&apos;s</source>
+        <translation>Name wie bei {stage}</translation>
+    </message>
+    <message>
+        <source>the name says deals start there: {stage}, the earliest level</source>
+        <translation>der Name sagt, dass Verkaufschancen dort beginnen: {stage}, die früheste Stufe</translation>
     </message>
     <message>
         <source>by order</source>
@@ -7888,8 +7919,28 @@ Gemeinsame Entscheidungskriterien</translation>
         <translation>Nötige &amp;Kundenzusagen</translation>
     </message>
     <message>
+        <source>{crm} stage value</source>
+        <translation>{crm}-Phasenwert</translation>
+    </message>
+    <message>
         <source>Validation message</source>
         <translation>Prüfhinweis</translation>
+    </message>
+    <message>
+        <source>Automatic: the status says won or lost</source>
+        <translation>Automatisch: der Status sagt gewonnen oder verloren</translation>
+    </message>
+    <message>
+        <source>Automatic: {value}</source>
+        <translation>Automatisch: {value}</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Without a value the export refuses deals in this stage.</source>
+        <translation>Ohne Wert lehnt der Export Verkaufschancen in dieser Phase ab.</translation>
     </message>
     <message>
         <source>{name}  ({level})</source>

@@ -244,7 +244,9 @@ def _moves(app: QApplication, window: MainWindow, result: dict[str, Any]) -> Non
         card = window.controller.models[source.id].visible_cards[n]
         depth = window.undo_stack.count()
         started = time.perf_counter()
-        window.move_opportunity(card.id, target, MoveDetails(commitment="Agreed to a discovery meeting"))
+        window.deals.move_opportunity(
+            card.id, target, MoveDetails(commitment="Agreed to a discovery meeting")
+        )
         app.processEvents()
         move_ms.append((time.perf_counter() - started) * 1000)
         if window.controller.stage_of(card.id) != target.id or window.undo_stack.count() != depth + 1:

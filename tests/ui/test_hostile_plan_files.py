@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from planner.clock import FixedClock
 from planner.storage import backup as backups
 from planner.storage.db import open_plan
 from tests.hostile import planfiles as hostile
@@ -34,7 +35,7 @@ HOSTILE = CORPUS / "planfiles"
 
 @pytest.fixture
 def manager(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowManager]:
-    m = WindowManager(tmp_path / "data", lambda: NOW)
+    m = WindowManager(tmp_path / "data", FixedClock(NOW))
     yield m
     if m.window is not None:
         m.window.undo_stack.clear()
@@ -86,7 +87,7 @@ def test_a_foreign_trigger_never_runs_and_a_clean_copy_is_one_click_away(
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert label.text().startswith("This plan file holds objects that Opportunity Planner did not make (")
     assert "trigger “wipe” on “opportunity”" in label.text()
-    assert not window.move_forward_action.isEnabled()
+    assert not window.menus.move_forward_action.isEnabled()
     # A drag that would have been the first edit: nothing is asked, nothing is written.
     first, second = views(window)[0], views(window)[1]
     deal_id, stage_id = stage_of_first_card(path)
