@@ -48,11 +48,15 @@ class BoardFilter(QObject):
         # Built the first time a filter matches no deal.
         self.notice: FilterNotice | None = None
         self.edit = QLineEdit(page)
-        self.edit.setPlaceholderText(translate("MainWindow", "Filter by title or account (Ctrl+F)"))
+        self.edit.setPlaceholderText(
+            translate("MainWindow", "Filter by title, account, product or person (Ctrl+F)")
+        )
         self.edit.setClearButtonEnabled(True)
         self.edit.setAccessibleName(translate("MainWindow", "Filter deals"))
         self.edit.setAccessibleDescription(
-            translate("MainWindow", "Shows only the deals whose title or account contains the text")
+            translate(
+                "MainWindow", "Shows only the deals whose title, account, product or people contain the text"
+            )
         )
         self.edit.textChanged.connect(self._on_edit_text_changed)
         # A line edit ignores Escape; here it clears the filter and goes back to the board.

@@ -38,6 +38,7 @@ from ui.actions.accounts import AccountActions
 from ui.actions.deals import DealActions
 from ui.actions.help import HelpActions
 from ui.actions.plan import PlanActions
+from ui.actions.search import SearchActions
 from ui.app_settings import AppSettings
 from ui.archive import ArchiveView
 from ui.board.controller import BoardController
@@ -49,11 +50,13 @@ from ui.session import EditSession
 
 if TYPE_CHECKING:
     from planner.operations import Change
+    from planner.search import Hit
 
     # Views are imported when first used: the board paints without them.
     from ui.blue_sheet import BlueSheetPanel
     from ui.forecast_view import ForecastView
     from ui.hygiene_view import HygieneView
+    from ui.search_view import SearchDialog
 
 translate = QCoreApplication.translate
 
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
                 Qt.FocusReason.OtherFocusReason
             ),
         )
+        self.search = SearchActions(self.session, self, self.open_search_hit)
         # What a card's double-click and a move do (review mode answers them differently).
         self.activate_deal: Callable[[int], object] = self.deals.edit_opportunity
         self.move_deal: Callable[[int, int], bool] = self.deals.request_move
@@ -221,6 +225,7 @@ class MainWindow(QMainWindow):
             demo=self.is_demo,
             start_own=self.start_own_plan_requested.emit,
             move_deal=lambda deal, stage: self.move_deal(deal, stage),
+            search=self.search.show_search,
         )
         self._update_selection_actions()
         self.resize(1280, 780)
@@ -447,6 +452,55 @@ class MainWindow(QMainWindow):
         self._show_in_docks(opportunity_id)
         self.blue_sheet_dock.show()
         self.blue_sheet_dock.raise_()
+
+    @property
+    def search_dialog(self) -> SearchDialog | None:
+        """The search window, once Ctrl+K opened it."""
+        return self.search.dialog
+
+    def show_search(self) -> SearchDialog:
+        """Open the search window (Ctrl+K)."""
+        return self.search.show_search()
+
+    def open_search_hit(self, hit: Hit) -> None:
+        """Show what a search result names: its deal on the board (or in the archive) and in the
+        docks, at its Blue Sheet section and row; an account without deals in the Accounts dock."""
+        self.activateWindow()
+        if hit.opportunity_id is None:
+            self.accounts_dock.show()
+            self.accounts_dock.raise_()
+            self._refresh_accounts()
+            row = self.accounts.model.row_of(hit.account_id or 0)
+            if row >= 0:
+                self.accounts.view.setCurrentIndex(self.accounts.model.index(row))
+                self.accounts.view.setFocus()
+            return
+        deal = hit.opportunity_id
+        if self.controller.stage_of(deal) is None:
+            # A closed deal: the archive lists it.
+            self.tabs.setCurrentWidget(self.archive)
+            self.archive.select(deal)
+        else:
+            self.tabs.setCurrentWidget(self._board_page)
+            if not self.board.select(deal) and self.filter_edit.text():
+                self.board_filter.clear()  # the filter hides it
+                self.board.select(deal)
+        self._show_in_docks(deal)
+        self.blue_sheet_dock.show()
+        self.blue_sheet_dock.raise_()
+        sheet = self.blue_sheet
+        sections: dict[str, QWidget] = {
+            "influence": sheet.influence,
+            "action": sheet.action_section,
+            "note": sheet.note_section,
+            "call": sheet.call_section,
+            "competitor": sheet.competition,
+        }
+        section = sections.get(hit.section)
+        if section is not None:
+            sheet.tabs.setCurrentWidget(section)
+        if hit.section == "influence":
+            sheet.select_influence(hit.row_id)
 
     @Slot(int)
     def _on_board_opportunity_activated(self, opportunity_id: int) -> None:

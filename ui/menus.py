@@ -36,6 +36,7 @@ class WindowMenus(QObject):
         demo: bool,
         start_own: Callable[[], object],
         move_deal: Callable[[int, int], bool],
+        search: Callable[[], object],
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -107,6 +108,8 @@ class WindowMenus(QObject):
         self.find_action = a(
             translate("MainWindow", "&Filter deals"), board_filter.focus, QKeySequence(std.Find)
         )
+        self.search_action = a(translate("MainWindow", "&Search everything…"), search)
+        self.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
         self.about_action = a(translate("MainWindow", "&About Opportunity Planner"), helps.about)
         self.shortcuts_action = a(
             translate("MainWindow", "&Keyboard shortcuts"), helps.show_shortcuts, "Ctrl+/"
@@ -167,7 +170,7 @@ class WindowMenus(QObject):
                 self.record_commitment_action,
                 self.snooze_action,
             ],
-            [self.new_account_action, self.find_action],
+            [self.new_account_action, self.find_action, self.search_action],
             [self.stage_settings_action, self.currencies_action],
             [self.preferences_action],
         ):

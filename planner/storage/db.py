@@ -164,10 +164,13 @@ class PlanDB:
 
         Raises PlanReadOnlyError before anything is written when the plan must not be written.
         """
-        if not self.conn.in_transaction:
+        outermost = not self.conn.in_transaction
+        if outermost:
             self.check_writable()
         with self.db.atomic() as db:
             yield db
+            if outermost:
+                flush_search_queue(self.conn)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Rows as tuples; repositories turn them into dataclasses."""
@@ -211,6 +214,19 @@ class PlanDB:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def flush_search_queue(conn: sqlite3.Connection) -> None:
+    """Replay the search index's queued changes into it (before a transaction commits).
+
+    The triggers queue them rather than write the index row by row: see migrations.SEARCH_KINDS.
+    A plan not yet migrated has no queue: nothing to do.
+    """
+    if conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [schema.SEARCH_QUEUE]
+    ).fetchone():
+        for statement in schema.FLUSH_SEARCH_QUEUE:
+            conn.execute(statement)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -186,7 +186,12 @@ def test_restore_from_backup_keeps_the_current_plan_first_and_reopens(
 
 def dump_file_of(window: MainWindow) -> dict[str, list[tuple[Any, ...]]]:
     plan = window.plan
-    tables = [r[0] for r in plan.query("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    tables = [
+        r[0]
+        for r in plan.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%'"
+        )
+    ]
     return {t: plan.query(f"SELECT * FROM {t} ORDER BY rowid") for t in sorted(tables)}
 
 

@@ -54,9 +54,11 @@ def show(manager: WindowManager, qtbot: QtBot, path: Path) -> MainWindow:
 
 
 def triggers(path: Path) -> list[str]:
+    """The triggers in the file besides those keeping the search index (ours)."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
-        return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")]
+        found = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")]
+        return [name for name in found if not name.startswith("search_")]
     finally:
         conn.close()
 

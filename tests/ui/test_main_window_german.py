@@ -49,7 +49,8 @@ def test_menus_docks_and_tabs_are_german(qtbot: QtBot, demo_plan: PlanDB) -> Non
         tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         assert tabs == ["&Phasen", "Ar&chiv", "Pro&gnose", "Bere&inigung"]
         assert window.board.accessibleName() == "Phasenansicht"
-        assert window.filter_edit.placeholderText().startswith("Nach Titel oder Kunde filtern")
+        placeholder = window.filter_edit.placeholderText()
+        assert placeholder.startswith("Nach Titel, Kunde, Produkt oder Ansprechpartner")
         assert "offene Verkaufschancen" in window.statusBar().currentMessage()
         # The action objects and their shortcuts are the same in every language.
         assert window.menus.find_action.shortcut().toString() == "Ctrl+F"

@@ -64,6 +64,7 @@ class StageColumnModel(QAbstractListModel):
         parent: Any = None,
         *,
         accounts: Mapping[int, str] | None = None,
+        words: Mapping[int, str] | None = None,
         face_of: FaceOf | None = None,
         drop_handler: DropHandler | None = None,
         default_probability: int = 0,
@@ -77,6 +78,8 @@ class StageColumnModel(QAbstractListModel):
         # that lets most cards through subtracts the few it leaves out.
         self._all_sums = CurrencySums()
         self._accounts: Mapping[int, str] = accounts if accounts is not None else {}
+        # Deal id -> product and buying influences' names (filled before the first filter).
+        self._words: Mapping[int, str] = words if words is not None else {}
         self._face_of = face_of
         self._drop_handler = drop_handler
         self._all: list[Card] = []
@@ -278,14 +281,22 @@ class StageColumnModel(QAbstractListModel):
         self.endResetModel()
 
     def prepare_filter(self) -> None:
-        """Fold every card's title and account once, so keystrokes only compare strings."""
+        """Fold every card's title, account, product and people once: keystrokes only compare strings."""
         self._need_all()
         if self._keys is None:
-            names = self._accounts
-            self._keys = [f"{c.title}\n{names.get(c.account_id or 0, '')}".casefold() for c in self._all]
+            names, words = self._accounts, self._words
+            self._keys = [
+                f"{c.title}\n{names.get(c.account_id or 0, '')}\n{words.get(c.id, '')}".casefold()
+                for c in self._all
+            ]
+
+    def forget_keys(self) -> None:
+        """Fold the filter keys again when next needed (the products or people were read)."""
+        self._keys = None
+        self._visible_keys = None
 
     def set_filter(self, text: str) -> None:
-        """Show only cards whose title or account contains `text` (case-insensitive)."""
+        """Show only cards whose title, account, product or people contain `text` (any case)."""
         needle = text.strip().casefold()
         if needle == self._filter:
             return
@@ -350,7 +361,8 @@ class StageColumnModel(QAbstractListModel):
         return self._index().get(opportunity_id)
 
     def _key(self, card: Card) -> str:
-        return f"{card.title}\n{self._accounts.get(card.account_id or 0, '')}".casefold()
+        account, words = self._accounts.get(card.account_id or 0, ""), self._words.get(card.id, "")
+        return f"{card.title}\n{account}\n{words}".casefold()
 
     def upsert(self, card: Card) -> None:
         """Insert a card, or replace the one with its id (moving it to its sorted place)."""
