@@ -124,8 +124,9 @@ def test_the_filter_keys_are_folded_once_the_rest_is_read(qtbot: QtBot, demo_pla
     assert all(model._keys is None for model in controller.models.values())
     qtbot.waitUntil(lambda: all(model._keys is not None for model in controller.models.values()))
     controller.set_filter("a")
+    accounts, words = controller.accounts, controller.words
     for model in controller.models.values():
-        assert all(
-            "a" in f"{c.title}\n{controller.accounts.get(c.account_id or 0, '')}".casefold()
-            for c in model.visible_cards
-        )
+        for c in model.visible_cards:
+            assert (
+                "a" in f"{c.title}\n{accounts.get(c.account_id or 0, '')}\n{words.get(c.id, '')}".casefold()
+            )
