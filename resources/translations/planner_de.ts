@@ -5318,16 +5318,8 @@ Konzept: {concept}</translation>
         <translation>Die offenen Verkaufschancen nach Phase. Die Pfeiltasten wechseln zwischen den Karten, die Eingabetaste öffnet eine, Strg+Rechts und Strg+Links verschieben sie in die nächste oder vorige Phase.</translation>
     </message>
     <message>
-        <source>Filter by title or account (Ctrl+F)</source>
-        <translation>Nach Titel oder Kunde filtern (Strg+F)</translation>
-    </message>
-    <message>
         <source>Filter deals</source>
         <translation>Verkaufschancen filtern</translation>
-    </message>
-    <message>
-        <source>Shows only the deals whose title or account contains the text</source>
-        <translation>Zeigt nur die Verkaufschancen, deren Titel oder Kunde die Eingabe enthält</translation>
     </message>
     <message>
         <source>&amp;Board</source>
@@ -5488,6 +5480,10 @@ Konzept: {concept}</translation>
     <message>
         <source>&amp;Filter deals</source>
         <translation>Verkaufschancen &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Search everything…</source>
+        <translation>Alles &amp;durchsuchen…</translation>
     </message>
     <message>
         <source>&amp;About Opportunity Planner</source>
@@ -5678,6 +5674,14 @@ Zurückstellung aufheben?</translation>
     <message>
         <source>Create account “{name}”</source>
         <translation>Kunde „{name}“ anlegen</translation>
+    </message>
+    <message>
+        <source>Filter by title, account, product or person (Ctrl+F)</source>
+        <translation>Nach Titel, Kunde, Produkt oder Ansprechpartner filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Shows only the deals whose title, account, product or people contain the text</source>
+        <translation>Zeigt nur die Verkaufschancen, deren Titel, Kunde, Produkt oder Beteiligte die Eingabe enthalten</translation>
     </message>
     <message>
         <source>The account was not created</source>
@@ -7764,6 +7768,84 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>The plan&apos;s search index is damaged, so nothing can be searched. Open the plan in the planner (not read-only) to rebuild it.</source>
+        <translation>Der Suchindex des Plans ist beschädigt, daher kann nichts gesucht werden. Öffnen Sie den Plan im Planer (nicht schreibgeschützt), um ihn neu aufzubauen.</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>People and buying influences</source>
+        <translation>Personen und Einflusspersonen</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Coaching notes</source>
+        <translation>Coaching-Notizen</translation>
+    </message>
+    <message>
+        <source>Call plans</source>
+        <translation>Gesprächspläne</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>Wettbewerber</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search everything</source>
+        <translation>Alles durchsuchen</translation>
+    </message>
+    <message>
+        <source>Deals, accounts, people, actions, notes, call plans, competitors…</source>
+        <translation>Verkaufschancen, Kunden, Personen, Maßnahmen, Notizen, Gesprächspläne, Wettbewerber…</translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation>Suchtext</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Type a word or the start of one. Up and Down choose a result, Enter opens it.</source>
+        <translation>Geben Sie ein Wort oder seinen Anfang ein. Pfeil auf und ab wählen ein Ergebnis, Eingabe öffnet es.</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>Nichts passt zu „{text}“.</translation>
+    </message>
+    <message>
+        <source>Many rows match; the newest are shown. Type more to narrow them.</source>
+        <translation>Viele Einträge passen; die neuesten werden gezeigt. Tippen Sie weiter, um sie einzugrenzen.</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen result.</source>
+        <translation>Eingabe öffnet das gewählte Ergebnis.</translation>
     </message>
 </context>
 <context>

@@ -168,7 +168,7 @@ def test_salesforce_stage_and_reason_field_are_asked_once_and_the_files_equal_th
 
     modals = drive.Modals()
     with modals.expecting(answer, _save_as(out), _read_box(message)):
-        window.export_crm_action.trigger()
+        window.menus.export_crm_action.trigger()
     assert modals.take_unexpected() == []
     assert seen == {
         "crms": ["Salesforce", "HubSpot", "Pipedrive", "Zoho CRM"],
@@ -194,7 +194,7 @@ def test_salesforce_stage_and_reason_field_are_asked_once_and_the_files_equal_th
     # Remembered with the command line's own functions: Stage settings and --crm-stage see it.
     assert chosen_stage_map(plan, CrmProfile.SALESFORCE) == {"Evaluating": "Value Proposition"}
     assert reason_field(plan, CrmProfile.SALESFORCE) == "Loss_Reason__c"
-    window.undo_stack.clear()
+    window.session.undo_stack.clear()
 
     # One function, two surfaces: the command line, with no options, writes the same bytes.
     cli_out = tmp_path / "cli" / "back.csv"
@@ -219,7 +219,7 @@ def test_salesforce_stage_and_reason_field_are_asked_once_and_the_files_equal_th
             drive.press_cancel(dialog)
 
     with modals.expecting(look):
-        window.export_crm_action.trigger()
+        window.menus.export_crm_action.trigger()
     assert modals.take_unexpected() == []
     assert again == {
         "reason": "Loss_Reason__c",
@@ -247,7 +247,7 @@ def test_hubspot_comes_first_for_a_plan_imported_from_hubspot_and_writes_what_th
 
     modals = drive.Modals()
     with modals.expecting(answer, _save_as(out), _read_box(message)):
-        window.export_crm_action.trigger()
+        window.menus.export_crm_action.trigger()
     assert modals.take_unexpected() == []
     assert seen == {
         "crms": ["HubSpot", "Salesforce", "Pipedrive", "Zoho CRM"],
@@ -260,7 +260,7 @@ def test_hubspot_comes_first_for_a_plan_imported_from_hubspot_and_writes_what_th
         ("9002", "Appointment Scheduled"),
         ("9003", "closedlost"),
     ]
-    window.undo_stack.clear()
+    window.session.undo_stack.clear()
     cli_out = tmp_path / "cli.csv"
     _cli_export(plan_path, "hubspot", cli_out, capsys)
     assert cli_out.read_bytes() == out.read_bytes()
@@ -295,7 +295,7 @@ def test_a_refused_export_names_the_stage_in_one_line_and_writes_nothing(
     status_before = window.statusBar().currentMessage()
     modals = drive.Modals()
     with modals.expecting(answer, refused):
-        window.export_crm_action.trigger()
+        window.menus.export_crm_action.trigger()
     assert modals.take_unexpected() == []
     assert refusal == [
         "Stage “Evaluating” has no Salesforce stage value: choose one in Stage settings, then export again."

@@ -70,7 +70,7 @@ def test_a_stage_without_a_crm_value_is_mapped_once_in_stage_settings(
                 drive.press_cancel(dialog)
 
     with modals.expecting(answer):
-        window.stage_settings_action.trigger()
+        window.menus.stage_settings_action.trigger()
     assert modals.take_unexpected() == []
     assert seen == {
         "Walked away": "Automatic: Closed Lost",
@@ -91,6 +91,6 @@ def test_a_stage_without_a_crm_value_is_mapped_once_in_stage_settings(
             drive.press_cancel(dialog)
 
     with modals.expecting(look):
-        window.stage_settings_action.trigger()
+        window.menus.stage_settings_action.trigger()
     assert again == {"Evaluating": "Value Proposition"}
     window.undo_stack.clear()

@@ -8,6 +8,7 @@ by the same functions `--crm-stage` and `--reason-field` use, so they are asked 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -271,8 +272,8 @@ class CrmExportDialog(QDialog):
             answer = self.reason_answer()
             if answer is not None and answer != reason_field(self.plan, source):
                 set_reason_field(self.plan, source, answer)
-        except PlanReadOnlyError:
-            return
+        except (PlanReadOnlyError, sqlite3.Error):
+            return  # not kept this time; this export uses them all the same
 
     @Slot()
     def _export(self) -> None:
