@@ -30,6 +30,7 @@ TABLES = {
     "funnel_snapshot_deal",
     "call_plan",
     "commitment",
+    "pipeline",
     "_sqlite_migrations",
 }
 
