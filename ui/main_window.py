@@ -46,6 +46,7 @@ from ui.app_settings import AppSettings
 from ui.archive import ArchiveView
 from ui.banner import banner as strip
 from ui.board.controller import BoardController
+from ui.board.pipeline_switch import PipelineSwitch
 from ui.board.view import BoardWidget
 from ui.detail_panel import DetailPanel
 
@@ -441,6 +442,9 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addWidget(self.filter_edit)
+        toolbar.addSeparator()
+        self.pipeline_switch = PipelineSwitch(self.controller, toolbar)
+        toolbar.addWidget(self.pipeline_switch)
         self.addToolBar(toolbar)
         self._update_selection_actions()
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from planner.model import Pipeline, Stage
+from planner.model import Pipeline
 from planner.storage.db import PlanDB
 
 # A deal's pipeline: its own, else its stage's, else the first pipeline. Rows written by code
 # that does not know pipelines (an older writer, a CRM merge) leave the column NULL.
 _FIRST = "(SELECT id FROM pipeline ORDER BY position, id LIMIT 1)"
-_DEAL_PIPELINE = f"COALESCE(o.pipeline_id, (SELECT s.pipeline_id FROM stage s WHERE s.id = o.stage_id), {_FIRST})"
+_DEAL_PIPELINE = (
+    f"COALESCE(o.pipeline_id, (SELECT s.pipeline_id FROM stage s WHERE s.id = o.stage_id), {_FIRST})"
+)
 
 
 def list_pipelines(plan: PlanDB) -> list[Pipeline]:
@@ -23,18 +23,6 @@ def first_pipeline_id(plan: PlanDB) -> int:
     """The first pipeline: where stages and deals without one belong."""
     rows = plan.query(_FIRST[1:-1])
     return int(rows[0][0]) if rows else 0
-
-
-def stage_pipeline(stage: Stage, first: int) -> int | None:
-    """The pipeline of an open stage (None for the shared closed stages)."""
-    if stage.is_closed:
-        return None
-    return stage.pipeline_id if stage.pipeline_id is not None else first
-
-
-def pipeline_stages(stages: Sequence[Stage], pipeline_id: int, first: int) -> list[Stage]:
-    """The open stages of one pipeline, in the order given."""
-    return [s for s in stages if not s.is_closed and stage_pipeline(s, first) == pipeline_id]
 
 
 def insert_pipeline(plan: PlanDB, name: str, *, position: int | None = None) -> int:
