@@ -1278,14 +1278,17 @@ class MainWindow(QMainWindow):
     # Import ---------------------------------------------------------------------------------
     @Slot()
     def import_from_crm(self) -> None:
-        from ui.dialogs.import_wizard import run_import_wizard
+        from ui.dialogs.import_preview import ImportCommand
+        from ui.dialogs.import_wizard import run_undoable_import
 
-        change = run_import_wizard(self, self.plan)
-        if change is not None:
-            # Imports are not undoable, and older undo snapshots predate the imported values.
-            self.undo_stack.clear()
-            self.controller.load()
+        done = run_undoable_import(self, self.plan)
+        if done is not None:
+            change, delta = done
             self.apply_change(change)
+            self._push(
+                lambda: ImportCommand(self.plan, delta, self.apply_change),
+                translate("MainWindow", "The import could not be put on the undo stack"),
+            )
 
     # Stages and currencies ------------------------------------------------------------------
     @Slot()

@@ -7,13 +7,14 @@ undo writes the old ones back exactly, redo the new ones. Only the difference st
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from planner.storage.db import PlanDB
 
 Row = tuple[Any, ...]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +108,10 @@ def undo(plan: PlanDB, delta: PlanDelta) -> None:
 def redo(plan: PlanDB, delta: PlanDelta) -> None:
     """Make them what the write made them again."""
     _write(plan, delta, undo=False)
+
+
+def recorded(plan: PlanDB, write: Callable[[], T]) -> tuple[T, PlanDelta]:
+    """Run `write` and return its result with what it changed in every table."""
+    before = capture(plan)
+    result = write()
+    return result, difference(before, capture(plan))
