@@ -843,6 +843,8 @@ class MainWindow(QMainWindow):
             default_account_id=self.accounts.selected_account(),
             next_step=step,
             today=self.controller.today(),
+            pipelines=self.controller.pipelines,
+            pipeline_id=self.controller.pipeline_id,
         )
 
     @Slot()

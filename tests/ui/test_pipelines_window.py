@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from planner.storage import pipelines as pipeline_repo
@@ -232,3 +233,31 @@ def test_old_data_can_still_come_in_whole(window: MainWindow, plan: PlanDB, tmp_
     _import(window, [_old_file(tmp_path)])
     assert len(plan.query("SELECT id FROM opportunity")) == 4
     assert set().union(*_card_titles(window).values()) == {"Old pilot", "Old rollout"}
+
+
+def test_new_deal_offers_the_chosen_pipelines_stages(window: MainWindow, plan: PlanDB) -> None:
+    _import(window, [TWO])
+    offered: list[list[str]] = []
+
+    def fill(dialog: QWidget) -> None:
+        pipeline = dialog.findChild(QComboBox, "pipeline-choice")
+        stage = drive.field(dialog, "Stage")
+        assert isinstance(pipeline, QComboBox)
+        assert isinstance(stage, QComboBox)
+        offered.append([stage.itemText(i) for i in range(stage.count())])
+        drive.choose_in_combo(pipeline, pipeline.findText("Renewals") - pipeline.currentIndex())
+        offered.append([stage.itemText(i) for i in range(stage.count())])
+        drive.type_into(drive.line_edit_of(drive.field(dialog, "Title")), "Support renewal")
+        assert drive.press_ok(dialog)
+
+    modals = drive.Modals()
+    with modals.expecting(fill):
+        QTest.keySequence(window, QKeySequence.StandardKey.New)
+    assert not modals.take_unexpected()
+    assert "Renewal Due" not in offered[0]
+    assert offered[1] == ["Renewal Due", "Renewal Negotiation"]
+    rows = plan.query(
+        "SELECT s.name, p.name FROM opportunity o JOIN stage s ON s.id = o.stage_id"
+        " JOIN pipeline p ON p.id = o.pipeline_id WHERE o.title = 'Support renewal'"
+    )
+    assert rows == [("Renewal Due", "Renewals")]
