@@ -261,3 +261,29 @@ def test_new_deal_offers_the_chosen_pipelines_stages(window: MainWindow, plan: P
         " JOIN pipeline p ON p.id = o.pipeline_id WHERE o.title = 'Support renewal'"
     )
     assert rows == [("Renewal Due", "Renewals")]
+
+
+def test_clean_up_and_forecast_count_the_chosen_pipeline(window: MainWindow, plan: PlanDB) -> None:
+    _import(window, [TWO])
+    renewals = pipeline_repo.find_pipeline(plan, "Renewals")
+    assert renewals is not None
+    theirs = pipeline_repo.deals_of_pipeline(plan, renewals)
+    drive.click_tab(window.tabs, 3)  # Clean-up
+    view = window.hygiene_view
+    assert view is not None
+    every = {row.id for row in view.cleanup.rows}
+    assert every - theirs  # the other pipeline's deals are listed too
+    box = view.findChild(QComboBox, "pipeline-filter")
+    assert box is not None
+    assert box.isVisible()
+    drive.choose_in_combo(box, box.findText("Renewals") - box.currentIndex())
+    assert {row.id for row in view.cleanup.rows} == every & theirs
+    assert every & theirs
+    drive.click_tab(window.tabs, 2)  # Forecast
+    forecast = window.forecast_view
+    assert forecast is not None
+    box = forecast.findChild(QComboBox, "pipeline-filter")
+    assert box is not None
+    drive.choose_in_combo(box, box.findText("Renewals") - box.currentIndex())
+    assert forecast.forecast is not None
+    assert {d.id for d in forecast.forecast.deals} <= theirs
