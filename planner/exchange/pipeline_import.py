@@ -31,7 +31,7 @@ from planner.storage.db import PlanDB
 # Header names (case and spaces ignored) of a deal's pipeline in the CRMs' exports.
 PIPELINE_HEADERS = frozenset({"pipeline", "deal - pipeline", "deal pipeline", "pipeline name"})
 # The name migration 0007 gives an existing plan's one pipeline (and a new plan's).
-DEFAULT_PIPELINE_NAME = "Sales"
+DEFAULT_PIPELINE_NAME = "Default pipeline"
 
 
 @dataclass(frozen=True, slots=True)

@@ -272,7 +272,7 @@ CREATE TABLE pipeline (
 ALTER TABLE stage ADD COLUMN pipeline_id INTEGER REFERENCES pipeline(id);
 ALTER TABLE opportunity ADD COLUMN pipeline_id INTEGER REFERENCES pipeline(id);
 CREATE INDEX opportunity_pipeline ON opportunity(pipeline_id);
-INSERT INTO pipeline (id, name, position) VALUES (1, 'Sales', 0);
+INSERT INTO pipeline (id, name, position) VALUES (1, 'Default pipeline', 0);
 UPDATE stage SET pipeline_id = 1 WHERE level NOT IN ('won', 'lost', 'walked_away');
 UPDATE opportunity SET pipeline_id = 1
 """

@@ -6638,7 +6638,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>Show one pipeline on the board, or all of them</source>
-        <translation>Eine Pipeline auf dem Board zeigen oder alle</translation>
+        <translation>Eine Pipeline zeigen oder alle</translation>
     </message>
     <message>
         <source>All pipelines</source>

@@ -26,7 +26,7 @@ def _deals_by_pipeline(plan: PlanDB) -> dict[str, set[str]]:
 
 def test_a_new_plan_has_one_pipeline_holding_every_open_stage(plan: PlanDB) -> None:
     pipelines = pipeline_repo.list_pipelines(plan)
-    assert [p.name for p in pipelines] == ["Sales"]
+    assert [p.name for p in pipelines] == ["Default pipeline"]
     stages = stage_repo.list_stages(plan)
     assert {s.pipeline_id for s in stages if not s.is_closed} == {pipelines[0].id}
     assert {s.pipeline_id for s in stages if s.is_closed} == {None}
