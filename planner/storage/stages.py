@@ -9,9 +9,7 @@ from planner.model import FunnelLevel, Stage
 from planner.stages import StageSpec
 from planner.storage.db import PlanDB
 
-_COLUMNS = (
-    "id, name, level, position, probability, stale_after_days, exit_commitments, retired, pipeline_id"
-)
+_COLUMNS = "id, name, level, position, probability, stale_after_days, exit_commitments, retired, pipeline_id"
 
 
 def _stage(row: tuple[Any, ...]) -> Stage:

@@ -271,12 +271,14 @@ def test_clean_up_and_forecast_count_the_chosen_pipeline(window: MainWindow, pla
     drive.click_tab(window.tabs, 3)  # Clean-up
     view = window.hygiene_view
     assert view is not None
+    assert view.cleanup is not None
     every = {row.id for row in view.cleanup.rows}
     assert every - theirs  # the other pipeline's deals are listed too
     box = view.findChild(QComboBox, "pipeline-filter")
     assert box is not None
     assert box.isVisible()
     drive.choose_in_combo(box, box.findText("Renewals") - box.currentIndex())
+    assert view.cleanup is not None
     assert {row.id for row in view.cleanup.rows} == every & theirs
     assert every & theirs
     drive.click_tab(window.tabs, 2)  # Forecast
