@@ -2191,7 +2191,7 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
     <message>
         <source>Pipe&amp;line:</source>
-        <translation>Pipe&amp;line:</translation>
+        <translation>P&amp;ipeline:</translation>
     </message>
     <message>
         <source>Formats (one file each)</source>
@@ -6536,7 +6536,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>Pipe&amp;line</source>
-        <translation>Pipe&amp;line</translation>
+        <translation>P&amp;ipeline</translation>
     </message>
     <message>
         <source>&amp;Stage</source>
