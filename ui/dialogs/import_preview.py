@@ -15,6 +15,7 @@ from planner.operations import Change
 from planner.storage import plan_delta
 from planner.storage.db import PlanDB
 from ui.commands import Apply, GuardedCommand
+from ui.plain import plain_tooltip
 from ui.table_model import HeadedTableModel
 
 translate = QCoreApplication.translate
@@ -50,9 +51,11 @@ class OutcomesModel(HeadedTableModel):
             return None
         line = self.lines[index.row()]
         if line.outcome is Outcome.VANISHED and index.column() == 2:
-            return translate("ImportReview", "no longer in the files; it stays in the plan")
-        values = (line.title, line.outcome.label, line.field, line.old, line.new)
-        return values[index.column()]
+            text = translate("ImportReview", "no longer in the files; it stays in the plan")
+        else:
+            text = (line.title, line.outcome.label, line.field, line.old, line.new)[index.column()]
+        # A tooltip is read as markup: the CRM's text is shown as written (ui.plain).
+        return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
 
 def ask_closed_history_only(parent: QWidget) -> bool:
