@@ -15,7 +15,6 @@ from planner.operations import Change
 from planner.storage import plan_delta
 from planner.storage.db import PlanDB
 from ui.commands import Apply, GuardedCommand
-from ui.plain import plain_tooltip
 from ui.table_model import HeadedTableModel
 
 translate = QCoreApplication.translate
@@ -47,15 +46,13 @@ class OutcomesModel(HeadedTableModel):
         return 0 if parent.isValid() else len(self.lines)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        # Display only: a view shows it as plain text (a tooltip would read the CRM's text as markup).
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         line = self.lines[index.row()]
         if line.outcome is Outcome.VANISHED and index.column() == 2:
-            text = translate("ImportReview", "no longer in the files; it stays in the plan")
-        else:
-            text = (line.title, line.outcome.label, line.field, line.old, line.new)[index.column()]
-        # A tooltip is read as markup: the CRM's text is shown as written (ui.plain).
-        return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
+            return translate("ImportReview", "no longer in the files; it stays in the plan")
+        return (line.title, line.outcome.label, line.field, line.old, line.new)[index.column()]
 
 
 def ask_closed_history_only(parent: QWidget) -> bool:
