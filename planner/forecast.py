@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from planner import calendar
 from planner.i18n import QT_TRANSLATE_NOOP, format_number, plural, translate
 from planner.model import ForecastCategory, FunnelLevel, Stage
 from planner.money import CurrencySums, Rates, Totals
-from planner.stages import open_stages
+from planner.stages import open_stages, probability
 from planner.storage import forecast_data
 from planner.storage import funnel_snapshots as snapshot_repo
 from planner.storage import settings as settings_repo
@@ -39,7 +39,7 @@ from planner.templates import compile_template
 # - Fiscal years are named by the calendar year they end in (a year starting in April 2026 is
 #   2027); with the default start month, January, fiscal and calendar quarters are the same.
 
-SETTING_FISCAL_START = "fiscal_year_start_month"
+SETTING_FISCAL_START = calendar.SETTING_FISCAL_START
 SETTING_TARGETS = "targets"
 
 DEFAULT_CATEGORIES: Mapping[FunnelLevel, ForecastCategory] = {
@@ -75,161 +75,12 @@ def effective_category(level: FunnelLevel, chosen: ForecastCategory | None) -> F
 # ----------------------------------------------------------------------------------------------
 # Quarters
 
-# Sources of the "Forecast" context, translated where shown (`_month_names`).
-_MONTHS = (
-    QT_TRANSLATE_NOOP("Forecast", "Jan"),
-    QT_TRANSLATE_NOOP("Forecast", "Feb"),
-    QT_TRANSLATE_NOOP("Forecast", "Mar"),
-    QT_TRANSLATE_NOOP("Forecast", "Apr"),
-    QT_TRANSLATE_NOOP("Forecast", "May"),
-    QT_TRANSLATE_NOOP("Forecast", "Jun"),
-    QT_TRANSLATE_NOOP("Forecast", "Jul"),
-    QT_TRANSLATE_NOOP("Forecast", "Aug"),
-    QT_TRANSLATE_NOOP("Forecast", "Sep"),
-    QT_TRANSLATE_NOOP("Forecast", "Oct"),
-    QT_TRANSLATE_NOOP("Forecast", "Nov"),
-    QT_TRANSLATE_NOOP("Forecast", "Dec"),
-)
-_QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$|^\s*[Qq]\s*([1-4])\s*[-/ ]?\s*(\d{4})\s*$")
-
-
-def _month_names() -> tuple[str, ...]:
-    """The twelve short month names in the window's language ('Jan'...; 'Jan.'... in German)."""
-    return tuple(translate("Forecast", name) for name in _MONTHS)
-
-
-def _month_year(month: int, year: int, names: Sequence[str] | None = None) -> str:
-    """'Oct 2026' in the window's language."""
-    return translate("Forecast", "{month} {year}").format(
-        month=(names or _month_names())[month - 1], year=year
-    )
-
-
-class Month(NamedTuple):
-    """A calendar month."""
-
-    year: int
-    month: int
-
-    @property
-    def key(self) -> str:
-        """'2026-10': the prefix every ISO date of the month starts with."""
-        return f"{self.year:04d}-{self.month:02d}"
-
-    @property
-    def label(self) -> str:
-        """'Oct 2026' (in the window's language)."""
-        return _month_year(self.month, self.year)
-
-    @property
-    def start(self) -> dt.date:
-        return dt.date(self.year, self.month, 1)
-
-    @property
-    def end(self) -> dt.date:
-        """The month's last day."""
-        following = Month(self.year + self.month // 12, self.month % 12 + 1)
-        return following.start - dt.timedelta(days=1)
-
-
-def _add_months(year: int, month: int, count: int) -> Month:
-    index = year * 12 + (month - 1) + count
-    return Month(index // 12, index % 12 + 1)
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Quarter:
-    """Quarter `number` (1-4) of fiscal year `year`, for a fiscal year starting in `start_month`."""
-
-    year: int
-    number: int
-    start_month: int = 1
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.number <= 4:
-            raise ValueError(
-                translate("Forecast", "A quarter is 1 to 4, not {number}.").format(number=self.number)
-            )
-        if not 1 <= self.start_month <= 12:
-            raise ValueError(
-                translate("Forecast", "A fiscal year starts in month 1 to 12, not {start_month}.").format(
-                    start_month=self.start_month
-                )
-            )
-        if not 1901 <= self.year <= 9998:
-            raise ValueError(translate("Forecast", "The year {year} is out of range.").format(year=self.year))
-
-    @property
-    def label(self) -> str:
-        """'2026Q4', the key of the targets setting."""
-        return f"{self.year}Q{self.number}"
-
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def months(self) -> tuple[Month, Month, Month]:
-        # Fiscal year Y starting in month m > 1 began in month m of year Y - 1.
-        first_year = self.year if self.start_month == 1 else self.year - 1
-        first = _add_months(first_year, self.start_month, 3 * (self.number - 1))
-        return (first, _add_months(first.year, first.month, 1), _add_months(first.year, first.month, 2))
-
-    @property
-    def start(self) -> dt.date:
-        return self.months[0].start
-
-    @property
-    def end(self) -> dt.date:
-        """The quarter's last day."""
-        return self.months[2].end
-
-    @property
-    def span(self) -> str:
-        """'Oct-Dec 2026' (with an en dash), or 'Nov 2026-Jan 2027' across a year end."""
-        first, _, last = self.months
-        names = _month_names()
-        if first.year == last.year:
-            return translate("Forecast", "{first}–{last} {year}").format(  # noqa: RUF001 (the en dash)
-                first=names[first.month - 1], last=names[last.month - 1], year=last.year
-            )
-        return (
-            f"{_month_year(first.month, first.year, names)}\u2013{_month_year(last.month, last.year, names)}"
-        )
-
-    def shifted(self, quarters: int) -> Quarter:
-        """The quarter `quarters` later (earlier when negative)."""
-        index = self.year * 4 + (self.number - 1) + quarters
-        return Quarter(index // 4, index % 4 + 1, self.start_month)
-
-    def contains(self, day: dt.date) -> bool:
-        return self.start <= day <= self.end
-
-
-def quarter_of(day: dt.date, start_month: int = 1) -> Quarter:
-    """The (fiscal) quarter a day falls in."""
-    year = day.year if start_month == 1 or day.month < start_month else day.year + 1
-    return Quarter(year, (day.month - start_month) % 12 // 3 + 1, start_month)
-
-
-def parse_quarter(text: str, start_month: int = 1) -> Quarter:
-    """'2026Q4' (also '2026-Q4', '2026 q4', 'Q4 2026') -> Quarter; ValueError saying what to write."""
-    found = _QUARTER.match(text)
-    if found is None:
-        raise ValueError(
-            translate(
-                "Forecast", "“{text}” is not a quarter: write the year and the quarter, like 2026Q4."
-            ).format(text=text.strip())
-        )
-    year = int(found.group(1) or found.group(4))
-    number = int(found.group(2) or found.group(3))
-    return Quarter(year, number, start_month)
-
-
-def fiscal_start_month(value: Any) -> int:
-    """The `fiscal_year_start_month` setting as a month 1-12 (1, January, when unset or unusable)."""
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
-        return value
-    return 1
+# Months and quarters live in planner.calendar; these names stay here for the forecast's users.
+Month = calendar.Month
+Quarter = calendar.Quarter
+quarter_of = calendar.quarter_of
+parse_quarter = calendar.parse_quarter
+fiscal_start_month = calendar.fiscal_start_month
 
 
 def targets_from(value: Any) -> dict[str, float]:
@@ -276,15 +127,10 @@ def load_plan_facts(plan: PlanDB) -> PlanFacts:
         base_currency=settings_repo.get_setting(plan, "base_currency", "EUR"),
         rates=dict(settings_repo.get_setting(plan, "rates", {})),
         targets=targets_from(settings_repo.get_setting(plan, SETTING_TARGETS, {})),
-        start_month=fiscal_start_month(settings_repo.get_setting(plan, SETTING_FISCAL_START, 1)),
+        start_month=calendar.plan_start_month(plan),
         ever_above=frozenset(forecast_data.deals_ever_in_level(plan, FunnelLevel.ABOVE.value)),
         accounts=account_names(plan),
     )
-
-
-def probability_of(deal: DealRow, stage: Stage) -> int:
-    """The deal's probability in percent: the seller's override, else the stage's (as planner.stages)."""
-    return deal.probability_override if deal.probability_override is not None else stage.probability
 
 
 def _category(deal: DealRow, level: FunnelLevel) -> ForecastCategory:
@@ -516,7 +362,7 @@ class Forecast:
 
 # Funnel balance: the thresholds of the diagnostics (decided here; the message shows the numbers).
 MIN_HISTORY = 5  # closed deals that started Above the Funnel before the plan's own rate is used
-DEFAULT_CONVERSION = 0.10  # when the plan has no Above the Funnel stage either (METHOD's Prospect)
+DEFAULT_CONVERSION = 0.10  # when the plan has no Above the Funnel stage either (docs/method.md's Prospect)
 JAM_MIN_STUCK = 3  # deals In the Funnel longer than their stage's limit...
 JAM_SHARE = 1 / 3  # ...and at least this share of In the Funnel
 SLIP_WEEKS = 13  # the slip trend shows at least a quarter of weeks
@@ -541,9 +387,8 @@ def compute(
         found = info.get(deal.stage_id)
         if found is None:
             continue
-        stage, level, closed, probability = found
-        if deal.probability_override is not None:
-            probability = deal.probability_override
+        stage, level, closed, chance = found
+        chance = probability(deal.probability_override, chance)
         if not closed:
             level_sums = levels[level]
             level_sums.count += 1
@@ -553,7 +398,7 @@ def compute(
                 if pair is None:
                     pair = level_sums.sums[deal.currency] = [0.0, 0.0]
                 pair[0] += amount
-                pair[1] += amount * probability
+                pair[1] += amount * chance
             day = deal.close_date
             if day is None:
                 undated += 1
@@ -562,7 +407,7 @@ def compute(
             day = deal.closed_on or deal.close_date
             if day is None:
                 continue
-            probability = 100
+            chance = 100
         else:
             continue  # lost and walked away are not forecast
         index = month_index.get(day[:7])
@@ -571,7 +416,7 @@ def compute(
                 earlier += 1
             continue
         category = _category(deal, level)
-        sums[index][_COLUMN_OF[category]].add(deal.amount, deal.currency, probability)
+        sums[index][_COLUMN_OF[category]].add(deal.amount, deal.currency, chance)
         deals.append(
             ForecastDeal(
                 deal.id,
@@ -583,7 +428,7 @@ def compute(
                 deal.amount,
                 deal.currency,
                 convert(deal.amount, deal.currency, base, rates),
-                probability,
+                chance,
                 category,
                 deal.forecast_category is not None
                 and not closed
@@ -956,7 +801,7 @@ def snapshot_rows(facts: PlanFacts) -> list[SnapshotDeal]:
                 deal.currency,
                 deal.close_date,
                 _category(deal, stage.level).value,
-                probability_of(deal, stage),
+                probability(deal.probability_override, stage.probability),
             )
         )
     return rows
@@ -966,7 +811,7 @@ class _Days:
     """Dates in words ('19 Nov 2026'), the wording translated once for a whole comparison."""
 
     def __init__(self) -> None:
-        self.months = _month_names()
+        self.months = calendar.month_names()
         self.template = compile_template(
             translate("Forecast", "{day} {month} {year}"), "day", "month", "year"
         )
@@ -1206,10 +1051,6 @@ def comparison_heading(comparison: Comparison) -> str:
 
 # ----------------------------------------------------------------------------------------------
 # Machine-readable form (the command line's --json; the review pack)
-
-
-def _totals_json(totals: Totals) -> dict[str, Any]:
-    return {"count": totals.count, "amount": totals.amount}
 
 
 def figures_json(figures: Figures) -> dict[str, Any]:

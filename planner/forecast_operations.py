@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 
-from planner import forecast
+from planner import calendar, forecast
 from planner.forecast import SETTABLE_CATEGORIES, Quarter
 from planner.i18n import translate
 from planner.model import MAX_AMOUNT, ForecastCategory
@@ -78,7 +78,7 @@ def set_quarter_target(plan: PlanDB, quarter: Quarter, amount: float | None) -> 
 
 def fiscal_year_start_month(plan: PlanDB) -> int:
     """The month (1-12) the plan's fiscal year starts in; 1 (calendar quarters) by default."""
-    return forecast.fiscal_start_month(settings_repo.get_setting(plan, forecast.SETTING_FISCAL_START, 1))
+    return calendar.plan_start_month(plan)
 
 
 def set_fiscal_year_start_month(plan: PlanDB, month: int) -> Change:

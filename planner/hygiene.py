@@ -104,15 +104,6 @@ class Cleanup:
         return sum(row.value or 0.0 for row in self.rows)
 
 
-def sort_key(row: CleanupRow) -> tuple[int, float, int]:
-    """By value, highest first; deals whose currency has no rate next (by amount); no amount last."""
-    if row.value is not None:
-        return (0, -row.value, row.id)
-    if row.amount is not None:
-        return (1, -row.amount, row.id)
-    return (2, 0.0, row.id)
-
-
 def cleanup_list(plan: PlanDB, today: dt.date, facts: PlanFacts | None = None) -> Cleanup:
     """Every open deal with a HYGIENE_RULES flag, each with the engine's reasons, by value.
 
@@ -201,7 +192,8 @@ def cleanup_list(plan: PlanDB, today: dt.date, facts: PlanFacts | None = None) -
             else:
                 rate = rates.get(currency)
                 value = None if rate is None else amount * rate
-            # Decorated with its sort key (see `sort_key`): tuples compare in C, a key function would not.
+            # By value, highest first; deals whose currency has no rate next (by amount); no
+            # amount last. Decorated with that key: tuples compare in C, a key function would not.
             if value is not None:
                 key = (0, -value, deal_id)
             elif amount is not None:

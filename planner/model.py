@@ -82,6 +82,21 @@ class Role(StrEnum):
     COACH = "coach"
     UNKNOWN = "unknown"
 
+    @property
+    def label(self) -> str:
+        """'Economic' in the window's language (English in the review pack)."""
+        return translate("Role", _ROLE_LABELS[self])
+
+
+# Sources of the "Role" context: translated where shown, by Role.label.
+_ROLE_LABELS = {
+    Role.ECONOMIC: QT_TRANSLATE_NOOP("Role", "Economic"),
+    Role.USER: QT_TRANSLATE_NOOP("Role", "User"),
+    Role.TECHNICAL: QT_TRANSLATE_NOOP("Role", "Technical"),
+    Role.COACH: QT_TRANSLATE_NOOP("Role", "Coach"),
+    Role.UNKNOWN: QT_TRANSLATE_NOOP("Role", "Unknown"),
+}
+
 
 class Degree(StrEnum):
     """Degree of influence."""
@@ -90,6 +105,20 @@ class Degree(StrEnum):
     MEDIUM = "medium"
     LOW = "low"
     UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        """'High' in the window's language (English in the review pack)."""
+        return translate("Degree", _DEGREE_LABELS[self])
+
+
+# Sources of the "Degree" context: translated where shown, by Degree.label.
+_DEGREE_LABELS = {
+    Degree.HIGH: QT_TRANSLATE_NOOP("Degree", "High"),
+    Degree.MEDIUM: QT_TRANSLATE_NOOP("Degree", "Medium"),
+    Degree.LOW: QT_TRANSLATE_NOOP("Degree", "Low"),
+    Degree.UNKNOWN: QT_TRANSLATE_NOOP("Degree", "Unknown"),
+}
 
 
 class Mode(StrEnum):
@@ -101,6 +130,21 @@ class Mode(StrEnum):
     OVERCONFIDENT = "overconfident"
     UNKNOWN = "unknown"
 
+    @property
+    def label(self) -> str:
+        """'Even Keel' in the window's language (English in the review pack)."""
+        return translate("Mode", _MODE_LABELS[self])
+
+
+# Sources of the "Mode" context: translated where shown, by Mode.label.
+_MODE_LABELS = {
+    Mode.GROWTH: QT_TRANSLATE_NOOP("Mode", "Growth"),
+    Mode.TROUBLE: QT_TRANSLATE_NOOP("Mode", "Trouble"),
+    Mode.EVEN_KEEL: QT_TRANSLATE_NOOP("Mode", "Even Keel"),
+    Mode.OVERCONFIDENT: QT_TRANSLATE_NOOP("Mode", "Overconfident"),
+    Mode.UNKNOWN: QT_TRANSLATE_NOOP("Mode", "Unknown"),
+}
+
 
 class ConceptKind(StrEnum):
     """What a buying influence wants to do about their issue."""
@@ -108,6 +152,19 @@ class ConceptKind(StrEnum):
     ACCOMPLISH = "accomplish"
     FIX = "fix"
     AVOID = "avoid"
+
+    @property
+    def label(self) -> str:
+        """'Fix' in the window's language (English in the review pack)."""
+        return translate("ConceptKind", _CONCEPT_KIND_LABELS[self])
+
+
+# Sources of the "ConceptKind" context: translated where shown, by ConceptKind.label.
+_CONCEPT_KIND_LABELS = {
+    ConceptKind.ACCOMPLISH: QT_TRANSLATE_NOOP("ConceptKind", "Accomplish"),
+    ConceptKind.FIX: QT_TRANSLATE_NOOP("ConceptKind", "Fix"),
+    ConceptKind.AVOID: QT_TRANSLATE_NOOP("ConceptKind", "Avoid"),
+}
 
 
 class ActionStatus(StrEnum):
@@ -117,6 +174,19 @@ class ActionStatus(StrEnum):
     PLANNED = "planned"
     DONE = "done"
 
+    @property
+    def label(self) -> str:
+        """'Planned' in the window's language (English in the review pack)."""
+        return translate("ActionStatus", _ACTION_STATUS_LABELS[self])
+
+
+# Sources of the "ActionStatus" context: translated where shown, by ActionStatus.label.
+_ACTION_STATUS_LABELS = {
+    ActionStatus.POSSIBLE: QT_TRANSLATE_NOOP("ActionStatus", "Possible"),
+    ActionStatus.PLANNED: QT_TRANSLATE_NOOP("ActionStatus", "Planned"),
+    ActionStatus.DONE: QT_TRANSLATE_NOOP("ActionStatus", "Done"),
+}
+
 
 class CompetitionKind(StrEnum):
     """The kinds of competition docs/method.md names."""
@@ -125,6 +195,20 @@ class CompetitionKind(StrEnum):
     INTERNAL = "internal"
     BUDGET_ELSEWHERE = "budget_elsewhere"
     DO_NOTHING = "do_nothing"
+
+    @property
+    def label(self) -> str:
+        """'Other vendor' in the window's language (English in the review pack)."""
+        return translate("CompetitionKind", _COMPETITION_KIND_LABELS[self])
+
+
+# Sources of the "CompetitionKind" context: translated where shown, by CompetitionKind.label.
+_COMPETITION_KIND_LABELS = {
+    CompetitionKind.VENDOR: QT_TRANSLATE_NOOP("CompetitionKind", "Other vendor"),
+    CompetitionKind.INTERNAL: QT_TRANSLATE_NOOP("CompetitionKind", "Internal resources"),
+    CompetitionKind.BUDGET_ELSEWHERE: QT_TRANSLATE_NOOP("CompetitionKind", "Budget spent elsewhere"),
+    CompetitionKind.DO_NOTHING: QT_TRANSLATE_NOOP("CompetitionKind", "Doing nothing"),
+}
 
 
 MIN_RATING = -5

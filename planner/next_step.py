@@ -24,6 +24,12 @@ class NextStep:
     action_id: int | None = None  # the action it is (source "action")
 
 
+def is_overdue(due: dt.date | None, today: dt.date) -> bool:
+    """Whether an open action or a next step due on `due` is overdue: its day has passed (an
+    action due today is not overdue yet)."""
+    return due is not None and due < today
+
+
 def _earliest_first(action: Action) -> tuple[bool, dt.date, int]:
     return (action.due is None, action.due or dt.date.min, action.id)
 

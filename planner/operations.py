@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from planner import funnel, limits
 from planner.errors import OperationError as OperationError  # defined there: light at start-up
 from planner.i18n import translate
-from planner.model import AccountDraft, Commitment, FunnelLevel, OpportunityDraft, Stage
+from planner.model import AccountDraft, Commitment, FunnelLevel, Opportunity, OpportunityDraft, Stage
 from planner.reasons import CREATED, ENTRY_ON_RECORD, STAGE_DELETED
 from planner.reasons import REOPENED as REOPENED  # re-exported, like the two below
 from planner.reasons import SYSTEM_REASONS as SYSTEM_REASONS
 from planner.reasons import shown_reason as shown_reason
+from planner.stage_moves import move_bookkeeping
 from planner.stages import StageSpec, open_stages
 from planner.storage import accounts as account_repo
 from planner.storage import evidence as evidence_repo
@@ -185,35 +186,68 @@ class MoveDetails:
     closed_on: dt.date | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class MovePlan:
+    """A move worked out once, before the seller is asked anything: the deal, where from and to,
+    which way (planner.funnel.direction), the plan's stages and the deal's commitment records.
+    The move dialog reads it; `apply_move` writes it without reading the deal again."""
+
+    opportunity: Opportunity
+    source: Stage
+    target: Stage
+    kind: str  # 'forward', 'backward', 'close', 'reopen' or 'none'
+    stages: tuple[Stage, ...]
+    commitments: tuple[Commitment, ...]
+
+    @property
+    def entry_missing(self) -> tuple[str, ...]:
+        """The commitments that enter the target no record names (empty: a forward move needs
+        no new one)."""
+        rule = funnel.StageRule(self.target.position, None, funnel.entry_items(self.target, self.stages))
+        return funnel.missing_entry(rule, [(c.stage_id, c.what) for c in self.commitments])
+
+
+def plan_move(plan: PlanDB, opportunity_id: int, to_stage_id: int) -> MovePlan:
+    """Read what a move of the deal to the stage needs, once (raises for a gone deal or stage)."""
+    current = opportunity_repo.get_opportunity(plan, opportunity_id)
+    if current is None:
+        raise OperationError(translate("Operations", "That deal no longer exists."))
+    stages = tuple(stage_repo.list_stages(plan))
+    by_id = {s.id: s for s in stages}
+    source = by_id.get(current.stage_id)
+    target = by_id.get(to_stage_id)
+    if source is None or target is None or target.retired:
+        raise OperationError(translate("Operations", "That stage no longer exists."))
+    records = tuple(evidence_repo.list_commitments(plan, opportunity_id))
+    return MovePlan(current, source, target, funnel.direction(source, target), stages, records)
+
+
 def move_opportunity(
     plan: PlanDB, opportunity_id: int, to_stage_id: int, details: MoveDetails, today: dt.date
 ) -> Change:
-    """Move a deal to another stage and record why in the stage history.
+    """Move a deal to another stage and record why in the stage history (`plan_move`, then
+    `apply_move`)."""
+    return apply_move(plan, plan_move(plan, opportunity_id, to_stage_id), details, today)
+
+
+def apply_move(plan: PlanDB, move: MovePlan, details: MoveDetails, today: dt.date) -> Change:
+    """Write a planned move with what the seller said about it.
 
     Forward moves carry the customer commitment that caused them; backward moves a reason;
     closing records the actual close date and the reason; reopening returns to an open stage.
     """
-    current = opportunity_repo.get_opportunity(plan, opportunity_id)
-    if current is None:
-        raise OperationError(translate("Operations", "That deal no longer exists."))
-    all_stages = {s.id: s for s in stage_repo.list_stages(plan)}
-    source = all_stages.get(current.stage_id)
-    target = all_stages.get(to_stage_id)
-    if source is None or target is None or target.retired:
-        raise OperationError(translate("Operations", "That stage no longer exists."))
-    kind = funnel.direction(source, target)
+    current, source, target, kind = move.opportunity, move.source, move.target, move.kind
     if kind == "none":
         raise OperationError(
             translate("Operations", "The deal is already in {target}.").format(target=target.name)
         )
     said = details.commitment.strip()
     reason = details.reason.strip()
-    stages = list(all_stages.values())
+    stages = list(move.stages)
     if kind == "forward" and not said:
         # No new commitment: enough when the customer's commitments to enter the target are all
         # on record already (recorded on the days they were made).
-        recorded = [(c.stage_id, c.what) for c in evidence_repo.list_commitments(plan, opportunity_id)]
-        if funnel.missing_entry(funnel.StageRule(0, None, funnel.entry_items(target, stages)), recorded):
+        if move.entry_missing:
             raise OperationError(
                 translate("Operations", "Say which customer commitment moved the deal forward.")
             )
@@ -223,31 +257,29 @@ def move_opportunity(
     day = details.commitment_date or today
     if said and day > today:
         raise OperationError(translate("Operations", "A commitment cannot be dated in the future."))
+    writes = move_bookkeeping(
+        current.id,
+        source.id,
+        target.id,
+        kind,
+        last_open_stage_id=current.last_open_stage_id,
+        today=today,
+        commitment=said,
+        commitment_date=day,
+        reason=reason,
+        closed_on=details.closed_on,
+        close_reason=details.reason.strip(),
+    )
     with plan.atomic():
-        opportunity_repo.add_stage_move(
-            plan,
-            opportunity_id,
-            source.id,
-            target.id,
-            commitment_date=day if said else None,
-            commitment=said,
-            reason=reason,
-            record_commitment=False,  # recorded below, one record per checklist item
-        )
-        for commitment in _move_commitments(opportunity_id, said, day, source, target, kind, stages):
+        # The commitments are recorded below, one record per checklist item.
+        opportunity_repo.write_stage_move(plan, writes, record_commitment=False)
+        for commitment in _move_commitments(current.id, said, day, source, target, kind, stages):
             evidence_repo.insert_commitment(plan, commitment)
-        last_open = source.id if kind == "close" else current.last_open_stage_id
-        opportunity_repo.set_stage(
-            plan, opportunity_id, target.id, entered=today, last_open_stage_id=last_open
-        )
-        if kind == "close":
-            closed_on = details.closed_on or today
-            opportunity_repo.set_closed(plan, opportunity_id, closed_on, details.reason.strip())
+        if writes.closed is not None and kind == "close":
+            closed_on = writes.closed[0]
             if current.close_date != closed_on:
-                opportunity_repo.set_close_date(plan, opportunity_id, current.close_date, closed_on)
-        elif kind == "reopen":
-            opportunity_repo.set_closed(plan, opportunity_id, None, "")
-    return Change(opportunities=frozenset({opportunity_id}))
+                opportunity_repo.set_close_date(plan, current.id, current.close_date, closed_on)
+    return Change(opportunities=frozenset({current.id}))
 
 
 def _move_commitments(
@@ -380,14 +412,25 @@ def deals_in_stages(plan: PlanDB, stage_ids: list[int]) -> list[int]:
     return [o.id for o in opportunity_repo.list_opportunities(plan) if o.stage_id in stage_ids]
 
 
+@dataclass(frozen=True, slots=True)
+class StageSettingsDone:
+    """What a stage-settings change did, and how to undo and redo it exactly."""
+
+    change: Change
+    before: StageSettingsSnapshot
+    after: StageSettingsSnapshot
+
+
 def apply_stage_settings(
     plan: PlanDB, rows: list[StageRow], reassign: dict[int, int], today: dt.date
-) -> Change:
+) -> StageSettingsDone:
     """Rename, reorder, add and delete stages in one transaction.
 
     History refers to stages by id, so renaming or reordering keeps it intact. A deleted
-    stage's deals move to the stage `reassign` names (recorded in their history); the stage
-    is then deleted, or retired when history still names it.
+    stage's deals move to the stage `reassign` names (recorded in their history, with the
+    bookkeeping of any other move); the stage is then deleted, or retired when history still
+    names it. The result carries the snapshots an undo needs, of the stages and of the very
+    deals that moved.
     """
     validate_stage_rows(rows)
     current = {s.id: s for s in stage_repo.list_stages(plan) if not s.retired}
@@ -396,6 +439,7 @@ def apply_stage_settings(
         raise OperationError(translate("Operations", "A stage changed meanwhile; reopen the stage settings."))
     removed = [stage_id for stage_id in current if stage_id not in kept]
     moved = deals_in_stages(plan, removed)
+    before = stage_settings_snapshot(plan, moved)
     with plan.atomic():
         ids: list[int] = []
         for position, row in enumerate(rows):
@@ -404,6 +448,7 @@ def apply_stage_settings(
             else:
                 stage_repo.update_stage(plan, row.id, row.spec, position)
                 ids.append(row.id)
+        after_stages = {s.id: s for s in stage_repo.list_stages(plan)}
         for deal_id in moved:
             deal = opportunity_repo.get_opportunity(plan, deal_id)
             assert deal is not None
@@ -414,23 +459,28 @@ def apply_stage_settings(
                         name=current[deal.stage_id].name
                     )
                 )
-            opportunity_repo.add_stage_move(
+            why = STAGE_DELETED.format(name=current[deal.stage_id].name)
+            kind = funnel.direction(current[deal.stage_id], after_stages[target])
+            opportunity_repo.write_stage_move(
                 plan,
-                deal_id,
-                deal.stage_id,
-                target,
-                commitment_date=None,
-                reason=STAGE_DELETED.format(name=current[deal.stage_id].name),
-            )
-            opportunity_repo.set_stage(
-                plan, deal_id, target, entered=today, last_open_stage_id=deal.last_open_stage_id
+                move_bookkeeping(
+                    deal_id,
+                    deal.stage_id,
+                    target,
+                    kind,
+                    last_open_stage_id=deal.last_open_stage_id,
+                    today=today,
+                    reason=why,
+                    close_reason=why,
+                ),
             )
         for stage_id in removed:
             if stage_repo.stage_in_use(plan, stage_id):
                 stage_repo.retire_stage(plan, stage_id)
             else:
                 stage_repo.delete_stage(plan, stage_id)
-    return Change(opportunities=frozenset(moved), stages_changed=True)
+    change = Change(opportunities=frozenset(moved), stages_changed=True)
+    return StageSettingsDone(change, before, stage_settings_snapshot(plan, moved))
 
 
 def revert_stage_settings(plan: PlanDB, snap: StageSettingsSnapshot) -> Change:

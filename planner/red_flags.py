@@ -75,6 +75,9 @@ from planner.templates import Template, compile_template, escape, fill_in
 #     A CRM next step does not count, as it is not planned here; the reason names it.
 #   - `euphoric-with-red-flags`: a current position of +4 or +5 and at least one other red
 #     flag, the seller's own included (`flag-without-action` only repeats the others).
+#   - `panic`: a current position of -4 or -5, the mirror of euphoric's +4 and +5 ("both ends
+#     are warnings"); it needs no other red flag, as panic says something is missing. A Blue
+#     Sheet rule, like `euphoric-with-red-flags`: it judges closed deals too.
 #   - `flag-without-action`: one result per deal, pointing to the deal, counting the red flags
 #     (the seller's own included) that no open action links to (`flag_ref`); it says nothing
 #     when the deal has no open action at all, which `no-next-step` already says.
@@ -101,6 +104,7 @@ BEST_FEW_UNCONFIRMED = "best-few-unconfirmed"
 NO_NEXT_STEP = "no-next-step"
 SINGLE_THREADED = "single-threaded"
 EUPHORIC_WITH_RED_FLAGS = "euphoric-with-red-flags"
+PANIC = "panic"
 FLAG_WITHOUT_ACTION = "flag-without-action"
 # Strengths, in the order docs/method.md lists them.
 STRONG_COACH = "strong-coach"
@@ -130,6 +134,7 @@ RED_FLAG_RULES: tuple[str, ...] = (
     NO_NEXT_STEP,
     SINGLE_THREADED,
     EUPHORIC_WITH_RED_FLAGS,
+    PANIC,
     FLAG_WITHOUT_ACTION,
 )
 STRENGTH_RULES: tuple[str, ...] = (
@@ -142,12 +147,52 @@ STRENGTH_RULES: tuple[str, ...] = (
 RULE_ORDER: tuple[str, ...] = (*RED_FLAG_RULES, *STRENGTH_RULES, MANUAL)
 _RANK = {rule: rank for rank, rule in enumerate(RULE_ORDER)}
 
+# Every rule's short name, one wording for the Blue Sheet, the board's chips and the review pack
+# (sources of the "RedFlagRule" context, translated by `rule_label` where shown).
+RULE_LABELS: dict[str, str] = {
+    NO_ECONOMIC_BUYER: QT_TRANSLATE_NOOP("RedFlagRule", "No Economic buyer"),
+    SEVERAL_ECONOMIC_BUYERS: QT_TRANSLATE_NOOP("RedFlagRule", "Several Economic buyers"),
+    NO_COACH: QT_TRANSLATE_NOOP("RedFlagRule", "No Coach"),
+    UNCOVERED_INFLUENCE: QT_TRANSLATE_NOOP("RedFlagRule", "Uncovered influence"),
+    HOSTILE_INFLUENCE: QT_TRANSLATE_NOOP("RedFlagRule", "Hostile influence"),
+    UNRECEPTIVE_ECONOMIC_BUYER: QT_TRANSLATE_NOOP("RedFlagRule", "Unreceptive Economic buyer"),
+    UNKNOWN: QT_TRANSLATE_NOOP("RedFlagRule", "Missing information"),
+    NO_WIN_RESULT: QT_TRANSLATE_NOOP("RedFlagRule", "No Win-Result"),
+    NEW_PLAYER: QT_TRANSLATE_NOOP("RedFlagRule", "New player"),
+    OBJECTIVE_INCOMPLETE: QT_TRANSLATE_NOOP("RedFlagRule", "Objective incomplete"),
+    STALE: QT_TRANSLATE_NOOP("RedFlagRule", "Stale"),
+    SLIPPING: QT_TRANSLATE_NOOP("RedFlagRule", "Slipping"),
+    OVERDUE: QT_TRANSLATE_NOOP("RedFlagRule", "Overdue"),
+    PREMATURE: QT_TRANSLATE_NOOP("RedFlagRule", "Premature"),
+    NOT_IN_FUNNEL_YET: QT_TRANSLATE_NOOP("RedFlagRule", "Not in the Funnel yet"),
+    BEST_FEW_UNCONFIRMED: QT_TRANSLATE_NOOP("RedFlagRule", "Best Few unconfirmed"),
+    NO_NEXT_STEP: QT_TRANSLATE_NOOP("RedFlagRule", "No next step"),
+    SINGLE_THREADED: QT_TRANSLATE_NOOP("RedFlagRule", "Single-threaded"),
+    EUPHORIC_WITH_RED_FLAGS: QT_TRANSLATE_NOOP("RedFlagRule", "Euphoric despite red flags"),
+    FLAG_WITHOUT_ACTION: QT_TRANSLATE_NOOP("RedFlagRule", "Red flag without an action"),
+    PANIC: QT_TRANSLATE_NOOP("RedFlagRule", "Panic"),
+    STRONG_COACH: QT_TRANSLATE_NOOP("RedFlagRule", "Strong Coach"),
+    RECEPTIVE_ECONOMIC_BUYER: QT_TRANSLATE_NOOP("RedFlagRule", "Receptive Economic buyer"),
+    ALL_ROLES_COVERED: QT_TRANSLATE_NOOP("RedFlagRule", "Every role covered"),
+    COMMITMENT_THIS_WEEK: QT_TRANSLATE_NOOP("RedFlagRule", "Commitment this week"),
+    MANUAL: QT_TRANSLATE_NOOP("RedFlagRule", "Seller's own"),
+}
+
+
+def rule_label(rule: str) -> str:
+    """A rule's short name in the window's language ('No Coach' for 'no-coach'); an action's link
+    to a record ('uncovered-influence:influence:12') reads as its rule; an unknown id as itself."""
+    source = RULE_LABELS.get(rule.split(":", 1)[0])
+    return translate("RedFlagRule", source) if source else rule
+
+
 # A rating this low is hostile; a Coach rated this high is a strength (docs/method.md).
 HOSTILE_AT_MOST = -4
 STRONG_COACH_AT_LEAST = 3
 # A current position this high is euphoric (+4 and +5); a commitment this many days old is recent;
 # the plan's normal cycle is known from this many won deals on.
 EUPHORIC_AT_LEAST = 4
+PANIC_AT_MOST = -4  # the other end of the scale, as far from zero (docs/method.md: both ends warn)
 RECENT_COMMITMENT_DAYS = 7
 MIN_WON_FOR_CYCLE = 5
 
@@ -451,21 +496,10 @@ def _and(items: Sequence[str], last: str = "{items} and {last}") -> str:
 # ----------------------------------------------------------------------------------------------
 # The rules
 
-# English sources: `Wording` translates them once per evaluation.
-_ROLE_LABELS = {
-    Role.ECONOMIC: QT_TRANSLATE_NOOP("RedFlags", "Economic"),
-    Role.USER: QT_TRANSLATE_NOOP("RedFlags", "User"),
-    Role.TECHNICAL: QT_TRANSLATE_NOOP("RedFlags", "Technical"),
-    Role.COACH: QT_TRANSLATE_NOOP("RedFlags", "Coach"),
-}
-_MODE_LABELS = {
-    Mode.GROWTH: QT_TRANSLATE_NOOP("RedFlags", "Growth"),
-    Mode.TROUBLE: QT_TRANSLATE_NOOP("RedFlags", "Trouble"),
-    Mode.EVEN_KEEL: QT_TRANSLATE_NOOP("RedFlags", "Even Keel"),
-    Mode.OVERCONFIDENT: QT_TRANSLATE_NOOP("RedFlags", "Overconfident"),
-}
-_KNOWN_ROLES = frozenset(_ROLE_LABELS)
-_KNOWN_MODES = frozenset(_MODE_LABELS)
+# The four roles and modes the method names (UNKNOWN is none of them); `Wording` reads their
+# labels (planner.model) once per evaluation.
+_KNOWN_ROLES = frozenset((Role.ECONOMIC, Role.USER, Role.TECHNICAL, Role.COACH))
+_KNOWN_MODES = frozenset((Mode.GROWTH, Mode.TROUBLE, Mode.EVEN_KEEL, Mode.OVERCONFIDENT))
 _KNOWN_DEGREES = frozenset((Degree.HIGH, Degree.MEDIUM, Degree.LOW))
 _RECEPTIVE = frozenset((Mode.GROWTH, Mode.TROUBLE))
 _UNRECEPTIVE = frozenset((Mode.EVEN_KEEL, Mode.OVERCONFIDENT))
@@ -507,7 +541,7 @@ class Wording:
         label = translate("RedFlags", "{name} ({role})")
         # Role (None: not one of the four) -> the label as a template of {name}.
         labels: dict[Role | None, str] = {
-            role: fill_in(label, "role", escape(t(source))) for role, source in _ROLE_LABELS.items()
+            role: fill_in(label, "role", escape(role.label)) for role in _KNOWN_ROLES
         }
         labels[None] = "{name}"
 
@@ -518,7 +552,7 @@ class Wording:
                 for role, lbl in labels.items()
             }
 
-        self.modes = {mode: t(source) for mode, source in _MODE_LABELS.items()}
+        self.modes = {mode: mode.label for mode in _KNOWN_MODES}
         # (role, mode, degree, rating unknown?) -> "mode and rating": every case of `unknown`.
         fields = [t(field) for field in _UNKNOWN_FIELDS]
         self.unknown_fields = {
@@ -686,6 +720,10 @@ class Wording:
                 "position",
                 "count",
             ),
+        )
+        self.panic = compile_template(
+            translate("RedFlags", "Current position {position}: find out what is missing and act on it"),
+            "position",
         )
         self.unlinked_one = compile_template(
             translate("RedFlags", "No open action is linked to the red flag “{reason}”"), "reason"
@@ -911,6 +949,8 @@ def _evaluate(facts: DealFacts, today: dt.date, status: FunnelStatus | None, wor
         if others:
             reason = w.euphoric[others != 1](position=_RATING_TEXT[position], count=others)
             flags.append(new(flag_type, (EUPHORIC_WITH_RED_FLAGS, reason, False, deal)))
+    elif type(position) is int and MIN_RATING <= position <= PANIC_AT_MOST:
+        flags.append(new(flag_type, (PANIC, w.panic(position=_RATING_TEXT[position]), False, deal)))
     if is_open and links:
         if mine or len(links) != 1 or "" not in links:
             unlinked, first = _unlinked(flags, mine, links)
@@ -1162,7 +1202,9 @@ def load_facts(plan: PlanDB, opportunity_ids: Sequence[int] | None = None) -> di
 def load_context(plan: PlanDB, stages: Sequence[Stage] | None = None) -> PlanContext:
     """The plan's decision items and normal cycle (`stages`: the plan's, when already read)."""
     items = decision_items(stages if stages is not None else stage_repo.list_stages(plan))
-    return PlanContext(items, normal_cycle(blue_sheet.won_cycle_days(plan)))
+    # Every card's flags need it, and it changes only with the plan (PlanDB.derived).
+    cycle = plan.derived("normal_cycle", lambda: normal_cycle(blue_sheet.won_cycle_days(plan)))
+    return PlanContext(items, cycle)
 
 
 def evaluate_all(facts: Mapping[int, DealFacts], today: dt.date) -> dict[int, list[Flag]]:

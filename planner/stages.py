@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.model import FunnelLevel, Opportunity, Stage
+from planner.model import FunnelLevel, Stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,28 +64,10 @@ def open_stages(stages: Sequence[Stage]) -> list[Stage]:
     return [s for s in ordered(stages) if not s.is_closed]
 
 
-def closed_stages(stages: Sequence[Stage]) -> list[Stage]:
-    """Won, Lost, Walked away (and any other closed stage), in order."""
-    return [s for s in ordered(stages) if s.is_closed]
+def probability(override: int | None, stage_probability: int) -> int:
+    """A deal's probability in percent: the seller's override, else its stage's default.
 
-
-def entry_commitments(stage: Stage, stages: Sequence[Stage]) -> tuple[tuple[Stage, str], ...]:
-    """What the customer committed to on the way to `stage`: the exit commitments of every open
-    stage before it, in order, each with the stage whose checklist it is on.
-
-    The first open stage has no entry commitments, so nothing placed there is premature; a
-    closed or retired stage has none either.
+    The one rule the board, the details, the forecast and the review pack share; it takes the
+    two numbers rather than records so the board's and the forecast's hot loops can call it.
     """
-    found: list[tuple[Stage, str]] = []
-    for before in open_stages(stages):
-        if before.id == stage.id:
-            return tuple(found)
-        found.extend((before, text) for text in before.exit_commitments)
-    return ()
-
-
-def probability(opportunity: Opportunity, stage: Stage) -> int:
-    """The deal's probability in percent: the seller's override, else the stage default."""
-    if opportunity.probability_override is not None:
-        return opportunity.probability_override
-    return stage.probability
+    return stage_probability if override is None else override

@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from planner.demo import populate_demo
 from planner.exchange.pack import PackOptions, PackScope, build_pack
-from planner.pack_commands import PACK_FORMATS, write_pack
+from planner.exchange.pack_writers import PACK_FORMATS, write_pack
 from planner.storage.db import open_memory
 from ui.pack_pdf import PackLayout, ensure_application, write_pdf
 

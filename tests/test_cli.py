@@ -72,6 +72,7 @@ def test_console_script_is_installed() -> None:
     assert PLANNER.is_file(), f"{PLANNER} is missing: pip install -e ."
 
 
+@pytest.mark.slow
 def test_help(tmp_path: Path) -> None:
     result = run(tmp_path, "--help")
     assert result.returncode == 0, result.stderr
@@ -81,6 +82,7 @@ def test_help(tmp_path: Path) -> None:
     assert result.stderr == ""
 
 
+@pytest.mark.slow
 def test_version(tmp_path: Path) -> None:
     result = run(tmp_path, "--version")
     assert result.returncode == 0, result.stderr
@@ -89,6 +91,7 @@ def test_version(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("order", ["demo-first", "db-first"])
+@pytest.mark.slow
 def test_demo_writes_a_private_demo_plan(tmp_path: Path, order: str) -> None:
     args = ("demo", "--db", "demo.plan") if order == "demo-first" else ("--db", "demo.plan", "demo")
     result = run(tmp_path, *args)
@@ -102,6 +105,7 @@ def test_demo_writes_a_private_demo_plan(tmp_path: Path, order: str) -> None:
 
 
 @pytest.mark.parametrize("existing", ["plan", "text"])
+@pytest.mark.slow
 def test_demo_refuses_an_existing_file(tmp_path: Path, existing: str) -> None:
     path = tmp_path / "mine.plan"
     if existing == "plan":
@@ -117,6 +121,7 @@ def test_demo_refuses_an_existing_file(tmp_path: Path, existing: str) -> None:
     assert fingerprint(path) == before
 
 
+@pytest.mark.slow
 def test_demo_refuses_a_missing_folder(tmp_path: Path) -> None:
     result = run(tmp_path, "demo", "--db", "nowhere/demo.plan")
     assert result.returncode == 1
@@ -135,6 +140,7 @@ def test_demo_refuses_a_missing_folder(tmp_path: Path) -> None:
         (["--db", ""], "argument --db: the path is empty"),
     ],
 )
+@pytest.mark.slow
 def test_usage_errors(tmp_path: Path, args: list[str], says: str) -> None:
     result = run(tmp_path, *args)
     assert result.returncode == 2
@@ -145,6 +151,7 @@ def test_usage_errors(tmp_path: Path, args: list[str], says: str) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_gui_creates_an_empty_plan(tmp_path: Path) -> None:
     result = run(tmp_path, "--db", "new.plan")
     assert result.returncode == 0, result.stderr
@@ -157,6 +164,7 @@ def test_gui_creates_an_empty_plan(tmp_path: Path) -> None:
     assert counts(path) == (0, 7)
 
 
+@pytest.mark.slow
 def test_gui_opens_an_existing_plan_as_it_is(tmp_path: Path) -> None:
     assert run(tmp_path, "demo", "--db", "demo.plan").returncode == 0
     result = run(tmp_path, "--db", "demo.plan")
@@ -164,6 +172,7 @@ def test_gui_opens_an_existing_plan_as_it_is(tmp_path: Path) -> None:
     assert counts(tmp_path / "demo.plan") == (DEMO_OPPORTUNITIES, 7)
 
 
+@pytest.mark.slow
 def test_gui_without_db_opens_the_demo_in_the_data_folder(tmp_path: Path) -> None:
     result = run(tmp_path)
     assert result.returncode == 0, result.stderr
@@ -173,6 +182,7 @@ def test_gui_without_db_opens_the_demo_in_the_data_folder(tmp_path: Path) -> Non
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the display check is for Linux")
+@pytest.mark.slow
 def test_no_display_is_explained_instead_of_aborting(tmp_path: Path) -> None:
     result = run(tmp_path, "--db", "new.plan", screen=True)
     assert result.returncode == 1
@@ -195,6 +205,7 @@ def refused(
 
 
 @pytest.mark.parametrize("case", list(REFUSALS))
+@pytest.mark.slow
 def test_bad_db_is_refused_untouched(tmp_path: Path, case: str) -> None:
     make, message = REFUSALS[case]
     path = make(tmp_path / "subject.plan")
@@ -215,6 +226,7 @@ def locked(tmp_path: Path) -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
+@pytest.mark.slow
 def test_unreadable_db_is_refused_untouched(tmp_path: Path, locked: Path) -> None:
     preexec = as_plain_user()
     path = make_plan(locked / "secret.plan")
@@ -232,6 +244,7 @@ def test_unreadable_db_is_refused_untouched(tmp_path: Path, locked: Path) -> Non
     assert line == f"planner: Cannot read {path}: Permission denied."
 
 
+@pytest.mark.slow
 def test_db_in_a_folder_that_cannot_be_entered(tmp_path: Path, locked: Path) -> None:
     preexec = as_plain_user()
     path = make_plan(locked / "hidden.plan")
@@ -247,6 +260,7 @@ def test_db_in_a_folder_that_cannot_be_entered(tmp_path: Path, locked: Path) -> 
     assert fingerprint(path) == before
 
 
+@pytest.mark.slow
 def test_foreign_database_keeps_its_data(tmp_path: Path) -> None:
     path = tmp_path / "recipes.db"
     conn = sqlite3.connect(path)
@@ -266,6 +280,7 @@ def test_foreign_database_keeps_its_data(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "args", [["forecast"], ["hygiene", "--json"], ["--help"], ["demo", "--db", "new.plan"]], ids=" ".join
 )
+@pytest.mark.slow
 def test_a_reader_that_stops_early_ends_the_command_quietly(
     tmp_path: Path, args: list[str], buffered: bool
 ) -> None:

@@ -87,6 +87,7 @@ def crm_export(folder: Path, out: str) -> subprocess.CompletedProcess[str]:
     return run(folder, "export", "--format", "crm-csv", "--source", "hubspot", "--db", "p.plan", "--out", out)
 
 
+@pytest.mark.slow
 def test_the_crm_csv_keeps_a_leading_dash_and_guards_what_could_run(tmp_path: Path, exported: Path) -> None:
     result = crm_export(tmp_path, "back.csv")
     assert result.returncode == 0, result.stderr
@@ -122,6 +123,7 @@ def test_the_crm_guard_decides_precisely(cell: str, written: str) -> None:
     assert neutralise_for_crm(cell) == written
 
 
+@pytest.mark.slow
 def test_a_killed_exports_temporary_file_is_removed_by_the_next_export(
     tmp_path: Path, exported: Path
 ) -> None:
@@ -137,6 +139,7 @@ def test_a_killed_exports_temporary_file_is_removed_by_the_next_export(
     assert temporaries(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_an_export_being_written_is_not_taken_for_a_killed_one(tmp_path: Path) -> None:
     child = start_export(tmp_path / "slow.csv")
     try:
@@ -178,6 +181,7 @@ def make_device(path: Path) -> Path:
     ],
 )
 @pytest.mark.parametrize("fmt", ["crm-csv", "json"])
+@pytest.mark.slow
 def test_out_refuses_anything_but_a_regular_file_or_a_new_name(
     tmp_path: Path, exported: Path, kind: str, make: Callable[[Path], Path], said: str, fmt: str
 ) -> None:
@@ -193,6 +197,7 @@ def test_out_refuses_anything_but_a_regular_file_or_a_new_name(
     assert temporaries(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_out_still_replaces_a_regular_file_and_writes_a_new_one(tmp_path: Path) -> None:
     make_demo(tmp_path / "p.plan")
     (tmp_path / "old.json").write_text("old")

@@ -90,6 +90,7 @@ def plan_file(tmp_path: Path) -> Path:
     return make_demo(tmp_path / "seller.plan")
 
 
+@pytest.mark.slow
 def test_a_zip_that_unpacks_beyond_the_limit_is_refused_whole(tmp_path: Path, plan_file: Path) -> None:
     # Eight members of 90 MB: each within the limit of one file, together far beyond a ZIP's.
     bomb = bounds.zip_bomb(tmp_path / "bomb.zip", members=8, member_size=90_000_000)
@@ -105,6 +106,7 @@ def test_a_zip_that_unpacks_beyond_the_limit_is_refused_whole(tmp_path: Path, pl
     assert dump_file(plan_file) == before
 
 
+@pytest.mark.slow
 def test_the_zip_bomb_of_eight_190_mb_members_is_refused_per_member(tmp_path: Path, plan_file: Path) -> None:
     bomb = bounds.zip_bomb(tmp_path / "bomb.zip")  # 8 x 190 MB in about 4 MB
     before = dump_file(plan_file)
@@ -119,6 +121,7 @@ def test_the_zip_bomb_of_eight_190_mb_members_is_refused_per_member(tmp_path: Pa
     assert dump_file(plan_file) == before
 
 
+@pytest.mark.slow
 def test_a_million_row_csv_is_refused_at_the_row_limit(tmp_path: Path, plan_file: Path) -> None:
     rows = bounds.million_rows(tmp_path / "deals.csv")
     before = dump_file(plan_file)
@@ -131,6 +134,7 @@ def test_a_million_row_csv_is_refused_at_the_row_limit(tmp_path: Path, plan_file
     assert dump_file(plan_file) == before
 
 
+@pytest.mark.slow
 def test_a_csv_at_the_row_limit_imports_in_well_under_a_gigabyte(tmp_path: Path) -> None:
     rows = bounds.million_rows(tmp_path / "deals.csv", rows=MAX_TABLE_ROWS)
     run = planner(tmp_path, "import", rows, "--db", tmp_path / "new.plan")
@@ -144,6 +148,7 @@ def test_a_csv_at_the_row_limit_imports_in_well_under_a_gigabyte(tmp_path: Path)
         plan.close()
 
 
+@pytest.mark.slow
 def test_a_nul_after_the_first_64_kb_refuses_the_file(tmp_path: Path, plan_file: Path) -> None:
     source = shutil.copy(HERE / "nul-after-64k.csv", tmp_path / "deals.csv")
     before = dump_file(plan_file)
@@ -156,6 +161,7 @@ def test_a_nul_after_the_first_64_kb_refuses_the_file(tmp_path: Path, plan_file:
     assert dump_file(plan_file) == before
 
 
+@pytest.mark.slow
 def test_one_windows_1252_row_in_a_utf8_file_is_read_as_such_and_reported(
     tmp_path: Path, plan_file: Path
 ) -> None:
@@ -184,6 +190,7 @@ def test_one_windows_1252_row_in_a_utf8_file_is_read_as_such_and_reported(
     sorted(n for n in bounds.EXPECTED if n.startswith("bundle-")),
     ids=lambda n: n.removesuffix(".json"),
 )
+@pytest.mark.slow
 def test_planner_review_refuses_a_bundle_beyond_the_limits_in_one_line(tmp_path: Path, name: str) -> None:
     bundle = Path(shutil.copy(HERE / name, tmp_path / name))
     before = bundle.read_bytes()

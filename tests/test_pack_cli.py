@@ -12,31 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from planner import pack_commands
+from planner.cli.pack import add_pack_arguments, run_pack_export
 from planner.demo import populate_demo
-from planner.pack_commands import PACK_FORMATS, add_pack_arguments, run_pack_export
+from planner.exchange.pack_writers import PACK_FORMATS
 from planner.storage.db import open_plan
 from tests.conftest import TODAY
 
-# The parser, built the way planner/pack_commands.py tells cli.py to build it.
-PARSER_SNIPPET = """
-import argparse, sys
-from pathlib import Path
-from planner.pack_commands import add_pack_arguments, add_review_arguments, check_review_file, run_pack_export
-parser = argparse.ArgumentParser(prog="planner")
-commands = parser.add_subparsers(dest="command")
-export = commands.add_parser("export")
-export.add_argument("--format", choices=("crm-csv",), required=True)
-export.add_argument("--db", type=Path, default=argparse.SUPPRESS)
-export.add_argument("--out", type=Path, required=True)
-add_pack_arguments(export)
-add_review_arguments(commands)
-args = parser.parse_args(sys.argv[1:])
-if args.command == "review":
-    result = check_review_file(args)
-    sys.exit(0 if result is None else result)
-sys.exit(run_pack_export(args))
-"""
+PLANNER = Path(sys.executable).with_name("planner")
 
 
 @pytest.fixture(scope="module")
@@ -60,12 +42,12 @@ def _args(db: Path | None, out: Path, fmt: str, *extra: str) -> argparse.Namespa
     return parser.parse_args(argv)
 
 
-def _run(argv: list[str], tmp_path: Path, headless: bool = True) -> subprocess.CompletedProcess[str]:
+def _run(argv: list[str], tmp_path: Path, *, planner: bool = False) -> subprocess.CompletedProcess[str]:
+    """`python -m planner.cli ARGV` (the commands without Qt), or the installed `planner ARGV`."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    if not headless:
-        env["QT_QPA_PLATFORM"] = "offscreen"
+    command = [str(PLANNER)] if planner else [sys.executable, "-m", "planner.cli"]
     return subprocess.run(
-        [sys.executable, "-c", PARSER_SNIPPET, *argv],
+        [*command, *argv],
         cwd=Path(__file__).resolve().parents[1],
         env=env,
         capture_output=True,
@@ -157,12 +139,13 @@ def test_the_pdf_writer_can_be_given(demo_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "pack.pdf"
     assert run_pack_export(_args(demo_file, out, "pdf"), pdf_writer=fake_pdf) == 0
     assert written == [out]
-    assert pack_commands.DEFAULT_PDF_WRITER == "ui.pack_pdf:write_pdf_headless"
 
 
+@pytest.mark.slow
 def test_a_real_process_writes_a_pdf_headless_with_no_display(demo_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "pack.pdf"
-    done = _run(["export", "--db", str(demo_file), "--format", "pdf", "--out", str(out)], tmp_path)
+    argv = ["export", "--db", str(demo_file), "--format", "pdf", "--out", str(out)]
+    done = _run(argv, tmp_path, planner=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(out)
     assert done.stderr == ""
@@ -170,6 +153,7 @@ def test_a_real_process_writes_a_pdf_headless_with_no_display(demo_file: Path, t
     assert "Review pack: Demo plan" in text
 
 
+@pytest.mark.slow
 def test_a_real_process_reports_errors_in_one_line(demo_file: Path, tmp_path: Path) -> None:
     done = _run(
         ["export", "--db", str(tmp_path / "nope.plan"), "--format", "html", "--out", "x.html"], tmp_path
@@ -188,11 +172,32 @@ def test_a_real_process_reports_errors_in_one_line(demo_file: Path, tmp_path: Pa
         _run(["export", "--db", str(demo_file), "--format", "json", "--out", str(good)], tmp_path).returncode
         == 0
     )
-    assert _run(["review", str(good)], tmp_path).returncode == 0
+    # A good bundle opens in a window, which only the installed `planner` command has.
+    done = _run(["review", str(good)], tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == "planner: this command line has no window: run the installed “planner” command.\n"
+
+
+@pytest.mark.slow
+def test_without_the_pdf_writer_a_pdf_is_refused_in_one_line(demo_file: Path, tmp_path: Path) -> None:
+    # `python -m planner.cli` is the planner without Qt: nobody gave it a PDF writer.
+    out = tmp_path / "pack.pdf"
+    done = _run(["export", "--db", str(demo_file), "--format", "pdf", "--out", str(out)], tmp_path)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert one_line(done.stderr).startswith("planner: This command line cannot write PDF")
+    assert "Traceback" not in done.stderr
+    assert not out.exists()
+
+
+def one_line(text: str) -> str:
+    lines = text.splitlines()
+    assert len(lines) == 1, text
+    return lines[0]
 
 
 def test_the_parsers_paper_sizes_are_the_packs() -> None:
-    from planner import pack_commands
+    from planner.cli import pack as pack_commands
     from planner.exchange import pack
 
     assert pack_commands.PAPER_SIZES == pack.PAPER_SIZES

@@ -105,9 +105,9 @@ manager = WindowManager(data_dir())
 window = manager.show_plan(open_or_create(data_dir() / DEMO_FILE, demo=True))
 app.processEvents()
 first, second = window.controller.columns[:2]
-deal = window.create_opportunity(OpportunityDraft("Private deal", None, first.id))
-window.move_opportunity(deal, second, MoveDetails(commitment="Agreed a pilot"))
-window.create_account(AccountDraft("Private account"))
+deal = window.deals.create_opportunity(OpportunityDraft("Private deal", None, first.id))
+window.deals.move_opportunity(deal, second, MoveDetails(commitment="Agreed a pilot"))
+window.account_actions.create_account(AccountDraft("Private account"))
 window.undo_stack.undo()
 window.undo_stack.redo()
 app.processEvents()
@@ -118,6 +118,7 @@ print(json.dumps({{"events": events, "deals": deals}}))
 """
 
 
+@pytest.mark.slow
 def test_the_app_makes_no_network_connection(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.update(QT_QPA_PLATFORM="offscreen", PLANNER_DATA_DIR=str(tmp_path / "data"))

@@ -12,9 +12,9 @@ import pytest
 from planner import cli, green_sheet, hygiene
 from planner import forecast as fc
 from planner import forecast_operations as fops
+from planner.cli.reports import add_report_commands, run_report_command
 from planner.demo import populate_demo
 from planner.model import CallPlan
-from planner.report_commands import add_report_commands, run_report_command
 from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import open_plan
 from tests.conftest import TODAY

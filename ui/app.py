@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import functools
 import gc
 import os
@@ -11,15 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner import i18n
-from planner.cli import PROG, UsageError, parse, run_command
+from planner import cli, i18n
+from planner.cli import PROG
 from planner.paths import data_dir, resolve_plan
 from planner.storage.db import PlanDamagedError, PlanDB, PlanError, open_plan
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import MainWindow
+    from planner.exchange.pack import Pack
 
 
 def display_problem() -> str | None:
@@ -80,46 +81,25 @@ def open_or_create(path: Path, *, demo: bool) -> PlanDB:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`planner [--db PATH] [COMMAND ...]`."""
-    args_list = sys.argv[1:] if argv is None else argv
-    try:
-        try:
-            args = parse(args_list)
-            result = run_command(args)
-        finally:
-            # Here rather than at exit, where a closed pipe could only print "Exception ignored".
-            if sys.stdout is not None:  # None in the windowed Windows program
-                sys.stdout.flush()
-    except UsageError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        return _stdout_closed()
-    if result is not None:
-        return result
+    """`planner [--db PATH] [COMMAND ...]`: the command line, given what needs Qt (the PDF writer
+    and the windows), which planner/ cannot import."""
+    return cli.main(sys.argv[1:] if argv is None else argv, pdf_writer=write_pack_pdf, window=open_window)
+
+
+def write_pack_pdf(pack: Pack, path: Path) -> Path:
+    """`planner export --format pdf`: the review pack's PDF, drawn by Qt without a screen."""
+    from ui.pack_pdf import write_pdf_headless  # here: Qt is loaded only when a PDF is asked for
+
+    return write_pdf_headless(pack, path)
+
+
+def open_window(args: argparse.Namespace) -> int:
+    """`planner [--db PATH]` and `planner review FILE.json`: the commands that open a window."""
     if args.command == "review":
         from ui.review_window import run_review_gui
 
         return run_review_gui(args.file)
     return run_gui(args.db)
-
-
-def _stdout_closed() -> int:
-    """`planner forecast | head -1`: the reader stopped early, which is no error worth a word.
-
-    What is still buffered goes to devnull, or the interpreter's last flush fails again; 141 is
-    what a shell reports for a program that SIGPIPE ended.
-    """
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
-    return 141
-
-
-# Testing only: PLANNER_QUIT_AFTER_START=1 quits once the window is shown, so a test can run
-# the real `planner --db PATH` start-up offscreen and check its exit status and the plan file;
-# =tabs first builds every tab and dock made on first use (the standalone build's smoke test).
-QUIT_AFTER_START = "PLANNER_QUIT_AFTER_START"
 
 
 def _import_window_modules() -> None:
@@ -147,20 +127,9 @@ def run_gui(db: Path | None) -> int:
         return _open_and_run(path, demo)
     finally:
         gc.enable()  # an early return (a refused plan) must not leave collection off
-
-
-def quit_after_start(app: QApplication, window: MainWindow | None) -> None:
-    """Under PLANNER_QUIT_AFTER_START (tests only): build every tab first (=tabs), then quit."""
-    from PySide6.QtCore import QTimer
-
-    quit_after = os.environ.get(QUIT_AFTER_START)
-    if quit_after == "tabs" and window is not None:
-        deal = next((cards[0].id for m in window.controller.models.values() if (cards := m.cards)), 0)
-        window.blue_sheet.show_opportunity(deal)
-        window.show_forecast()
-        window.show_hygiene()
-    if quit_after in ("1", "tabs"):
-        QTimer.singleShot(0, app.quit)
+        # An interpreter that exits while another thread is still importing Qt modules can
+        # crash (a refused plan returns at once); once the window has run, it finished long ago.
+        preload.join()
 
 
 def _open_and_run(path: Path, demo: bool) -> int:
@@ -194,7 +163,7 @@ def _open_and_run(path: Path, demo: bool) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from ui.windows import WindowManager
+    from ui.windows import WindowManager, quit_after_start
 
     app = application()
     manager = WindowManager(data_dir())

@@ -59,11 +59,6 @@ class AppSettings:
         resolved = str(path.resolve())
         plans = [resolved] + [str(p) for p in self.recent_plans() if str(p) != resolved]
         self._settings.setValue("plans/recent", plans[:MAX_RECENT])
-        self._settings.setValue("plans/last", resolved)
-
-    def last_plan(self) -> Path | None:
-        value = self._text("plans/last", "")
-        return Path(value) if value and Path(value).exists() else None
 
     def last_folder(self, kind: str) -> Path | None:
         """The folder a file dialog of `kind` was last answered in (ui.file_dialogs), while it exists."""

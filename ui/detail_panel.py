@@ -11,10 +11,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from planner.funnel import (
     FunnelStatus,
     days_in_stage,
-    overdue_reason,
-    premature_reason,
-    slip_reason,
-    stale_reason,
+    is_snoozed,
+    status_words,
 )
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.limits import MAX_NOTE
@@ -101,10 +99,12 @@ class DetailPanel(QScrollArea):
         parent: QWidget | None = None,
         *,
         status_of: Callable[[int], FunnelStatus | None] | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
         self.plan = plan
         self.status_of = status_of
+        self.today = today  # the window's clock
         self.opportunity_id = 0
         self.setWidgetResizable(True)
         self.setAccessibleName(translate("DetailPanel", "Deal details"))
@@ -165,16 +165,7 @@ class DetailPanel(QScrollArea):
         status = self.status_of(opportunity_id) if self.status_of else None
         if status is None:
             return []
-        lines = []
-        if status.stale_days is not None:
-            lines.append(stale_reason(status.stale_days, status.stale_limit))
-        if status.slips:
-            lines.append(slip_reason(status.slips))
-        if status.premature:
-            lines.append(premature_reason(status.missing))
-        if status.overdue and close is not None:
-            lines.append(overdue_reason(close, today))
-        return lines
+        return status_words(status, close, today)
 
     def show_opportunity(self, opportunity_id: int) -> None:
         """Load and show a deal (0, or a deal that no longer exists, clears the panel)."""
@@ -202,10 +193,10 @@ class DetailPanel(QScrollArea):
         account = (
             account_repo.get_account(self.plan, opportunity.account_id) if opportunity.account_id else None
         )
-        today = dt.date.today()
+        today = self.today()
         in_stage = days_in_stage(opportunity.stage_entered, today)
-        percent = probability(opportunity, stage)
-        snoozed = bool(opportunity.snooze_until and opportunity.snooze_until >= today)
+        percent = probability(opportunity.probability_override, stage.probability)
+        snoozed = is_snoozed(opportunity.snooze_until, today)
         step = next_step(activity_repo.list_actions(self.plan, opportunity.id), opportunity.next_step)
         values = {
             "Title": opportunity.title,

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from planner import validation
-from planner.funnel import FunnelStatus, days_in_stage, premature_reason, slip_reason, stale_reason
+from planner.funnel import FunnelStatus, days_in_stage, status_words
 from planner.i18n import plural
 from planner.money import Totals
-from planner.next_step import NextStep
+from planner.next_step import NextStep, is_overdue
 
 if TYPE_CHECKING:
     from ui.board.models import CardFace
@@ -254,7 +254,7 @@ def next_step(step: NextStep, today: dt.date) -> str:
         return translate("Format", "CRM: {step}").format(step=step.text)
     if step.due is None:
         return step.text
-    if step.due < today:
+    if is_overdue(step.due, today):
         wording = translate("Format", "{step} (overdue since {date})")
     else:
         wording = translate("Format", "{step} (due {date})")
@@ -305,14 +305,8 @@ def card_sentence(face: CardFace, today: dt.date) -> str:
 
 def badge_reasons(status: FunnelStatus) -> list[str]:
     """The card's badges in words, lower-case so they read inside a sentence."""
-    reasons = []
-    if status.stale_days is not None:
-        reasons.append(_lower_first(stale_reason(status.stale_days, status.stale_limit)))
-    if status.slips:
-        reasons.append(_lower_first(slip_reason(status.slips)))
-    if status.premature:
-        reasons.append(_lower_first(premature_reason(status.missing)))
-    return reasons
+    # The sentence says the close date itself, so the funnel's words without overdue.
+    return [_lower_first(words) for words in status_words(status)]
 
 
 def _lower_first(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -692,9 +692,3 @@ def write_pdf_headless(pack: Pack, path: Path) -> Path:
     """The command line's PDF: starts a headless QApplication when none runs."""
     ensure_application()
     return write_pdf(pack, path)
-
-
-def preview_pages(pack: Pack, paper: PaperSize | None, width: int, pages: Sequence[int]) -> list[QImage]:
-    """Pictures of some pages of the pack (cover, deal table, first deals)."""
-    layout = PackLayout(pack, paper, max_deals=2)
-    return [layout.page_image(p, width) for p in pages if 0 <= p < layout.page_count]

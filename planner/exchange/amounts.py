@@ -33,10 +33,6 @@ class NumberStyle(StrEnum):
         return "1,234.56" if self is NumberStyle.POINT else "1.234,56"
 
     @property
-    def decimal(self) -> str:
-        return "." if self is NumberStyle.POINT else ","
-
-    @property
     def other(self) -> NumberStyle:
         return NumberStyle.COMMA if self is NumberStyle.POINT else NumberStyle.POINT
 

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planner import funnel, i18n, money, red_flags
+from planner import calendar, funnel, i18n, money
+from planner.calendar import Quarter
 from planner.model import (
     Account,
     ActionStatus,
@@ -27,9 +28,9 @@ from planner.model import (
     Stage,
 )
 from planner.next_step import NextStep, export_text, next_step
+from planner.sheet import load_sheets
 from planner.stages import ordered, probability
 from planner.storage import accounts as account_repo
-from planner.storage import evidence as evidence_repo
 from planner.storage import pack_queries
 from planner.storage import pipelines as pipeline_repo
 from planner.storage import settings as settings_repo
@@ -58,7 +59,8 @@ class PackScope:
     """Which deals a pack holds; an empty scope is every open deal.
 
     `account_ids` each bring their subsidiaries; `deal_ids` are the seller's selection (taken
-    as given, open or closed); `quarter` ("2026Q4") keeps the deals closing in it.
+    as given, open or closed); `quarter` ("2026Q4") keeps the deals closing in it, a quarter
+    of the plan's fiscal year (planner.calendar), as the forecast counts it.
     """
 
     account_ids: tuple[int, ...] = ()
@@ -96,32 +98,25 @@ class PackOptions:
     paper: PaperSize | None = None  # None: from the locale (the PDF renderer decides)
 
 
-_QUARTER = re.compile(r"\s*(\d{4})\s*-?\s*Q([1-4])\s*|\s*Q([1-4])\s*-?\s*(\d{4})\s*", re.IGNORECASE)
+def quarter_in_plan(text: str, start_month: int = 1) -> Quarter:
+    """The quarter written "2026Q4" (also "2026-Q4" or "Q4 2026") of a year starting in `start_month`
+    (planner.calendar: fiscal years are named by the year they end in)."""
+    try:
+        return calendar.parse_quarter(text, start_month)
+    except ValueError:
+        raise PackError(f"“{text}” is not a quarter; write it like 2026Q4.") from None
 
 
-def parse_quarter(text: str) -> tuple[dt.date, dt.date]:
+def parse_quarter(text: str, start_month: int = 1) -> tuple[dt.date, dt.date]:
     """The first and last day of a quarter written "2026Q4" (also "2026-Q4" or "Q4 2026")."""
-    match = _QUARTER.fullmatch(text)
-    if not match:
-        raise PackError(f"“{text}” is not a quarter; write it like 2026Q4.")
-    year = int(match.group(1) or match.group(4))
-    quarter = int(match.group(2) or match.group(3))
-    if not 1 <= year <= 9998:
-        raise PackError(f"“{text}” is not a quarter; write it like 2026Q4.")
-    first = dt.date(year, 3 * quarter - 2, 1)
-    after = dt.date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)
-    return first, after - dt.timedelta(days=1)
+    quarter = quarter_in_plan(text, start_month)
+    return quarter.start, quarter.end
 
 
-def quarter_label(text: str) -> str:
-    """'2026 Q4' from any accepted spelling."""
-    first, _last = parse_quarter(text)
-    return f"{first.year} Q{(first.month + 2) // 3}"
-
-
-def quarter_of(day: dt.date) -> str:
-    """The quarter a day falls in: '2026Q4'."""
-    return f"{day.year}Q{(day.month + 2) // 3}"
+def quarter_label(text: str, start_month: int = 1) -> str:
+    """'2026 Q4' from any accepted spelling; of a fiscal year, with its months: '2026 Q4 (Jan-Mar 2026)'."""
+    quarter = quarter_in_plan(text, start_month)
+    return f"{quarter.spaced_label} ({quarter.span})" if quarter.fiscal else quarter.spaced_label
 
 
 # ----------------------------------------------------------------------------------------------
@@ -314,6 +309,7 @@ class DealPack:
     commitments: tuple[CommitmentInfo, ...] = ()  # the customer's commitments, the latest first
     missing_commitments: tuple[str, ...] = ()  # premature: the entry commitments never recorded
     call_plans: tuple[CallPlanInfo, ...] = ()  # by meeting time
+    warnings: tuple[str, ...] = ()  # planner.funnel.status_words: closed deals keep their slips
 
     @property
     def is_open(self) -> bool:
@@ -322,6 +318,11 @@ class DealPack:
     @property
     def stale(self) -> bool:
         return self.stale_days is not None
+
+    @property
+    def last_commitment(self) -> dt.date | None:
+        """The day of the customer's latest recorded commitment (the deal table's evidence column)."""
+        return self.commitments[0].committed_on if self.commitments else None
 
     @property
     def next_step_text(self) -> str:
@@ -430,7 +431,7 @@ def _resolve_scope(plan: PlanDB, scope: PackScope) -> list[int]:
             account_ids += account_repo.descendants(plan, account_id)
     close_from = close_to = None
     if scope.quarter:
-        close_from, close_to = parse_quarter(scope.quarter)
+        close_from, close_to = parse_quarter(scope.quarter, calendar.plan_start_month(plan))
     if scope.deal_ids is not None:
         chosen = pack_queries.existing_deal_ids(plan, scope.deal_ids)
         if account_ids is None and close_from is None:
@@ -461,7 +462,7 @@ def describe_scope(plan: PlanDB, scope: PackScope) -> str:
             names.append(f"{name} and its subsidiaries" if subsidiaries > 0 else name)
         parts.append(("Open deals of " if scope.deal_ids is None else "of ") + "; ".join(names))
     if scope.quarter:
-        label = quarter_label(scope.quarter)
+        label = quarter_label(scope.quarter, calendar.plan_start_month(plan))
         parts.append(("Open deals closing in " if not parts else "closing in ") + label)
     text = ", ".join(parts) if parts else "All open deals"
     if scope.pipeline_id is not None:
@@ -496,11 +497,7 @@ def _build_pack(
     now: dt.datetime | None,
 ) -> Pack:
     ids = resolve_scope(plan, scope)
-    facts = red_flags.load_facts(plan, ids)
-    flags = red_flags.evaluate_all(facts, today)
-    records = pack_queries.load_pack_records(plan, ids)
-    commitments = evidence_repo.commitments_of(plan, ids)
-    calls = evidence_repo.call_plans_of(plan, ids)
+    sheets = load_sheets(plan, ids, today)
     all_stages = stage_repo.list_stages(plan)
     stage_names = {s.id: s.name for s in all_stages}
     accounts = {a.id: a for a in account_repo.list_accounts(plan)}
@@ -510,12 +507,11 @@ def _build_pack(
     left_out = 0
     deals: list[DealPack] = []
     for deal_id in ids:
-        deal_facts = facts.get(deal_id)
-        if deal_facts is None:
+        sheet = sheets.get(deal_id)
+        if sheet is None:
             continue
-        o, stage = deal_facts.opportunity, deal_facts.stage
-        status = None if stage.is_closed else funnel.status(deal_facts.timing, deal_facts.rule, today)
-        people = records.people
+        o, stage, status = sheet.opportunity, sheet.stage, sheet.status
+        people = sheet.people
         influences = tuple(
             InfluenceInfo(
                 id=bi.id,
@@ -539,21 +535,21 @@ def _build_pack(
                 else "",
                 evidence=bi.evidence,
             )
-            for bi in records.influences.get(deal_id, ())
+            for bi in sheet.influences
         )
-        results = [
-            FlagInfo(f.rule, f.reason, f.is_strength, f.ref.kind, f.ref.id) for f in flags.get(deal_id, ())
-        ]
+        results = [FlagInfo(f.rule, f.reason, f.is_strength, f.ref.kind, f.ref.id) for f in sheet.flags]
         notes: list[NoteInfo] = []
         coaching: list[NoteInfo] = []
-        for note in records.notes.get(deal_id, ()):
+        for note in sheet.notes:
             if note.author == "manager":
                 coaching.append(_note_info(note))
             elif include_private or not note.private:
                 notes.append(_note_info(note))
             else:
                 left_out += 1
-        chance = probability(o, stage)
+        chance = probability(o.probability_override, stage.probability)
+        # A closed deal has no funnel status, but its slips are still worth saying.
+        closed_status = funnel.FunnelStatus(None, None, sheet.timing.slips, False, False, False)
         deals.append(
             DealPack(
                 id=o.id,
@@ -574,27 +570,25 @@ def _build_pack(
                 weighted=None if o.amount is None else o.amount * chance / 100,
                 forecast_category=o.forecast_category,
                 position=o.position,
-                next_step=next_step(records.actions.get(deal_id, ()), o.next_step),
-                created=deal_facts.timing.created,
+                next_step=next_step(sheet.actions, o.next_step),
+                created=sheet.timing.created,
                 stage_entered=o.stage_entered,
                 closed_on=o.closed_on,
                 close_reason=o.close_reason,
-                slips=deal_facts.timing.slips,
+                slips=sheet.timing.slips,
                 stale_days=status.stale_days if status else None,
                 stale_limit=status.stale_limit if status else None,
                 overdue=status.overdue if status else False,
                 premature=status.premature if status else False,
+                warnings=tuple(funnel.status_words(status or closed_status, o.close_date, today)),
                 snooze_until=o.snooze_until,
                 snooze_reason=o.snooze_reason,
                 red_flags=tuple(f for f in results if not f.is_strength),
                 strengths=tuple(f for f in results if f.is_strength),
                 influences=influences,
-                competitors=tuple(
-                    CompetitorInfo(c.name, c.kind, c.notes) for c in records.competitors.get(deal_id, ())
-                ),
+                competitors=tuple(CompetitorInfo(c.name, c.kind, c.notes) for c in sheet.competitors),
                 actions=tuple(
-                    ActionInfo(a.what, a.who, a.due, a.status, a.done_on, a.flag_ref)
-                    for a in records.actions.get(deal_id, ())
+                    ActionInfo(a.what, a.who, a.due, a.status, a.done_on, a.flag_ref) for a in sheet.actions
                 ),
                 stage_history=tuple(
                     MoveInfo(
@@ -605,11 +599,11 @@ def _build_pack(
                         m.commitment,
                         m.reason,
                     )
-                    for m in records.stage_moves.get(deal_id, ())
+                    for m in sheet.stage_moves
                 ),
                 close_date_history=tuple(
                     CloseDateInfo(c.changed_at, c.old_date, c.new_date, c.is_slip)
-                    for c in records.close_date_changes.get(deal_id, ())
+                    for c in sheet.close_date_changes
                 ),
                 notes=tuple(notes),
                 coaching_notes=tuple(coaching),
@@ -621,10 +615,10 @@ def _build_pack(
                         c.who,
                         c.evidence,
                     )
-                    for c in commitments.get(deal_id, ())
+                    for c in sheet.commitments
                 ),
                 missing_commitments=status.missing if status else (),
-                call_plans=tuple(_call_info(c, influences) for c in calls.get(deal_id, ())),
+                call_plans=tuple(_call_info(c, influences) for c in sheet.call_plans),
             )
         )
     deals.sort(key=lambda d: (d.stage_position, d.close_date or dt.date.max, d.id))
@@ -769,66 +763,7 @@ def _by_level(deals: Sequence[DealPack], base: str, rates: money.Rates) -> tuple
 # ----------------------------------------------------------------------------------------------
 # Words every format shares
 
-ROLE_LABELS = {
-    Role.ECONOMIC: "Economic",
-    Role.USER: "User",
-    Role.TECHNICAL: "Technical",
-    Role.COACH: "Coach",
-    Role.UNKNOWN: "Unknown",
-}
-DEGREE_LABELS = {Degree.HIGH: "High", Degree.MEDIUM: "Medium", Degree.LOW: "Low", Degree.UNKNOWN: "Unknown"}
-MODE_LABELS = {
-    Mode.GROWTH: "Growth",
-    Mode.TROUBLE: "Trouble",
-    Mode.EVEN_KEEL: "Even Keel",
-    Mode.OVERCONFIDENT: "Overconfident",
-    Mode.UNKNOWN: "Unknown",
-}
-COMPETITION_LABELS = {
-    CompetitionKind.VENDOR: "Other vendor",
-    CompetitionKind.INTERNAL: "Internal resources",
-    CompetitionKind.BUDGET_ELSEWHERE: "Budget spent elsewhere",
-    CompetitionKind.DO_NOTHING: "Doing nothing",
-}
-ACTION_LABELS = {
-    ActionStatus.POSSIBLE: "Possible",
-    ActionStatus.PLANNED: "Planned",
-    ActionStatus.DONE: "Done",
-}
-RULE_LABELS = {
-    red_flags.NO_ECONOMIC_BUYER: "No Economic buyer",
-    red_flags.SEVERAL_ECONOMIC_BUYERS: "Several Economic buyers",
-    red_flags.NO_COACH: "No Coach",
-    red_flags.UNCOVERED_INFLUENCE: "Uncovered influence",
-    red_flags.HOSTILE_INFLUENCE: "Hostile influence",
-    red_flags.UNRECEPTIVE_ECONOMIC_BUYER: "Unreceptive Economic buyer",
-    red_flags.UNKNOWN: "Unknown",
-    red_flags.NO_WIN_RESULT: "No Win-Result",
-    red_flags.NEW_PLAYER: "New player",
-    red_flags.OBJECTIVE_INCOMPLETE: "Objective incomplete",
-    red_flags.STALE: "Stale",
-    red_flags.SLIPPING: "Slipping",
-    red_flags.OVERDUE: "Overdue",
-    red_flags.PREMATURE: "Premature",
-    red_flags.NOT_IN_FUNNEL_YET: "Not in the Funnel yet",
-    red_flags.BEST_FEW_UNCONFIRMED: "Best Few unconfirmed",
-    red_flags.NO_NEXT_STEP: "No next step",
-    red_flags.SINGLE_THREADED: "Single-threaded",
-    red_flags.EUPHORIC_WITH_RED_FLAGS: "Euphoric despite red flags",
-    red_flags.FLAG_WITHOUT_ACTION: "Red flag without an action",
-    red_flags.STRONG_COACH: "Strong Coach",
-    red_flags.RECEPTIVE_ECONOMIC_BUYER: "Receptive Economic buyer",
-    red_flags.ALL_ROLES_COVERED: "All roles covered",
-    red_flags.COMMITMENT_THIS_WEEK: "Commitment this week",
-    red_flags.MANUAL: "Seller's own",
-}
 MINUS = "\u2212"
-
-
-def rule_label(rule: str) -> str:
-    """'No Coach' for 'no-coach', and for an action's link to a record ('uncovered-influence:
-    influence:12' reads 'Uncovered influence'); an unknown id reads as itself."""
-    return RULE_LABELS.get(rule.split(":", 1)[0], rule)
 
 
 def rating_text(rating: int | None) -> str:
@@ -896,33 +831,9 @@ def short_money(value: float, currency: str) -> str:
     return f"{value:,.0f} {currency}"
 
 
-def totals_text(row: TotalsRow, currency: str) -> str:
-    """'12 deals · 1,200,000 EUR · weighted 480,000 EUR (+ 30,000 CHF unconverted)'."""
-    count = f"{row.count} deal" if row.count == 1 else f"{row.count} deals"
-    text = f"{count} · {money_text(row.amount, currency)} · weighted {money_text(row.weighted, currency)}"
-    if row.unconverted:
-        extra = ", ".join(money_text(amount, c) for c, amount, _w in row.unconverted)
-        text += f" (+ {extra} without a rate)"
-    return text
-
-
-def unconverted_text(row: TotalsRow) -> str:
-    """'+ 30,000 CHF' for amounts in currencies without a rate, or ''."""
-    return ", ".join(f"+ {money_text(amount, c)}" for c, amount, _w in row.unconverted)
-
-
 def status_words(deal: DealPack) -> list[str]:
-    """The deal's funnel warnings in words: stale, slipping, overdue, premature, snoozed."""
-    words = []
-    if deal.stale_days is not None:
-        words.append(funnel.stale_reason(deal.stale_days, deal.stale_limit))
-    if deal.slips:
-        words.append(funnel.slip_reason(deal.slips))
-    if deal.overdue and deal.close_date is not None:
-        words.append("Overdue: the close date has passed")
-    if deal.premature:
-        words.append(funnel.premature_reason(deal.missing_commitments))
-    return words
+    """The deal's funnel warnings in words, as the window words them (planner.funnel.status_words)."""
+    return list(deal.warnings)
 
 
 def private_notes_text(pack: Pack) -> str:
@@ -933,15 +844,6 @@ def private_notes_text(pack: Pack) -> str:
         count = pack.private_notes_left_out
         return f"Private notes are not included ({count} left out)."
     return "Private notes are not included."
-
-
-def influence_line(bi: InfluenceInfo) -> str:
-    """'Maria Keller, CFO: Economic, High, Growth, +3'."""
-    who = f"{bi.name}, {bi.title}" if bi.title else bi.name
-    return (
-        f"{who}: {ROLE_LABELS[bi.role]}, {DEGREE_LABELS[bi.degree]}, {MODE_LABELS[bi.mode]},"
-        f" {rating_text(bi.rating)}"
-    )
 
 
 def met_text(bi: InfluenceInfo) -> str:

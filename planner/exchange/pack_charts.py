@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from planner import map_look
 from planner.exchange.pack import (
-    MODE_LABELS,
-    ROLE_LABELS,
     DealPack,
     InfluenceInfo,
     Pack,
@@ -18,7 +16,6 @@ from planner.exchange.pack import (
     short_money,
     strip_controls,
 )
-from planner.model import Mode, Role
 
 # One description of each picture, drawn twice: as SVG here (HTML pack) and with QPainter in
 # ui/pack_pdf.py (PDF pack). Coordinates are CSS pixels; text positions are baselines.
@@ -186,41 +183,13 @@ def funnel_charts(pack: Pack) -> tuple[Chart, Chart]:
 # Influence map (the Blue Sheet panel's vocabulary: shape is the role, colour the mode, the badge
 # the rating; so the app, the PDF and the HTML read alike)
 
-MODE_FILL = {
-    Mode.GROWTH: "#d5f0d8",
-    Mode.TROUBLE: "#d6e6fb",
-    Mode.EVEN_KEEL: "#e6e6e6",
-    Mode.OVERCONFIDENT: "#f9d7d3",
-    Mode.UNKNOWN: "#ffffff",
-}
-MODE_EDGE = {
-    Mode.GROWTH: "#2e7d32",
-    Mode.TROUBLE: "#1f5fa8",
-    Mode.EVEN_KEEL: "#6b6b6b",
-    Mode.OVERCONFIDENT: "#b03a2e",
-    Mode.UNKNOWN: "#8a6d00",
-}
-ROLE_SHAPE = {
-    Role.ECONOMIC: "hexagon",
-    Role.USER: "rounded",
-    Role.TECHNICAL: "rectangle",
-    Role.COACH: "notched",
-    Role.UNKNOWN: "dashed",
-}
-MAP_LEGEND = (
-    "Shape: role (hexagon Economic, rounded User, rectangle Technical, cut corners Coach, dashed"
-    " unknown). Colour: mode (green Growth, blue Trouble, grey Even Keel, red Overconfident)."
-    " Badge: rating (red hostile, green +3 or more). Lines go up to whom a person reports;"
-    " a dashed grey box is someone not on this deal."
-)
 NODE_W = 190.0
 NODE_H = 62.0
 GAP_X = 14.0
 GAP_Y = 30.0
 PER_ROW = 3  # more people of one level wrap: three fit a portrait page at a readable size
-_LINE = "#7a7a7a"
-_HOSTILE = "#b03a2e"
-_STRONG = "#2e7d32"
+_LINE = map_look.LINE
+_HOSTILE = map_look.HOSTILE
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +268,7 @@ def influence_map(deal: DealPack) -> Chart | None:
     for person_id, (x, y) in where.items():
         items += _node_items(nodes[person_id], x, y)
     names = ", ".join(
-        f"{bi.name} ({ROLE_LABELS[bi.role]}, {MODE_LABELS[bi.mode]}, rated {rating_text(bi.rating)})"
+        f"{bi.name} ({bi.role.label}, {bi.mode.label}, rated {rating_text(bi.rating)})"
         for bi in deal.influences
     )
     return Chart(width, height, tuple(items), f"Influence map of {deal.title}: {names}.")
@@ -339,23 +308,19 @@ def _node_items(node: _Node, x: float, y: float) -> list[Item]:
             Text(x + 10, y + 20, node.name, 11, _TEXT, bold=True, max_width=NODE_W - 20),
             Text(x + 10, y + 38, "Not on this deal", 10, _MUTED, max_width=NODE_W - 20),
         ]
-    shape = ROLE_SHAPE.get(bi.role, "dashed")
-    edge = MODE_EDGE.get(bi.mode, MODE_EDGE[Mode.UNKNOWN])
+    shape = map_look.shape_of(bi.role)
+    edge = map_look.edge_of(bi.mode)
     inset = 16.0 if shape in ("hexagon", "rounded") else 9.0
     badge = 13.0
     text_w = NODE_W - 2 * inset - 2 * badge - 6
     rating = bi.rating
-    if rating is not None and rating <= -4:
-        badge_fill, ink = _HOSTILE, "#ffffff"
-    elif rating is not None and rating >= 3:
-        badge_fill, ink = _STRONG, "#ffffff"
-    else:
-        badge_fill, ink = "#ffffff", _TEXT
+    badge_fill, badge_ink = map_look.badge_colours(rating)
+    ink = badge_ink or _TEXT
     cx, cy = x + NODE_W - inset - badge, y + NODE_H / 2
     return [
         Shape(
             _outline(shape, x, y, NODE_W, NODE_H),
-            MODE_FILL.get(bi.mode, "#ffffff"),
+            map_look.fill_of(bi.mode),
             edge,
             1.4,
             dashed=shape == "dashed",
@@ -366,7 +331,7 @@ def _node_items(node: _Node, x: float, y: float) -> list[Item]:
         Text(
             x + inset,
             y + 51,
-            f"{ROLE_LABELS[bi.role]} · {MODE_LABELS[bi.mode]}" + (" · new" if bi.new_in_job else ""),
+            f"{bi.role.label} · {bi.mode.label}" + (" · new" if bi.new_in_job else ""),
             10,
             _TEXT,
             max_width=text_w,
@@ -441,13 +406,3 @@ def to_svg(chart: Chart) -> str:
 def svg_data_uri(chart: Chart) -> str:
     """The chart as a data: URI for an <img> (so the HTML pack makes no request)."""
     return "data:image/svg+xml;base64," + base64.b64encode(to_svg(chart).encode("utf-8")).decode("ascii")
-
-
-def charts_of(deals: Sequence[DealPack]) -> dict[int, Chart]:
-    """The influence map of each deal that has influences, by deal id."""
-    found = {}
-    for deal in deals:
-        chart = influence_map(deal)
-        if chart is not None:
-            found[deal.id] = chart
-    return found

@@ -10,16 +10,13 @@ from pathlib import Path
 
 from planner.exchange.files import neutralise
 from planner.exchange.pack import (
-    DEGREE_LABELS,
-    MODE_LABELS,
-    ROLE_LABELS,
     DealPack,
     NoteInfo,
     Pack,
-    rule_label,
     strip_controls,
 )
 from planner.exchange.pack_files import write_files_atomic
+from planner.red_flags import rule_label
 
 Cell = str | int | float | bool | dt.date | None
 
@@ -43,6 +40,7 @@ DEAL_COLUMNS: tuple[str, ...] = (
     "Next step",
     "Slips",
     "Days without commitment (stale)",
+    "Last customer commitment",
     "Overdue",
     "Premature",
     "Red flags",
@@ -114,6 +112,7 @@ def deal_rows(pack: Pack) -> list[list[Cell]]:
             d.next_step_text,
             d.slips,
             d.stale_days,
+            d.last_commitment,
             d.overdue,
             d.premature,
             len(d.red_flags),
@@ -139,9 +138,9 @@ def influence_rows(pack: Pack) -> list[list[Cell]]:
             d.account,
             bi.name,
             bi.title,
-            ROLE_LABELS[bi.role],
-            DEGREE_LABELS[bi.degree],
-            MODE_LABELS[bi.mode],
+            bi.role.label,
+            bi.degree.label,
+            bi.mode.label,
             bi.rating,
             bi.result,
             bi.win,

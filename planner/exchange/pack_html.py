@@ -7,14 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner import red_flags
+from planner import map_look, red_flags
 from planner.exchange import pack_charts
 from planner.exchange.pack import (
-    ACTION_LABELS,
-    COMPETITION_LABELS,
-    DEGREE_LABELS,
-    MODE_LABELS,
-    ROLE_LABELS,
     ActionInfo,
     CallPlanInfo,
     DealPack,
@@ -28,7 +23,6 @@ from planner.exchange.pack import (
     position_text,
     private_notes_text,
     rating_text,
-    rule_label,
     stamp_date,
     status_words,
     strip_controls,
@@ -36,6 +30,7 @@ from planner.exchange.pack import (
 from planner.exchange.pack_charts import Chart
 from planner.exchange.pack_files import write_text_atomic
 from planner.model import ActionStatus
+from planner.red_flags import rule_label
 
 # Both the browser file and the PDF (ui/pack_pdf.py, through Qt's rich-text subset) are made of
 # the sections below, so they say the same things in the same words. `Dialect` holds the few
@@ -254,7 +249,8 @@ def _totals_table(pack: Pack, rows: Sequence[TotalsRow], d: Dialect) -> str:
 
 
 def deals_table_section(pack: Pack, d: Dialect) -> str:
-    """One row per deal: stage, close date, amount, probability, slips, stale, red flags, next step."""
+    """One row per deal: stage, close date, amount, probability, slips, stale, last customer
+    commitment, red flags, next step."""
     rows = []
     for n, deal in enumerate(pack.deals, start=1):
         title = esc(deal.title)
@@ -274,26 +270,28 @@ def deals_table_section(pack: Pack, d: Dialect) -> str:
                 f"{deal.probability} %",
                 str(deal.slips) if deal.slips else "—",
                 f'<span class="flag">{deal.stale_days} d</span>' if deal.stale_days is not None else "—",
+                esc(human_date(deal.last_commitment)),
                 f'<span class="flag">{len(deal.red_flags)}</span>' if deal.red_flags else "0",
                 _text(deal.next_step_text, d=d),
             ]
         )
     headers = [
         ("#", 3),
-        ("Deal", 24),
+        ("Deal", 18),
         ("Stage", 9),
         ("Close date", 10),
         ("Amount", 12),
         ("Prob.", 6),
         ("Slips", 5),
         ("Stale", 5),
+        ("Last commitment", 12),
         ("Red flags", 5),
-        ("Next step", 21),
+        ("Next step", 15),
     ]
     if not rows:
         return _h(2, "All deals", d) + '<p class="muted">No deals in this scope.</p>'
     return _h(2, "All deals", d) + _table(
-        d, headers, rows, numeric=(0, 4, 5, 6, 7, 8), nowrap=(2, 3), css="deals"
+        d, headers, rows, numeric=(0, 4, 5, 6, 7, 9), nowrap=(2, 3, 8), css="deals"
     )
 
 
@@ -314,7 +312,7 @@ def deal_section(pack: Pack, deal: DealPack, index: int, d: Dialect) -> str:
             parts.append(_h(3, "Influence map", d))
             parts.append(d.chart_html(f"map-{deal.id}", chart))
             if not d.qt:  # the PDF's map (the Blue Sheet panel's) has its legend inside
-                parts.append(f'<p class="muted legend">{esc(pack_charts.MAP_LEGEND)}</p>')
+                parts.append(f'<p class="muted legend">{esc(map_look.legend_text())}</p>')
     else:
         parts.append('<p class="flag">No buying influences recorded.</p>')
     parts.append(_h(3, "Red flags and strengths", d))
@@ -322,7 +320,7 @@ def deal_section(pack: Pack, deal: DealPack, index: int, d: Dialect) -> str:
     parts.append(_h(3, "Competition", d))
     if deal.competitors:
         parts += [
-            f"<p>{_text(c.name, '', d)} · {esc(COMPETITION_LABELS[c.kind])}"
+            f"<p>{_text(c.name, '', d)} · {esc(c.kind.label)}"
             + (f": {_text(c.notes, '', d)}" if c.notes.strip() else "")
             + "</p>"
             for c in deal.competitors
@@ -408,7 +406,7 @@ def call_plan_html(call: CallPlanInfo, d: Dialect, *, deal: DealPack | None = No
     attendees = [
         f'<b dir="auto">{esc(a.name)}</b>'
         + (f", {_text(a.title, '', d)}" if a.title.strip() else "")
-        + f" · {esc(ROLE_LABELS[a.role])} · Concept: "
+        + f" · {esc(a.role.label)} · Concept: "
         + _text(concept_words(a.concept, a.concept_kind), "Unknown", d)
         for a in call.attendees
     ]
@@ -548,9 +546,9 @@ def _influences_table(deal: DealPack, d: Dialect) -> str:
         rows.append(
             [
                 who,
-                esc(ROLE_LABELS[bi.role]),
-                esc(DEGREE_LABELS[bi.degree]),
-                esc(MODE_LABELS[bi.mode]),
+                esc(bi.role.label),
+                esc(bi.degree.label),
+                esc(bi.mode.label),
                 f'<span class="{css}">{esc(rating)}</span>' if css else esc(rating),
                 _text(met_text(bi), d=d) if bi.covered_by.strip() else '<span class="flag">Nobody</span>',
                 _text(bi.reports_to, "", d=d),
@@ -613,7 +611,7 @@ def _actions(actions: Sequence[ActionInfo], d: Dialect, empty: str) -> str:
         return f'<p class="muted">{esc(empty)}</p>' if empty else ""
     rows = [
         [
-            esc(ACTION_LABELS[a.status])
+            esc(a.status.label)
             + (f"<br>{esc(human_date(a.done_on))}" if a.status is ActionStatus.DONE and a.done_on else ""),
             _text(a.what, d=d),
             _text(a.who, d=d),

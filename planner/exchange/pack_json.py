@@ -113,6 +113,7 @@ def opportunity(deal: DealPack, token: str | None = None) -> dict[str, Any]:
             "overdue": deal.overdue,
             "premature": deal.premature,
             "missing_commitments": list(deal.missing_commitments),
+            "last_commitment": _date(deal.last_commitment),
         },
         "influences": [
             {

@@ -8,11 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner.exchange.pack import (
-    ACTION_LABELS,
-    COMPETITION_LABELS,
-    DEGREE_LABELS,
-    MODE_LABELS,
-    ROLE_LABELS,
     ActionInfo,
     CallPlanInfo,
     DealPack,
@@ -27,7 +22,6 @@ from planner.exchange.pack import (
     position_text,
     private_notes_text,
     rating_text,
-    rule_label,
     stamp_date,
     status_words,
     strip_controls,
@@ -35,6 +29,7 @@ from planner.exchange.pack import (
 from planner.exchange.pack_files import write_text_atomic
 from planner.exchange.pack_html import flag_summary
 from planner.model import ActionStatus
+from planner.red_flags import rule_label
 
 # User text must never turn into markup: what Markdown (CommonMark and GitHub's dialect) reads
 # as syntax inside a line is backslash-escaped; <, > and & become entities (no raw HTML); URLs
@@ -159,6 +154,7 @@ def render_markdown(pack: Pack) -> str:
                 "Prob.",
                 "Slips",
                 "Stale",
+                "Last commitment",
                 "Red flags",
                 "Next step",
             ],
@@ -173,12 +169,13 @@ def render_markdown(pack: Pack) -> str:
                     f"{d.probability} %",
                     str(d.slips) if d.slips else "—",
                     f"{d.stale_days} d" if d.stale_days is not None else "—",
+                    md(human_date(d.last_commitment)),
                     str(len(d.red_flags)),
                     md_cell(d.next_step_text),
                 ]
                 for n, d in enumerate(pack.deals, start=1)
             ],
-            right=(0, 5, 6, 7, 8, 9),
+            right=(0, 5, 6, 7, 8, 10),
         )
     else:
         out += ["No deals in this scope.", ""]
@@ -251,9 +248,9 @@ def _deal(deal: DealPack, n: int) -> list[str]:
                 [
                     md_cell(bi.name) + (" (new in the job)" if bi.new_in_job else ""),
                     md_cell(bi.title, ""),
-                    ROLE_LABELS[bi.role],
-                    DEGREE_LABELS[bi.degree],
-                    MODE_LABELS[bi.mode],
+                    bi.role.label,
+                    bi.degree.label,
+                    bi.mode.label,
                     rating_text(bi.rating),
                     md_cell(met_text(bi)),
                     md_cell(bi.reports_to, ""),
@@ -283,7 +280,7 @@ def _deal(deal: DealPack, n: int) -> list[str]:
     out += (items or ["None."]) + [""]
     out += ["### Competition", ""]
     out += [
-        f"- {md(c.name)} · {COMPETITION_LABELS[c.kind]}" + (f": {md(c.notes)}" if c.notes.strip() else "")
+        f"- {md(c.name)} · {c.kind.label}" + (f": {md(c.notes)}" if c.notes.strip() else "")
         for c in deal.competitors
     ] or ["None recorded."]
     out += ["", "### Best action plan", "", *_actions(deal.best_action_plan, "No planned actions.")]
@@ -351,7 +348,7 @@ def _call_plan(call: CallPlanInfo) -> list[str]:
     attendees = [
         f"**{md(a.name)}**"
         + (f", {md(a.title)}" if a.title.strip() else "")
-        + f" · {ROLE_LABELS[a.role]} · Concept: "
+        + f" · {a.role.label} · Concept: "
         + md_cell(concept_words(a.concept, a.concept_kind), "Unknown")
         for a in call.attendees
     ]
@@ -396,7 +393,7 @@ def _actions(actions: Sequence[ActionInfo], empty: str) -> list[str]:
         ["Status", "What", "Who", "When", "Red flag or strength"],
         [
             [
-                ACTION_LABELS[a.status]
+                a.status.label
                 + (f" {md(human_date(a.done_on))}" if a.status is ActionStatus.DONE and a.done_on else ""),
                 md_cell(a.what),
                 md_cell(a.who),
@@ -426,7 +423,7 @@ def _tree(influences: Sequence[InfluenceInfo]) -> list[str]:
             f", reports to {md(bi.reports_to)}" if bi.reports_to and bi.reports_to_id not in on_deal else ""
         )
         lines.append(
-            f"{'  ' * depth}- **{md(bi.name)}** ({ROLE_LABELS[bi.role]}, {MODE_LABELS[bi.mode]},"
+            f"{'  ' * depth}- **{md(bi.name)}** ({bi.role.label}, {bi.mode.label},"
             f" rated {rating_text(bi.rating)}{outside})"
         )
         for child in children.get(bi.person_id, ()):

@@ -76,10 +76,6 @@ class FileError(Exception):
     """A file that cannot be read as a table at all; the message says why, for the seller."""
 
 
-class CannotImportError(Exception):
-    """Nothing was written: the import could not run; the message says why."""
-
-
 class ImportCancelledError(Exception):
     """The seller cancelled while the import was running; nothing was written."""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from planner.exchange.decoding import TextReader
-from planner.exchange.problems import FileError, Problem, Severity
+from planner.exchange.problems import FileError, Problem
 from planner.i18n import format_number, translate
 from planner.limits import MAX_TABLE_BYTES, MAX_TABLE_CELLS, MAX_TABLE_ROWS
 
@@ -364,8 +364,3 @@ def read_xlsx(name: str, data: bytes | IO[bytes]) -> list[Table]:
     if not tables:
         raise FileError(refusals[0] if refusals else translate("Import", "is empty"))
     return tables
-
-
-def blank_problem(name: str, message: str) -> Problem:
-    """A whole-file error."""
-    return Problem(name, None, "", "", message, Severity.ERROR)

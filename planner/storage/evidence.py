@@ -151,12 +151,6 @@ def commitments_of(plan: PlanDB, opportunity_ids: Sequence[int]) -> dict[int, li
     )
 
 
-def latest_commitment_dates(plan: PlanDB) -> dict[int, dt.date]:
-    """Each deal's latest commitment day (deals without one are left out)."""
-    rows = plan.query("SELECT opportunity_id, MAX(committed_on) FROM commitment GROUP BY opportunity_id")
-    return {r[0]: day for r in rows if (day := date_of(r[1])) is not None}
-
-
 # Call plans ------------------------------------------------------------------------------------
 def _call_values(call: CallPlan) -> list[Any]:
     return [

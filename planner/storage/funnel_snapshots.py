@@ -84,9 +84,3 @@ def save_snapshot(plan: PlanDB, taken_on: dt.date, deals: Iterable[SnapshotDeal]
             [(snapshot_id, *deal) for deal in deals],
         )
     return snapshot_id
-
-
-def delete_snapshot(plan: PlanDB, snapshot_id: int) -> None:
-    """Remove one snapshot with its deals."""
-    with plan.atomic():
-        plan.execute("DELETE FROM funnel_snapshot WHERE id = ?", [snapshot_id])

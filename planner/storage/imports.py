@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.stage_moves import CLOSING, REOPENING, move_bookkeeping
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import settings as settings_repo
 from planner.storage.convert import from_date, now_stamp, to_date
@@ -25,7 +26,8 @@ Progress = Callable[[int, int], None]
 # The per-deal record of what the last import of a source wrote (see planner.exchange.merge).
 STATE_KEY = "import.state.{source}"
 # Columns an import may set on an existing deal. Everything else on a deal (position, snooze,
-# probability override, close reason, Blue Sheet tables) is the seller's and never written here.
+# close reason, Blue Sheet tables) is the seller's and never written here. The probability
+# override is the CRM's only while the seller has not set their own (planner.exchange.import_plan).
 UPDATABLE = frozenset(
     {
         "title",
@@ -36,6 +38,7 @@ UPDATABLE = frozenset(
         "currency",
         "next_step",
         "forecast_category",
+        "probability_override",
         "external_id",
         "source",
     }
@@ -61,6 +64,7 @@ class ExistingDeal:
     external_id: str | None
     source: str | None
     last_open_stage_id: int | None
+    probability_override: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +104,8 @@ class PlanIndex:
 
 _DEALS_SQL = (
     "SELECT id, title, account_id, stage_id, product, quantity, amount, currency, close_date,"
-    " forecast_category, next_step, external_id, source, last_open_stage_id FROM opportunity"
+    " forecast_category, next_step, external_id, source, last_open_stage_id, probability_override"
+    " FROM opportunity"
     " WHERE source = ? OR external_id IS NULL ORDER BY id"
 )
 
@@ -109,7 +114,21 @@ def load_index(plan: PlanDB, source: str) -> PlanIndex:
     """The deals of `source` and those without an external id, every account, person and influence."""
     deals = tuple(
         ExistingDeal(
-            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], to_date(r[8]), r[9], r[10], r[11], r[12], r[13]
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            to_date(r[8]),
+            r[9],
+            r[10],
+            r[11],
+            r[12],
+            r[13],
+            r[14],
         )
         for r in plan.query(_DEALS_SQL, [source])
     )
@@ -220,6 +239,7 @@ class NewDeal:
     forecast_category: str | None = None
     next_step: str = ""
     created: str = ""
+    probability_override: int | None = None
     stage_entered: dt.date | None = None
     closed_on: dt.date | None = None
     close_reason: str = ""
@@ -403,8 +423,8 @@ def _write_people(
 _INSERT_DEAL = (
     "INSERT INTO opportunity (title, account_id, stage_id, product, quantity, amount, currency,"
     " close_date, forecast_category, next_step, stage_entered, closed_on, close_reason,"
-    " last_open_stage_id, created, updated, external_id, source)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " last_open_stage_id, created, updated, external_id, source, probability_override)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -443,6 +463,7 @@ def _write_deals(
                 stamp,
                 deal.external_id,
                 deal.source,
+                deal.probability_override,
             ],
         )
         new_id = cursor.lastrowid
@@ -483,27 +504,25 @@ def _write_update(plan: PlanDB, update: DealUpdate, accounts: Mapping[str, int],
         opportunity_repo.set_close_date(plan, update.opportunity_id, old, new)
     change = update.stage
     if change is not None:
-        opportunity_repo.add_stage_move(
-            plan,
-            update.opportunity_id,
-            change.from_stage_id,
-            change.to_stage_id,
-            commitment_date=None,
-            reason=change.reason,
-        )
         current = plan.query(
             "SELECT last_open_stage_id FROM opportunity WHERE id = ?", [update.opportunity_id]
         )
-        last_open = change.from_stage_id if change.closing else current[0][0]
-        opportunity_repo.set_stage(
-            plan, update.opportunity_id, change.to_stage_id, entered=today, last_open_stage_id=last_open
+        # The import plan knows whether the move closes or reopens; the rest is any other move's.
+        kind = CLOSING if change.closing else REOPENING if change.reopening else "move"
+        opportunity_repo.write_stage_move(
+            plan,
+            move_bookkeeping(
+                update.opportunity_id,
+                change.from_stage_id,
+                change.to_stage_id,
+                kind,
+                last_open_stage_id=current[0][0],
+                today=today,
+                reason=change.reason,
+                closed_on=change.closed_on,
+                close_reason=change.close_reason,
+            ),
         )
-        if change.closing:
-            opportunity_repo.set_closed(
-                plan, update.opportunity_id, change.closed_on or today, change.close_reason
-            )
-        elif change.reopening:
-            opportunity_repo.set_closed(plan, update.opportunity_id, None, "")
 
 
 def _write_influences(

@@ -12,6 +12,7 @@ from planner.model import (
     OpportunityDraft,
     StageMove,
 )
+from planner.stage_moves import MoveBookkeeping
 from planner.storage.convert import from_date, now_stamp, to_date
 from planner.storage.db import PlanDB
 from planner.storage.pipelines import follow_stage
@@ -304,3 +305,28 @@ def set_position(plan: PlanDB, opportunity_id: int, position: int | None) -> Non
             "UPDATE opportunity SET position = ?, updated = ? WHERE id = ?",
             [position, now_stamp(), opportunity_id],
         )
+
+
+def write_stage_move(plan: PlanDB, move: MoveBookkeeping, *, record_commitment: bool = True) -> None:
+    """Write one move as planner.stage_moves decided it: the history row, the new stage, and the
+    closed state when the move closes or reopens the deal."""
+    with plan.atomic():
+        add_stage_move(
+            plan,
+            move.opportunity_id,
+            move.from_stage_id,
+            move.to_stage_id,
+            commitment_date=move.commitment_date,
+            commitment=move.commitment,
+            reason=move.reason,
+            record_commitment=record_commitment,
+        )
+        set_stage(
+            plan,
+            move.opportunity_id,
+            move.to_stage_id,
+            entered=move.entered,
+            last_open_stage_id=move.last_open_stage_id,
+        )
+        if move.closed is not None:
+            set_closed(plan, move.opportunity_id, *move.closed)

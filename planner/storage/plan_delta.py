@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from planner.storage.db import PlanDB
+from planner.storage.migrations import INDEX_TABLES
 
 Row = tuple[Any, ...]
 T = TypeVar("T")
@@ -49,12 +50,16 @@ class PlanDelta:
 
 
 def plan_tables(plan: PlanDB) -> list[str]:
-    """The plan's own tables (SQLite's and the migration record left out)."""
+    """The plan's own tables (SQLite's, the migration record and the search index left out).
+
+    The search index is derived from the rows: the triggers queue every row that undo or redo
+    writes back, and the transaction indexes them before it commits (PlanDB.atomic).
+    """
     rows = plan.query(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         " AND name != '_sqlite_migrations' ORDER BY rowid"
     )
-    return [r[0] for r in rows]
+    return [r[0] for r in rows if r[0] not in INDEX_TABLES]
 
 
 def capture(plan: PlanDB, tables: Sequence[str] | None = None) -> list[TableState]:

@@ -179,6 +179,21 @@
     </message>
 </context>
 <context>
+    <name>ActionStatus</name>
+    <message>
+        <source>Possible</source>
+        <translation>Möglich</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+</context>
+<context>
     <name>AddInfluenceDialog</name>
     <message>
         <source>Add a buying influence</source>
@@ -401,192 +416,8 @@
 <context>
     <name>BlueSheetLabels</name>
     <message>
-        <source>Economic</source>
-        <translation>Wirtschaftlicher Entscheider</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Anwender</translation>
-    </message>
-    <message>
-        <source>Technical</source>
-        <translation>Technischer Prüfer</translation>
-    </message>
-    <message>
-        <source>Coach</source>
-        <translation>Coach</translation>
-    </message>
-    <message>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>Hoch</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>Mittel</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>Gering</translation>
-    </message>
-    <message>
-        <source>Growth</source>
-        <translation>Wachstum</translation>
-    </message>
-    <message>
-        <source>Trouble</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Even Keel</source>
-        <translation>Gleichlauf</translation>
-    </message>
-    <message>
-        <source>Overconfident</source>
-        <translation>Übersicherheit</translation>
-    </message>
-    <message>
-        <source>Accomplish</source>
-        <translation>Erreichen</translation>
-    </message>
-    <message>
-        <source>Fix</source>
-        <translation>Beheben</translation>
-    </message>
-    <message>
-        <source>Avoid</source>
-        <translation>Vermeiden</translation>
-    </message>
-    <message>
-        <source>Other vendor</source>
-        <translation>Anderer Anbieter</translation>
-    </message>
-    <message>
-        <source>Internal resources</source>
-        <translation>Interne Ressourcen</translation>
-    </message>
-    <message>
-        <source>Budget spent elsewhere</source>
-        <translation>Budget anderweitig ausgegeben</translation>
-    </message>
-    <message>
-        <source>Do nothing</source>
-        <translation>Nichts tun</translation>
-    </message>
-    <message>
-        <source>Possible</source>
-        <translation>Möglich</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Geplant</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Erledigt</translation>
-    </message>
-    <message>
-        <source>No Economic buyer</source>
-        <translation>Kein Wirtschaftlicher Entscheider</translation>
-    </message>
-    <message>
-        <source>Several Economic buyers</source>
-        <translation>Mehrere Wirtschaftliche Entscheider</translation>
-    </message>
-    <message>
-        <source>No Coach</source>
-        <translation>Kein Coach</translation>
-    </message>
-    <message>
-        <source>Influence not covered</source>
-        <translation>Einflussperson nicht betreut</translation>
-    </message>
-    <message>
-        <source>Hostile influence</source>
-        <translation>Feindselige Einflussperson</translation>
-    </message>
-    <message>
-        <source>Unreceptive Economic buyer</source>
-        <translation>Wirtschaftlicher Entscheider nicht aufgeschlossen</translation>
-    </message>
-    <message>
-        <source>Missing information</source>
-        <translation>Fehlende Angaben</translation>
-    </message>
-    <message>
-        <source>No Win-Result</source>
-        <translation>Kein persönlicher Gewinn / Geschäftsergebnis</translation>
-    </message>
-    <message>
-        <source>New player</source>
-        <translation>Neue Einflussperson</translation>
-    </message>
-    <message>
-        <source>Objective incomplete</source>
-        <translation>Einzelverkaufsziel unvollständig</translation>
-    </message>
-    <message>
-        <source>Stale</source>
-        <translation>Ruhend</translation>
-    </message>
-    <message>
-        <source>Slipping</source>
-        <translation>Verschiebt sich</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>Überfällig</translation>
-    </message>
-    <message>
-        <source>Premature</source>
-        <translation>Verfrüht</translation>
-    </message>
-    <message>
-        <source>Not in the Funnel yet</source>
-        <translation>Noch nicht im Trichter</translation>
-    </message>
-    <message>
-        <source>Best Few unconfirmed</source>
-        <translation>Best Few unbestätigt</translation>
-    </message>
-    <message>
-        <source>No next step</source>
-        <translation>Kein nächster Schritt</translation>
-    </message>
-    <message>
-        <source>Single-threaded</source>
-        <translation>Nur ein Kontakt</translation>
-    </message>
-    <message>
-        <source>Euphoric despite red flags</source>
-        <translation>Euphorisch trotz Warnsignalen</translation>
-    </message>
-    <message>
-        <source>Red flag without an action</source>
-        <translation>Warnsignal ohne Maßnahme</translation>
-    </message>
-    <message>
-        <source>Strong Coach</source>
-        <translation>Starker Coach</translation>
-    </message>
-    <message>
-        <source>Receptive Economic buyer</source>
-        <translation>Wirtschaftlicher Entscheider aufgeschlossen</translation>
-    </message>
-    <message>
-        <source>Every role covered</source>
-        <translation>Jede Rolle besetzt</translation>
-    </message>
-    <message>
-        <source>Commitment this week</source>
-        <translation>Zusage in dieser Woche</translation>
-    </message>
-    <message>
-        <source>Your own</source>
-        <translation>Eigenes</translation>
     </message>
     <message>
         <source>euphoria is often blindness; check the evidence behind it</source>
@@ -1372,10 +1203,6 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>{count}× verschoben</translation>
     </message>
     <message>
-        <source>Premature</source>
-        <translation>Verfrüht</translation>
-    </message>
-    <message>
         <source>{n} flag</source>
         <translation>{n} Warnsignal</translation>
     </message>
@@ -1630,6 +1457,25 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
 </context>
 <context>
+    <name>CompetitionKind</name>
+    <message>
+        <source>Other vendor</source>
+        <translation>Anderer Anbieter</translation>
+    </message>
+    <message>
+        <source>Internal resources</source>
+        <translation>Interne Ressourcen</translation>
+    </message>
+    <message>
+        <source>Budget spent elsewhere</source>
+        <translation>Budget anderweitig ausgegeben</translation>
+    </message>
+    <message>
+        <source>Doing nothing</source>
+        <translation>Nichts tun</translation>
+    </message>
+</context>
+<context>
     <name>CompetitionSection</name>
     <message>
         <source>Competition</source>
@@ -1682,6 +1528,40 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     <message>
         <source>Remove the selected competitor (Delete)</source>
         <translation>Den ausgewählten Wettbewerber entfernen (Entf)</translation>
+    </message>
+</context>
+<context>
+    <name>ConceptKind</name>
+    <message>
+        <source>Accomplish</source>
+        <translation>Erreichen</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Beheben</translation>
+    </message>
+    <message>
+        <source>Avoid</source>
+        <translation>Vermeiden</translation>
+    </message>
+</context>
+<context>
+    <name>CrmExport</name>
+    <message>
+        <source>Stage “{stage}” has no {crm} stage value: choose one in Stage settings, then export again.</source>
+        <translation>Die Phase „{stage}“ hat keinen {crm}-Phasenwert: Wählen Sie einen in den Phaseneinstellungen und exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>{count} close reason was left out: name your {crm} field once</source>
+        <translation>{count} Abschlussgrund wurde weggelassen: Nennen Sie Ihr {crm}-Feld einmal</translation>
+    </message>
+    <message>
+        <source>{count} close reasons were left out: name your {crm} field once</source>
+        <translation>{count} Abschlussgründe wurden weggelassen: Nennen Sie Ihr {crm}-Feld einmal</translation>
+    </message>
+    <message>
+        <source>with --reason-field (e.g. {example}).</source>
+        <translation>mit --reason-field (z. B. {example}).</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +1810,25 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     <message>
         <source>Save debrief</source>
         <translation>Nachbereitung speichern</translation>
+    </message>
+</context>
+<context>
+    <name>Degree</name>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Gering</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>
@@ -3036,10 +2935,6 @@ Ersetzen?</translation>
     <message>
         <source>Week starting {date}: {deals}.</source>
         <translation>Woche ab {date}: {deals}.</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}</source>
-        <translation>{path} kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>{category} · {series}: {value}</source>
@@ -4405,6 +4300,10 @@ Konzept: {concept}</translation>
         <translation>Einflussperson</translation>
     </message>
     <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -4731,6 +4630,14 @@ Konzept: {concept}</translation>
     <message>
         <source>probability {probability} % is nearest {stage}&apos;s {stage_probability} %</source>
         <translation>Wahrscheinlichkeit {probability} % liegt am nächsten an {stage_probability} % von {stage}</translation>
+    </message>
+    <message>
+        <source>name like {stage}&apos;s</source>
+        <translation>Name wie bei {stage}</translation>
+    </message>
+    <message>
+        <source>the name says deals start there: {stage}, the earliest level</source>
+        <translation>der Name sagt, dass Verkaufschancen dort beginnen: {stage}, die früheste Stufe</translation>
     </message>
     <message>
         <source>by order</source>
@@ -5166,6 +5073,46 @@ Konzept: {concept}</translation>
         <translation>Ansprechpartner Nr. {id}</translation>
     </message>
     <message>
+        <source>hexagon</source>
+        <translation>Sechseck</translation>
+    </message>
+    <message>
+        <source>rounded</source>
+        <translation>abgerundet</translation>
+    </message>
+    <message>
+        <source>rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>cut corners</source>
+        <translation>abgeschrägte Ecken</translation>
+    </message>
+    <message>
+        <source>dashed</source>
+        <translation>gestrichelt</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>grün</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>blau</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>grau</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>rot</translation>
+    </message>
+    <message>
+        <source>white</source>
+        <translation>weiß</translation>
+    </message>
+    <message>
         <source>Shape: role</source>
         <translation>Form: Rolle</translation>
     </message>
@@ -5176,6 +5123,14 @@ Konzept: {concept}</translation>
     <message>
         <source>Badge: rating from {minus}5 to +5 (? unknown; red: hostile, green: +3 or more). Dashed grey: reported to, not on this deal.</source>
         <translation>Plakette: Bewertung von {minus}5 bis +5 (? unbekannt; rot: feindselig, grün: +3 oder mehr). Grau gestrichelt: Vorgesetzte, nicht bei dieser Verkaufschance.</translation>
+    </message>
+    <message>
+        <source>{look} {meaning}</source>
+        <translation>{look} {meaning}</translation>
+    </message>
+    <message>
+        <source>{title} ({items}).</source>
+        <translation>{title} ({items}).</translation>
     </message>
     <message>
         <source>No buying influences yet: add the people who decide.</source>
@@ -5311,16 +5266,8 @@ Konzept: {concept}</translation>
         <translation>Die offenen Verkaufschancen nach Phase. Die Pfeiltasten wechseln zwischen den Karten, die Eingabetaste öffnet eine, Strg+Rechts und Strg+Links verschieben sie in die nächste oder vorige Phase.</translation>
     </message>
     <message>
-        <source>Filter by title or account (Ctrl+F)</source>
-        <translation>Nach Titel oder Kunde filtern (Strg+F)</translation>
-    </message>
-    <message>
         <source>Filter deals</source>
         <translation>Verkaufschancen filtern</translation>
-    </message>
-    <message>
-        <source>Shows only the deals whose title or account contains the text</source>
-        <translation>Zeigt nur die Verkaufschancen, deren Titel oder Kunde die Eingabe enthält</translation>
     </message>
     <message>
         <source>&amp;Board</source>
@@ -5477,6 +5424,10 @@ Konzept: {concept}</translation>
     <message>
         <source>&amp;Filter deals</source>
         <translation>Verkaufschancen &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Search everything…</source>
+        <translation>Alles &amp;durchsuchen…</translation>
     </message>
     <message>
         <source>&amp;About Opportunity Planner</source>
@@ -5673,6 +5624,14 @@ Zurückstellung aufheben?</translation>
         <translation>Kunde „{name}“ anlegen</translation>
     </message>
     <message>
+        <source>Filter by title, account, product or person (Ctrl+F)</source>
+        <translation>Nach Titel, Kunde, Produkt oder Ansprechpartner filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Shows only the deals whose title, account, product or people contain the text</source>
+        <translation>Zeigt nur die Verkaufschancen, deren Titel, Kunde, Produkt oder Beteiligte die Eingabe enthalten</translation>
+    </message>
+    <message>
         <source>The account was not created</source>
         <translation>Der Kunde wurde nicht angelegt</translation>
     </message>
@@ -5775,6 +5734,29 @@ Lizenz: MIT</translation>
     <message>
         <source>The change could not be saved: {error}</source>
         <translation>Die Änderung konnte nicht gespeichert werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Mode</name>
+    <message>
+        <source>Growth</source>
+        <translation>Wachstum</translation>
+    </message>
+    <message>
+        <source>Trouble</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Even Keel</source>
+        <translation>Gleichlauf</translation>
+    </message>
+    <message>
+        <source>Overconfident</source>
+        <translation>Übersicherheit</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>
@@ -6930,6 +6912,113 @@ Lizenz: MIT</translation>
     </message>
 </context>
 <context>
+    <name>RedFlagRule</name>
+    <message>
+        <source>No Economic buyer</source>
+        <translation>Kein Wirtschaftlicher Entscheider</translation>
+    </message>
+    <message>
+        <source>Several Economic buyers</source>
+        <translation>Mehrere Wirtschaftliche Entscheider</translation>
+    </message>
+    <message>
+        <source>No Coach</source>
+        <translation>Kein Coach</translation>
+    </message>
+    <message>
+        <source>Uncovered influence</source>
+        <translation>Einflussperson nicht betreut</translation>
+    </message>
+    <message>
+        <source>Hostile influence</source>
+        <translation>Feindselige Einflussperson</translation>
+    </message>
+    <message>
+        <source>Unreceptive Economic buyer</source>
+        <translation>Wirtschaftlicher Entscheider nicht aufgeschlossen</translation>
+    </message>
+    <message>
+        <source>Missing information</source>
+        <translation>Fehlende Angaben</translation>
+    </message>
+    <message>
+        <source>No Win-Result</source>
+        <translation>Kein persönlicher Gewinn / Geschäftsergebnis</translation>
+    </message>
+    <message>
+        <source>New player</source>
+        <translation>Neue Einflussperson</translation>
+    </message>
+    <message>
+        <source>Objective incomplete</source>
+        <translation>Einzelverkaufsziel unvollständig</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Ruhend</translation>
+    </message>
+    <message>
+        <source>Slipping</source>
+        <translation>Verschiebt sich</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Premature</source>
+        <translation>Verfrüht</translation>
+    </message>
+    <message>
+        <source>Not in the Funnel yet</source>
+        <translation>Noch nicht im Trichter</translation>
+    </message>
+    <message>
+        <source>Best Few unconfirmed</source>
+        <translation>Best Few unbestätigt</translation>
+    </message>
+    <message>
+        <source>No next step</source>
+        <translation>Kein nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Single-threaded</source>
+        <translation>Nur ein Kontakt</translation>
+    </message>
+    <message>
+        <source>Euphoric despite red flags</source>
+        <translation>Euphorisch trotz Warnsignalen</translation>
+    </message>
+    <message>
+        <source>Red flag without an action</source>
+        <translation>Warnsignal ohne Maßnahme</translation>
+    </message>
+    <message>
+        <source>Panic</source>
+        <translation>Panik</translation>
+    </message>
+    <message>
+        <source>Strong Coach</source>
+        <translation>Starker Coach</translation>
+    </message>
+    <message>
+        <source>Receptive Economic buyer</source>
+        <translation>Wirtschaftlicher Entscheider aufgeschlossen</translation>
+    </message>
+    <message>
+        <source>Every role covered</source>
+        <translation>Jede Rolle besetzt</translation>
+    </message>
+    <message>
+        <source>Commitment this week</source>
+        <translation>Zusage in dieser Woche</translation>
+    </message>
+    <message>
+        <source>Seller&apos;s own</source>
+        <translation>Vom Verkäufer selbst</translation>
+    </message>
+</context>
+<context>
     <name>RedFlags</name>
     <message>
         <source>Names the product or service and how much</source>
@@ -6978,38 +7067,6 @@ Lizenz: MIT</translation>
     <message>
         <source>Keep to one piece of business: give each add-on its own objective</source>
         <translation>Bleiben Sie bei einem Geschäft: Geben Sie jeder Ergänzung ein eigenes Ziel</translation>
-    </message>
-    <message>
-        <source>Economic</source>
-        <translation>Wirtschaftlicher Entscheider</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Anwender</translation>
-    </message>
-    <message>
-        <source>Technical</source>
-        <translation>Technischer Prüfer</translation>
-    </message>
-    <message>
-        <source>Coach</source>
-        <translation>Coach</translation>
-    </message>
-    <message>
-        <source>Growth</source>
-        <translation>Wachstum</translation>
-    </message>
-    <message>
-        <source>Trouble</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Even Keel</source>
-        <translation>Gleichlauf</translation>
-    </message>
-    <message>
-        <source>Overconfident</source>
-        <translation>Übersicherheit</translation>
     </message>
     <message>
         <source>role</source>
@@ -7090,6 +7147,10 @@ Lizenz: MIT</translation>
     <message>
         <source>Current position {position} with {count} red flags: euphoria is often blindness, check the evidence</source>
         <translation>Aktuelle Einschätzung {position} bei {count} Warnsignalen: Euphorie macht oft blind, prüfen Sie die Belege</translation>
+    </message>
+    <message>
+        <source>Current position {position}: find out what is missing and act on it</source>
+        <translation>Aktuelle Position {position}: finden Sie heraus, was fehlt, und handeln Sie</translation>
     </message>
     <message>
         <source>No open action is linked to the red flag “{reason}”</source>
@@ -7662,6 +7723,107 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     </message>
 </context>
 <context>
+    <name>Role</name>
+    <message>
+        <source>Economic</source>
+        <translation>Wirtschaftlicher Entscheider</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Anwender</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Technischer Prüfer</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>The plan&apos;s search index is damaged, so nothing can be searched. Open the plan in the planner (not read-only) to rebuild it.</source>
+        <translation>Der Suchindex des Plans ist beschädigt, daher kann nichts gesucht werden. Öffnen Sie den Plan im Planer (nicht schreibgeschützt), um ihn neu aufzubauen.</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>People and buying influences</source>
+        <translation>Personen und Einflusspersonen</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Coaching notes</source>
+        <translation>Coaching-Notizen</translation>
+    </message>
+    <message>
+        <source>Call plans</source>
+        <translation>Gesprächspläne</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>Wettbewerber</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search everything</source>
+        <translation>Alles durchsuchen</translation>
+    </message>
+    <message>
+        <source>Deals, accounts, people, actions, notes, call plans, competitors…</source>
+        <translation>Verkaufschancen, Kunden, Personen, Maßnahmen, Notizen, Gesprächspläne, Wettbewerber…</translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation>Suchtext</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Type a word or the start of one. Up and Down choose a result, Enter opens it.</source>
+        <translation>Geben Sie ein Wort oder seinen Anfang ein. Pfeil auf und ab wählen ein Ergebnis, Eingabe öffnet es.</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>Nichts passt zu „{text}“.</translation>
+    </message>
+    <message>
+        <source>Many rows match; the newest are shown. Type more to narrow them.</source>
+        <translation>Viele Einträge passen; die neuesten werden gezeigt. Tippen Sie weiter, um sie einzugrenzen.</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen result.</source>
+        <translation>Eingabe öffnet das gewählte Ergebnis.</translation>
+    </message>
+</context>
+<context>
     <name>SectionBar</name>
     <message>
         <source>Blue Sheet sections</source>
@@ -7859,8 +8021,28 @@ Gemeinsame Entscheidungskriterien</translation>
         <translation>Nötige &amp;Kundenzusagen</translation>
     </message>
     <message>
+        <source>{crm} stage value</source>
+        <translation>{crm}-Phasenwert</translation>
+    </message>
+    <message>
         <source>Validation message</source>
         <translation>Prüfhinweis</translation>
+    </message>
+    <message>
+        <source>Automatic: the status says won or lost</source>
+        <translation>Automatisch: der Status sagt gewonnen oder verloren</translation>
+    </message>
+    <message>
+        <source>Automatic: {value}</source>
+        <translation>Automatisch: {value}</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Without a value the export refuses deals in this stage.</source>
+        <translation>Ohne Wert lehnt der Export Verkaufschancen in dieser Phase ab.</translation>
     </message>
     <message>
         <source>{name}  ({level})</source>

@@ -12,7 +12,7 @@ import pytest
 from planner import cli, funnel, i18n, red_flags
 from planner.demo import populate_demo
 from planner.exchange.pack import PackOptions, PackScope, build_pack
-from planner.pack_commands import write_pack
+from planner.exchange.pack_writers import write_pack
 from planner.storage.db import PlanDB, open_plan
 from planner.templates import compile_template, fill_in
 from tests.conftest import TODAY

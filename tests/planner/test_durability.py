@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from planner.stages import open_stages
 from planner.storage import stages as stage_repo
 from planner.storage.db import open_plan
@@ -38,6 +40,7 @@ def kill_at_random(path: Path, round_number: int, rng: random.Random) -> list[st
     return out.decode().splitlines()
 
 
+@pytest.mark.slow
 def test_every_acknowledged_edit_survives_sigkill(tmp_path: Path) -> None:
     path = tmp_path / "kill.plan"
     plan = open_plan(path)

@@ -11,6 +11,7 @@ from planner import operations as ops
 from planner.model import CallPlan, Commitment
 from planner.storage import evidence
 from planner.storage import opportunities as opportunity_repo
+from planner.storage.board import load_status_columns
 from planner.storage.db import PlanDB, open_plan
 from tests.planner.test_operations import dump
 
@@ -35,7 +36,7 @@ def test_commitments_round_trip_latest_first(demo_plan: PlanDB) -> None:
     assert [c.id for c in found[:2]] == [second, first]
     assert found[1].who == "CIO"
     assert len(found) == before + 2
-    assert evidence.latest_commitment_dates(demo_plan)[deal] >= dt.date(2026, 11, 20)
+    assert load_status_columns(demo_plan).last_commitment[deal] >= "2026-11-20"  # what Stale reads
     evidence.update_commitment(demo_plan, Commitment(first, deal, "Shared criteria", dt.date(2026, 11, 3)))
     assert evidence.commitments_of(demo_plan, [deal])[deal][-1 - before].what == "Shared criteria"
     evidence.delete_commitment(demo_plan, second)

@@ -39,6 +39,11 @@ def timing(**fields: object) -> DealTiming:
     return DealTiming(**values)  # type: ignore[arg-type]
 
 
+def stale_days(t: DealTiming, limit: int | None, today: dt.date) -> int | None:
+    """What the funnel rules say of one deal's staleness in a stage with this limit."""
+    return funnel.status(t, funnel.StageRule(0, limit), today).stale_days
+
+
 # A three-stage funnel of its own: what enters Later is Early's two exits and Middle's one.
 EARLY, MIDDLE, LATER = (
     Stage(1, "Early", FunnelLevel.ABOVE, 0, 10, 30, ("Agreed to meet", "Confirmed a goal")),
@@ -54,22 +59,19 @@ RULE = funnel.stage_rules([EARLY, MIDDLE, LATER])[LATER.id]
 )
 def test_stale_at_the_boundary(days_ago: int, stale: int | None) -> None:
     t = timing(last_commitment=TODAY - dt.timedelta(days=days_ago), created=D(2020, 1, 1))
-    assert funnel.stale_days(t, 21, TODAY) == stale
+    assert stale_days(t, 21, TODAY) == stale
 
 
 def test_stale_counts_from_creation_when_no_commitment_was_ever_recorded() -> None:
-    assert funnel.stale_days(timing(created=TODAY - dt.timedelta(days=40)), 30, TODAY) == 40
-    assert funnel.stale_days(timing(), 30, TODAY) is None
-    assert funnel.stale_days(timing(created=D(2000, 1, 1)), None, TODAY) is None  # closed stages
+    assert stale_days(timing(created=TODAY - dt.timedelta(days=40)), 30, TODAY) == 40
+    assert stale_days(timing(), 30, TODAY) is None
+    assert stale_days(timing(created=D(2000, 1, 1)), None, TODAY) is None  # closed stages
 
 
 def test_snooze_hides_stale_until_and_including_its_date() -> None:
     old = TODAY - dt.timedelta(days=60)
-    assert funnel.stale_days(timing(last_commitment=old, snooze_until=TODAY), 21, TODAY) is None
-    assert (
-        funnel.stale_days(timing(last_commitment=old, snooze_until=TODAY - dt.timedelta(days=1)), 21, TODAY)
-        == 60
-    )
+    assert stale_days(timing(last_commitment=old, snooze_until=TODAY), 21, TODAY) is None
+    assert stale_days(timing(last_commitment=old, snooze_until=TODAY - dt.timedelta(days=1)), 21, TODAY) == 60
 
 
 @given(
@@ -79,7 +81,7 @@ def test_snooze_hides_stale_until_and_including_its_date() -> None:
     snooze=st.one_of(st.none(), st.dates(min_value=D(2000, 1, 1), max_value=D(2030, 12, 31))),
 )
 def test_stale_property(last: dt.date, today: dt.date, limit: int, snooze: dt.date | None) -> None:
-    result = funnel.stale_days(timing(last_commitment=last, snooze_until=snooze), limit, today)
+    result = stale_days(timing(last_commitment=last, snooze_until=snooze), limit, today)
     elapsed = (today - last).days
     if snooze is not None and today <= snooze:
         assert result is None
@@ -125,15 +127,18 @@ def test_premature_names_every_entry_commitment_never_recorded() -> None:
 
 
 def test_overdue_slipping() -> None:
-    assert funnel.is_overdue(TODAY - dt.timedelta(days=1), TODAY)
-    assert not funnel.is_overdue(TODAY, TODAY)
-    assert not funnel.is_overdue(None, TODAY)
+    def overdue(close_date: dt.date | None) -> bool:
+        return funnel.status(timing(close_date=close_date, created=TODAY), RULE, TODAY).overdue
+
+    assert overdue(TODAY - dt.timedelta(days=1))
+    assert not overdue(TODAY)  # due today is not late yet
+    assert not overdue(None)
     status = funnel.status(timing(slips=2, created=TODAY), RULE, TODAY)
     assert status.slipping
     assert not funnel.status(timing(slips=1, created=TODAY), RULE, TODAY).slipping
 
 
-def test_direction_and_commitments_between(plan: PlanDB) -> None:
+def test_direction_and_checklist_between(plan: PlanDB) -> None:
     prospect, qualified, evaluating, committed, won, lost, _walked = stages.list_stages(plan)
     assert funnel.direction(prospect, qualified) == "forward"
     assert funnel.direction(evaluating, qualified) == "backward"
@@ -142,11 +147,14 @@ def test_direction_and_commitments_between(plan: PlanDB) -> None:
     assert funnel.direction(won, lost) == "none"
     assert funnel.direction(qualified, qualified) == "none"
     all_stages = stages.list_stages(plan)
-    assert funnel.commitments_between(prospect, evaluating, all_stages) == (
-        *prospect.exit_commitments,
-        *qualified.exit_commitments,
+    assert funnel.checklist_between(prospect, evaluating, all_stages) == (
+        *((prospect, text) for text in prospect.exit_commitments),
+        *((qualified, text) for text in qualified.exit_commitments),
     )
-    assert funnel.commitments_between(committed, won, all_stages) == committed.exit_commitments
+    assert funnel.checklist_between(committed, won, all_stages) == tuple(
+        (committed, text) for text in committed.exit_commitments
+    )
+    assert funnel.checklist_between(evaluating, prospect, all_stages) == ()  # back: nothing passed
 
 
 def _deal(plan: PlanDB) -> int:

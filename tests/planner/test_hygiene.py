@@ -11,11 +11,24 @@ import pytest
 from planner import forecast as fc
 from planner import hygiene
 from planner import red_flags as rf
-from planner.model import Action, ActionStatus, Commitment, FunnelLevel, OpportunityDraft, Role
+from planner.model import (
+    AccountDraft,
+    Action,
+    ActionStatus,
+    BuyingInfluence,
+    Commitment,
+    FunnelLevel,
+    Mode,
+    OpportunityDraft,
+    Person,
+    Role,
+)
 from planner.operations import Change, OperationError
+from planner.storage import accounts as account_repo
 from planner.storage import activities as activity_repo
 from planner.storage import evidence
 from planner.storage import opportunities as opportunity_repo
+from planner.storage import people as people_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 from tests.conftest import TODAY
@@ -112,7 +125,25 @@ def test_only_the_hygiene_rules_list_a_deal(plan: PlanDB) -> None:
     flags = rf.evaluate_plan(plan, TODAY)[deal]
     assert {f.rule for f in flags} == {rf.NO_ECONOMIC_BUYER, rf.NO_COACH, rf.FLAG_WITHOUT_ACTION}
     assert hygiene.cleanup_list(plan, TODAY).rows == ()
-    assert Role.ECONOMIC  # the roles exist; the list never reads them
+    # A hostile, unreceptive Economic buyer new in the job, never met, with nothing known of
+    # their wins: the rules about people fire, and the list still does not read them.
+    account = account_repo.insert_account(plan, AccountDraft("Contoso"))
+    person = people_repo.insert_person(plan, Person(0, account, "Maria Keller"))
+    people_repo.insert_influence(
+        plan,
+        BuyingInfluence(0, deal, person, Role.ECONOMIC, mode=Mode.OVERCONFIDENT, rating=-5, new_in_job=True),
+    )
+    people = {
+        rf.HOSTILE_INFLUENCE,
+        rf.UNRECEPTIVE_ECONOMIC_BUYER,
+        rf.UNKNOWN,
+        rf.NO_WIN_RESULT,
+        rf.NEW_PLAYER,
+        rf.UNCOVERED_INFLUENCE,
+        rf.SINGLE_THREADED,
+    }
+    assert people <= {f.rule for f in rf.evaluate_plan(plan, TODAY)[deal]}
+    assert hygiene.cleanup_list(plan, TODAY).rows == ()
 
 
 def test_no_next_step_and_an_unconfirmed_best_few_deal_are_listed(plan: PlanDB) -> None:

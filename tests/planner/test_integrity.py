@@ -211,6 +211,7 @@ sys.stdin.readline()
 """
 
 
+@pytest.mark.slow
 def test_a_damaged_plan_is_not_replaced_while_another_process_has_it(damaged: Path) -> None:
     latest = backups.latest_good_backup(damaged)
     assert latest is not None

@@ -69,6 +69,7 @@ def kill_restore_at(path: Path, backup: Path, step: str) -> None:
 
 
 @pytest.mark.parametrize("step", ["wal", "final"])
+@pytest.mark.slow
 def test_a_restore_killed_after_the_plan_was_set_aside_is_finished(
     damaged: tuple[Path, Path, bytes], step: str
 ) -> None:
@@ -99,6 +100,7 @@ def test_a_restore_killed_after_the_plan_was_set_aside_is_finished(
 @pytest.mark.parametrize(
     ("step", "left"), [("copy", "..mine.plan.restoring.partial"), ("aside", ".mine.plan.restoring")]
 )
+@pytest.mark.slow
 def test_a_restore_killed_before_the_plan_was_set_aside_leaves_it_as_it_was(
     damaged: tuple[Path, Path, bytes], step: str, left: str
 ) -> None:
@@ -143,6 +145,7 @@ def test_read_only_the_interrupted_restore_is_left_alone_and_explained(tmp_path:
     assert restoring_path(path).exists()
 
 
+@pytest.mark.slow
 def test_a_second_process_does_not_take_a_restore_in_progress_for_an_interrupted_one(
     damaged: tuple[Path, Path, bytes],
 ) -> None:
@@ -181,6 +184,7 @@ def interrupted(tmp_path: Path) -> Path:
     return folder / "mine.plan"
 
 
+@pytest.mark.slow
 def test_a_read_only_command_says_what_happened(tmp_path: Path, interrupted: Path) -> None:
     result = run(tmp_path, "forecast", "--db", str(interrupted))
     assert result.returncode == 1
@@ -191,6 +195,7 @@ def test_a_read_only_command_says_what_happened(tmp_path: Path, interrupted: Pat
     assert not interrupted.exists()
 
 
+@pytest.mark.slow
 def test_the_window_finishes_the_restore_at_start(tmp_path: Path, interrupted: Path) -> None:
     left_wal = interrupted.with_name("mine.plan-wal").read_bytes()
     started = run(tmp_path, "--db", str(interrupted))  # offscreen, quit once shown
@@ -209,6 +214,7 @@ def test_the_window_finishes_the_restore_at_start(tmp_path: Path, interrupted: P
     assert forecast.stderr == ""
 
 
+@pytest.mark.slow
 def test_a_failed_import_never_removes_the_plan_a_restore_put_back(tmp_path: Path, interrupted: Path) -> None:
     nothing = tmp_path / "nothing.csv"
     nothing.write_text("Record ID,Deal Name,Deal Stage\n")
@@ -222,6 +228,7 @@ def test_a_failed_import_never_removes_the_plan_a_restore_put_back(tmp_path: Pat
     assert count_deals(interrupted) == hostile.RESTORED_DEALS
 
 
+@pytest.mark.slow
 def test_demo_never_writes_into_a_plan_a_restore_put_back(tmp_path: Path, interrupted: Path) -> None:
     result = run(tmp_path, "demo", "--db", str(interrupted))
     assert result.returncode == 1

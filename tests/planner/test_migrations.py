@@ -31,6 +31,13 @@ TABLES = {
     "call_plan",
     "commitment",
     "pipeline",
+    # The search index and the tables SQLite keeps its data in.
+    "search_index",
+    "search_index_data",
+    "search_index_idx",
+    "search_index_docsize",
+    "search_index_config",
+    "search_index_queue",
     "_sqlite_migrations",
 }
 

@@ -36,6 +36,7 @@ def titles(path: Path) -> set[str]:
         plan.close()
 
 
+@pytest.mark.slow
 def test_a_second_process_opens_read_only_and_sees_the_first_ones_edits(tmp_path: Path) -> None:
     path = make_demo(tmp_path / "mine.plan")
     with Holder(path) as first:
@@ -64,6 +65,7 @@ def test_a_second_process_opens_read_only_and_sees_the_first_ones_edits(tmp_path
         plan.close()
 
 
+@pytest.mark.slow
 def test_two_processes_never_overwrite_each_others_edits(tmp_path: Path) -> None:
     path = make_demo(tmp_path / "mine.plan")
     plan = open_plan(path)
@@ -81,6 +83,7 @@ def test_two_processes_never_overwrite_each_others_edits(tmp_path: Path) -> None
     assert "Written by the second" not in titles(path)
 
 
+@pytest.mark.slow
 def test_two_plans_open_in_one_process_share_the_writer_lock(tmp_path: Path) -> None:
     # The window manager opens the new window's plan before it closes the old one.
     path = make_demo(tmp_path / "mine.plan")
@@ -102,6 +105,7 @@ def test_two_plans_open_in_one_process_share_the_writer_lock(tmp_path: Path) -> 
         other.close()
 
 
+@pytest.mark.slow
 def test_a_killed_writer_frees_the_plan(tmp_path: Path) -> None:
     path = make_demo(tmp_path / "mine.plan")
     with Holder(path) as first:
@@ -150,6 +154,7 @@ plan.close()
 
 
 @pytest.mark.parametrize("what", ["file", "folder"])
+@pytest.mark.slow
 def test_a_read_only_file_or_folder_opens_read_only_and_untouched(tmp_path: Path, what: str) -> None:
     preexec = as_plain_user()  # as root, file modes would not apply
     folder = tmp_path / "plans"
@@ -177,6 +182,7 @@ def test_a_read_only_file_or_folder_opens_read_only_and_untouched(tmp_path: Path
 
 
 @pytest.mark.parametrize("first_by", ["plan", "link"])
+@pytest.mark.slow
 def test_a_hard_link_cannot_open_a_second_writer(tmp_path: Path, first_by: str) -> None:
     # Two names of one file: each used to get its own lock file and its own -wal, so both
     # processes wrote, and the edits of one were lost.

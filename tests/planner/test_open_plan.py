@@ -305,6 +305,7 @@ def locked(tmp_path: Path) -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
+@pytest.mark.slow
 def test_unreadable_plan_is_refused(locked: Path) -> None:
     path = make_plan(locked / "secret.plan")
     path.chmod(0)
@@ -314,6 +315,7 @@ def test_unreadable_plan_is_refused(locked: Path) -> None:
     assert fingerprint(path) == before
 
 
+@pytest.mark.slow
 def test_plan_in_a_folder_that_cannot_be_entered_is_refused(locked: Path) -> None:
     path = make_plan(locked / "hidden.plan")
     before = fingerprint(path)

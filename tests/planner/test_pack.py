@@ -23,16 +23,15 @@ from hypothesis import strategies as st
 from planner import red_flags
 from planner.exchange import pack_csv, pack_html, pack_json, pack_markdown, pack_xlsx
 from planner.exchange.pack import (
-    RULE_LABELS,
     Pack,
     PackError,
     PackOptions,
     PackScope,
     build_pack,
     parse_quarter,
-    rule_label,
 )
 from planner.exchange.pack_files import write_files_atomic
+from planner.red_flags import RULE_LABELS, rule_label
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB, open_memory

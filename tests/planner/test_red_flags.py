@@ -475,6 +475,13 @@ CASES = [
     pytest.param(
         lambda: deal((ECONOMIC, USER, TECHNICAL), position=9), rf.EUPHORIC_WITH_RED_FLAGS, 0, id="off-scale"
     ),
+    # panic: the other end of the current position's scale, with or without other red flags
+    pytest.param(lambda: deal(position=-5), rf.PANIC, 1, id="minus-5"),
+    pytest.param(lambda: deal(position=-4), rf.PANIC, 1, id="minus-4"),
+    pytest.param(lambda: deal(position=-3), rf.PANIC, 0, id="minus-3"),
+    pytest.param(lambda: deal(position=5), rf.PANIC, 0, id="euphoric-is-not-panic"),
+    pytest.param(lambda: deal(position=-9), rf.PANIC, 0, id="below-the-scale"),
+    pytest.param(lambda: deal(position=-5, stage=LOST), rf.PANIC, 1, id="panic-on-a-closed-deal-too"),
     # flag-without-action (the deal has one open action linked to nothing unless said)
     pytest.param(lambda: deal((ECONOMIC, USER, TECHNICAL)), rf.FLAG_WITHOUT_ACTION, 1, id="unlinked"),
     pytest.param(deal, rf.FLAG_WITHOUT_ACTION, 0, id="no-red-flag"),
@@ -693,6 +700,9 @@ def test_the_method_checks_reasons() -> None:
     two = deal((ECONOMIC, replace(USER, new_in_job=True), TECHNICAL), position=5)
     assert reason(two, rf.EUPHORIC_WITH_RED_FLAGS) == (
         "Current position +5 with 2 red flags: euphoria is often blindness, check the evidence"
+    )
+    assert reason(deal(position=-5), rf.PANIC) == (
+        "Current position \u22125: find out what is missing and act on it"
     )
     assert reason(deal((ECONOMIC, USER, TECHNICAL)), rf.FLAG_WITHOUT_ACTION) == (
         "No open action is linked to the red flag “No Coach on this deal”"

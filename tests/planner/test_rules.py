@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner import validation
-from planner.funnel import days_in_stage
-from planner.model import MAX_AMOUNT, Opportunity
+from planner.funnel import days_in_stage, entry_items
+from planner.model import MAX_AMOUNT, Opportunity, Stage
 from planner.money import totals
-from planner.stages import entry_commitments, open_stages, probability
+from planner.stages import open_stages, probability
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 
@@ -21,20 +21,22 @@ def test_open_stages_and_entry_commitments(plan: PlanDB) -> None:
     all_stages = stage_repo.list_stages(plan)
     columns = open_stages(all_stages)
     assert [s.name for s in columns] == ["Prospect", "Qualified", "Evaluating", "Committed"]
-    assert entry_commitments(columns[0], all_stages) == ()
+
+    def entry(stage: Stage) -> list[tuple[int, str]]:
+        return [(item.stage_id, item.text) for item in entry_items(stage, all_stages)]
+
+    assert entry(columns[0]) == []
     # Every open stage's exits before it, each with its stage.
-    assert entry_commitments(columns[2], all_stages) == tuple(
-        (stage, text) for stage in columns[:2] for text in stage.exit_commitments
-    )
+    assert entry(columns[2]) == [(stage.id, text) for stage in columns[:2] for text in stage.exit_commitments]
     closed = next(s for s in all_stages if s.is_closed)
-    assert entry_commitments(closed, all_stages) == ()
+    assert entry(closed) == []
 
 
 def test_probability_override_wins(plan: PlanDB) -> None:
     stage = stage_repo.list_stages(plan)[1]
     deal = Opportunity(1, "x", None, stage.id)
-    assert probability(deal, stage) == 25
-    assert probability(Opportunity(1, "x", None, stage.id, probability_override=0), stage) == 0
+    assert probability(deal.probability_override, stage.probability) == 25
+    assert probability(0, stage.probability) == 0
 
 
 def test_totals_convert_and_keep_unknown_currencies_apart() -> None:

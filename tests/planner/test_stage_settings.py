@@ -39,7 +39,7 @@ def test_rename_and_reorder_keep_history(demo_plan: PlanDB) -> None:
     history_before = opportunities.stage_history(demo_plan, deal.id)
     rows[2] = replace(rows[2], spec=replace(rows[2].spec, name="Solution evaluation"))
     rows[1], rows[2] = rows[2], rows[1]
-    change = ops.apply_stage_settings(demo_plan, rows, {}, TODAY)
+    change = ops.apply_stage_settings(demo_plan, rows, {}, TODAY).change
     assert change.stages_changed
     names = [s.name for s in open_stages(stages.list_stages(demo_plan))]
     assert names == ["Prospect", "Solution evaluation", "Qualified", "Committed"]
@@ -136,3 +136,40 @@ def test_currencies(plan: PlanDB) -> None:
         ops.set_currencies(plan, "EUR", {"USD": -1.0})
     with pytest.raises(ops.OperationError, match="three-letter"):
         ops.set_currencies(plan, "EURO", {})
+
+
+def test_the_change_returns_its_own_undo_record(demo_plan: PlanDB) -> None:
+    rows = rows_of(demo_plan)
+    qualified, evaluating = rows[1].id, rows[2].id
+    assert qualified is not None
+    assert evaluating is not None
+    moved = ops.deals_in_stages(demo_plan, [qualified])
+    assert moved
+    before_dump = full_dump(demo_plan)
+    done = ops.apply_stage_settings(
+        demo_plan, [r for r in rows if r.id != qualified], {qualified: evaluating}, TODAY
+    )
+    assert done.change.opportunities == frozenset(moved)
+    assert [deal_id for deal_id, _snap in done.before.deals] == moved
+    after_dump = full_dump(demo_plan)
+    ops.revert_stage_settings(demo_plan, done.before)
+    assert full_dump(demo_plan) == before_dump
+    ops.revert_stage_settings(demo_plan, done.after)
+    assert full_dump(demo_plan) == after_dump
+
+
+def test_deals_of_a_deleted_stage_sent_to_won_are_closed_like_any_move(demo_plan: PlanDB) -> None:
+    rows = rows_of(demo_plan)
+    qualified = rows[1].id
+    won = next(r.id for r in rows if r.spec.level is FunnelLevel.WON)
+    assert qualified is not None
+    assert won is not None
+    moved = ops.deals_in_stages(demo_plan, [qualified])
+    ops.apply_stage_settings(demo_plan, [r for r in rows if r.id != qualified], {qualified: won}, TODAY)
+    for deal_id in moved:
+        deal = opportunities.get_opportunity(demo_plan, deal_id)
+        assert deal is not None
+        assert deal.stage_id == won
+        assert deal.closed_on == TODAY  # won today, as a drag to Won would say
+        assert deal.close_reason == "Stage Qualified was deleted"
+        assert deal.last_open_stage_id == qualified  # reopening returns it to the nearest it was

@@ -13,36 +13,28 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from planner.clock import FixedClock
 from planner.model import OpportunityDraft
 from planner.storage import backup as backups
 from planner.storage.backup import Kind
-from planner.storage.db import PlanDamagedError, open_plan
+from planner.storage.db import PlanDamagedError, PlanDB, open_plan
 from tests.planner.plan_files import NOW, count_deals, damage_table, dump_file, make_demo, make_many
 from tests.planner.test_open_plan import fingerprint
 from tests.test_cli import run
+from ui import windows
 from ui.dialogs import restore_dialog
 from ui.dialogs.restore_dialog import RESTORE, SALVAGE, RestoreDialog, run_restore_dialog
 from ui.main_window import MainWindow
 from ui.windows import WindowManager
 
 
-class Clock:
-    """A settable clock for the window manager's backups."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-def manager(qtbot: QtBot, tmp_path: Path, clock: Clock) -> Iterator[WindowManager]:
+def manager(qtbot: QtBot, tmp_path: Path, clock: FixedClock) -> Iterator[WindowManager]:
     m = WindowManager(tmp_path, clock)
     yield m
     if m.window is not None:
@@ -56,36 +48,51 @@ def auto_backups(path: Path) -> list[dt.datetime]:
 
 
 def new_deal(window: MainWindow, title: str) -> None:
-    assert window.create_opportunity(OpportunityDraft(title, None, window.controller.columns[0].id))
+    assert window.deals.create_opportunity(OpportunityDraft(title, None, window.controller.columns[0].id))
 
 
 def test_the_window_backs_up_on_open_then_at_most_hourly_while_editing(
-    manager: WindowManager, qtbot: QtBot, tmp_path: Path, clock: Clock
+    manager: WindowManager, qtbot: QtBot, tmp_path: Path, clock: FixedClock
 ) -> None:
     path = make_demo(tmp_path / "mine.plan")
     window = manager.show_plan(open_plan(path))
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: auto_backups(path) == [NOW])
-    clock.now = NOW + dt.timedelta(minutes=30)
+    clock.set(NOW + dt.timedelta(minutes=30))
     new_deal(window, "Within the hour")
     assert auto_backups(path) == [NOW]
-    clock.now = NOW + dt.timedelta(minutes=61)
+    clock.set(NOW + dt.timedelta(minutes=61))
     new_deal(window, "An hour later")
-    assert auto_backups(path) == [clock.now]  # same day: the newer one replaces it
+    assert auto_backups(path) == [clock.now()]  # same day: the newer one replaces it
     newest = backups.list_backups(path)[0].path
     assert count_deals(newest) == 42
-    clock.now = NOW + dt.timedelta(minutes=130)
+    clock.set(NOW + dt.timedelta(minutes=130))
     window.undo_stack.undo()  # undo is an edit too
     assert count_deals(backups.list_backups(path)[0].path) == 41
     assert manager.backup_problem is None
 
 
+def backups_on_open(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """What each backup on open returned, once its timer (a second after the window shows) ran."""
+    taken: list[object] = []
+    real = windows._backup_on_open
+
+    def spy(plan: PlanDB, now: dt.datetime) -> object:
+        taken.append(real(plan, now))
+        return taken[-1]
+
+    monkeypatch.setattr(windows, "_backup_on_open", spy)
+    return taken
+
+
 def test_a_new_plan_is_backed_up_from_its_first_edit_not_when_opened(
-    manager: WindowManager, qtbot: QtBot, tmp_path: Path
+    manager: WindowManager, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    taken = backups_on_open(monkeypatch)
     window = manager.show_plan(open_plan(tmp_path / "new.plan"))
     qtbot.addWidget(window)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: len(taken) == 1)  # the backup on open ran, and took nothing
+    assert taken == [None]
     assert not backups.backup_dir(tmp_path / "new.plan").exists()
     new_deal(window, "First deal")  # the first edit of a plan: its first backup
     assert len(auto_backups(tmp_path / "new.plan")) == 1
@@ -142,7 +149,7 @@ def test_the_restore_dialog_lists_backups_with_date_and_deal_count(
 
 
 def test_restore_from_backup_keeps_the_current_plan_first_and_reopens(
-    manager: WindowManager, qtbot: QtBot, history: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+    manager: WindowManager, qtbot: QtBot, history: Path, monkeypatch: pytest.MonkeyPatch, clock: FixedClock
 ) -> None:
     window = manager.show_plan(open_plan(history))
     qtbot.addWidget(window)
@@ -161,8 +168,8 @@ def test_restore_from_backup_keeps_the_current_plan_first_and_reopens(
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    clock.now = NOW + dt.timedelta(hours=3)
-    restored = run_restore_dialog(window, window.plan, clock.now)
+    clock.set(NOW + dt.timedelta(hours=3))
+    restored = run_restore_dialog(window, window.plan, clock.now())
     assert restored == history
     assert "2026-11-25 09:30" in asked[0]
     assert "kept as a backup first" in asked[0]
@@ -179,7 +186,12 @@ def test_restore_from_backup_keeps_the_current_plan_first_and_reopens(
 
 def dump_file_of(window: MainWindow) -> dict[str, list[tuple[Any, ...]]]:
     plan = window.plan
-    tables = [r[0] for r in plan.query("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    tables = [
+        r[0]
+        for r in plan.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%'"
+        )
+    ]
     return {t: plan.query(f"SELECT * FROM {t} ORDER BY rowid") for t in sorted(tables)}
 
 
@@ -303,6 +315,7 @@ def test_the_damaged_plan_message_offers_both_ways_out(qtbot: QtBot, damaged: Pa
     assert "Restore the backup of 2026-11-26 09:30" in seen["buttons"]
 
 
+@pytest.mark.slow
 def test_the_command_explains_a_damaged_plan_without_a_screen(tmp_path: Path, damaged: Path) -> None:
     before = fingerprint(damaged)
     result = run(tmp_path, "--db", str(damaged))

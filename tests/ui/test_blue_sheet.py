@@ -13,7 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from planner import red_flags
-from planner.model import ActionStatus, CompetitionKind, Degree, Mode, Note, Role
+from planner.model import ActionStatus, CallPlan, CompetitionKind, Degree, Mode, Note, Role
 from planner.sheet_operations import NewPerson, flag_ref
 from planner.storage import activities as activity_repo
 from planner.storage import opportunities as opportunity_repo
@@ -26,6 +26,7 @@ from ui.blue_sheet.delegates import RatingSpinBox
 from ui.blue_sheet.dialogs import AddInfluenceDialog
 from ui.blue_sheet.models import ActionTableModel, CompetitorTableModel, InfluenceTableModel
 from ui.date_field import DateField
+from ui.dialogs.commitment_dialog import CommitmentDraft
 
 M = InfluenceTableModel
 
@@ -522,6 +523,8 @@ def test_every_model_passes_the_model_tester(harness: Harness, qtmodeltester: Mo
         panel.action_section.model,
         panel.flag_section.model,
         panel.note_section.model,
+        panel.commitment_section.model,
+        panel.call_section.model,
     ]
     for model in models:
         qtmodeltester.check(model)  # empty
@@ -531,10 +534,14 @@ def test_every_model_passes_the_model_tester(harness: Harness, qtmodeltester: Mo
     panel.add_influence(NewPerson("Wei Chen"), Role.TECHNICAL)
     panel.add_competitor("Fabrikam", CompetitionKind.VENDOR)
     panel.add_note("A note")
+    assert panel.record_commitment(CommitmentDraft("Agreed to a pilot", TODAY, None))
+    assert panel.plan_call(CallPlan(0, 0, dt.datetime.combine(TODAY, dt.time(10)), "Pilot review"))
+    assert panel.commitment_section.model.rowCount() > 0
+    assert panel.call_section.model.rowCount() == 1
     for model in models:
         qtmodeltester.check(model)
-    harness.stack.undo()
-    harness.stack.undo()
+    for _ in range(4):
+        harness.stack.undo()
     for model in models:
         qtmodeltester.check(model)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
@@ -151,3 +152,27 @@ def test_scene_functions_render_any_scene(qapp: object, tmp_path: Path) -> None:
     assert render_scene_png(scene, tmp_path / "a.png", scale=1.0)
     assert render_scene_svg(scene, tmp_path / "a.svg")
     assert QImage(str(tmp_path / "a.png")).width() == round(scene.sceneRect().width())
+
+
+def test_the_window_and_the_review_pack_draw_a_person_alike(qapp: object, demo_plan: PlanDB) -> None:
+    from planner import map_look
+    from planner.exchange import pack_charts, pack_html
+    from planner.exchange.pack import PackOptions, PackScope, build_pack
+    from planner.storage import people
+    from tests.conftest import TODAY
+
+    pack = build_pack(demo_plan, PackScope.all_open(), PackOptions(), TODAY)
+    deal = next(d for d in pack.deals if len({bi.mode for bi in d.influences}) > 1)
+    chart = pack_charts.influence_map(deal)
+    assert chart is not None
+    drawn = {s.fill for s in chart.items if isinstance(s, pack_charts.Shape) and s.stroke != map_look.LINE}
+    influences = people.list_influences(demo_plan, deal.id)
+    everyone = {p.id: p for p in people.list_people(demo_plan, deal.account_id or 0)}
+    window = {n.fill.name() for n in influence_nodes(build_map_scene(influences, everyone)) if not n.ghost}
+    assert window == {map_look.MODE_FILL[bi.mode] for bi in deal.influences}
+    assert drawn >= window
+    # Both legends say the same words: the pack's paragraph holds the window's titles and note.
+    legend = pack_html.render_html(pack)
+    for words in (map_look.shape_title(), map_look.colour_title(), map_look.badge_note()):
+        assert html.escape(words, quote=False) in legend
+    assert "hexagon Economic" in map_look.legend_text()

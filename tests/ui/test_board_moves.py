@@ -117,7 +117,7 @@ def test_cancel_leaves_everything_as_it_was(window: MainWindow, monkeypatch: pyt
     shown = answer_dialogs(monkeypatch, accept=False)
     card = window.controller.models[window.controller.columns[0].id].visible_cards[0]
     before = dump(window.plan)
-    assert not window.request_move(card.id, window.controller.columns[2].id)
+    assert not window.deals.request_move(card.id, window.controller.columns[2].id)
     assert len(shown) == 1
     assert dump(window.plan) == before
     assert card.id in ids(window, 0)
@@ -153,13 +153,14 @@ def test_keyboard_ctrl_arrows_move_and_undo_redo(
 
 
 def test_close_as_lost_goes_to_the_archive_and_reopens(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtmodeltester: ModelTester
 ) -> None:
+    qtmodeltester.check(window.archive.model)
     shown = answer_dialogs(monkeypatch, accept=True, reason="Lost to Contoso on price")
     stage = window.controller.columns[3]
     card = window.controller.models[stage.id].visible_cards[0]
     lost = next(s for s in window.controller.stages if s.level is FunnelLevel.LOST)
-    assert window.request_move(card.id, lost.id)
+    assert window.deals.request_move(card.id, lost.id)
     assert shown[-1].kind == "close"
     assert window.controller.stage_of(card.id) is None
     window.tabs.setCurrentWidget(window.archive)
@@ -170,8 +171,10 @@ def test_close_as_lost_goes_to_the_archive_and_reopens(
         "Lost to Contoso on price",
         dt.date.today(),
     )
+    qtmodeltester.check(window.archive.model)
     window.archive.table.selectRow(rows.index(closed))
     window.archive.reopen_button.click()
+    qtmodeltester.check(window.archive.model)
     assert window.controller.stage_of(card.id) == stage.id
     assert card.id not in [
         d.id for d in (window.archive.model.deal_at(r) for r in range(window.archive.model.rowCount())) if d
@@ -181,7 +184,7 @@ def test_close_as_lost_goes_to_the_archive_and_reopens(
 def test_context_menu_offers_every_other_stage(window: MainWindow) -> None:
     stage = window.controller.columns[0]
     card = window.controller.models[stage.id].visible_cards[0]
-    menu = window.card_menu(card.id)
+    menu = window.menus.card_menu(card.id)
     move_menu = menu.actions()[0].menu()
     assert isinstance(move_menu, QMenu)
     entries = {a.text(): a.isEnabled() for a in move_menu.actions()}
@@ -198,7 +201,7 @@ def test_snooze_hides_the_stale_badge_and_undo_returns_it(window: MainWindow) ->
         if window.controller.status(c).stale_days is not None
     )
     before = dump(window.plan)
-    assert window.snooze(stale.id, dt.date.today() + dt.timedelta(days=7), "Budget round in January")
+    assert window.deals.snooze(stale.id, dt.date.today() + dt.timedelta(days=7), "Budget round in January")
     model = window.controller.models[stale.stage_id]
     refreshed = next(c for c in model.cards if c.id == stale.id)
     status = model.status(refreshed)
@@ -243,3 +246,47 @@ def test_cards_show_badges_in_words(window: MainWindow) -> None:
     assert any("no customer commitment for" in t and "(stage limit" in t for t in texts)
     assert any("the close date moved later 2 times" in t for t in texts)
     assert any("premature" in t for t in texts)
+
+
+def test_a_move_reads_the_deal_once_before_it_writes(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    reads: list[int] = []
+    real_get = opportunity_repo.get_opportunity
+
+    def counted(plan: PlanDB, opportunity_id: int) -> object:
+        reads.append(opportunity_id)
+        return real_get(plan, opportunity_id)
+
+    writes: list[str] = []
+    real_set_stage = opportunity_repo.set_stage
+
+    def set_stage(*args: object, **kwargs: object) -> None:
+        writes.append(f"after {len(reads)} reads")
+        real_set_stage(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(opportunity_repo, "get_opportunity", counted)
+    monkeypatch.setattr(opportunity_repo, "set_stage", set_stage)
+    card = window.controller.models[window.controller.columns[1].id].visible_cards[0]
+    window.board.select(card.id)
+    view = window.board.column_for(window.controller.columns[1].id).view
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, MoveDialog)
+        qtbot.keyClicks(dialog.other, "Shared the decision criteria")
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    reads.clear()  # selecting the card showed it in the docks
+    QTimer.singleShot(0, answer)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert card.id in ids(window, 2)
+    # Planned once (the dialog's questions and the write share it), written without reading again.
+    assert writes == ["after 1 reads"]
+    assert (
+        opportunity_repo.stage_history(window.plan, card.id)[-1].commitment == "Shared the decision criteria"
+    )

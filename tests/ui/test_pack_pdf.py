@@ -191,3 +191,27 @@ def test_an_unwritable_pdf_destination_is_refused(qtbot: QtBot, demo_plan: PlanD
     with pytest.raises(PackError, match="does not exist"):
         write_pdf(_pack(demo_plan), tmp_path / "missing" / "pack.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_pdf_deal_table_shows_the_day_of_the_last_commitment(
+    qtbot: QtBot, plan: PlanDB, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from planner.model import Commitment
+    from planner.storage import evidence as evidence_repo
+    from tests.planner.forecast_support import add_deal
+
+    deal = add_deal(plan, "Qualified", 50_000, TODAY + dt.timedelta(days=40), title="Depot fleet")
+    add_deal(plan, "Prospect", 20_000, TODAY + dt.timedelta(days=50), title="Yard scanners")
+    with plan.atomic():
+        evidence_repo.insert_commitment(
+            plan, Commitment(0, deal, "Shared the budget range", dt.date(2026, 11, 3))
+        )
+    text = _text(write_pdf(_pack(plan), tmp_path / "pack.pdf"))
+    table = text[text.index("\nAll deals\n") :]  # the section's heading, not the cover's line
+    assert "Last" in table.split("Depot fleet")[0]  # the column's header, above the rows
+    row = next(line for line in table.splitlines() if "Depot fleet" in line)
+    other = next(line for line in table.splitlines() if "Yard scanners" in line)
+    assert "3 Nov 2026" in row
+    assert "Nov 2026" not in other

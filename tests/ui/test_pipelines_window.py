@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.storage import pipelines as pipeline_repo
 from planner.storage.db import PlanDB
+from planner.storage.search_index import index_is_current
 from tests.planner.import_support import DATA, fingerprint
 from tests.ui import window_driver as drive
 from ui.dialogs.import_wizard import ImportWizard
@@ -147,15 +148,17 @@ def test_undo_of_an_import_restores_every_row_and_redo_applies_it_again(
     _import(window, [TWO])
     after = fingerprint(plan)
     assert after != before
-    assert window.undo_action.isEnabled()
+    assert window.menus.undo_action.isEnabled()
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert fingerprint(plan) == before
+    assert index_is_current(plan.conn)
     assert _card_titles(window) == _plan_board(plan, None)
     assert not any(_card_titles(window).values())
     QTest.keyClick(
         window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert fingerprint(plan) == after
+    assert index_is_current(plan.conn)
     assert _card_titles(window) == _plan_board(plan, None)
 
 

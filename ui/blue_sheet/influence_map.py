@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import map_look
 from planner.i18n import plural, translate
 from planner.model import BuyingInfluence, Mode, Person, Role
-from planner.red_flags import HOSTILE_AT_MOST, STRONG_COACH_AT_LEAST
 from ui.blue_sheet import labels
 from ui.plain import plain_tooltip
 
@@ -51,37 +51,16 @@ MARGIN = 16.0
 LOOSE_PER_ROW = 3
 FONT_POINTS = 9
 
-# Colour per response mode: pale fills under dark text (contrast above 7:1), receptive modes
-# (Growth, Trouble) in greens and blues, unreceptive ones (Even Keel, Overconfident) in grey and red.
-MODE_FILL: dict[Mode, QColor] = {
-    Mode.GROWTH: QColor("#d5f0d8"),
-    Mode.TROUBLE: QColor("#d6e6fb"),
-    Mode.EVEN_KEEL: QColor("#e6e6e6"),
-    Mode.OVERCONFIDENT: QColor("#f9d7d3"),
-    Mode.UNKNOWN: QColor("#ffffff"),
-}
-MODE_EDGE: dict[Mode, QColor] = {
-    Mode.GROWTH: QColor("#2e7d32"),
-    Mode.TROUBLE: QColor("#1f5fa8"),
-    Mode.EVEN_KEEL: QColor("#6b6b6b"),
-    Mode.OVERCONFIDENT: QColor("#b03a2e"),
-    Mode.UNKNOWN: QColor("#8a6d00"),
-}
+# The look is planner.map_look's, shared with the review pack; here as Qt colours.
+MODE_FILL: dict[Mode, QColor] = {mode: QColor(hex_colour) for mode, hex_colour in map_look.MODE_FILL.items()}
+MODE_EDGE: dict[Mode, QColor] = {mode: QColor(hex_colour) for mode, hex_colour in map_look.MODE_EDGE.items()}
 TEXT = QColor("#1c1c1c")
 MUTED = QColor("#4a4a4a")
-LINE = QColor("#7a7a7a")
+LINE = QColor(map_look.LINE)
 SELECTED = QColor("#0b57d0")
 FOCUS = QColor("#1c1c1c")  # the keyboard focus ring: dotted, outside the box (9:1 on white)
-HOSTILE = QColor("#b03a2e")
-STRONG = QColor("#2e7d32")
-# Shape per role: words for the legend and the tests, drawn by `_outline`.
-ROLE_SHAPE: dict[Role, str] = {
-    Role.ECONOMIC: "hexagon",
-    Role.USER: "rounded",
-    Role.TECHNICAL: "rectangle",
-    Role.COACH: "notched",
-    Role.UNKNOWN: "dashed",
-}
+HOSTILE = QColor(map_look.HOSTILE)
+ROLE_SHAPE: dict[Role, str] = map_look.ROLE_SHAPE
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,12 +215,8 @@ class InfluenceNode(QGraphicsItem):
             return
         circle = QRectF(NODE_WIDTH - inset - badge, (NODE_HEIGHT - badge) / 2, badge, badge)
         rating = n.rating if self.rating_text != "?" else None
-        if rating is not None and rating <= HOSTILE_AT_MOST:
-            fill, ink = HOSTILE, QColor("#ffffff")
-        elif rating is not None and rating >= STRONG_COACH_AT_LEAST:
-            fill, ink = STRONG, QColor("#ffffff")
-        else:
-            fill, ink = QColor("#ffffff"), TEXT
+        badge_fill, badge_ink = map_look.badge_colours(rating)
+        fill, ink = QColor(badge_fill), QColor(badge_ink) if badge_ink else TEXT
         painter.setPen(QPen(self.edge, 1.2))
         painter.setBrush(QBrush(fill))
         painter.drawEllipse(circle)
@@ -399,10 +374,10 @@ def _add_legend(scene: QGraphicsScene, top: float) -> None:
     metrics = QFontMetrics(font)
     rows: list[tuple[str, list[tuple[str, str, Mode]]]] = [
         (
-            translate("InfluenceMap", "Shape: role"),
+            map_look.shape_title(),
             [(ROLE_SHAPE[r], labels.role(r), Mode.UNKNOWN) for r in ROLE_SHAPE],
         ),
-        (translate("InfluenceMap", "Colour: mode"), [("rectangle", labels.mode(m), m) for m in MODE_FILL]),
+        (map_look.colour_title(), [("rectangle", labels.mode(m), m) for m in MODE_FILL]),
     ]
     y = top
     heading_width = max(QFontMetrics(bold).horizontalAdvance(title) for title, _ in rows) + 10
@@ -425,14 +400,7 @@ def _add_legend(scene: QGraphicsScene, top: float) -> None:
             label.setPos(x + swatch_w + 5, y)
             x += swatch_w + 5 + metrics.horizontalAdvance(text) + 14
         y += swatch_h + 8
-    note = scene.addSimpleText(
-        translate(
-            "InfluenceMap",
-            "Badge: rating from {minus}5 to +5 (? unknown; red: hostile, green: +3 or more)."
-            " Dashed grey: reported to, not on this deal.",
-        ).format(minus=labels.MINUS),
-        font,
-    )
+    note = scene.addSimpleText(map_look.badge_note(), font)
     note.setBrush(QBrush(MUTED))
     note.setPos(x0, y)
 

@@ -32,7 +32,7 @@ from planner.model import (
     Person,
     Role,
 )
-from planner.next_step import next_action
+from planner.next_step import is_overdue, next_action
 from planner.red_flags import HOSTILE_AT_MOST, MANUAL, Flag
 from planner.sheet_operations import find_flag, flag_ref, parse_flag_ref
 from ui import format as fmt
@@ -641,7 +641,7 @@ class ActionTableModel(RecordTableModel):
         return self._records[row] if 0 <= row < len(self._records) else None
 
     def is_overdue(self, a: Action) -> bool:
-        return a.status is not ActionStatus.DONE and a.due is not None and a.due < self.today
+        return a.status is not ActionStatus.DONE and is_overdue(a.due, self.today)
 
     def link_text(self, ref: str) -> str:
         """'Removes: No Coach on this deal', 'Uses: …', or the rule's name once no longer raised."""

@@ -45,13 +45,9 @@ from planner.model import (
 )
 from planner.operations import Change
 from planner.red_flags import Flag, SsoTest
+from planner.sheet import load_sheet as read_sheet
 from planner.sheet_operations import NewPerson, Objective
-from planner.storage import accounts as account_repo
-from planner.storage import activities as activity_repo
-from planner.storage import evidence as evidence_repo
-from planner.storage import opportunities as opportunity_repo
 from planner.storage import people as people_repo
-from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 from ui import format as fmt
 from ui.blue_sheet import colours, labels
@@ -77,13 +73,12 @@ from ui.blue_sheet.sections import (
     ObjectiveSection,
     plain_label,
 )
-from ui.commands import Apply, InfluenceWithPersonCommand, PersonEditCommand, Push, run_opportunity_operation
+from ui.commands import InfluenceWithPersonCommand, PersonEditCommand, run_opportunity_operation
 from ui.file_dialogs import FolderKind, save_file
+from ui.session import EditSession
 
 if TYPE_CHECKING:
     from ui.dialogs.commitment_dialog import CommitmentDraft
-
-# MainWindow._push: runs the factory, pushes its command, reports a failure under the title.
 
 translate = QCoreApplication.translate
 
@@ -158,38 +153,25 @@ class SheetData:
 
 def load_sheet(plan: PlanDB, opportunity_id: int, today: dt.date) -> SheetData | None:
     """A deal's Blue Sheet with its red flags and strengths from the rule engine (None: no such deal)."""
-    opportunity = opportunity_repo.get_opportunity(plan, opportunity_id)
-    if opportunity is None:
+    sheet = read_sheet(plan, opportunity_id, today)
+    if sheet is None:
         return None
-    account = account_repo.get_account(plan, opportunity.account_id) if opportunity.account_id else None
-    stage = stage_repo.get_stage(plan, opportunity.stage_id)
-    influences = people_repo.list_influences(plan, opportunity_id)
-    people = {p.id: p for p in (people_repo.list_people(plan, account.id) if account else [])}
-    for wanted in {bi.person_id for bi in influences} | {bi.reports_to_id for bi in influences}:
-        if wanted is not None and wanted not in people:
-            found = people_repo.get_person(plan, wanted)
-            if found is not None:
-                people[wanted] = found
-    flags = red_flags.evaluate_plan(plan, today, [opportunity_id]).get(opportunity_id, [])
-    account_name = account.name if account else ""
-    stages = stage_repo.list_stages(plan)
-    commitments = evidence_repo.list_commitments(plan, opportunity_id)
     return SheetData(
-        opportunity,
-        account_name,
-        stage,
-        influences,
-        people,
-        activity_repo.list_competitors(plan, opportunity_id),
-        activity_repo.list_actions(plan, opportunity_id),
-        activity_repo.list_manual_flags(plan, opportunity_id),
-        activity_repo.list_notes(plan, opportunity_id),
-        flags,
-        red_flags.sso_tests(opportunity, account_name),
-        evidence_repo.list_call_plans(plan, opportunity_id),
-        commitments,
-        evidence.stage_checklists(opportunity.stage_id, stages, commitments),
-        {s.id: s.name for s in stages},
+        sheet.opportunity,
+        sheet.account_name,
+        sheet.stage,
+        list(sheet.influences),
+        dict(sheet.people),
+        list(sheet.competitors),
+        list(sheet.actions),
+        list(sheet.manual_flags),
+        list(sheet.notes),
+        list(sheet.flags),
+        red_flags.sso_tests(sheet.opportunity, sheet.account_name),
+        list(sheet.call_plans),
+        list(sheet.commitments),
+        evidence.stage_checklists(sheet.opportunity.stage_id, sheet.stages, sheet.commitments),
+        {s.id: s.name for s in sheet.stages},
     )
 
 
@@ -201,8 +183,8 @@ def _field(name: str, value: object) -> dict[str, Any]:
 class BlueSheetPanel(QWidget):
     """The digital Blue Sheet of the selected deal, for a dock; every edit is an undoable command.
 
-    `push` is the window's `_push` (runs a command factory, pushes the command, reports errors);
-    `apply_change` refreshes every view a Change touches, this panel included (through `refresh`).
+    Edits go through the plan's edit session; the panel follows the session's `changed` itself
+    (refreshing when its deal changed) and goes read-only with it.
     """
 
     # After a click on a flag: the kind ("opportunity", "influence", "manual_flag") and id it selected.
@@ -210,7 +192,7 @@ class BlueSheetPanel(QWidget):
     # A value typed into a table that was not written, and why (the window shows it in its status bar).
     edit_refused = Signal(str)
     # A debrief's commitment lets the deal leave its stage: the deal and the stage to move it to
-    # (the window moves it as any other move: MainWindow.request_move).
+    # (the window moves it as any other move: DealActions.request_move).
     move_requested = Signal(int, int)
 
     TABS = (
@@ -224,20 +206,14 @@ class BlueSheetPanel(QWidget):
         QT_TRANSLATE_NOOP("BlueSheetPanel", "Calls"),
     )
 
-    def __init__(
-        self,
-        plan: PlanDB,
-        push: Push,
-        apply_change: Apply,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
+    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plan = plan
-        self._push = push
-        self._apply_change = apply_change
-        self._today = today
+        self.session = session
+        self.plan = session.plan
+        # EditSession.push: runs the factory, pushes its command, reports a failure under the title.
+        self._push = session.push
+        self._apply_change = session.applier(self)
+        self._today = session.clock.today
         self.opportunity_id = 0
         self.data: SheetData | None = None
         self.scene: QGraphicsScene | None = None
@@ -288,6 +264,11 @@ class BlueSheetPanel(QWidget):
         layout.addWidget(self.sections)
         layout.addWidget(self.tabs, 1)
         self.setMinimumWidth(360)
+        session.changed.connect(self._on_session_changed)
+        session.reloaded.connect(self.refresh)
+        session.read_only_set.connect(self._on_session_read_only_set)
+        if session.read_only_reason is not None:
+            self.set_editable(False)
 
         self.objective.objective_submitted.connect(self._on_objective_objective_submitted)
         self.objective.position_chosen.connect(self._on_objective_position_chosen)
@@ -336,6 +317,16 @@ class BlueSheetPanel(QWidget):
             colours.restyle(self)
 
     # Showing a deal ----------------------------------------------------------------------------
+    @Slot(object, object)
+    def _on_session_changed(self, change: Change, _initiator: object) -> None:
+        shown = self.opportunity_id
+        if shown and (shown in change.opportunities or shown in change.removed_opportunities):
+            self.refresh()
+
+    @Slot(str)
+    def _on_session_read_only_set(self, _reason: str) -> None:
+        self.set_editable(False)
+
     def show_opportunity(self, opportunity_id: int) -> None:
         """Show a deal's Blue Sheet (0, or a deal that no longer exists, clears the panel)."""
         if opportunity_id != self.opportunity_id:

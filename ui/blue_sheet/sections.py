@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,7 +43,7 @@ from planner.red_flags import Flag, SsoTest
 from planner.sheet_operations import Objective, flag_ref
 from ui import format as fmt
 from ui.blue_sheet import labels
-from ui.blue_sheet.colours import set_tone, tone_style
+from ui.blue_sheet.colours import set_tone
 from ui.blue_sheet.delegates import SheetListView, SheetTableView
 from ui.blue_sheet.influence_map import MapView
 from ui.blue_sheet.models import (
@@ -59,16 +59,7 @@ from ui.date_field import DateField
 translate = QCoreApplication.translate
 
 # Labels are coloured by tone (ui.blue_sheet.colours.set_tone): the colours follow the palette,
-# and the panel recolours them when the theme changes. The light theme's style sheets, for reference:
-PASSED_STYLE = "color: #1e6b34;"
-FAILED_STYLE = "color: #b03a2e;"
-WARNING_STYLE = "color: #b03a2e; font-weight: bold;"
-MUTED_STYLE = "color: #5d6d7e;"
-
-
-def passed_style() -> str:
-    """The style of a passed SSO test under the application's palette (AA in light and dark)."""
-    return tone_style("passed", QGuiApplication.palette())
+# and the panel recolours them when the theme changes.
 
 
 def plain_label(parent: QWidget, text: str = "", *, wrap: bool = True) -> QLabel:
@@ -409,13 +400,6 @@ class InfluenceSection(QWidget):
     def current_influence(self) -> BuyingInfluence | None:
         index = self.table.currentIndex()
         return self.model.influence(index.row()) if index.isValid() else None
-
-    def name_in_view(self) -> bool:
-        """Whether the people's names are in view: the Person column, or the rows' headings."""
-        return (
-            self.table.verticalHeader().isVisible()
-            or self.table.columnViewportPosition(InfluenceTableModel.PERSON) >= 0
-        )
 
     @Slot(int)
     def _on_table_scrolled(self, value: int) -> None:

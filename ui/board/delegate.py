@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from planner.funnel import days_in_stage, premature_reason, slip_reason, stale_reason
 from planner.i18n import plural
+from planner.red_flags import PREMATURE as PREMATURE_RULE
+from planner.red_flags import rule_label
 from ui import format as fmt
 from ui.board.models import FACE_ROLE, CardFace
 from ui.plain import plain_tooltip
@@ -75,7 +77,7 @@ def badges(face: CardFace | None) -> list[Badge]:
         text = translate("CardBadge", "Slipped {count}x").format(count=status.slips)
         chips.append(Badge(text, SLIP, slip_reason(status.slips)))
     if status.premature:
-        chips.append(Badge(translate("CardBadge", "Premature"), PREMATURE, premature_reason(status.missing)))
+        chips.append(Badge(rule_label(PREMATURE_RULE), PREMATURE, premature_reason(status.missing)))
     if face.red_flags:
         count = len(face.red_flags)
         text = plural(count, translate("CardBadge", "{n} flag"), translate("CardBadge", "{n} flags"))

@@ -150,6 +150,7 @@ class BoardWidget(QScrollArea):
             self._layout.setColumnStretch(position, 0)
         self._build_bands()
         self.delegate.set_font(self.font())
+        self.delegate.today = self.controller.today()
         for position, stage in enumerate(self.controller.columns):
             column = StageColumn(stage, self.controller.models[stage.id], self.delegate, self._inner)
             column.title.setText(self.controller.column_title(stage))
@@ -217,12 +218,6 @@ class BoardWidget(QScrollArea):
         self.ensureWidgetVisible(column, 0, 0)  # a board narrower than its columns scrolls to it
         return True
 
-    def clear_selection(self) -> None:
-        """Select no card (the docks are told: opportunity_selected(0))."""
-        self._selected = 0
-        self._show_selection()
-        self.opportunity_selected.emit(0)
-
     def _show_selection(self) -> None:
         """Make the views show exactly the selected deal: its card selected and current in its
         column (when the filter shows it), nothing selected or current anywhere else."""
@@ -252,6 +247,7 @@ class BoardWidget(QScrollArea):
 
     @Slot()
     def _on_controller_stages_reset(self) -> None:
+        self.delegate.today = self.controller.today()  # a reload may be for a new day
         same = [c.stage for c in self.columns.values()] == self.controller.columns and all(
             self.controller.models.get(stage_id) is column.model for stage_id, column in self.columns.items()
         )

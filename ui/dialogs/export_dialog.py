@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import i18n
+from planner import calendar, i18n
 from planner.exchange.pack import (
     PAPER_SIZES,
     Pack,
@@ -42,8 +42,8 @@ from planner.exchange.pack import (
     build_pack,
     quarter_label,
 )
+from planner.exchange.pack_writers import PACK_FORMATS, write_pack
 from planner.i18n import QT_TRANSLATE_NOOP, plural
-from planner.pack_commands import PACK_FORMATS, write_pack
 from planner.storage import accounts as account_repo
 from planner.storage import settings as settings_repo
 from planner.storage.db import PlanDB
@@ -76,14 +76,9 @@ def _safe_name(text: str) -> str:
     return cleaned[:60] or "plan"
 
 
-def _quarters(today: dt.date) -> list[str]:
-    """This quarter and the next three: '2026Q4', '2027Q1'..."""
-    quarters = []
-    year, quarter = today.year, (today.month + 2) // 3
-    for _ in range(4):
-        quarters.append(f"{year}Q{quarter}")
-        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
-    return quarters
+def _quarters(today: dt.date, start_month: int) -> list[str]:
+    """This quarter and the next three of the plan's fiscal year: '2026Q4', '2027Q1'..."""
+    return [q.label for q in calendar.quarters_from(today, start_month, 4)]
 
 
 class ExportDialog(QDialog):
@@ -135,7 +130,7 @@ class ExportDialog(QDialog):
         self.quarter = QComboBox(scope_box)
         self.quarter.setAccessibleName(translate("ExportDialog", "Quarter"))
         self.quarter.setEditable(True)
-        self.quarter.addItems(_quarters(self.today))
+        self.quarter.addItems(_quarters(self.today, calendar.plan_start_month(plan)))
         self.scope_group = QButtonGroup(self)
         for button in (self.all_open, self.by_account, self.by_selection, self.by_quarter):
             self.scope_group.addButton(button)
@@ -491,7 +486,7 @@ class ExportDialog(QDialog):
             return translate("ExportDialog", "Open deals of {account}").format(account=name)
         if scope.quarter:
             return translate("ExportDialog", "Open deals closing in {quarter}").format(
-                quarter=quarter_label(scope.quarter)
+                quarter=quarter_label(scope.quarter, calendar.plan_start_month(self.plan))
             )
         return translate("ExportDialog", "All open deals")
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.exchange.amounts import AmountReading, NumberStyle, read_amount
+from planner.exchange.crm import PROFILES, by_key
 from planner.exchange.deal_rows import amount_reading
 from planner.exchange.import_plan import (
     Action,
@@ -539,6 +541,10 @@ class FilesPage(QWizardPage):
         return True
 
 
+def _key(source: Layout | None) -> str | None:
+    return source.value if source is not None else None
+
+
 class LayoutPage(QWizardPage):
     """What was found in each file, and which CRM the files come from."""
 
@@ -551,10 +557,9 @@ class LayoutPage(QWizardPage):
         self.view.setAccessibleName(translate("ImportWizard", "Files read"))
         self.source = QComboBox(self)
         self.source.addItem(translate("ImportWizard", "Recognise from the headers"), None)
-        for crm in Layout:
-            self.source.addItem(
-                crm.label if crm is not Layout.GENERIC else translate("ImportWizard", "Other (CSV/XLSX)"), crm
-            )
+        for crm in PROFILES:
+            label = crm.label if crm is not Layout.GENERIC else translate("ImportWizard", "Other (CSV/XLSX)")
+            self.source.addItem(label, crm.value)
         self.source.currentIndexChanged.connect(self._on_source_current_index_changed)
         self.detected = _label(self)
         self.problems = _label(self)
@@ -573,7 +578,7 @@ class LayoutPage(QWizardPage):
     def initializePage(self) -> None:
         # New files reset the choices: the combo follows (without recomputing the preview twice).
         self.source.blockSignals(True)
-        self.source.setCurrentIndex(max(self.source.findData(self._wizard.import_options.source), 0))
+        self.source.setCurrentIndex(max(self.source.findData(_key(self._wizard.import_options.source)), 0))
         self.source.blockSignals(False)
         self.refresh()
 
@@ -600,8 +605,8 @@ class LayoutPage(QWizardPage):
 
     @Slot(int)
     def _on_source_current_index_changed(self, _index: int) -> None:
-        data = self.source.currentData()  # combo boxes hand enum data back as plain strings
-        self._wizard.options_changed(source=Layout(data) if data else None)
+        data = self.source.currentData()  # a profile's key, or None to recognise it from the headers
+        self._wizard.options_changed(source=by_key(str(data)) if data else None)
         self.refresh()
 
 
@@ -1036,9 +1041,13 @@ class ImportWizard(QWizard):
 
     FILES, LAYOUT, MAPPING, STAGES, OWNER, PREVIEW, DONE = range(7)
 
-    def __init__(self, plan: PlanDB, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, plan: PlanDB, parent: QWidget | None = None, *, today: Callable[[], dt.date] | None = None
+    ) -> None:
         super().__init__(parent)
         self.plan = plan
+        # The window's clock: new deals' days and the old-history question count from its day.
+        self.today = today
         self.setWindowTitle(translate("ImportWizard", "Import from CRM"))
         # After the import there is nothing left to cancel.
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -1103,7 +1112,11 @@ class ImportWizard(QWizard):
             return
         with self.busy():
             self.preview = build_preview(
-                self.plan, self.loaded, self.import_options, progress=self._on_preview_progress
+                self.plan,
+                self.loaded,
+                self.import_options,
+                today=self.today() if self.today is not None else None,
+                progress=self._on_preview_progress,
             )
 
     def _on_preview_progress(self, _done: int, _total: int) -> None:
@@ -1219,9 +1232,11 @@ def run_import_wizard(parent: QWidget, plan: PlanDB) -> Change | None:
     return change
 
 
-def run_undoable_import(parent: QWidget, plan: PlanDB) -> tuple[Change, plan_delta.PlanDelta] | None:
+def run_undoable_import(
+    parent: QWidget, plan: PlanDB, today: Callable[[], dt.date] | None = None
+) -> tuple[Change, plan_delta.PlanDelta] | None:
     """Run the import wizard; what it wrote (to show, and to undo), or None when nothing was written."""
-    wizard = ImportWizard(plan, parent)
+    wizard = ImportWizard(plan, parent, today=today)
     wizard.exec()
     done = (wizard.change, wizard.delta) if wizard.change is not None and wizard.delta is not None else None
     wizard.deleteLater()

@@ -10,37 +10,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from planner.cli import common
+from planner.cli.common import PROG
+from planner.storage.db import PlanError, open_plan
+
 if TYPE_CHECKING:
     from planner.forecast import Comparison, Forecast
     from planner.green_sheet import CallRow
     from planner.hygiene import Cleanup
-from planner.storage.db import PlanError, open_plan
 
-PROG = "planner"
 REPORT_COMMANDS = ("forecast", "hygiene", "calls")
-
-
-def _path(text: str) -> Path:
-    if not text.strip():
-        raise argparse.ArgumentTypeError("the path is empty")
-    return Path(text)
-
-
-def _quarter(text: str) -> str:
-    # The format is checked here; the months come later, from the plan's fiscal year.
-    try:
-        from planner import forecast as fc  # here: the parser is built at every start
-
-        return fc.parse_quarter(text).label
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date like 2026-11-26") from None
 
 
 def add_report_commands(commands: argparse._SubParsersAction[Any]) -> None:
@@ -52,18 +31,19 @@ def add_report_commands(commands: argparse._SubParsersAction[Any]) -> None:
         "slip trend and what changed since last week and last month. Reads the plan; writes nothing.",
     )
     forecast.add_argument(
-        "--db", type=_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan (must exist)"
+        "--db", type=common.plan_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan (must exist)"
     )
     forecast.add_argument(
         "--quarter",
-        type=_quarter,
+        type=common.quarter,
         metavar="QUARTER",
-        help="the quarter, like 2026Q4 (fiscal when the plan's year starts later than January);"
+        help="the quarter, like 2026Q4: of the plan's fiscal year when it starts later than January,"
+        " named by the year it ends in (with a year from April, 2027Q1 is Apr-Jun 2026);"
         " default: the current one",
     )
     forecast.add_argument("--json", action="store_true", help="print the figures as JSON")
     forecast.add_argument(
-        "--today", type=_day, metavar="DATE", help="count as of this day (YYYY-MM-DD); default: today"
+        "--today", type=common.day, metavar="DATE", help="count as of this day (YYYY-MM-DD); default: today"
     )
     clean = commands.add_parser(
         "hygiene",
@@ -72,11 +52,11 @@ def add_report_commands(commands: argparse._SubParsersAction[Any]) -> None:
         "or incomplete, most valuable first, with the reasons. Reads the plan; writes nothing.",
     )
     clean.add_argument(
-        "--db", type=_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan (must exist)"
+        "--db", type=common.plan_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan (must exist)"
     )
     clean.add_argument("--json", action="store_true", help="print the list as JSON")
     clean.add_argument(
-        "--today", type=_day, metavar="DATE", help="count as of this day (YYYY-MM-DD); default: today"
+        "--today", type=common.day, metavar="DATE", help="count as of this day (YYYY-MM-DD); default: today"
     )
     calls = commands.add_parser(
         "calls",
@@ -86,12 +66,12 @@ def add_report_commands(commands: argparse._SubParsersAction[Any]) -> None:
         "(latest first) with their debrief and the customer's commitment. Reads the plan; writes nothing.",
     )
     calls.add_argument(
-        "--db", type=_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan (must exist)"
+        "--db", type=common.plan_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan (must exist)"
     )
     calls.add_argument("--json", action="store_true", help="print the list as JSON")
     calls.add_argument(
         "--today",
-        type=_day,
+        type=common.day,
         metavar="DATE",
         help="what is upcoming as of this day (YYYY-MM-DD); default: today",
     )

@@ -1,48 +1,21 @@
-"""`planner export --format pdf|html|md|csv|xlsx|json` and `planner review FILE.json` for the command line."""
+"""`planner export --format pdf|html|md|csv|xlsx|json` (the review pack) and `planner review FILE.json`."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
-from planner import i18n
+from planner.cli.common import PROG, fail
+from planner.exchange.pack_writers import NO_PDF_WRITER, PACK_FORMATS, PdfWriter, write_pack
 from planner.storage.db import PlanDB, PlanError, open_plan
-
-if TYPE_CHECKING:
-    from planner.exchange.pack import Pack
 
 # The paper sizes of planner.exchange.pack, here so that building the parser at every start
 # does not import the pack builder (about 70 ms); a test checks the two agree.
 PAPER_SIZES = ("a4", "letter")
-
-# How planner/cli.py wires these (the parser's `export` subcommand already has --db and --out):
-#
-#     from planner.pack_commands import PACK_FORMATS, add_pack_arguments, add_review_arguments
-#     EXPORT_FORMATS = ("crm-csv", *PACK_FORMATS)      # or let add_pack_arguments extend them
-#     ... in _add_export(commands), after the parser is made:  add_pack_arguments(command)
-#     ... in build_parser(), beside the other commands:         add_review_arguments(commands)
-#     ... in run_command(args):
-#         if args.command == "export" and args.format in PACK_FORMATS:
-#             from planner.pack_commands import run_pack_export
-#             return run_pack_export(args)
-#         if args.command == "review":
-#             from planner.pack_commands import check_review_file
-#             return check_review_file(args)  # None: the file is a bundle, open the review window
-#
-# The PDF needs Qt, which planner/ never imports: `run_pack_export` takes the PDF writer as an
-# argument, and by default looks up `ui.pack_pdf.write_pdf_headless` by name when (and only
-# when) a PDF is asked for, as an entry point would. Nothing in planner/ imports ui/.
-
-PROG = "planner"
-PACK_FORMATS: tuple[str, ...] = ("pdf", "html", "md", "csv", "xlsx", "json")
-PdfWriter = Callable[["Pack", Path], Path]
-ParserT = TypeVar("ParserT", bound=argparse.ArgumentParser)  # cli.py's parsers are a subclass
-DEFAULT_PDF_WRITER = "ui.pack_pdf:write_pdf_headless"
+ParserT = TypeVar("ParserT", bound=argparse.ArgumentParser)  # the program's parsers are a subclass
 
 
 def add_pack_arguments(export: argparse.ArgumentParser) -> None:
@@ -64,7 +37,10 @@ def add_pack_arguments(export: argparse.ArgumentParser) -> None:
         help="review pack: the open deals of this account and its subsidiaries (repeatable)",
     )
     export.add_argument(
-        "--quarter", metavar="2026Q4", help="review pack: the open deals closing in a quarter"
+        "--quarter",
+        metavar="2026Q4",
+        help="review pack: the open deals closing in a quarter, counted as the forecast counts it"
+        " (of the plan's fiscal year, named by the year it ends in)",
     )
     export.add_argument(
         "--pipeline", metavar="NAME", help="review pack: the deals of one pipeline (default: every pipeline)"
@@ -85,11 +61,6 @@ def add_review_arguments(commands: argparse._SubParsersAction[ParserT]) -> Parse
     )
     review.add_argument("file", type=Path, metavar="FILE.json", help="the plan bundle")
     return review
-
-
-def _error(message: str) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
-    return 1
 
 
 def _pipeline_id(plan: PlanDB, name: str | None) -> int | None:
@@ -123,47 +94,6 @@ def _account_ids(plan: PlanDB, names: list[str]) -> list[int]:
     return ids
 
 
-def _pdf_writer() -> PdfWriter:
-    module, _, name = DEFAULT_PDF_WRITER.partition(":")
-    writer: PdfWriter = getattr(importlib.import_module(module), name)
-    return writer
-
-
-def write_pack(pack: Pack, fmt: str, out: Path, *, pdf_writer: PdfWriter | None = None) -> list[Path]:
-    """Write one format of a pack; returns the files written (CSV writes two). In English, even
-    from a translated window (see `build_pack`)."""
-    with i18n.english():
-        return _write_pack(pack, fmt, out, pdf_writer=pdf_writer)
-
-
-def _write_pack(pack: Pack, fmt: str, out: Path, *, pdf_writer: PdfWriter | None) -> list[Path]:
-    from planner.exchange.pack import PackError
-
-    if fmt == "html":
-        from planner.exchange.pack_html import write_html
-
-        return [write_html(pack, out)]
-    if fmt == "md":
-        from planner.exchange.pack_markdown import write_markdown
-
-        return [write_markdown(pack, out)]
-    if fmt == "csv":
-        from planner.exchange.pack_csv import write_csv
-
-        return write_csv(pack, out)
-    if fmt == "xlsx":
-        from planner.exchange.pack_xlsx import write_xlsx
-
-        return [write_xlsx(pack, out)]
-    if fmt == "json":
-        from planner.exchange.pack_json import write_json
-
-        return [write_json(pack, out)]
-    if fmt == "pdf":
-        return [(pdf_writer or _pdf_writer())(pack, out)]
-    raise PackError(f"Unknown format “{fmt}”; use one of {', '.join(PACK_FORMATS)}.")
-
-
 def run_pack_export(
     args: argparse.Namespace, *, pdf_writer: PdfWriter | None = None, today: dt.date | None = None
 ) -> int:
@@ -177,13 +107,15 @@ def run_pack_export(
     if db is None:
         print(f"{PROG} export: error: --db PATH is required", file=sys.stderr)
         return 2
+    if args.format == "pdf" and pdf_writer is None:  # said before the plan is read
+        return fail(NO_PDF_WRITER)
     try:
         if args.quarter:
             parse_quarter(args.quarter)
         # Read-only: an export never changes the plan, and works while the planner has it open.
         plan = open_plan(Path(db), create=False, read_only=True)
     except (PackError, PlanError) as exc:
-        return _error(str(exc))
+        return fail(str(exc))
     for note in plan.notes:  # objects in the file our migrations did not make (it is only read)
         print(f"{PROG}: {db}: {note}", file=sys.stderr)
     try:
@@ -198,13 +130,13 @@ def run_pack_export(
         )
         pack = build_pack(plan, scope, options, today or dt.date.today())
     except PackError as exc:
-        return _error(str(exc))
+        return fail(str(exc))
     finally:
         plan.close()
     try:
         written = write_pack(pack, args.format, Path(args.out), pdf_writer=pdf_writer)
     except PackError as exc:
-        return _error(str(exc))
+        return fail(str(exc))
     for path in written:
         print(path)
     return 0
@@ -217,32 +149,6 @@ def check_review_file(args: argparse.Namespace) -> int | None:
     try:
         bundle = load_bundle(Path(args.file))
     except ReviewError as exc:
-        return _error(str(exc))
+        return fail(str(exc))
     bundle.plan.close()
     return None
-
-
-def standalone_parser() -> argparse.ArgumentParser:
-    """A `planner` parser with only these commands (tests, and `python -m planner.pack_commands`)."""
-    parser = argparse.ArgumentParser(prog=PROG)
-    commands = parser.add_subparsers(dest="command", required=True)
-    export = commands.add_parser("export", help="export a review pack")
-    export.add_argument("--db", type=Path, metavar="PATH", help="the plan")
-    export.add_argument("--out", type=Path, metavar="PATH", required=True, help="the file to write")
-    export.add_argument("--format", choices=("crm-csv",), required=True, help="what to write")
-    add_pack_arguments(export)
-    add_review_arguments(commands)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m planner.pack_commands export ...`: the commands without the rest of the planner."""
-    args = standalone_parser().parse_args(argv)
-    if args.command == "review":
-        result = check_review_file(args)
-        return 0 if result is None else result
-    return run_pack_export(args)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
