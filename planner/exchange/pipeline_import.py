@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from planner.exchange.crm import PROFILES
 from planner.exchange.import_plan import ImportPreview
 from planner.exchange.importer import ImportResult, Progress, RowKey, apply_import
 from planner.exchange.layouts import Field, FileKind
@@ -28,8 +29,9 @@ from planner.storage import pipelines as pipeline_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 
-# Header names (case and spaces ignored) of a deal's pipeline in the CRMs' exports.
-PIPELINE_HEADERS = frozenset({"pipeline", "deal - pipeline", "deal pipeline", "pipeline name"})
+# Header names (case and spaces ignored) of a deal's pipeline in any CRM's export (each profile
+# names its own): a file that names no CRM plainly may still be one's.
+PIPELINE_HEADERS: frozenset[str] = frozenset[str]().union(*(profile.pipeline_headers for profile in PROFILES))
 # The name migration 0007 gives an existing plan's one pipeline (and a new plan's).
 DEFAULT_PIPELINE_NAME = "Default pipeline"
 
