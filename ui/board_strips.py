@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from planner.i18n import plural
+from ui import format as fmt
 from ui.banner import banner as strip
 from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
@@ -134,3 +136,16 @@ def read_only_banner(parent: QWidget) -> tuple[QFrame, QLabel, QPushButton]:
     save_copy_button = QPushButton(translate("MainWindow", "Save a copy as…"), banner)
     row.addWidget(save_copy_button)
     return banner, label, save_copy_button
+
+
+def status_text(controller: BoardController) -> str:
+    """The status bar's line: how many open deals, and where the plan is saved."""
+    path = controller.plan.path
+    where = str(path) if path else translate("MainWindow", "in memory")
+    # Counted from the board, not the file: this runs after every edit.
+    count = sum(model.card_count for model in controller.models.values())
+    return plural(
+        count,
+        translate("MainWindow", "{n} open deal · plan file: {where} · every change is saved as you make it"),
+        translate("MainWindow", "{n} open deals · plan file: {where} · every change is saved as you make it"),
+    ).format(n=fmt.number(count), where=where)

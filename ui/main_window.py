@@ -17,21 +17,17 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
-    QLabel,
     QMainWindow,
     QTabWidget,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.clock import Clock
-from planner.i18n import plural
 from planner.storage import accounts as account_repo
 from planner.storage import settings as settings_repo
 from planner.storage.board import load_closed
 from planner.storage.db import PlanDB
-from ui import format as fmt
 from ui import plain
 from ui.accounts_panel import AccountsPanel
 from ui.actions.accounts import AccountActions
@@ -39,19 +35,19 @@ from ui.actions.crm import CrmActions
 from ui.actions.deals import DealActions
 from ui.actions.help import HelpActions
 from ui.actions.plan import PlanActions
-from ui.actions.search import SearchActions
+from ui.actions.search import ResultPlaces, SearchActions
 from ui.app_settings import AppSettings
 from ui.archive import ArchiveView
 from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
-from ui.board_strips import BoardFilter, demo_banner, read_only_banner
+from ui.board_strips import BoardFilter, demo_banner, read_only_banner, status_text
 from ui.detail_panel import DetailPanel
 from ui.menus import WindowMenus
 from ui.session import EditSession
+from ui.window_parts import blue_sheet_hint, describe_board, undo_history
 
 if TYPE_CHECKING:
     from planner.operations import Change
-    from planner.search import Hit
 
     # Views are imported when first used: the board paints without them.
     from ui.blue_sheet import BlueSheetPanel
@@ -101,14 +97,7 @@ class MainWindow(QMainWindow):
         # The first cards of each column now, the rest right after the first paint.
         self.controller.load(first_screen=FIRST_SCREEN_CARDS)
         self.board = BoardWidget(self.controller, self)
-        self.board.setAccessibleName(translate("MainWindow", "Stage board"))
-        self.board.setAccessibleDescription(
-            translate(
-                "MainWindow",
-                "The open deals by stage. Arrow keys move between cards, Enter opens one, "
-                "Ctrl+Right and Ctrl+Left move it to the next or previous stage.",
-            )
-        )
+        describe_board(self.board)
         self.accounts = AccountsPanel(self)
         self.deals = DealActions(
             self.session, self, self.controller, self.board, self.accounts.selected_account
@@ -128,7 +117,6 @@ class MainWindow(QMainWindow):
                 Qt.FocusReason.OtherFocusReason
             ),
         )
-        self.search = SearchActions(self.session, self, self.open_search_hit)
         self.crm_export = CrmActions(self.session, self)
         self.crm_export.status_message.connect(self.statusBar().showMessage)
         # What a card's double-click and a move do (review mode answers them differently).
@@ -179,10 +167,7 @@ class MainWindow(QMainWindow):
         self.details_dock = self._dock(translate("MainWindow", "Deal details"), "details-dock", self.details)
         # The Blue Sheet panel is built when the first deal is selected (start-up time).
         self._blue_sheet: BlueSheetPanel | None = None
-        hint = QLabel(translate("MainWindow", "Select a deal on the board to see its Blue Sheet."), self)
-        hint.setWordWrap(True)
-        hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        hint.setMargin(12)
+        hint = blue_sheet_hint(self)
         self.blue_sheet_dock = self._dock(translate("MainWindow", "Blue Sheet"), "blue-sheet-dock", hint)
         self.tabifyDockWidget(self.details_dock, self.blue_sheet_dock)
         self.blue_sheet_dock.raise_()
@@ -200,12 +185,7 @@ class MainWindow(QMainWindow):
         self.accounts.edit_requested.connect(self.account_actions.edit_account)
         self.accounts.delete_requested.connect(self.account_actions.delete_account)
         self.account_actions.account_created.connect(self.accounts_dock.show)
-        self.undo_view = QUndoView(self.undo_stack, self)
-        self.undo_view.setEmptyLabel(translate("MainWindow", "Plan as opened"))
-        self.undo_view.setAccessibleName(translate("MainWindow", "Undo history"))
-        self.undo_view.setAccessibleDescription(
-            translate("MainWindow", "The changes made since the plan was opened; select one to go back to it")
-        )
+        self.undo_view = undo_history(self.undo_stack, self)
         self.history_dock = self._dock(
             translate("MainWindow", "Undo history"), "history-dock", self.undo_view
         )
@@ -218,6 +198,19 @@ class MainWindow(QMainWindow):
         self.session.reloaded.connect(self.resync)
         self.session.read_only_set.connect(self._on_session_read_only_set)
         self.session.write_failed.connect(self._on_session_write_failed)
+        self.search = SearchActions(
+            self.session,
+            self,
+            ResultPlaces(
+                self.board,
+                self.board_filter,
+                self.archive,
+                self.accounts,
+                show_tab=self.tabs.setCurrentWidget,
+                show_accounts=self._show_accounts,
+                show_deal=self._show_deal,
+            ),
+        )
         self.menus = WindowMenus(
             self,
             self.session,
@@ -238,7 +231,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.details_dock, self.blue_sheet_dock], [DOCK_WIDTH, DOCK_WIDTH], Qt.Orientation.Horizontal
         )
-        self.statusBar().showMessage(self._status_text())
+        self.statusBar().showMessage(status_text(self.controller))
         # The first write imports sqlite-utils (about 100 ms); do it while the seller reads the board.
         QTimer.singleShot(1500, self._warm_up)
 
@@ -270,20 +263,6 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(sqlite3.ProgrammingError):
             self.plan.warm_up()
 
-    def _status_text(self) -> str:
-        where = str(self.plan.path) if self.plan.path else translate("MainWindow", "in memory")
-        # Counted from the board, not the file: this runs after every edit.
-        count = sum(model.card_count for model in self.controller.models.values())
-        return plural(
-            count,
-            translate(
-                "MainWindow", "{n} open deal · plan file: {where} · every change is saved as you make it"
-            ),
-            translate(
-                "MainWindow", "{n} open deals · plan file: {where} · every change is saved as you make it"
-            ),
-        ).format(n=fmt.number(count), where=where)
-
     def show_error(self, title: str, message: str) -> None:
         """Tell the seller an edit failed; the board already shows what the plan holds."""
         plain.warning(self, title, message)  # messages quote names, which may look like markup
@@ -306,7 +285,7 @@ class MainWindow(QMainWindow):
         if selected and not self.board.select(selected):
             selected = 0
         self._show_in_docks(selected or self.details.opportunity_id)
-        self.statusBar().showMessage(self._status_text())
+        self.statusBar().showMessage(status_text(self.controller))
 
     @Slot(object, object)
     def _on_session_changed(self, change: Change, _initiator: object) -> None:
@@ -321,7 +300,7 @@ class MainWindow(QMainWindow):
         shown = self.details.opportunity_id
         if shown and (shown in change.opportunities or shown in change.removed_opportunities):
             self.details.show_opportunity(shown)
-        self.statusBar().showMessage(self._status_text())
+        self.statusBar().showMessage(status_text(self.controller))
         self._update_selection_actions()
 
     def _refresh_accounts(self) -> None:
@@ -453,9 +432,7 @@ class MainWindow(QMainWindow):
     def _on_view_opportunity_opened(self, opportunity_id: int) -> None:
         # From the forecast or the clean-up list: show the deal's Blue Sheet (and its card).
         self.board.select(opportunity_id)
-        self._show_in_docks(opportunity_id)
-        self.blue_sheet_dock.show()
-        self.blue_sheet_dock.raise_()
+        self._show_deal(opportunity_id)
 
     @property
     def search_dialog(self) -> SearchDialog | None:
@@ -466,45 +443,16 @@ class MainWindow(QMainWindow):
         """Open the search window (Ctrl+K)."""
         return self.search.show_search()
 
-    def open_search_hit(self, hit: Hit) -> None:
-        """Show what a search result names: its deal on the board (or in the archive) and in the
-        docks, at its Blue Sheet section and row; an account without deals in the Accounts dock."""
-        self.activateWindow()
-        if hit.opportunity_id is None:
-            self.accounts_dock.show()
-            self.accounts_dock.raise_()
-            self._refresh_accounts()
-            row = self.accounts.model.row_of(hit.account_id or 0)
-            if row >= 0:
-                self.accounts.view.setCurrentIndex(self.accounts.model.index(row))
-                self.accounts.view.setFocus()
-            return
-        deal = hit.opportunity_id
-        if self.controller.stage_of(deal) is None:
-            # A closed deal: the archive lists it.
-            self.tabs.setCurrentWidget(self.archive)
-            self.archive.select(deal)
-        else:
-            self.tabs.setCurrentWidget(self._board_page)
-            if not self.board.select(deal) and self.filter_edit.text():
-                self.board_filter.clear()  # the filter hides it
-                self.board.select(deal)
-        self._show_in_docks(deal)
+    def _show_accounts(self) -> None:
+        self.accounts_dock.show()
+        self.accounts_dock.raise_()
+        self._refresh_accounts()
+
+    def _show_deal(self, opportunity_id: int) -> BlueSheetPanel:
+        self._show_in_docks(opportunity_id)
         self.blue_sheet_dock.show()
         self.blue_sheet_dock.raise_()
-        sheet = self.blue_sheet
-        sections: dict[str, QWidget] = {
-            "influence": sheet.influence,
-            "action": sheet.action_section,
-            "note": sheet.note_section,
-            "call": sheet.call_section,
-            "competitor": sheet.competition,
-        }
-        section = sections.get(hit.section)
-        if section is not None:
-            sheet.tabs.setCurrentWidget(section)
-        if hit.section == "influence":
-            sheet.select_influence(hit.row_id)
+        return self.blue_sheet
 
     @Slot(int)
     def _on_board_opportunity_activated(self, opportunity_id: int) -> None:
