@@ -199,6 +199,7 @@ class WindowMenus(QObject):
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addWidget(board_filter.edit)
+        self.toolbar = toolbar  # the window adds the board's "Sort by" after the filter
         window.addToolBar(toolbar)
         self.update_selection(False)
 
