@@ -340,6 +340,43 @@ def drag(source: QListView, index: QModelIndex, target: QListView) -> None:
         QApplication.sendEvent(target.viewport(), drop)
 
 
+def drag_within(view: QListView, index: QModelIndex, onto: QModelIndex | None) -> None:
+    """Drag a card within its column: dropped at the top edge of the card `onto` (Qt's
+    drop indicator then says "above it"), or at the bottom edge of the last card (None: "below
+    it", the end of the column)."""
+    view.scrollTo(index)
+    start = view.visualRect(index).center()
+    QTest.mousePress(view.viewport(), LEFT, NO_KEYS, start)
+    data: QMimeData = view.model().mimeData([index])
+    if onto is None:
+        last_index = view.model().index(view.model().rowCount() - 1, 0)
+        view.scrollTo(last_index)
+        last = view.visualRect(last_index)
+        point = QPointF(last.center().x(), last.bottom() - 1)
+    else:
+        view.scrollTo(onto)
+        rect = view.visualRect(onto)
+        point = QPointF(rect.center().x(), rect.top() + 1)
+    accepted = True
+    for kind in (QDragEnterEvent, QDragMoveEvent):
+        approach = kind(point.toPoint(), Qt.DropAction.MoveAction, data, LEFT, NO_KEYS)
+        QApplication.sendEvent(view.viewport(), approach)
+        accepted = accepted and approach.isAccepted()
+    QTest.mouseRelease(view.viewport(), LEFT, NO_KEYS, start)
+    if accepted:
+        QApplication.sendEvent(view.viewport(), QDropEvent(point, Qt.DropAction.MoveAction, data, LEFT, NO_KEYS))
+
+
+def choose_in_combo(combo: QComboBox, row: int) -> None:
+    """Open a combo box with a click, go to `row` with the arrow keys and take it with Enter."""
+    click(combo)
+    popup = combo.view()
+    steps = row - combo.currentIndex()
+    for _ in range(abs(steps)):
+        QTest.keyClick(popup, Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+
+
 def push_button(container: QWidget, text: str) -> None:
     target = button(container, text)
     assert isinstance(target, QPushButton | QAbstractButton)
