@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -40,10 +40,8 @@ def plan_order(window: MainWindow, stage_id: int) -> list[int]:
     order = BoardOrder.parse(settings_repo.get_setting(plan, board_order.SETTING))
     stage = next(s for s in window.controller.columns if s.id == stage_id)
     cards = [c for c in load_cards(plan) if c.stage_id == stage_id]
-    flags = {
-        deal: sum(1 for f in found if not f.is_strength)
-        for deal, found in red_flags.evaluate_plan(plan, window.controller.today(), [c.id for c in cards]).items()
-    }
+    found_flags = red_flags.evaluate_plan(plan, window.controller.today(), [c.id for c in cards])
+    flags = {deal: sum(1 for f in found if not f.is_strength) for deal, found in found_flags.items()}
     key = board_order.sort_key(
         order,
         default_probability=stage.probability,
@@ -64,7 +62,7 @@ def test_sort_by_choice_orders_every_column_and_is_remembered(
     window: MainWindow, order: BoardOrder, qtbot: QtBot
 ) -> None:
     combo = window.board_sort.combo
-    drive.choose_in_combo(combo, combo.findData(order.value))
+    drive.pick_in_combo(combo, combo.findData(order.value))
     assert combo.currentData() == order.value
     assert BoardOrder.parse(settings_repo.get_setting(window.plan, board_order.SETTING)) is order
     for stage_id in window.controller.models:
@@ -82,9 +80,10 @@ def test_sort_by_choice_orders_every_column_and_is_remembered(
 def test_amount_order_differs_from_close_date_and_follows_an_edit(window: MainWindow) -> None:
     stage_id = fullest_column(window)
     by_date = shown_ids(window, stage_id)
-    drive.choose_in_combo(window.board_sort.combo, window.board_sort.combo.findData("amount"))
+    drive.pick_in_combo(window.board_sort.combo, window.board_sort.combo.findData("amount"))
     by_amount = shown_ids(window, stage_id)
-    assert sorted(by_amount) == sorted(by_date) and by_amount != by_date
+    assert sorted(by_amount) == sorted(by_date)
+    assert by_amount != by_date
     amounts = [window.controller.models[stage_id].card(i).amount or 0 for i in by_amount]  # type: ignore[union-attr]
     assert amounts == sorted(amounts, reverse=True)
     # The smallest deal grows past every other: its card moves to the top.
@@ -99,7 +98,7 @@ def test_amount_order_differs_from_close_date_and_follows_an_edit(window: MainWi
 
 
 def test_drag_within_a_column_places_the_card_in_own_order_undoably(window: MainWindow) -> None:
-    drive.choose_in_combo(window.board_sort.combo, window.board_sort.combo.findData("own"))
+    drive.pick_in_combo(window.board_sort.combo, window.board_sort.combo.findData("own"))
     stage_id = fullest_column(window)
     view = window.board.columns[stage_id].view
     before = shown_ids(window, stage_id)
@@ -142,7 +141,7 @@ def click_heading(table: object, column: int) -> None:
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
         header.rect().adjusted(header.sectionViewportPosition(column), 0, 0, 0).topLeft()
-        + drive.QPoint(header.sectionSize(column) // 2, header.height() // 2),
+        + QPoint(header.sectionSize(column) // 2, header.height() // 2),
     )
 
 

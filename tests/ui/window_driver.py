@@ -364,10 +364,11 @@ def drag_within(view: QListView, index: QModelIndex, onto: QModelIndex | None) -
         accepted = accepted and approach.isAccepted()
     QTest.mouseRelease(view.viewport(), LEFT, NO_KEYS, start)
     if accepted:
-        QApplication.sendEvent(view.viewport(), QDropEvent(point, Qt.DropAction.MoveAction, data, LEFT, NO_KEYS))
+        drop = QDropEvent(point, Qt.DropAction.MoveAction, data, LEFT, NO_KEYS)
+        QApplication.sendEvent(view.viewport(), drop)
 
 
-def choose_in_combo(combo: QComboBox, row: int) -> None:
+def pick_in_combo(combo: QComboBox, row: int) -> None:
     """Open a combo box with a click, go to `row` with the arrow keys and take it with Enter."""
     click(combo)
     popup = combo.view()
