@@ -348,21 +348,18 @@ def drag_within(view: QListView, index: QModelIndex, onto: QModelIndex | None) -
     start = view.visualRect(index).center()
     QTest.mousePress(view.viewport(), LEFT, NO_KEYS, start)
     data: QMimeData = view.model().mimeData([index])
-    if onto is None:
-        last_index = view.model().index(view.model().rowCount() - 1, 0)
-        view.scrollTo(last_index)
-        last = view.visualRect(last_index)
-        point = QPointF(last.center().x(), last.bottom() - 1)
-    else:
-        view.scrollTo(onto)
-        rect = view.visualRect(onto)
-        point = QPointF(rect.center().x(), rect.top() + 1)
+    # As in drag(): the release a real drag swallows ends the press on the pressed card, before
+    # the view scrolls to where the card goes (a real drag scrolls the column as it nears an edge).
+    QTest.mouseRelease(view.viewport(), LEFT, NO_KEYS, start)
+    target = onto if onto is not None else view.model().index(view.model().rowCount() - 1, 0)
+    view.scrollTo(target)
+    rect = view.visualRect(target)
+    point = QPointF(rect.center().x(), rect.top() + 1 if onto is not None else rect.bottom() - 1)
     accepted = True
     for kind in (QDragEnterEvent, QDragMoveEvent):
         approach = kind(point.toPoint(), Qt.DropAction.MoveAction, data, LEFT, NO_KEYS)
         QApplication.sendEvent(view.viewport(), approach)
         accepted = accepted and approach.isAccepted()
-    QTest.mouseRelease(view.viewport(), LEFT, NO_KEYS, start)
     if accepted:
         drop = QDropEvent(point, Qt.DropAction.MoveAction, data, LEFT, NO_KEYS)
         QApplication.sendEvent(view.viewport(), drop)
