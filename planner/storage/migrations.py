@@ -22,6 +22,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0005_hidden_notes_and_review_key",
     "0007_pipelines",
     "0009_search_index",
+    "0012_board_rank",
 )
 
 _INITIAL_SCHEMA = """
@@ -414,6 +415,12 @@ def _search_sql() -> str:
 
 _SEARCH = _search_sql()
 
+# The seller's own order of a board column (planner.board_order): smallest rank first; a deal
+# never placed has none and follows the placed ones by close date.
+_BOARD_RANK = """
+ALTER TABLE opportunity ADD COLUMN board_rank INTEGER;
+"""
+
 # What each migration creates, statement by statement: the migrations below run these, and
 # planner.storage.schema_check builds the schema a plan of each version must have from them
 # (without sqlite-utils, which costs ~100 ms to import). A migration that changes the schema in
@@ -429,6 +436,7 @@ SCHEMA_SQL: dict[str, str] = {
     "0007_pipelines": _PIPELINES,
     # Its 'rebuild' indexes the rows a plan holds; on an empty schema it indexes nothing.
     "0009_search_index": _SEARCH,
+    "0012_board_rank": _BOARD_RANK,
 }
 
 
@@ -499,6 +507,11 @@ def build_migrations() -> Migrations:
     @migrations(name="0009_search_index")
     def search_index(db: Database) -> None:
         for statement in schema_statements("0009_search_index"):
+            db.execute(statement)
+
+    @migrations(name="0012_board_rank")
+    def board_rank(db: Database) -> None:
+        for statement in schema_statements("0012_board_rank"):
             db.execute(statement)
 
     return migrations
