@@ -106,8 +106,6 @@ class DetailPanel(QScrollArea):
         self.status_of = status_of
         self.today = today  # the window's clock
         self.opportunity_id = 0
-        # What the panel shows was read for (deal, plan version, day): the same again reads nothing.
-        self._shown_for: tuple[int, tuple[int, int], dt.date] | None = None
         self.setWidgetResizable(True)
         self.setAccessibleName(translate("DetailPanel", "Deal details"))
         self.setAccessibleDescription(
@@ -171,11 +169,6 @@ class DetailPanel(QScrollArea):
 
     def show_opportunity(self, opportunity_id: int) -> None:
         """Load and show a deal (0, or a deal that no longer exists, clears the panel)."""
-        shown_for = (opportunity_id, self.plan.version(), self.today())
-        if shown_for == self._shown_for:
-            # Already shown as the plan holds it: a moved card selected again after its move.
-            return
-        self._shown_for = shown_for
         opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id) if opportunity_id else None
         self.opportunity_id = opportunity.id if opportunity else 0
         visible = opportunity is not None

@@ -215,8 +215,6 @@ class BlueSheetPanel(QWidget):
         self._apply_change = session.applier(self)
         self._today = session.clock.today
         self.opportunity_id = 0
-        # What the panel shows was read for (deal, plan version, day): the same again reads nothing.
-        self._shown_for: tuple[int, tuple[int, int], dt.date] | None = None
         self.data: SheetData | None = None
         self.scene: QGraphicsScene | None = None
         self._editable = True
@@ -333,15 +331,11 @@ class BlueSheetPanel(QWidget):
         """Show a deal's Blue Sheet (0, or a deal that no longer exists, clears the panel)."""
         if opportunity_id != self.opportunity_id:
             self.influence.table.setCurrentIndex(QModelIndex())
-        elif self._shown_for == (opportunity_id, self.plan.version(), self._today()):
-            # Already shown as the plan holds it: a moved card selected again after its move.
-            return
         self.opportunity_id = opportunity_id
         self.refresh()
 
     def refresh(self) -> None:
         """Read the shown deal again and re-run the rules (after any edit, undo or redo touching it)."""
-        self._shown_for = (self.opportunity_id, self.plan.version(), self._today())
         data = load_sheet(self.plan, self.opportunity_id, self._today()) if self.opportunity_id else None
         self.data = data
         shown = data is not None
