@@ -24,6 +24,8 @@ def test_accounts_of_some_ids_in_name_order(demo_plan: PlanDB) -> None:
 
 def test_one_sheet_reads_its_own_account(demo_plan: PlanDB) -> None:
     card = next(c for c in load_cards(demo_plan) if c.account_id is not None)
+    account = card.account_id
+    assert account is not None
     records = load_sheet_records(demo_plan, [card.id])
-    assert list(records.accounts) == [card.account_id]
-    assert records.accounts[card.account_id] == account_repo.get_account(demo_plan, card.account_id)
+    assert list(records.accounts) == [account]
+    assert records.accounts[account] == account_repo.get_account(demo_plan, account)

@@ -314,7 +314,7 @@ def test_a_move_between_open_stages_keeps_the_won_cycle(
     details: list[int] = []
     sheets: list[int] = []
     cycles: list[int] = []
-    real_get, real_sheet = opportunity_repo.get_opportunity, sheet_panel.read_sheet
+    real_get, real_sheet = opportunity_repo.get_opportunity, sheet_panel.load_sheet
     real_cycles = blue_sheet_repo._won_cycle_days
 
     def get(plan: PlanDB, opportunity_id: int) -> object:
@@ -330,7 +330,7 @@ def test_a_move_between_open_stages_keeps_the_won_cycle(
         return real_cycles(plan)
 
     monkeypatch.setattr(opportunity_repo, "get_opportunity", get)
-    monkeypatch.setattr(sheet_panel, "read_sheet", sheet)
+    monkeypatch.setattr(sheet_panel, "load_sheet", sheet)
     monkeypatch.setattr(blue_sheet_repo, "_won_cycle_days", won_cycles)
 
     def answer() -> None:
