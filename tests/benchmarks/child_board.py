@@ -261,14 +261,14 @@ def _moves(app: QApplication, window: MainWindow, result: dict[str, Any]) -> Non
             if select_first:
                 window.board.select(card.id)
                 app.processEvents()
-            depth = window.undo_stack.count()
+            depth = window.undo_stack.index()  # the first loop's undone moves stay above it
             started = time.perf_counter()
             window.deals.move_opportunity(
                 card.id, target, MoveDetails(commitment="Agreed to a discovery meeting")
             )
             app.processEvents()
             move_ms.append((time.perf_counter() - started) * 1000)
-            if window.controller.stage_of(card.id) != target.id or window.undo_stack.count() != depth + 1:
+            if window.controller.stage_of(card.id) != target.id or window.undo_stack.index() != depth + 1:
                 raise RuntimeError(f"card {card.id} did not move to {target.name} with an undo entry")
         result[key] = move_ms
         # Leave the cached plan as it was for the next run.
