@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     # Edits are imported on the first edit: the board paints without them (start-up time).
     from planner import operations as ops
     from planner.operations import Change, MoveDetails, MovePlan
+    from ui.agenda_view import AgendaView
 
     # Dialogs (and undo commands) are imported when first used: the board paints without them.
     from ui.blue_sheet import BlueSheetPanel
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
     _closing = False
     forecast_view: ForecastView | None = None
     hygiene_view: HygieneView | None = None
+    agenda_view: AgendaView | None = None
+    agenda_notice: QFrame | None = None  # today's agenda, over the tabs once a day
     # Set by set_read_only: why nothing can be written (the banner says it too).
     read_only_reason: str | None = None
     read_only_banner: QFrame | None = None
@@ -186,6 +189,8 @@ class MainWindow(QMainWindow):
         self._hygiene_tab = QWidget(self)
         self.tabs.addTab(self._forecast_tab, translate("MainWindow", "&Forecast"))
         self.tabs.addTab(self._hygiene_tab, translate("MainWindow", "&Clean-up"))
+        self._agenda_tab = QWidget(self)  # the landing tab of the seller's own plan (greet)
+        self.tabs.addTab(self._agenda_tab, translate("MainWindow", "A&genda"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -302,6 +307,9 @@ class MainWindow(QMainWindow):
         self.export_pack_action = self._action(
             translate("MainWindow", "&Export review pack…"), self.export_review_pack, "Ctrl+E"
         )
+        self.export_agenda_action = self._action(
+            translate("MainWindow", "Export a&genda…"), self.export_agenda
+        )
         self.open_review_action = self._action(
             translate("MainWindow", "Open for re&view…"), self.open_for_review
         )
@@ -385,7 +393,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.import_review_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_pack_action, self.open_review_action])
+        file_menu.addActions([self.export_pack_action, self.export_agenda_action, self.open_review_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu(translate("MainWindow", "&Edit"))
@@ -508,7 +516,7 @@ class MainWindow(QMainWindow):
         """Rebuild every view from the plan file (after a failed write or a failed refresh)."""
         selected = self.board.selected_id()
         self.controller.load()
-        for view in (self.forecast_view, self.hygiene_view):
+        for view in (self.forecast_view, self.hygiene_view, self.agenda_view):
             if view is not None:
                 view.invalidate()
         self._archive_dirty = True
@@ -522,7 +530,7 @@ class MainWindow(QMainWindow):
 
     def _apply_change(self, change: Change) -> None:
         self.controller.apply(change)
-        for view in (self.forecast_view, self.hygiene_view):
+        for view in (self.forecast_view, self.hygiene_view, self.agenda_view):
             if view is not None:
                 view.invalidate()
         self._archive_dirty = True
@@ -607,7 +615,7 @@ class MainWindow(QMainWindow):
         self.controller.drop_handler = None
         if self._blue_sheet is not None:
             self._blue_sheet.set_editable(False)
-        for view in (self.forecast_view, self.hygiene_view):
+        for view in (self.forecast_view, self.hygiene_view, self.agenda_view):
             if view is not None:
                 view.set_read_only(reason)
         for name in self._EDIT_ACTIONS:
@@ -658,6 +666,8 @@ class MainWindow(QMainWindow):
             self.show_forecast()
         elif tabs.currentWidget() is self._hygiene_tab:
             self.show_hygiene()
+        elif tabs.currentWidget() is self._agenda_tab:
+            self.show_agenda()
         if tabs.currentWidget() is self.archive:
             if self._archive_dirty:
                 self._refresh_archive()
@@ -790,6 +800,56 @@ class MainWindow(QMainWindow):
             self._replace_tab(self._hygiene_tab, self.hygiene_view, translate("MainWindow", "&Clean-up"))
         self.tabs.setCurrentWidget(self.hygiene_view)
         return self.hygiene_view
+
+    def show_agenda(self) -> AgendaView:
+        """The Agenda tab, built on first use."""
+        if self.agenda_view is None:
+            from ui.agenda_view import AgendaView
+
+            self.agenda_view = AgendaView(
+                self.plan,
+                self._push,
+                self.apply_change,
+                self,
+                today=self.controller.today,
+                open_deal=self._on_view_opportunity_opened,
+                debrief_call=self.debrief_from_agenda,
+            )
+            self._replace_tab(self._agenda_tab, self.agenda_view, translate("MainWindow", "A&genda"))
+        self.tabs.setCurrentWidget(self.agenda_view)
+        return self.agenda_view
+
+    def debrief_from_agenda(self, opportunity_id: int, call_id: int) -> None:
+        """A call's row marked done: show its deal and write the call's debrief, as in the Blue Sheet."""
+        from PySide6.QtWidgets import QDialog
+
+        self._on_view_opportunity_opened(opportunity_id)
+        dialog = self.blue_sheet.debrief_dialog(call_id)
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.blue_sheet.debrief_call(call_id, dialog.debrief())
+
+    def greet(self) -> None:
+        """A plan was opened for the seller: their own plan lands on the agenda; the status bar
+        says what is overdue and due today, and once a day a notice says it too."""
+        from planner import agenda
+        from ui.agenda_notice import show_daily_notice
+
+        if not self.is_demo:
+            self.show_agenda()
+        today = self.controller.today()
+        items = self.agenda_view.model.items if self.agenda_view is not None else None
+        if items is None:
+            items = agenda.load_agenda(self.plan, today)
+        said = agenda.summary(items)
+        self.statusBar().showMessage(f"{said} · {self._status_text()}")
+        if not self.is_demo:
+            self.agenda_notice = show_daily_notice(self, self.plan, today, said, self.show_agenda)
+
+    def export_agenda(self) -> None:
+        """File → Export agenda…: the calls, actions and close dates as an iCalendar file."""
+        from ui.agenda_notice import export_agenda_dialog
+
+        export_agenda_dialog(self, self.plan, self.controller.today(), self.settings)
 
     def _replace_tab(self, placeholder: QWidget, view: QWidget, title: str) -> None:
         index = self.tabs.indexOf(placeholder)

@@ -54,8 +54,17 @@ def _description(item: AgendaItem) -> str:
         lines.append(f"Account: {item.account}")
     if item.who:
         lines.append(f"{'Attendees' if item.kind is Kind.CALL else 'Who'}: {item.who}")
-    lines.append(item.why)
+    # Not the agenda's reason: it counts days from today, and an event that changes every day
+    # would come back with a new SEQUENCE at each export.
+    lines.append(_ABOUT[item.kind])
     return "\n".join(lines)
+
+
+_ABOUT = {
+    Kind.CALL: "A customer meeting with a call plan (Green Sheet) in Opportunity Planner.",
+    Kind.ACTION: "An action of the deal's best action plan in Opportunity Planner.",
+    Kind.CLOSE: "The day the customer is expected to decide, as the deal in Opportunity Planner says.",
+}
 
 
 def _times(item: AgendaItem) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
