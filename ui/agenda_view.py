@@ -98,6 +98,8 @@ class AgendaModel(HeadedTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         if self.item_at(index.row()) is None:
             return Qt.ItemFlag.ItemIsEnabled  # a heading: not selectable
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -274,6 +276,12 @@ class AgendaView(QWidget):
             self.select_key(selected.key)
         self._update_buttons()
         self.opened.emit()
+
+    def current_items(self) -> list[AgendaItem]:
+        """The items listed, read first if the plan changed since (the view may be hidden)."""
+        if self._dirty:
+            self.refresh()
+        return list(self.model.items)
 
     def selected_item(self) -> AgendaItem | None:
         rows = self.table.selectionModel().selectedRows()

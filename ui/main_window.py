@@ -837,8 +837,9 @@ class MainWindow(QMainWindow):
         if not self.is_demo:
             self.show_agenda()
         today = self.controller.today()
-        items = self.agenda_view.model.items if self.agenda_view is not None else None
-        if items is None:
+        if self.agenda_view is not None:
+            items = self.agenda_view.current_items()
+        else:
             items = agenda.load_agenda(self.plan, today)
         said = agenda.summary(items)
         self.statusBar().showMessage(f"{said} · {self._status_text()}")
