@@ -69,7 +69,8 @@ def test_actions_calls_and_close_dates_are_listed_by_section(plan: PlanDB) -> No
         Kind.ACTION,
     )
     call = next(i for i in items if i.kind is Kind.CALL)
-    assert call.at == moment and "debrief" in call.why
+    assert call.at == moment
+    assert "debrief" in call.why
     assert summary(items) == "2 overdue, 1 due today"
 
 
@@ -147,11 +148,9 @@ def test_a_rescheduled_action_moves_section(plan: PlanDB) -> None:
 
 def test_a_stale_deal_whose_snooze_ends_turns_stale_the_day_after(plan: PlanDB) -> None:
     deal = _deal(plan, "Snoozed and quiet", stage=1)
-    limit = next(
-        s
-        for s in stage_repo.list_stages(plan)
-        if s.id == opportunity_repo.get_opportunity(plan, deal).stage_id
-    ).stale_after_days  # type: ignore[union-attr]
+    opened = opportunity_repo.get_opportunity(plan, deal)
+    assert opened is not None
+    limit = next(s for s in stage_repo.list_stages(plan) if s.id == opened.stage_id).stale_after_days
     assert limit
     with plan.atomic():
         long_ago = (TODAY - dt.timedelta(days=limit + 30)).isoformat()

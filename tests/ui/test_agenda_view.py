@@ -103,12 +103,15 @@ def test_done_by_click_marks_the_action_done_in_one_undo_step(view: AgendaView, 
     drive.click_row(view.table, index)
     drive.click(drive.button(view, "Done"))
     action = activities.get_action(view.plan, item.record_id)
-    assert action is not None and action.status is ActionStatus.DONE and action.done_on == DAY
+    assert action is not None
+    assert action.status is ActionStatus.DONE
+    assert action.done_on == DAY
     assert item.key not in _keys(view)
     assert window.stack.count() == 1
     window.stack.undo()
     action = activities.get_action(view.plan, item.record_id)
-    assert action is not None and action.status is not ActionStatus.DONE
+    assert action is not None
+    assert action.status is not ActionStatus.DONE
     assert item.key in _keys(view)
 
 
@@ -128,13 +131,16 @@ def test_reschedule_with_the_keyboard_and_the_date_field(view: AgendaView, windo
         QTest.keyClick(view.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert modals.take_unexpected() == []
     action = activities.get_action(view.plan, item.record_id)
-    assert action is not None and action.due == new_day
+    assert action is not None
+    assert action.due == new_day
     assert window.stack.count() == 1
     moved = next(i for i in view.model.items if i.key == item.key)
-    assert moved.day == new_day and view.selected_item() == moved
+    assert moved.day == new_day
+    assert view.selected_item() == moved
     window.stack.undo()
     action = activities.get_action(view.plan, item.record_id)
-    assert action is not None and action.due == item.day
+    assert action is not None
+    assert action.due == item.day
 
 
 def test_reschedule_a_close_date_through_the_context_menu(view: AgendaView, window: Window) -> None:
@@ -153,7 +159,8 @@ def test_reschedule_a_close_date_through_the_context_menu(view: AgendaView, wind
     from planner.storage import opportunities as opportunity_repo
 
     deal = opportunity_repo.get_opportunity(view.plan, item.deal_id)
-    assert deal is not None and deal.close_date == new_day
+    assert deal is not None
+    assert deal.close_date == new_day
     assert window.stack.count() == 1
 
 
@@ -182,7 +189,8 @@ def test_hostile_text_is_shown_as_text(view: AgendaView) -> None:
     assert view.model.index(row, 2).data() == HOSTILE
     assert view.model.index(row, 4).data() == HOSTILE
     tip = view.model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
-    assert "<b>Bold" not in tip and "&lt;b&gt;Bold" in tip
+    assert "<b>Bold" not in tip
+    assert "&lt;b&gt;Bold" in tip
     assert view.summary.textFormat() == Qt.TextFormat.PlainText
 
 
@@ -207,7 +215,8 @@ def test_the_own_plan_lands_on_the_agenda_and_says_what_is_due_once_a_day(
     assert own_window.tabs.currentWidget() is own_window.agenda_view
     said = agenda_rules.summary(agenda_rules.load_agenda(own_window.plan, DAY))
     assert own_window.statusBar().currentMessage().startswith(said)
-    assert own_window.agenda_notice is not None and own_window.agenda_notice.isVisible()
+    assert own_window.agenda_notice is not None
+    assert own_window.agenda_notice.isVisible()
     assert settings_repo.get_setting(own_window.plan, NOTICE_SETTING) == DAY.isoformat()
     drive.click(drive.button(own_window.agenda_notice, "Dismiss"))
     assert not own_window.agenda_notice.isVisible()
@@ -223,7 +232,8 @@ def test_the_demo_plan_stays_on_the_board(qtbot: QtBot, demo_plan: PlanDB) -> No
     w = MainWindow(demo_plan)
     qtbot.addWidget(w)
     w.greet()
-    assert w.tabs.currentIndex() == 0 and w.agenda_notice is None
+    assert w.tabs.currentIndex() == 0
+    assert w.agenda_notice is None
 
 
 def test_a_double_click_shows_the_deal_on_the_board_and_in_the_docks(own_window: MainWindow) -> None:
@@ -255,7 +265,9 @@ def test_done_on_a_call_writes_its_debrief_through_the_blue_sheet(own_window: Ma
     with modals.expecting(answer, decline, optional=1):
         drive.click(drive.button(view, "Done"))
     call = evidence.get_call_plan(own_window.plan, item.record_id)
-    assert call is not None and call.debriefed and call.debrief_commitment == "A pilot"
+    assert call is not None
+    assert call.debriefed
+    assert call.debrief_commitment == "A pilot"
     assert own_window.undo_stack.count() == 1
     assert item.key not in _keys(view)
 
