@@ -134,9 +134,15 @@ def agenda(
             AgendaItem(kind, record_id, deal_id, day, section, what, deal.title, deal.account, who, why, at)
         )
 
+    # One reason per distinct day count, not per action: a large plan has tens of thousands.
+    late: dict[int, str] = {}
+    planned = translate("Agenda", "A planned action of the deal")
     for action in rows.actions:
-        add(Kind.ACTION, action.id, action.deal_id, action.due, action.what, action.who,
-            _late(action.due, today) or translate("Agenda", "A planned action of the deal"))  # fmt: skip
+        if action.due > horizon:
+            continue
+        overdue = (today - action.due).days
+        why = planned if overdue <= 0 else late.get(overdue) or late.setdefault(overdue, _late(overdue))
+        add(Kind.ACTION, action.id, action.deal_id, action.due, action.what, action.who, why)
     for call in rows.calls:
         day = call.meeting_at.date()
         title = call.title or translate("Agenda", "Meeting")
@@ -182,11 +188,8 @@ def _order(item: AgendaItem) -> tuple[int, dt.date, dt.datetime, int, int]:
             item.record_id)  # fmt: skip
 
 
-def _late(due: dt.date, today: dt.date) -> str:
-    """'Overdue by 3 days', or '' when not overdue."""
-    days = (today - due).days
-    if days <= 0:
-        return ""
+def _late(days: int) -> str:
+    """'Overdue by 3 days'."""
     return plural(
         days, translate("Agenda", "Overdue by {days} day"), translate("Agenda", "Overdue by {days} days")
     ).replace("{days}", str(days))

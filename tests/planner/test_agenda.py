@@ -160,3 +160,15 @@ def test_a_stale_deal_whose_snooze_ends_turns_stale_the_day_after(plan: PlanDB) 
     snooze_opportunity(plan, deal, TODAY + dt.timedelta(days=2), "Holidays", TODAY)
     stale = [(i.deal_id, i.day) for i in load_agenda(plan, TODAY) if i.kind is Kind.STALE]
     assert stale == [(deal, TODAY + dt.timedelta(days=3))]
+
+
+def test_reading_many_deals_in_one_scan_gives_the_same_agenda(
+    demo_plan: PlanDB, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.storage import agenda as agenda_storage
+
+    day = TODAY + dt.timedelta(days=10)
+    by_id = load_agenda(demo_plan, day)
+    monkeypatch.setattr(agenda_storage, "_ONE_SCAN", 0)
+    assert load_agenda(demo_plan, day) == by_id
+    assert by_id
