@@ -842,6 +842,8 @@ class MainWindow(QMainWindow):
         else:
             items = agenda.load_agenda(self.plan, today)
         said = agenda.summary(items)
+        if self.read_only_reason is not None:
+            return  # the status bar says why nothing can be changed; nothing is remembered either
         self.statusBar().showMessage(f"{said} · {self._status_text()}")
         if not self.is_demo:
             self.agenda_notice = show_daily_notice(self, self.plan, today, said, self.show_agenda)

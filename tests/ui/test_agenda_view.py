@@ -290,3 +290,13 @@ def test_file_export_agenda_writes_a_calendar(own_window: MainWindow, tmp_path: 
     events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert events
     assert f"{len(events)} events written to {target}" in own_window.statusBar().currentMessage()
+
+
+def test_a_read_only_plan_keeps_saying_why_in_the_status_bar(own_window: MainWindow) -> None:
+    own_window.set_read_only("This plan is open read-only.")
+    own_window.greet()
+    assert own_window.tabs.currentWidget() is own_window.agenda_view
+    assert own_window.statusBar().currentMessage() == "Read-only: This plan is open read-only."
+    assert own_window.agenda_notice is None
+    assert own_window.agenda_view is not None
+    assert not own_window.agenda_view.done_button.isEnabled()
