@@ -152,15 +152,18 @@ def agenda(
             else translate("Agenda", "A customer meeting with a call plan")
         )
         add(Kind.CALL, call.id, call.deal_id, day, title, call.attendees, why, call.meeting_at)
-    for deal in deals.values():
-        if deal.close_date is not None:
+    for deal_id in rows.closes:
+        deal = deals.get(deal_id)
+        if deal is not None and deal.close_date is not None:
             why = (
                 funnel.overdue_reason(deal.close_date, today)
                 if deal.close_date < today
                 else translate("Agenda", "The day the customer is expected to decide")
             )
             add(Kind.CLOSE, deal.id, deal.id, deal.close_date, translate("Agenda", "Close date"), "", why)
-        if deal.snooze_until is not None and deal.snooze_until >= today:
+    for deal_id in rows.snoozes:
+        deal = deals.get(deal_id)
+        if deal is not None and deal.snooze_until is not None and deal.snooze_until >= today:
             why = translate("Agenda", "Snoozed ({reason}): after this day the stale warning returns").replace(
                 "{reason}", deal.snooze_reason or translate("Agenda", "no reason given")
             )
@@ -222,10 +225,47 @@ def turning_stale(rows: AgendaRows, today: dt.date, until: dt.date) -> list[tupl
 
 
 def load_agenda(plan: PlanDB, today: dt.date, days: int = DEFAULT_DAYS) -> list[AgendaItem]:
-    """The agenda of a plan: its dated rows read, then `agenda`."""
+    """The whole agenda of a plan: its dated rows read, then `agenda`."""
     horizon = today + dt.timedelta(days=max(days, 0))
     week_end = min(horizon, today + dt.timedelta(days=WEEK_DAYS - 1))
     return agenda(load_agenda_rows(plan, today, horizon, week_end), today, days)
+
+
+# How many rows of each section the Agenda tab lists: more is not read at a glance, and a large
+# plan's overdue actions run into tens of thousands (the tab says how many more there are).
+PAGE = 300
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaPage:
+    """The first `limit` items of each section, and how many each section holds in all."""
+
+    items: list[AgendaItem]
+    counts: dict[Section, int]
+
+    @property
+    def more(self) -> dict[Section, int]:
+        """The items of each section not listed."""
+        listed = counts(self.items)
+        return {section: self.counts[section] - listed[section] for section in Section}
+
+
+def load_agenda_page(plan: PlanDB, today: dt.date, days: int = DEFAULT_DAYS, limit: int = PAGE) -> AgendaPage:
+    """The agenda's first `limit` items per section (as `load_agenda` lists them) and the counts."""
+    horizon = today + dt.timedelta(days=max(days, 0))
+    week_end = min(horizon, today + dt.timedelta(days=WEEK_DAYS - 1))
+    rows = load_agenda_rows(plan, today, horizon, week_end, week_end=today + dt.timedelta(days=WEEK_DAYS - 1),
+                            limit=limit)  # fmt: skip
+    items = agenda(rows, today, days)
+    found = counts(items)
+    listed: list[AgendaItem] = []
+    shown = dict.fromkeys(Section, 0)
+    for item in items:  # in section order: each section's first `limit`
+        if shown[item.section] < limit:
+            shown[item.section] += 1
+            listed.append(item)
+    total = {section: found[section] + rows.left_out[section.value] for section in Section}
+    return AgendaPage(listed, total)
 
 
 def counts(items: Sequence[AgendaItem]) -> dict[Section, int]:
@@ -236,9 +276,10 @@ def counts(items: Sequence[AgendaItem]) -> dict[Section, int]:
     return found
 
 
-def summary(items: Sequence[AgendaItem]) -> str:
-    """'3 overdue, 5 due today' (what the status bar says when a plan opens)."""
-    n = counts(items)
+def summary(items: Sequence[AgendaItem] | dict[Section, int]) -> str:
+    """'3 overdue, 5 due today' (what the status bar says when a plan opens), from the items or
+    from each section's count."""
+    n = items if isinstance(items, dict) else counts(items)
     overdue = plural(
         n[Section.OVERDUE], translate("Agenda", "{n} overdue"), translate("Agenda", "{n} overdue")
     ).replace("{n}", str(n[Section.OVERDUE]))

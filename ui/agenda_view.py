@@ -69,27 +69,41 @@ class AgendaModel(HeadedTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[AgendaItem | tuple[Section, int]] = []
+        # An item, or a section's heading (section, its count, False), or the line under a
+        # section saying how many more it holds than it lists (section, that many, True).
+        self._rows: list[AgendaItem | tuple[Section, int, bool]] = []
+        self._row_of: dict[str, int] = {}
         self.items: list[AgendaItem] = []
+        self.counts = dict.fromkeys(Section, 0)
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
 
-    def set_items(self, items: Sequence[AgendaItem]) -> None:
+    def set_page(self, page: agenda_rules.AgendaPage) -> None:
         self.beginResetModel()
-        self.items = list(items)
-        found = agenda_rules.counts(items)
+        self.items = list(page.items)
+        self.counts = dict(page.counts)
+        more = page.more
         self._rows = []
         for section in Section:
-            self._rows.append((section, found[section]))
-            self._rows.extend(item for item in items if item.section is section)
+            self._rows.append((section, page.counts[section], False))
+            self._rows.extend(item for item in self.items if item.section is section)
+            if more[section]:
+                self._rows.append((section, more[section], True))
+        self._row_of = {r.key: n for n, r in enumerate(self._rows) if isinstance(r, AgendaItem)}
         self.endResetModel()
+
+    def set_items(self, items: Sequence[AgendaItem]) -> None:
+        """Every item listed (tests, and callers that have the whole agenda)."""
+        self.set_page(agenda_rules.AgendaPage(list(items), agenda_rules.counts(items)))
 
     def item_at(self, row: int) -> AgendaItem | None:
         found = self._rows[row] if 0 <= row < len(self._rows) else None
         return found if isinstance(found, AgendaItem) else None
 
     def row_of(self, key: str) -> int:
-        return next((n for n, r in enumerate(self._rows) if isinstance(r, AgendaItem) and r.key == key), -1)
+        return self._row_of.get(key, -1)
 
     def section_rows(self) -> list[int]:
         return [n for n, r in enumerate(self._rows) if not isinstance(r, AgendaItem)]
@@ -109,11 +123,17 @@ class AgendaModel(HeadedTableModel):
             return None
         row = self._rows[index.row()]
         if not isinstance(row, AgendaItem):
-            section, count = row
+            section, count, more = row
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-                return translate("AgendaModel", "{section} ({n})").format(section=section.label, n=count)
+                if more:
+                    return translate(
+                        "AgendaModel", "… and {n} more, not listed: the first ones done or moved make room"
+                    ).format(n=fmt.number(count))
+                return translate("AgendaModel", "{section} ({n})").format(
+                    section=section.label, n=fmt.number(count)
+                )
             if role == Qt.ItemDataRole.FontRole:
-                return self._bold
+                return self._italic if more else self._bold
             return None
         if role == KEY_ROLE:
             return row.key
@@ -160,6 +180,7 @@ class AgendaView(QWidget):
         open_deal: Callable[[int], None] = lambda _deal: None,
         debrief_call: Callable[[int, int], None] = lambda _deal, _call: None,
         days: int = agenda_rules.DEFAULT_DAYS,
+        page_limit: int = agenda_rules.PAGE,
     ) -> None:
         super().__init__(parent)
         self.plan = plan
@@ -169,6 +190,7 @@ class AgendaView(QWidget):
         self.open_deal = open_deal
         self.debrief_call = debrief_call
         self.days = days
+        self.page_limit = page_limit
         self.read_only_reason: str | None = None
         self._dirty = True
         self._applying = False
@@ -261,15 +283,15 @@ class AgendaView(QWidget):
         """Read the agenda again; the selected row stays selected while it is listed."""
         self._dirty = False
         selected = self.selected_item()
-        items = agenda_rules.load_agenda(self.plan, self.today(), self.days)
-        self.model.set_items(items)
+        page = agenda_rules.load_agenda_page(self.plan, self.today(), self.days, self.page_limit)
+        self.model.set_page(page)
         self.table.clearSpans()
         for row in self.model.section_rows():
             self.table.setSpan(row, 0, 1, self.model.columnCount())
-        found = agenda_rules.counts(items)
+        found = page.counts
         self.summary.setText(
             translate("AgendaView", "{summary} · {week} this week · {later} later").format(
-                summary=agenda_rules.summary(items), week=found[Section.WEEK], later=found[Section.LATER]
+                summary=agenda_rules.summary(found), week=found[Section.WEEK], later=found[Section.LATER]
             )
         )
         if selected is not None:
@@ -277,11 +299,12 @@ class AgendaView(QWidget):
         self._update_buttons()
         self.opened.emit()
 
-    def current_items(self) -> list[AgendaItem]:
-        """The items listed, read first if the plan changed since (the view may be hidden)."""
+    def current_counts(self) -> dict[Section, int]:
+        """How many items each section holds, read first if the plan changed since (the view
+        may be hidden)."""
         if self._dirty:
             self.refresh()
-        return list(self.model.items)
+        return dict(self.model.counts)
 
     def selected_item(self) -> AgendaItem | None:
         rows = self.table.selectionModel().selectedRows()

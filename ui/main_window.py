@@ -838,10 +838,10 @@ class MainWindow(QMainWindow):
             self.show_agenda()
         today = self.controller.today()
         if self.agenda_view is not None:
-            items = self.agenda_view.current_items()
+            found = self.agenda_view.current_counts()
         else:
-            items = agenda.load_agenda(self.plan, today)
-        said = agenda.summary(items)
+            found = agenda.load_agenda_page(self.plan, today, limit=1).counts
+        said = agenda.summary(found)
         if self.read_only_reason is not None:
             return  # the status bar says why nothing can be changed; nothing is remembered either
         self.statusBar().showMessage(f"{said} · {self._status_text()}")

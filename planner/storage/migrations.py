@@ -19,6 +19,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0003_board_index",
     "0004_commitments_and_call_plans",
     "0005_hidden_notes_and_review_key",
+    "0011_agenda_indexes",
 )
 
 _INITIAL_SCHEMA = """
@@ -256,6 +257,18 @@ FROM stage_history h WHERE h.commitment != '' ORDER BY h.id
 
 _HIDDEN_NOTES = "ALTER TABLE note ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0"
 
+# The agenda (planner.storage.agenda) reads what is dated up to a day: open actions by due date,
+# calls not debriefed by their time, snoozes by their end, and, for deals that may turn stale,
+# commitments and creations by day. Without these, each is a scan of its table: seconds at
+# 100,000 deals with three actions each, where the agenda's first screen takes milliseconds.
+_AGENDA_INDEXES = """
+CREATE INDEX action_open_due ON action(due) WHERE status != 'done';
+CREATE INDEX call_plan_open ON call_plan(meeting_at) WHERE debriefed_on IS NULL;
+CREATE INDEX opportunity_snooze ON opportunity(snooze_until) WHERE snooze_until IS NOT NULL;
+CREATE INDEX opportunity_created ON opportunity(created);
+CREATE INDEX commitment_day ON commitment(committed_on)
+"""
+
 # What each migration creates, statement by statement: the migrations below run these, and
 # planner.storage.schema_check builds the schema a plan of each version must have from them
 # (without sqlite-utils, which costs ~100 ms to import). A migration that changes the schema in
@@ -267,6 +280,7 @@ SCHEMA_SQL: dict[str, str] = {
     # Its INSERT copies move commitments into records; on an empty schema it copies nothing.
     "0004_commitments_and_call_plans": _EVIDENCE,
     "0005_hidden_notes_and_review_key": _HIDDEN_NOTES,
+    "0011_agenda_indexes": _AGENDA_INDEXES,
 }
 
 
@@ -317,6 +331,11 @@ def build_migrations() -> Migrations:
             "INSERT OR IGNORE INTO settings (key, value) VALUES ('review_key', ?)",
             [json.dumps(secrets.token_hex(32))],
         )
+
+    @migrations(name="0011_agenda_indexes")
+    def agenda_indexes(db: Database) -> None:
+        for statement in schema_statements("0011_agenda_indexes"):
+            db.execute(statement)
 
     return migrations
 

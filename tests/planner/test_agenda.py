@@ -172,3 +172,16 @@ def test_reading_many_deals_in_one_scan_gives_the_same_agenda(
     monkeypatch.setattr(agenda_storage, "_ONE_SCAN", 0)
     assert load_agenda(demo_plan, day) == by_id
     assert by_id
+
+
+@pytest.mark.parametrize("limit", [1, 2, 5, 300])
+def test_a_page_lists_the_first_items_of_each_section_and_counts_all(demo_plan: PlanDB, limit: int) -> None:
+    from planner.agenda import counts, load_agenda_page
+
+    day = TODAY + dt.timedelta(days=12)
+    whole = load_agenda(demo_plan, day)
+    page = load_agenda_page(demo_plan, day, limit=limit)
+    assert page.counts == counts(whole)
+    expected = [i for s in Section for i in [j for j in whole if j.section is s][:limit]]
+    assert page.items == expected
+    assert sum(page.more.values()) == len(whole) - len(expected)

@@ -300,3 +300,20 @@ def test_a_read_only_plan_keeps_saying_why_in_the_status_bar(own_window: MainWin
     assert own_window.agenda_notice is None
     assert own_window.agenda_view is not None
     assert not own_window.agenda_view.done_button.isEnabled()
+
+
+def test_a_long_section_lists_its_first_rows_and_says_how_many_more(
+    qtbot: QtBot, window: Window, qtmodeltester: ModelTester
+) -> None:
+    view = AgendaView(window.plan, window.push, window.apply_change, today=lambda: DAY, page_limit=2)
+    qtbot.addWidget(view)
+    view.show()
+    qtmodeltester.check(view.model)
+    whole = agenda_rules.counts(agenda_rules.load_agenda(view.plan, DAY))
+    headings = [view.model.index(r, 0).data() for r in view.model.section_rows()]
+    assert f"Overdue ({whole[agenda_rules.Section.OVERDUE]})" in headings
+    hidden = whole[agenda_rules.Section.OVERDUE] - 2
+    assert f"… and {hidden} more, not listed: the first ones done or moved make room" in headings
+    more = next(r for r in view.model.section_rows() if view.model.index(r, 0).data().startswith("…"))
+    assert not view.model.flags(view.model.index(more, 0)) & Qt.ItemFlag.ItemIsSelectable
+    assert view.summary.text().startswith(agenda_rules.summary(whole))

@@ -745,7 +745,8 @@ class Walk:
         view = self.window.agenda_view
         if view is None or not view.isVisible():
             return None
-        expected = agenda_rules.load_agenda(self.plan, self.window.controller.today(), view.days)
+        today = self.window.controller.today()
+        expected = agenda_rules.load_agenda_page(self.plan, today, view.days, view.page_limit).items
         model = view.model
         shown = [
             (item.key, model.index(r, 2).data(), model.index(r, 5).data())
