@@ -206,19 +206,22 @@ def turning_stale(rows: AgendaRows, today: dt.date, until: dt.date) -> list[tupl
     rules = {stage_id: StageRule(0, limit) for stage_id, limit in rows.stage_limits.items()}
     cards = [card for card in rows.cards if card.stage_id in rules]
     found: list[tuple[int, dt.date, int]] = []
+    # Over a few days of the same records a deal once stale stays stale (its evidence only ages,
+    # a snooze only ends): the ones that turn are not stale the day before today and stale on
+    # the last day; only those are rated day by day.
     before = funnel.statuses(cards, rows.evidence, rules, today - dt.timedelta(days=1))
-    pending = [(card, status.stale) for card, status in zip(cards, before, strict=True)]
+    after = funnel.statuses(cards, rows.evidence, rules, until)
+    pending = [
+        card for card, was, then in zip(cards, before, after, strict=True) if not was.stale and then.stale
+    ]
     day = today
     while day <= until and pending:
-        statuses = funnel.statuses([card for card, _ in pending], rows.evidence, rules, day)
-        still: list[tuple[Card, bool]] = []
-        for (card, was_stale), status in zip(pending, statuses, strict=True):
-            if status.stale and not was_stale:
-                limit = status.stale_limit or 0
-                found.append((card.id, day, limit))
-            elif not status.stale:
-                still.append((card, False))
-            # Stale before today and still: in the clean-up list, not new this week.
+        still: list[Card] = []
+        for card, status in zip(pending, funnel.statuses(pending, rows.evidence, rules, day), strict=True):
+            if status.stale:
+                found.append((card.id, day, status.stale_limit or 0))
+            else:
+                still.append(card)
         pending = still
         day += dt.timedelta(days=1)
     return found

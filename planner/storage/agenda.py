@@ -102,8 +102,8 @@ _BOUNDS = {
 }
 # The section of a day column, as planner.agenda.section_of says, for counting in SQLite.
 _SECTION_SQL = (
-    "CASE WHEN {day} < :today THEN 'overdue' WHEN {day} = :today THEN 'today'"
-    " WHEN {day} <= :week THEN 'week' ELSE 'later' END"
+    "CASE WHEN {day} < :today THEN 'overdue' WHEN {day} < :tomorrow THEN 'today'"
+    " WHEN {day} < :week_after THEN 'week' ELSE 'later' END"
 )
 # From the action_open_due index (migration 0011): the open actions in due-date order; each
 # one's deal is looked up, which a LIMIT keeps to a few hundred.
@@ -111,6 +111,11 @@ _ACTIONS_FROM = (
     "FROM action a INDEXED BY action_open_due JOIN opportunity o ON o.id = a.opportunity_id"
     " WHERE a.status != 'done' AND a.due <= :end AND date(a.due) IS substr(a.due, 1, 10)"
     f" AND o.{_OPEN}"
+)
+# From the call_plan_open index: the calls not debriefed, up to the end of the horizon.
+_CALLS_FROM = (
+    "FROM call_plan c WHERE c.debriefed_on IS NULL AND c.meeting_at < :after"
+    f" AND c.opportunity_id NOT IN ({_CLOSED_DEALS})"
 )
 # Counting tens of thousands: every open action from the index alone, less those of closed deals
 # (found from the deals' side). A stored due date that is not a day (a hand-edited plan) is
@@ -169,12 +174,16 @@ def load_agenda_rows(
     ]
     actions = tuple(AgendaAction(r[0], r[1], r[2], r[3], from_iso(r[4])) for r in action_rows)
     # From the call_plan_open index: every call not debriefed, up to the end of the horizon.
-    call_rows = plan.conn.execute(
-        "SELECT c.id, c.opportunity_id, c.title, c.meeting_at, c.attendees FROM call_plan c"
-        " WHERE c.debriefed_on IS NULL AND c.meeting_at < :after"
-        f" AND c.opportunity_id NOT IN ({_CLOSED_DEALS})",
+    call_rows = _limited(
+        plan,
+        f"SELECT c.id, c.opportunity_id, c.title, c.meeting_at, c.attendees {_CALLS_FROM}",
+        _CALLS_FROM,
+        "c.meeting_at",
+        "c.meeting_at, c.id",
         names,
-    ).fetchall()
+        limit,
+        left_out,
+    )
     calls = tuple(
         AgendaCall(r[0], r[1], r[2], moment, _attendees(plan, r[4]))
         for r in call_rows
