@@ -378,6 +378,10 @@
         <translation>Warum es hier steht</translation>
     </message>
     <message>
+        <source>… and {n} more, not listed: the first ones done or moved make room</source>
+        <translation>… und {n} weitere, nicht aufgeführt: erledigte oder verschobene oben machen Platz</translation>
+    </message>
+    <message>
         <source>{section} ({n})</source>
         <translation>{section} ({n})</translation>
     </message>
