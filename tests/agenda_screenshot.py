@@ -45,7 +45,7 @@ def main() -> int:
             window = MainWindow(plan)
             window.resize(*size)
             window.show()
-            window.greet()
+            window.agenda.greet()
             _settle()
             path = OUT / name
             window.grab().save(str(path))

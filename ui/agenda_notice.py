@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner.storage import settings as settings_repo
 from planner.storage.db import PlanDB, PlanError
@@ -24,16 +24,22 @@ NOTICE_SETTING = "agenda_notice_day"
 
 
 def show_daily_notice(
-    window: QMainWindow, plan: PlanDB, today: dt.date, said: str, show_agenda: Callable[[], object]
+    parent: QWidget,
+    layout: QVBoxLayout,
+    plan: PlanDB,
+    today: dt.date,
+    said: str,
+    show_agenda: Callable[[], object],
 ) -> QFrame | None:
-    """Over the tabs, once a day per plan: '3 overdue, 5 due today', with a way to the agenda."""
+    """On top of `layout` (over the tabs), once a day per plan: '3 overdue, 5 due today', with a
+    way to the agenda."""
     if settings_repo.get_setting(plan, NOTICE_SETTING, None) == today.isoformat():
         return None
     if not plan.read_only:
         # Not remembered when the write fails: shown again at the next opening, which does no harm.
         with contextlib.suppress(PlanError, sqlite3.Error):
             settings_repo.set_setting(plan, NOTICE_SETTING, today.isoformat())
-    notice, row = strip(window, "agenda-notice", "#e7f0fb", "#a8c4e6", "#0c2d53")
+    notice, row = strip(parent, "agenda-notice", "#e7f0fb", "#a8c4e6", "#0c2d53")
     label = QLabel(translate("AgendaNotice", "Today's agenda: {summary}.").format(summary=said), notice)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -46,10 +52,6 @@ def show_daily_notice(
     dismiss.clicked.connect(notice.hide)
     row.addWidget(show)
     row.addWidget(dismiss)
-    central = window.centralWidget()
-    layout = central.layout() if central is not None else None
-    if not isinstance(layout, QVBoxLayout):
-        return None
     layout.insertWidget(0, notice)
     notice.show()
     return notice
@@ -57,9 +59,9 @@ def show_daily_notice(
 
 def export_agenda_dialog(
     parent: QWidget, plan: PlanDB, today: dt.date, settings: AppSettings | None = None
-) -> bool:
-    """Ask where, write the agenda's .ics there, and say what was written; False when cancelled
-    or the file could not be written (said in a message)."""
+) -> str | None:
+    """Ask where and write the agenda's .ics there; what was written, for the status bar. None
+    when cancelled or the file could not be written (said in a message)."""
     from planner.exchange import agenda_ics
 
     path = save_file(
@@ -71,7 +73,7 @@ def export_agenda_dialog(
         settings=settings,
     )
     if path is None:
-        return False
+        return None
     try:
         written, remembered = agenda_ics.export_agenda(plan, path, today)
     except OSError as exc:
@@ -82,7 +84,7 @@ def export_agenda_dialog(
                 path=path, reason=exc.strerror or exc
             ),
         )
-        return False
+        return None
     message = translate(
         "AgendaNotice",
         "{n} events written to {path}. Import the file into your calendar; exporting again "
@@ -94,7 +96,4 @@ def export_agenda_dialog(
             "The plan is read-only, so it could not remember this export: a changed event may not "
             "replace the old one in your calendar.",
         )
-    window = parent.window()
-    if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(message)
-    return True
+    return message

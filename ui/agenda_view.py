@@ -40,10 +40,9 @@ from planner import agenda as agenda_rules
 from planner.agenda import AgendaItem, Kind, Section
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.operations import Change
-from planner.storage.db import PlanDB
 from ui import format as fmt
-from ui.commands import Apply, Push
 from ui.plain import plain_tooltip
+from ui.session import EditSession
 from ui.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -162,38 +161,35 @@ class AgendaModel(HeadedTableModel):
 class AgendaView(QWidget):
     """The agenda of the plan with its edits: done, reschedule, open the deal.
 
-    Dependencies come in explicitly: the plan, `push` (runs an operation and pushes its undo
-    command), `apply_change` (refreshes the views an edit touched), `today`, `open_deal(deal)`
-    and `debrief_call(deal, call)` (the Blue Sheet's debrief of a call plan).
+    It follows the plan's edit session (edits, undo, a new day, read-only) and writes through it;
+    `debrief_call(deal, call)` writes a call plan's debrief (the Blue Sheet's).
     """
 
     opened = Signal()  # the agenda was (re)loaded
+    opportunity_opened = Signal(int)  # a row's deal, to show on the board and in the docks
 
     def __init__(
         self,
-        plan: PlanDB,
-        push: Push,
-        apply_change: Apply,
+        session: EditSession,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], dt.date] = dt.date.today,
-        open_deal: Callable[[int], None] = lambda _deal: None,
         debrief_call: Callable[[int, int], None] = lambda _deal, _call: None,
         days: int = agenda_rules.DEFAULT_DAYS,
         page_limit: int = agenda_rules.PAGE,
     ) -> None:
         super().__init__(parent)
-        self.plan = plan
-        self.push = push
-        self.apply_change = apply_change
-        self.today = today
-        self.open_deal = open_deal
+        self.session = session
+        self.plan = session.plan
+        self.push = session.push
+        self.today = session.clock.today
         self.debrief_call = debrief_call
         self.days = days
         self.page_limit = page_limit
         self.read_only_reason: str | None = None
         self._dirty = True
-        self._applying = False
+        session.changed.connect(self._on_session_changed)
+        session.reloaded.connect(self.invalidate)
+        session.read_only_set.connect(self.set_read_only)
 
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -266,12 +262,15 @@ class AgendaView(QWidget):
         self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
+        if session.read_only_reason is not None:
+            self.set_read_only(session.read_only_reason)
 
     # Refreshing ---------------------------------------------------------------------------
+    @Slot()
     def invalidate(self) -> None:
         """The plan changed: refresh now if shown, else when next shown."""
         self._dirty = True
-        if self.isVisible() and not self._applying:
+        if self.isVisible():
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -322,6 +321,7 @@ class AgendaView(QWidget):
         self.table.setCurrentIndex(self.model.index(row, 0))
         return True
 
+    @Slot(str)
     def set_read_only(self, reason: str | None) -> None:
         """Stop offering edits (None offers them again)."""
         self.read_only_reason = reason
@@ -337,12 +337,13 @@ class AgendaView(QWidget):
 
     # Edits (each one undo step) --------------------------------------------------------------
     def _apply(self, change: Change) -> None:
-        # Undo and redo come through here too; the window's apply_change may invalidate this view.
-        self._applying = True
-        try:
-            self.apply_change(change)
-        finally:
-            self._applying = False
+        # Undo and redo come through here too; this view refreshes once, from the session's
+        # `changed` (_on_session_changed), as for any other edit.
+        self.session.apply_change(change, self)
+
+    @Slot(object, object)
+    def _on_session_changed(self, _change: Change, _initiator: object) -> None:
+        # Any edit may add, move or remove a dated row (a deal closed, a snooze): read again.
         self.invalidate()
 
     def _run(self, text: str, deal_id: int, operation: Callable[[], Change], failure: str) -> bool:
@@ -455,13 +456,13 @@ class AgendaView(QWidget):
     def _on_open_button_clicked(self) -> None:
         item = self.selected_item()
         if item is not None:
-            self.open_deal(item.deal_id)
+            self.opportunity_opened.emit(item.deal_id)
 
     @Slot(QModelIndex)
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         item = self.model.item_at(index.row())
         if item is not None:
-            self.open_deal(item.deal_id)
+            self.opportunity_opened.emit(item.deal_id)
 
     @Slot(QPoint)
     def _on_table_context_menu_requested(self, pos: QPoint) -> None:

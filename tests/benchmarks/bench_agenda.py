@@ -140,9 +140,10 @@ def _view(plan: object, runs: int) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
     from ui.agenda_view import AgendaView
+    from ui.session import EditSession
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    view = AgendaView(plan, lambda make, failure: False, lambda change: None)  # type: ignore[arg-type]
+    view = AgendaView(EditSession(plan))  # type: ignore[arg-type]
     view.resize(1200, 700)
     view.show()
     QCoreApplication.processEvents()

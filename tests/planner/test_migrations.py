@@ -30,6 +30,13 @@ TABLES = {
     "funnel_snapshot_deal",
     "call_plan",
     "commitment",
+    # The search index and the tables SQLite keeps its data in.
+    "search_index",
+    "search_index_data",
+    "search_index_idx",
+    "search_index_docsize",
+    "search_index_config",
+    "search_index_queue",
     "_sqlite_migrations",
 }
 

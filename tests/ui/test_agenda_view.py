@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
@@ -18,8 +19,10 @@ from pytestqt.qtbot import QtBot
 from planner import agenda as agenda_rules
 from planner import sheet_operations as sheet_ops
 from planner.agenda import Kind
+from planner.clock import FixedClock
 from planner.model import ActionStatus
 from planner.storage import activities, evidence
+from planner.storage import opportunities as opportunity_repo
 from planner.storage import settings as settings_repo
 from planner.storage.db import PlanDB
 from tests.conftest import TODAY
@@ -27,6 +30,7 @@ from tests.ui import window_driver as drive
 from tests.ui.forecast_support import Window
 from ui.agenda_notice import NOTICE_SETTING
 from ui.agenda_view import KEY_ROLE, AgendaView
+from ui.board.models import ID_ROLE
 from ui.main_window import MainWindow
 
 # A week after the demo plan's day: some actions are overdue, some due, a call waits for its debrief.
@@ -37,6 +41,7 @@ HOSTILE = "<b>Bold</b> <img src=x> =HYPERLINK(1)"
 @pytest.fixture
 def window(demo_plan: PlanDB) -> Iterator[Window]:
     w = Window(demo_plan)
+    w.session.clock = FixedClock(DAY)
     yield w
     w.stack.clear()
 
@@ -60,14 +65,8 @@ def recorder() -> Recorder:
 
 @pytest.fixture
 def view(qtbot: QtBot, window: Window, recorder: Recorder) -> AgendaView:
-    v = AgendaView(
-        window.plan,
-        window.push,
-        window.apply_change,
-        today=lambda: DAY,
-        open_deal=recorder.open_deal,
-        debrief_call=recorder.debrief,
-    )
+    v = AgendaView(window.session, debrief_call=recorder.debrief)
+    v.opportunity_opened.connect(recorder.open_deal)
     qtbot.addWidget(v)
     v.resize(1200, 700)
     v.show()
@@ -198,8 +197,7 @@ def test_hostile_text_is_shown_as_text(view: AgendaView) -> None:
 @pytest.fixture
 def own_window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
     settings_repo.set_setting(demo_plan, "is_demo", False)  # the seller's own plan
-    w = MainWindow(demo_plan)
-    w.controller.today = lambda: DAY
+    w = MainWindow(demo_plan, clock=FixedClock(DAY))
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
@@ -211,29 +209,28 @@ def own_window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
 def test_the_own_plan_lands_on_the_agenda_and_says_what_is_due_once_a_day(
     qtbot: QtBot, own_window: MainWindow
 ) -> None:
-    own_window.greet()
+    own_window.agenda.greet()
     assert own_window.tabs.currentWidget() is own_window.agenda_view
     said = agenda_rules.summary(agenda_rules.load_agenda(own_window.plan, DAY))
     assert own_window.statusBar().currentMessage().startswith(said)
-    assert own_window.agenda_notice is not None
-    assert own_window.agenda_notice.isVisible()
+    assert own_window.agenda.notice is not None
+    assert own_window.agenda.notice.isVisible()
     assert settings_repo.get_setting(own_window.plan, NOTICE_SETTING) == DAY.isoformat()
-    drive.click(drive.button(own_window.agenda_notice, "Dismiss"))
-    assert not own_window.agenda_notice.isVisible()
-    again = MainWindow(own_window.plan)
+    drive.click(drive.button(own_window.agenda.notice, "Dismiss"))
+    assert not own_window.agenda.notice.isVisible()
+    again = MainWindow(own_window.plan, clock=FixedClock(DAY))
     qtbot.addWidget(again)
-    again.controller.today = lambda: DAY
-    again.greet()
-    assert again.agenda_notice is None  # already said today
+    again.agenda.greet()
+    assert again.agenda.notice is None  # already said today
     assert again.statusBar().currentMessage().startswith(said)
 
 
 def test_the_demo_plan_stays_on_the_board(qtbot: QtBot, demo_plan: PlanDB) -> None:
     w = MainWindow(demo_plan)
     qtbot.addWidget(w)
-    w.greet()
+    w.agenda.greet()
     assert w.tabs.currentIndex() == 0
-    assert w.agenda_notice is None
+    assert w.agenda.notice is None
 
 
 def test_a_double_click_shows_the_deal_on_the_board_and_in_the_docks(own_window: MainWindow) -> None:
@@ -286,7 +283,7 @@ def test_file_export_agenda_writes_a_calendar(own_window: MainWindow, tmp_path: 
         QTest.keyClick(name, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, handle)
-    own_window.export_agenda_action.trigger()
+    own_window.menus.export_agenda_action.trigger()
     events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert events
     assert f"{len(events)} events written to {target}" in own_window.statusBar().currentMessage()
@@ -294,10 +291,10 @@ def test_file_export_agenda_writes_a_calendar(own_window: MainWindow, tmp_path: 
 
 def test_a_read_only_plan_keeps_saying_why_in_the_status_bar(own_window: MainWindow) -> None:
     own_window.set_read_only("This plan is open read-only.")
-    own_window.greet()
+    own_window.agenda.greet()
     assert own_window.tabs.currentWidget() is own_window.agenda_view
     assert own_window.statusBar().currentMessage() == "Read-only: This plan is open read-only."
-    assert own_window.agenda_notice is None
+    assert own_window.agenda.notice is None
     assert own_window.agenda_view is not None
     assert not own_window.agenda_view.done_button.isEnabled()
 
@@ -305,7 +302,7 @@ def test_a_read_only_plan_keeps_saying_why_in_the_status_bar(own_window: MainWin
 def test_a_long_section_lists_its_first_rows_and_says_how_many_more(
     qtbot: QtBot, window: Window, qtmodeltester: ModelTester
 ) -> None:
-    view = AgendaView(window.plan, window.push, window.apply_change, today=lambda: DAY, page_limit=2)
+    view = AgendaView(window.session, page_limit=2)
     qtbot.addWidget(view)
     view.show()
     qtmodeltester.check(view.model)
@@ -317,3 +314,56 @@ def test_a_long_section_lists_its_first_rows_and_says_how_many_more(
     more = next(r for r in view.model.section_rows() if view.model.index(r, 0).data().startswith("…"))
     assert not view.model.flags(view.model.index(more, 0)) & Qt.ItemFlag.ItemIsSelectable
     assert view.summary.text().startswith(agenda_rules.summary(whole))
+
+
+def test_a_deal_deleted_on_the_board_leaves_the_agenda(own_window: MainWindow) -> None:
+    view = own_window.show_agenda()
+    item = view.model.item_at(_row(view, Kind.ACTION).row())
+    assert item is not None
+    drive.click_tab(own_window.tabs, drive.tab_of(own_window.tabs, own_window._board_page))
+    stage = own_window.controller.stage_of(item.deal_id)
+    assert stage is not None
+    cards = own_window.board.column_for(stage).view
+    row = next(
+        r for r in range(cards.model().rowCount()) if cards.model().index(r, 0).data(ID_ROLE) == item.deal_id
+    )
+    drive.click_row(cards, cards.model().index(row, 0))
+    modals = drive.Modals()
+    with modals.expecting(lambda box: drive.answer_message_box(box, QMessageBox.StandardButton.Yes)):
+        QTest.keySequence(cards, QKeySequence.StandardKey.Delete)
+    assert opportunity_repo.get_opportunity(own_window.plan, item.deal_id) is None
+    drive.click_tab(own_window.tabs, drive.tab_of(own_window.tabs, view))
+    assert view.isVisible()
+    assert all(i.deal_id != item.deal_id for i in view.model.items)
+    assert _keys(view) == [i.key for i in agenda_rules.load_agenda(own_window.plan, DAY)]
+
+
+def test_an_agenda_left_open_past_midnight_reads_the_new_day(qtbot: QtBot, demo_plan: PlanDB) -> None:
+    settings_repo.set_setting(demo_plan, "is_demo", False)
+    clock = FixedClock(dt.datetime.combine(DAY, dt.time(23, 59, 59, 500_000)))
+    w = MainWindow(demo_plan, clock=clock)
+    qtbot.addWidget(w)
+    w.show()
+    view = w.show_agenda()
+    tomorrow = DAY + dt.timedelta(days=1)
+
+    def shown() -> list[tuple[str, agenda_rules.Section]]:
+        return [(i.key, i.section) for i in view.model.items]
+
+    def expected(day: dt.date) -> list[tuple[str, agenda_rules.Section]]:
+        return [(i.key, i.section) for i in agenda_rules.load_agenda(demo_plan, day)]
+
+    assert shown() == expected(DAY)
+    assert expected(DAY) != expected(tomorrow)  # the new day moves rows between sections
+    clock.set(dt.datetime.combine(tomorrow, dt.time(0, 0, 0, 500_000)))  # nothing is clicked
+    qtbot.waitUntil(lambda: shown() == expected(tomorrow), timeout=3000)
+
+
+def test_an_open_agenda_stops_offering_edits_when_the_plan_turns_read_only(own_window: MainWindow) -> None:
+    view = own_window.show_agenda()
+    drive.click_row(view.table, _row(view, Kind.ACTION))
+    assert view.done_button.isEnabled()
+    own_window.set_read_only("The plan file was moved.")
+    assert not view.done_button.isEnabled()
+    assert not view.reschedule_button.isEnabled()
+    assert view.open_button.isEnabled()
