@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QTabWidget,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from ui import plain
 from ui.accounts_panel import AccountsPanel
 from ui.actions.accounts import AccountActions
 from ui.actions.agenda import AgendaActions
+from ui.actions.crm import CrmActions
 from ui.actions.deals import DealActions
 from ui.actions.help import HelpActions
 from ui.actions.plan import PlanActions
@@ -41,7 +41,7 @@ from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
 from ui.board_strips import BoardFilter, board_status, demo_banner, read_only_banner
 from ui.detail_panel import DetailPanel
-from ui.menus import WindowMenus
+from ui.menus import WindowMenus, undo_history
 from ui.session import EditSession
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.deals = DealActions(
             self.session, self, self.controller, self.board, self.accounts.selected_account
         )
-        self.account_actions = AccountActions(self.session, self)
+        self.account_actions = AccountActions(self.session, self, self.accounts)
         self.plan_actions = PlanActions(self.session, self, self.controller, self.board, self.settings)
         self.plan_actions.open_plan_requested.connect(self.open_plan_requested)
         self.plan_actions.status_message.connect(self.statusBar().showMessage)
@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
             ),
         )
         self.search = SearchActions(self.session, self, self.open_search_hit)
+        self.crm_export = CrmActions(self.session, self)
+        self.crm_export.status_message.connect(self.statusBar().showMessage)
         # What a card's double-click and a move do (review mode answers them differently).
         self.activate_deal: Callable[[int], object] = self.deals.edit_opportunity
         self.move_deal: Callable[[int, int], bool] = self.deals.request_move
@@ -202,16 +204,8 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.accounts_dock.hide()
-        self.accounts.new_requested.connect(self.account_actions.new_account)
-        self.accounts.edit_requested.connect(self.account_actions.edit_account)
-        self.accounts.delete_requested.connect(self.account_actions.delete_account)
         self.account_actions.account_created.connect(self.accounts_dock.show)
-        self.undo_view = QUndoView(self.undo_stack, self)
-        self.undo_view.setEmptyLabel(translate("MainWindow", "Plan as opened"))
-        self.undo_view.setAccessibleName(translate("MainWindow", "Undo history"))
-        self.undo_view.setAccessibleDescription(
-            translate("MainWindow", "The changes made since the plan was opened; select one to go back to it")
-        )
+        self.undo_view = undo_history(self.undo_stack, self)
         self.history_dock = self._dock(
             translate("MainWindow", "Undo history"), "history-dock", self.undo_view
         )
@@ -236,6 +230,7 @@ class MainWindow(QMainWindow):
             move_deal=lambda deal, stage: self.move_deal(deal, stage),
             search=self.search.show_search,
             export_agenda=self.agenda.export_agenda,
+            export_for_crm=self.crm_export.export_for_crm,
         )
         self._update_selection_actions()
         self.resize(1280, 780)

@@ -1,12 +1,13 @@
-"""The main window's actions, menu bar, toolbar and card menu, made from its edit flows."""
+"""The main window's actions, menu bar, toolbar and card menu, made from its edit flows; the Undo
+history's list."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QUndoView, QWidget
 
 from planner.stages import ordered
 from ui import plain
@@ -37,6 +38,7 @@ class WindowMenus(QObject):
         start_own: Callable[[], object],
         move_deal: Callable[[int, int], bool],
         search: Callable[[], object],
+        export_for_crm: Callable[[], object],
         export_agenda: Callable[[], object],
     ) -> None:
         super().__init__(window)
@@ -54,6 +56,7 @@ class WindowMenus(QObject):
         self.start_own_action = a(translate("MainWindow", "&Start my own plan"), start_own)
         self.start_own_action.setEnabled(demo)
         self.import_action = a(translate("MainWindow", "&Import from CRM…"), plan.import_from_crm, "Ctrl+I")
+        self.export_crm_action = a(translate("MainWindow", "E&xport for CRM…"), export_for_crm)
         self.restore_action = a(translate("MainWindow", "&Restore from backup…"), plan.restore_from_backup)
         self.export_pack_action = a(
             translate("MainWindow", "&Export review pack…"), plan.export_review_pack, "Ctrl+E"
@@ -156,7 +159,7 @@ class WindowMenus(QObject):
         file_menu = menus.addMenu(translate("MainWindow", "&File"))
         for group in (
             [self.new_plan_action, self.open_plan_action, self.start_own_action, self.restore_action],
-            [self.import_action, self.import_review_action],
+            [self.import_action, self.export_crm_action, self.import_review_action],
             [self.export_pack_action, self.export_agenda_action, self.open_review_action],
             [self.quit_action],
         ):
@@ -249,3 +252,14 @@ class WindowMenus(QObject):
         menu.addSeparator()
         menu.addAction(self.delete_deal_action)
         return menu
+
+
+def undo_history(stack: QUndoStack, parent: QWidget) -> QUndoView:
+    """The Undo history dock's list: the edits of `stack`, each one a place to go back to."""
+    view = QUndoView(stack, parent)
+    view.setEmptyLabel(translate("MainWindow", "Plan as opened"))
+    view.setAccessibleName(translate("MainWindow", "Undo history"))
+    view.setAccessibleDescription(
+        translate("MainWindow", "The changes made since the plan was opened; select one to go back to it")
+    )
+    return view
