@@ -134,13 +134,6 @@ class AccountsPanel(QWidget):
         if not self._loaded:
             self.refresh()
 
-    def select_account(self, account_id: int) -> None:
-        """Make an account's row current, with the focus on the list (nothing when not listed)."""
-        row = self.model.row_of(account_id)
-        if row >= 0:
-            self.view.setCurrentIndex(self.model.index(row))
-            self.view.setFocus()
-
     def selected_account(self) -> int | None:
         index = self.view.currentIndex()
         return int(index.data(ACCOUNT_ID_ROLE)) if index.isValid() else None

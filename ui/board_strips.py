@@ -1,9 +1,6 @@
-"""What shows over the board: the demo and read-only strips, and the filter with its notice; and
-what the status bar says under it."""
+"""What shows over the board: the demo and read-only strips, and the filter with its notice."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -141,8 +138,9 @@ def read_only_banner(parent: QWidget) -> tuple[QFrame, QLabel, QPushButton]:
     return banner, label, save_copy_button
 
 
-def board_status(controller: BoardController, path: Path | None) -> str:
-    """The status bar's line: how many open deals, the plan's file, that every change is saved."""
+def status_text(controller: BoardController) -> str:
+    """The status bar's line: how many open deals, and where the plan is saved."""
+    path = controller.plan.path
     where = str(path) if path else translate("MainWindow", "in memory")
     # Counted from the board, not the file: this runs after every edit.
     count = sum(model.card_count for model in controller.models.values())

@@ -70,11 +70,13 @@ from planner.forecast import (
 from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.model import ForecastCategory
 from planner.operations import Change, OperationError
+from planner.pipeline_forecast import limit_facts, load_forecast_of, pipeline_deals
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanError
 from ui import format as fmt
 from ui import plain
+from ui.board.pipeline_switch import PipelineFilter
 from ui.forecast_commands import set_category_command, set_fiscal_start_command, set_target_command
 from ui.plain import plain_tooltip
 from ui.session import EditSession
@@ -783,6 +785,9 @@ class ForecastView(QWidget):
         year_label.setBuddy(self.year_start_combo)
         top.addWidget(year_label)
         top.addWidget(self.year_start_combo)
+        self.pipeline_filter = PipelineFilter(self.plan, self)
+        self.pipeline_filter.pipeline_changed.connect(self.refresh)
+        top.addWidget(self.pipeline_filter)
         top.addSpacing(12)
         self.target_label = QLabel(translate("ForecastView", "&Target:"), self)
         self.target_label.setBuddy(self.target_edit)
@@ -964,8 +969,11 @@ class ForecastView(QWidget):
             self._quarter = fc.quarter_of(self._quarter.start, start_month)
             self.year_start_combo.setCurrentIndex(start_month - 1)
             self._fill_quarters()
+        self.pipeline_filter.reload()
+        deal_ids = pipeline_deals(self.plan, self.pipeline_filter.chosen())
         facts = fc.load_plan_facts(self.plan)
-        result = fc.load_forecast(self.plan, self._quarter, today, facts)
+        result = load_forecast_of(self.plan, self._quarter, today, facts, deal_ids)
+        facts = limit_facts(facts, deal_ids) if deal_ids is not None else facts
         self.forecast = result
         self.comparisons = fc.comparisons(self.plan, facts, today)
         base = result.base_currency

@@ -33,10 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner import hygiene, red_flags
+from planner.forecast import load_plan_facts
 from planner.hygiene import Cleanup, CleanupRow
 from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.operations import Change
+from planner.pipeline_forecast import limit_facts, pipeline_deals
 from ui import format as fmt
+from ui.board.pipeline_switch import PipelineFilter
 from ui.date_field import DateField
 from ui.forecast_commands import run_deals_operation
 from ui.plain import plain_tooltip
@@ -276,6 +279,9 @@ class HygieneView(QWidget):
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        self.pipeline_filter = PipelineFilter(self.plan, self)
+        self.pipeline_filter.pipeline_changed.connect(self.refresh)
+        buttons.addWidget(self.pipeline_filter)
         for button in (self.close_date_button, self.snooze_button, self.walk_away_button, self.open_button):
             buttons.addWidget(button)
 
@@ -337,7 +343,12 @@ class HygieneView(QWidget):
         """Rate every open deal again and show the list (the selection is kept where it can be)."""
         self._dirty = False
         keep = set(self.selected_ids())
-        cleanup = hygiene.cleanup_list(self.plan, self.today())
+        self.pipeline_filter.reload()
+        deal_ids = pipeline_deals(self.plan, self.pipeline_filter.chosen())
+        facts = load_plan_facts(self.plan)
+        cleanup = hygiene.cleanup_list(
+            self.plan, self.today(), limit_facts(facts, deal_ids) if deal_ids is not None else facts
+        )
         self.cleanup = cleanup
         self.model.set_cleanup(cleanup)
         self._size_rows(cleanup)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
-    QLabel,
     QMainWindow,
     QTabWidget,
     QVBoxLayout,
@@ -34,25 +33,26 @@ from ui.actions.crm import CrmActions
 from ui.actions.deals import DealActions
 from ui.actions.help import HelpActions
 from ui.actions.plan import PlanActions
-from ui.actions.search import SearchActions
+from ui.actions.search import ResultPlaces, SearchActions
 from ui.app_settings import AppSettings
 from ui.archive import ArchiveView
 from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
-from ui.board_strips import BoardFilter, board_status, demo_banner, read_only_banner
+from ui.board_strips import BoardFilter, demo_banner, read_only_banner, status_text
 from ui.detail_panel import DetailPanel
-from ui.menus import WindowMenus, undo_history
+from ui.menus import WindowMenus
 from ui.session import EditSession
+from ui.window_parts import blue_sheet_hint, describe_board, undo_history
 
 if TYPE_CHECKING:
     from planner.operations import Change
-    from planner.search import Hit
 
     # Views are imported when first used: the board paints without them.
     from ui.agenda_view import AgendaView
     from ui.blue_sheet import BlueSheetPanel
     from ui.forecast_view import ForecastView
     from ui.hygiene_view import HygieneView
+    from ui.search_view import SearchDialog
 
 translate = QCoreApplication.translate
 
@@ -97,19 +97,12 @@ class MainWindow(QMainWindow):
         # The first cards of each column now, the rest right after the first paint.
         self.controller.load(first_screen=FIRST_SCREEN_CARDS)
         self.board = BoardWidget(self.controller, self)
-        self.board.setAccessibleName(translate("MainWindow", "Stage board"))
-        self.board.setAccessibleDescription(
-            translate(
-                "MainWindow",
-                "The open deals by stage. Arrow keys move between cards, Enter opens one, "
-                "Ctrl+Right and Ctrl+Left move it to the next or previous stage.",
-            )
-        )
+        describe_board(self.board)
         self.accounts = AccountsPanel(plan, self)
         self.deals = DealActions(
             self.session, self, self.controller, self.board, self.accounts.selected_account
         )
-        self.account_actions = AccountActions(self.session, self, self.accounts)
+        self.account_actions = AccountActions(self.session, self)
         self.plan_actions = PlanActions(self.session, self, self.controller, self.board, self.settings)
         self.plan_actions.open_plan_requested.connect(self.open_plan_requested)
         self.plan_actions.status_message.connect(self.statusBar().showMessage)
@@ -124,7 +117,6 @@ class MainWindow(QMainWindow):
                 Qt.FocusReason.OtherFocusReason
             ),
         )
-        self.search = SearchActions(self.session, self, self.open_search_hit)
         self.crm_export = CrmActions(self.session, self)
         self.crm_export.status_message.connect(self.statusBar().showMessage)
         # What a card's double-click and a move do (review mode answers them differently).
@@ -133,8 +125,7 @@ class MainWindow(QMainWindow):
         self.controller.drop_handler = lambda deal, stage: self.move_deal(deal, stage)
 
         central = QWidget(self)
-        # The strips over the tabs (demo, read-only, today's agenda) go on top of this layout.
-        self._central_layout = layout = QVBoxLayout(central)
+        layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.banner: QFrame | None = None
@@ -180,7 +171,7 @@ class MainWindow(QMainWindow):
             show_agenda=self.show_agenda,
             open_deal=self._on_view_opportunity_opened,
             blue_sheet=lambda: self.blue_sheet,
-            status_text=self._status_text,
+            status_text=lambda: status_text(self.controller),
         )
         self.agenda.status_message.connect(self.statusBar().showMessage)
 
@@ -190,10 +181,7 @@ class MainWindow(QMainWindow):
         self.details_dock = self._dock(translate("MainWindow", "Deal details"), "details-dock", self.details)
         # The Blue Sheet panel is built when the first deal is selected (start-up time).
         self._blue_sheet: BlueSheetPanel | None = None
-        hint = QLabel(translate("MainWindow", "Select a deal on the board to see its Blue Sheet."), self)
-        hint.setWordWrap(True)
-        hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        hint.setMargin(12)
+        hint = blue_sheet_hint(self)
         self.blue_sheet_dock = self._dock(translate("MainWindow", "Blue Sheet"), "blue-sheet-dock", hint)
         self.tabifyDockWidget(self.details_dock, self.blue_sheet_dock)
         self.blue_sheet_dock.raise_()
@@ -204,6 +192,9 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.accounts_dock.hide()
+        self.accounts.new_requested.connect(self.account_actions.new_account)
+        self.accounts.edit_requested.connect(self.account_actions.edit_account)
+        self.accounts.delete_requested.connect(self.account_actions.delete_account)
         self.account_actions.account_created.connect(self.accounts_dock.show)
         self.undo_view = undo_history(self.undo_stack, self)
         self.history_dock = self._dock(
@@ -218,6 +209,19 @@ class MainWindow(QMainWindow):
         self.session.reloaded.connect(self.resync)
         self.session.read_only_set.connect(self._on_session_read_only_set)
         self.session.write_failed.connect(self._on_session_write_failed)
+        self.search = SearchActions(
+            self.session,
+            self,
+            ResultPlaces(
+                self.board,
+                self.board_filter,
+                self.archive,
+                self.accounts,
+                show_tab=self.tabs.setCurrentWidget,
+                show_accounts=self._show_accounts,
+                show_deal=self._show_deal,
+            ),
+        )
         self.menus = WindowMenus(
             self,
             self.session,
@@ -229,8 +233,8 @@ class MainWindow(QMainWindow):
             start_own=self.start_own_plan_requested.emit,
             move_deal=lambda deal, stage: self.move_deal(deal, stage),
             search=self.search.show_search,
-            export_agenda=self.agenda.export_agenda,
             export_for_crm=self.crm_export.export_for_crm,
+            export_agenda=self.agenda.export_agenda,
         )
         self._update_selection_actions()
         self.resize(1280, 780)
@@ -239,7 +243,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.details_dock, self.blue_sheet_dock], [DOCK_WIDTH, DOCK_WIDTH], Qt.Orientation.Horizontal
         )
-        self.statusBar().showMessage(self._status_text())
+        self.statusBar().showMessage(status_text(self.controller))
         self.session.warm_up_soon()
 
     # Construction ---------------------------------------------------------------------------
@@ -261,9 +265,6 @@ class MainWindow(QMainWindow):
     def read_only_reason(self) -> str | None:
         """Why nothing can be written (the banner says it too); None when the plan is writable."""
         return self.session.read_only_reason
-
-    def _status_text(self) -> str:
-        return board_status(self.controller, self.plan.path)
 
     def show_error(self, title: str, message: str) -> None:
         """Tell the seller an edit failed; the board already shows what the plan holds."""
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
         if selected and not self.board.select(selected):
             selected = 0
         self._show_in_docks(selected or self.details.opportunity_id)
-        self.statusBar().showMessage(self._status_text())
+        self.statusBar().showMessage(status_text(self.controller))
 
     @Slot(object, object)
     def _on_session_changed(self, change: Change, _initiator: object) -> None:
@@ -302,7 +303,7 @@ class MainWindow(QMainWindow):
         shown = self.details.opportunity_id
         if shown and (shown in change.opportunities or shown in change.removed_opportunities):
             self.details.show_opportunity(shown)
-        self.statusBar().showMessage(self._status_text())
+        self.statusBar().showMessage(status_text(self.controller))
         self._update_selection_actions()
 
     def _update_selection_actions(self) -> None:
@@ -319,7 +320,10 @@ class MainWindow(QMainWindow):
         if self.read_only_banner is None:
             self.read_only_banner, self.read_only_label, self.save_copy_button = read_only_banner(self)
             self.save_copy_button.clicked.connect(self.plan_actions.save_copy)
-            self._central_layout.insertWidget(0, self.read_only_banner)
+            central = self.centralWidget()
+            layout = central.layout() if central is not None else None
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(0, self.read_only_banner)
             self.read_only_banner.show()  # now, not when the layout next runs
         self.read_only_label.setText(reason)
         self.statusBar().showMessage(translate("MainWindow", "Read-only: {reason}").format(reason=reason))
@@ -433,34 +437,27 @@ class MainWindow(QMainWindow):
     def _on_view_opportunity_opened(self, opportunity_id: int) -> None:
         # From the forecast or the clean-up list: show the deal's Blue Sheet (and its card).
         self.board.select(opportunity_id)
+        self._show_deal(opportunity_id)
+
+    @property
+    def search_dialog(self) -> SearchDialog | None:
+        """The search window, once Ctrl+K opened it."""
+        return self.search.dialog
+
+    def show_search(self) -> SearchDialog:
+        """Open the search window (Ctrl+K)."""
+        return self.search.show_search()
+
+    def _show_accounts(self) -> None:
+        self.accounts_dock.show()
+        self.accounts_dock.raise_()
+        self.accounts.refresh()
+
+    def _show_deal(self, opportunity_id: int) -> BlueSheetPanel:
         self._show_in_docks(opportunity_id)
         self.blue_sheet_dock.show()
         self.blue_sheet_dock.raise_()
-
-    def open_search_hit(self, hit: Hit) -> None:
-        """Show what a search result names: its deal on the board (or in the archive) and in the
-        docks, at its Blue Sheet section and row; an account without deals in the Accounts dock."""
-        self.activateWindow()
-        if hit.opportunity_id is None:
-            self.accounts_dock.show()
-            self.accounts_dock.raise_()
-            self.accounts.refresh()
-            self.accounts.select_account(hit.account_id or 0)
-            return
-        deal = hit.opportunity_id
-        if self.controller.stage_of(deal) is None:
-            # A closed deal: the archive lists it.
-            self.tabs.setCurrentWidget(self.archive)
-            self.archive.select(deal)
-        else:
-            self.tabs.setCurrentWidget(self._board_page)
-            if not self.board.select(deal) and self.filter_edit.text():
-                self.board_filter.clear()  # the filter hides it
-                self.board.select(deal)
-        self._show_in_docks(deal)
-        self.blue_sheet_dock.show()
-        self.blue_sheet_dock.raise_()
-        self.blue_sheet.show_section(hit.section, hit.row_id)
+        return self.blue_sheet
 
     @Slot(int)
     def _on_board_opportunity_activated(self, opportunity_id: int) -> None:

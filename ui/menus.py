@@ -1,13 +1,12 @@
-"""The main window's actions, menu bar, toolbar and card menu, made from its edit flows; the Undo
-history's list."""
+"""The main window's actions, menu bar, toolbar and card menu, made from its edit flows."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QUndoView, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from planner.stages import ordered
 from ui import plain
@@ -16,6 +15,7 @@ from ui.actions.deals import DealActions
 from ui.actions.help import HelpActions
 from ui.actions.plan import PlanActions
 from ui.board.controller import BoardController
+from ui.board.pipeline_switch import PipelineSwitch
 from ui.board_strips import BoardFilter
 from ui.session import EditSession
 
@@ -205,6 +205,9 @@ class WindowMenus(QObject):
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addWidget(board_filter.edit)
+        toolbar.addSeparator()
+        self.pipeline_switch = PipelineSwitch(controller, toolbar)
+        toolbar.addWidget(self.pipeline_switch)
         window.addToolBar(toolbar)
         self.update_selection(False)
 
@@ -252,14 +255,3 @@ class WindowMenus(QObject):
         menu.addSeparator()
         menu.addAction(self.delete_deal_action)
         return menu
-
-
-def undo_history(stack: QUndoStack, parent: QWidget) -> QUndoView:
-    """The Undo history dock's list: the edits of `stack`, each one a place to go back to."""
-    view = QUndoView(stack, parent)
-    view.setEmptyLabel(translate("MainWindow", "Plan as opened"))
-    view.setAccessibleName(translate("MainWindow", "Undo history"))
-    view.setAccessibleDescription(
-        translate("MainWindow", "The changes made since the plan was opened; select one to go back to it")
-    )
-    return view

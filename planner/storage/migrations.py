@@ -20,6 +20,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0003_board_index",
     "0004_commitments_and_call_plans",
     "0005_hidden_notes_and_review_key",
+    "0007_pipelines",
     "0009_search_index",
     "0011_agenda_indexes",
 )
@@ -259,6 +260,26 @@ FROM stage_history h WHERE h.commitment != '' ORDER BY h.id
 
 _HIDDEN_NOTES = "ALTER TABLE note ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0"
 
+# Pipelines (new business, renewals...): each open stage belongs to one pipeline, and so does
+# each deal (kept with the deal, so a closed deal still counts in its pipeline's forecast). The
+# closed stages (Won, Lost, Walked away) are shared: closing means the same in every pipeline.
+# SQLite refuses a non-NULL default on an added column with REFERENCES, so the columns may be
+# NULL: a NULL stage pipeline is the first pipeline, a NULL deal pipeline its stage's
+# (planner.storage.pipelines). Existing plans get one pipeline holding every stage and deal.
+_PIPELINES = """
+CREATE TABLE pipeline (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    position INTEGER NOT NULL
+);
+ALTER TABLE stage ADD COLUMN pipeline_id INTEGER REFERENCES pipeline(id);
+ALTER TABLE opportunity ADD COLUMN pipeline_id INTEGER REFERENCES pipeline(id);
+CREATE INDEX opportunity_pipeline ON opportunity(pipeline_id);
+INSERT INTO pipeline (id, name, position) VALUES (1, 'Default pipeline', 0);
+UPDATE stage SET pipeline_id = 1 WHERE level NOT IN ('won', 'lost', 'walked_away');
+UPDATE opportunity SET pipeline_id = 1
+"""
+
 # Search everything (planner.search): one FTS5 index over the text a seller types into deals,
 # accounts, people, buying influences, actions, notes, call plans and competitors. Each kind's
 # text is defined once, in its view (search_<kind>): the triggers read a row through that view,
@@ -417,6 +438,8 @@ SCHEMA_SQL: dict[str, str] = {
     # Its INSERT copies move commitments into records; on an empty schema it copies nothing.
     "0004_commitments_and_call_plans": _EVIDENCE,
     "0005_hidden_notes_and_review_key": _HIDDEN_NOTES,
+    # Its INSERT and UPDATEs give an existing plan its one pipeline.
+    "0007_pipelines": _PIPELINES,
     # Its 'rebuild' indexes the rows a plan holds; on an empty schema it indexes nothing.
     "0009_search_index": _SEARCH,
     "0011_agenda_indexes": _AGENDA_INDEXES,
@@ -481,6 +504,11 @@ def build_migrations() -> Migrations:
             "INSERT OR IGNORE INTO settings (key, value) VALUES ('review_key', ?)",
             [json.dumps(secrets.token_hex(32))],
         )
+
+    @migrations(name="0007_pipelines")
+    def pipelines(db: Database) -> None:
+        for statement in schema_statements("0007_pipelines"):
+            db.execute(statement)
 
     @migrations(name="0009_search_index")
     def search_index(db: Database) -> None:

@@ -30,6 +30,7 @@ TABLES = {
     "funnel_snapshot_deal",
     "call_plan",
     "commitment",
+    "pipeline",
     # The search index and the tables SQLite keeps its data in.
     "search_index",
     "search_index_data",

@@ -26,6 +26,7 @@ TABLES = (
     "note",
     "call_plan",
     "commitment",
+    "pipeline",
 )
 
 

@@ -46,17 +46,21 @@ from planner.agenda import Kind
 from planner.demo import populate_demo
 from planner.model import FunnelLevel, Stage
 from planner.money import CurrencySums
+from planner.pipelines import BOARD_PIPELINE_KEY, board_columns
 from planner.stages import open_stages
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import people as people_repo
+from planner.storage import pipelines as pipeline_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB, open_memory
+from tests.planner.import_support import DATA
 from tests.planner.test_operations import dump
 from tests.ui import window_driver as drive
 from ui import format as fmt
 from ui.board.models import ID_ROLE
+from ui.dialogs.import_wizard import ImportWizard
 from ui.main_window import MainWindow
 
 START = dt.date(2026, 11, 26)  # the demo plan's day, as in tests/conftest.py
@@ -106,6 +110,8 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "plan_crm_step": (1, 1),
     "agenda_done": (3, 1),
     "agenda_reschedule": (3, 2),
+    "switch_pipeline": (3, 1),
+    "import_crm": (1, 1),
     "search_and_open": (3, 2),
 }
 
@@ -685,13 +691,51 @@ class Walk:
         with self.expect(answer):
             drive.click(drive.button(view, "Reschedule…"))
 
+    def do_switch_pipeline(self, k: int) -> None:
+        """Show another pipeline (or all) with the board toolbar's pipeline switch."""
+        self.to_board()
+        switch = self.window.findChild(QComboBox, "pipeline-switch")
+        assert switch is not None
+        drive.activate(self.window)
+        drive.choose_in_combo(switch, k % switch.count() - switch.currentIndex())
+
+    def do_import_crm(self, k: int) -> None:
+        """Import a HubSpot export with two pipelines through the wizard's pages (one undo step);
+        the second time it updates nothing, and the wizard is cancelled."""
+        self.to_board()
+
+        def answer(wizard: QWidget) -> None:
+            assert isinstance(wizard, ImportWizard)
+            wizard.files_page.add_paths([DATA / "hubspot_two_pipelines.csv"])
+            while wizard.currentId() != ImportWizard.PREVIEW:
+                drive.click(wizard.button(ImportWizard.WizardButton.NextButton))
+            commit = wizard.button(ImportWizard.WizardButton.CommitButton)
+            if not commit.isEnabled() or k % 5 == 0:
+                drive.click(wizard.button(ImportWizard.WizardButton.CancelButton))
+                return
+            drive.click(commit)
+            drive.click(wizard.button(ImportWizard.WizardButton.FinishButton))
+
+        with self.expect(answer):
+            QTest.keyClick(
+                QApplication.focusWidget() or self.window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier
+            )
+        drive.activate(self.window)
+
+    def board_stages(self) -> list[Stage]:
+        """The columns the board must show: the chosen pipeline's open stages, or all pipelines'."""
+        pipelines = pipeline_repo.list_pipelines(self.plan)
+        chosen = settings_repo.get_setting(self.plan, BOARD_PIPELINE_KEY)
+        chosen = chosen if chosen in {p.id for p in pipelines} else None
+        return board_columns(self.stages(), pipelines, chosen)
+
     def do_search_and_open(self, k: int, how: int) -> None:
         """Ctrl+K, type part of a word, then open a result with the keyboard or a click."""
         word = self.search_words[k % len(self.search_words)]
         text = word[: max(2, len(word) - k % 3)]
         drive.click(self.window.tabs.tabBar())  # Ctrl+K works from anywhere in the window
         QTest.keyClick(self.window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-        dialog = self.window.search.dialog
+        dialog = self.window.search_dialog
         assert dialog is not None, "Ctrl+K did not open the search"
         assert dialog.isVisible(), "Ctrl+K did not show the search"
         drive.type_into(dialog.edit, text)
@@ -720,7 +764,7 @@ class Walk:
     # Invariants -----------------------------------------------------------------------------
     def check_search(self) -> str | None:
         """The open search window lists exactly what planner.search finds for its text."""
-        dialog = self.window.search.dialog
+        dialog = self.window.search_dialog
         if dialog is None or not dialog.isVisible():
             return None
         text = dialog.edit.text()
@@ -751,8 +795,8 @@ class Walk:
     def check_columns(self) -> str | None:
         """Every column shows exactly the plan's open deals of its stage that match the filter,
         in the board's order, and its header counts and sums them."""
-        stages = self.stages()
-        columns = [s.id for s in open_stages(stages)]
+        shown_stages = self.board_stages()
+        columns = [s.id for s in shown_stages]
         if list(self.views()) != columns:
             return f"columns {list(self.views())} but open stages {columns}"
         needle = self.window.filter_edit.text().strip().casefold()
@@ -765,7 +809,7 @@ class Walk:
         others: dict[int, list[str]] = {d.id: [d.product] for d in deals}
         for deal_id, person_id in self.plan.query("SELECT opportunity_id, person_id FROM buying_influence"):
             others[deal_id].append(people[person_id])
-        for stage in open_stages(stages):
+        for stage in shown_stages:
             wanted = sorted(
                 (
                     d

@@ -16,26 +16,22 @@ from ui import plain
 from ui.session import EditSession
 
 if TYPE_CHECKING:
-    from ui.accounts_panel import AccountsPanel
     from ui.dialogs.account_dialog import AccountDialog
 
 translate = QCoreApplication.translate
 
 
 class AccountActions(QObject):
-    """The account edits of one window, asked for by its accounts `panel`; dialogs open over `widget`."""
+    """The account edits of one window; dialogs open over `widget`."""
 
     # A new account was written (the window shows the accounts).
     account_created = Signal(int)
 
-    def __init__(self, session: EditSession, widget: QWidget, panel: AccountsPanel) -> None:
+    def __init__(self, session: EditSession, widget: QWidget) -> None:
         super().__init__(widget)
         self.session = session
         self.plan = session.plan
         self.widget = widget
-        panel.new_requested.connect(self.new_account)
-        panel.edit_requested.connect(self.edit_account)
-        panel.delete_requested.connect(self.delete_account)
 
     def account_dialog(self, account_id: int | None = None) -> AccountDialog:
         from ui.dialogs.account_dialog import AccountDialog

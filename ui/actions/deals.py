@@ -76,6 +76,8 @@ class DealActions:
             default_account_id=self.selected_account(),
             next_step=step,
             today=self.controller.today(),
+            pipelines=self.controller.pipelines,
+            pipeline_id=self.controller.pipeline_id,
         )
 
     def new_opportunity(self) -> None:

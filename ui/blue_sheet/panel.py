@@ -450,22 +450,6 @@ class BlueSheetPanel(QWidget):
         """Make an influence's row current (the map follows)."""
         return self.influence.table.select_record(influence_id)
 
-    def show_section(self, section: str, row_id: int) -> None:
-        """Bring a section to the front, named as planner.search names it ('influence', 'action',
-        'note', 'call', 'competitor'; others change nothing); an influence's row becomes current."""
-        sections: dict[str, QWidget] = {
-            "influence": self.influence,
-            "action": self.action_section,
-            "note": self.note_section,
-            "call": self.call_section,
-            "competitor": self.competition,
-        }
-        page = sections.get(section)
-        if page is not None:
-            self.tabs.setCurrentWidget(page)
-        if section == "influence":
-            self.select_influence(row_id)
-
     def _select_node(self, influence_id: int) -> None:
         if self.scene is None:
             return

@@ -12,11 +12,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner import funnel, red_flags
 from planner.funnel import FunnelStatus, StageRule
-from planner.model import Card, Stage
+from planner.model import Card, Pipeline, Stage
 from planner.money import CurrencySums, Totals
 from planner.next_step import next_step
-from planner.stages import open_stages, probability
+from planner.pipelines import BOARD_PIPELINE_KEY, board_columns, pipeline_name
+from planner.stages import probability
 from planner.storage import activities as activity_repo
+from planner.storage import pipelines as pipeline_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.board import (
@@ -28,7 +30,7 @@ from planner.storage.board import (
     load_details,
     load_first_cards,
 )
-from planner.storage.db import PlanDB
+from planner.storage.db import PlanDB, PlanError
 from ui import format as fmt
 from ui.board.models import FACE_BATCH, CardFace, StageColumnModel
 
@@ -62,6 +64,11 @@ class BoardController(QObject):
         self.today = today
         self.stages: list[Stage] = []
         self.columns: list[Stage] = []
+        self.pipelines: list[Pipeline] = []
+        # The pipeline the board shows, None for all (remembered in the plan's settings).
+        self.pipeline_id: int | None = None
+        # The seller's choice in this session (a one-tuple), which outlives a plan that cannot be written.
+        self._chosen: tuple[int | None] | None = None
         self.rules: dict[int, StageRule] = {}
         self.models: dict[int, StageColumnModel] = {}
         # One dict shared with every model, updated in place when accounts change.
@@ -102,7 +109,11 @@ class BoardController(QObject):
 
     def _load(self, first_screen: int) -> None:
         self.stages = stage_repo.list_stages(self.plan)
-        self.columns = open_stages(self.stages)
+        self.pipelines = pipeline_repo.list_pipelines(self.plan)
+        chosen = self._chosen[0] if self._chosen else settings_repo.get_setting(self.plan, BOARD_PIPELINE_KEY)
+        known = {p.id for p in self.pipelines}
+        self.pipeline_id = chosen if isinstance(chosen, int) and chosen in known else None
+        self.columns = board_columns(self.stages, self.pipelines, self.pipeline_id)
         self.rules = funnel.stage_rules(self.stages)
         self.base_currency = settings_repo.get_setting(self.plan, "base_currency", "EUR")
         self.rates = dict(settings_repo.get_setting(self.plan, "rates", {}))
@@ -116,6 +127,21 @@ class BoardController(QObject):
         else:
             self._load_cards()
         self.stages_reset.emit()
+
+    def set_pipeline(self, pipeline_id: int | None) -> None:
+        """Show one pipeline (None: all) and remember the choice in the plan when it can be written."""
+        if pipeline_id == self.pipeline_id:
+            return
+        self._chosen = (pipeline_id,)
+        with contextlib.suppress(PlanError):  # a read-only plan switches for this session only
+            settings_repo.set_setting(self.plan, BOARD_PIPELINE_KEY, pipeline_id)
+        self.load()
+
+    def column_title(self, stage: Stage) -> str:
+        """A column's heading: the stage, and its pipeline when the board shows several."""
+        if self.pipeline_id is not None or len(self.pipelines) < 2:
+            return stage.name
+        return f"{stage.name} · {pipeline_name(stage, self.pipelines)}"
 
     def _load_cards(self) -> None:
         by_stage: dict[int, list[Card]] = {s.id: [] for s in self.columns}
