@@ -81,6 +81,7 @@ from ui.forecast_commands import set_category_command, set_fiscal_start_command,
 from ui.plain import plain_tooltip
 from ui.session import EditSession
 from ui.table_model import HeadedTableModel
+from ui.table_sort import SORT_ROLE, sortable
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -366,6 +367,16 @@ class ForecastDealsModel(HeadedTableModel):
         column = index.column()
         if role == DEAL_ID_ROLE:
             return deal.id
+        if role == SORT_ROLE:
+            keys: tuple[Any, ...] = (
+                f"{deal.title}\n{deal.account}".casefold(),
+                deal.stage.casefold(),
+                deal.close_date.isoformat(),
+                deal.value if deal.value is not None else float("-inf"),
+                deal.probability,
+                list(type(deal.category)).index(deal.category),  # the categories' own order
+            )
+            return keys[column]
         if role == VALUE_ROLE:
             values: tuple[Any, ...] = (
                 deal.title,
@@ -883,7 +894,7 @@ class ForecastView(QWidget):
             self.charts.addTab(view, title)
         self.deals_model = ForecastDealsModel(self)
         self.deals = QTableView(self)
-        self.deals.setModel(self.deals_model)
+        self.deals_proxy = sortable(self.deals, self.deals_model)
         self.deals.setAccessibleName(translate("ForecastView", "Deals in the quarter"))
         self.deals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.deals.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -1143,7 +1154,7 @@ class ForecastView(QWidget):
         return True
 
     def selected_deal(self) -> ForecastDeal | None:
-        index = self.deals.currentIndex()
+        index = self.deals_proxy.mapToSource(self.deals.currentIndex())
         return self.deals_model.deal_at(index.row()) if index.isValid() else None
 
     def _deal_menu(self, deal: ForecastDeal) -> QMenu | None:
@@ -1200,7 +1211,7 @@ class ForecastView(QWidget):
 
     @Slot(QPoint)
     def _on_deals_custom_context_menu_requested(self, pos: QPoint) -> None:
-        index = self.deals.indexAt(pos)
+        index = self.deals_proxy.mapToSource(self.deals.indexAt(pos))
         deal = self.deals_model.deal_at(index.row()) if index.isValid() else None
         menu = self._deal_menu(deal) if deal is not None else None
         if menu is not None:
@@ -1209,7 +1220,7 @@ class ForecastView(QWidget):
 
     @Slot(QModelIndex)
     def _on_deals_double_clicked(self, index: QModelIndex) -> None:
-        deal = self.deals_model.deal_at(index.row())
+        deal = self.deals_model.deal_at(self.deals_proxy.mapToSource(index).row())
         if deal is not None:
             self.opportunity_opened.emit(deal.id)
 

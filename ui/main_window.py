@@ -38,7 +38,7 @@ from ui.app_settings import AppSettings
 from ui.archive import ArchiveView
 from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
-from ui.board_strips import BoardFilter, demo_banner, read_only_banner, status_text
+from ui.board_strips import BoardFilter, BoardSort, demo_banner, read_only_banner, status_text
 from ui.detail_panel import DetailPanel
 from ui.menus import WindowMenus
 from ui.session import EditSession
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.activate_deal: Callable[[int], object] = self.deals.edit_opportunity
         self.move_deal: Callable[[int, int], bool] = self.deals.request_move
         self.controller.drop_handler = lambda deal, stage: self.move_deal(deal, stage)
+        self.controller.place_handler = self.deals.place_deal
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         board_layout.addWidget(self.board, 1)
         self.board_filter = BoardFilter(self.controller, self.board, self._board_page)
         self.filter_edit = self.board_filter.edit
+        self.board_sort = BoardSort(self.controller, self)
         self.tabs.addTab(self._board_page, translate("MainWindow", "&Board"))
         self.tabs.addTab(self.archive, translate("MainWindow", "&Archive"))
         # The forecast (QtCharts) and the clean-up list are built when first opened: start-up
@@ -236,6 +238,9 @@ class MainWindow(QMainWindow):
             export_for_crm=self.crm_export.export_for_crm,
             export_agenda=self.agenda.export_agenda,
         )
+        self.menus.toolbar.addSeparator()
+        self.menus.toolbar.addWidget(self.board_sort.label)
+        self.menus.toolbar.addWidget(self.board_sort.combo)
         self._update_selection_actions()
         self.resize(1280, 780)
         # The right-hand docks' width on a first start (a saved layout replaces it): the Blue
@@ -316,6 +321,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_session_read_only_set(self, reason: str) -> None:
         self.controller.drop_handler = None
+        self.controller.place_handler = None
         self.menus.set_read_only()
         if self.read_only_banner is None:
             self.read_only_banner, self.read_only_label, self.save_copy_button = read_only_banner(self)

@@ -208,6 +208,7 @@ class WindowMenus(QObject):
         toolbar.addSeparator()
         self.pipeline_switch = PipelineSwitch(controller, toolbar)
         toolbar.addWidget(self.pipeline_switch)
+        self.toolbar = toolbar  # the window adds the board's "Sort by" after the filter
         window.addToolBar(toolbar)
         self.update_selection(False)
 

@@ -23,6 +23,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0007_pipelines",
     "0009_search_index",
     "0011_agenda_indexes",
+    "0012_board_rank",
 )
 
 _INITIAL_SCHEMA = """
@@ -427,6 +428,12 @@ CREATE INDEX opportunity_created ON opportunity(created);
 CREATE INDEX commitment_day ON commitment(committed_on)
 """
 
+# The seller's own order of a board column (planner.board_order): smallest rank first; a deal
+# never placed has none and follows the placed ones by close date.
+_BOARD_RANK = """
+ALTER TABLE opportunity ADD COLUMN board_rank INTEGER;
+"""
+
 # What each migration creates, statement by statement: the migrations below run these, and
 # planner.storage.schema_check builds the schema a plan of each version must have from them
 # (without sqlite-utils, which costs ~100 ms to import). A migration that changes the schema in
@@ -443,6 +450,7 @@ SCHEMA_SQL: dict[str, str] = {
     # Its 'rebuild' indexes the rows a plan holds; on an empty schema it indexes nothing.
     "0009_search_index": _SEARCH,
     "0011_agenda_indexes": _AGENDA_INDEXES,
+    "0012_board_rank": _BOARD_RANK,
 }
 
 
@@ -518,6 +526,11 @@ def build_migrations() -> Migrations:
     @migrations(name="0011_agenda_indexes")
     def agenda_indexes(db: Database) -> None:
         for statement in schema_statements("0011_agenda_indexes"):
+            db.execute(statement)
+
+    @migrations(name="0012_board_rank")
+    def board_rank(db: Database) -> None:
+        for statement in schema_statements("0012_board_rank"):
             db.execute(statement)
 
     return migrations

@@ -1344,6 +1344,33 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
 </context>
 <context>
+    <name>BoardOrder</name>
+    <message>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Weighted amount</source>
+        <translation>Gewichteter Betrag</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>Tage in der Phase</translation>
+    </message>
+    <message>
+        <source>Red flags</source>
+        <translation>Warnsignale</translation>
+    </message>
+    <message>
+        <source>My own order</source>
+        <translation>Eigene Reihenfolge</translation>
+    </message>
+</context>
+<context>
     <name>CallListModel</name>
     <message>
         <source>Meeting</source>
@@ -5705,6 +5732,18 @@ Konzept: {concept}</translation>
         <translation>Die Änderungen seit dem Öffnen des Plans; wählen Sie eine aus, um zu diesem Stand zurückzukehren</translation>
     </message>
     <message>
+        <source>Sort by:</source>
+        <translation>Sortieren nach:</translation>
+    </message>
+    <message>
+        <source>Sort the board&apos;s columns by</source>
+        <translation>Spalten des Boards sortieren nach</translation>
+    </message>
+    <message>
+        <source>Orders the cards of every column; with My own order, drag a card to place it</source>
+        <translation>Ordnet die Karten jeder Spalte; bei „Eigene Reihenfolge“ eine Karte an ihren Platz ziehen</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;This is a demo plan.&lt;/b&gt; Look around: the board, a deal&apos;s details, the accounts. Nothing here is yours.</source>
         <translation>&lt;b&gt;Dies ist ein Demo-Plan.&lt;/b&gt; Sehen Sie sich um: Phasen, Details, Kunden. Nichts davon gehört Ihnen.</translation>
     </message>
@@ -5961,6 +6000,14 @@ Sie können das mit Bearbeiten → Rückgängig zurücknehmen.</translation>
     <message>
         <source>The deal was not moved</source>
         <translation>Die Verkaufschance wurde nicht verschoben</translation>
+    </message>
+    <message>
+        <source>Place “{title}”</source>
+        <translation>„{title}“ einordnen</translation>
+    </message>
+    <message>
+        <source>The deal was not placed</source>
+        <translation>Die Verkaufschance wurde nicht eingeordnet</translation>
     </message>
     <message>
         <source>The deal was not reopened</source>

@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner import agenda as agenda_rules
-from planner import search
+from planner import board_order, red_flags, search
 from planner.agenda import Kind
 from planner.demo import populate_demo
-from planner.model import FunnelLevel, Stage
+from planner.model import Card, FunnelLevel, Opportunity, Stage
 from planner.money import CurrencySums
 from planner.pipelines import BOARD_PIPELINE_KEY, board_columns
 from planner.stages import open_stages
@@ -54,6 +54,7 @@ from planner.storage import people as people_repo
 from planner.storage import pipelines as pipeline_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
+from planner.storage.board import load_ranks
 from planner.storage.db import PlanDB, open_memory
 from tests.planner.import_support import DATA
 from tests.planner.test_operations import dump
@@ -113,6 +114,8 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "switch_pipeline": (3, 1),
     "import_crm": (1, 1),
     "search_and_open": (3, 2),
+    "change_sort": (2, 1),
+    "drag_within": (4, 3),
 }
 
 
@@ -354,6 +357,25 @@ class Walk:
             return
         with self.expect(self._answer_move(accept % 4 != 0)):
             drive.drag(view, view.model().index(row, 0), views[position])
+
+    def do_change_sort(self, k: int) -> None:
+        combo = self.window.board_sort.combo
+        drive.pick_in_combo(combo, k % combo.count())
+
+    def do_drag_within(self, k: int, onto: int, own: int) -> None:
+        # Mostly in the seller's own order, where a drop places the card; in another order the
+        # drop must change nothing (the column check says so).
+        if own % 4 and self.window.controller.order is not board_order.BoardOrder.OWN:
+            self.do_change_sort(list(board_order.BoardOrder).index(board_order.BoardOrder.OWN))
+        found = self.select_card(k)
+        if found is None:
+            return
+        view, row = found
+        rows = view.model().rowCount()
+        target = onto % (rows + 1)
+        drive.drag_within(
+            view, view.model().index(row, 0), None if target == rows else view.model().index(target, 0)
+        )
 
     def do_move_to_menu(self, k: int, stage: int, accept: int) -> None:
         found = self.select_card(k)
@@ -809,7 +831,22 @@ class Walk:
         others: dict[int, list[str]] = {d.id: [d.product] for d in deals}
         for deal_id, person_id in self.plan.query("SELECT opportunity_id, person_id FROM buying_influence"):
             others[deal_id].append(people[person_id])
+        # The order the plan chose, decided by the board's own function (planner.board_order).
+        order = board_order.BoardOrder.parse(settings_repo.get_setting(self.plan, board_order.SETTING))
+        flags = {
+            deal: sum(1 for f in found if not f.is_strength)
+            for deal, found in red_flags.evaluate_plan(self.plan, self.window.controller.today()).items()
+        }
+        ranks = load_ranks(self.plan)
         for stage in shown_stages:
+            key = board_order.sort_key(
+                order,
+                default_probability=stage.probability,
+                base_currency=base,
+                rates=rates,
+                flags=flags,
+                ranks=ranks,
+            )
             wanted = sorted(
                 (
                     d
@@ -820,7 +857,7 @@ class Walk:
                         or any(needle in other.casefold() for other in others[d.id])
                     )
                 ),
-                key=lambda d: (d.close_date.isoformat() if d.close_date else NO_DATE, d.id),
+                key=lambda d: key(as_card(d)),
             )
             view = self.views()[stage.id]
             model = view.model()
@@ -926,6 +963,24 @@ class Walk:
             changed = [t for t in now if now[t] != self.dumps[0][t]]
             return f"after undoing everything the plan differs from its start in {changed}"
         return None
+
+
+def as_card(deal: Opportunity) -> Card:
+    """A deal as the board's order reads it."""
+    close = deal.close_date.isoformat() if deal.close_date else None
+    entered = deal.stage_entered.isoformat() if deal.stage_entered else None
+    return Card(
+        deal.id,
+        deal.stage_id,
+        deal.title,
+        deal.account_id,
+        deal.amount,
+        deal.currency,
+        close,
+        entered,
+        deal.probability_override,
+        close or NO_DATE,
+    )
 
 
 def run_walk(steps: Sequence[Step]) -> WalkFailure | None:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from planner import funnel, red_flags
+from planner import board_order, funnel, red_flags
+from planner.board_order import BoardOrder
 from planner.funnel import FunnelStatus, StageRule
 from planner.model import Card, Pipeline, Stage
 from planner.money import CurrencySums, Totals
@@ -29,6 +30,7 @@ from planner.storage.board import (
     load_column_totals,
     load_details,
     load_first_cards,
+    load_ranks,
 )
 from planner.storage.db import PlanDB, PlanError
 from ui import format as fmt
@@ -82,6 +84,13 @@ class BoardController(QObject):
         self.rates: dict[str, float] = {}
         # Set by the window: asked to move a dropped card (deal id, target stage id).
         self.drop_handler: Callable[[int, int], bool] | None = None
+        # Set by the window: asked to place a card dropped within its column (own order only).
+        self.place_handler: Callable[[int, int | None], bool] | None = None
+        # The columns' order (the plan's setting) and what orders other than the default read:
+        # red-flag counts and the seller's ranks by deal id, updated in place by apply().
+        self.order = BoardOrder.CLOSE_DATE
+        self.flag_counts: dict[int, int] = {}
+        self.ranks: dict[int, int] = {}
         self._changing = 0
 
     @contextlib.contextmanager
@@ -117,12 +126,14 @@ class BoardController(QObject):
         self.rules = funnel.stage_rules(self.stages)
         self.base_currency = settings_repo.get_setting(self.plan, "base_currency", "EUR")
         self.rates = dict(settings_repo.get_setting(self.plan, "rates", {}))
+        self.order = BoardOrder.parse(settings_repo.get_setting(self.plan, board_order.SETTING))
         self.accounts.clear()
         self.accounts.update(account_names(self.plan))
         self._words_read = False
         self._stage_of_cache = None  # built on first use: 40 ms at 100,000 cards
         self._prepare_models()
-        if first_screen and not self._filter:
+        # Only the default order is the index's: another one sorts every card, read first.
+        if first_screen and not self._filter and self.order is BoardOrder.CLOSE_DATE:
             self._load_first_screen(first_screen)
         else:
             self._load_cards()
@@ -144,6 +155,7 @@ class BoardController(QObject):
         return f"{stage.name} · {pipeline_name(stage, self.pipelines)}"
 
     def _load_cards(self) -> None:
+        self._read_order_data(None)
         by_stage: dict[int, list[Card]] = {s.id: [] for s in self.columns}
         # Index 1 is Card.stage_id: the tuple index, not the property, in a loop over every
         # open deal (13 ms instead of 27 at 100,000). load_cards returns open stages' deals only.
@@ -199,9 +211,57 @@ class BoardController(QObject):
                     drop_handler=self._on_model_drop,
                 )
             model.default_probability = stage.probability  # before set_cards: it sums the column
+            model.place_handler = self._on_model_place if self.order is BoardOrder.OWN else None
+            # Set before the cards, which are then sorted by it (set_cards).
+            model.order = self._sort_key(stage)
             self.models[stage.id] = model
         for model in old.values():
             model.deleteLater()
+
+    def _sort_key(self, stage: Stage) -> board_order.SortKey:
+        return board_order.sort_key(
+            self.order,
+            default_probability=stage.probability,
+            base_currency=self.base_currency,
+            rates=self.rates,
+            flags=self.flag_counts,
+            ranks=self.ranks,
+        )
+
+    def _read_order_data(self, opportunity_ids: list[int] | None) -> None:
+        """Read what the order needs besides the cards: of every deal, or of some (after an edit)."""
+        if opportunity_ids is None:
+            self.flag_counts.clear()
+            self.ranks.clear()
+        else:
+            for opportunity_id in opportunity_ids:
+                self.flag_counts.pop(opportunity_id, None)
+                self.ranks.pop(opportunity_id, None)
+        if self.order in board_order.NEEDS_FLAGS:
+            flags = red_flags.evaluate_plan(self.plan, self.today(), opportunity_ids)
+            self.flag_counts.update(
+                (deal, sum(1 for flag in found if not flag.is_strength)) for deal, found in flags.items()
+            )
+        if self.order in board_order.NEEDS_RANKS:
+            self.ranks.update(load_ranks(self.plan, opportunity_ids))
+
+    def set_order(self, order: BoardOrder) -> None:
+        """Order every column by `order`, and remember it in the plan (not undoable: a view choice)."""
+        if order is self.order:
+            return
+        if not self.plan.read_only:
+            settings_repo.set_setting(self.plan, board_order.SETTING, order.value)
+        with self.changing():
+            self.order = order
+            self._read_order_data(None)
+            for stage in self.columns:
+                model = self.models[stage.id]
+                model.place_handler = self._on_model_place if order is BoardOrder.OWN else None
+                model.set_order(self._sort_key(stage))
+                self.column_changed.emit(stage.id)
+
+    def _on_model_place(self, opportunity_id: int, before: int | None) -> bool:
+        return self.place_handler(opportunity_id, before) if self.place_handler else False
 
     def apply(self, change: Change) -> None:
         """Refresh only what an operation changed."""
@@ -223,6 +283,9 @@ class BoardController(QObject):
             if stage_id is not None and stage_id in self.models:
                 self.models[stage_id].remove(opportunity_id)
                 touched.add(stage_id)
+        if change.opportunities and self.order is not BoardOrder.CLOSE_DATE:
+            # After the removals above (which found the cards by their old keys).
+            self._read_order_data(sorted(change.opportunities))
         if change.opportunities and self._words_read:
             # A renamed person or product, an influence added or removed: the filter follows.
             self.words.update(filter_words(self.plan, sorted(change.opportunities)))
