@@ -245,10 +245,10 @@ class AgendaView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
 
-        # Keys on the list: Enter opens the deal, Ctrl+D marks done, Ctrl+R reschedules.
+        # Keys on the list: Ctrl+D marks done, Ctrl+R reschedules. Enter opens the deal through
+        # the view's own `activated` (as a double-click does), not a shortcut: a shortcut goes by
+        # the focus widget and would take the Return typed into a window that is not yet active.
         for keys, slot in (
-            (QKeySequence(Qt.Key.Key_Return), self._on_open_button_clicked),
-            (QKeySequence(Qt.Key.Key_Enter), self._on_open_button_clicked),
             (QKeySequence("Ctrl+D"), self._on_done_button_clicked),
             (QKeySequence("Ctrl+R"), self._on_reschedule_button_clicked),
         ):
@@ -258,7 +258,7 @@ class AgendaView(QWidget):
         self.done_button.clicked.connect(self._on_done_button_clicked)
         self.reschedule_button.clicked.connect(self._on_reschedule_button_clicked)
         self.open_button.clicked.connect(self._on_open_button_clicked)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.activated.connect(self._on_table_activated)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -459,7 +459,7 @@ class AgendaView(QWidget):
             self.opportunity_opened.emit(item.deal_id)
 
     @Slot(QModelIndex)
-    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+    def _on_table_activated(self, index: QModelIndex) -> None:
         item = self.model.item_at(index.row())
         if item is not None:
             self.opportunity_opened.emit(item.deal_id)

@@ -367,3 +367,18 @@ def test_an_open_agenda_stops_offering_edits_when_the_plan_turns_read_only(own_w
     assert not view.done_button.isEnabled()
     assert not view.reschedule_button.isEnabled()
     assert view.open_button.isEnabled()
+
+
+def test_return_typed_in_the_search_window_is_not_taken_by_the_agenda_list(own_window: MainWindow) -> None:
+    view = own_window.show_agenda()
+    drive.activate(own_window)
+    drive.click_row(view.table, _row(view, Kind.CLOSE))  # the list has the keyboard
+    QTest.keyClick(own_window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    search = own_window.search_dialog
+    assert search is not None
+    drive.type_into(search.edit, "Telematics")
+    assert search.model.hit_rows()
+    # Offscreen the search window is not made active, so the list keeps the focus: a Return
+    # shortcut on the list would open its row and leave the search open.
+    QTest.keyClick(search.edit, Qt.Key.Key_Return)
+    assert not search.isVisible()
