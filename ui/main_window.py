@@ -6,13 +6,11 @@ go through the plan's edit session (ui/session.py), whose `changed` signal every
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -24,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.clock import Clock
-from planner.storage import accounts as account_repo
 from planner.storage import settings as settings_repo
 from planner.storage.board import load_closed
 from planner.storage.db import PlanDB
 from ui import plain
 from ui.accounts_panel import AccountsPanel
 from ui.actions.accounts import AccountActions
+from ui.actions.agenda import AgendaActions
 from ui.actions.crm import CrmActions
 from ui.actions.deals import DealActions
 from ui.actions.help import HelpActions
@@ -50,6 +48,7 @@ if TYPE_CHECKING:
     from planner.operations import Change
 
     # Views are imported when first used: the board paints without them.
+    from ui.agenda_view import AgendaView
     from ui.blue_sheet import BlueSheetPanel
     from ui.forecast_view import ForecastView
     from ui.hygiene_view import HygieneView
@@ -73,6 +72,7 @@ class MainWindow(QMainWindow):
     _closing = False
     forecast_view: ForecastView | None = None
     hygiene_view: HygieneView | None = None
+    agenda_view: AgendaView | None = None
     read_only_banner: QFrame | None = None
 
     def __init__(
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.controller.load(first_screen=FIRST_SCREEN_CARDS)
         self.board = BoardWidget(self.controller, self)
         describe_board(self.board)
-        self.accounts = AccountsPanel(self)
+        self.accounts = AccountsPanel(plan, self)
         self.deals = DealActions(
             self.session, self, self.controller, self.board, self.accounts.selected_account
         )
@@ -159,9 +159,23 @@ class MainWindow(QMainWindow):
         self._hygiene_tab = QWidget(self)
         self.tabs.addTab(self._forecast_tab, translate("MainWindow", "&Forecast"))
         self.tabs.addTab(self._hygiene_tab, translate("MainWindow", "&Clean-up"))
+        self._agenda_tab = QWidget(self)  # the landing tab of the seller's own plan (agenda.greet)
+        self.tabs.addTab(self._agenda_tab, translate("MainWindow", "A&genda"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.agenda = AgendaActions(
+            self.session,
+            self,
+            self.settings,
+            layout,
+            demo=self.is_demo,
+            show_agenda=self.show_agenda,
+            open_deal=self._on_view_opportunity_opened,
+            blue_sheet=lambda: self.blue_sheet,
+            status_text=lambda: status_text(self.controller),
+        )
+        self.agenda.status_message.connect(self.statusBar().showMessage)
 
         self.details = DetailPanel(
             plan, self, status_of=self.controller.status_of_id, today=self.session.clock.today
@@ -180,9 +194,6 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.accounts_dock.hide()
-        # Filled when first shown: a large plan's account list is not needed to paint the board.
-        self._accounts_loaded = False
-        self.accounts_dock.visibilityChanged.connect(self._on_accounts_dock_visibility_changed)
         self.accounts.new_requested.connect(self.account_actions.new_account)
         self.accounts.edit_requested.connect(self.account_actions.edit_account)
         self.accounts.delete_requested.connect(self.account_actions.delete_account)
@@ -225,6 +236,7 @@ class MainWindow(QMainWindow):
             move_deal=lambda deal, stage: self.move_deal(deal, stage),
             search=self.search.show_search,
             export_for_crm=self.crm_export.export_for_crm,
+            export_agenda=self.agenda.export_agenda,
         )
         self.menus.toolbar.addSeparator()
         self.menus.toolbar.addWidget(self.board_sort.label)
@@ -237,8 +249,7 @@ class MainWindow(QMainWindow):
             [self.details_dock, self.blue_sheet_dock], [DOCK_WIDTH, DOCK_WIDTH], Qt.Orientation.Horizontal
         )
         self.statusBar().showMessage(status_text(self.controller))
-        # The first write imports sqlite-utils (about 100 ms); do it while the seller reads the board.
-        QTimer.singleShot(1500, self._warm_up)
+        self.session.warm_up_soon()
 
     # Construction ---------------------------------------------------------------------------
     def _dock(
@@ -260,14 +271,6 @@ class MainWindow(QMainWindow):
         """Why nothing can be written (the banner says it too); None when the plan is writable."""
         return self.session.read_only_reason
 
-    @Slot()
-    def _warm_up(self) -> None:
-        if self._closing:
-            return
-        # The plan may have been closed meanwhile (another plan opened): nothing to warm up.
-        with contextlib.suppress(sqlite3.ProgrammingError):
-            self.plan.warm_up()
-
     def show_error(self, title: str, message: str) -> None:
         """Tell the seller an edit failed; the board already shows what the plan holds."""
         plain.warning(self, title, message)  # messages quote names, which may look like markup
@@ -286,7 +289,7 @@ class MainWindow(QMainWindow):
         self._archive_dirty = True
         if self.tabs.currentWidget() is self.archive:
             self._refresh_archive()
-        self._refresh_accounts()
+        self.accounts.refresh()
         if selected and not self.board.select(selected):
             selected = 0
         self._show_in_docks(selected or self.details.opportunity_id)
@@ -301,22 +304,12 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is self.archive:
             self._refresh_archive()
         if change.accounts_changed:
-            self._refresh_accounts()
+            self.accounts.refresh()
         shown = self.details.opportunity_id
         if shown and (shown in change.opportunities or shown in change.removed_opportunities):
             self.details.show_opportunity(shown)
         self.statusBar().showMessage(status_text(self.controller))
         self._update_selection_actions()
-
-    def _refresh_accounts(self) -> None:
-        if self._accounts_loaded or self.accounts_dock.isVisible():
-            self.accounts.model.set_accounts(account_repo.list_accounts(self.plan))
-            self._accounts_loaded = True
-
-    @Slot(bool)
-    def _on_accounts_dock_visibility_changed(self, visible: bool) -> None:
-        if visible and not self._accounts_loaded:
-            self._refresh_accounts()
 
     def _update_selection_actions(self) -> None:
         self.menus.update_selection(bool(self.board.selected_id()))
@@ -356,6 +349,8 @@ class MainWindow(QMainWindow):
             self.show_forecast()
         elif tabs.currentWidget() is self._hygiene_tab:
             self.show_hygiene()
+        elif tabs.currentWidget() is self._agenda_tab:
+            self.show_agenda()
         if tabs.currentWidget() is self.archive:
             if self._archive_dirty:
                 self._refresh_archive()
@@ -412,7 +407,7 @@ class MainWindow(QMainWindow):
             from ui.forecast_view import ForecastView
 
             self.forecast_view = ForecastView(self.session, self)
-            self._add_view(self._forecast_tab, self.forecast_view, translate("MainWindow", "&Forecast"))
+            self._add_view(self._forecast_tab, self.forecast_view)
         self.tabs.setCurrentWidget(self.forecast_view)
         return self.forecast_view
 
@@ -422,15 +417,25 @@ class MainWindow(QMainWindow):
             from ui.hygiene_view import HygieneView
 
             self.hygiene_view = HygieneView(self.session, self)
-            self._add_view(self._hygiene_tab, self.hygiene_view, translate("MainWindow", "&Clean-up"))
+            self._add_view(self._hygiene_tab, self.hygiene_view)
         self.tabs.setCurrentWidget(self.hygiene_view)
         return self.hygiene_view
 
-    def _add_view(self, placeholder: QWidget, view: ForecastView | HygieneView, title: str) -> None:
+    def show_agenda(self) -> AgendaView:
+        """The Agenda tab, built on first use."""
+        if self.agenda_view is None:
+            from ui.agenda_view import AgendaView
+
+            self.agenda_view = AgendaView(self.session, self, debrief_call=self.agenda.debrief_call)
+            self._add_view(self._agenda_tab, self.agenda_view)
+        self.tabs.setCurrentWidget(self.agenda_view)
+        return self.agenda_view
+
+    def _add_view(self, placeholder: QWidget, view: ForecastView | HygieneView | AgendaView) -> None:
         view.opportunity_opened.connect(self._on_view_opportunity_opened)
         index = self.tabs.indexOf(placeholder)
         self.tabs.blockSignals(True)  # no currentChanged storm while the tab is swapped
-        self.tabs.insertTab(index, view, title)
+        self.tabs.insertTab(index, view, self.tabs.tabText(index))  # the placeholder's title
         self.tabs.removeTab(index + 1)
         self.tabs.blockSignals(False)
 
@@ -452,7 +457,7 @@ class MainWindow(QMainWindow):
     def _show_accounts(self) -> None:
         self.accounts_dock.show()
         self.accounts_dock.raise_()
-        self._refresh_accounts()
+        self.accounts.refresh()
 
     def _show_deal(self, opportunity_id: int) -> BlueSheetPanel:
         self._show_in_docks(opportunity_id)

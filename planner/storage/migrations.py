@@ -22,6 +22,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0005_hidden_notes_and_review_key",
     "0007_pipelines",
     "0009_search_index",
+    "0011_agenda_indexes",
     "0012_board_rank",
 )
 
@@ -415,6 +416,18 @@ def _search_sql() -> str:
 
 _SEARCH = _search_sql()
 
+# The agenda (planner.storage.agenda) reads what is dated up to a day: open actions by due date,
+# calls not debriefed by their time, snoozes by their end, and, for deals that may turn stale,
+# commitments and creations by day. Without these, each is a scan of its table: seconds at
+# 100,000 deals with three actions each, where the agenda's first screen takes milliseconds.
+_AGENDA_INDEXES = """
+CREATE INDEX action_open_due ON action(due) WHERE status != 'done';
+CREATE INDEX call_plan_open ON call_plan(meeting_at) WHERE debriefed_on IS NULL;
+CREATE INDEX opportunity_snooze ON opportunity(snooze_until) WHERE snooze_until IS NOT NULL;
+CREATE INDEX opportunity_created ON opportunity(created);
+CREATE INDEX commitment_day ON commitment(committed_on)
+"""
+
 # The seller's own order of a board column (planner.board_order): smallest rank first; a deal
 # never placed has none and follows the placed ones by close date.
 _BOARD_RANK = """
@@ -436,6 +449,7 @@ SCHEMA_SQL: dict[str, str] = {
     "0007_pipelines": _PIPELINES,
     # Its 'rebuild' indexes the rows a plan holds; on an empty schema it indexes nothing.
     "0009_search_index": _SEARCH,
+    "0011_agenda_indexes": _AGENDA_INDEXES,
     "0012_board_rank": _BOARD_RANK,
 }
 
@@ -507,6 +521,11 @@ def build_migrations() -> Migrations:
     @migrations(name="0009_search_index")
     def search_index(db: Database) -> None:
         for statement in schema_statements("0009_search_index"):
+            db.execute(statement)
+
+    @migrations(name="0011_agenda_indexes")
+    def agenda_indexes(db: Database) -> None:
+        for statement in schema_statements("0011_agenda_indexes"):
             db.execute(statement)
 
     @migrations(name="0012_board_rank")

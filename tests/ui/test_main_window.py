@@ -306,6 +306,7 @@ def test_forecast_and_cleanup_tabs_are_built_when_first_opened(window: MainWindo
         "&Archive",
         "&Forecast",
         "&Clean-up",
+        "A&genda",
     ]
 
 
