@@ -21,3 +21,12 @@ def test_window_walk(qtbot: QtBot, seed: int) -> None:
     failure = run_walk(steps)
     if failure is not None:
         pytest.fail(report(seed, steps, failure), pytrace=False)
+
+
+def test_red_flag_order_follows_a_reopened_won_deal(qtbot: QtBot) -> None:
+    """Soak seed 1001: in the red-flag order, reopening a won deal changes the normal sales cycle
+    and so other deals' flags; their cards must move to their new places, not keep the old."""
+    steps = draw_steps(1001, 150)
+    failure = run_walk(steps)
+    if failure is not None:
+        pytest.fail(report(1001, steps, failure), pytrace=False)

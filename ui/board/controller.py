@@ -283,14 +283,29 @@ class BoardController(QObject):
             if stage_id is not None and stage_id in self.models:
                 self.models[stage_id].remove(opportunity_id)
                 touched.add(stage_id)
-        if change.opportunities and self.order is not BoardOrder.CLOSE_DATE:
+        reread = set(change.opportunities)
+        if change.opportunities and self.order in board_order.NEEDS_FLAGS:
+            # Other deals' red flags follow plan-wide figures (a won or reopened deal changes the
+            # normal sales cycle): every card is rated again, and those whose count changed move.
+            fresh = {
+                deal: sum(1 for flag in found if not flag.is_strength)
+                for deal, found in red_flags.evaluate_plan(self.plan, self.today(), None).items()
+            }
+            for deal, stage_id in list(self._stage_of.items()):
+                if deal not in reread and fresh.get(deal, 0) != self.flag_counts.get(deal, 0):
+                    self.models[stage_id].remove(deal)  # by its old key, before the counts change
+                    touched.add(stage_id)
+                    reread.add(deal)
+            self.flag_counts.clear()
+            self.flag_counts.update(fresh)
+        if change.opportunities and self.order in board_order.NEEDS_RANKS:
             # After the removals above (which found the cards by their old keys).
             self._read_order_data(sorted(change.opportunities))
         if change.opportunities and self._words_read:
             # A renamed person or product, an influence added or removed: the filter follows.
             self.words.update(filter_words(self.plan, sorted(change.opportunities)))
-        if change.opportunities:
-            for card in load_cards(self.plan, sorted(change.opportunities)):
+        if reread:
+            for card in load_cards(self.plan, sorted(reread)):
                 target = self.models.get(card.stage_id)
                 if target is None:
                     continue
