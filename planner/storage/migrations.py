@@ -19,6 +19,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0003_board_index",
     "0004_commitments_and_call_plans",
     "0005_hidden_notes_and_review_key",
+    "0010_amount_and_import_history",
 )
 
 _INITIAL_SCHEMA = """
@@ -256,6 +257,31 @@ FROM stage_history h WHERE h.commitment != '' ORDER BY h.id
 
 _HIDDEN_NOTES = "ALTER TABLE note ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0"
 
+# A deal's timeline (planner.timeline): every amount change from now on, by the seller (source '')
+# or by an import of a CRM source, and what each import wrote on a deal (the columns it set, or
+# 'created'). Earlier changes were never recorded, so nothing is copied.
+_AMOUNT_AND_IMPORT_HISTORY = """
+CREATE TABLE amount_history (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    old_amount REAL,
+    new_amount REAL,
+    old_currency TEXT NOT NULL DEFAULT '',
+    new_currency TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX amount_history_opportunity ON amount_history(opportunity_id);
+CREATE TABLE import_change (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    source TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL,
+    fields TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX import_change_opportunity ON import_change(opportunity_id)
+"""
+
 # What each migration creates, statement by statement: the migrations below run these, and
 # planner.storage.schema_check builds the schema a plan of each version must have from them
 # (without sqlite-utils, which costs ~100 ms to import). A migration that changes the schema in
@@ -267,6 +293,7 @@ SCHEMA_SQL: dict[str, str] = {
     # Its INSERT copies move commitments into records; on an empty schema it copies nothing.
     "0004_commitments_and_call_plans": _EVIDENCE,
     "0005_hidden_notes_and_review_key": _HIDDEN_NOTES,
+    "0010_amount_and_import_history": _AMOUNT_AND_IMPORT_HISTORY,
 }
 
 
@@ -317,6 +344,11 @@ def build_migrations() -> Migrations:
             "INSERT OR IGNORE INTO settings (key, value) VALUES ('review_key', ?)",
             [json.dumps(secrets.token_hex(32))],
         )
+
+    @migrations(name="0010_amount_and_import_history")
+    def amount_and_import_history(db: Database) -> None:
+        for statement in schema_statements("0010_amount_and_import_history"):
+            db.execute(statement)
 
     return migrations
 

@@ -30,6 +30,8 @@ TABLES = {
     "funnel_snapshot_deal",
     "call_plan",
     "commitment",
+    "amount_history",
+    "import_change",
     "_sqlite_migrations",
 }
 
