@@ -169,9 +169,9 @@ class MergeScope:
 _SCOPE_TABLES = ("person", "buying_influence", "manual_flag", "call_plan")
 
 
-def merge_scope(plan: PlanDB, keep_id: int, drop_id: int) -> MergeScope:
-    """What merging `drop_id` into `keep_id` touches, read before the merge."""
-    influences = people_repo.influences_of_people(plan, [keep_id, drop_id])
+def merge_scope(plan: PlanDB, keep_id: int, *drop_ids: int) -> MergeScope:
+    """What merging `drop_ids` into `keep_id` touches, read before the merge."""
+    influences = people_repo.influences_of_people(plan, [keep_id, *drop_ids])
     influence_ids = [bi.id for bi in influences]
     deals = sorted({bi.opportunity_id for bi in influences})
     flags = [
@@ -181,7 +181,7 @@ def merge_scope(plan: PlanDB, keep_id: int, drop_id: int) -> MergeScope:
         if f.influence_id in influence_ids
     ]
     calls = [c.id for deal in deals for c in evidence_repo.list_call_plans(plan, deal)]
-    return MergeScope((keep_id, drop_id), tuple(influence_ids), tuple(flags), tuple(calls), tuple(deals))
+    return MergeScope((keep_id, *drop_ids), tuple(influence_ids), tuple(flags), tuple(calls), tuple(deals))
 
 
 MergeState = tuple[snapshots.TableRows, ...]

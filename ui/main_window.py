@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from ui.dialogs.opportunity_dialog import OpportunityDialog
     from ui.forecast_view import ForecastView
     from ui.hygiene_view import HygieneView
+    from ui.people_view import PeopleView
 
 translate = QCoreApplication.translate
 
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
     _closing = False
     forecast_view: ForecastView | None = None
     hygiene_view: HygieneView | None = None
+    people_view: PeopleView | None = None
     # Set by set_read_only: why nothing can be written (the banner says it too).
     read_only_reason: str | None = None
     read_only_banner: QFrame | None = None
@@ -186,6 +188,8 @@ class MainWindow(QMainWindow):
         self._hygiene_tab = QWidget(self)
         self.tabs.addTab(self._forecast_tab, translate("MainWindow", "&Forecast"))
         self.tabs.addTab(self._hygiene_tab, translate("MainWindow", "&Clean-up"))
+        self._people_tab = QWidget(self)
+        self.tabs.addTab(self._people_tab, translate("MainWindow", "&People"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -508,7 +512,7 @@ class MainWindow(QMainWindow):
         """Rebuild every view from the plan file (after a failed write or a failed refresh)."""
         selected = self.board.selected_id()
         self.controller.load()
-        for view in (self.forecast_view, self.hygiene_view):
+        for view in (self.forecast_view, self.hygiene_view, self.people_view):
             if view is not None:
                 view.invalidate()
         self._archive_dirty = True
@@ -522,7 +526,7 @@ class MainWindow(QMainWindow):
 
     def _apply_change(self, change: Change) -> None:
         self.controller.apply(change)
-        for view in (self.forecast_view, self.hygiene_view):
+        for view in (self.forecast_view, self.hygiene_view, self.people_view):
             if view is not None:
                 view.invalidate()
         self._archive_dirty = True
@@ -607,7 +611,7 @@ class MainWindow(QMainWindow):
         self.controller.drop_handler = None
         if self._blue_sheet is not None:
             self._blue_sheet.set_editable(False)
-        for view in (self.forecast_view, self.hygiene_view):
+        for view in (self.forecast_view, self.hygiene_view, self.people_view):
             if view is not None:
                 view.set_read_only(reason)
         for name in self._EDIT_ACTIONS:
@@ -658,6 +662,8 @@ class MainWindow(QMainWindow):
             self.show_forecast()
         elif tabs.currentWidget() is self._hygiene_tab:
             self.show_hygiene()
+        elif tabs.currentWidget() is self._people_tab:
+            self.show_people()
         if tabs.currentWidget() is self.archive:
             if self._archive_dirty:
                 self._refresh_archive()
@@ -790,6 +796,17 @@ class MainWindow(QMainWindow):
             self._replace_tab(self._hygiene_tab, self.hygiene_view, translate("MainWindow", "&Clean-up"))
         self.tabs.setCurrentWidget(self.hygiene_view)
         return self.hygiene_view
+
+    def show_people(self) -> PeopleView:
+        """The People tab, built on first use."""
+        if self.people_view is None:
+            from ui.people_view import PeopleView
+
+            self.people_view = PeopleView(self.plan, self._push, self.apply_change, self)
+            self.people_view.opportunity_opened.connect(self._on_view_opportunity_opened)
+            self._replace_tab(self._people_tab, self.people_view, translate("MainWindow", "&People"))
+        self.tabs.setCurrentWidget(self.people_view)
+        return self.people_view
 
     def _replace_tab(self, placeholder: QWidget, view: QWidget, title: str) -> None:
         index = self.tabs.indexOf(placeholder)
