@@ -325,6 +325,37 @@ def import_changes(plan: PlanDB, opportunity_id: int) -> list[ImportChange]:
     return [ImportChange(r[0], r[1], r[2], r[3], _fields(r[4])) for r in rows]
 
 
+def amount_histories(plan: PlanDB, opportunity_ids: list[int]) -> dict[int, list[AmountChange]]:
+    """The amount changes of many deals (the review pack), oldest first, by deal."""
+    found: dict[int, list[AmountChange]] = {}
+    for start in range(0, len(opportunity_ids), 500):
+        chunk = opportunity_ids[start : start + 500]
+        rows = plan.query(
+            "SELECT id, opportunity_id, old_amount, new_amount, old_currency, new_currency, changed_at,"
+            f" source FROM amount_history WHERE opportunity_id IN ({','.join('?' * len(chunk))})"
+            " ORDER BY changed_at, id",
+            chunk,
+        )
+        for r in rows:
+            found.setdefault(r[1], []).append(AmountChange(*r))
+    return found
+
+
+def import_changes_of(plan: PlanDB, opportunity_ids: list[int]) -> dict[int, list[ImportChange]]:
+    """What imports wrote on many deals (the review pack), oldest first, by deal."""
+    found: dict[int, list[ImportChange]] = {}
+    for start in range(0, len(opportunity_ids), 500):
+        chunk = opportunity_ids[start : start + 500]
+        rows = plan.query(
+            "SELECT id, opportunity_id, source, changed_at, fields FROM import_change"
+            f" WHERE opportunity_id IN ({','.join('?' * len(chunk))}) ORDER BY changed_at, id",
+            chunk,
+        )
+        for r in rows:
+            found.setdefault(r[1], []).append(ImportChange(r[0], r[1], r[2], r[3], _fields(r[4])))
+    return found
+
+
 def _fields(text: object) -> tuple[str, ...]:
     # Written by the importer as a JSON list; anything else (a hand-edited plan) reads as none.
     try:
