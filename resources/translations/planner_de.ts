@@ -1924,7 +1924,7 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
     <message>
         <source>Timeline</source>
-        <translation>Verlauf</translation>
+        <translation>Chronik</translation>
     </message>
     <message>
         <source>No account</source>
@@ -5642,7 +5642,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>These look like the same person. Keep one: the others&apos; deals move to it, and their empty details are filled in from the others.</source>
-        <translation>Das scheint dieselbe Person zu sein. Behalten Sie einen Eintrag: Die Deals der anderen gehen auf ihn über, und seine leeren Angaben werden aus den anderen ergänzt.</translation>
+        <translation>Das scheint dieselbe Person zu sein. Behalten Sie einen Eintrag: Die Verkaufschancen der anderen gehen auf ihn über, und seine leeren Angaben werden aus den anderen ergänzt.</translation>
     </message>
     <message>
         <source>{name}, {title} ({deals}; {email})</source>
@@ -5650,11 +5650,11 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>{n} deal</source>
-        <translation>{n} Deal</translation>
+        <translation>{n} Verkaufschance</translation>
     </message>
     <message>
         <source>{n} deals</source>
-        <translation>{n} Deals</translation>
+        <translation>{n} Verkaufschancen</translation>
     </message>
     <message>
         <source>&amp;Merge</source>
@@ -6232,7 +6232,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>{person} is a buying influence on {deal} at their account: take them off its Blue Sheet before moving them to another account.</source>
-        <translation>{person} ist Einflussnehmer bei {deal} in ihrem Account: Nehmen Sie die Person vom Blue Sheet, bevor Sie sie einem anderen Account zuordnen.</translation>
+        <translation>{person} ist Einflussnehmer bei {deal} dieses Kunden: Nehmen Sie die Person vom Blue Sheet, bevor Sie sie einem anderen Kunden zuordnen.</translation>
     </message>
     <message>
         <source>Say the person&apos;s name.</source>
@@ -6244,7 +6244,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>Only people of the same account can be merged.</source>
-        <translation>Nur Personen desselben Accounts können zusammengeführt werden.</translation>
+        <translation>Nur Personen desselben Kunden können zusammengeführt werden.</translation>
     </message>
     <message>
         <source>{person} is not at this deal&apos;s account.</source>
@@ -6510,7 +6510,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation>Account</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Title</source>
@@ -6518,7 +6518,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>Deals (role, mode, rating)</source>
-        <translation>Deals (Rolle, Modus, Bewertung)</translation>
+        <translation>Verkaufschancen (Rolle, Modus, Bewertung)</translation>
     </message>
     <message>
         <source>Last contact</source>
@@ -6538,7 +6538,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>No deal</source>
-        <translation>Kein Deal</translation>
+        <translation>Keine Verkaufschance</translation>
     </message>
     <message>
         <source>People</source>
@@ -6558,15 +6558,15 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>Their deals (double-click to open)</source>
-        <translation>Ihre Deals (Doppelklick öffnet)</translation>
+        <translation>Ihre Verkaufschancen (Doppelklick öffnet)</translation>
     </message>
     <message>
         <source>Their deals</source>
-        <translation>Ihre Deals</translation>
+        <translation>Ihre Verkaufschancen</translation>
     </message>
     <message>
         <source>Likely duplicates (same account, same name)</source>
-        <translation>Wahrscheinlich doppelt (gleicher Account, gleicher Name)</translation>
+        <translation>Wahrscheinlich doppelt (gleicher Kunde, gleicher Name)</translation>
     </message>
     <message>
         <source>Likely duplicates</source>
@@ -6673,7 +6673,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>&amp;Account</source>
-        <translation>&amp;Account</translation>
+        <translation>&amp;Kunde</translation>
     </message>
     <message>
         <source>&amp;Job title</source>
@@ -8032,7 +8032,7 @@ Gemeinsame Entscheidungskriterien</translation>
     </message>
     <message>
         <source>account</source>
-        <translation>Account</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>product</source>
