@@ -75,9 +75,9 @@ class PeopleModel(QAbstractTableModel):
             translate("PeopleView", "Name"),
             translate("PeopleView", "Account"),
             translate("PeopleView", "Title"),
-            translate("PeopleView", "Deals (role, mode, rating)"),
             translate("PeopleView", "Last contact"),
             translate("PeopleView", "Met by"),
+            translate("PeopleView", "Deals (role, mode, rating)"),
             translate("PeopleView", "Email"),
             translate("PeopleView", "Phone"),
         ]
@@ -115,11 +115,11 @@ class PeopleModel(QAbstractTableModel):
         if column == 2:
             return p.title
         if column == 3:
-            return "; ".join(deal_words(d) for d in r.deals) or translate("PeopleView", "No deal")
-        if column == 4:
             return fmt.date(r.last_contact) if r.last_contact else "—"
-        if column == 5:
+        if column == 4:
             return ", ".join(r.met_by) or "—"
+        if column == 5:
+            return "; ".join(deal_words(d) for d in r.deals) or translate("PeopleView", "No deal")
         if column == 6:
             return p.email
         return p.phone
@@ -366,7 +366,8 @@ class PeopleView(QWidget):
         )
         self.duplicates.clear()
         for group in self.groups:
-            first = group[0]
+            # Named as the record on the most deals is (the one the seller has worked with).
+            first = max(group, key=lambda r: (len(r.deals), -r.person.id))
             self.duplicates.addItem(
                 translate("PeopleView", "{name} at {account} ({count} records)").format(
                     name=first.person.name[:200], account=first.account[:200], count=len(group)
@@ -376,7 +377,7 @@ class PeopleView(QWidget):
             self.duplicates.setCurrentRow(0)
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
         if keep:
             self.select_person(keep)
         self._show_deals()
