@@ -9,6 +9,7 @@ from planner.model import Note
 from planner.storage import activities as activity_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB
+from ui import format as fmt
 from ui.detail_panel import DetailPanel
 
 HOSTILE = '<b>bold</b> <img src=x> =HYPERLINK("http://x") שלום'
@@ -27,6 +28,6 @@ def test_the_timeline_shows_hostile_words_as_text(qtbot: QtBot, demo_plan: PlanD
     lines = panel.timeline.text().split("\n")
     assert ": Created in " in lines[0]
     assert any(line.endswith(f"Note: {HOSTILE}") for line in lines)
-    assert [line for line in lines if ": Amount " in line][-1].endswith("→ 1234 EUR")
+    assert [line for line in lines if ": Amount " in line][-1].endswith(f"→ {fmt.amount(1234.0, 'EUR')}")
     panel.show_opportunity(0)
     assert not panel.timeline.isVisibleTo(panel)
