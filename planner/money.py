@@ -87,6 +87,23 @@ class CurrencySums:
                 sums.sums[row.currency] = [row.amount, weighted]
         return sums
 
+    def copy(self) -> CurrencySums:
+        """An independent copy (adjusting one leaves the other as it was)."""
+        found = CurrencySums()
+        found.count = self.count
+        found.sums = {currency: list(pair) for currency, pair in self.sums.items()}
+        return found
+
+    def minus(self, part: CurrencySums) -> CurrencySums:
+        """These sums less a part of them: a few cards out of many cost only the few."""
+        found = self.copy()
+        found.count -= part.count
+        for currency, (total, weighted) in part.sums.items():
+            pair = found.sums.setdefault(currency, [0.0, 0.0])
+            pair[0] -= total
+            pair[1] -= weighted
+        return found
+
     def add(self, value: float | None, currency: str, probability: int, sign: int = 1) -> None:
         """Count one deal in (sign 1) or out (sign -1)."""
         self.count += sign

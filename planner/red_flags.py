@@ -1202,7 +1202,9 @@ def load_facts(plan: PlanDB, opportunity_ids: Sequence[int] | None = None) -> di
 def load_context(plan: PlanDB, stages: Sequence[Stage] | None = None) -> PlanContext:
     """The plan's decision items and normal cycle (`stages`: the plan's, when already read)."""
     items = decision_items(stages if stages is not None else stage_repo.list_stages(plan))
-    return PlanContext(items, normal_cycle(blue_sheet.won_cycle_days(plan)))
+    # Every card's flags need it, and it changes only with the plan (PlanDB.derived).
+    cycle = plan.derived("normal_cycle", lambda: normal_cycle(blue_sheet.won_cycle_days(plan)))
+    return PlanContext(items, cycle)
 
 
 def evaluate_all(facts: Mapping[int, DealFacts], today: dt.date) -> dict[int, list[Flag]]:

@@ -64,6 +64,7 @@ _FIELD_WORDS: dict[str, str] = {
     "currency": QT_TRANSLATE_NOOP("Timeline", "currency"),
     "next_step": QT_TRANSLATE_NOOP("Timeline", "next step"),
     "forecast_category": QT_TRANSLATE_NOOP("Timeline", "forecast category"),
+    "probability_override": QT_TRANSLATE_NOOP("Timeline", "probability"),
     "close_date": QT_TRANSLATE_NOOP("Timeline", "close date"),
     "stage": QT_TRANSLATE_NOOP("Timeline", "stage"),
 }

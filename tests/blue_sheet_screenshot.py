@@ -10,7 +10,6 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,16 +17,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="planner-screenshot-config-")
 
 from PySide6.QtCore import QCoreApplication, QPoint
-from PySide6.QtGui import QColor, QImage, QPainter, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from planner import red_flags
+from planner.clock import FixedClock
 from planner.demo import populate_demo
-from planner.operations import Change
 from planner.storage import people as people_repo
 from planner.storage.db import PlanDB, open_plan
 from ui.blue_sheet import BlueSheetPanel
 from ui.i18n import install_language
+from ui.session import EditSession
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 PANEL_SIZE = (600, 900)
@@ -65,18 +65,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         plan = open_plan(Path(folder) / "demo.plan")
         populate_demo(plan, today)
-        stack = QUndoStack()
-        panel: BlueSheetPanel | None = None
-
-        def push(make: Callable[[], QUndoCommand], failure: str) -> bool:
-            stack.push(make())
-            return True
-
-        def apply(change: Change) -> None:
-            if panel is not None and panel.opportunity_id in change.opportunities:
-                panel.refresh()
-
-        panel = BlueSheetPanel(plan, push, apply, today=lambda: today)
+        session = EditSession(plan, FixedClock(today))
+        panel = BlueSheetPanel(session)
         panel.resize(*PANEL_SIZE)
         panel.show()
         deal = demo_deal(plan, today)
@@ -97,7 +87,7 @@ def main() -> int:
         path = OUT / "influence-map.png"
         panel.render_map_png(path)
         print(f"wrote {path}")
-        stack.clear()
+        session.close()
         panel.close()
         plan.close()
     del app

@@ -12,7 +12,6 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,13 +19,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="planner-screenshot-config-")
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from planner import forecast, forecast_operations, hygiene
 from planner import operations as ops
+from planner.clock import FixedClock
 from planner.demo import populate_demo
-from planner.operations import Change, MoveDetails
+from planner.operations import MoveDetails
 from planner.stages import open_stages
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
@@ -35,6 +34,7 @@ from planner.storage.funnel_snapshots import SnapshotDeal, save_snapshot
 from ui.forecast_view import ForecastView
 from ui.hygiene_view import HygieneView
 from ui.i18n import install_language
+from ui.session import EditSession
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 
@@ -105,18 +105,10 @@ def main() -> int:
         plan = open_plan(Path(folder) / "demo.plan")
         populate_demo(plan, today)
         a_usual_week(plan, today)
-        stack = QUndoStack()
-
-        def push(make: Callable[[], QUndoCommand], _failure: str) -> bool:
-            stack.push(make())
-            return True
-
-        def apply_change(_change: Change) -> None:
-            pass
-
+        session = EditSession(plan, FixedClock(today))
         for name, view in (
-            ("forecast.png", ForecastView(plan, push, apply_change, today=lambda: today)),
-            ("hygiene.png", HygieneView(plan, push, apply_change, today=lambda: today)),
+            ("forecast.png", ForecastView(session)),
+            ("hygiene.png", HygieneView(session)),
         ):
             view.resize(1280, 820)  # about what the window's tab area gives
             view.show()
@@ -130,7 +122,7 @@ def main() -> int:
             view.close()
             view.deleteLater()
             _settle()
-        stack.clear()
+        session.close()
         plan.close()
     del app
     return 0

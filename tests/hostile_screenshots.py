@@ -127,13 +127,13 @@ def main() -> int:
         notes = markup.notes_for_unknown_deals(pack_queries.plan_id(plan), PAYLOADS)
         notes_file = write_review_notes(notes, folder / "notes.json")
         QTimer.singleShot(0, _answer_modals(notes_file, "hostile-notes-summary.png"))
-        window.import_review_action.trigger()
+        window.menus.import_review_action.trigger()
         _settle()
 
         bundle = markup.write_bundle(plan, folder / "bundle.json")
         bad = markup.write_bad_bundle(bundle, folder / "bad.json", '<b>b</b><img src="file:///nonexistent">')
         QTimer.singleShot(0, _answer_modals(bad, "hostile-review-error.png"))
-        window.open_review_action.trigger()
+        window.menus.open_review_action.trigger()
         _settle()
 
         window.undo_stack.clear()

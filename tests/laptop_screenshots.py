@@ -30,7 +30,7 @@ from planner.storage.db import PlanDB, open_plan
 from ui.dialogs.import_wizard import ImportWizard
 from ui.i18n import install_language
 from ui.main_window import TITLE_BAR, MainWindow
-from ui.review_window import open_review_window
+from ui.windows import open_review_window
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 SCREENS = ((1366, 768), (1280, 720))

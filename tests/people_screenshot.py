@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner import operations as ops
 from planner import people
+from planner.clock import FixedClock
 from planner.demo import populate_demo
 from planner.model import OpportunityDraft, Person
 from planner.storage import opportunities as opportunity_repo
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             dataclasses.replace(draft, amount=(deal.amount or 0) + 15_000, close_date=deal.close_date),
             today,
         )
-        window = MainWindow(plan)
+        window = MainWindow(plan, clock=FixedClock(today))
         window.resize(width, height)
         window.show()
         _settle()

@@ -84,9 +84,8 @@ def main() -> int:
 def _dialogs(window: MainWindow) -> None:
     """The first-run welcome and the preferences, as a seller first sees them."""
     from ui.dialogs.preferences_dialog import PreferencesDialog
-    from ui.welcome import show_welcome
 
-    welcome = show_welcome(window)
+    welcome = window.help_actions.show_welcome()
     _settle()
     welcome.adjustSize()
     _settle()

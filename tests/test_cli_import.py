@@ -54,7 +54,7 @@ def test_import_creates_the_plan_and_prints_a_summary(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Imported from Salesforce: 5 created, 0 updated, 0 unchanged, 0 skipped"
-    assert lines[2].startswith("Stages: Prospecting → Prospect (probability 10 % is nearest Prospect's 10 %)")
+    assert lines[2].startswith("Stages: Prospecting → Prospect (name like Prospect's)")
     assert result.stderr == ""
     path = tmp_path / "mine.plan"
     if os.name == "posix":
@@ -192,7 +192,7 @@ EXPORT = ["export", "--db", "p.plan", "--out", "o.csv"]
     [
         (["import", "x.csv"], "planner import: error: --db PATH is required"),
         (["import", "--db", "p.plan"], "the following arguments are required: FILE"),
-        ([*IMPORT, "--source", "zoho"], "argument --source: invalid choice: 'zoho'"),
+        ([*IMPORT, "--source", "dynamics"], "argument --source: invalid choice: 'dynamics'"),
         ([*IMPORT, "--mapping", "nowhere.json"], "--mapping: nowhere.json does not exist"),
         ([*IMPORT, "--mapping", "bad.json"], "--mapping: bad.json is not valid JSON"),
         ([*IMPORT, "--mapping", "field.json"], "“budget” is not a field"),
@@ -272,8 +272,8 @@ def test_export_crm_csv(tmp_path: Path) -> None:
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
     with out.open(newline="", encoding="utf-8") as handle:
         assert list(csv.reader(handle)) == [
-            ["Id", "StageName", "CloseDate", "NextStep"],
-            ["0065g00000AAAA2AAA", "Value Proposition", "2027-03-31", "'@Legal: review"],
+            ["Id", "StageName", "CloseDate", "Probability", "ForecastCategoryName", "Amount", "NextStep"],
+            ["0065g00000AAAA2AAA", "Value Proposition", "2027-03-31", "", "", "", "'@Legal: review"],
         ]
     missing = planner(
         tmp_path,

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from planner.exchange.pack import Pack
-    from ui.main_window import MainWindow
 
 
 def display_problem() -> str | None:
@@ -103,12 +102,6 @@ def open_window(args: argparse.Namespace) -> int:
     return run_gui(args.db)
 
 
-# Testing only: PLANNER_QUIT_AFTER_START=1 quits once the window is shown, so a test can run
-# the real `planner --db PATH` start-up offscreen and check its exit status and the plan file;
-# =tabs first builds every tab and dock made on first use (the standalone build's smoke test).
-QUIT_AFTER_START = "PLANNER_QUIT_AFTER_START"
-
-
 def _import_window_modules() -> None:
     # Importing only: no QObject is made here (Qt objects belong to the main thread).
     import ui.windows  # noqa: F401  (imports PySide6 and the main window with it)
@@ -134,20 +127,9 @@ def run_gui(db: Path | None) -> int:
         return _open_and_run(path, demo)
     finally:
         gc.enable()  # an early return (a refused plan) must not leave collection off
-
-
-def quit_after_start(app: QApplication, window: MainWindow | None) -> None:
-    """Under PLANNER_QUIT_AFTER_START (tests only): build every tab first (=tabs), then quit."""
-    from PySide6.QtCore import QTimer
-
-    quit_after = os.environ.get(QUIT_AFTER_START)
-    if quit_after == "tabs" and window is not None:
-        deal = next((cards[0].id for m in window.controller.models.values() if (cards := m.cards)), 0)
-        window.blue_sheet.show_opportunity(deal)
-        window.show_forecast()
-        window.show_hygiene()
-    if quit_after in ("1", "tabs"):
-        QTimer.singleShot(0, app.quit)
+        # An interpreter that exits while another thread is still importing Qt modules can
+        # crash (a refused plan returns at once); once the window has run, it finished long ago.
+        preload.join()
 
 
 def _open_and_run(path: Path, demo: bool) -> int:
@@ -181,7 +163,7 @@ def _open_and_run(path: Path, demo: bool) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from ui.windows import WindowManager
+    from ui.windows import WindowManager, quit_after_start
 
     app = application()
     manager = WindowManager(data_dir())

@@ -21,10 +21,9 @@ from planner.storage.snapshot import Snapshot, TableRows
 
 translate = QCoreApplication.translate
 
-# The edit flow every view shares: `apply` refreshes the views a Change names; `push` runs a
-# command-making operation, pushes the command and reports a failed write (MainWindow._push).
+# What a command calls after each redo and undo: tells the views what changed
+# (EditSession.apply_change, or its `applier` for a view's own edits).
 Apply = Callable[[Change], None]
-Push = Callable[[Callable[[], QUndoCommand], str], bool]
 
 
 class GuardedCommand(QUndoCommand):

@@ -100,10 +100,12 @@ class DetailPanel(QScrollArea):
         parent: QWidget | None = None,
         *,
         status_of: Callable[[int], FunnelStatus | None] | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
         self.plan = plan
         self.status_of = status_of
+        self.today = today  # the window's clock
         self.opportunity_id = 0
         self.setWidgetResizable(True)
         self.setAccessibleName(translate("DetailPanel", "Deal details"))
@@ -200,7 +202,7 @@ class DetailPanel(QScrollArea):
         account = (
             account_repo.get_account(self.plan, opportunity.account_id) if opportunity.account_id else None
         )
-        today = dt.date.today()
+        today = self.today()
         in_stage = days_in_stage(opportunity.stage_entered, today)
         percent = probability(opportunity.probability_override, stage.probability)
         snoozed = is_snoozed(opportunity.snooze_until, today)

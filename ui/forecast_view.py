@@ -72,12 +72,12 @@ from planner.model import ForecastCategory
 from planner.operations import Change, OperationError
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
-from planner.storage.db import PlanDB, PlanError
+from planner.storage.db import PlanError
 from ui import format as fmt
 from ui import plain
-from ui.commands import Apply, Push
 from ui.forecast_commands import set_category_command, set_fiscal_start_command, set_target_command
 from ui.plain import plain_tooltip
+from ui.session import EditSession
 from ui.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -698,21 +698,20 @@ def category_menu(
     return menu
 
 
-def forecast_category_menu(
-    parent: QWidget, plan: PlanDB, opportunity_id: int, push: Push, apply_change: Apply
-) -> QMenu | None:
-    """The category menu of one open deal, writing through `push` (undoable); None for closed deals.
+def forecast_category_menu(parent: QWidget, session: EditSession, opportunity_id: int) -> QMenu | None:
+    """The category menu of one open deal, written through the session (undoable); None for closed deals.
 
     For the card's context menu and the detail panel: `menu.addMenu(forecast_category_menu(...))`.
     """
+    plan = session.plan
     deal = opportunity_repo.get_opportunity(plan, opportunity_id)
     stage = stage_repo.get_stage(plan, deal.stage_id) if deal is not None else None
     if deal is None or stage is None or stage.is_closed:
         return None
 
     def choose(category: ForecastCategory | None) -> bool:
-        return push(
-            lambda: set_category_command(plan, opportunity_id, deal.title, category, apply_change),
+        return session.push(
+            lambda: set_category_command(plan, opportunity_id, deal.title, category, session.apply_change),
             translate("ForecastView", "The forecast category was not saved"),
         )
 
@@ -729,27 +728,21 @@ class ForecastView(QWidget):
 
     opportunity_opened = Signal(int)
 
-    def __init__(
-        self,
-        plan: PlanDB,
-        push: Push,
-        apply_change: Apply,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
+    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plan = plan
-        self.push = push
-        self.apply_change = apply_change
-        self.today = today
+        self.session = session
+        self.plan = plan = session.plan
+        self.push = session.push
+        self.today = session.clock.today
+        session.changed.connect(self._on_session_changed)
+        session.reloaded.connect(self.invalidate)
+        session.read_only_set.connect(self.set_read_only)
         self.forecast: Forecast | None = None
         self.comparisons: tuple[Comparison, ...] = ()
         self.read_only_reason: str | None = None
         self._dirty = True
-        self._applying = False
         self._start_month = fops.fiscal_year_start_month(plan)
-        self._quarter = fc.quarter_of(today(), self._start_month)
+        self._quarter = fc.quarter_of(self.today(), self._start_month)
 
         # Top bar: the quarter, the fiscal year, the target, a snapshot.
         self.quarter_combo = QComboBox(self)
@@ -940,16 +933,19 @@ class ForecastView(QWidget):
         self.deals.doubleClicked.connect(self._on_deals_double_clicked)
         self.deals.selectionModel().currentRowChanged.connect(self._on_deals_current_row_changed)
         self._update_category_button()
+        if session.read_only_reason is not None:
+            self.set_read_only(session.read_only_reason)
 
     # Refreshing ---------------------------------------------------------------------------
     @property
     def quarter(self) -> Quarter:
         return self._quarter
 
+    @Slot()
     def invalidate(self) -> None:
         """The plan changed: refresh now if shown, else when next shown (cheap to call on every edit)."""
         self._dirty = True
-        if self.isVisible() and not self._applying:
+        if self.isVisible():
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -1086,13 +1082,13 @@ class ForecastView(QWidget):
 
     # Edits -------------------------------------------------------------------------------
     def _apply(self, change: Change) -> None:
-        # Undo and redo from the window's Edit menu come through here too. The window's own
-        # apply_change may invalidate this view as well: refresh once, after it.
-        self._applying = True
-        try:
-            self.apply_change(change)
-        finally:
-            self._applying = False
+        # Undo and redo from the window's Edit menu come through here too; this view refreshes
+        # once, from the session's `changed` (_on_session_changed), as for any other edit.
+        self.session.apply_change(change, self)
+
+    @Slot(object, object)
+    def _on_session_changed(self, _change: Change, _initiator: object) -> None:
+        # Totals, flags and quarters can move with any edit: read the plan again (now if shown).
         self.invalidate()
 
     def set_read_only(self, reason: str | None) -> None:

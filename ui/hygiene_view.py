@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -36,12 +36,11 @@ from planner import hygiene, red_flags
 from planner.hygiene import Cleanup, CleanupRow
 from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.operations import Change
-from planner.storage.db import PlanDB
 from ui import format as fmt
-from ui.commands import Apply, Push
 from ui.date_field import DateField
 from ui.forecast_commands import run_deals_operation
 from ui.plain import plain_tooltip
+from ui.session import EditSession
 from ui.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -226,24 +225,18 @@ class HygieneView(QWidget):
 
     opportunity_opened = Signal(int)
 
-    def __init__(
-        self,
-        plan: PlanDB,
-        push: Push,
-        apply_change: Apply,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
+    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plan = plan
-        self.push = push
-        self.apply_change = apply_change
-        self.today = today
+        self.session = session
+        self.plan = session.plan
+        self.push = session.push
+        self.today = session.clock.today
+        session.changed.connect(self._on_session_changed)
+        session.reloaded.connect(self.invalidate)
+        session.read_only_set.connect(self.set_read_only)
         self.cleanup: Cleanup | None = None
         self.read_only_reason: str | None = None
         self._dirty = True
-        self._applying = False
 
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -324,12 +317,15 @@ class HygieneView(QWidget):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self._update_buttons()
+        if session.read_only_reason is not None:
+            self.set_read_only(session.read_only_reason)
 
     # Refreshing ---------------------------------------------------------------------------
+    @Slot()
     def invalidate(self) -> None:
         """The plan changed: refresh now if shown, else when next shown."""
         self._dirty = True
-        if self.isVisible() and not self._applying:
+        if self.isVisible():
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -423,13 +419,13 @@ class HygieneView(QWidget):
 
     # Edits (each one transaction, one undo entry) ----------------------------------------
     def _apply(self, change: Change) -> None:
-        # Undo and redo from the window's Edit menu come through here too. The window's own
-        # apply_change may invalidate this view as well: refresh once, after it.
-        self._applying = True
-        try:
-            self.apply_change(change)
-        finally:
-            self._applying = False
+        # Undo and redo from the window's Edit menu come through here too; this view refreshes
+        # once, from the session's `changed` (_on_session_changed), as for any other edit.
+        self.session.apply_change(change, self)
+
+    @Slot(object, object)
+    def _on_session_changed(self, _change: Change, _initiator: object) -> None:
+        # Totals, flags and quarters can move with any edit: read the plan again (now if shown).
         self.invalidate()
 
     def change_close_date(self, ids: Sequence[int], new_date: dt.date) -> bool:

@@ -45,7 +45,8 @@ from planner.storage import accounts as account_repo
 from planner.storage.db import PlanDB
 from planner.storage.snapshot import TableRows
 from ui import format as fmt
-from ui.commands import Apply, PersonEditCommand, Push, SwapCommand
+from ui.commands import Apply, PersonEditCommand, SwapCommand
+from ui.session import EditSession
 
 translate = QCoreApplication.translate
 
@@ -265,15 +266,17 @@ class PeopleView(QWidget):
 
     opportunity_opened = Signal(int)
 
-    def __init__(self, plan: PlanDB, push: Push, apply_change: Apply, parent: QWidget | None = None) -> None:
+    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plan = plan
-        self.push = push
-        self.apply_change = apply_change
+        self.session = session
+        self.plan = session.plan
+        self.push = session.push
+        session.changed.connect(self._on_session_changed)
+        session.reloaded.connect(self.invalidate)
+        session.read_only_set.connect(self.set_read_only)
         self.read_only_reason: str | None = None
         self.groups: list[tuple[people.PersonRow, ...]] = []
         self._dirty = True
-        self._applying = False
         self.setAccessibleName(translate("PeopleView", "People"))
 
         self.summary = QLabel(self)
@@ -332,12 +335,15 @@ class PeopleView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         self._update_buttons()
+        if session.read_only_reason is not None:
+            self.set_read_only(session.read_only_reason)
 
     # Showing ------------------------------------------------------------------------------
+    @Slot()
     def invalidate(self) -> None:
         """The plan changed: refresh now if shown, else when next shown."""
         self._dirty = True
-        if self.isVisible() and not self._applying:
+        if self.isVisible():
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -445,12 +451,13 @@ class PeopleView(QWidget):
 
     # Edits (each one transaction, one undo entry) -----------------------------------------
     def _apply(self, change: Change) -> None:
-        # Undo and redo from the window's Edit menu come through here too: refresh once, after.
-        self._applying = True
-        try:
-            self.apply_change(change)
-        finally:
-            self._applying = False
+        # Undo and redo from the window's Edit menu come through here too; this view refreshes
+        # once, from the session's `changed` (_on_session_changed), as for any other edit.
+        self.session.apply_change(change, self)
+
+    @Slot(object, object)
+    def _on_session_changed(self, _change: Change, _initiator: object) -> None:
+        # Any edit may rename, add or remove someone or their deals: read everyone again.
         self.invalidate()
 
     @Slot()

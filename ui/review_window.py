@@ -7,12 +7,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner import i18n
-from planner.exchange.pack import PackError
 from planner.exchange.review import (
     Bundle,
     ReviewError,
@@ -29,19 +27,15 @@ from planner.exchange.review import (
     import_review_notes,
     load_bundle,
     new_note,
-    notes_for,
     read_review_notes,
-    write_review_notes,
 )
-from planner.i18n import plural
 from planner.limits import MAX_NOTE
 from planner.operations import Change
 from planner.storage import activities as activity_repo
 from planner.storage.db import PlanDB, PlanError
 from ui import format as fmt
 from ui import plain
-from ui.file_dialogs import FolderKind, open_file, save_file
-from ui.main_window import MainWindow
+from ui.file_dialogs import FolderKind, open_file
 
 translate = QCoreApplication.translate
 
@@ -222,141 +216,7 @@ class CoachingNotesPanel(QWidget):
                 return
 
 
-class ReviewWindow(MainWindow):
-    """The seller's plan as the bundle holds it: the board and details, read-only, plus coaching notes."""
-
-    def __init__(self, bundle: Bundle, parent: QWidget | None = None) -> None:
-        super().__init__(bundle.plan, parent)
-        self.bundle = bundle
-        self.saved_to: Path | None = None
-        self.unsaved = False
-        self.setWindowTitle(
-            translate("ReviewWindow", "Review mode: {plan} — Opportunity Planner").format(
-                plan=bundle.plan_name
-            )
-        )
-        self.set_read_only(bundle.banner)
-        if self.read_only_banner is not None:
-            self.read_only_banner.setStyleSheet(
-                "#read-only-banner { background: #ddeeff; border-bottom: 2px solid #1f5fa8; }"
-                "#read-only-banner QLabel { color: #0b2e59; font-weight: bold; }"
-            )
-        self.save_copy_button.hide()  # the bundle is not a plan file to copy
-        self.notes_panel = CoachingNotesPanel(bundle, self)
-        self.notes_panel.notes_changed.connect(self._on_notes_panel_notes_changed)
-        self.notes_dock = QDockWidget(translate("ReviewWindow", "Coaching notes"), self)
-        self.notes_dock.setObjectName("coaching-notes-dock")
-        self.notes_dock.setWidget(self.notes_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
-        # A tab beside the deal's details and Blue Sheet, in front: stacked under them, the notes
-        # made the window taller than a laptop's screen (its buttons out of reach).
-        self.tabifyDockWidget(self.blue_sheet_dock, self.notes_dock)
-        self.notes_dock.raise_()
-        self.board.opportunity_selected.connect(self._on_board_opportunity_selected_for_notes)
-        self.save_notes_action = QAction(translate("ReviewWindow", "&Save review notes…"), self)
-        self.save_notes_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
-        self.save_notes_action.triggered.connect(self.save_notes_dialog)
-        self.addAction(self.save_notes_action)
-        review_menu = self.menuBar().addMenu(translate("ReviewWindow", "&Review"))
-        review_menu.addAction(self.save_notes_action)
-        review_menu.addAction(self.notes_dock.toggleViewAction())
-        self.statusBar().showMessage(bundle.banner)
-
-    # The board opens the editor on a double-click and moves cards; here a card only takes notes.
-    def edit_opportunity(self, opportunity_id: int) -> None:
-        self.notes_panel.show_deal(opportunity_id)
-        self.notes_panel.deal_editor.setFocus()
-
-    def request_move(self, opportunity_id: int, target_id: int) -> bool:
-        return False
-
-    @Slot(int)
-    def _on_board_opportunity_selected_for_notes(self, opportunity_id: int) -> None:
-        self.notes_panel.show_deal(opportunity_id)
-
-    @Slot()
-    def _on_notes_panel_notes_changed(self) -> None:
-        self.unsaved = bool(self.notes_panel.notes)
-        count = len(self.notes_panel.notes)
-        self.statusBar().showMessage(
-            plural(
-                count,
-                translate("ReviewWindow", "{n} coaching note in this review, not saved"),
-                translate("ReviewWindow", "{n} coaching notes in this review, not saved"),
-            ).format(n=fmt.number(count))
-        )
-
-    def save_notes(self, path: Path) -> Path:
-        """Write the review's notes (PackError when the file cannot be written)."""
-        written = write_review_notes(notes_for(self.bundle, self.notes_panel.notes), path)
-        self.saved_to = written
-        self.unsaved = False
-        self.statusBar().showMessage(
-            translate("ReviewWindow", "Review notes saved to {file}").format(file=written)
-        )
-        return written
-
-    @Slot()
-    def save_notes_dialog(self) -> Path | None:
-        """Review → Save review notes…: ask where, then write."""
-        stem = self.bundle.path.stem
-        name = (
-            self.saved_to.name
-            if self.saved_to
-            else translate("ReviewWindow", "{stem} review notes {date}.json").format(
-                stem=stem, date=dt.date.today()
-            )
-        )
-        path = save_file(
-            self,
-            FolderKind.REVIEWS,
-            translate("ReviewWindow", "Save review notes"),
-            name,
-            translate("ReviewWindow", "Review notes (*.json);;All files (*)"),
-            fallback=self.bundle.path.parent,
-            settings=self.settings,
-        )
-        if path is None:
-            return None
-        try:
-            return self.save_notes(path)
-        except PackError as exc:
-            plain.warning(self, translate("ReviewWindow", "The review notes were not saved"), str(exc))
-            return None
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.unsaved:
-            answer = QMessageBox.question(
-                self,
-                translate("ReviewWindow", "Save the review notes?"),
-                translate("ReviewWindow", "Your coaching notes are not saved yet. Save them for the seller?"),
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-            )
-            if answer == QMessageBox.StandardButton.Cancel or (
-                answer == QMessageBox.StandardButton.Save and self.save_notes_dialog() is None
-            ):
-                event.ignore()
-                return
-        super().closeEvent(event)
-        if event.isAccepted():
-            self.bundle.plan.close()
-
-
-def open_review_window(path: Path, parent: QWidget | None = None) -> ReviewWindow:
-    """Open a plan bundle in review mode and show it; ReviewError (a message for people) when it cannot."""
-    bundle = load_bundle(Path(path))
-    window = ReviewWindow(bundle, parent)
-    if parent is not None:
-        window.setWindowFlag(Qt.WindowType.Window, True)  # its own window, closed with its parent
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    window.fit_to_screen()
-    window.show()
-    return window
-
-
-def run_open_for_review(parent: QWidget | None) -> ReviewWindow | None:
+def run_open_for_review(parent: QWidget | None) -> QMainWindow | None:
     """File → Open for review…: choose a bundle and open it, or explain why it cannot be opened."""
     path = open_file(
         parent,
@@ -367,6 +227,8 @@ def run_open_for_review(parent: QWidget | None) -> ReviewWindow | None:
     if path is None:
         return None
     try:
+        from ui.windows import open_review_window  # the module that builds windows
+
         return open_review_window(path, parent)
     except ReviewError as exc:
         # The reason quotes the bundle's bad value as written: shown as text, never as markup.
@@ -399,12 +261,14 @@ def run_import_review_notes(parent: QWidget | None, plan: PlanDB) -> Change | No
 
 def run_review_gui(path: Path) -> int:
     """`planner review FILE.json`: the review window until closed (1, and a message, if it cannot open)."""
-    from ui.app import application, display_problem, quit_after_start  # ui.app imports this lazily too
+    from ui.app import application, display_problem  # ui.app imports this lazily too
 
     problem = display_problem()
     if problem:
         print(f"planner: {problem}", file=sys.stderr)
         return 1
+    from ui.windows import open_review_window, quit_after_start  # the module that builds windows
+
     app = application()  # the seller's language, icon and theme, as in the planner's window
     try:
         window = open_review_window(Path(path))

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from collections.abc import Callable
+
+    from ui.app_settings import AppSettings
 
 translate = QCoreApplication.translate
 
@@ -188,28 +190,32 @@ class WelcomeDialog(QDialog):
         self.import_requested.emit()
 
 
-def show_welcome(window: MainWindow) -> WelcomeDialog:
-    """Show the welcome over `window` (the one already open, if any), and remember it was seen."""
-    for existing in window.findChildren(WelcomeDialog):
+def show_welcome(
+    parent: QWidget,
+    settings: AppSettings,
+    *,
+    demo: bool,
+    start_own: Callable[[], object] | None,
+    import_from_crm: Callable[[], object] | None,
+) -> WelcomeDialog:
+    """Show the welcome over `parent` (the one already open, if any), and remember it was seen.
+
+    `start_own` and `import_from_crm` are the demo banner's actions; None: not offered now.
+    """
+    for existing in parent.findChildren(WelcomeDialog):
         if existing.isVisible():
             # A dialog stays above its window (a transient): focusing it is enough.
             existing.activateWindow()
             return existing
-    dialog = WelcomeDialog(window, demo=window.is_demo)
+    dialog = WelcomeDialog(parent, demo=demo)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    # The banner's actions: the same signal and method, looked up when clicked.
-    dialog.start_own_requested.connect(lambda: window.start_own_plan_requested.emit())
-    dialog.import_requested.connect(lambda: window.import_from_crm())
-    dialog.start_button.setEnabled(window.start_own_action.isEnabled())
-    dialog.import_button.setEnabled(window.import_action.isEnabled())
-    window.settings.set_welcome_seen()
+    if start_own is not None:
+        dialog.start_own_requested.connect(start_own)
+    if import_from_crm is not None:
+        dialog.import_requested.connect(import_from_crm)
+    dialog.start_button.setEnabled(start_own is not None)
+    dialog.import_button.setEnabled(import_from_crm is not None)
+    settings.set_welcome_seen()
     dialog.show()
     dialog.activateWindow()
     return dialog
-
-
-def welcome_first_time(window: MainWindow) -> WelcomeDialog | None:
-    """The welcome, if this computer has not seen it yet."""
-    if window.settings.welcome_seen():
-        return None
-    return show_welcome(window)

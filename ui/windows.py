@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 
+from planner.clock import Clock, SystemClock
+from planner.i18n import plural
 from planner.paths import OWN_FILE
 from planner.storage.db import PlanDamagedError, PlanDB, PlanError, open_plan
+from ui import format as fmt
 from ui import plain
 from ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    # Review mode is imported when a bundle is opened, not at start-up.
+    from planner.exchange.review import Bundle
+
 translate = QCoreApplication.translate
 
-Clock = Callable[[], dt.datetime]
 TakeBackup = Callable[[PlanDB, dt.datetime], object]
 
 
@@ -29,22 +38,28 @@ AFTER_START_MS = 1000
 WELCOME_AFTER_MS = 300
 
 
+# Testing only: PLANNER_QUIT_AFTER_START=1 quits once the window is shown, so a test can run
+# the real `planner --db PATH` start-up offscreen and check its exit status and the plan file;
+# =tabs first builds every tab and dock made on first use (the standalone build's smoke test).
+QUIT_AFTER_START = "PLANNER_QUIT_AFTER_START"
+
+
 class WindowManager(QObject):
     """Owns the one open window and its plan, and the plan's automatic backups."""
 
-    def __init__(self, data_dir: Path, clock: Clock = dt.datetime.now) -> None:
+    def __init__(self, data_dir: Path, clock: Clock | None = None) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.window: MainWindow | None = None
         # Local time: backups rotate by the seller's days and weeks.
-        self.clock = clock
+        self.clock: Clock = clock or SystemClock()
         # The last automatic backup's failure, if any (also shown in the status bar).
         self.backup_problem: str | None = None
 
     def install_error_hook(self) -> None:
         """A Python exception in a Qt slot (a bug) reaches sys.excepthook, not the code that
         emitted the signal: print it for a bug report, tell the seller, and have the window show
-        the plan as its file holds it (MainWindow.view_failed)."""
+        the plan as its file holds it (EditSession.view_failed)."""
         reporting = False
 
         def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
@@ -55,7 +70,7 @@ class WindowManager(QObject):
                 return
             reporting = True  # an error while reporting one is printed, not reported again
             try:
-                window.view_failed(value, printed=True)
+                window.session.view_failed(value, printed=True)
             finally:
                 reporting = False
 
@@ -63,7 +78,7 @@ class WindowManager(QObject):
 
     def show_plan(self, plan: PlanDB) -> MainWindow:
         """Show `plan` in a new window, closing the previous one and its file."""
-        window = MainWindow(plan)
+        window = MainWindow(plan, clock=self.clock)
         window.open_plan_requested.connect(self._on_window_open_plan_requested)
         window.start_own_plan_requested.connect(self._on_window_start_own_plan_requested)
         # Every edit, undo and redo moves the undo stack's index, after it was committed.
@@ -111,9 +126,7 @@ class WindowManager(QObject):
     def _welcome(self, window: MainWindow) -> None:
         if window is not self.window:
             return
-        from ui.welcome import welcome_first_time  # only on a first start: not at import time
-
-        welcome_first_time(window)
+        window.help_actions.welcome_first_time()
 
     def _weekly_snapshot(self, window: MainWindow) -> None:
         """The funnel snapshot of this week, which the forecast compares against later."""
@@ -124,7 +137,7 @@ class WindowManager(QObject):
         if window.plan.read_only_reason is not None:
             return
         try:
-            ensure_weekly_snapshot(window.plan, dt.date.today())
+            ensure_weekly_snapshot(window.plan, window.session.clock.today())
         except (OSError, sqlite3.Error, PlanError) as exc:
             window.statusBar().showMessage(
                 translate("WindowManager", "This week's funnel snapshot was not saved ({error}).").format(
@@ -139,7 +152,7 @@ class WindowManager(QObject):
         if window is not self.window:
             return  # replaced meanwhile: its plan is being closed
         try:
-            take(window.plan, self.clock())
+            take(window.plan, self.clock.now())
         except (OSError, sqlite3.Error, PlanError) as exc:
             # The plan itself is safe; say so where it does not interrupt the seller.
             self.backup_problem = translate(
@@ -160,7 +173,7 @@ class WindowManager(QObject):
         except PlanDamagedError as exc:
             from ui.dialogs.restore_dialog import run_damaged_dialog
 
-            target = run_damaged_dialog(self.window, exc, self.clock())
+            target = run_damaged_dialog(self.window, exc, self.clock.now())
             return self.open_path(target) if target is not None else None
         except PlanError as exc:
             plain.warning(self.window, translate("WindowManager", "Cannot open the plan"), str(exc))
@@ -188,3 +201,157 @@ def _maybe_backup(plan: PlanDB, now: dt.datetime) -> object:
     from planner.storage import backup
 
     return backup.maybe_backup(plan, now)
+
+
+class ReviewWindow(MainWindow):
+    """The seller's plan as the bundle holds it: the board and details, read-only, plus coaching notes."""
+
+    def __init__(self, bundle: Bundle, parent: QWidget | None = None) -> None:
+        from ui.review_window import CoachingNotesPanel
+
+        super().__init__(bundle.plan, parent)
+        self.bundle = bundle
+        self.saved_to: Path | None = None
+        self.unsaved = False
+        self.setWindowTitle(
+            translate("ReviewWindow", "Review mode: {plan} — Opportunity Planner").format(
+                plan=bundle.plan_name
+            )
+        )
+        self.set_read_only(bundle.banner)
+        if self.read_only_banner is not None:
+            self.read_only_banner.setStyleSheet(
+                "#read-only-banner { background: #ddeeff; border-bottom: 2px solid #1f5fa8; }"
+                "#read-only-banner QLabel { color: #0b2e59; font-weight: bold; }"
+            )
+        self.save_copy_button.hide()  # the bundle is not a plan file to copy
+        self.notes_panel = CoachingNotesPanel(bundle, self)
+        self.notes_panel.notes_changed.connect(self._on_notes_panel_notes_changed)
+        self.notes_dock = QDockWidget(translate("ReviewWindow", "Coaching notes"), self)
+        self.notes_dock.setObjectName("coaching-notes-dock")
+        self.notes_dock.setWidget(self.notes_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        # A tab beside the deal's details and Blue Sheet, in front: stacked under them, the notes
+        # made the window taller than a laptop's screen (its buttons out of reach).
+        self.tabifyDockWidget(self.blue_sheet_dock, self.notes_dock)
+        self.notes_dock.raise_()
+        self.board.opportunity_selected.connect(self._on_board_opportunity_selected_for_notes)
+        self.activate_deal = self._take_notes
+        self.move_deal = lambda _deal, _stage: False
+        self.save_notes_action = QAction(translate("ReviewWindow", "&Save review notes…"), self)
+        self.save_notes_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_notes_action.triggered.connect(self.save_notes_dialog)
+        self.addAction(self.save_notes_action)
+        review_menu = self.menuBar().addMenu(translate("ReviewWindow", "&Review"))
+        review_menu.addAction(self.save_notes_action)
+        review_menu.addAction(self.notes_dock.toggleViewAction())
+        self.statusBar().showMessage(bundle.banner)
+
+    # The board opens the editor on a double-click and moves cards; here a card only takes notes.
+    def _take_notes(self, opportunity_id: int) -> None:
+        self.notes_panel.show_deal(opportunity_id)
+        self.notes_panel.deal_editor.setFocus()
+
+    @Slot(int)
+    def _on_board_opportunity_selected_for_notes(self, opportunity_id: int) -> None:
+        self.notes_panel.show_deal(opportunity_id)
+
+    @Slot()
+    def _on_notes_panel_notes_changed(self) -> None:
+        self.unsaved = bool(self.notes_panel.notes)
+        count = len(self.notes_panel.notes)
+        self.statusBar().showMessage(
+            plural(
+                count,
+                translate("ReviewWindow", "{n} coaching note in this review, not saved"),
+                translate("ReviewWindow", "{n} coaching notes in this review, not saved"),
+            ).format(n=fmt.number(count))
+        )
+
+    def save_notes(self, path: Path) -> Path:
+        """Write the review's notes (PackError when the file cannot be written)."""
+        from planner.exchange.review import notes_for, write_review_notes
+
+        written = write_review_notes(notes_for(self.bundle, self.notes_panel.notes), path)
+        self.saved_to = written
+        self.unsaved = False
+        self.statusBar().showMessage(
+            translate("ReviewWindow", "Review notes saved to {file}").format(file=written)
+        )
+        return written
+
+    @Slot()
+    def save_notes_dialog(self) -> Path | None:
+        """Review → Save review notes…: ask where, then write."""
+        from planner.exchange.pack import PackError
+        from ui.file_dialogs import FolderKind, save_file
+
+        stem = self.bundle.path.stem
+        name = (
+            self.saved_to.name
+            if self.saved_to
+            else translate("ReviewWindow", "{stem} review notes {date}.json").format(
+                stem=stem, date=self.session.clock.today()
+            )
+        )
+        path = save_file(
+            self,
+            FolderKind.REVIEWS,
+            translate("ReviewWindow", "Save review notes"),
+            name,
+            translate("ReviewWindow", "Review notes (*.json);;All files (*)"),
+            fallback=self.bundle.path.parent,
+            settings=self.settings,
+        )
+        if path is None:
+            return None
+        try:
+            return self.save_notes(path)
+        except PackError as exc:
+            plain.warning(self, translate("ReviewWindow", "The review notes were not saved"), str(exc))
+            return None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.unsaved:
+            answer = QMessageBox.question(
+                self,
+                translate("ReviewWindow", "Save the review notes?"),
+                translate("ReviewWindow", "Your coaching notes are not saved yet. Save them for the seller?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and self.save_notes_dialog() is None
+            ):
+                event.ignore()
+                return
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.bundle.plan.close()
+
+
+def open_review_window(path: Path, parent: QWidget | None = None) -> ReviewWindow:
+    """Open a plan bundle in review mode and show it; ReviewError (a message for people) when it cannot."""
+    from planner.exchange.review import load_bundle
+
+    bundle = load_bundle(Path(path))
+    window = ReviewWindow(bundle, parent)
+    if parent is not None:
+        window.setWindowFlag(Qt.WindowType.Window, True)  # its own window, closed with its parent
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    window.fit_to_screen()
+    window.show()
+    return window
+
+
+def quit_after_start(app: QApplication, window: MainWindow | None) -> None:
+    """Under PLANNER_QUIT_AFTER_START (tests only): build every tab first (=tabs), then quit."""
+    quit_after = os.environ.get(QUIT_AFTER_START)
+    if quit_after == "tabs" and window is not None:
+        deal = next((cards[0].id for m in window.controller.models.values() if (cards := m.cards)), 0)
+        window.blue_sheet.show_opportunity(deal)
+        window.show_forecast()
+        window.show_hygiene()
+    if quit_after in ("1", "tabs"):
+        QTimer.singleShot(0, app.quit)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import PROG, CliParser, UsageError, plan_path
+from planner.exchange import crm as crm_profiles
 from planner.exchange.pack_writers import PACK_FORMATS
 from planner.storage.db import PlanDB, PlanError, open_plan
 
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
 
 # The CRM choices of the command line, in one place. `--source` of import: "auto" recognises the
 # CRM from each file's headers; `--source` of export --format crm-csv: the CRM to write for.
-CRM_SOURCES = ("salesforce", "hubspot", "pipedrive")
-SOURCES = ("auto", *CRM_SOURCES, "generic")
+CRM_SOURCES = crm_profiles.export_keys()
+SOURCES = ("auto", *crm_profiles.keys())
 # `planner export --format`: crm-csv goes back to the CRM; the others are the review pack.
 EXPORT_FORMATS = ("crm-csv", *PACK_FORMATS)
 
@@ -77,10 +78,23 @@ def add_export_command(commands: argparse._SubParsersAction[CliParser]) -> CliPa
         help="export the review pack (pdf, html, md, csv, xlsx, json) or changed deals for the CRM",
         description="Export from a plan. pdf, html, md, csv, xlsx and json write the review pack for "
         "your manager; crm-csv writes each deal changed in the planner since it was imported (stage, "
-        "close date, next step) in the CRM's import layout, with its CRM id.",
+        "close date, next step, probability, forecast category, amount, reason) in the CRM's import "
+        "layout, with its CRM id, and refuses a stage the CRM does not know.",
     )
     command.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="what to write")
     command.add_argument("--source", choices=CRM_SOURCES, help="the CRM (crm-csv)")
+    command.add_argument(
+        "--crm-stage",
+        action="append",
+        default=[],
+        metavar="STAGE=VALUE",
+        help="the CRM stage value for a plan stage with none (crm-csv; remembered in the plan)",
+    )
+    command.add_argument(
+        "--reason-field",
+        metavar="FIELD",
+        help="the CRM field for lost and walk-away reasons, e.g. Loss_Reason__c (crm-csv; remembered)",
+    )
     command.add_argument("--db", type=plan_path, metavar="PATH", default=argparse.SUPPRESS, help="the plan")
     command.add_argument("--out", type=plan_path, metavar="PATH", required=True, help="the file to write")
     return command
@@ -176,7 +190,6 @@ def run_import(args: argparse.Namespace) -> int:
     from planner.exchange.amounts import NumberStyle
     from planner.exchange.import_plan import ImportOptions, build_preview
     from planner.exchange.importer import apply_import, problem_lines, summarise
-    from planner.exchange.layouts import Layout
     from planner.exchange.problems import Severity
     from planner.exchange.sources import load
 
@@ -199,7 +212,7 @@ def run_import(args: argparse.Namespace) -> int:
             return 1
         stage_map = read_stage_map(args.stage_map, plan) if args.stage_map is not None else {}
         options = ImportOptions(
-            source=None if args.source == "auto" else Layout(args.source),
+            source=None if args.source == "auto" else crm_profiles.by_key(args.source),
             mappings={"*": mapping} if mapping else {},
             stage_map=stage_map,
             owner=args.owner,
@@ -253,16 +266,70 @@ def run_import(args: argparse.Namespace) -> int:
             _remove(args.db)  # the plan this run created holds nothing: leave no file behind
 
 
+_NEEDS_SOURCE = f"{PROG} export: error: --format crm-csv needs --source {'|'.join(CRM_SOURCES)}"
+
+
 def _crm_csv(args: argparse.Namespace, plan: PlanDB) -> tuple[bytes, str]:
-    from planner.exchange.crm_export import crm_csv
-    from planner.exchange.layouts import Layout
+    from planner.exchange.crm_export import CrmExportRefusedError, crm_csv
+    from planner.exchange.files import write_private
 
     if args.source is None:
-        raise UsageError(f"{PROG} export: error: --format crm-csv needs --source {'|'.join(CRM_SOURCES)}")
-    crm = Layout(args.source)
-    export = crm_csv(plan, crm)
+        raise UsageError(_NEEDS_SOURCE)
+    crm = crm_profiles.by_key(args.source)
+    _remember_export_choices(args, plan, crm)
+    try:
+        export = crm_csv(plan, crm)
+    except CrmExportRefusedError as exc:
+        raise ExportRefusedError(str(exc)) from None
     plural = "" if export.deals == 1 else "s"
-    return export.data, f"Wrote {export.deals:,} changed deal{plural} to {args.out} ({crm.label} layout)"
+    lines = [f"Wrote {export.deals:,} changed deal{plural} to {args.out} ({crm.label} layout)"]
+    if export.contact_roles is not None:
+        roles_path = contact_roles_path(args.out)
+        write_private(roles_path, export.contact_roles)
+        lines.append(f"Wrote {export.roles:,} contact role{'' if export.roles == 1 else 's'} to {roles_path}")
+    lines += export.notes
+    return export.data, "\n".join(lines)
+
+
+def contact_roles_path(out: Path) -> Path:
+    """Where the contact roles go beside the deals file: deals.csv -> deals-OpportunityContactRole.csv."""
+    return out.with_name(f"{out.stem}-OpportunityContactRole{out.suffix or '.csv'}")
+
+
+def _remember_export_choices(args: argparse.Namespace, plan: PlanDB, crm: crm_profiles.CrmProfile) -> None:
+    """--crm-stage and --reason-field: checked, then remembered in the plan for later exports."""
+    from planner.exchange.crm_export import (
+        chosen_stage_map,
+        crm_stage_values,
+        set_chosen_stage_map,
+        set_reason_field,
+    )
+    from planner.storage import stages as stage_repo
+
+    known = crm_stage_values(plan, crm)
+    stage_names = {s.name.casefold(): s.name for s in stage_repo.list_stages(plan)}
+    chosen = chosen_stage_map(plan, crm)
+    for item in args.crm_stage:
+        name, sep, value = str(item).partition("=")
+        stage = stage_names.get(name.strip().casefold())
+        if not sep or stage is None:
+            raise UsageError(
+                f"{PROG} export: error: --crm-stage: “{item}” is not STAGE=VALUE for a plan stage"
+            )
+        if value.strip() not in known:
+            raise UsageError(
+                f"{PROG} export: error: --crm-stage: {crm.label} has no stage “{value.strip()}” "
+                f"(known: {', '.join(known)})"
+            )
+        chosen[stage] = value.strip()
+    if args.crm_stage:
+        set_chosen_stage_map(plan, crm, chosen)
+    if args.reason_field is not None:
+        set_reason_field(plan, crm, args.reason_field)
+
+
+class ExportRefusedError(Exception):
+    """The export was refused for a reason to print as one line."""
 
 
 # `planner export --format NAME` for the CRM: each format is a function of the arguments and the
@@ -277,7 +344,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     exporter = EXPORTERS[args.format]
     if args.format == "crm-csv" and args.source is None:  # a usage error, before the plan is opened
-        raise UsageError(f"{PROG} export: error: --format crm-csv needs --source {'|'.join(CRM_SOURCES)}")
+        raise UsageError(_NEEDS_SOURCE)
     try:
         plan = open_plan(args.db, create=False)
     except PlanError as exc:
@@ -287,6 +354,9 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"{PROG}: {args.db}: {note}", file=sys.stderr)
     try:
         data, message = exporter(args, plan)
+    except ExportRefusedError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
     finally:
         plan.close()
     try:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 from planner import __version__, i18n
-from planner.cli import crm, demo, pack, reports
+from planner.cli import crm, demo, pack, reports, search
 from planner.cli.common import PROG, CliParser, UsageError, plan_path
 from planner.exchange.pack_writers import PACK_FORMATS, PdfWriter
 
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_pack_arguments(export)
     pack.add_review_arguments(commands)
     reports.add_report_commands(commands)
+    search.add_search_command(commands)
     return parser
 
 
@@ -62,6 +63,9 @@ def _run_command(args: argparse.Namespace, pdf_writer: PdfWriter | None) -> int 
     report = reports.run_report_command(args)
     if report is not None:
         return report
+    found = search.run_search_command(args)
+    if found is not None:
+        return found
     if args.command in ("demo", "import", "export") and args.db is None:
         raise UsageError(f"{PROG} {args.command}: error: --db PATH is required")
     if args.command == "demo":

@@ -325,6 +325,7 @@ class _RowReader:
         if (raw := self.cell(Field.PROBABILITY)) is not None:
             try:
                 deal.probability = self.probabilities(raw)  # type: ignore[assignment]
+                deal.supplied.add(Field.PROBABILITY)
             except ValueError as exc:
                 self.problem(Field.PROBABILITY, raw, self.say["probability"].format(error=exc))
 

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from planner.exchange.accounts_plan import (
     AccountResolver,
@@ -18,6 +18,7 @@ from planner.exchange.accounts_plan import (
     read_contacts,
 )
 from planner.exchange.amounts import AmountReading, NumberStyle
+from planner.exchange.crm_stages import EXPORT_STAGES_KEY, counterparts
 from planner.exchange.deal_rows import DealRow, TableReading, decide, read_deal_rows
 from planner.exchange.layouts import (
     Field,
@@ -26,6 +27,7 @@ from planner.exchange.layouts import (
     check_mapping,
     fields_for,
     layout_key,
+    normalise,
     suggest_mapping,
 )
 from planner.exchange.merge import FieldChange, MergeResult, field_labels, merge
@@ -335,6 +337,7 @@ class _Builder:
             settings_repo.get_setting(plan, "base_currency", "EUR")
         )
         self.stage_choices: Mapping[str, StageChoice] = {}
+        self.crm_values: dict[int, list[str]] = {}  # plan stage id -> its CRM values (crm_stages)
         self.file_stages: list[FileStage] = []
         self.all_contacts: list[FileContact] = []
         self.account_resolver: AccountResolver | None = None
@@ -566,12 +569,16 @@ class _Builder:
         key = STAGE_MAP_KEY.format(source=self.source.value)
         remembered = settings_repo.get_setting(self.plan, key, {})
         remembered = remembered if isinstance(remembered, dict) else {}
-        choices = suggest(self.file_stages, self.stages, remembered, self.options.stage_map)
+        # A CRM value the seller chose for a plan stage (for the export) comes back to that stage.
+        chosen = settings_repo.get_setting(self.plan, EXPORT_STAGES_KEY.format(source=self.source.value), {})
+        chosen = {str(v): str(k) for k, v in chosen.items()} if isinstance(chosen, dict) else {}
+        choices = suggest(self.file_stages, self.stages, {**chosen, **remembered}, self.options.stage_map)
         self.stage_choices = choices
         names = {s.id: s.name for s in self.stages}
         saved = {**remembered, **{stage: names[c.stage_id] for stage, c in choices.items()}}
         if saved != remembered:
             self.settings[key] = saved
+        self.crm_values = counterparts(self.source, self.stages, saved, {v: k for k, v in chosen.items()})
         return choices
 
     def target_stage(
@@ -660,6 +667,7 @@ def _row_wording() -> dict[str, str]:
         "contact without account": translate("Import", "a contact person needs an account; not added"),
         "crm id": translate("ImportChanges", "CRM id"),
         "buying influence": translate("ImportChanges", "Buying influence"),
+        "probability": translate("ImportChanges", "Probability"),
         **{f"role:{role.value}": translate("ImportChanges", name) for role, name in _ROLE_NAMES.items()},
     }
 
@@ -854,9 +862,30 @@ def _plan_row(
     if existing is None:
         return _create_row(b, deal, title, account, target, closed, stage_value, history, influences,
                            person_keys, problems)  # fmt: skip
+    stage_id = _as_exported(b, deal, existing, stage_id, stage_value)
     return _merge_row(
         b, deal, existing, account, stage_id, stage_value, influences, person_keys, people, problems
     )
+
+
+def _as_exported(
+    b: _Builder, deal: DealRow, existing: ExistingDeal, stage_id: int | None, stage_value: str
+) -> int | None:
+    """The deal's own stage when the file's value is what the export writes for it (a deal walked
+    away from in the planner comes back 'Closed Lost' or 'lost'), else `stage_id`."""
+    if stage_id is None or stage_id == existing.stage_id:
+        return stage_id
+    current = next((s for s in b.stages if s.id == existing.stage_id), None)
+    if current is None:
+        return stage_id
+    if b.source.closed_by_status and current.is_closed:
+        same = deal.status in (_WON_STATUS if current.level is FunnelLevel.WON else _LOST_STATUS)
+    else:
+        # HubSpot takes "closedlost" and shows it as "Closed Lost": compared as normalise() does.
+        same = bool(stage_value) and normalise(stage_value) in {
+            normalise(v) for v in b.crm_values.get(current.id, ())
+        }
+    return existing.stage_id if same else stage_id
 
 
 def _influences(
@@ -938,6 +967,7 @@ def _create_row(
     level = next(s.level for s in b.stages if s.id == target)
     reason = deal.lost_reason or (f"{level.english_label} in {b.crm}" if closed else "")
     currency = deal.currency or b.default_currency
+    override = _crm_probability(b, deal, target)
     key = f"deal:{deal.file}:{deal.row}"
     new = NewDeal(
         key=key,
@@ -952,6 +982,7 @@ def _create_row(
         forecast_category=deal.forecast_category.value if deal.forecast_category else None,
         next_step=deal.next_step,
         created=created,
+        probability_override=override,
         stage_entered=closed_on if closed else (entered or b.today),
         closed_on=closed_on,
         close_reason=reason,
@@ -962,6 +993,8 @@ def _create_row(
     )
     state = _supplied(deal, title, account, target)
     state["stage_value"] = stage_value
+    if Field.PROBABILITY in deal.supplied:
+        state["probability_override"] = override
     if person_keys:
         state["people"] = sorted(set(person_keys))
     return PlannedRow(
@@ -1032,6 +1065,15 @@ def _merge_row(
             closed_on=deal.close_date if to_closed else None,
             close_reason=deal.lost_reason or (f"{level.english_label} in {b.crm}" if to_closed else ""),
         )
+    if Field.PROBABILITY in deal.supplied:
+        written = _merge_probability(b, deal, existing, result.stage or existing.stage_id, base)
+        if written is not None:
+            fields["probability_override"] = written[1]
+            changes.append(
+                FieldChange(
+                    b.say["probability"], _percent(existing.probability_override), _percent(written[1])
+                )
+            )
     known = set(base.get("people", []))
     added: list[tuple[PersonLink, str]] = []
     for person, role, key in influences:
@@ -1042,6 +1084,8 @@ def _merge_row(
         changes.append(FieldChange(b.say["buying influence"], "", f"{people.name_of(person)} ({role_name})"))
     state = dict(supplied)
     state["stage_value"] = stage_value
+    if Field.PROBABILITY in deal.supplied:
+        state["probability_override"] = _probability_state(deal, existing, fields, base)
     if person_keys or known:
         state["people"] = sorted(known | set(person_keys))
     state_changed = any(base.get(k) != v for k, v in state.items())
@@ -1054,3 +1098,46 @@ def _merge_row(
         deal.external_id, deal.owner, stage_value, existing.id, tuple(changes), result.kept, tuple(problems),
         None, update, state if state_changed or action is Action.UPDATE else None, account, tuple(added),
     )  # fmt: skip
+
+
+# The CRM's per-deal probability -----------------------------------------------------------------
+# On the first import it becomes the deal's probability when it differs from its plan stage's;
+# later imports follow the CRM only while the seller has not set their own (the deal's override is
+# still what the last import wrote, the state's "probability_override").
+
+
+def _crm_probability(b: _Builder, deal: DealRow, stage_id: int) -> int | None:
+    """The override the CRM's probability stands for in `stage_id`: None when it says the same."""
+    stage = next(s for s in b.stages if s.id == stage_id)
+    if deal.probability is None or stage.is_closed or deal.probability == stage.probability:
+        return None
+    return deal.probability
+
+
+def _merge_probability(
+    b: _Builder, deal: DealRow, existing: ExistingDeal, stage_id: int, base: Mapping[str, Any]
+) -> tuple[int | None, int | None] | None:
+    """(old, new) override when the CRM's probability replaces it; None to leave the deal alone."""
+    if existing.probability_override != base.get("probability_override"):
+        return None  # the seller's own: kept
+    if any(s.id == stage_id and s.is_closed for s in b.stages):
+        return None  # a closed deal's probability is its stage's; what it was is history
+    wanted = _crm_probability(b, deal, stage_id)
+    if wanted == existing.probability_override:
+        return None
+    return existing.probability_override, wanted
+
+
+def _probability_state(
+    deal: DealRow, existing: ExistingDeal, fields: Mapping[str, Any], base: Mapping[str, Any]
+) -> int | None:
+    """The override the state records as the CRM's after this import."""
+    if "probability_override" in fields:
+        return cast("int | None", fields["probability_override"])
+    if existing.probability_override is not None and deal.probability == existing.probability_override:
+        return existing.probability_override  # the CRM took the seller's value: it is in sync now
+    return cast("int | None", base.get("probability_override", existing.probability_override))
+
+
+def _percent(value: int | None) -> str:
+    return f"{value} %" if value is not None else ""

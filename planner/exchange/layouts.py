@@ -7,28 +7,11 @@ import re
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
+from planner.exchange.crm import CrmProfile, detect
 from planner.i18n import QT_TRANSLATE_NOOP, translate
 
-
-class Layout(StrEnum):
-    """The CRM whose export layout a file has; it is also the `source` stored on imported records."""
-
-    SALESFORCE = "salesforce"
-    HUBSPOT = "hubspot"
-    PIPEDRIVE = "pipedrive"
-    GENERIC = "generic"
-
-    @property
-    def label(self) -> str:
-        return _LAYOUT_LABELS[self]
-
-
-_LAYOUT_LABELS = {
-    Layout.SALESFORCE: "Salesforce",
-    Layout.HUBSPOT: "HubSpot",
-    Layout.PIPEDRIVE: "Pipedrive",
-    Layout.GENERIC: "CSV",
-}
+# The CRM a file's layout is from (also the `source` stored on imported records): its profile.
+Layout = CrmProfile
 
 
 class FileKind(StrEnum):
@@ -203,6 +186,7 @@ _ALIASES: dict[FileKind, dict[Field, tuple[str, ...]]] = {
         Field.IS_DELETED: ("isdeleted", "deleted"),
         Field.PROBABILITY: (
             "probability", "dealprobability", "probabilitypercent", "winprobability", "hsdealprobability",
+            "forecastprobability", "hsforecastprobability",
         ),
         Field.OWNER: (
             "ownername", "dealowner", "opportunityowner", "owner", "salesagent", "agent", "salesrep",
@@ -287,20 +271,6 @@ def normalise(header: str) -> str:
     return _NON_ALNUM.sub("", header.casefold())
 
 
-# Salesforce API names are CamelCase without spaces; exports keep them exactly.
-_SALESFORCE = {
-    "Id", "Name", "AccountId", "Account.Name", "StageName", "CloseDate", "OwnerId", "Owner.Name",
-    "ForecastCategoryName", "ForecastCategory", "CurrencyIsoCode", "IsWon", "IsClosed", "OpportunityId",
-    "ContactId", "FirstName", "LastName", "CreatedDate", "NextStep", "AccountName", "OpportunityName",
-    "IsDeleted", "ParentId", "Probability", "Amount", "Role", "CreatedById", "Username",
-}  # fmt: skip
-# Labels only HubSpot writes (plain English like "Close Date" or "Amount" proves nothing).
-_HUBSPOT = {
-    "record id", "deal name", "deal stage", "deal owner", "associated company", "pipeline", "create date",
-    "deal probability", "amount in company currency", "associated company ids", "hubspot owner",
-    "contact owner", "company owner", "associated contact",
-}  # fmt: skip
-_PIPEDRIVE_PREFIX = re.compile(r"^(Deal|Organization|Organisation|Person|Product|Activity|Lead|Note) - ")
 # The objects of a Salesforce weekly Data Export by file name; the ones we do not read are named
 # so that, say, Lead.csv (first and last names, a company) is not taken for contacts.
 _SALESFORCE_OBJECTS = {
@@ -324,17 +294,8 @@ _SALESFORCE_OBJECTS = {
 
 
 def detect_layout(headers: Sequence[str]) -> Layout:
-    """Salesforce API names, HubSpot labels, Pipedrive 'Entity - Field' headers, else generic."""
-    if sum(1 for h in headers if _PIPEDRIVE_PREFIX.match(h)) >= 2:
-        return Layout.PIPEDRIVE
-    plain = {h.strip() for h in headers}
-    if {"Organization", "Contact person"} <= plain:
-        return Layout.PIPEDRIVE
-    if len(plain & _SALESFORCE) >= 2:
-        return Layout.SALESFORCE
-    if len({h.casefold() for h in plain} & _HUBSPOT) >= 2:
-        return Layout.HUBSPOT
-    return Layout.GENERIC
+    """The CRM profile that recognises the headers best (see planner.exchange.crm), else generic."""
+    return detect(headers)
 
 
 _TITLE_LIKE = {"name", "title", "opportunityname", "dealname", "dealtitle", "subject"}

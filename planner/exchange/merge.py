@@ -12,7 +12,8 @@ from planner.storage.imports import ExistingDeal
 
 # For each field the file supplies: equal to the plan -> nothing to do; equal to what the last import
 # wrote -> the CRM did not change it, so the seller's planner edit is kept; otherwise the CRM changed
-# it and its value is taken (the change says when that replaced a planner edit).
+# it and its value is taken (the change says when that replaced a planner edit), except for the
+# SELLER_OWNED fields, where the seller's own value is kept.
 
 # The deal fields an import owns, with the names the summary uses for them: sources of the
 # "ImportChanges" context, translated once per preview (`field_labels`).
@@ -28,6 +29,10 @@ CRM_FIELDS: dict[str, str] = {
     "forecast_category": QT_TRANSLATE_NOOP("ImportChanges", "Forecast category"),
     "quantity": QT_TRANSLATE_NOOP("ImportChanges", "Quantity"),
 }
+
+
+# Fields the CRM sets only until the seller sets their own: a later CRM change keeps the seller's.
+SELLER_OWNED = frozenset({"forecast_category"})
 
 
 def field_labels() -> dict[str, str]:
@@ -109,7 +114,9 @@ def merge(
         if same(new, current):
             continue
         label = labels[name]
-        if name in base and same(new, base[name]):
+        if name in base and (
+            same(new, base[name]) or (name in SELLER_OWNED and not same(current, base[name]))
+        ):
             kept.append(label)
             continue
         replaced = name in base and not same(current, base[name])

@@ -7,30 +7,19 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from planner.exchange.crm import known_probabilities
 from planner.i18n import QT_TRANSLATE_NOOP, translate
 from planner.model import FunnelLevel, Stage
 from planner.stages import open_stages, ordered
 
-# Without a remembered or given mapping, an open stage goes to the plan stage whose default
-# probability is nearest the file's probability for it (the median of its rows, else the CRM's
-# default for that stage name), else by order.
+# Without a remembered or given mapping, an open stage goes to the plan stage its name is like
+# ('Prospecting' -> 'Prospect'), or to the earliest level when its name says deals start there
+# ('Lead in'), else to the plan stage whose default probability is nearest the file's probability
+# for it (the median of its rows, else the CRM's default for that stage name), else by order.
+# Names come before probabilities: a CRM's 'Prospecting' at 20 % is still where deals start.
 
-# Default probabilities of the stock Salesforce and HubSpot pipelines, by stage name.
-KNOWN_PROBABILITIES: dict[str, int] = {
-    "prospecting": 10,
-    "qualification": 10,
-    "needs analysis": 20,
-    "value proposition": 50,
-    "id. decision makers": 60,
-    "perception analysis": 70,
-    "proposal/price quote": 75,
-    "negotiation/review": 90,
-    "appointment scheduled": 20,
-    "qualified to buy": 40,
-    "presentation scheduled": 60,
-    "decision maker bought-in": 80,
-    "contract sent": 90,
-}
+# Default probabilities of the CRMs' stock pipelines (their profiles), by stage name.
+KNOWN_PROBABILITIES: dict[str, int] = known_probabilities()
 
 _WON = re.compile(r"\bwon\b|closedwon|\bwin\b|\bsigned\b|\bbooked\b")
 _LOST = re.compile(r"\blost\b|closedlost|\bdead\b")
@@ -42,6 +31,21 @@ _ORDER_WORDS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"evaluat|proposal|present|quote|value|solution|develop|trial|pilot"), 2),
     (re.compile(r"negotiat|commit|contract|decision|verbal|closing|final"), 3),
 )
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_STEM = 5  # letters two words share to be the same word ('Qualification', 'Qualified')
+_STARTING = re.compile(r"\bprospect|\blead\b|\blead in\b|\bnew\b|\binbound\b")
+
+
+def _stems(name: str) -> set[str]:
+    return {w[:_STEM] for w in _WORD.findall(name.casefold()) if len(w) >= _STEM}
+
+
+def similar_stage(name: str, stages: Sequence[Stage]) -> Stage | None:
+    """The first open plan stage sharing a word with `name` ('Prospecting' and 'Prospect')."""
+    stems = _stems(name)
+    return next((s for s in stages if stems & _stems(s.name)), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,8 @@ def suggest(
     nearest_text = translate(
         "ImportStages", "probability {probability} % is nearest {stage}'s {stage_probability} %"
     )
+    like_text = translate("ImportStages", "name like {stage}'s")
+    starting_text = translate("ImportStages", "the name says deals start there: {stage}, the earliest level")
     reasons = ((given, CHOSEN), (remembered, translate("ImportStages", _REMEMBERED)))
     for stage in stages_in_file:
         for choices, why in reasons:
@@ -155,6 +161,10 @@ def suggest(
                 result[stage.name] = StageChoice(same.id, same_name)
             elif level is not None and (closing := [s for s in active if s.level == level]):
                 result[stage.name] = StageChoice(closing[0].id, level.label.lower())
+            elif level is None and (like := similar_stage(stage.name, columns)) is not None:
+                result[stage.name] = StageChoice(like.id, like_text.format(stage=like.name))
+            elif level is None and columns and _STARTING.search(stage.name.casefold()):
+                result[stage.name] = StageChoice(columns[0].id, starting_text.format(stage=columns[0].name))
             elif stage.probability is not None and columns:
                 p = stage.probability
                 nearest = min(columns, key=lambda s: (abs(s.probability - p), s.position, s.id))

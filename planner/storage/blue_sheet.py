@@ -191,12 +191,17 @@ def deals_without_open_action(plan: PlanDB) -> dict[int, str]:
 
 def won_cycle_days(plan: PlanDB) -> list[int]:
     """Days from creation to won of each won deal that has both dates (negative ones included)."""
+    # Every card's red flags read this (6 ms at 100,000 deals): read again only after a change.
+    return list(plan.derived("won_cycle_days", lambda: _won_cycle_days(plan)))
+
+
+def _won_cycle_days(plan: PlanDB) -> tuple[int, ...]:
     rows = plan.query(
         "SELECT CAST(julianday(o.closed_on) - julianday(substr(o.created, 1, 10)) AS INTEGER)"
         " FROM opportunity o JOIN stage s ON s.id = o.stage_id"
         " WHERE s.level = 'won' AND o.closed_on IS NOT NULL"
     )
-    return [r[0] for r in rows if isinstance(r[0], int)]
+    return tuple(r[0] for r in rows if isinstance(r[0], int))
 
 
 def _load_influences(plan: PlanDB, sheets: BlueSheets, wanted: str, params: list[int]) -> None:

@@ -102,6 +102,28 @@ def account_names(plan: PlanDB) -> dict[int, str]:
     return {r[0]: r[1] for r in plan.query("SELECT id, name FROM account")}
 
 
+def filter_words(plan: PlanDB, opportunity_ids: Sequence[int] | None = None) -> dict[int, str]:
+    """Deal id -> its product and the names of its buying influences, one per line: what the
+    board's filter matches besides the title and the account (every deal, or those given).
+
+    Joined here rather than by SQLite: 0.3 s instead of 1.1 s at 100,000 deals."""
+    where, params = "", list(opportunity_ids or ())
+    if opportunity_ids is not None:
+        where = f" WHERE {{column}} IN ({','.join('?' * len(params))})"
+    words: dict[int, list[str]] = {
+        r[0]: [r[1]]
+        for r in plan.query("SELECT id, product FROM opportunity" + where.format(column="id"), params)
+    }
+    people = dict(plan.query("SELECT id, name FROM person"))
+    influences = plan.query(
+        "SELECT opportunity_id, person_id FROM buying_influence" + where.format(column="opportunity_id"),
+        params,
+    )
+    for deal, person in influences:
+        words[deal].append(people.get(person, ""))
+    return {deal: "\n".join(found) for deal, found in words.items()}
+
+
 _DETAILS_SQL = """
 SELECT o.id, o.next_step, substr(o.created, 1, 10), o.snooze_until,
        (SELECT COUNT(*) FROM close_date_history c
@@ -132,17 +154,22 @@ def _evidence(rows: Sequence[tuple[Any, ...]]) -> _Evidence:
     recorded: dict[int, tuple[tuple[int, str], ...]] = {}
     current = 0  # deal ids start at 1
     items: list[tuple[int, str]] = []
+    # Equal records are one shared tuple: most deals hold their checklist's own texts, and the
+    # funnel rules then recognise them by identity (planner.funnel.statuses).
+    shared: dict[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]] = {}
     for deal_id, day, stage_id, what, is_day in rows:  # by deal: each deal's rows together
         if is_day:
             last[deal_id] = (day, what)
         if stage_id is not None:
             if deal_id != current:
                 if items:
-                    recorded[current] = tuple(items)
+                    found = tuple(items)
+                    recorded[current] = shared.setdefault(found, found)
                 current, items = deal_id, []
             items.append((stage_id, what))
     if items:
-        recorded[current] = tuple(items)
+        found = tuple(items)
+        recorded[current] = shared.setdefault(found, found)
     return _Evidence(last, recorded)
 
 

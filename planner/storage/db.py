@@ -6,11 +6,11 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner.i18n import translate
 from planner.storage import lock as plan_lock
@@ -84,6 +84,9 @@ class Notice:
         return translate("PlanFile", self.source).format(**dict(self.fields))
 
 
+_T = TypeVar("_T")
+
+
 class PlanDB:
     """An open plan: one SQLite connection, and sqlite-utils around it for writes.
 
@@ -116,6 +119,8 @@ class PlanDB:
         # the plan is read-only).
         self.notice: Notice | None = None
         self.foreign: str | None = None
+        # Plan-wide figures worked out from many rows, each with the version it was read at.
+        self._derived: dict[str, tuple[tuple[int, int], Any]] = {}
 
     @property
     def notes(self) -> list[str]:
@@ -159,10 +164,13 @@ class PlanDB:
 
         Raises PlanReadOnlyError before anything is written when the plan must not be written.
         """
-        if not self.conn.in_transaction:
+        outermost = not self.conn.in_transaction
+        if outermost:
             self.check_writable()
         with self.db.atomic() as db:
             yield db
+            if outermost:
+                flush_search_queue(self.conn)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Rows as tuples; repositories turn them into dataclasses."""
@@ -173,6 +181,26 @@ class PlanDB:
         if not self.conn.in_transaction:
             raise RuntimeError("writes must run inside PlanDB.atomic()")
         return self.conn.execute(sql, params)
+
+    def version(self) -> tuple[int, int]:
+        """Differs once anything was written: rows this connection changed (written or rolled
+        back: SQLite counts both) and commits of any other connection to the file."""
+        return self.conn.total_changes, self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def derived(self, name: str, compute: Callable[[], _T]) -> _T:
+        """`compute()`, read again only when the plan changed since the last call with `name`.
+
+        For plan-wide figures that every small look-up needs (a card's red flags read the
+        plan's normal sales cycle from every won deal): scrolling the board reads them once.
+        Values are shared between callers: make them immutable.
+        """
+        version = self.version()
+        found = self._derived.get(name)
+        if found is not None and found[0] == version:
+            return found[1]  # type: ignore[no-any-return]
+        value = compute()
+        self._derived[name] = (version, value)
+        return value
 
     @property
     def closed(self) -> bool:
@@ -186,6 +214,19 @@ class PlanDB:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def flush_search_queue(conn: sqlite3.Connection) -> None:
+    """Replay the search index's queued changes into it (before a transaction commits).
+
+    The triggers queue them rather than write the index row by row: see migrations.SEARCH_KINDS.
+    A plan not yet migrated has no queue: nothing to do.
+    """
+    if conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [schema.SEARCH_QUEUE]
+    ).fetchone():
+        for statement in schema.FLUSH_SEARCH_QUEUE:
+            conn.execute(statement)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -27,7 +27,8 @@ Progress = Callable[[int, int], None]
 # The per-deal record of what the last import of a source wrote (see planner.exchange.merge).
 STATE_KEY = "import.state.{source}"
 # Columns an import may set on an existing deal. Everything else on a deal (position, snooze,
-# probability override, close reason, Blue Sheet tables) is the seller's and never written here.
+# close reason, Blue Sheet tables) is the seller's and never written here. The probability
+# override is the CRM's only while the seller has not set their own (planner.exchange.import_plan).
 UPDATABLE = frozenset(
     {
         "title",
@@ -38,6 +39,7 @@ UPDATABLE = frozenset(
         "currency",
         "next_step",
         "forecast_category",
+        "probability_override",
         "external_id",
         "source",
     }
@@ -66,6 +68,7 @@ class ExistingDeal:
     external_id: str | None
     source: str | None
     last_open_stage_id: int | None
+    probability_override: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,8 @@ class PlanIndex:
 
 _DEALS_SQL = (
     "SELECT id, title, account_id, stage_id, product, quantity, amount, currency, close_date,"
-    " forecast_category, next_step, external_id, source, last_open_stage_id FROM opportunity"
+    " forecast_category, next_step, external_id, source, last_open_stage_id, probability_override"
+    " FROM opportunity"
     " WHERE source = ? OR external_id IS NULL ORDER BY id"
 )
 
@@ -114,7 +118,21 @@ def load_index(plan: PlanDB, source: str) -> PlanIndex:
     """The deals of `source` and those without an external id, every account, person and influence."""
     deals = tuple(
         ExistingDeal(
-            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], to_date(r[8]), r[9], r[10], r[11], r[12], r[13]
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            to_date(r[8]),
+            r[9],
+            r[10],
+            r[11],
+            r[12],
+            r[13],
+            r[14],
         )
         for r in plan.query(_DEALS_SQL, [source])
     )
@@ -225,6 +243,7 @@ class NewDeal:
     forecast_category: str | None = None
     next_step: str = ""
     created: str = ""
+    probability_override: int | None = None
     stage_entered: dt.date | None = None
     closed_on: dt.date | None = None
     close_reason: str = ""
@@ -408,8 +427,8 @@ def _write_people(
 _INSERT_DEAL = (
     "INSERT INTO opportunity (title, account_id, stage_id, product, quantity, amount, currency,"
     " close_date, forecast_category, next_step, stage_entered, closed_on, close_reason,"
-    " last_open_stage_id, created, updated, external_id, source)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " last_open_stage_id, created, updated, external_id, source, probability_override)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -449,6 +468,7 @@ def _write_deals(
                 stamp,
                 deal.external_id,
                 deal.source,
+                deal.probability_override,
             ],
         )
         new_id = cursor.lastrowid

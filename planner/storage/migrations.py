@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import sqlite3
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0003_board_index",
     "0004_commitments_and_call_plans",
     "0005_hidden_notes_and_review_key",
+    "0009_search_index",
     "0010_amount_and_import_history",
 )
 
@@ -257,6 +259,141 @@ FROM stage_history h WHERE h.commitment != '' ORDER BY h.id
 
 _HIDDEN_NOTES = "ALTER TABLE note ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0"
 
+# Search everything (planner.search): one FTS5 index over the text a seller types into deals,
+# accounts, people, buying influences, actions, notes, call plans and competitors. Each kind's
+# text is defined once, in its view (search_<kind>): the triggers read a row through that view,
+# and REINDEX fills the index from the union of the views (search_source), so both index the
+# very same text. Triggers rather than the repositories keep it current, because rows are
+# written by more than the repositories: undo puts snapshots back with plain INSERTs, foreign
+# keys cascade deletes, imports and salvage copy rows; a trigger runs in the same transaction
+# as every one of those writes. A document's rowid is the row's id * 16 + its kind.
+#
+# The triggers do not write the index itself: they note each changed row in a queue
+# (search_index_queue), and the transaction replays the queue into the index before it commits
+# (PlanDB.atomic, FLUSH_SEARCH_QUEUE). FTS5 writes its pending words to disk at every statement
+# savepoint, and a statement that fires a trigger opens one: written from the triggers, an import
+# of 8,800 deals took 20-30 % longer, replayed once, a few per cent (docs/search.md).
+#
+# The index is contentless (it keeps no copy of the text, which the tables hold already; FTS5
+# could not read the views itself, json_each fails inside it), so the queue keeps the old text a
+# delete must name. Accents and case are folded (remove_diacritics 2). detail=column keeps
+# which column a word is in but not where: a fifth smaller and faster for prefixes than full
+# detail, and search needs no phrases (planner.search quotes one word at a time). No prefix
+# index: it would add the whole index again for every prefix length.
+SEARCH_KINDS: tuple[tuple[str, str, int, str, str, tuple[str, ...]], ...] = (
+    # (view, table, kind, name text, body text, the columns the text is made of)
+    (
+        "search_deal", "opportunity", 1, "title",
+        "product || ' ' || next_step || ' ' || close_reason || ' ' || snooze_reason",
+        ("title", "product", "next_step", "close_reason", "snooze_reason"),
+    ),
+    ("search_account", "account", 2, "name", "industry || ' ' || notes", ("name", "industry", "notes")),
+    (
+        "search_person", "person", 3, "name", "title || ' ' || email || ' ' || phone || ' ' || notes",
+        ("name", "title", "email", "phone", "notes"),
+    ),
+    (
+        "search_influence", "buying_influence", 4, "covered_by",
+        "win || ' ' || result || ' ' || concept || ' ' || evidence",
+        ("covered_by", "win", "result", "concept", "evidence"),
+    ),
+    ("search_action", "action", 5, "what", "who", ("what", "who")),
+    ("search_note", "note", 6, "''", "body", ("body",)),
+    (
+        "search_call", "call_plan", 7, "title",
+        "business_reason || ' ' || giving || ' ' || {q1} || ' ' || {q2} || ' ' || {q3} || ' ' ||"
+        " best_action || ' ' || minimum_action || ' ' || debrief_commitment || ' ' || debrief_notes",
+        (
+            "title", "business_reason", "giving", "confirmation_questions", "new_information_questions",
+            "attitude_questions", "best_action", "minimum_action", "debrief_commitment", "debrief_notes",
+        ),
+    ),
+    ("search_competitor", "competitor", 8, "name", "notes", ("name", "notes")),
+)  # fmt: skip
+
+# The tables SQLite makes for the FTS5 table, and the index's own: copies of a plan never copy
+# their rows, the triggers index the copied rows again (schema_check, salvage).
+SEARCH_SHADOW_TABLES = frozenset(
+    f"search_index_{part}" for part in ("data", "idx", "docsize", "config", "content")
+)
+SEARCH_QUEUE = "search_index_queue"
+INDEX_TABLES = frozenset({"search_index", SEARCH_QUEUE, *SEARCH_SHADOW_TABLES})
+REINDEX = "INSERT INTO search_index (rowid, name, body) SELECT rid, name, body FROM search_source"
+# Replays the queue into the index: a row's first queued change says what the index holds of it
+# (a delete keeps the text indexed before; an insert, nothing), and the row as it is now, if it
+# still is, is indexed again. One statement each: FTS5 writes its words once per statement.
+_REQUEUED = " UNION ALL ".join(
+    f"SELECT rid, name, body FROM {view}"
+    f" WHERE id IN (SELECT rid >> 4 FROM {SEARCH_QUEUE} WHERE rid & 15 = {kind})"
+    for view, _table, kind, _name, _body, _columns in SEARCH_KINDS
+)
+FLUSH_SEARCH_QUEUE = (
+    "INSERT INTO search_index (search_index, rowid, name, body)"
+    f" SELECT 'delete', rid, name, body FROM {SEARCH_QUEUE} WHERE gone",
+    f"INSERT INTO search_index (rowid, name, body) {_REQUEUED}",
+    f"DELETE FROM {SEARCH_QUEUE}",
+)
+
+
+def _json_words(column: str) -> str:
+    # The questions are JSON lists (non-ASCII written as \u escapes): index their texts. A
+    # hand-edited value that is not JSON is indexed as it is, rather than failing the write.
+    return (
+        f"coalesce((SELECT group_concat(value, ' ') FROM json_each(CASE WHEN json_valid({column})"
+        f" THEN {column} ELSE json_array({column}) END)), '')"
+    )
+
+
+def _search_sql() -> str:
+    questions = {
+        "q1": _json_words("confirmation_questions"),
+        "q2": _json_words("new_information_questions"),
+        "q3": _json_words("attitude_questions"),
+    }
+    parts = []
+    for view, table, kind, name, body, _columns in SEARCH_KINDS:
+        parts.append(
+            f"CREATE VIEW {view} AS SELECT id, id * 16 + {kind} AS rid, {name} AS name,"
+            f" {body.format(**questions)} AS body FROM {table}"
+        )
+    union = " UNION ALL ".join(f"SELECT rid, name, body FROM {v[0]}" for v in SEARCH_KINDS)
+    parts.append(f"CREATE VIEW search_source AS {union}")
+    parts.append(
+        "CREATE VIRTUAL TABLE search_index USING fts5(name, body, content='', detail=column,"
+        " tokenize='unicode61 remove_diacritics 2')"
+    )
+    # One row per changed document, its first change in the transaction (FLUSH_SEARCH_QUEUE).
+    parts.append(
+        f"CREATE TABLE {SEARCH_QUEUE} (rid INTEGER PRIMARY KEY, gone INTEGER NOT NULL, name TEXT, body TEXT)"
+    )
+    for view, table, kind, _name, _body, columns in SEARCH_KINDS:
+        of = ", ".join(columns)
+        # NOT EXISTS rather than OR IGNORE: the conflict clause of the statement that fires a
+        # trigger overrides the trigger's own.
+        first = f"NOT EXISTS (SELECT 1 FROM {SEARCH_QUEUE} WHERE rid = {{row}}.id * 16 + {kind})"
+        added = (
+            f"INSERT INTO {SEARCH_QUEUE} (rid, gone) SELECT new.id * 16 + {kind}, 0 WHERE "
+            + first.format(row="new")
+        )
+        removed = (
+            f"INSERT INTO {SEARCH_QUEUE} (rid, gone, name, body) SELECT rid, 1, name, body FROM {view}"
+            " WHERE id = old.id AND " + first.format(row="old")
+        )
+        parts += [
+            f"CREATE TRIGGER {view}_insert AFTER INSERT ON {table} BEGIN {added}; END",
+            f"CREATE TRIGGER {view}_delete BEFORE DELETE ON {table} BEGIN {removed}; END",
+            f"CREATE TRIGGER {view}_unindex BEFORE UPDATE OF {of} ON {table} BEGIN {removed}; END",
+            f"CREATE TRIGGER {view}_reindex AFTER UPDATE OF {of} ON {table} BEGIN {added}; END",
+        ]
+    # A person found opens the deals they are a buying influence on: found by person, not by deal.
+    parts.append("CREATE INDEX buying_influence_person_search ON buying_influence(person_id)")
+    # Index what the plan holds already.
+    parts.append(REINDEX)
+    return ";\n".join(parts) + ";\n"
+
+
+_SEARCH = _search_sql()
+
 # A deal's timeline (planner.timeline): every amount change from now on, by the seller (source '')
 # or by an import of a CRM source, and what each import wrote on a deal (the columns it set, or
 # 'created'). Earlier changes were never recorded, so nothing is copied.
@@ -293,13 +430,26 @@ SCHEMA_SQL: dict[str, str] = {
     # Its INSERT copies move commitments into records; on an empty schema it copies nothing.
     "0004_commitments_and_call_plans": _EVIDENCE,
     "0005_hidden_notes_and_review_key": _HIDDEN_NOTES,
+    # Its 'rebuild' indexes the rows a plan holds; on an empty schema it indexes nothing.
+    "0009_search_index": _SEARCH,
     "0010_amount_and_import_history": _AMOUNT_AND_IMPORT_HISTORY,
 }
 
 
 def schema_statements(name: str) -> list[str]:
     """The statements of migration `name` that create its tables and indexes, in order."""
-    return [statement for statement in SCHEMA_SQL[name].split(";") if statement.strip()]
+    statements: list[str] = []
+    pending = ""
+    for piece in SCHEMA_SQL[name].split(";"):
+        # A trigger's body holds semicolons: join pieces until SQLite calls the statement complete.
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip().removesuffix(";"))
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip().removesuffix(";"))
+    return statements
 
 
 def build_migrations() -> Migrations:
@@ -344,6 +494,11 @@ def build_migrations() -> Migrations:
             "INSERT OR IGNORE INTO settings (key, value) VALUES ('review_key', ?)",
             [json.dumps(secrets.token_hex(32))],
         )
+
+    @migrations(name="0009_search_index")
+    def search_index(db: Database) -> None:
+        for statement in schema_statements("0009_search_index"):
+            db.execute(statement)
 
     @migrations(name="0010_amount_and_import_history")
     def amount_and_import_history(db: Database) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.i18n import translate
+from planner.storage import migrations
 from planner.storage.db import PlanDB, PlanError, open_plan
 
 # Parents before children (foreign keys are checked at the end); tables of later migrations
@@ -108,6 +109,8 @@ def _tables(plan: PlanDB) -> list[str]:
     """The new plan's tables, in copying order; SQLite's and the migrations record excluded."""
     found = {r[0] for r in plan.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
     found = {t for t in found if not t.startswith("sqlite_") and t != "_sqlite_migrations"}
+    # The search index is rebuilt by its triggers as the rows are copied, never copied itself.
+    found -= migrations.INDEX_TABLES
     return [t for t in _TABLES if t in found] + sorted(found - set(_TABLES))
 
 

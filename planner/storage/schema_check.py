@@ -108,8 +108,16 @@ def expected_objects(applied: tuple[str, ...]) -> dict[Key, tuple[str, str]]:
 
 
 def our_tables(applied: tuple[str, ...]) -> list[str]:
-    """The tables the migrations `applied` make, in the order they make them."""
-    return [name for kind, name, _table, _sql in made_by(applied) if kind == "table"]
+    """The tables of rows the migrations `applied` make, in the order they make them.
+
+    The search index's tables are left out: SQLite fills them, through the triggers, from
+    the rows of the others.
+    """
+    return [
+        name
+        for kind, name, _table, _sql in made_by(applied)
+        if kind == "table" and name not in schema.INDEX_TABLES
+    ]
 
 
 def _normal(sql: str) -> str:
@@ -170,13 +178,19 @@ def copy_plan(source: sqlite3.Connection, dest: sqlite3.Connection) -> None:
     (user_version,) = source.execute("PRAGMA user_version").fetchone()
     dest.execute("BEGIN")
     try:
-        for _kind, _name, _table, sql in made_by(applied):
+        for kind, name, _table, sql in made_by(applied):
+            if kind == "table" and name in schema.SEARCH_SHADOW_TABLES:
+                continue  # the search index's own tables: its CREATE VIRTUAL TABLE made them
             dest.execute(sql)
         if applied:
             for statement in _MIGRATIONS_RECORD_SQL:
                 dest.execute(statement)
+        # The search index is not copied: its triggers index the rows as they are copied.
         for table in [*our_tables(applied), *([MIGRATIONS_TABLE] if applied else [])]:
             _copy_rows(source, dest, table)
+        if schema.SEARCH_QUEUE in {name for _kind, name, _table, _sql in made_by(applied)}:
+            for statement in schema.FLUSH_SEARCH_QUEUE:  # what the triggers queued while copying
+                dest.execute(statement)
         dest.execute(f"PRAGMA application_id = {int(app_id)}")
         dest.execute(f"PRAGMA user_version = {int(user_version)}")
         dest.execute("COMMIT")

@@ -1546,6 +1546,25 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
 </context>
 <context>
+    <name>CrmExport</name>
+    <message>
+        <source>Stage “{stage}” has no {crm} stage value: choose one in Stage settings, then export again.</source>
+        <translation>Die Phase „{stage}“ hat keinen {crm}-Phasenwert: Wählen Sie einen in den Phaseneinstellungen und exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>{count} close reason was left out: name your {crm} field once</source>
+        <translation>{count} Abschlussgrund wurde weggelassen: Nennen Sie Ihr {crm}-Feld einmal</translation>
+    </message>
+    <message>
+        <source>{count} close reasons were left out: name your {crm} field once</source>
+        <translation>{count} Abschlussgründe wurden weggelassen: Nennen Sie Ihr {crm}-Feld einmal</translation>
+    </message>
+    <message>
+        <source>with --reason-field (e.g. {example}).</source>
+        <translation>mit --reason-field (z. B. {example}).</translation>
+    </message>
+</context>
+<context>
     <name>CurrenciesCommand</name>
     <message>
         <source>Change currencies and rates</source>
@@ -4277,6 +4296,10 @@ Konzept: {concept}</translation>
         <translation>Einflussperson</translation>
     </message>
     <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -4544,6 +4567,14 @@ Konzept: {concept}</translation>
     <message>
         <source>probability {probability} % is nearest {stage}&apos;s {stage_probability} %</source>
         <translation>Wahrscheinlichkeit {probability} % liegt am nächsten an {stage_probability} % von {stage}</translation>
+    </message>
+    <message>
+        <source>name like {stage}&apos;s</source>
+        <translation>Name wie bei {stage}</translation>
+    </message>
+    <message>
+        <source>the name says deals start there: {stage}, the earliest level</source>
+        <translation>der Name sagt, dass Verkaufschancen dort beginnen: {stage}, die früheste Stufe</translation>
     </message>
     <message>
         <source>by order</source>
@@ -5168,16 +5199,8 @@ Konzept: {concept}</translation>
         <translation>Die offenen Verkaufschancen nach Phase. Die Pfeiltasten wechseln zwischen den Karten, die Eingabetaste öffnet eine, Strg+Rechts und Strg+Links verschieben sie in die nächste oder vorige Phase.</translation>
     </message>
     <message>
-        <source>Filter by title or account (Ctrl+F)</source>
-        <translation>Nach Titel oder Kunde filtern (Strg+F)</translation>
-    </message>
-    <message>
         <source>Filter deals</source>
         <translation>Verkaufschancen filtern</translation>
-    </message>
-    <message>
-        <source>Shows only the deals whose title or account contains the text</source>
-        <translation>Zeigt nur die Verkaufschancen, deren Titel oder Kunde die Eingabe enthält</translation>
     </message>
     <message>
         <source>&amp;Board</source>
@@ -5338,6 +5361,10 @@ Konzept: {concept}</translation>
     <message>
         <source>&amp;Filter deals</source>
         <translation>Verkaufschancen &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Search everything…</source>
+        <translation>Alles &amp;durchsuchen…</translation>
     </message>
     <message>
         <source>&amp;About Opportunity Planner</source>
@@ -5528,6 +5555,14 @@ Zurückstellung aufheben?</translation>
     <message>
         <source>Create account “{name}”</source>
         <translation>Kunde „{name}“ anlegen</translation>
+    </message>
+    <message>
+        <source>Filter by title, account, product or person (Ctrl+F)</source>
+        <translation>Nach Titel, Kunde, Produkt oder Ansprechpartner filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Shows only the deals whose title, account, product or people contain the text</source>
+        <translation>Zeigt nur die Verkaufschancen, deren Titel, Kunde, Produkt oder Beteiligte die Eingabe enthalten</translation>
     </message>
     <message>
         <source>The account was not created</source>
@@ -6517,16 +6552,16 @@ Lizenz: MIT</translation>
         <translation>Position</translation>
     </message>
     <message>
-        <source>Deals (role, mode, rating)</source>
-        <translation>Verkaufschancen (Rolle, Modus, Bewertung)</translation>
-    </message>
-    <message>
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
         <source>Met by</source>
         <translation>Getroffen von</translation>
+    </message>
+    <message>
+        <source>Deals (role, mode, rating)</source>
+        <translation>Verkaufschancen (Rolle, Modus, Bewertung)</translation>
     </message>
     <message>
         <source>Email</source>
@@ -7799,6 +7834,84 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     </message>
 </context>
 <context>
+    <name>Search</name>
+    <message>
+        <source>The plan&apos;s search index is damaged, so nothing can be searched. Open the plan in the planner (not read-only) to rebuild it.</source>
+        <translation>Der Suchindex des Plans ist beschädigt, daher kann nichts gesucht werden. Öffnen Sie den Plan im Planer (nicht schreibgeschützt), um ihn neu aufzubauen.</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>People and buying influences</source>
+        <translation>Personen und Einflusspersonen</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Coaching notes</source>
+        <translation>Coaching-Notizen</translation>
+    </message>
+    <message>
+        <source>Call plans</source>
+        <translation>Gesprächspläne</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>Wettbewerber</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search everything</source>
+        <translation>Alles durchsuchen</translation>
+    </message>
+    <message>
+        <source>Deals, accounts, people, actions, notes, call plans, competitors…</source>
+        <translation>Verkaufschancen, Kunden, Personen, Maßnahmen, Notizen, Gesprächspläne, Wettbewerber…</translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation>Suchtext</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Type a word or the start of one. Up and Down choose a result, Enter opens it.</source>
+        <translation>Geben Sie ein Wort oder seinen Anfang ein. Pfeil auf und ab wählen ein Ergebnis, Eingabe öffnet es.</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>Nichts passt zu „{text}“.</translation>
+    </message>
+    <message>
+        <source>Many rows match; the newest are shown. Type more to narrow them.</source>
+        <translation>Viele Einträge passen; die neuesten werden gezeigt. Tippen Sie weiter, um sie einzugrenzen.</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen result.</source>
+        <translation>Eingabe öffnet das gewählte Ergebnis.</translation>
+    </message>
+</context>
+<context>
     <name>SectionBar</name>
     <message>
         <source>Blue Sheet sections</source>
@@ -7996,8 +8109,28 @@ Gemeinsame Entscheidungskriterien</translation>
         <translation>Nötige &amp;Kundenzusagen</translation>
     </message>
     <message>
+        <source>{crm} stage value</source>
+        <translation>{crm}-Phasenwert</translation>
+    </message>
+    <message>
         <source>Validation message</source>
         <translation>Prüfhinweis</translation>
+    </message>
+    <message>
+        <source>Automatic: the status says won or lost</source>
+        <translation>Automatisch: der Status sagt gewonnen oder verloren</translation>
+    </message>
+    <message>
+        <source>Automatic: {value}</source>
+        <translation>Automatisch: {value}</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Without a value the export refuses deals in this stage.</source>
+        <translation>Ohne Wert lehnt der Export Verkaufschancen in dieser Phase ab.</translation>
     </message>
     <message>
         <source>{name}  ({level})</source>
@@ -8057,6 +8190,10 @@ Gemeinsame Entscheidungskriterien</translation>
     <message>
         <source>forecast category</source>
         <translation>Forecast-Kategorie</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>Wahrscheinlichkeit</translation>
     </message>
     <message>
         <source>close date</source>

@@ -9,20 +9,20 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
-from planner.operations import Change
+from planner.clock import FixedClock
 from planner.storage.db import open_plan
 from tests.benchmarks.plans import INFLUENCES_PER_DEAL, ensure_plan
 from ui.blue_sheet import BlueSheetPanel
 from ui.blue_sheet.panel import load_sheet
+from ui.session import EditSession
 
 # The target: select a card -> panel fully populated, flags and map included.
 TARGET_MS = 30.0
@@ -41,16 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen = ids[::step][: args.runs + args.warmup]
         today = dt.date.today()
 
-        def push(make: Callable[[], QUndoCommand], failure: str) -> bool:
-            return False  # nothing is edited here
-
-        panel: BlueSheetPanel | None = None
-
-        def apply(change: Change) -> None:
-            if panel is not None and panel.opportunity_id in change.opportunities:
-                panel.refresh()
-
-        panel = BlueSheetPanel(plan, push, apply, today=lambda: today)
+        session = EditSession(plan, FixedClock(today))  # nothing is edited here
+        panel = BlueSheetPanel(session)
         panel.resize(560, 900)
         panel.show()
         panel.tabs.setCurrentWidget(panel.influence)  # the busiest tab: table and map painted

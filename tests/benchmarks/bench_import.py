@@ -43,7 +43,12 @@ MAPPING: dict[str, Field | None] = {
 
 
 def _dump(plan: PlanDB) -> dict[str, list[tuple[object, ...]]]:
-    tables = [r[0] for r in plan.query("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    tables = [
+        r[0]
+        for r in plan.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%'"
+        )
+    ]
     return {t: plan.query(f"SELECT * FROM {t} ORDER BY rowid") for t in tables}
 
 

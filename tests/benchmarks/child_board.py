@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 PROBES: list[Any] = []
 SELECTIONS = 20
+NEVER_PAINTED_S = 60
 SELECTION_SEED = 7
 # Typed one key at a time; "\b" clears the field (select all, Backspace): every key is one sample.
 # Broad first letters over every card, narrowing queries, fresh queries and misses.
@@ -144,6 +145,14 @@ def _patch_window(result: dict[str, Any]) -> None:
             result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             app.quit()
 
+        def never_painted() -> None:
+            # A column never exposed (a window narrower than the board) never paints: say so
+            # at once rather than leave the parent waiting for its timeout.
+            if "painted" not in result:
+                result["error"] = f"{len(pending)} column(s) never painted a card in {NEVER_PAINTED_S} s"
+                app.quit()
+
+        QTimer.singleShot(NEVER_PAINTED_S * 1000, never_painted)
         if not pending:  # an empty board: the window's own first paint
             probe = FirstPaintProbe([window], painted)
             # Held here: otherwise only a reference cycle keeps it, and the collector may
@@ -244,7 +253,9 @@ def _moves(app: QApplication, window: MainWindow, result: dict[str, Any]) -> Non
         card = window.controller.models[source.id].visible_cards[n]
         depth = window.undo_stack.count()
         started = time.perf_counter()
-        window.move_opportunity(card.id, target, MoveDetails(commitment="Agreed to a discovery meeting"))
+        window.deals.move_opportunity(
+            card.id, target, MoveDetails(commitment="Agreed to a discovery meeting")
+        )
         app.processEvents()
         move_ms.append((time.perf_counter() - started) * 1000)
         if window.controller.stage_of(card.id) != target.id or window.undo_stack.count() != depth + 1:

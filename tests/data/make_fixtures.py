@@ -40,7 +40,12 @@ def dump(path: Path) -> dict[str, dict[str, list[object]]]:
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         result: dict[str, dict[str, list[object]]] = {}
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%'"
+            )
+        ]
         for table in sorted(tables):
             cursor = conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
             result[table] = {

@@ -83,5 +83,11 @@ def currencies(plan: PlanDB, base: str = "EUR", rates: dict[str, float] | None =
 
 def dump_all(plan: PlanDB) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of the plan (migrations, settings and snapshots included)."""
-    tables = [r[0] for r in plan.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    tables = [
+        r[0]
+        for r in plan.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'search_index%' ORDER BY name"
+        )
+    ]
     return {t: plan.query(f"SELECT * FROM {t} ORDER BY rowid") for t in tables}

@@ -30,7 +30,13 @@ def shared(name: str) -> Path:
 
 def fingerprint(plan: PlanDB) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, settings included: 'unchanged' means equal fingerprints."""
-    tables = [r[0] for r in plan.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    tables = [
+        r[0]
+        for r in plan.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'search_index%' ORDER BY name"
+        )
+    ]
     return {t: plan.query(f"SELECT * FROM {t} ORDER BY rowid") for t in tables}
 
 

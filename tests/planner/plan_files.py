@@ -53,7 +53,12 @@ def dump_file(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of a closed plan file, in rowid order."""
     conn = read_only(path)
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%'"
+            )
+        ]
         return {t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in sorted(tables)}
     finally:
         conn.close()

@@ -188,7 +188,12 @@ def test_restore_keeps_the_current_plan_as_a_backup_first(tmp_path: Path) -> Non
 
 def dump_file_of(plan: PlanDB) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, read through an open plan (like `dump_file` for closed files)."""
-    tables = [r[0] for r in plan.query("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    tables = [
+        r[0]
+        for r in plan.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%'"
+        )
+    ]
     return {t: plan.query(f"SELECT * FROM {t} ORDER BY rowid") for t in sorted(tables)}
 
 

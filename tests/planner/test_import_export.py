@@ -23,6 +23,16 @@ from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 from tests.planner.import_support import DATA, TODAY, deals, run
 
+SALESFORCE_COLUMNS = [
+    "Id",
+    "StageName",
+    "CloseDate",
+    "Probability",
+    "ForecastCategoryName",
+    "Amount",
+    "NextStep",
+]
+
 
 def _rows(data: bytes) -> list[list[str]]:
     assert not data.startswith(b"\xef\xbb\xbf")
@@ -47,7 +57,7 @@ def _edit(plan: PlanDB, deal_id: int, *, close_date: dt.date | None = None) -> N
 def test_only_changed_deals_go_back_with_crm_stage_names(plan: PlanDB) -> None:
     run(plan, [DATA / "salesforce_opportunities.csv"])
     got = deals(plan)
-    assert _rows(crm_csv(plan, Layout.SALESFORCE).data) == [["Id", "StageName", "CloseDate", "NextStep"]]
+    assert _rows(crm_csv(plan, Layout.SALESFORCE).data) == [SALESFORCE_COLUMNS]
     _edit(plan, got["0065g00000AAAA1AAA"]["id"], close_date=dt.date(2027, 2, 15))
     ops.move_opportunity(
         plan,
@@ -61,10 +71,10 @@ def test_only_changed_deals_go_back_with_crm_stage_names(plan: PlanDB) -> None:
     export = crm_csv(plan, Layout.SALESFORCE)
     assert export.deals == 3
     assert _rows(export.data) == [
-        ["Id", "StageName", "CloseDate", "NextStep"],
-        ["0065g00000AAAA1AAA", "Prospecting", "2027-02-15", "Discovery call with the CFO"],
-        ["0065g00000AAAA2AAA", "Negotiation/Review", "2027-01-31", "Send the proposal"],
-        ["0065g00000AAAA3AAA", "Negotiation/Review", "2026-11-30", "'=cmd|' /C calc'!A0"],
+        SALESFORCE_COLUMNS,
+        ["0065g00000AAAA1AAA", "Prospecting", "2027-02-15", "", "", "", "Discovery call with the CFO"],
+        ["0065g00000AAAA2AAA", "Negotiation/Review", "2027-01-31", "", "", "", "Send the proposal"],
+        ["0065g00000AAAA3AAA", "Negotiation/Review", "2026-11-30", "", "", "", "'=cmd|' /C calc'!A0"],
     ]
     assert export.data.endswith(b"\r\n")
 
@@ -76,8 +86,17 @@ def test_pipedrive_says_won_in_the_status(plan: PlanDB) -> None:
         plan, deal, _stage(plan, "Won"), MoveDetails(reason="Signed", closed_on=dt.date(2026, 11, 20)), TODAY
     )
     assert _rows(crm_csv(plan, Layout.PIPEDRIVE).data) == [
-        ["Deal - ID", "Deal - Stage", "Deal - Status", "Deal - Expected close date", "Deal - Next step"],
-        ["101", "Qualified", "won", "2026-11-20", ""],
+        [
+            "Deal - ID",
+            "Deal - Stage",
+            "Deal - Status",
+            "Deal - Expected close date",
+            "Deal - Probability",
+            "Deal - Value",
+            "Deal - Lost reason",
+            "Deal - Next step",
+        ],
+        ["101", "Qualified", "won", "2026-11-20", "", "", "", ""],
     ]
 
 
@@ -86,12 +105,16 @@ def test_hubspot_layout_and_the_next_import_settles_the_change(plan: PlanDB, tmp
     run(plan, [source])
     sheet.set_next_step(plan, deals(plan)["9001"]["id"], "Demo on Friday", TODAY)
     assert _rows(crm_csv(plan, Layout.HUBSPOT).data)[1:] == [
-        ["9001", "Appointment Scheduled", "2026-12-15", "Demo on Friday"],
+        ["9001", "Appointment Scheduled", "2026-12-15", "", "", "", "", "Demo on Friday"],
     ]
     assert _rows(crm_csv(plan, Layout.HUBSPOT).data)[0] == [
         "Record ID",
         "Deal Stage",
         "Close Date",
+        "Forecast probability",
+        "Forecast category",
+        "Amount",
+        "Closed lost reason",
         "Next step",
     ]
     # The CRM took the file: its next export has the next step, and the deal is no longer "changed".

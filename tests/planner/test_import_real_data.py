@@ -129,8 +129,9 @@ def test_salesforce_mock_with_accounts_and_contacts(plan: PlanDB) -> None:
         "Green Solutions Project", "Green Solutions", 350000.0, "2023-10-30",
     )  # fmt: skip
     assert green["created"] == "2023-09-26T00:00:00+00:00"  # from '2023-09-26 15:15:00.000000 UTC'
+    # Names before probabilities: "Prospecting" (at 20-30 %) is a Prospect, "Qualification" Qualified.
     assert Counter(d["stage"] for d in got.values()) == {
-        "Evaluating": 4, "Committed": 2, "Qualified": 2, "Won": 1, "Lost": 1,
+        "Evaluating": 3, "Committed": 2, "Prospect": 2, "Qualified": 1, "Won": 1, "Lost": 1,
     }  # fmt: skip
     people = plan.query(
         "SELECT p.name, p.title, p.email, a.name FROM person p JOIN account a ON a.id = p.account_id"

@@ -95,7 +95,12 @@ def test_reimport_records_slips_and_stage_changes_and_keeps_the_planning(
     changes = {u.title: [(c.field, c.old, c.new) for c in u.changes] for u in summary.updated}
     assert changes == {
         "Fleet rollout": [("Close date", "2026-12-15", "2027-01-31")],
-        "Analytics pilot": [("Amount", "65,000", "70,000"), ("Stage", "Evaluating", "Committed")],
+        # The CRM still says 50 % in a stage whose default is 80 %: the deal forecasts at the CRM's.
+        "Analytics pilot": [
+            ("Amount", "65,000", "70,000"),
+            ("Stage", "Evaluating", "Committed"),
+            ("Probability", "", "50 %"),
+        ],
     }
     assert result.opportunities == {fleet, pilot}
     (slip,) = opportunity_repo.close_date_history(plan, fleet)

@@ -99,3 +99,19 @@ def test_rows_without_a_mapped_stage_go_to_the_first_open_stage_with_a_warning(p
     seen = preview(plan, [DATA / "custom_columns.csv"])
     messages = {p.message for r in seen.rows for p in r.problems}
     assert "no stage; placed in Prospect" in messages
+
+
+def test_names_come_before_probabilities_and_say_so(plan: PlanDB) -> None:
+    # A Salesforce "Prospecting" stage at 20 % is nearer Qualified's 25 % than Prospect's 10 %,
+    # but its name says where it belongs.
+    stages = file_stages([("Prospecting", 20), ("Qualification", 45), ("Lead in", 30), ("Demo", 50)])
+    choices = suggest(stages, stage_repo.list_stages(plan))
+    assert _names(plan, dict(choices)) == {
+        "Prospecting": "Prospect",
+        "Qualification": "Qualified",
+        "Lead in": "Prospect",
+        "Demo": "Evaluating",
+    }
+    assert choices["Prospecting"].reason == "name like Prospect's"
+    assert choices["Lead in"].reason == "the name says deals start there: Prospect, the earliest level"
+    assert choices["Demo"].reason == "probability 50 % is nearest Evaluating's 50 %"

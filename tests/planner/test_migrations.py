@@ -32,6 +32,13 @@ TABLES = {
     "commitment",
     "amount_history",
     "import_change",
+    # The search index and the tables SQLite keeps its data in.
+    "search_index",
+    "search_index_data",
+    "search_index_idx",
+    "search_index_docsize",
+    "search_index_config",
+    "search_index_queue",
     "_sqlite_migrations",
 }
 

@@ -165,7 +165,7 @@ def test_the_crm_export_sends_the_planned_next_step(plan: PlanDB) -> None:
     sheet.add_action(plan, deal, "Send the proposal", TODAY, due=D(2026, 12, 15), status=PLANNED)
     rows = list(csv.reader(io.StringIO(crm_csv(plan, Layout.SALESFORCE).data.decode())))
     assert rows[1:] == [
-        ["0065g00000AAAA1AAA", "Prospecting", "2026-12-15", "Send the proposal (due 2026-12-15)"]
+        ["0065g00000AAAA1AAA", "Prospecting", "2026-12-15", "", "", "", "Send the proposal (due 2026-12-15)"]
     ]
 
 

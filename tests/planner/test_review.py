@@ -35,6 +35,7 @@ def _dump(plan: PlanDB) -> dict[str, list[tuple[Any, ...]]]:
         r[0]
         for r in plan.query(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " AND name NOT LIKE 'search_index%'"
         )
     ]
     return {

@@ -18,6 +18,7 @@ from planner.model import (
 )
 from planner.storage import activities as activity_repo
 from planner.storage import evidence as evidence_repo
+from planner.storage import imports
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
@@ -132,6 +133,14 @@ def test_imports_that_changed_the_deal(plan: PlanDB, tmp_path: Path) -> None:
     run(plan, [week2])
     entries = _load(plan, pilot)
     imports = [e.text for e in entries if e.kind == "import"]
-    assert imports == ["Imported from salesforce", "Import from salesforce changed amount, stage"]
+    # The CRM's probability for the new stage comes along with it.
+    changed = "Import from salesforce changed amount, probability, stage"
+    assert imports == ["Imported from salesforce", changed]
     amounts = [e.text for e in entries if e.kind == "amount"]
     assert amounts == ["Amount 65,000 EUR → 70,000 EUR (import from salesforce)"]
+
+
+def test_every_column_an_import_writes_has_words() -> None:
+    # A column an import may write without words would reach the seller as its column name.
+    written = (imports.UPDATABLE - imports._BOOKKEEPING) | {"close_date", "stage"}
+    assert written <= tl._FIELD_WORDS.keys()

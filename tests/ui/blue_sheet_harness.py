@@ -1,52 +1,40 @@
-"""A stand-in for the main window around the Blue Sheet panel: an undo stack, `_push`, `apply_change`."""
+"""The Blue Sheet panel on its own, with an edit session as the main window gives it."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from planner.clock import FixedClock
 from planner.model import Role
-from planner.operations import Change, OperationError
+from planner.operations import Change
 from planner.storage import people as people_repo
-from planner.storage.db import PlanDB, PlanError
+from planner.storage.db import PlanDB
 from tests.conftest import TODAY
 from ui.blue_sheet import BlueSheetPanel
+from ui.session import EditSession
 
 
 class Harness:
-    """What MainWindow gives the panel: `_push` with error reporting, and `apply_change`."""
+    """What the main window gives the panel: the plan's edit session, on a clock fixed at TODAY."""
 
     def __init__(self, plan: PlanDB) -> None:
         self.plan = plan
-        self.stack = QUndoStack()
+        self.session = EditSession(plan, FixedClock(TODAY))
+        self.stack = self.session.undo_stack
         self.errors: list[tuple[str, str]] = []
         self.changes: list[Change] = []
-        self.panel = BlueSheetPanel(plan, self.push, self.apply_change, today=lambda: TODAY)
+        self.session.changed.connect(lambda change, _initiator: self.changes.append(change))
+        self.session.write_failed.connect(lambda title, message: self.errors.append((title, message)))
+        self.panel = BlueSheetPanel(self.session)
 
     def push(self, make: Callable[[], QUndoCommand], failure: str) -> bool:
-        # As MainWindow._push: a failed operation reaches neither the plan nor the undo stack.
-        try:
-            command = make()
-        except (OperationError, PlanError, sqlite3.Error) as exc:
-            if self.plan.conn.in_transaction:
-                self.plan.conn.rollback()
-            self.errors.append((failure, str(exc)))
-            return False
-        self.stack.push(command)
-        return True
-
-    def apply_change(self, change: Change) -> None:
-        # As MainWindow.apply_change, with the wiring the panel asks for.
-        self.changes.append(change)
-        shown = self.panel.opportunity_id
-        if shown and (shown in change.opportunities or shown in change.removed_opportunities):
-            self.panel.refresh()
+        return self.session.push(make, failure)
 
 
 def open_harness(qtbot: QtBot, plan: PlanDB) -> Iterator[Harness]:

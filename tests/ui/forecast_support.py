@@ -1,36 +1,29 @@
-"""A stand-in for MainWindow._push and apply_change, so the views are tested on their own."""
+"""An edit session for the views on their own, recording what they write and what fails."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 
-from planner.operations import Change, OperationError
-from planner.storage.db import PlanDB, PlanError
+from planner.clock import FixedClock
+from planner.operations import Change
+from planner.storage.db import PlanDB
+from tests.conftest import TODAY
+from ui.session import EditSession
 
 
 class Window:
-    """What the main window gives the views: `push` onto its undo stack, `apply_change`."""
+    """What the main window gives the views: the plan's edit session, on a clock fixed at TODAY."""
 
     def __init__(self, plan: PlanDB) -> None:
         self.plan = plan
-        self.stack = QUndoStack()
+        self.session = EditSession(plan, FixedClock(TODAY))
+        self.stack = self.session.undo_stack
         self.changes: list[Change] = []
         self.failures: list[tuple[str, str]] = []
+        self.session.changed.connect(lambda change, _initiator: self.changes.append(change))
+        self.session.write_failed.connect(lambda title, message: self.failures.append((title, message)))
 
     def push(self, make: Callable[[], QUndoCommand], failure: str) -> bool:
-        # As MainWindow._push: a failed operation never reaches the stack.
-        try:
-            command = make()
-        except (OperationError, PlanError, sqlite3.Error, OSError) as exc:
-            if self.plan.conn.in_transaction:
-                self.plan.conn.rollback()
-            self.failures.append((failure, str(exc)))
-            return False
-        self.stack.push(command)
-        return True
-
-    def apply_change(self, change: Change) -> None:
-        self.changes.append(change)
+        return self.session.push(make, failure)

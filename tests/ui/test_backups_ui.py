@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from planner.clock import FixedClock
 from planner.model import OpportunityDraft
 from planner.storage import backup as backups
 from planner.storage.backup import Kind
@@ -27,23 +28,13 @@ from ui.main_window import MainWindow
 from ui.windows import WindowManager
 
 
-class Clock:
-    """A settable clock for the window manager's backups."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
-
-
-@pytest.fixture
-def manager(qtbot: QtBot, tmp_path: Path, clock: Clock) -> Iterator[WindowManager]:
+def manager(qtbot: QtBot, tmp_path: Path, clock: FixedClock) -> Iterator[WindowManager]:
     m = WindowManager(tmp_path, clock)
     yield m
     if m.window is not None:
@@ -57,25 +48,25 @@ def auto_backups(path: Path) -> list[dt.datetime]:
 
 
 def new_deal(window: MainWindow, title: str) -> None:
-    assert window.create_opportunity(OpportunityDraft(title, None, window.controller.columns[0].id))
+    assert window.deals.create_opportunity(OpportunityDraft(title, None, window.controller.columns[0].id))
 
 
 def test_the_window_backs_up_on_open_then_at_most_hourly_while_editing(
-    manager: WindowManager, qtbot: QtBot, tmp_path: Path, clock: Clock
+    manager: WindowManager, qtbot: QtBot, tmp_path: Path, clock: FixedClock
 ) -> None:
     path = make_demo(tmp_path / "mine.plan")
     window = manager.show_plan(open_plan(path))
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: auto_backups(path) == [NOW])
-    clock.now = NOW + dt.timedelta(minutes=30)
+    clock.set(NOW + dt.timedelta(minutes=30))
     new_deal(window, "Within the hour")
     assert auto_backups(path) == [NOW]
-    clock.now = NOW + dt.timedelta(minutes=61)
+    clock.set(NOW + dt.timedelta(minutes=61))
     new_deal(window, "An hour later")
-    assert auto_backups(path) == [clock.now]  # same day: the newer one replaces it
+    assert auto_backups(path) == [clock.now()]  # same day: the newer one replaces it
     newest = backups.list_backups(path)[0].path
     assert count_deals(newest) == 42
-    clock.now = NOW + dt.timedelta(minutes=130)
+    clock.set(NOW + dt.timedelta(minutes=130))
     window.undo_stack.undo()  # undo is an edit too
     assert count_deals(backups.list_backups(path)[0].path) == 41
     assert manager.backup_problem is None
@@ -158,7 +149,7 @@ def test_the_restore_dialog_lists_backups_with_date_and_deal_count(
 
 
 def test_restore_from_backup_keeps_the_current_plan_first_and_reopens(
-    manager: WindowManager, qtbot: QtBot, history: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+    manager: WindowManager, qtbot: QtBot, history: Path, monkeypatch: pytest.MonkeyPatch, clock: FixedClock
 ) -> None:
     window = manager.show_plan(open_plan(history))
     qtbot.addWidget(window)
@@ -177,8 +168,8 @@ def test_restore_from_backup_keeps_the_current_plan_first_and_reopens(
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    clock.now = NOW + dt.timedelta(hours=3)
-    restored = run_restore_dialog(window, window.plan, clock.now)
+    clock.set(NOW + dt.timedelta(hours=3))
+    restored = run_restore_dialog(window, window.plan, clock.now())
     assert restored == history
     assert "2026-11-25 09:30" in asked[0]
     assert "kept as a backup first" in asked[0]
@@ -195,7 +186,12 @@ def test_restore_from_backup_keeps_the_current_plan_first_and_reopens(
 
 def dump_file_of(window: MainWindow) -> dict[str, list[tuple[Any, ...]]]:
     plan = window.plan
-    tables = [r[0] for r in plan.query("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    tables = [
+        r[0]
+        for r in plan.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%'"
+        )
+    ]
     return {t: plan.query(f"SELECT * FROM {t} ORDER BY rowid") for t in sorted(tables)}
 
 

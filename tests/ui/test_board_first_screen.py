@@ -115,3 +115,18 @@ def test_rows_not_read_yet_paint_blank(qtbot: QtBot, demo_plan: PlanDB) -> None:
     assert not all(m.complete for m in controller.models.values())
     # The first paint asks for the rest, which arrives a moment later.
     qtbot.waitUntil(lambda: all(m.complete for m in controller.models.values()))
+
+
+def test_the_filter_keys_are_folded_once_the_rest_is_read(qtbot: QtBot, demo_plan: PlanDB) -> None:
+    """Not on the seller's first keystroke, which waited for every card's key at 100,000 deals."""
+    controller = first_screen(demo_plan)
+    controller.load_rest()
+    assert all(model._keys is None for model in controller.models.values())
+    qtbot.waitUntil(lambda: all(model._keys is not None for model in controller.models.values()))
+    controller.set_filter("a")
+    accounts, words = controller.accounts, controller.words
+    for model in controller.models.values():
+        for c in model.visible_cards:
+            assert (
+                "a" in f"{c.title}\n{accounts.get(c.account_id or 0, '')}\n{words.get(c.id, '')}".casefold()
+            )

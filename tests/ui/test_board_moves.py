@@ -117,7 +117,7 @@ def test_cancel_leaves_everything_as_it_was(window: MainWindow, monkeypatch: pyt
     shown = answer_dialogs(monkeypatch, accept=False)
     card = window.controller.models[window.controller.columns[0].id].visible_cards[0]
     before = dump(window.plan)
-    assert not window.request_move(card.id, window.controller.columns[2].id)
+    assert not window.deals.request_move(card.id, window.controller.columns[2].id)
     assert len(shown) == 1
     assert dump(window.plan) == before
     assert card.id in ids(window, 0)
@@ -160,7 +160,7 @@ def test_close_as_lost_goes_to_the_archive_and_reopens(
     stage = window.controller.columns[3]
     card = window.controller.models[stage.id].visible_cards[0]
     lost = next(s for s in window.controller.stages if s.level is FunnelLevel.LOST)
-    assert window.request_move(card.id, lost.id)
+    assert window.deals.request_move(card.id, lost.id)
     assert shown[-1].kind == "close"
     assert window.controller.stage_of(card.id) is None
     window.tabs.setCurrentWidget(window.archive)
@@ -184,7 +184,7 @@ def test_close_as_lost_goes_to_the_archive_and_reopens(
 def test_context_menu_offers_every_other_stage(window: MainWindow) -> None:
     stage = window.controller.columns[0]
     card = window.controller.models[stage.id].visible_cards[0]
-    menu = window.card_menu(card.id)
+    menu = window.menus.card_menu(card.id)
     move_menu = menu.actions()[0].menu()
     assert isinstance(move_menu, QMenu)
     entries = {a.text(): a.isEnabled() for a in move_menu.actions()}
@@ -201,7 +201,7 @@ def test_snooze_hides_the_stale_badge_and_undo_returns_it(window: MainWindow) ->
         if window.controller.status(c).stale_days is not None
     )
     before = dump(window.plan)
-    assert window.snooze(stale.id, dt.date.today() + dt.timedelta(days=7), "Budget round in January")
+    assert window.deals.snooze(stale.id, dt.date.today() + dt.timedelta(days=7), "Budget round in January")
     model = window.controller.models[stale.stage_id]
     refreshed = next(c for c in model.cards if c.id == stale.id)
     status = model.status(refreshed)

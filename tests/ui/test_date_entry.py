@@ -233,7 +233,7 @@ def _type_close_date(qtbot: QtBot, text: str) -> Callable[[OpportunityDialog], N
 def _edit_close_date(window: MainWindow, qtbot: QtBot, typed: str) -> dt.date | None:
     deal = next(o for o in opportunity_repo.list_opportunities(window.plan) if o.close_date is not None)
     problems = _answer_deal_dialog(qtbot, _type_close_date(qtbot, typed))
-    window.edit_opportunity(deal.id)
+    window.deals.edit_opportunity(deal.id)
     assert problems == []
     saved = opportunity_repo.get_opportunity(window.plan, deal.id)
     assert saved is not None

@@ -83,23 +83,23 @@ def test_plan_dialogs_start_in_documents_then_where_the_last_plan_was(
     window.open_plan_requested.connect(opened.append)
 
     seen = answer(folder / "mine.plan")
-    window.open_plan_action.trigger()
+    window.menus.open_plan_action.trigger()
     assert seen == [home / "Documents"]
     assert opened == [folder / "mine.plan"]
     assert AppSettings().last_folder("plans") == folder
 
     seen = answer(None)
-    window.open_plan_action.trigger()
+    window.menus.open_plan_action.trigger()
     assert seen == [folder]
     assert opened == [folder / "mine.plan"]  # cancelled: nothing opened
 
     seen = answer(None)
-    window.new_plan_action.trigger()
+    window.menus.new_plan_action.trigger()
     assert seen == [folder]  # the same kind of file
     assert AppSettings().last_folder("plans") == folder  # a cancel changes nothing
 
     seen = answer(None)
-    window.open_review_action.trigger()
+    window.menus.open_review_action.trigger()
     assert seen == [home / "Documents"]  # another kind keeps its own folder
 
 

@@ -45,7 +45,7 @@ def window(demo_plan: PlanDB) -> Iterator[Window]:
 
 @pytest.fixture
 def view(qtbot: QtBot, window: Window) -> ForecastView:
-    v = ForecastView(window.plan, window.push, window.apply_change, today=lambda: TODAY)
+    v = ForecastView(window.session)
     qtbot.addWidget(v)
     v.resize(1300, 850)
     v.show()
@@ -120,7 +120,7 @@ def test_the_cli_prints_the_views_numbers(
     fops.set_targets(plan, {"2026Q4": 700_000})
     fops.take_snapshot(plan, TODAY - dt.timedelta(days=10))
     w = Window(plan)
-    view = ForecastView(plan, w.push, w.apply_change, today=lambda: TODAY)
+    view = ForecastView(w.session)
     qtbot.addWidget(view)
     view.refresh()
     import argparse
@@ -182,12 +182,12 @@ def test_a_closed_deal_keeps_its_category(view: ForecastView, window: Window) ->
     assert not view.set_category(won.id, ForecastCategory.COMMIT)
     assert window.failures[-1][0] == "The forecast category was not saved"
     assert dump_all(window.plan) == before
-    assert forecast_category_menu(view, window.plan, won.id, window.push, window.apply_change) is None
+    assert forecast_category_menu(view, window.session, won.id) is None
 
 
 def test_the_card_menu_writes_through_push(view: ForecastView, window: Window) -> None:
     deal = next(d for d in view.deals_model._deals if not d.level.is_closed)
-    menu = forecast_category_menu(view, window.plan, deal.id, window.push, window.apply_change)
+    menu = forecast_category_menu(view, window.session, deal.id)
     assert menu is not None
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts[1:] == ["Pipeline", "Best Case", "Commit", "Omitted"]
@@ -270,7 +270,7 @@ def test_double_click_opens_the_deal(view: ForecastView, qtbot: QtBot) -> None:
 
 
 def test_hidden_views_refresh_when_shown(qtbot: QtBot, window: Window) -> None:
-    view = ForecastView(window.plan, window.push, window.apply_change, today=lambda: TODAY)
+    view = ForecastView(window.session)
     qtbot.addWidget(view)
     view.invalidate()
     assert view.forecast is None  # not shown: nothing computed yet

@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 from planner import forecast_operations as fops
 from planner import i18n
 from planner.storage.db import PlanDB
-from tests.conftest import TODAY
 from tests.ui.forecast_support import Window
 from ui.forecast_view import ForecastView
 from ui.i18n import install_language
@@ -21,7 +20,7 @@ ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
 
 def _summary(qtbot: QtBot, plan: PlanDB) -> str:
     window = Window(plan)
-    view = ForecastView(plan, window.push, window.apply_change, today=lambda: TODAY)
+    view = ForecastView(window.session)
     qtbot.addWidget(view)
     view.show()
     return view.notes.text()

@@ -28,7 +28,8 @@ from tests.planner.plan_files import damage_table, make_many
 from ui import app as app_module
 from ui.i18n import english_locale, install_language
 from ui.main_window import MainWindow
-from ui.review_window import ReviewWindow, run_review_gui
+from ui.review_window import run_review_gui
+from ui.windows import ReviewWindow
 
 
 @pytest.fixture
@@ -133,7 +134,7 @@ def test_a_reopen_from_the_german_window_is_stored_in_english_and_shown_in_germa
         ops.move_opportunity(
             demo_plan, deal, lost.id, MoveDetails(reason="Kein Budget", closed_on=TODAY), TODAY
         )
-        assert window.request_move(deal, stage.id)
+        assert window.deals.request_move(deal, stage.id)
         history = opportunity_repo.stage_history(demo_plan, deal)
         assert history[-1].reason == "Reopened"
         assert history[0].reason == "Created"

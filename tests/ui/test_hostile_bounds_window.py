@@ -27,7 +27,7 @@ from tests.conftest import TODAY
 from tests.hostile import bounds
 from tests.ui.window_driver import Answer, Modals, answer_message_box, click, click_row, reveal, settle
 from ui.main_window import MainWindow
-from ui.review_window import ReviewWindow, open_review_window
+from ui.windows import ReviewWindow, open_review_window
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_a_notes_file_beyond_the_limits_is_refused_with_a_message(
     before = _manager_notes(window.plan)
     seen: list[tuple[str, str]] = []
     with modals.expecting(choose_file(files / name), read_box(seen)):
-        window.import_review_action.trigger()
+        window.menus.import_review_action.trigger()
     assert modals.take_unexpected() == []
     assert seen == [
         ("The review notes were not imported", f"{name} cannot be read: {bounds.EXPECTED[name]}.")
@@ -106,7 +106,7 @@ def test_notes_on_deals_not_in_the_bundle_are_left_out_and_said_so(
     before = _manager_notes(window.plan)
     seen: list[tuple[str, str]] = []
     with modals.expecting(choose_file(files / "notes-outside-bundle.json"), read_box(seen)):
-        window.import_review_action.trigger()
+        window.menus.import_review_action.trigger()
     assert modals.take_unexpected() == []
     (title, text), *_ = seen
     assert title == "Review notes imported"
@@ -121,7 +121,7 @@ def test_a_bundle_beyond_the_limits_is_refused_with_a_message_and_opens_nothing(
 ) -> None:
     seen: list[tuple[str, str]] = []
     with modals.expecting(choose_file(files / name), read_box(seen)):
-        window.open_review_action.trigger()
+        window.menus.open_review_action.trigger()
     assert modals.take_unexpected() == []
     assert seen == [("Cannot open for review", f"{name} cannot be read: {bounds.EXPECTED[name]}.")]
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ReviewWindow) and w.isVisible()]

@@ -31,7 +31,7 @@ def window(demo_plan: PlanDB) -> Iterator[Window]:
 
 @pytest.fixture
 def view(qtbot: QtBot, window: Window) -> HygieneView:
-    v = HygieneView(window.plan, window.push, window.apply_change, today=lambda: TODAY)
+    v = HygieneView(window.session)
     qtbot.addWidget(v)
     v.resize(1200, 700)
     v.show()
@@ -204,7 +204,7 @@ def test_with_the_main_windows_push_and_undo_stack(
     qtbot.addWidget(window)
     errors: list[str] = []
     monkeypatch.setattr(window, "show_error", lambda _title, message: errors.append(message))  # no modal
-    view = HygieneView(demo_plan, window._push, window.apply_change, today=lambda: TODAY)
+    view = HygieneView(window.session)
     qtbot.addWidget(view)
     view.show()
     ids = [row.id for row in view.model.rows[:2]]

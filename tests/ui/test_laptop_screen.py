@@ -323,7 +323,7 @@ def test_every_dialog_and_the_review_window_fit_768_pixels(
     qapp: QApplication, qtbot: QtBot, demo_plan: PlanDB, tmp_path: Path, language: str
 ) -> None:
     from ui.dialogs.import_wizard import ImportWizard
-    from ui.review_window import open_review_window
+    from ui.windows import open_review_window
 
     try:
         install_language(qapp, language)

@@ -33,7 +33,7 @@ def test_the_german_deal_editor_keeps_the_amount_exact(qtbot: QtBot, demo_plan: 
     window = MainWindow(demo_plan)
     qtbot.addWidget(window)
     deal = next(o for o in opportunity_repo.list_opportunities(demo_plan) if o.amount)
-    dialog = window.opportunity_dialog(deal.id)
+    dialog = window.deals.opportunity_dialog(deal.id)
     qtbot.addWidget(dialog)
     assert fmt.parse_amount(dialog.amount.text()) == deal.amount
     dialog.amount.setText("1.234.567,89")

@@ -73,7 +73,7 @@ def test_create_puts_the_card_in_its_column_and_changes_totals(
     draft = OpportunityDraft(
         "Brand new deal", None, stage.id, amount=1_000_000.0, close_date=dt.date(2026, 12, 1)
     )
-    new_id = window.create_opportunity(draft)
+    new_id = window.deals.create_opportunity(draft)
     assert new_id is not None
     assert len(model.cards) == before_count + 1
     assert new_id in [c.id for c in model.cards]
@@ -90,7 +90,7 @@ def test_create_puts_the_card_in_its_column_and_changes_totals(
 
 
 def test_the_dialog_validates_inline_and_writes_nothing_until_valid(window: MainWindow, qtbot: QtBot) -> None:
-    dialog = window.opportunity_dialog()
+    dialog = window.deals.opportunity_dialog()
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()
@@ -112,7 +112,7 @@ def test_the_dialog_validates_inline_and_writes_nothing_until_valid(window: Main
     draft = dialog.draft()
     assert (draft.title, draft.amount, draft.close_date) == ("Pilot", 12000.0, dt.date(2026, 12, 24))
     assert draft.forecast_category is ForecastCategory.COMMIT
-    assert window.create_opportunity(draft) is not None  # the enum survives the trip through Qt
+    assert window.deals.create_opportunity(draft) is not None  # the enum survives the trip through Qt
 
 
 def test_edit_moves_the_card_and_undo_restores_the_database(window: MainWindow) -> None:
@@ -132,7 +132,7 @@ def test_edit_moves_the_card_and_undo_restores_the_database(window: MainWindow) 
         drive.press_ok(dialog)
 
     with modals.expecting(tick_the_first):
-        assert window.save_opportunity(card.id, draft)
+        assert window.deals.save_opportunity(card.id, draft)
     assert modals.answered == 1
     assert not modals.take_unexpected()
     assert card.id in [c.id for c in window.controller.models[target.id].cards]
@@ -152,10 +152,10 @@ def test_delete_asks_first_and_can_be_undone(window: MainWindow) -> None:
     window.board.select(card.id)
     before = dump(window.plan)
     with drive.Modals().expecting(answer(QMessageBox.StandardButton.No)):
-        window.delete_selected()
+        window.deals.delete_selected()
     assert opportunity_repo.get_opportunity(window.plan, card.id) is not None
     with drive.Modals().expecting(answer(QMessageBox.StandardButton.Yes)):
-        window.delete_selected()
+        window.deals.delete_selected()
     assert opportunity_repo.get_opportunity(window.plan, card.id) is None
     assert card.id not in [c.id for c in window.controller.models[stage.id].cards]
     window.undo_stack.undo()
@@ -202,7 +202,7 @@ def test_escape_clears_the_filter_and_returns_to_the_selected_card(window: MainW
     assert window.filter_edit.hasFocus()
     qtbot.keyClicks(window.filter_edit, "northwind")
     assert 0 < _shown(window) < total
-    assert window.filter_notice is None or not window.filter_notice.isVisible()
+    assert window.board_filter.notice is None or not window.board_filter.notice.isVisible()
 
     qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
     assert window.filter_edit.text() == ""
@@ -218,7 +218,7 @@ def test_a_filter_that_matches_nothing_says_so_until_cleared(window: MainWindow,
     window.filter_edit.setFocus()
     qtbot.keyClicks(window.filter_edit, "<b>nothing")
     assert _shown(window) == 0
-    notice = window.filter_notice
+    notice = window.board_filter.notice
     assert notice is not None
     assert notice.isVisible()
     # What the seller typed, as typed: plain text, not markup.
@@ -244,11 +244,11 @@ def test_a_filter_that_matches_nothing_says_so_until_cleared(window: MainWindow,
 
 def test_accounts_create_rename_delete_with_undo(window: MainWindow) -> None:
     before = dump(window.plan)
-    new_id = window.create_account(AccountDraft("Contoso"))
+    new_id = window.account_actions.create_account(AccountDraft("Contoso"))
     assert new_id is not None
     assert window.accounts.model.row_of(new_id) >= 0
     acme = next(a for a in account_repo.list_accounts(window.plan) if a.name == "Acme Manufacturing")
-    assert window.save_account(acme.id, AccountDraft("Acme Corp"))
+    assert window.account_actions.save_account(acme.id, AccountDraft("Acme Corp"))
     accounts_on_cards = {
         m.face(c).account  # type: ignore[union-attr]
         for m in window.controller.models.values()
@@ -258,7 +258,7 @@ def test_accounts_create_rename_delete_with_undo(window: MainWindow) -> None:
     assert "Acme Manufacturing" not in accounts_on_cards
     deals = len(opportunity_repo.list_opportunities(window.plan, account_id=acme.id))
     with drive.Modals().expecting(answer(QMessageBox.StandardButton.Yes)):
-        window.delete_account(acme.id)
+        window.account_actions.delete_account(acme.id)
     assert len(opportunity_repo.list_opportunities(window.plan)) == 40 - deals
     for _ in range(3):
         window.undo_stack.undo()
@@ -273,7 +273,7 @@ def test_a_write_that_fails_is_reported_and_the_board_shows_the_database(
     window.plan.conn.execute("PRAGMA query_only = ON")  # every write now fails like a read-only file
     stage = window.controller.columns[0]
     count = len(window.controller.models[stage.id].cards)
-    assert window.create_opportunity(OpportunityDraft("Will fail", None, stage.id)) is None
+    assert window.deals.create_opportunity(OpportunityDraft("Will fail", None, stage.id)) is None
     assert errors
     assert "could not be saved" in errors[0][1] or "read-only" in errors[0][1]
     assert len(window.controller.models[stage.id].cards) == count
@@ -320,7 +320,7 @@ def test_an_undo_that_cannot_be_written_is_reported_and_the_board_shows_the_data
     errors: list[tuple[Any, ...]] = []
     monkeypatch.setattr(window, "show_error", lambda *a: errors.append(a))
     stage = window.controller.columns[0]
-    new_id = window.create_opportunity(OpportunityDraft("Undo will fail", None, stage.id))
+    new_id = window.deals.create_opportunity(OpportunityDraft("Undo will fail", None, stage.id))
     assert new_id is not None
     window.plan.conn.execute("PRAGMA query_only = ON")  # like a disk that filled up meanwhile
     try:

@@ -40,8 +40,8 @@ def test_menus_docks_and_tabs_are_german(qtbot: QtBot, demo_plan: PlanDB) -> Non
     try:
         menus = [action.text() for action in window.menuBar().actions()]
         assert menus[:4] == ["&Datei", "&Bearbeiten", "&Ansicht", "&Hilfe"]
-        assert window.new_deal_action.text() == "&Neue Verkaufschance…"
-        assert window.undo_action.text().startswith("&Rückgängig")
+        assert window.menus.new_deal_action.text() == "&Neue Verkaufschance…"
+        assert window.menus.undo_action.text().startswith("&Rückgängig")
         assert window.details_dock.windowTitle() == "Details der Verkaufschance"
         assert window.accounts_dock.windowTitle() == "Kunden"
         assert window.history_dock.windowTitle() == "Verlauf der Änderungen"
@@ -49,10 +49,11 @@ def test_menus_docks_and_tabs_are_german(qtbot: QtBot, demo_plan: PlanDB) -> Non
         tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         assert tabs == ["&Phasen", "Ar&chiv", "Pro&gnose", "Bere&inigung", "&Personen"]
         assert window.board.accessibleName() == "Phasenansicht"
-        assert window.filter_edit.placeholderText().startswith("Nach Titel oder Kunde filtern")
+        placeholder = window.filter_edit.placeholderText()
+        assert placeholder.startswith("Nach Titel, Kunde, Produkt oder Ansprechpartner")
         assert "offene Verkaufschancen" in window.statusBar().currentMessage()
         # The action objects and their shortcuts are the same in every language.
-        assert window.find_action.shortcut().toString() == "Ctrl+F"
+        assert window.menus.find_action.shortcut().toString() == "Ctrl+F"
     finally:
         _close(window)
 
@@ -64,7 +65,7 @@ def test_about_shortcuts_and_guide_are_german(qtbot: QtBot, demo_plan: PlanDB) -
     assert current_language() == "de"
     window = _window(qtbot, demo_plan)
     try:
-        about = window.about_text()
+        about = window.help_actions.about_text()
         assert "Miller-Heiman-Methode" in about
         assert "Dieser Plan: im Arbeitsspeicher" in about
         assert "Lizenz: MIT" in about

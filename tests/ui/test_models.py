@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from planner.model import Card
+from planner.money import CurrencySums
 from planner.storage import accounts as account_repo
 from planner.storage.db import PlanDB
 from ui.accounts_panel import ACCOUNT_ID_ROLE, AccountListModel
@@ -67,3 +69,54 @@ def test_account_model_orders_subsidiaries_under_parents(
     assert names == ["Alpha", "Zeta Group", "    Zeta Sub"]
     assert model.data(model.index(1, 0), ACCOUNT_ID_ROLE) == top
     assert model.row_of(top) == 1
+
+
+def _money_card(i: int, title: str, currency: str, amount: float | None, override: int | None) -> Card:
+    close = (dt.date(2026, 12, 1) + dt.timedelta(days=i % 17)).isoformat()
+    return Card(i, 1, title, 1 + i % 3, amount, currency, close, "2026-11-01", override, close)
+
+
+def _assert_sums_match(model: StageColumnModel) -> None:
+    """The column's running sums are those of the visible cards added up afresh."""
+    fresh = CurrencySums.of(((c.amount, c.currency, c.probability_override) for c in model.visible_cards), 40)
+    assert model.sums.count == fresh.count == len(model.visible_cards)
+    for currency in set(model.sums.sums) | set(fresh.sums):
+        got = model.sums.sums.get(currency, [0.0, 0.0])
+        want = fresh.sums.get(currency, [0.0, 0.0])
+        assert got == pytest.approx(want, abs=1e-6), currency
+
+
+def test_column_sums_follow_every_filter_step(qtmodeltester: ModelTester) -> None:
+    """Clearing the filter copies the column's sums and a query that keeps most cards subtracts
+    the few it leaves out: after moves in and out, under a filter or not, they still add up."""
+    titles = ("Alpha", "Beta", "Gamma", "Delta")
+    currencies = ("EUR", "USD", "GBP")
+    cards = [
+        _money_card(
+            i,
+            f"{titles[i % 4]} {i}",
+            currencies[i % 3],
+            None if i % 7 == 0 else 1000.0 + i,
+            (i % 5) * 10 or None,
+        )
+        for i in range(1, 61)
+    ]
+    model = StageColumnModel(1, accounts=ACCOUNTS, default_probability=40)
+    model.set_cards(sorted(cards, key=lambda c: (c.order_key, c.id)))
+    qtmodeltester.check(model)
+    _assert_sums_match(model)
+    for query in ("a", "al", "", "e", "et", "eta", "", "t", "ta", "gamma", "", "zz", ""):
+        model.set_filter(query)
+        _assert_sums_match(model)
+    model.set_filter("a")  # keeps most cards: the subtracting path
+    assert len(model.visible_cards) > len(cards) // 2
+    model.remove(2)  # a visible card leaves
+    model.upsert(_money_card(100, "Omega", "CHF", 500.0, None))  # a card the filter shows
+    model.upsert(_money_card(101, "Zulu", "EUR", 700.0, 90))  # one it hides, still in the column
+    _assert_sums_match(model)
+    model.set_filter("al")
+    _assert_sums_match(model)
+    model.set_filter("")
+    _assert_sums_match(model)
+    assert model.sums.count == len(cards) + 1
+    qtmodeltester.check(model)

@@ -58,7 +58,7 @@ def _new_deal(window: MainWindow, qtbot: QtBot, answer: Answer) -> None:
             dialog.reject()
 
     QTimer.singleShot(0, run)
-    window.new_opportunity()
+    window.deals.new_opportunity()
     assert problems == []
 
 

@@ -21,13 +21,8 @@ from tests.conftest import TODAY
 from tests.ui import window_driver as drive
 from ui.dialogs.export_dialog import ExportDialog
 from ui.main_window import MainWindow
-from ui.review_window import (
-    ReviewWindow,
-    open_review_window,
-    run_import_review_notes,
-    run_open_for_review,
-    run_review_gui,
-)
+from ui.review_window import run_import_review_notes, run_open_for_review, run_review_gui
+from ui.windows import ReviewWindow, open_review_window
 
 
 def read_box(shown: list[str]) -> drive.Answer:
@@ -133,9 +128,9 @@ def test_review_mode_is_read_only_under_a_banner(review_window: ReviewWindow) ->
     assert review_window.read_only_reason is not None
     assert review_window.read_only_reason.startswith("Review mode")
     assert review_window.read_only_label.text().startswith("Review mode")
-    assert not review_window.new_deal_action.isEnabled()
+    assert not review_window.menus.new_deal_action.isEnabled()
     assert "Review mode" in review_window.windowTitle()
-    assert not review_window.request_move(1, 2)
+    assert not review_window.move_deal(1, 2)
 
 
 def test_the_manager_writes_notes_the_seller_imports_once(
@@ -168,7 +163,7 @@ def test_the_manager_writes_notes_the_seller_imports_once(
     assert change is not None
     assert change.opportunities == frozenset({deal_id})
     assert "Added 2 coaching notes" in told[-1]
-    seller.apply_change(change)
+    seller.session.apply_change(change)
     seller.details.show_opportunity(deal_id)
     assert "Get the economic buyer meeting first." in seller.details.coaching.text()
     with drive.Modals().expecting(read_box(told)):

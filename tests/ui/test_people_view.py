@@ -31,7 +31,7 @@ def window(demo_plan: PlanDB) -> Iterator[Window]:
 
 @pytest.fixture
 def view(qtbot: QtBot, window: Window) -> PeopleView:
-    v = PeopleView(window.plan, window.push, window.apply_change)
+    v = PeopleView(window.session)
     qtbot.addWidget(v)
     v.resize(1280, 700)
     v.show()
@@ -187,8 +187,17 @@ def test_add_a_duplicate_and_merge_it_in_one_undo_step(
     assert dump_all(view.plan) == original
 
 
-def test_read_only_offers_no_edits(view: PeopleView) -> None:
-    view.set_read_only("The file is read-only")
+def test_the_view_follows_its_edit_session(view: PeopleView, window: Window) -> None:
+    # Written by another part of the window (or the file read again): the session says so.
+    someone = view.model.rows[0].person
+    with view.plan.atomic():
+        people_repo.insert_person(view.plan, Person(0, someone.account_id, "Zoë Newcomer"))
+    window.session.resync()
+    assert "Zoë Newcomer" in [view.model.text(n, 0) for n in range(view.model.rowCount())]
+
+
+def test_read_only_offers_no_edits(view: PeopleView, window: Window) -> None:
+    window.session.set_read_only("The file is read-only")
     assert not view.add_button.isEnabled()
     assert not view.edit_button.isEnabled()
     assert not view.merge_button.isEnabled()

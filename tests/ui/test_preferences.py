@@ -119,13 +119,13 @@ def test_ok_stores_the_choices_and_applies_the_theme(
     window: MainWindow, ini: str, monkeypatch: pytest.MonkeyPatch, themes_applied: list[Theme]
 ) -> None:
     shown = answer_with(monkeypatch, pick, QDialog.DialogCode.Accepted)
-    window.edit_preferences()
+    window.help_actions.edit_preferences()
     assert len(shown) == 1
     again = settings_at(ini)  # a fresh reader of the same file: what the next start sees
     assert (again.language(), again.theme(), again.paper_size()) == ("de", Theme.DARK, "Letter")
     assert again.export_paper() == "letter"
     assert themes_applied == [Theme.DARK]
-    assert window.theme_actions["dark"].isChecked()  # View → Theme agrees
+    assert window.help_actions.theme_actions["dark"].isChecked()  # View → Theme agrees
     assert "next time the planner starts" in window.statusBar().currentMessage()
 
 
@@ -136,7 +136,7 @@ def test_cancel_changes_nothing(
     window.settings.sync()
     before = QSettings(ini, QSettings.Format.IniFormat).value("view/theme")
     answer_with(monkeypatch, pick, QDialog.DialogCode.Rejected)
-    window.edit_preferences()
+    window.help_actions.edit_preferences()
     raw = QSettings(ini, QSettings.Format.IniFormat)
     assert raw.value("view/theme") == before == "light"
     assert not raw.contains("view/language")
@@ -149,7 +149,7 @@ def test_cancel_changes_nothing(
 def test_edit_menu_has_preferences_with_its_shortcut_and_role(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    action = window.preferences_action
+    action = window.menus.preferences_action
     edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
     assert isinstance(edit_menu, QMenu)
     assert action in edit_menu.actions()
@@ -168,8 +168,8 @@ def test_the_plan_settings_are_opened_not_copied(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, themes_applied: list[Theme]
 ) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(window, "edit_currencies", lambda: opened.append("currencies"))
-    monkeypatch.setattr(window, "edit_stage_settings", lambda: opened.append("stages"))
+    monkeypatch.setattr(window.plan_actions, "edit_currencies", lambda: opened.append("currencies"))
+    monkeypatch.setattr(window.plan_actions, "edit_stage_settings", lambda: opened.append("stages"))
 
     def links(dialog: PreferencesDialog) -> None:
         dialog.currencies_button.click()
@@ -177,7 +177,7 @@ def test_the_plan_settings_are_opened_not_copied(
         assert dialog.result() == 0  # Preferences stays open under them
 
     answer_with(monkeypatch, links, QDialog.DialogCode.Rejected)
-    window.edit_preferences()
+    window.help_actions.edit_preferences()
     assert opened == ["currencies", "stages"]
 
 
@@ -193,7 +193,7 @@ def test_fiscal_year_and_targets_keeps_the_choices_and_shows_the_forecast(
         return int(self.result())
 
     monkeypatch.setattr(PreferencesDialog, "exec", exec_)
-    window.edit_preferences()
+    window.help_actions.edit_preferences()
     assert shown[0].result() == QDialog.DialogCode.Accepted
     assert settings_at(ini).paper_size() == "A4"
     assert window.forecast_view is not None
@@ -211,7 +211,7 @@ def test_a_read_only_plan_offers_no_plan_settings(
         seen["stages"] = dialog.stages_button.isEnabled()
 
     answer_with(monkeypatch, look, QDialog.DialogCode.Rejected)
-    window.edit_preferences()
+    window.help_actions.edit_preferences()
     assert seen == {"currencies": False, "stages": False}
 
 

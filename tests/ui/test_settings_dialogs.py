@@ -63,7 +63,7 @@ def test_stage_change_rebuilds_the_board_and_undo_restores_everything(window: Ma
     assert qualified is not None
     assert evaluating is not None
     remaining = [r for r in rows if r.id != qualified]
-    assert window.save_stage_settings(remaining, {qualified: evaluating})
+    assert window.plan_actions.save_stage_settings(remaining, {qualified: evaluating})
     assert [c.stage.name for c in window.board.columns.values()] == ["Prospect", "Evaluating", "Committed"]
     assert [b.text() for b in window.board.band_labels] == ["Above the Funnel", "In the Funnel", "Best Few"]
     assert window.board.column_for(evaluating).summary.text().startswith("16 deals")
@@ -84,11 +84,13 @@ def test_stage_change_rebuilds_the_board_and_undo_restores_everything(window: Ma
 
 def test_currencies_change_headers_and_unknown_ones_stay_apart(window: MainWindow, qtbot: QtBot) -> None:
     stage = window.controller.columns[0]
-    window.create_opportunity(OpportunityDraft("Swiss deal", None, stage.id, amount=50_000.0, currency="CHF"))
+    window.deals.create_opportunity(
+        OpportunityDraft("Swiss deal", None, stage.id, amount=50_000.0, currency="CHF")
+    )
     header = window.board.column_for(stage.id).summary.text()
     assert "+ 50k CHF" in header  # no rate: shown apart, never added
     before = full_dump(window.plan)
-    assert window.save_currencies("EUR", {"USD": 0.92, "GBP": 1.17, "CHF": 1.05})
+    assert window.plan_actions.save_currencies("EUR", {"USD": 0.92, "GBP": 1.17, "CHF": 1.05})
     assert "CHF" not in window.board.column_for(stage.id).summary.text()
     window.undo_stack.undo()
     assert full_dump(window.plan) == before

@@ -64,7 +64,7 @@ from ui.board.delegate import CardDelegate, badge_layout, badges, card_inner
 from ui.board.models import FACE_ROLE, ID_ROLE
 from ui.dialogs.import_wizard import ImportWizard
 from ui.main_window import MainWindow
-from ui.review_window import ReviewWindow, open_review_window
+from ui.windows import ReviewWindow, open_review_window
 
 PLANNER = Path(sys.executable).with_name("planner")
 
@@ -451,11 +451,11 @@ def test_the_main_window_shows_markup_as_text(window: MainWindow, qtbot: QtBot) 
     drive.click_tab(window.tabs, 0)
     click_card(window, snoozed)
     with boxes.expecting(boxes.read(QMessageBox.StandardButton.No)):
-        window.snooze_action.trigger()
+        window.menus.snooze_action.trigger()
     victim = next(d for d in deals if d not in (fullest, snoozed))
     click_card(window, victim)
     with boxes.expecting(boxes.read(QMessageBox.StandardButton.Yes)):
-        window.delete_deal_action.trigger()
+        window.menus.delete_deal_action.trigger()
     assert opportunity_repo.get_opportunity(plan, victim) is None
     assert boxes.unexpected == []
     assert len(boxes.said) == 2
@@ -552,11 +552,11 @@ def test_review_notes_and_bundles_with_markup_are_quoted_as_text(
     boxes = Boxes()
     before = activity_repo.list_notes(window.plan, _open_deals(window.plan)[0])
     with boxes.expecting(choose_file(notes), boxes.read()):
-        window.import_review_action.trigger()
+        window.menus.import_review_action.trigger()
     with boxes.expecting(choose_file(foreign), boxes.read()):
-        window.import_review_action.trigger()
+        window.menus.import_review_action.trigger()
     with boxes.expecting(choose_file(bad), boxes.read()):
-        window.open_review_action.trigger()
+        window.menus.open_review_action.trigger()
     assert boxes.unexpected == []
     summary, wrong_plan, cannot_open = boxes.said
     assert "3 left out" in summary[0]
@@ -589,7 +589,7 @@ def test_a_crm_file_with_markup_imports_through_the_wizard_as_text(
     assert len(imported) == 4
     assert all(intact(title) for (title,) in imported)  # stored as written
     assert wizard.change is not None
-    window.apply_change(wizard.change)
+    window.session.apply_change(wizard.change)
     wizard.close()
     drive.settle(20)
     found.append(walk(window, "after the import"))

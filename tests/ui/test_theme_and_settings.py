@@ -116,12 +116,12 @@ def test_the_window_remembers_its_layout_theme_and_recent_plans(qtbot: QtBot, tm
     first_plan = open_plan(tmp_path / "first.plan")
     manager = WindowManager(tmp_path)
     window = manager.show_plan(first_plan)
-    window.settings = AppSettings(QSettings(ini, QSettings.Format.IniFormat))
+    window.settings = window.help_actions.settings = AppSettings(QSettings(ini, QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.settings.add_recent_plan(tmp_path / "first.plan")
     window.resize(900, 600)
     window.accounts_dock.show()
-    window.set_theme("dark")
+    window.help_actions.set_theme("dark")
     window.close()
     again = AppSettings(QSettings(ini, QSettings.Format.IniFormat))
     assert again.theme() is Theme.DARK
@@ -129,12 +129,14 @@ def test_the_window_remembers_its_layout_theme_and_recent_plans(qtbot: QtBot, tm
     assert again.geometry() is not None
     assert again.window_state() is not None
     second = manager.show_plan(open_plan(tmp_path / "second.plan"))
-    second.settings = again
+    second.settings = second.help_actions.settings = again
     qtbot.addWidget(second)
     second.restore_layout()
     assert second.accounts_dock.isVisible()  # the docks come back as they were
-    second._on_recent_menu_about_to_show()
-    assert [a.text() for a in second.recent_menu.actions()] == [str((tmp_path / "first.plan").resolve())]
+    second.help_actions.fill_recent(second.menus.recent_menu)
+    assert [a.text() for a in second.menus.recent_menu.actions()] == [
+        str((tmp_path / "first.plan").resolve())
+    ]
     QApplication.instance().setPalette(light_palette())  # type: ignore[union-attr]
 
 
@@ -148,4 +150,4 @@ def test_help_menu_reaches_the_shortcuts_and_the_guide(qtbot: QtBot, demo_plan: 
     assert rows["New deal"] == "Ctrl+N"
     assert rows["Move forward"] == "Ctrl+Right"
     assert rows["Export review pack"] == "Ctrl+E"
-    assert not window.new_deal_action.icon().isNull()
+    assert not window.menus.new_deal_action.icon().isNull()

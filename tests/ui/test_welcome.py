@@ -18,7 +18,7 @@ from ui.app import open_or_create
 from ui.app_settings import AppSettings
 from ui.i18n import install_language
 from ui.main_window import MainWindow
-from ui.welcome import WelcomeDialog, show_welcome, welcome_first_time
+from ui.welcome import WelcomeDialog
 from ui.windows import WindowManager
 
 
@@ -69,7 +69,7 @@ def test_the_welcome_shows_on_the_first_start_only(
     qtbot.addWidget(second)
     assert [ms for ms, _call in scheduled if ms == windows.WELCOME_AFTER_MS] == []
     assert welcomes(second) == []
-    assert welcome_first_time(second) is None
+    assert second.help_actions.welcome_first_time() is None
     second.undo_stack.clear()
 
 
@@ -78,20 +78,20 @@ def test_its_buttons_do_what_the_banner_buttons_do(
 ) -> None:
     imported: list[bool] = []
     started: list[bool] = []
-    monkeypatch.setattr(window, "import_from_crm", lambda: imported.append(True))
+    monkeypatch.setattr(window.plan_actions, "import_from_crm", lambda: imported.append(True))
     window.start_own_plan_requested.connect(lambda: started.append(True))
 
-    dialog = show_welcome(window)
+    dialog = window.help_actions.show_welcome()
     dialog.import_button.click()
     assert imported == [True]
     assert not dialog.isVisible()
 
-    dialog = show_welcome(window)
+    dialog = window.help_actions.show_welcome()
     dialog.start_button.click()
     assert started == [True]
     assert not dialog.isVisible()
 
-    dialog = show_welcome(window)
+    dialog = window.help_actions.show_welcome()
     dialog.explore_button.click()
     assert not dialog.isVisible()
     assert (imported, started) == ([True], [True])
@@ -104,27 +104,27 @@ def test_help_welcome_shows_it_again_and_only_once(window: MainWindow) -> None:
     window.settings.set_welcome_seen()
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
     assert isinstance(help_menu, QMenu)
-    assert window.welcome_action in help_menu.actions()
-    window.welcome_action.trigger()
-    window.welcome_action.trigger()  # raises the open one rather than opening a second
+    assert window.menus.welcome_action in help_menu.actions()
+    window.menus.welcome_action.trigger()
+    window.menus.welcome_action.trigger()  # raises the open one rather than opening a second
     assert len(welcomes(window)) == 1
 
 
 def test_keyboard_escape_closes_and_enter_explores(window: MainWindow, qtbot: QtBot) -> None:
-    dialog = show_welcome(window)
+    dialog = window.help_actions.show_welcome()
     assert dialog.explore_button.isDefault()
     assert not dialog.start_button.autoDefault()
     assert not dialog.import_button.autoDefault()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
-    dialog = show_welcome(window)
+    dialog = window.help_actions.show_welcome()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert dialog.result() == WelcomeDialog.DialogCode.Accepted
 
 
 def test_the_steps_are_named_for_screen_readers(window: MainWindow) -> None:
-    dialog = show_welcome(window)
+    dialog = window.help_actions.show_welcome()
     names = [step.accessibleName() for step in dialog.steps]
     assert names == [
         "Step 1: The board follows the customer",
@@ -146,7 +146,7 @@ def test_on_the_sellers_own_plan_it_does_not_offer_to_leave_the_demo(qtbot: QtBo
     window = MainWindow(plan)
     qtbot.addWidget(window)
     window.show()
-    dialog = show_welcome(window)
+    dialog = window.help_actions.show_welcome()
     assert not dialog.start_button.isVisible()
     assert dialog.import_button.isVisible()
     assert dialog.explore_button.text() == "&Get started"
@@ -154,12 +154,12 @@ def test_on_the_sellers_own_plan_it_does_not_offer_to_leave_the_demo(qtbot: QtBo
 
 
 def test_the_welcome_speaks_german(qapp: QApplication, window: MainWindow) -> None:
-    english = texts(show_welcome(window))
+    english = texts(window.help_actions.show_welcome())
     for dialog in welcomes(window):
         dialog.close()
     try:
         assert install_language(qapp, "de"), "run `python packaging/translations.py build`"
-        dialog = show_welcome(window)
+        dialog = window.help_actions.show_welcome()
         german = texts(dialog)
         assert dialog.windowTitle() == "Willkommen bei Opportunity Planner"
         assert dialog.explore_button.text() == "&Demo erkunden"

@@ -43,7 +43,7 @@ def window_columns(plan: PlanDB) -> list[Any]:
 
 
 def edit_actions(window: MainWindow) -> dict[str, bool]:
-    return {name: getattr(window, name).isEnabled() for name in window._EDIT_ACTIONS}
+    return {action.text(): action.isEnabled() for action in window.menus.edit_actions}
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_a_full_disk_fails_visibly_and_the_board_shows_the_database(
     saved = 0
     while not errors:
         before = dump(window.plan)
-        if window.create_opportunity(draft(window, f"Deal {saved} " + "x" * 290)) is not None:
+        if window.deals.create_opportunity(draft(window, f"Deal {saved} " + "x" * 290)) is not None:
             saved += 1
         assert saved < 500, "the size limit never bit"
     title, message = errors[0]
@@ -92,7 +92,7 @@ def test_a_full_disk_fails_visibly_and_the_board_shows_the_database(
     assert window.undo_stack.count() == saved
     assert window.read_only_reason is None  # a full disk passes; the window stays editable
     window.plan.conn.execute(f"PRAGMA max_page_count = {pages * 10}")
-    new_id = window.create_opportunity(draft(window, "After freeing space"))
+    new_id = window.deals.create_opportunity(draft(window, "After freeing space"))
     assert new_id in board_ids(window)
 
 
@@ -107,7 +107,7 @@ def test_a_plan_file_deleted_or_moved_while_open_stops_edits_and_offers_a_copy(
 ) -> None:
     path = window.plan.path
     assert path is not None
-    kept = window.create_opportunity(draft(window, "Saved before"))
+    kept = window.deals.create_opportunity(draft(window, "Saved before"))
     assert kept is not None
     moved_to = tmp_path / "elsewhere.plan"
     if how == "deleted":
@@ -115,7 +115,7 @@ def test_a_plan_file_deleted_or_moved_while_open_stops_edits_and_offers_a_copy(
     else:
         path.rename(moved_to)
     before = dump(window.plan)
-    assert window.create_opportunity(draft(window, "Never written")) is None
+    assert window.deals.create_opportunity(draft(window, "Never written")) is None
     assert errors == [("The deal was not created", MOVED)]
     assert dump(window.plan) == before
     assert board_ids(window) == open_ids(window.plan)
@@ -125,9 +125,9 @@ def test_a_plan_file_deleted_or_moved_while_open_stops_edits_and_offers_a_copy(
     assert window.read_only_banner.isVisible()
     assert window.read_only_label.text() == MOVED
     assert not any(edit_actions(window).values())
-    assert not window.undo_action.isEnabled()
+    assert not window.menus.undo_action.isEnabled()
     window.board.select(kept)
-    assert not window.edit_deal_action.isEnabled()
+    assert not window.menus.edit_deal_action.isEnabled()
     # Save a copy as… keeps everything the window shows, and opens it.
     copy = tmp_path / "rescued.plan"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
@@ -162,8 +162,8 @@ def test_a_second_window_on_the_same_plan_is_read_only_with_a_banner(
             assert not any(edit_actions(window).values())
             card = window.controller.models[window.controller.columns[0].id].cards[0]
             window.board.select(card.id)
-            assert not window.edit_deal_action.isEnabled()
-            assert window.create_opportunity(draft(window, "Second window")) is None
+            assert not window.menus.edit_deal_action.isEnabled()
+            assert window.deals.create_opportunity(draft(window, "Second window")) is None
             assert errors[0][1] == OPEN_ELSEWHERE
             assert window.undo_stack.count() == 0
             # Drops on the board are not offered either.
@@ -194,11 +194,11 @@ manager = WindowManager(Path(sys.argv[1]).parent)
 window = manager.show_plan(open_plan(Path(sys.argv[1])))
 app.processEvents()
 stage = window.controller.columns[0].id
-created = window.create_opportunity(OpportunityDraft("Not on a read-only file", None, stage))
+created = window.deals.create_opportunity(OpportunityDraft("Not on a read-only file", None, stage))
 print(json.dumps({
     "reason": window.read_only_reason,
     "banner": window.read_only_banner is not None and window.read_only_banner.isVisible(),
-    "actions": [getattr(window, name).isEnabled() for name in window._EDIT_ACTIONS],
+    "actions": [action.isEnabled() for action in window.menus.edit_actions],
     "created": created,
     "errors": errors,
     "deals": window.plan.query("SELECT COUNT(*) FROM opportunity")[0][0],

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.exchange.crm import PROFILES
+
 _TAG = re.compile(r"<[^>]+>|&[a-z]+;")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{3,}")
 _ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
@@ -121,6 +123,8 @@ SAME_IN_GERMAN = frozenset(
         "JPY",
         "CAD",
         "AUD",
+        # Every CRM's product name, as the import wizard lists them.
+        *(word for profile in PROFILES for word in profile.label.split()),
     ]
 )
 
@@ -211,7 +215,12 @@ def plan_values(conn: sqlite3.Connection) -> list[str]:
     Longest first, so that removing them from a text removes "Acme renewal" before "Acme".
     """
     values: set[str] = set()
-    tables = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")]
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "select name from sqlite_master where type = 'table' and name not like 'search_index%'"
+        )
+    ]
     for table in tables:
         for row in conn.execute(f'select * from "{table}"'):
             for value in row:
@@ -284,7 +293,7 @@ def main_window_texts(plan: object, language: str) -> list[str]:
         deal = row[0] if row else None
         if deal is not None:
             window._on_board_opportunity_selected(deal)
-            found = texts(window) + texts(window.card_menu(deal))
+            found = texts(window) + texts(window.menus.card_menu(deal))
         else:
             found = texts(window)
         window.show_forecast()

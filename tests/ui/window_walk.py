@@ -42,13 +42,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import people
+from planner import people, search
 from planner.demo import populate_demo
 from planner.model import FunnelLevel, Stage
 from planner.money import CurrencySums
 from planner.stages import open_stages
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
+from planner.storage import people as people_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB, open_memory
@@ -109,6 +110,7 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "edit_person": (2, 2),
     "add_duplicate": (1, 1),
     "merge_duplicates": (1, 1),
+    "search_and_open": (3, 2),
 }
 
 
@@ -151,6 +153,7 @@ class Walk:
         self.commands: list[Any] = []
         self.index = 0
         self.words = self._filter_words()
+        self.search_words = self._search_words()
         self.problems: list[str] = []
         self.timings: list[tuple[float, str]] = []
         self._previous_handler: Any = qInstallMessageHandler(self._on_qt_message)
@@ -170,6 +173,16 @@ class Walk:
         if self._previous_handler is not None:
             self._previous_handler(kind, context, message)
 
+    def _search_words(self) -> list[str]:
+        """What a seller searches for: the filter's words, people's names, and words of the sheets."""
+        words = set(self.words)
+        for account in account_repo.list_accounts(self.plan):
+            for person in people_repo.list_people(self.plan, account.id):
+                words.update(person.name.split())
+        words.update(["cfo", "reference", "contoso", "budget", 'NEAR("x" -:(', "<b>"])
+        # QTest types ASCII only (its key table asserts on anything else).
+        return sorted(w for w in words if w.isascii())
+
     def _filter_words(self) -> list[str]:
         """Pieces of titles and account names to filter by, and one that matches nothing."""
         words = {"zzqx"}
@@ -177,6 +190,8 @@ class Walk:
             words.update(w for w in deal.title.split() if len(w) > 2)
         for account in account_repo.list_accounts(self.plan):
             words.add(account.name.split()[0])
+            # The filter matches the deal's people too.
+            words.update(p.name.split()[-1] for p in people_repo.list_people(self.plan, account.id))
         return sorted(words)
 
     # Running --------------------------------------------------------------------------------
@@ -683,7 +698,57 @@ class Walk:
         with self.expect(answer):
             drive.click(view.merge_button)
 
+    def do_search_and_open(self, k: int, how: int) -> None:
+        """Ctrl+K, type part of a word, then open a result with the keyboard or a click."""
+        word = self.search_words[k % len(self.search_words)]
+        text = word[: max(2, len(word) - k % 3)]
+        drive.click(self.window.tabs.tabBar())  # Ctrl+K works from anywhere in the window
+        QTest.keyClick(self.window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+        dialog = self.window.search.dialog
+        assert dialog is not None, "Ctrl+K did not open the search"
+        assert dialog.isVisible(), "Ctrl+K did not show the search"
+        drive.type_into(dialog.edit, text)
+        problem = self.check_search()
+        assert problem is None, problem
+        rows = dialog.model.hit_rows()
+        if not rows:
+            QTest.keyClick(dialog.edit, Qt.Key.Key_Escape)
+            assert not dialog.isVisible(), "Esc did not close the search"
+            return
+        target = rows[(k // 3) % len(rows)]
+        if how % 2:
+            drive.click_row(dialog.view, dialog.model.index(target, 0))
+        else:
+            for _ in range(rows.index(target)):
+                QTest.keyClick(dialog.edit, Qt.Key.Key_Down)
+            QTest.keyClick(dialog.edit, Qt.Key.Key_Return)
+        hit = dialog.model.hit(target)
+        assert hit is not None
+        assert not dialog.isVisible(), "opening a result left the search open"
+        drive.settle()
+        if hit.opportunity_id is not None:
+            shown = self.window.details.opportunity_id
+            assert shown == hit.opportunity_id, f"opened {hit}, the docks show deal {shown}"
+
     # Invariants -----------------------------------------------------------------------------
+    def check_search(self) -> str | None:
+        """The open search window lists exactly what planner.search finds for its text."""
+        dialog = self.window.search.dialog
+        if dialog is None or not dialog.isVisible():
+            return None
+        text = dialog.edit.text()
+        expected = search.search(self.plan, text)
+        model = dialog.model
+        shown = [(model.index(r, 0).data(), model.index(r, 1).data() or "") for r in range(model.rowCount())]
+        wanted = [
+            row
+            for group, hits in expected.groups
+            for row in [(group.label, ""), *((h.title, h.detail) for h in hits)]
+        ]
+        if shown != wanted:
+            return f"search for {text!r} shows {shown}, planner.search finds {wanted}"
+        return None
+
     def check(self, position: int, step: Step) -> None:
         for check in (
             self.check_columns,
@@ -691,6 +756,7 @@ class Walk:
             self.check_undo,
             self.check_people,
             self.check_timeline,
+            self.check_search,
         ):
             problem = check()
             if problem:
@@ -708,13 +774,21 @@ class Walk:
         base = settings_repo.get_setting(self.plan, "base_currency", "EUR")
         rates = dict(settings_repo.get_setting(self.plan, "rates", {}))
         deals = opportunity_repo.list_opportunities(self.plan)
+        # What else the filter matches: the product, and the names of the deal's people.
+        people = dict(self.plan.query("SELECT id, name FROM person"))
+        others: dict[int, list[str]] = {d.id: [d.product] for d in deals}
+        for deal_id, person_id in self.plan.query("SELECT opportunity_id, person_id FROM buying_influence"):
+            others[deal_id].append(people[person_id])
         for stage in open_stages(stages):
             wanted = sorted(
                 (
                     d
                     for d in deals
                     if d.stage_id == stage.id
-                    and needle in f"{d.title}\n{names.get(d.account_id or 0, '')}".casefold()
+                    and (
+                        needle in f"{d.title}\n{names.get(d.account_id or 0, '')}".casefold()
+                        or any(needle in other.casefold() for other in others[d.id])
+                    )
                 ),
                 key=lambda d: (d.close_date.isoformat() if d.close_date else NO_DATE, d.id),
             )

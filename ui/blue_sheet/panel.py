@@ -73,13 +73,12 @@ from ui.blue_sheet.sections import (
     ObjectiveSection,
     plain_label,
 )
-from ui.commands import Apply, InfluenceWithPersonCommand, PersonEditCommand, Push, run_opportunity_operation
+from ui.commands import InfluenceWithPersonCommand, PersonEditCommand, run_opportunity_operation
 from ui.file_dialogs import FolderKind, save_file
+from ui.session import EditSession
 
 if TYPE_CHECKING:
     from ui.dialogs.commitment_dialog import CommitmentDraft
-
-# MainWindow._push: runs the factory, pushes its command, reports a failure under the title.
 
 translate = QCoreApplication.translate
 
@@ -184,8 +183,8 @@ def _field(name: str, value: object) -> dict[str, Any]:
 class BlueSheetPanel(QWidget):
     """The digital Blue Sheet of the selected deal, for a dock; every edit is an undoable command.
 
-    `push` is the window's `_push` (runs a command factory, pushes the command, reports errors);
-    `apply_change` refreshes every view a Change touches, this panel included (through `refresh`).
+    Edits go through the plan's edit session; the panel follows the session's `changed` itself
+    (refreshing when its deal changed) and goes read-only with it.
     """
 
     # After a click on a flag: the kind ("opportunity", "influence", "manual_flag") and id it selected.
@@ -193,7 +192,7 @@ class BlueSheetPanel(QWidget):
     # A value typed into a table that was not written, and why (the window shows it in its status bar).
     edit_refused = Signal(str)
     # A debrief's commitment lets the deal leave its stage: the deal and the stage to move it to
-    # (the window moves it as any other move: MainWindow.request_move).
+    # (the window moves it as any other move: DealActions.request_move).
     move_requested = Signal(int, int)
 
     TABS = (
@@ -207,20 +206,14 @@ class BlueSheetPanel(QWidget):
         QT_TRANSLATE_NOOP("BlueSheetPanel", "Calls"),
     )
 
-    def __init__(
-        self,
-        plan: PlanDB,
-        push: Push,
-        apply_change: Apply,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
+    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plan = plan
-        self._push = push
-        self._apply_change = apply_change
-        self._today = today
+        self.session = session
+        self.plan = session.plan
+        # EditSession.push: runs the factory, pushes its command, reports a failure under the title.
+        self._push = session.push
+        self._apply_change = session.applier(self)
+        self._today = session.clock.today
         self.opportunity_id = 0
         self.data: SheetData | None = None
         self.scene: QGraphicsScene | None = None
@@ -271,6 +264,11 @@ class BlueSheetPanel(QWidget):
         layout.addWidget(self.sections)
         layout.addWidget(self.tabs, 1)
         self.setMinimumWidth(360)
+        session.changed.connect(self._on_session_changed)
+        session.reloaded.connect(self.refresh)
+        session.read_only_set.connect(self._on_session_read_only_set)
+        if session.read_only_reason is not None:
+            self.set_editable(False)
 
         self.objective.objective_submitted.connect(self._on_objective_objective_submitted)
         self.objective.position_chosen.connect(self._on_objective_position_chosen)
@@ -319,6 +317,16 @@ class BlueSheetPanel(QWidget):
             colours.restyle(self)
 
     # Showing a deal ----------------------------------------------------------------------------
+    @Slot(object, object)
+    def _on_session_changed(self, change: Change, _initiator: object) -> None:
+        shown = self.opportunity_id
+        if shown and (shown in change.opportunities or shown in change.removed_opportunities):
+            self.refresh()
+
+    @Slot(str)
+    def _on_session_read_only_set(self, _reason: str) -> None:
+        self.set_editable(False)
+
     def show_opportunity(self, opportunity_id: int) -> None:
         """Show a deal's Blue Sheet (0, or a deal that no longer exists, clears the panel)."""
         if opportunity_id != self.opportunity_id:

@@ -6,7 +6,8 @@ import bisect
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, not_
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -63,6 +64,7 @@ class StageColumnModel(QAbstractListModel):
         parent: Any = None,
         *,
         accounts: Mapping[int, str] | None = None,
+        words: Mapping[int, str] | None = None,
         face_of: FaceOf | None = None,
         drop_handler: DropHandler | None = None,
         default_probability: int = 0,
@@ -72,7 +74,12 @@ class StageColumnModel(QAbstractListModel):
         self.default_probability = default_probability
         # Totals of the visible cards, adjusted per card rather than re-added on every move.
         self.sums = CurrencySums()
+        # ...and of every card, filtered or not: clearing the filter copies them, and a query
+        # that lets most cards through subtracts the few it leaves out.
+        self._all_sums = CurrencySums()
         self._accounts: Mapping[int, str] = accounts if accounts is not None else {}
+        # Deal id -> product and buying influences' names (filled before the first filter).
+        self._words: Mapping[int, str] = words if words is not None else {}
         self._face_of = face_of
         self._drop_handler = drop_handler
         self._all: list[Card] = []
@@ -250,7 +257,8 @@ class StageColumnModel(QAbstractListModel):
         self._filter = ""
         self._visible = list(cards)
         self._pending = total - len(cards)
-        self.sums = sums
+        self._all_sums = sums
+        self.sums = sums.copy()
         self.endResetModel()
 
     def set_cards(self, cards: list[Card]) -> None:
@@ -262,19 +270,33 @@ class StageColumnModel(QAbstractListModel):
         self._by_id = None
         self._keys = None
         self._visible_keys = None
-        self._visible = self._apply(self._filter, self._all) if self._filter else list(self._all)
-        self._recount()
+        self._all_sums = CurrencySums.of(map(_money, self._all), self.default_probability)
+        if self._filter:
+            self.prepare_filter()
+            assert self._keys is not None
+            self._narrow(self._filter, self._all, self._keys, self._all_sums)
+        else:
+            self._visible = list(self._all)
+            self.sums = self._all_sums.copy()
         self.endResetModel()
 
     def prepare_filter(self) -> None:
-        """Fold every card's title and account once, so keystrokes only compare strings."""
+        """Fold every card's title, account, product and people once: keystrokes only compare strings."""
         self._need_all()
         if self._keys is None:
-            names = self._accounts
-            self._keys = [f"{c.title}\n{names.get(c.account_id or 0, '')}".casefold() for c in self._all]
+            names, words = self._accounts, self._words
+            self._keys = [
+                f"{c.title}\n{names.get(c.account_id or 0, '')}\n{words.get(c.id, '')}".casefold()
+                for c in self._all
+            ]
+
+    def forget_keys(self) -> None:
+        """Fold the filter keys again when next needed (the products or people were read)."""
+        self._keys = None
+        self._visible_keys = None
 
     def set_filter(self, text: str) -> None:
-        """Show only cards whose title or account contains `text` (case-insensitive)."""
+        """Show only cards whose title, account, product or people contain `text` (any case)."""
         needle = text.strip().casefold()
         if needle == self._filter:
             return
@@ -282,34 +304,37 @@ class StageColumnModel(QAbstractListModel):
         self.beginResetModel()
         if self._filter and needle.startswith(self._filter) and self._visible_keys is not None:
             # Narrowing: a longer query can only match a subset of the current result.
-            rows = [i for i, key in enumerate(self._visible_keys) if needle in key]
-            self._visible = [self._visible[i] for i in rows]
-            self._visible_keys = [self._visible_keys[i] for i in rows]
+            self._narrow(needle, self._visible, self._visible_keys, self.sums)
         elif needle:
-            self._visible = self._apply(needle, self._all)
+            self.prepare_filter()
+            assert self._keys is not None
+            self._narrow(needle, self._all, self._keys, self._all_sums)
         else:
             self._visible = list(self._all)
+            self.sums = self._all_sums.copy()
             # Keys of the visible rows are kept only while a filter narrows them: left over from
             # the last filter they would no longer line up with the rows (a move then removed
             # the wrong key, or raised).
             self._visible_keys = None
         self._filter = needle
-        self._recount()
         self.endResetModel()
 
-    def _recount(self) -> None:
-        self.sums = CurrencySums.of(map(_money, self._visible), self.default_probability)
+    def _narrow(self, needle: str, cards: list[Card], keys: list[str], sums: CurrencySums) -> None:
+        """Show the `cards` (folded `keys`, totals `sums`) whose key contains `needle`."""
+        # One pass of `in` over the keys; compress() then picks cards and keys in C.
+        hits = [needle in key for key in keys]
+        self._visible = list(compress(cards, hits))
+        self._visible_keys = list(compress(keys, hits))
+        if 2 * len(self._visible) <= len(cards):
+            self.sums = CurrencySums.of(map(_money, self._visible), self.default_probability)
+        else:
+            # Most cards stay: their sums are the old ones less the few left out.
+            left_out = compress(cards, map(not_, hits))
+            self.sums = sums.minus(CurrencySums.of(map(_money, left_out), self.default_probability))
 
-    def _count(self, card: Card, sign: int) -> None:
+    def _count(self, card: Card, sign: int, sums: CurrencySums | None = None) -> None:
         chance = probability(card.probability_override, self.default_probability)
-        self.sums.add(card.amount, card.currency, chance, sign)
-
-    def _apply(self, needle: str, cards: list[Card]) -> list[Card]:
-        self.prepare_filter()
-        assert self._keys is not None
-        rows = [i for i, key in enumerate(self._keys) if needle in key]
-        self._visible_keys = [self._keys[i] for i in rows]
-        return [cards[i] for i in rows]
+        (self.sums if sums is None else sums).add(card.amount, card.currency, chance, sign)
 
     def _index(self) -> dict[int, Card]:
         self._need_all()
@@ -336,7 +361,8 @@ class StageColumnModel(QAbstractListModel):
         return self._index().get(opportunity_id)
 
     def _key(self, card: Card) -> str:
-        return f"{card.title}\n{self._accounts.get(card.account_id or 0, '')}".casefold()
+        account, words = self._accounts.get(card.account_id or 0, ""), self._words.get(card.id, "")
+        return f"{card.title}\n{account}\n{words}".casefold()
 
     def upsert(self, card: Card) -> None:
         """Insert a card, or replace the one with its id (moving it to its sorted place)."""
@@ -345,6 +371,7 @@ class StageColumnModel(QAbstractListModel):
         position = bisect.bisect(self._all, _order(card), key=_order)
         self._all.insert(position, card)
         self._index()[card.id] = card
+        self._count(card, 1, self._all_sums)
         key = self._key(card)
         if self._keys is not None:
             self._keys.insert(position, key)
@@ -367,6 +394,7 @@ class StageColumnModel(QAbstractListModel):
         if position < 0:
             return
         del self._all[position]
+        self._count(card, -1, self._all_sums)
         if self._keys is not None:
             del self._keys[position]
         self._faces.pop(opportunity_id, None)

@@ -150,6 +150,7 @@ class BoardWidget(QScrollArea):
             self._layout.setColumnStretch(position, 0)
         self._build_bands()
         self.delegate.set_font(self.font())
+        self.delegate.today = self.controller.today()
         for position, stage in enumerate(self.controller.columns):
             column = StageColumn(stage, self.controller.models[stage.id], self.delegate, self._inner)
             column.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
@@ -245,6 +246,7 @@ class BoardWidget(QScrollArea):
 
     @Slot()
     def _on_controller_stages_reset(self) -> None:
+        self.delegate.today = self.controller.today()  # a reload may be for a new day
         same = [c.stage for c in self.columns.values()] == self.controller.columns and all(
             self.controller.models.get(stage_id) is column.model for stage_id, column in self.columns.items()
         )

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.exchange.amounts import AmountReading, NumberStyle, read_amount
+from planner.exchange.crm import PROFILES, by_key
 from planner.exchange.deal_rows import amount_reading
 from planner.exchange.import_plan import (
     Action,
@@ -535,6 +536,10 @@ class FilesPage(QWizardPage):
         return True
 
 
+def _key(source: Layout | None) -> str | None:
+    return source.value if source is not None else None
+
+
 class LayoutPage(QWizardPage):
     """What was found in each file, and which CRM the files come from."""
 
@@ -547,10 +552,9 @@ class LayoutPage(QWizardPage):
         self.view.setAccessibleName(translate("ImportWizard", "Files read"))
         self.source = QComboBox(self)
         self.source.addItem(translate("ImportWizard", "Recognise from the headers"), None)
-        for crm in Layout:
-            self.source.addItem(
-                crm.label if crm is not Layout.GENERIC else translate("ImportWizard", "Other (CSV/XLSX)"), crm
-            )
+        for crm in PROFILES:
+            label = crm.label if crm is not Layout.GENERIC else translate("ImportWizard", "Other (CSV/XLSX)")
+            self.source.addItem(label, crm.value)
         self.source.currentIndexChanged.connect(self._on_source_current_index_changed)
         self.detected = _label(self)
         self.problems = _label(self)
@@ -569,7 +573,7 @@ class LayoutPage(QWizardPage):
     def initializePage(self) -> None:
         # New files reset the choices: the combo follows (without recomputing the preview twice).
         self.source.blockSignals(True)
-        self.source.setCurrentIndex(max(self.source.findData(self._wizard.import_options.source), 0))
+        self.source.setCurrentIndex(max(self.source.findData(_key(self._wizard.import_options.source)), 0))
         self.source.blockSignals(False)
         self.refresh()
 
@@ -596,8 +600,8 @@ class LayoutPage(QWizardPage):
 
     @Slot(int)
     def _on_source_current_index_changed(self, _index: int) -> None:
-        data = self.source.currentData()  # combo boxes hand enum data back as plain strings
-        self._wizard.options_changed(source=Layout(data) if data else None)
+        data = self.source.currentData()  # a profile's key, or None to recognise it from the headers
+        self._wizard.options_changed(source=by_key(str(data)) if data else None)
         self.refresh()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,7 @@ from ui.i18n import LANGUAGES, SYSTEM, current_language, system_language
 from ui.theme import Theme
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from collections.abc import Callable
 
 translate = QCoreApplication.translate
 
@@ -187,31 +188,44 @@ class PreferencesDialog(QDialog):
         self.forecast_settings_requested.emit()
 
 
-def run_preferences(window: MainWindow) -> PreferencesDialog:
-    """Edit → Preferences…: OK stores the choices and applies the theme; Cancel changes nothing."""
-    dialog = PreferencesDialog(window.settings, window)
-    dialog.forecast_settings_requested.connect(lambda: _show_forecast_settings(window))
-    dialog.currencies_requested.connect(window.edit_currencies)
-    dialog.stages_requested.connect(window.edit_stage_settings)
+def run_preferences(
+    parent: QWidget,
+    settings: AppSettings,
+    *,
+    plan_editable: bool,
+    edit_currencies: Callable[[], object],
+    edit_stages: Callable[[], object],
+    forecast_settings: Callable[[], object],
+    set_theme: Callable[[str], object],
+) -> PreferencesDialog:
+    """Edit → Preferences…: OK stores the choices and applies the theme; Cancel changes nothing.
+
+    The plan's own settings open through the callables; `plan_editable` False: a read-only plan.
+    """
+    dialog = PreferencesDialog(settings, parent)
+    dialog.forecast_settings_requested.connect(forecast_settings)
+    dialog.currencies_requested.connect(edit_currencies)
+    dialog.stages_requested.connect(edit_stages)
     # A read-only plan: its settings cannot change (the window's actions say so too).
-    dialog.currencies_button.setEnabled(window.currencies_action.isEnabled())
-    dialog.stages_button.setEnabled(window.stage_settings_action.isEnabled())
-    dialog.accepted.connect(lambda: _apply(window, dialog))
+    dialog.currencies_button.setEnabled(plan_editable)
+    dialog.stages_button.setEnabled(plan_editable)
+    dialog.accepted.connect(lambda: _apply(parent, settings, dialog, set_theme))
     dialog.exec()
     return dialog
 
 
-def _apply(window: MainWindow, dialog: PreferencesDialog) -> None:
+def _apply(
+    parent: QWidget, settings: AppSettings, dialog: PreferencesDialog, set_theme: Callable[[str], object]
+) -> None:
     dialog.store()
-    window.set_theme(dialog.chosen_theme().value)
-    window.settings.sync()
+    set_theme(dialog.chosen_theme().value)
+    settings.sync()
     if dialog.language_changes():
-        window.statusBar().showMessage(
-            translate("PreferencesDialog", "The new language takes effect the next time the planner starts."),
-            8000,
-        )
-
-
-def _show_forecast_settings(window: MainWindow) -> None:
-    view = window.show_forecast()
-    view.year_start_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        window = parent.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                translate(
+                    "PreferencesDialog", "The new language takes effect the next time the planner starts."
+                ),
+                8000,
+            )

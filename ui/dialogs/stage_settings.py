@@ -1,7 +1,9 @@
-"""Stage settings: name, funnel level, order, probability, stale-after days, exit commitments."""
+"""Stage settings: name, funnel level, order, probability, stale-after days, exit commitments, and
+each stage's value in the CRMs deals were imported from."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.exchange.crm_export import CrmStageValues
 from planner.i18n import plural
 from planner.limits import MAX_STALE_DAYS
 from planner.model import FunnelLevel, Stage
@@ -35,7 +38,11 @@ class StageSettingsDialog(QDialog):
     """Edits a working copy of the stages; `rows()` and `reassign()` describe the change."""
 
     def __init__(
-        self, stages: list[Stage], deal_counts: dict[int, int], parent: QWidget | None = None
+        self,
+        stages: list[Stage],
+        deal_counts: dict[int, int],
+        parent: QWidget | None = None,
+        crm: Sequence[CrmStageValues] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("StageSettingsDialog", "Stage settings"))
@@ -93,6 +100,18 @@ class StageSettingsDialog(QDialog):
         form.addRow(translate("StageSettingsDialog", "Default &probability"), self.probability)
         form.addRow(translate("StageSettingsDialog", "S&tale after"), self.stale)
         form.addRow(translate("StageSettingsDialog", "Customer &exit commitments"), self.commitments)
+        # The value the CRM-shaped export writes for the stage, per CRM deals were imported from:
+        # automatic (an imported value, the CRM's closed value) unless the seller picks one.
+        self._crm = list(crm)
+        self._crm_chosen: list[dict[int, str]] = [dict(c.chosen) for c in self._crm]
+        self.crm_values: list[QComboBox] = []
+        for values in self._crm:
+            combo = QComboBox(self)
+            label = translate("StageSettingsDialog", "{crm} stage value").format(crm=values.source.label)
+            combo.setAccessibleName(label)
+            combo.currentIndexChanged.connect(self._on_crm_value_changed)
+            self.crm_values.append(combo)
+            form.addRow(label, combo)
         for signal in (
             self.name.textChanged,
             self.level.currentIndexChanged,
@@ -126,6 +145,51 @@ class StageSettingsDialog(QDialog):
         """The stages in their new order."""
         return list(self._rows)
 
+    def crm_choices(self) -> dict[str, dict[str, str]]:
+        """Per CRM key: plan stage name (as renamed here) -> the chosen CRM stage value."""
+        names = {row.id: row.spec.name for row in self._rows if row.id is not None}
+        return {
+            values.source.value: {names[i]: v for i, v in chosen.items() if i in names and v}
+            for values, chosen in zip(self._crm, self._crm_chosen, strict=True)
+        }
+
+    def _load_crm_values(self, row: StageRow) -> None:
+        for values, chosen, combo in zip(self._crm, self._crm_chosen, self.crm_values, strict=True):
+            combo.clear()
+            automatic = values.automatic.get(row.id, "") if row.id is not None else ""
+            closed_by_status = values.source.closed_by_status and row.spec.level.is_closed
+            if closed_by_status:
+                first = translate("StageSettingsDialog", "Automatic: the status says won or lost")
+            elif automatic:
+                first = translate("StageSettingsDialog", "Automatic: {value}").format(value=automatic)
+            else:
+                first = translate("StageSettingsDialog", "None")
+            combo.setToolTip(
+                ""
+                if automatic or closed_by_status
+                else translate(
+                    "StageSettingsDialog", "Without a value the export refuses deals in this stage."
+                )
+            )
+            combo.addItem(first, "")
+            for value in values.values:
+                combo.addItem(value, value)
+            current = chosen.get(row.id, "") if row.id is not None else ""
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
+            # A new stage has no id yet: its value can be chosen once it is saved.
+            combo.setEnabled(row.id is not None and not closed_by_status)
+
+    @Slot(int)
+    def _on_crm_value_changed(self, _index: int) -> None:
+        index = self.list.currentRow()
+        if self._loading or not 0 <= index < len(self._rows):
+            return
+        stage_id = self._rows[index].id
+        if stage_id is None:
+            return
+        for chosen, combo in zip(self._crm_chosen, self.crm_values, strict=True):
+            chosen[stage_id] = str(combo.currentData() or "")
+
     def reassign(self) -> dict[int, int]:
         """Where the deals of each deleted stage go (stage id -> stage id)."""
         return dict(self._reassign)
@@ -156,6 +220,7 @@ class StageSettingsDialog(QDialog):
         self.probability.setValue(spec.probability)
         self.stale.setValue(spec.stale_after_days or 0)
         self.commitments.setPlainText("\n".join(spec.exit_commitments))
+        self._load_crm_values(self._rows[index])
         self._loading = False
 
     @Slot()

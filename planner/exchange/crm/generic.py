@@ -1,0 +1,7 @@
+"""Any other CSV or XLSX: columns matched by their names; nothing goes back."""
+
+from __future__ import annotations
+
+from planner.exchange.crm.profile import CrmProfile
+
+PROFILE = CrmProfile(value="generic", label="CSV")

@@ -1,0 +1,1 @@
+"""Edit flows by subject: each takes the edit session and what it needs, never the window."""
