@@ -33,6 +33,7 @@ from planner.storage.db import PlanDB
 from ui import plain
 from ui.accounts_panel import AccountsPanel
 from ui.actions.accounts import AccountActions
+from ui.actions.crm import CrmActions
 from ui.actions.deals import DealActions
 from ui.actions.help import HelpActions
 from ui.actions.navigation import DealNavigation
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
                 Qt.FocusReason.OtherFocusReason
             ),
         )
+        self.crm_export = CrmActions(self.session, self)
+        self.crm_export.status_message.connect(self.statusBar().showMessage)
         # What a card's double-click and a move do (review mode answers them differently).
         self.activate_deal: Callable[[int], object] = self.deals.edit_opportunity
         self.move_deal: Callable[[int, int], bool] = self.deals.request_move
@@ -241,6 +244,7 @@ class MainWindow(QMainWindow):
             start_own=self.start_own_plan_requested.emit,
             move_deal=lambda deal, stage: self.move_deal(deal, stage),
             search=self.search.show_search,
+            export_for_crm=self.crm_export.export_for_crm,
         )
         self._update_selection_actions()
         self.resize(1280, 780)

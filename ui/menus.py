@@ -37,6 +37,7 @@ class WindowMenus(QObject):
         start_own: Callable[[], object],
         move_deal: Callable[[int, int], bool],
         search: Callable[[], object],
+        export_for_crm: Callable[[], object],
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -53,6 +54,7 @@ class WindowMenus(QObject):
         self.start_own_action = a(translate("MainWindow", "&Start my own plan"), start_own)
         self.start_own_action.setEnabled(demo)
         self.import_action = a(translate("MainWindow", "&Import from CRM…"), plan.import_from_crm, "Ctrl+I")
+        self.export_crm_action = a(translate("MainWindow", "E&xport for CRM…"), export_for_crm)
         self.restore_action = a(translate("MainWindow", "&Restore from backup…"), plan.restore_from_backup)
         self.export_pack_action = a(
             translate("MainWindow", "&Export review pack…"), plan.export_review_pack, "Ctrl+E"
@@ -153,7 +155,7 @@ class WindowMenus(QObject):
         file_menu = menus.addMenu(translate("MainWindow", "&File"))
         for group in (
             [self.new_plan_action, self.open_plan_action, self.start_own_action, self.restore_action],
-            [self.import_action, self.import_review_action],
+            [self.import_action, self.export_crm_action, self.import_review_action],
             [self.export_pack_action, self.open_review_action],
             [self.quit_action],
         ):

@@ -270,7 +270,7 @@ _NEEDS_SOURCE = f"{PROG} export: error: --format crm-csv needs --source {'|'.joi
 
 
 def _crm_csv(args: argparse.Namespace, plan: PlanDB) -> tuple[bytes, str]:
-    from planner.exchange.crm_export import CrmExportRefusedError, crm_csv
+    from planner.exchange.crm_export import CrmExportRefusedError, contact_roles_path, crm_csv
     from planner.exchange.files import write_private
 
     if args.source is None:
@@ -289,11 +289,6 @@ def _crm_csv(args: argparse.Namespace, plan: PlanDB) -> tuple[bytes, str]:
         lines.append(f"Wrote {export.roles:,} contact role{'' if export.roles == 1 else 's'} to {roles_path}")
     lines += export.notes
     return export.data, "\n".join(lines)
-
-
-def contact_roles_path(out: Path) -> Path:
-    """Where the contact roles go beside the deals file: deals.csv -> deals-OpportunityContactRole.csv."""
-    return out.with_name(f"{out.stem}-OpportunityContactRole{out.suffix or '.csv'}")
 
 
 def _remember_export_choices(args: argparse.Namespace, plan: PlanDB, crm: crm_profiles.CrmProfile) -> None:

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from planner.exchange.crm import PROFILES, Column, CrmProfile
@@ -61,7 +62,15 @@ _FORECAST_LABELS = {
 
 
 class CrmExportRefusedError(ValueError):
-    """The export would write a value the CRM does not accept; the message says which, in one line."""
+    """The export would write a value the CRM does not accept; the message says which, in one line.
+
+    `stages` names every plan stage of a changed deal that has no CRM value, in board order (the
+    message names the first): the window asks for exactly these.
+    """
+
+    def __init__(self, message: str, stages: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.stages = stages
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +83,9 @@ class CrmExport:
     contact_roles: bytes | None = None
     roles: int = 0
     notes: tuple[str, ...] = ()
+    # Reasons of lost and walked-away deals not written: no reason field is named (the window
+    # words its own note; `notes` words it for the command line).
+    reasons_left_out: int = 0
 
 
 def _setting_dict(plan: PlanDB, key: str) -> dict[str, str]:
@@ -135,7 +147,8 @@ def _refusal(source: CrmProfile, stage: str) -> CrmExportRefusedError:
         translate(
             "CrmExport",
             "Stage “{stage}” has no {crm} stage value: choose one in Stage settings, then export again.",
-        ).format(stage=stage, crm=source.label)
+        ).format(stage=stage, crm=source.label),
+        (stage,),
     )
 
 
@@ -152,12 +165,31 @@ def _write(rows: Iterable[Sequence[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def crm_csv(plan: PlanDB, source: Layout) -> CrmExport:
+def contact_roles_path(out: Path) -> Path:
+    """Where the contact roles go beside the deals file: deals.csv -> deals-OpportunityContactRole.csv."""
+    return out.with_name(f"{out.stem}-OpportunityContactRole{out.suffix or '.csv'}")
+
+
+def imported_sources(plan: PlanDB) -> tuple[CrmProfile, ...]:
+    """The CRMs with update files whose deals the plan imported, in the registry's order."""
+    return tuple(p for p in PROFILES if p.exports and imports_repo.load_state(plan, p.value))
+
+
+def crm_csv(
+    plan: PlanDB,
+    source: Layout,
+    *,
+    stage_choices: Mapping[str, str] | None = None,
+    reason: str | None = None,
+) -> CrmExport:
     """The deals of `source` changed since their import, as CSV in the CRM's layout.
 
+    `stage_choices` (plan stage name -> CRM value) and `reason` (the reason field) stand in for
+    the remembered ones: the export dialog previews the seller's answers before it keeps them.
     Raises CrmExportRefusedError when a changed deal's stage has no value the CRM accepts.
     """
-    reason_column = reason_field(plan, source)
+    fixed_reason = source.column(Column.REASON)
+    reason_column = fixed_reason or (reason.strip() if reason is not None else reason_field(plan, source))
     layout: list[tuple[Column, str]] = [(c, n) for c, n in source.columns if c is not Column.REASON]
     if reason_column:  # before the next step, which stays the last column
         at = next((i for i, (c, _n) in enumerate(layout) if c is Column.NEXT_STEP), len(layout))
@@ -166,11 +198,13 @@ def crm_csv(plan: PlanDB, source: Layout) -> CrmExport:
     state = imports_repo.load_state(plan, source.value)
     all_stages = stage_repo.list_stages(plan)
     stages = {s.id: s for s in all_stages}
-    counterparts = stage_counterparts(plan, source, all_stages)
+    chosen = {**chosen_stage_map(plan, source), **(stage_choices or {})}
+    stage_values = counterparts(source, all_stages, imported_stage_map(plan, source), chosen)
     deals = [d for d in export_repo.crm_deals(plan, source.value) if d.id in state]
     actions = activity_repo.actions_of(plan, [d.id for d in deals])
     rows: list[list[str]] = []
     reasons_left_out = 0
+    refused: list[CrmExportRefusedError] = []
     for deal in deals:
         base = state[deal.id]
         stage = stages[deal.stage_id]
@@ -195,9 +229,14 @@ def crm_csv(plan: PlanDB, source: Layout) -> CrmExport:
         )
         if not changed:
             continue
+        try:
+            stage_value = _stage_value(source, stage, base, moved, stage_values[stage.id])
+        except CrmExportRefusedError as exc:
+            refused.append(exc)
+            continue
         values: dict[Column, str] = {
             Column.ID: deal.external_id,
-            Column.STAGE: _stage_value(source, stage, base, moved, counterparts[stage.id]),
+            Column.STAGE: stage_value,
             Column.STATUS: status_of(source, stage),
             Column.CLOSE_DATE: close or "",
             Column.NEXT_STEP: next_step,
@@ -216,6 +255,10 @@ def crm_csv(plan: PlanDB, source: Layout) -> CrmExport:
             else:
                 reasons_left_out += 1
         rows.append([values[c] for c, _name in layout])
+    if refused:
+        missing = {name for exc in refused for name in exc.stages}
+        in_order = tuple(s.name for s in ordered(all_stages) if s.name in missing)
+        raise CrmExportRefusedError(str(_refusal(source, in_order[0])), in_order)
     notes: list[str] = []
     if reasons_left_out:
         left_out = plural(
@@ -236,6 +279,7 @@ def crm_csv(plan: PlanDB, source: Layout) -> CrmExport:
         _write([CONTACT_ROLE_COLUMNS, *roles]) if roles else None,
         len(roles),
         tuple(notes),
+        reasons_left_out,
     )
 
 

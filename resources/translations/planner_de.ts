@@ -1565,6 +1565,129 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
 </context>
 <context>
+    <name>CrmExportDialog</name>
+    <message>
+        <source>Export for CRM</source>
+        <translation>Für CRM exportieren</translation>
+    </message>
+    <message>
+        <source>In Data Loader choose Update and the Opportunity object, choose this file, use “Auto-Match Fields to Columns”, leave “Insert null values” off in Settings, and run. Load the contact roles file with Insert into the Opportunity Contact Role object.</source>
+        <translation>Wählen Sie im Data Loader „Update“ und das Objekt „Opportunity“, dann diese Datei, nutzen Sie „Auto-Match Fields to Columns“, lassen Sie „Insert null values“ in den Settings ausgeschaltet und starten Sie. Die Datei mit den Kontaktrollen laden Sie mit „Insert“ in das Objekt „Opportunity Contact Role“.</translation>
+    </message>
+    <message>
+        <source>In HubSpot choose Import, File from computer, One file, One object, Deals; choose this file, let “Record ID” match existing deals (Update existing deals only), keep “Don&apos;t overwrite existing values with blank values” on, and finish the import.</source>
+        <translation>Wählen Sie in HubSpot „Importieren“, „Datei vom Computer“, „Eine Datei“, „Ein Objekt“, „Deals“; wählen Sie diese Datei, lassen Sie „Record ID“ die vorhandenen Deals zuordnen (nur vorhandene Deals aktualisieren), lassen Sie „Vorhandene Werte nicht mit leeren Werten überschreiben“ eingeschaltet und schließen Sie den Import ab.</translation>
+    </message>
+    <message>
+        <source>In Pipedrive choose … (More), Import data, From a spreadsheet; choose this file, map “Deal - ID” to the deal ID, merge duplicates by ID, and import.</source>
+        <translation>Wählen Sie in Pipedrive „… (Mehr)“, „Daten importieren“, „Aus einer Tabelle“; wählen Sie diese Datei, ordnen Sie „Deal - ID“ der Deal-ID zu, führen Sie Duplikate nach ID zusammen und importieren Sie.</translation>
+    </message>
+    <message>
+        <source>In Zoho CRM choose Deals, Import, Import Deals, From file; choose this file, choose Update existing Deals only, matched by Record Id, leave skip empty values on, and import.</source>
+        <translation>Wählen Sie in Zoho CRM „Deals“, „Importieren“, „Deals importieren“, „Aus Datei“; wählen Sie diese Datei und „Nur vorhandene Deals aktualisieren“, zugeordnet über „Record Id“, lassen Sie das Überspringen leerer Werte eingeschaltet und importieren Sie.</translation>
+    </message>
+    <message>
+        <source>Load it with {tool}.</source>
+        <translation>Laden Sie sie mit {tool}.</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>&amp;CRM:</source>
+        <translation>&amp;CRM:</translation>
+    </message>
+    <message>
+        <source>Stage values this CRM needs</source>
+        <translation>Phasenwerte, die dieses CRM braucht</translation>
+    </message>
+    <message>
+        <source>What will be written</source>
+        <translation>Was geschrieben wird</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>{crm} field for &amp;reasons:</source>
+        <translation>{crm}-Feld für &amp;Gründe:</translation>
+    </message>
+    <message>
+        <source>e.g. {example} (empty: reasons are left out)</source>
+        <translation>z. B. {example} (leer: Gründe werden weggelassen)</translation>
+    </message>
+    <message>
+        <source>{crm} field for lost and walk-away reasons</source>
+        <translation>{crm}-Feld für Gründe bei Verlust und Rückzug</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>{crm} stage value for “{stage}”</source>
+        <translation>{crm}-Phasenwert für „{stage}“</translation>
+    </message>
+    <message>
+        <source>No deal of this plan was imported from {crm}: there is nothing to write.</source>
+        <translation>Kein Deal dieses Plans wurde aus {crm} importiert: Es gibt nichts zu schreiben.</translation>
+    </message>
+    <message>
+        <source>No deal changed since the last import from {crm}: there is nothing to write.</source>
+        <translation>Seit dem letzten Import aus {crm} hat sich kein Deal geändert: Es gibt nichts zu schreiben.</translation>
+    </message>
+    <message>
+        <source>{count} changed deal will be written.</source>
+        <translation>{count} geänderter Deal wird geschrieben.</translation>
+    </message>
+    <message>
+        <source>{count} changed deals will be written.</source>
+        <translation>{count} geänderte Deals werden geschrieben.</translation>
+    </message>
+    <message>
+        <source>Save the {crm} update file</source>
+        <translation>{crm}-Aktualisierungsdatei speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>{path} kann nicht geschrieben werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>{count} close reason is left out: name your {crm} field for reasons in Export for CRM.</source>
+        <translation>{count} Abschlussgrund wird weggelassen: Nennen Sie Ihr {crm}-Feld für Gründe unter „Für CRM exportieren“.</translation>
+    </message>
+    <message>
+        <source>{count} close reasons are left out: name your {crm} field for reasons in Export for CRM.</source>
+        <translation>{count} Abschlussgründe werden weggelassen: Nennen Sie Ihr {crm}-Feld für Gründe unter „Für CRM exportieren“.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} changed deal to {path}.</source>
+        <translation>{count} geänderter Deal wurde nach {path} geschrieben.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} changed deals to {path}.</source>
+        <translation>{count} geänderte Deals wurden nach {path} geschrieben.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} contact role to {path}.</source>
+        <translation>{count} Kontaktrolle wurde nach {path} geschrieben.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} contact roles to {path}.</source>
+        <translation>{count} Kontaktrollen wurden nach {path} geschrieben.</translation>
+    </message>
+    <message>
+        <source>How to load this file into {crm}: {steps}</source>
+        <translation>So laden Sie diese Datei in {crm}: {steps}</translation>
+    </message>
+</context>
+<context>
     <name>CurrenciesCommand</name>
     <message>
         <source>Change currencies and rates</source>
@@ -5281,6 +5404,10 @@ Konzept: {concept}</translation>
     <message>
         <source>&amp;Import from CRM…</source>
         <translation>Aus CRM &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport for CRM…</source>
+        <translation>Für C&amp;RM exportieren…</translation>
     </message>
     <message>
         <source>&amp;Restore from backup…</source>
