@@ -242,10 +242,21 @@ class Stage:
     stale_after_days: int | None
     exit_commitments: tuple[str, ...] = ()
     retired: bool = False
+    # The pipeline an open stage belongs to; None for the closed stages every pipeline shares.
+    pipeline_id: int | None = None
 
     @property
     def is_closed(self) -> bool:
         return self.level.is_closed
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """A sequence of open stages (new business, renewals...): the board shows one or all."""
+
+    id: int
+    name: str
+    position: int
 
 
 @dataclass(frozen=True, slots=True)

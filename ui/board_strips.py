@@ -1,14 +1,21 @@
-"""What shows over the board: the demo and read-only strips, and the filter with its notice; and
-the status bar's line under it."""
+"""What shows over the board: the demo and read-only strips, and the filter with its notice."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from planner.board_order import BoardOrder
 from planner.i18n import plural
 from ui import format as fmt
 from ui.banner import banner as strip
@@ -105,6 +112,43 @@ class BoardFilter(QObject):
         self.edit.selectAll()
 
 
+class BoardSort(QObject):
+    """The toolbar's "Sort by" choice: one order for every column, remembered in the plan.
+
+    On the toolbar rather than in each column's header menu: one choice orders the whole board
+    (as a CRM list is sorted), it shows which order is in force, and keys reach it.
+    """
+
+    def __init__(self, controller: BoardController, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.label = QLabel(translate("MainWindow", "Sort by:"), parent)
+        self.combo = QComboBox(parent)
+        self.combo.setObjectName("board-sort")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for order in BoardOrder:
+            self.combo.addItem(order.label, order.value)
+        self.label.setBuddy(self.combo)
+        self.combo.setAccessibleName(translate("MainWindow", "Sort the board's columns by"))
+        self.combo.setToolTip(
+            translate(
+                "MainWindow", "Orders the cards of every column; with My own order, drag a card to place it"
+            )
+        )
+        self.combo.activated.connect(self._on_combo_activated)
+        controller.stages_reset.connect(self.show_order)
+        self.show_order()
+
+    @Slot()
+    def show_order(self) -> None:
+        """Show the order in force (the plan's, after a load)."""
+        self.combo.setCurrentIndex(self.combo.findData(self.controller.order.value))
+
+    @Slot(int)
+    def _on_combo_activated(self, index: int) -> None:
+        self.controller.set_order(BoardOrder(self.combo.itemData(index)))
+
+
 def demo_banner(parent: QWidget) -> tuple[QFrame, QPushButton, QPushButton]:
     """The demo plan's strip, with its Start my own plan and Import from CRM… buttons."""
     banner, row = strip(parent, "demo-banner", "#fff4ce", "#e0c36c", "#3d3200")
@@ -141,11 +185,14 @@ def read_only_banner(parent: QWidget) -> tuple[QFrame, QLabel, QPushButton]:
     return banner, label, save_copy_button
 
 
-def status_text(path: Path | None, open_deals: int) -> str:
-    """The status bar's line: how many open deals the board shows, and where the plan is saved."""
+def status_text(controller: BoardController) -> str:
+    """The status bar's line: how many open deals, and where the plan is saved."""
+    path = controller.plan.path
     where = str(path) if path else translate("MainWindow", "in memory")
+    # Counted from the board, not the file: this runs after every edit.
+    count = sum(model.card_count for model in controller.models.values())
     return plural(
-        open_deals,
+        count,
         translate("MainWindow", "{n} open deal · plan file: {where} · every change is saved as you make it"),
         translate("MainWindow", "{n} open deals · plan file: {where} · every change is saved as you make it"),
-    ).format(n=fmt.number(open_deals), where=where)
+    ).format(n=fmt.number(count), where=where)

@@ -70,15 +70,18 @@ from planner.forecast import (
 from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.model import ForecastCategory
 from planner.operations import Change, OperationError
+from planner.pipeline_forecast import limit_facts, load_forecast_of, pipeline_deals
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanError
 from ui import format as fmt
 from ui import plain
+from ui.board.pipeline_switch import PipelineFilter
 from ui.forecast_commands import set_category_command, set_fiscal_start_command, set_target_command
 from ui.plain import plain_tooltip
 from ui.session import EditSession
 from ui.table_model import HeadedTableModel
+from ui.table_sort import SORT_ROLE, sortable
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -364,6 +367,16 @@ class ForecastDealsModel(HeadedTableModel):
         column = index.column()
         if role == DEAL_ID_ROLE:
             return deal.id
+        if role == SORT_ROLE:
+            keys: tuple[Any, ...] = (
+                f"{deal.title}\n{deal.account}".casefold(),
+                deal.stage.casefold(),
+                deal.close_date.isoformat(),
+                deal.value if deal.value is not None else float("-inf"),
+                deal.probability,
+                list(type(deal.category)).index(deal.category),  # the categories' own order
+            )
+            return keys[column]
         if role == VALUE_ROLE:
             values: tuple[Any, ...] = (
                 deal.title,
@@ -783,6 +796,9 @@ class ForecastView(QWidget):
         year_label.setBuddy(self.year_start_combo)
         top.addWidget(year_label)
         top.addWidget(self.year_start_combo)
+        self.pipeline_filter = PipelineFilter(self.plan, self)
+        self.pipeline_filter.pipeline_changed.connect(self.refresh)
+        top.addWidget(self.pipeline_filter)
         top.addSpacing(12)
         self.target_label = QLabel(translate("ForecastView", "&Target:"), self)
         self.target_label.setBuddy(self.target_edit)
@@ -878,7 +894,7 @@ class ForecastView(QWidget):
             self.charts.addTab(view, title)
         self.deals_model = ForecastDealsModel(self)
         self.deals = QTableView(self)
-        self.deals.setModel(self.deals_model)
+        self.deals_proxy = sortable(self.deals, self.deals_model)
         self.deals.setAccessibleName(translate("ForecastView", "Deals in the quarter"))
         self.deals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.deals.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -964,8 +980,11 @@ class ForecastView(QWidget):
             self._quarter = fc.quarter_of(self._quarter.start, start_month)
             self.year_start_combo.setCurrentIndex(start_month - 1)
             self._fill_quarters()
+        self.pipeline_filter.reload()
+        deal_ids = pipeline_deals(self.plan, self.pipeline_filter.chosen())
         facts = fc.load_plan_facts(self.plan)
-        result = fc.load_forecast(self.plan, self._quarter, today, facts)
+        result = load_forecast_of(self.plan, self._quarter, today, facts, deal_ids)
+        facts = limit_facts(facts, deal_ids) if deal_ids is not None else facts
         self.forecast = result
         self.comparisons = fc.comparisons(self.plan, facts, today)
         base = result.base_currency
@@ -1135,7 +1154,7 @@ class ForecastView(QWidget):
         return True
 
     def selected_deal(self) -> ForecastDeal | None:
-        index = self.deals.currentIndex()
+        index = self.deals_proxy.mapToSource(self.deals.currentIndex())
         return self.deals_model.deal_at(index.row()) if index.isValid() else None
 
     def _deal_menu(self, deal: ForecastDeal) -> QMenu | None:
@@ -1192,7 +1211,7 @@ class ForecastView(QWidget):
 
     @Slot(QPoint)
     def _on_deals_custom_context_menu_requested(self, pos: QPoint) -> None:
-        index = self.deals.indexAt(pos)
+        index = self.deals_proxy.mapToSource(self.deals.indexAt(pos))
         deal = self.deals_model.deal_at(index.row()) if index.isValid() else None
         menu = self._deal_menu(deal) if deal is not None else None
         if menu is not None:
@@ -1201,7 +1220,7 @@ class ForecastView(QWidget):
 
     @Slot(QModelIndex)
     def _on_deals_double_clicked(self, index: QModelIndex) -> None:
-        deal = self.deals_model.deal_at(index.row())
+        deal = self.deals_model.deal_at(self.deals_proxy.mapToSource(index).row())
         if deal is not None:
             self.opportunity_opened.emit(deal.id)
 

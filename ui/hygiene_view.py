@@ -33,15 +33,19 @@ from PySide6.QtWidgets import (
 )
 
 from planner import hygiene, red_flags
+from planner.forecast import load_plan_facts
 from planner.hygiene import Cleanup, CleanupRow
 from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.operations import Change
+from planner.pipeline_forecast import limit_facts, pipeline_deals
 from ui import format as fmt
+from ui.board.pipeline_switch import PipelineFilter
 from ui.date_field import DateField
 from ui.forecast_commands import run_deals_operation
 from ui.plain import plain_tooltip
 from ui.session import EditSession
 from ui.table_model import HeadedTableModel
+from ui.table_sort import SORT_ROLE, sortable
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -116,6 +120,16 @@ class HygieneModel(HeadedTableModel):
             return row.id
         if role == RULES_ROLE:
             return list(row.rules)
+        if role == SORT_ROLE:
+            keys: tuple[Any, ...] = (
+                row.value if row.value is not None else float("-inf"),
+                row.title.casefold(),
+                row.account.casefold(),
+                row.stage.casefold(),
+                row.close_date.isoformat() if row.close_date else "",
+                "\n".join(row.reasons).casefold(),
+            )
+            return keys[column]
         if role == VALUE_ROLE:
             values: tuple[Any, ...] = (
                 row.value,
@@ -276,12 +290,17 @@ class HygieneView(QWidget):
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        self.pipeline_filter = PipelineFilter(self.plan, self)
+        self.pipeline_filter.pipeline_changed.connect(self.refresh)
+        buttons.addWidget(self.pipeline_filter)
         for button in (self.close_date_button, self.snooze_button, self.walk_away_button, self.open_button):
             buttons.addWidget(button)
 
         self.model = HygieneModel(self)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.proxy = sortable(self.table, self.model)
+        # A row's height follows its reasons, wherever sorting puts it.
+        self.proxy.layoutChanged.connect(self._size_rows)
         self.table.setAccessibleName(translate("HygieneView", "Deals to clean up"))
         self.table.setAccessibleDescription(
             translate(
@@ -337,10 +356,15 @@ class HygieneView(QWidget):
         """Rate every open deal again and show the list (the selection is kept where it can be)."""
         self._dirty = False
         keep = set(self.selected_ids())
-        cleanup = hygiene.cleanup_list(self.plan, self.today())
+        self.pipeline_filter.reload()
+        deal_ids = pipeline_deals(self.plan, self.pipeline_filter.chosen())
+        facts = load_plan_facts(self.plan)
+        cleanup = hygiene.cleanup_list(
+            self.plan, self.today(), limit_facts(facts, deal_ids) if deal_ids is not None else facts
+        )
         self.cleanup = cleanup
         self.model.set_cleanup(cleanup)
-        self._size_rows(cleanup)
+        self._size_rows()
         if keep:
             self.select_ids(list(keep))
         listed = len(cleanup.rows)
@@ -374,19 +398,22 @@ class HygieneView(QWidget):
         self.summary.setText(summary)
         self._update_buttons()
 
-    def _size_rows(self, cleanup: Cleanup) -> None:
+    @Slot()
+    def _size_rows(self) -> None:
         # One line per reason. Setting the heights from the reason counts costs a C++ call per
         # row with more than one reason; ResizeToContents would ask Python for every cell.
         line = self.table.fontMetrics().lineSpacing()
         header = self.table.verticalHeader()
         header.setDefaultSectionSize(line + 10)
-        for row, found in enumerate(cleanup.rows):
-            if len(found.flags) > 1:
+        for row in range(self.proxy.rowCount()):
+            found = self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            if found is not None and len(found.flags) > 1:
                 header.resizeSection(row, line * len(found.flags) + 10)
 
     def selected_rows(self) -> list[CleanupRow]:
         """The selected rows, in list order."""
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        selected = self.table.selectionModel().selectedRows()
+        rows = sorted({self.proxy.mapToSource(index).row() for index in selected})
         return [row for row in (self.model.row_at(r) for r in rows) if row is not None]
 
     def selected_ids(self) -> list[int]:
@@ -402,6 +429,7 @@ class HygieneView(QWidget):
                 selection.select(
                     self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1)
                 )
+        selection = self.proxy.mapSelectionFromSource(selection)
         model = self.table.selectionModel()
         model.select(selection, model.SelectionFlag.ClearAndSelect)
 
@@ -572,7 +600,7 @@ class HygieneView(QWidget):
 
     @Slot(QModelIndex)
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
-        row = self.model.row_at(index.row())
+        row = self.model.row_at(self.proxy.mapToSource(index).row())
         if row is not None:
             self.opportunity_opened.emit(row.id)
 

@@ -17,10 +17,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
-    QLabel,
     QMainWindow,
     QTabWidget,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,17 +34,17 @@ from ui.actions.accounts import AccountActions
 from ui.actions.crm import CrmActions
 from ui.actions.deals import DealActions
 from ui.actions.help import HelpActions
-from ui.actions.navigation import DealNavigation
 from ui.actions.plan import PlanActions
-from ui.actions.search import SearchActions
+from ui.actions.search import ResultPlaces, SearchActions
 from ui.app_settings import AppSettings
 from ui.archive import ArchiveView
 from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
-from ui.board_strips import BoardFilter, demo_banner, read_only_banner, status_text
+from ui.board_strips import BoardFilter, BoardSort, demo_banner, read_only_banner, status_text
 from ui.detail_panel import DetailPanel
 from ui.menus import WindowMenus
 from ui.session import EditSession
+from ui.window_parts import blue_sheet_hint, describe_board, undo_history
 
 if TYPE_CHECKING:
     from planner.operations import Change
@@ -100,14 +98,7 @@ class MainWindow(QMainWindow):
         # The first cards of each column now, the rest right after the first paint.
         self.controller.load(first_screen=FIRST_SCREEN_CARDS)
         self.board = BoardWidget(self.controller, self)
-        self.board.setAccessibleName(translate("MainWindow", "Stage board"))
-        self.board.setAccessibleDescription(
-            translate(
-                "MainWindow",
-                "The open deals by stage. Arrow keys move between cards, Enter opens one, "
-                "Ctrl+Right and Ctrl+Left move it to the next or previous stage.",
-            )
-        )
+        describe_board(self.board)
         self.accounts = AccountsPanel(self)
         self.deals = DealActions(
             self.session, self, self.controller, self.board, self.accounts.selected_account
@@ -133,6 +124,7 @@ class MainWindow(QMainWindow):
         self.activate_deal: Callable[[int], object] = self.deals.edit_opportunity
         self.move_deal: Callable[[int, int], bool] = self.deals.request_move
         self.controller.drop_handler = lambda deal, stage: self.move_deal(deal, stage)
+        self.controller.place_handler = self.deals.place_deal
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -159,15 +151,16 @@ class MainWindow(QMainWindow):
         board_layout.addWidget(self.board, 1)
         self.board_filter = BoardFilter(self.controller, self.board, self._board_page)
         self.filter_edit = self.board_filter.edit
+        self.board_sort = BoardSort(self.controller, self)
         self.tabs.addTab(self._board_page, translate("MainWindow", "&Board"))
         self.tabs.addTab(self.archive, translate("MainWindow", "&Archive"))
-        # The forecast (QtCharts) and the clean-up list are built when first opened: start-up
-        # paints the board without loading the chart library.
+        # The forecast (QtCharts), the clean-up list and People are built when first opened:
+        # start-up paints the board without loading the chart library.
         self._forecast_tab = QWidget(self)
         self._hygiene_tab = QWidget(self)
+        self._people_tab = QWidget(self)
         self.tabs.addTab(self._forecast_tab, translate("MainWindow", "&Forecast"))
         self.tabs.addTab(self._hygiene_tab, translate("MainWindow", "&Clean-up"))
-        self._people_tab = QWidget(self)
         self.tabs.addTab(self._people_tab, translate("MainWindow", "&People"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs, 1)
@@ -179,10 +172,7 @@ class MainWindow(QMainWindow):
         self.details_dock = self._dock(translate("MainWindow", "Deal details"), "details-dock", self.details)
         # The Blue Sheet panel is built when the first deal is selected (start-up time).
         self._blue_sheet: BlueSheetPanel | None = None
-        hint = QLabel(translate("MainWindow", "Select a deal on the board to see its Blue Sheet."), self)
-        hint.setWordWrap(True)
-        hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        hint.setMargin(12)
+        hint = blue_sheet_hint(self)
         self.blue_sheet_dock = self._dock(translate("MainWindow", "Blue Sheet"), "blue-sheet-dock", hint)
         self.tabifyDockWidget(self.details_dock, self.blue_sheet_dock)
         self.blue_sheet_dock.raise_()
@@ -200,12 +190,7 @@ class MainWindow(QMainWindow):
         self.accounts.edit_requested.connect(self.account_actions.edit_account)
         self.accounts.delete_requested.connect(self.account_actions.delete_account)
         self.account_actions.account_created.connect(self.accounts_dock.show)
-        self.undo_view = QUndoView(self.undo_stack, self)
-        self.undo_view.setEmptyLabel(translate("MainWindow", "Plan as opened"))
-        self.undo_view.setAccessibleName(translate("MainWindow", "Undo history"))
-        self.undo_view.setAccessibleDescription(
-            translate("MainWindow", "The changes made since the plan was opened; select one to go back to it")
-        )
+        self.undo_view = undo_history(self.undo_stack, self)
         self.history_dock = self._dock(
             translate("MainWindow", "Undo history"), "history-dock", self.undo_view
         )
@@ -218,21 +203,19 @@ class MainWindow(QMainWindow):
         self.session.reloaded.connect(self.resync)
         self.session.read_only_set.connect(self._on_session_read_only_set)
         self.session.write_failed.connect(self.show_error)
-        self.navigation = DealNavigation(
+        self.search = SearchActions(
+            self.session,
             self,
-            self.tabs,
-            self._board_page,
-            self.board,
-            self.board_filter,
-            self.controller,
-            self.archive,
-            docks=(self.blue_sheet_dock, self.accounts_dock),
-            accounts=self.accounts,
-            show_in_docks=self._show_in_docks,
-            blue_sheet=lambda: self.blue_sheet,
-            refresh_accounts=self._refresh_accounts,
+            ResultPlaces(
+                self.board,
+                self.board_filter,
+                self.archive,
+                self.accounts,
+                show_tab=self.tabs.setCurrentWidget,
+                show_accounts=self._show_accounts,
+                show_deal=self._show_deal,
+            ),
         )
-        self.search = SearchActions(self.session, self, self.navigation.open_search_hit)
         self.menus = WindowMenus(
             self,
             self.session,
@@ -246,6 +229,9 @@ class MainWindow(QMainWindow):
             search=self.search.show_search,
             export_for_crm=self.crm_export.export_for_crm,
         )
+        self.menus.toolbar.addSeparator()
+        self.menus.toolbar.addWidget(self.board_sort.label)
+        self.menus.toolbar.addWidget(self.board_sort.combo)
         self._update_selection_actions()
         self.resize(1280, 780)
         # The right-hand docks' width on a first start (a saved layout replaces it): the Blue
@@ -253,7 +239,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.details_dock, self.blue_sheet_dock], [DOCK_WIDTH, DOCK_WIDTH], Qt.Orientation.Horizontal
         )
-        self.statusBar().showMessage(self._status_text())
+        self.statusBar().showMessage(status_text(self.controller))
         # The first write imports sqlite-utils (about 100 ms); do it while the seller reads the board.
         QTimer.singleShot(1500, self._warm_up)
 
@@ -285,10 +271,6 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(sqlite3.ProgrammingError):
             self.plan.warm_up()
 
-    def _status_text(self) -> str:
-        # Counted from the board, not the file: this runs after every edit.
-        return status_text(self.plan.path, sum(model.card_count for model in self.controller.models.values()))
-
     @Slot(str, str)
     def show_error(self, title: str, message: str) -> None:
         """Tell the seller an edit failed; the board already shows what the plan holds."""
@@ -308,7 +290,7 @@ class MainWindow(QMainWindow):
         if selected and not self.board.select(selected):
             selected = 0
         self._show_in_docks(selected or self.details.opportunity_id)
-        self.statusBar().showMessage(self._status_text())
+        self.statusBar().showMessage(status_text(self.controller))
 
     @Slot(object, object)
     def _on_session_changed(self, change: Change, _initiator: object) -> None:
@@ -323,7 +305,7 @@ class MainWindow(QMainWindow):
         shown = self.details.opportunity_id
         if shown and (shown in change.opportunities or shown in change.removed_opportunities):
             self.details.show_opportunity(shown)
-        self.statusBar().showMessage(self._status_text())
+        self.statusBar().showMessage(status_text(self.controller))
         self._update_selection_actions()
 
     def _refresh_accounts(self) -> None:
@@ -346,6 +328,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_session_read_only_set(self, reason: str) -> None:
         self.controller.drop_handler = None
+        self.controller.place_handler = None
         self.menus.set_read_only()
         if self.read_only_banner is None:
             self.read_only_banner, self.read_only_label, self.save_copy_button = read_only_banner(self)
@@ -456,12 +439,29 @@ class MainWindow(QMainWindow):
         return self.people_view
 
     def _add_view(self, placeholder: QWidget, view: ForecastView | HygieneView | PeopleView) -> None:
-        view.opportunity_opened.connect(self.navigation.open_deal)
+        view.opportunity_opened.connect(self._on_view_opportunity_opened)
         index = self.tabs.indexOf(placeholder)
         self.tabs.blockSignals(True)  # no currentChanged storm while the tab is swapped
         self.tabs.insertTab(index, view, self.tabs.tabText(index))  # the placeholder's title
         self.tabs.removeTab(index + 1)
         self.tabs.blockSignals(False)
+
+    @Slot(int)
+    def _on_view_opportunity_opened(self, opportunity_id: int) -> None:
+        # From the forecast, the clean-up list or People: show the deal's Blue Sheet (and card).
+        self.board.select(opportunity_id)
+        self._show_deal(opportunity_id)
+
+    def _show_accounts(self) -> None:
+        self.accounts_dock.show()
+        self.accounts_dock.raise_()
+        self._refresh_accounts()
+
+    def _show_deal(self, opportunity_id: int) -> BlueSheetPanel:
+        self._show_in_docks(opportunity_id)
+        self.blue_sheet_dock.show()
+        self.blue_sheet_dock.raise_()
+        return self.blue_sheet
 
     @Slot(int)
     def _on_board_opportunity_activated(self, opportunity_id: int) -> None:

@@ -15,6 +15,7 @@ from ui.actions.deals import DealActions
 from ui.actions.help import HelpActions
 from ui.actions.plan import PlanActions
 from ui.board.controller import BoardController
+from ui.board.pipeline_switch import PipelineSwitch
 from ui.board_strips import BoardFilter
 from ui.session import EditSession
 
@@ -201,6 +202,10 @@ class WindowMenus(QObject):
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addWidget(board_filter.edit)
+        toolbar.addSeparator()
+        self.pipeline_switch = PipelineSwitch(controller, toolbar)
+        toolbar.addWidget(self.pipeline_switch)
+        self.toolbar = toolbar  # the window adds the board's "Sort by" after the filter
         window.addToolBar(toolbar)
         self.update_selection(False)
 

@@ -189,7 +189,8 @@ def run_import(args: argparse.Namespace) -> int:
     # Here, not at the top: the parser is built at every start, and these take a tenth of a second.
     from planner.exchange.amounts import NumberStyle
     from planner.exchange.import_plan import ImportOptions, build_preview
-    from planner.exchange.importer import apply_import, problem_lines, summarise
+    from planner.exchange.importer import problem_lines, summarise
+    from planner.exchange.pipeline_import import import_with_pipelines
     from planner.exchange.problems import Severity
     from planner.exchange.sources import load
 
@@ -220,7 +221,8 @@ def run_import(args: argparse.Namespace) -> int:
             default_currency=currency,
             number_styles={"*": NumberStyle(args.number_style)} if args.number_style else {},
         )
-        preview = build_preview(plan, load(args.files), options)
+        loaded = load(args.files)
+        preview = build_preview(plan, loaded, options)
         undecided = [t for t in preview.tables if t.amounts is not None and not t.amounts.decided]
         if undecided:
             # Nothing from any file: a guess could make every amount a thousand times off.
@@ -248,7 +250,7 @@ def run_import(args: argparse.Namespace) -> int:
             summary = summarise(preview, dry_run=True)
         else:
             try:
-                summary = apply_import(plan, preview).summary
+                summary = import_with_pipelines(plan, loaded, preview).summary
             except (sqlite3.Error, OSError) as exc:
                 print(
                     f"{PROG}: nothing was imported: the plan could not be written ({exc}).", file=sys.stderr

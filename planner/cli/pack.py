@@ -43,6 +43,9 @@ def add_pack_arguments(export: argparse.ArgumentParser) -> None:
         " (of the plan's fiscal year, named by the year it ends in)",
     )
     export.add_argument(
+        "--pipeline", metavar="NAME", help="review pack: the deals of one pipeline (default: every pipeline)"
+    )
+    export.add_argument(
         "--include-private", action="store_true", help="review pack: include the seller's private notes"
     )
     export.add_argument("--paper", choices=PAPER_SIZES, help="review pack PDF: paper size (default: locale)")
@@ -58,6 +61,19 @@ def add_review_arguments(commands: argparse._SubParsersAction[ParserT]) -> Parse
     )
     review.add_argument("file", type=Path, metavar="FILE.json", help="the plan bundle")
     return review
+
+
+def _pipeline_id(plan: PlanDB, name: str | None) -> int | None:
+    from planner.exchange.pack import PackError
+    from planner.storage import pipelines as pipeline_repo
+
+    if name is None:
+        return None
+    found = pipeline_repo.find_pipeline(plan, name)
+    if found is None:
+        names = ", ".join(f"“{p.name}”" for p in pipeline_repo.list_pipelines(plan))
+        raise PackError(f"The plan has no pipeline named “{name}” (it has {names}).")
+    return found
 
 
 def _account_ids(plan: PlanDB, names: list[str]) -> list[int]:
@@ -104,7 +120,11 @@ def run_pack_export(
         print(f"{PROG}: {db}: {note}", file=sys.stderr)
     try:
         account_ids = _account_ids(plan, args.account or [])
-        scope = PackScope(account_ids=tuple(account_ids), quarter=args.quarter or None)
+        scope = PackScope(
+            account_ids=tuple(account_ids),
+            quarter=args.quarter or None,
+            pipeline_id=_pipeline_id(plan, getattr(args, "pipeline", None)),
+        )
         options = PackOptions(
             include_private_notes=bool(args.include_private), paper=getattr(args, "paper", None)
         )

@@ -33,6 +33,7 @@ from planner.stages import ordered, probability
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import pack_queries
+from planner.storage import pipelines as pipeline_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
@@ -67,6 +68,7 @@ class PackScope:
     account_ids: tuple[int, ...] = ()
     deal_ids: tuple[int, ...] | None = None
     quarter: str | None = None
+    pipeline_id: int | None = None  # one pipeline's deals (None: every pipeline)
 
     @classmethod
     def all_open(cls) -> PackScope:
@@ -417,6 +419,14 @@ Progress = Callable[[str], None]
 
 def resolve_scope(plan: PlanDB, scope: PackScope) -> list[int]:
     """The ids of the deals a scope holds (unknown ids and accounts are left out)."""
+    found = _resolve_scope(plan, scope)
+    if scope.pipeline_id is None:
+        return found
+    theirs = pipeline_repo.deals_of_pipeline(plan, scope.pipeline_id)
+    return [i for i in found if i in theirs]
+
+
+def _resolve_scope(plan: PlanDB, scope: PackScope) -> list[int]:
     account_ids: list[int] | None = None
     if scope.account_ids:
         account_ids = []
@@ -457,7 +467,11 @@ def describe_scope(plan: PlanDB, scope: PackScope) -> str:
     if scope.quarter:
         label = quarter_label(scope.quarter, calendar.plan_start_month(plan))
         parts.append(("Open deals closing in " if not parts else "closing in ") + label)
-    return ", ".join(parts) if parts else "All open deals"
+    text = ", ".join(parts) if parts else "All open deals"
+    if scope.pipeline_id is not None:
+        name = next((p.name for p in pipeline_repo.list_pipelines(plan) if p.id == scope.pipeline_id), "")
+        text += f", {name} pipeline"
+    return text
 
 
 def build_pack(

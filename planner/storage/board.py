@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -251,3 +251,19 @@ def load_closed(plan: PlanDB) -> list[ClosedDeal]:
         ClosedDeal(r[0], r[1], r[2], r[3], FunnelLevel(r[4]), to_date(r[5]), r[6], r[7], r[8])
         for r in plan.query(_CLOSED_SQL)
     ]
+
+
+def load_ranks(plan: PlanDB, opportunity_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """Deal id -> the seller's rank in its column (planner.board_order), for the ranked deals."""
+    sql, params = "SELECT id, board_rank FROM opportunity WHERE board_rank IS NOT NULL", []
+    if opportunity_ids is not None:
+        sql += f" AND id IN ({','.join('?' * len(opportunity_ids))})"
+        params = list(opportunity_ids)
+    return {row[0]: row[1] for row in plan.query(sql, params)}
+
+
+def set_ranks(plan: PlanDB, ranks: Mapping[int, int | None]) -> None:
+    """Write the seller's ranks of some deals (None: no rank), in one transaction."""
+    with plan.atomic():
+        for opportunity_id, rank in ranks.items():
+            plan.execute("UPDATE opportunity SET board_rank = ? WHERE id = ?", [rank, opportunity_id])

@@ -20,8 +20,10 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0003_board_index",
     "0004_commitments_and_call_plans",
     "0005_hidden_notes_and_review_key",
+    "0007_pipelines",
     "0009_search_index",
     "0010_amount_and_import_history",
+    "0012_board_rank",
 )
 
 _INITIAL_SCHEMA = """
@@ -259,6 +261,26 @@ FROM stage_history h WHERE h.commitment != '' ORDER BY h.id
 
 _HIDDEN_NOTES = "ALTER TABLE note ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0"
 
+# Pipelines (new business, renewals...): each open stage belongs to one pipeline, and so does
+# each deal (kept with the deal, so a closed deal still counts in its pipeline's forecast). The
+# closed stages (Won, Lost, Walked away) are shared: closing means the same in every pipeline.
+# SQLite refuses a non-NULL default on an added column with REFERENCES, so the columns may be
+# NULL: a NULL stage pipeline is the first pipeline, a NULL deal pipeline its stage's
+# (planner.storage.pipelines). Existing plans get one pipeline holding every stage and deal.
+_PIPELINES = """
+CREATE TABLE pipeline (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    position INTEGER NOT NULL
+);
+ALTER TABLE stage ADD COLUMN pipeline_id INTEGER REFERENCES pipeline(id);
+ALTER TABLE opportunity ADD COLUMN pipeline_id INTEGER REFERENCES pipeline(id);
+CREATE INDEX opportunity_pipeline ON opportunity(pipeline_id);
+INSERT INTO pipeline (id, name, position) VALUES (1, 'Default pipeline', 0);
+UPDATE stage SET pipeline_id = 1 WHERE level NOT IN ('won', 'lost', 'walked_away');
+UPDATE opportunity SET pipeline_id = 1
+"""
+
 # Search everything (planner.search): one FTS5 index over the text a seller types into deals,
 # accounts, people, buying influences, actions, notes, call plans and competitors. Each kind's
 # text is defined once, in its view (search_<kind>): the triggers read a row through that view,
@@ -419,6 +441,12 @@ CREATE TABLE import_change (
 CREATE INDEX import_change_opportunity ON import_change(opportunity_id)
 """
 
+# The seller's own order of a board column (planner.board_order): smallest rank first; a deal
+# never placed has none and follows the placed ones by close date.
+_BOARD_RANK = """
+ALTER TABLE opportunity ADD COLUMN board_rank INTEGER;
+"""
+
 # What each migration creates, statement by statement: the migrations below run these, and
 # planner.storage.schema_check builds the schema a plan of each version must have from them
 # (without sqlite-utils, which costs ~100 ms to import). A migration that changes the schema in
@@ -430,9 +458,12 @@ SCHEMA_SQL: dict[str, str] = {
     # Its INSERT copies move commitments into records; on an empty schema it copies nothing.
     "0004_commitments_and_call_plans": _EVIDENCE,
     "0005_hidden_notes_and_review_key": _HIDDEN_NOTES,
+    # Its INSERT and UPDATEs give an existing plan its one pipeline.
+    "0007_pipelines": _PIPELINES,
     # Its 'rebuild' indexes the rows a plan holds; on an empty schema it indexes nothing.
     "0009_search_index": _SEARCH,
     "0010_amount_and_import_history": _AMOUNT_AND_IMPORT_HISTORY,
+    "0012_board_rank": _BOARD_RANK,
 }
 
 
@@ -495,6 +526,11 @@ def build_migrations() -> Migrations:
             [json.dumps(secrets.token_hex(32))],
         )
 
+    @migrations(name="0007_pipelines")
+    def pipelines(db: Database) -> None:
+        for statement in schema_statements("0007_pipelines"):
+            db.execute(statement)
+
     @migrations(name="0009_search_index")
     def search_index(db: Database) -> None:
         for statement in schema_statements("0009_search_index"):
@@ -503,6 +539,11 @@ def build_migrations() -> Migrations:
     @migrations(name="0010_amount_and_import_history")
     def amount_and_import_history(db: Database) -> None:
         for statement in schema_statements("0010_amount_and_import_history"):
+            db.execute(statement)
+
+    @migrations(name="0012_board_rank")
+    def board_rank(db: Database) -> None:
+        for statement in schema_statements("0012_board_rank"):
             db.execute(statement)
 
     return migrations

@@ -18,6 +18,7 @@ from planner.model import (
 from planner.stage_moves import MoveBookkeeping
 from planner.storage.convert import from_date, now_stamp, to_date
 from planner.storage.db import PlanDB
+from planner.storage.pipelines import follow_stage
 
 _COLUMNS = (
     "id, title, account_id, stage_id, product, quantity, amount, currency, close_date,"
@@ -115,7 +116,8 @@ def insert_opportunity(
                 source,
             ],
         )
-    assert cursor.lastrowid is not None
+        assert cursor.lastrowid is not None
+        follow_stage(plan, cursor.lastrowid)
     return cursor.lastrowid
 
 
@@ -152,6 +154,7 @@ def update_opportunity(plan: PlanDB, opportunity_id: int, draft: OpportunityDraf
                 opportunity_id,
             ],
         )
+        follow_stage(plan, opportunity_id)
 
 
 def set_stage(
@@ -164,6 +167,7 @@ def set_stage(
             " updated = ? WHERE id = ?",
             [stage_id, from_date(entered), last_open_stage_id, now_stamp(), opportunity_id],
         )
+        follow_stage(plan, opportunity_id)
 
 
 def set_closed(plan: PlanDB, opportunity_id: int, closed_on: dt.date | None, reason: str) -> None:

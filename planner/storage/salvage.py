@@ -148,6 +148,8 @@ def _copy_table(src: sqlite3.Connection, plan: PlanDB, table: str, columns: list
     if defaults and rows:
         # The new plan's default stages make way for the seller's own.
         plan.execute("DELETE FROM stage")
+    if table == "pipeline" and rows:
+        plan.execute("DELETE FROM pipeline")  # likewise the new plan's one pipeline
     marks = ",".join("?" * len(columns))
     # OR REPLACE for settings (keys are unique), OR IGNORE elsewhere: a row whose values break a
     # CHECK or NOT NULL constraint is refused, the others still copied.

@@ -9,7 +9,7 @@ from planner.model import FunnelLevel, Stage
 from planner.stages import StageSpec
 from planner.storage.db import PlanDB
 
-_COLUMNS = "id, name, level, position, probability, stale_after_days, exit_commitments, retired"
+_COLUMNS = "id, name, level, position, probability, stale_after_days, exit_commitments, retired, pipeline_id"
 
 
 def _stage(row: tuple[Any, ...]) -> Stage:
@@ -22,6 +22,7 @@ def _stage(row: tuple[Any, ...]) -> Stage:
         stale_after_days=row[5],
         exit_commitments=tuple(json.loads(row[6])),
         retired=bool(row[7]),
+        pipeline_id=row[8],
     )
 
 

@@ -1080,6 +1080,33 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
 </context>
 <context>
+    <name>BoardOrder</name>
+    <message>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Weighted amount</source>
+        <translation>Gewichteter Betrag</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>Tage in der Phase</translation>
+    </message>
+    <message>
+        <source>Red flags</source>
+        <translation>Warnsignale</translation>
+    </message>
+    <message>
+        <source>My own order</source>
+        <translation>Eigene Reihenfolge</translation>
+    </message>
+</context>
+<context>
     <name>CallListModel</name>
     <message>
         <source>Meeting</source>
@@ -2216,6 +2243,10 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>Quartal</translation>
     </message>
     <message>
+        <source>Pipe&amp;line:</source>
+        <translation>P&amp;ipeline:</translation>
+    </message>
+    <message>
         <source>Formats (one file each)</source>
         <translation>Formate (je eine Datei)</translation>
     </message>
@@ -2384,6 +2415,10 @@ Ersetzen?</translation>
     <message>
         <source>Cannot write {file}: the folder {folder} does not exist. Nothing was written.</source>
         <translation>{file} kann nicht geschrieben werden: Den Ordner {folder} gibt es nicht. Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>{scope}, {pipeline} pipeline</source>
+        <translation>{scope}, Pipeline {pipeline}</translation>
     </message>
     <message>
         <source>{n} selected deal</source>
@@ -4678,6 +4713,65 @@ Konzept: {concept}</translation>
     </message>
 </context>
 <context>
+    <name>ImportReview</name>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Vanished</source>
+        <translation>Verschwunden</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>no longer in the files; it stays in the plan</source>
+        <translation>nicht mehr in den Dateien; sie bleibt im Plan</translation>
+    </message>
+    <message>
+        <source>Old data</source>
+        <translation>Alte Daten</translation>
+    </message>
+    <message>
+        <source>Most close dates in these files are more than a year in the past.</source>
+        <translation>Die meisten Abschlussdaten in diesen Dateien liegen mehr als ein Jahr zurück.</translation>
+    </message>
+    <message>
+        <source>Bring in the closed history only (won and lost deals, for the forecast and the archive), or every deal, open ones on the board too?</source>
+        <translation>Nur die abgeschlossene Historie übernehmen (gewonnene und verlorene Verkaufschancen, für Prognose und Archiv) oder jede Verkaufschance, offene auch auf das Board?</translation>
+    </message>
+    <message>
+        <source>&amp;Closed history only</source>
+        <translation>Nur &amp;abgeschlossene Historie</translation>
+    </message>
+    <message>
+        <source>&amp;Every deal</source>
+        <translation>&amp;Jede Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Import from CRM</source>
+        <translation>Aus dem CRM importieren</translation>
+    </message>
+</context>
+<context>
     <name>ImportStages</name>
     <message>
         <source>remembered</source>
@@ -4782,8 +4876,8 @@ Konzept: {concept}</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <source>Imports cannot be undone with Edit → Undo.</source>
-        <translation>Ein Import lässt sich nicht mit Bearbeiten → Rückgängig zurücknehmen.</translation>
+        <source>Edit → Undo takes the whole import back.</source>
+        <translation>Bearbeiten → Rückgängig nimmt den ganzen Import zurück.</translation>
     </message>
     <message>
         <source>File</source>
@@ -5036,6 +5130,10 @@ Konzept: {concept}</translation>
     <message>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Deals the import changes</source>
+        <translation>Verkaufschancen, die der Import ändert</translation>
     </message>
     <message>
         <source>Problems found</source>
@@ -5374,6 +5472,18 @@ Konzept: {concept}</translation>
         <translation>Die Änderungen seit dem Öffnen des Plans; wählen Sie eine aus, um zu diesem Stand zurückzukehren</translation>
     </message>
     <message>
+        <source>Sort by:</source>
+        <translation>Sortieren nach:</translation>
+    </message>
+    <message>
+        <source>Sort the board&apos;s columns by</source>
+        <translation>Spalten des Boards sortieren nach</translation>
+    </message>
+    <message>
+        <source>Orders the cards of every column; with My own order, drag a card to place it</source>
+        <translation>Ordnet die Karten jeder Spalte; bei „Eigene Reihenfolge“ eine Karte an ihren Platz ziehen</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;This is a demo plan.&lt;/b&gt; Look around: the board, a deal&apos;s details, the accounts. Nothing here is yours.</source>
         <translation>&lt;b&gt;Dies ist ein Demo-Plan.&lt;/b&gt; Sehen Sie sich um: Phasen, Details, Kunden. Nichts davon gehört Ihnen.</translation>
     </message>
@@ -5628,6 +5738,14 @@ Sie können das mit Bearbeiten → Rückgängig zurücknehmen.</translation>
         <translation>Die Verkaufschance wurde nicht verschoben</translation>
     </message>
     <message>
+        <source>Place “{title}”</source>
+        <translation>„{title}“ einordnen</translation>
+    </message>
+    <message>
+        <source>The deal was not placed</source>
+        <translation>Die Verkaufschance wurde nicht eingeordnet</translation>
+    </message>
+    <message>
         <source>The deal was not reopened</source>
         <translation>Die Verkaufschance wurde nicht wieder geöffnet</translation>
     </message>
@@ -5666,6 +5784,10 @@ Zurückstellung aufheben?</translation>
     <message>
         <source>Review pack written: {files}</source>
         <translation>Review-Paket geschrieben: {files}</translation>
+    </message>
+    <message>
+        <source>The import could not be put on the undo stack</source>
+        <translation>Der Import konnte nicht in den Rückgängig-Verlauf aufgenommen werden</translation>
     </message>
     <message>
         <source>Change stage settings</source>
@@ -6620,6 +6742,10 @@ Lizenz: MIT</translation>
         <translation>&amp;Abschlussdatum</translation>
     </message>
     <message>
+        <source>Pipe&amp;line</source>
+        <translation>P&amp;ipeline</translation>
+    </message>
+    <message>
         <source>&amp;Stage</source>
         <translation>P&amp;hase</translation>
     </message>
@@ -6658,6 +6784,10 @@ Lizenz: MIT</translation>
     <message>
         <source>Account name is too long (at most {count} characters).</source>
         <translation>Der Kundenname ist zu lang (höchstens {count} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
     </message>
 </context>
 <context>
@@ -6844,6 +6974,25 @@ Lizenz: MIT</translation>
     <message>
         <source>N&amp;otes</source>
         <translation>N&amp;otizen</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineSwitch</name>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Show one pipeline on the board, or all of them</source>
+        <translation>Eine Pipeline zeigen oder alle</translation>
+    </message>
+    <message>
+        <source>All pipelines</source>
+        <translation>Alle Pipelines</translation>
+    </message>
+    <message>
+        <source>Count one pipeline&apos;s deals, or all of them</source>
+        <translation>Die Verkaufschancen einer Pipeline zählen oder alle</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ TABLES = {
     "commitment",
     "amount_history",
     "import_change",
+    "pipeline",
     # The search index and the tables SQLite keeps its data in.
     "search_index",
     "search_index_data",

@@ -28,6 +28,7 @@ TABLES = (
     "commitment",
     "amount_history",
     "import_change",
+    "pipeline",
 )
 
 

@@ -88,7 +88,7 @@ def _views_texts(
             view.show()
         # An open deal selected: the category button gets its menu.
         row = next(r for r, d in enumerate(forecast.deals_model._deals) if not d.level.is_closed)
-        forecast.deals.setCurrentIndex(forecast.deals_model.index(row, 0))
+        forecast.deals.setCurrentIndex(forecast.deals_proxy.index(row, 0))
         found = texts(forecast) + texts(hygiene)
         for chart_view in (forecast.target_view, forecast.funnel_view, forecast.slip_view):
             found += _chart_texts(chart_view)

@@ -256,12 +256,12 @@ def test_read_only_offers_no_edits(view: ForecastView) -> None:
     view.set_read_only("This plan is open read-only.")
     assert not view.target_edit.isEnabled()
     assert not view.snapshot_button.isEnabled()
-    view.deals.setCurrentIndex(view.deals_model.index(0, 0))
+    view.deals.setCurrentIndex(view.deals_proxy.index(0, 0))
     assert not view.category_button.isEnabled()
 
 
 def test_double_click_opens_the_deal(view: ForecastView, qtbot: QtBot) -> None:
-    index = view.deals_model.index(2, 0)
+    index = view.deals_proxy.index(2, 0)
     deal = view.deals_model.deal_at(2)
     assert deal is not None
     with qtbot.waitSignal(view.opportunity_opened) as opened:

@@ -176,7 +176,7 @@ def test_open_the_deal(view: HygieneView, qtbot: QtBot) -> None:
         view.open_button.click()
     assert opened.args == [first]
     with qtbot.waitSignal(view.opportunity_opened) as opened:
-        view.table.doubleClicked.emit(view.model.index(1, 2))
+        view.table.doubleClicked.emit(view.proxy.index(1, 2))
     assert opened.args == [view.model.rows[1].id]
 
 

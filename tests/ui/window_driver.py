@@ -340,6 +340,41 @@ def drag(source: QListView, index: QModelIndex, target: QListView) -> None:
         QApplication.sendEvent(target.viewport(), drop)
 
 
+def drag_within(view: QListView, index: QModelIndex, onto: QModelIndex | None) -> None:
+    """Drag a card within its column: dropped at the top edge of the card `onto` (Qt's
+    drop indicator then says "above it"), or at the bottom edge of the last card (None: "below
+    it", the end of the column)."""
+    view.scrollTo(index)
+    start = view.visualRect(index).center()
+    QTest.mousePress(view.viewport(), LEFT, NO_KEYS, start)
+    data: QMimeData = view.model().mimeData([index])
+    # As in drag(): the release a real drag swallows ends the press on the pressed card, before
+    # the view scrolls to where the card goes (a real drag scrolls the column as it nears an edge).
+    QTest.mouseRelease(view.viewport(), LEFT, NO_KEYS, start)
+    target = onto if onto is not None else view.model().index(view.model().rowCount() - 1, 0)
+    view.scrollTo(target)
+    rect = view.visualRect(target)
+    point = QPointF(rect.center().x(), rect.top() + 1 if onto is not None else rect.bottom() - 1)
+    accepted = True
+    for kind in (QDragEnterEvent, QDragMoveEvent):
+        approach = kind(point.toPoint(), Qt.DropAction.MoveAction, data, LEFT, NO_KEYS)
+        QApplication.sendEvent(view.viewport(), approach)
+        accepted = accepted and approach.isAccepted()
+    if accepted:
+        drop = QDropEvent(point, Qt.DropAction.MoveAction, data, LEFT, NO_KEYS)
+        QApplication.sendEvent(view.viewport(), drop)
+
+
+def pick_in_combo(combo: QComboBox, row: int) -> None:
+    """Open a combo box with a click, go to `row` with the arrow keys and take it with Enter."""
+    click(combo)
+    popup = combo.view()
+    steps = row - combo.currentIndex()
+    for _ in range(abs(steps)):
+        QTest.keyClick(popup, Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+
+
 def push_button(container: QWidget, text: str) -> None:
     target = button(container, text)
     assert isinstance(target, QPushButton | QAbstractButton)

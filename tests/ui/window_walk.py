@@ -42,23 +42,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import people, search
+from planner import board_order, people, red_flags, search
 from planner.demo import populate_demo
-from planner.model import FunnelLevel, Stage
+from planner.model import Card, FunnelLevel, Opportunity, Stage
 from planner.money import CurrencySums
+from planner.pipelines import BOARD_PIPELINE_KEY, board_columns
 from planner.stages import open_stages
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import people as people_repo
+from planner.storage import pipelines as pipeline_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
+from planner.storage.board import load_ranks
 from planner.storage.db import PlanDB, open_memory
 from planner.timeline import load_timeline
+from tests.planner.import_support import DATA
 from tests.planner.test_operations import dump
 from tests.ui import window_driver as drive
 from tests.ui.window_driver import bare
 from ui import format as fmt
 from ui.board.models import ID_ROLE
+from ui.dialogs.import_wizard import ImportWizard
 from ui.main_window import MainWindow
 from ui.people_view import PeopleView
 
@@ -110,7 +115,11 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "edit_person": (2, 2),
     "add_duplicate": (1, 1),
     "merge_duplicates": (1, 1),
+    "switch_pipeline": (3, 1),
+    "import_crm": (1, 1),
     "search_and_open": (3, 2),
+    "change_sort": (2, 1),
+    "drag_within": (4, 3),
 }
 
 
@@ -352,6 +361,25 @@ class Walk:
             return
         with self.expect(self._answer_move(accept % 4 != 0)):
             drive.drag(view, view.model().index(row, 0), views[position])
+
+    def do_change_sort(self, k: int) -> None:
+        combo = self.window.board_sort.combo
+        drive.pick_in_combo(combo, k % combo.count())
+
+    def do_drag_within(self, k: int, onto: int, own: int) -> None:
+        # Mostly in the seller's own order, where a drop places the card; in another order the
+        # drop must change nothing (the column check says so).
+        if own % 4 and self.window.controller.order is not board_order.BoardOrder.OWN:
+            self.do_change_sort(list(board_order.BoardOrder).index(board_order.BoardOrder.OWN))
+        found = self.select_card(k)
+        if found is None:
+            return
+        view, row = found
+        rows = view.model().rowCount()
+        target = onto % (rows + 1)
+        drive.drag_within(
+            view, view.model().index(row, 0), None if target == rows else view.model().index(target, 0)
+        )
 
     def do_move_to_menu(self, k: int, stage: int, accept: int) -> None:
         found = self.select_card(k)
@@ -698,6 +726,44 @@ class Walk:
         with self.expect(answer):
             drive.click(view.merge_button)
 
+    def do_switch_pipeline(self, k: int) -> None:
+        """Show another pipeline (or all) with the board toolbar's pipeline switch."""
+        self.to_board()
+        switch = self.window.findChild(QComboBox, "pipeline-switch")
+        assert switch is not None
+        drive.activate(self.window)
+        drive.choose_in_combo(switch, k % switch.count() - switch.currentIndex())
+
+    def do_import_crm(self, k: int) -> None:
+        """Import a HubSpot export with two pipelines through the wizard's pages (one undo step);
+        the second time it updates nothing, and the wizard is cancelled."""
+        self.to_board()
+
+        def answer(wizard: QWidget) -> None:
+            assert isinstance(wizard, ImportWizard)
+            wizard.files_page.add_paths([DATA / "hubspot_two_pipelines.csv"])
+            while wizard.currentId() != ImportWizard.PREVIEW:
+                drive.click(wizard.button(ImportWizard.WizardButton.NextButton))
+            commit = wizard.button(ImportWizard.WizardButton.CommitButton)
+            if not commit.isEnabled() or k % 5 == 0:
+                drive.click(wizard.button(ImportWizard.WizardButton.CancelButton))
+                return
+            drive.click(commit)
+            drive.click(wizard.button(ImportWizard.WizardButton.FinishButton))
+
+        with self.expect(answer):
+            QTest.keyClick(
+                QApplication.focusWidget() or self.window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier
+            )
+        drive.activate(self.window)
+
+    def board_stages(self) -> list[Stage]:
+        """The columns the board must show: the chosen pipeline's open stages, or all pipelines'."""
+        pipelines = pipeline_repo.list_pipelines(self.plan)
+        chosen = settings_repo.get_setting(self.plan, BOARD_PIPELINE_KEY)
+        chosen = chosen if chosen in {p.id for p in pipelines} else None
+        return board_columns(self.stages(), pipelines, chosen)
+
     def do_search_and_open(self, k: int, how: int) -> None:
         """Ctrl+K, type part of a word, then open a result with the keyboard or a click."""
         word = self.search_words[k % len(self.search_words)]
@@ -765,8 +831,8 @@ class Walk:
     def check_columns(self) -> str | None:
         """Every column shows exactly the plan's open deals of its stage that match the filter,
         in the board's order, and its header counts and sums them."""
-        stages = self.stages()
-        columns = [s.id for s in open_stages(stages)]
+        shown_stages = self.board_stages()
+        columns = [s.id for s in shown_stages]
         if list(self.views()) != columns:
             return f"columns {list(self.views())} but open stages {columns}"
         needle = self.window.filter_edit.text().strip().casefold()
@@ -779,7 +845,22 @@ class Walk:
         others: dict[int, list[str]] = {d.id: [d.product] for d in deals}
         for deal_id, person_id in self.plan.query("SELECT opportunity_id, person_id FROM buying_influence"):
             others[deal_id].append(people[person_id])
-        for stage in open_stages(stages):
+        # The order the plan chose, decided by the board's own function (planner.board_order).
+        order = board_order.BoardOrder.parse(settings_repo.get_setting(self.plan, board_order.SETTING))
+        flags = {
+            deal: sum(1 for f in found if not f.is_strength)
+            for deal, found in red_flags.evaluate_plan(self.plan, self.window.controller.today()).items()
+        }
+        ranks = load_ranks(self.plan)
+        for stage in shown_stages:
+            key = board_order.sort_key(
+                order,
+                default_probability=stage.probability,
+                base_currency=base,
+                rates=rates,
+                flags=flags,
+                ranks=ranks,
+            )
             wanted = sorted(
                 (
                     d
@@ -790,7 +871,7 @@ class Walk:
                         or any(needle in other.casefold() for other in others[d.id])
                     )
                 ),
-                key=lambda d: (d.close_date.isoformat() if d.close_date else NO_DATE, d.id),
+                key=lambda d: key(as_card(d)),
             )
             view = self.views()[stage.id]
             model = view.model()
@@ -926,6 +1007,24 @@ class Walk:
             changed = [t for t in now if now[t] != self.dumps[0][t]]
             return f"after undoing everything the plan differs from its start in {changed}"
         return None
+
+
+def as_card(deal: Opportunity) -> Card:
+    """A deal as the board's order reads it."""
+    close = deal.close_date.isoformat() if deal.close_date else None
+    entered = deal.stage_entered.isoformat() if deal.stage_entered else None
+    return Card(
+        deal.id,
+        deal.stage_id,
+        deal.title,
+        deal.account_id,
+        deal.amount,
+        deal.currency,
+        close,
+        entered,
+        deal.probability_override,
+        close or NO_DATE,
+    )
 
 
 def run_walk(steps: Sequence[Step]) -> WalkFailure | None:

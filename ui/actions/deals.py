@@ -76,6 +76,8 @@ class DealActions:
             default_account_id=self.selected_account(),
             next_step=step,
             today=self.controller.today(),
+            pipelines=self.controller.pipelines,
+            pipeline_id=self.controller.pipeline_id,
         )
 
     def new_opportunity(self) -> None:
@@ -346,6 +348,36 @@ class DealActions:
             translate("MainWindow", "The deal was not moved"),
         )
         if done and not target.is_closed:
+            self.board.select(opportunity_id)
+        return done
+
+    def place_deal(self, opportunity_id: int, before: int | None) -> bool:
+        """Place a deal before another of its column (None: at the end) in the seller's own
+        order, as one undoable edit of the ranks it changes (planner.board_order)."""
+        from planner import board_order
+        from ui.commands import SwapCommand
+
+        stage_id = self.controller.stage_of(opportunity_id)
+        model = self.controller.models.get(stage_id) if stage_id is not None else None
+        if model is None or self.controller.order is not board_order.BoardOrder.OWN:
+            return False
+        ranks = self.controller.ranks
+        after = board_order.placed_ranks(list(model.cards), ranks, opportunity_id, before)
+        if not after:
+            return False  # dropped where it was
+        previous: dict[int, int | None] = {deal: ranks.get(deal) for deal in after}
+        title = model.card(opportunity_id)
+        text = translate("MainWindow", "Place “{title}”").format(title=title.title if title else "")
+
+        def write(state: dict[int, int | None]) -> Change:
+            return board_order.write_ranks(self.plan, state)
+
+        def make() -> QUndoCommand:
+            self.session.apply_change(write(dict(after)))
+            return SwapCommand(text, write, previous, after, self.session.apply_change)
+
+        done = self.session.push(make, translate("MainWindow", "The deal was not placed"))
+        if done:
             self.board.select(opportunity_id)
         return done
 

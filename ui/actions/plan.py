@@ -129,14 +129,20 @@ class PlanActions(QObject):
 
     @Slot()
     def import_from_crm(self) -> None:
-        from ui.dialogs.import_wizard import run_import_wizard
+        from ui.dialogs.import_preview import ImportCommand
+        from ui.dialogs.import_wizard import run_undoable_import
 
-        change = run_import_wizard(self.widget, self.plan)
-        if change is not None:
-            # Imports are not undoable, and older undo snapshots predate the imported values.
-            self.session.undo_stack.clear()
-            self.session.resync()
-            self.session.apply_change(change)
+        done = run_undoable_import(self.widget, self.plan, self.session.clock.today)
+        if done is None:
+            return
+        change, delta = done
+        self.session.apply_change(change)  # stages too: an import may add pipelines
+        # The import is written already: the command's first redo writes nothing, its undo
+        # writes every changed row back.
+        self.session.push(
+            lambda: ImportCommand(self.plan, delta, self.session.apply_change),
+            translate("MainWindow", "The import could not be put on the undo stack"),
+        )
 
     @Slot()
     def edit_stage_settings(self) -> None:

@@ -10,13 +10,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from planner import funnel, red_flags
+from planner import board_order, funnel, red_flags
+from planner.board_order import BoardOrder
 from planner.funnel import FunnelStatus, StageRule
-from planner.model import Card, Stage
+from planner.model import Card, Pipeline, Stage
 from planner.money import CurrencySums, Totals
 from planner.next_step import next_step
-from planner.stages import open_stages, probability
+from planner.pipelines import BOARD_PIPELINE_KEY, board_columns, pipeline_name
+from planner.stages import probability
 from planner.storage import activities as activity_repo
+from planner.storage import pipelines as pipeline_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.board import (
@@ -27,8 +30,9 @@ from planner.storage.board import (
     load_column_totals,
     load_details,
     load_first_cards,
+    load_ranks,
 )
-from planner.storage.db import PlanDB
+from planner.storage.db import PlanDB, PlanError
 from ui import format as fmt
 from ui.board.models import FACE_BATCH, CardFace, StageColumnModel
 
@@ -62,6 +66,11 @@ class BoardController(QObject):
         self.today = today
         self.stages: list[Stage] = []
         self.columns: list[Stage] = []
+        self.pipelines: list[Pipeline] = []
+        # The pipeline the board shows, None for all (remembered in the plan's settings).
+        self.pipeline_id: int | None = None
+        # The seller's choice in this session (a one-tuple), which outlives a plan that cannot be written.
+        self._chosen: tuple[int | None] | None = None
         self.rules: dict[int, StageRule] = {}
         self.models: dict[int, StageColumnModel] = {}
         # One dict shared with every model, updated in place when accounts change.
@@ -75,6 +84,13 @@ class BoardController(QObject):
         self.rates: dict[str, float] = {}
         # Set by the window: asked to move a dropped card (deal id, target stage id).
         self.drop_handler: Callable[[int, int], bool] | None = None
+        # Set by the window: asked to place a card dropped within its column (own order only).
+        self.place_handler: Callable[[int, int | None], bool] | None = None
+        # The columns' order (the plan's setting) and what orders other than the default read:
+        # red-flag counts and the seller's ranks by deal id, updated in place by apply().
+        self.order = BoardOrder.CLOSE_DATE
+        self.flag_counts: dict[int, int] = {}
+        self.ranks: dict[int, int] = {}
         self._changing = 0
 
     @contextlib.contextmanager
@@ -102,22 +118,44 @@ class BoardController(QObject):
 
     def _load(self, first_screen: int) -> None:
         self.stages = stage_repo.list_stages(self.plan)
-        self.columns = open_stages(self.stages)
+        self.pipelines = pipeline_repo.list_pipelines(self.plan)
+        chosen = self._chosen[0] if self._chosen else settings_repo.get_setting(self.plan, BOARD_PIPELINE_KEY)
+        known = {p.id for p in self.pipelines}
+        self.pipeline_id = chosen if isinstance(chosen, int) and chosen in known else None
+        self.columns = board_columns(self.stages, self.pipelines, self.pipeline_id)
         self.rules = funnel.stage_rules(self.stages)
         self.base_currency = settings_repo.get_setting(self.plan, "base_currency", "EUR")
         self.rates = dict(settings_repo.get_setting(self.plan, "rates", {}))
+        self.order = BoardOrder.parse(settings_repo.get_setting(self.plan, board_order.SETTING))
         self.accounts.clear()
         self.accounts.update(account_names(self.plan))
         self._words_read = False
         self._stage_of_cache = None  # built on first use: 40 ms at 100,000 cards
         self._prepare_models()
-        if first_screen and not self._filter:
+        # Only the default order is the index's: another one sorts every card, read first.
+        if first_screen and not self._filter and self.order is BoardOrder.CLOSE_DATE:
             self._load_first_screen(first_screen)
         else:
             self._load_cards()
         self.stages_reset.emit()
 
+    def set_pipeline(self, pipeline_id: int | None) -> None:
+        """Show one pipeline (None: all) and remember the choice in the plan when it can be written."""
+        if pipeline_id == self.pipeline_id:
+            return
+        self._chosen = (pipeline_id,)
+        with contextlib.suppress(PlanError):  # a read-only plan switches for this session only
+            settings_repo.set_setting(self.plan, BOARD_PIPELINE_KEY, pipeline_id)
+        self.load()
+
+    def column_title(self, stage: Stage) -> str:
+        """A column's heading: the stage, and its pipeline when the board shows several."""
+        if self.pipeline_id is not None or len(self.pipelines) < 2:
+            return stage.name
+        return f"{stage.name} · {pipeline_name(stage, self.pipelines)}"
+
     def _load_cards(self) -> None:
+        self._read_order_data(None)
         by_stage: dict[int, list[Card]] = {s.id: [] for s in self.columns}
         # Index 1 is Card.stage_id: the tuple index, not the property, in a loop over every
         # open deal (13 ms instead of 27 at 100,000). load_cards returns open stages' deals only.
@@ -173,9 +211,57 @@ class BoardController(QObject):
                     drop_handler=self._on_model_drop,
                 )
             model.default_probability = stage.probability  # before set_cards: it sums the column
+            model.place_handler = self._on_model_place if self.order is BoardOrder.OWN else None
+            # Set before the cards, which are then sorted by it (set_cards).
+            model.order = self._sort_key(stage)
             self.models[stage.id] = model
         for model in old.values():
             model.deleteLater()
+
+    def _sort_key(self, stage: Stage) -> board_order.SortKey:
+        return board_order.sort_key(
+            self.order,
+            default_probability=stage.probability,
+            base_currency=self.base_currency,
+            rates=self.rates,
+            flags=self.flag_counts,
+            ranks=self.ranks,
+        )
+
+    def _read_order_data(self, opportunity_ids: list[int] | None) -> None:
+        """Read what the order needs besides the cards: of every deal, or of some (after an edit)."""
+        if opportunity_ids is None:
+            self.flag_counts.clear()
+            self.ranks.clear()
+        else:
+            for opportunity_id in opportunity_ids:
+                self.flag_counts.pop(opportunity_id, None)
+                self.ranks.pop(opportunity_id, None)
+        if self.order in board_order.NEEDS_FLAGS:
+            flags = red_flags.evaluate_plan(self.plan, self.today(), opportunity_ids)
+            self.flag_counts.update(
+                (deal, sum(1 for flag in found if not flag.is_strength)) for deal, found in flags.items()
+            )
+        if self.order in board_order.NEEDS_RANKS:
+            self.ranks.update(load_ranks(self.plan, opportunity_ids))
+
+    def set_order(self, order: BoardOrder) -> None:
+        """Order every column by `order`, and remember it in the plan (not undoable: a view choice)."""
+        if order is self.order:
+            return
+        if not self.plan.read_only:
+            settings_repo.set_setting(self.plan, board_order.SETTING, order.value)
+        with self.changing():
+            self.order = order
+            self._read_order_data(None)
+            for stage in self.columns:
+                model = self.models[stage.id]
+                model.place_handler = self._on_model_place if order is BoardOrder.OWN else None
+                model.set_order(self._sort_key(stage))
+                self.column_changed.emit(stage.id)
+
+    def _on_model_place(self, opportunity_id: int, before: int | None) -> bool:
+        return self.place_handler(opportunity_id, before) if self.place_handler else False
 
     def apply(self, change: Change) -> None:
         """Refresh only what an operation changed."""
@@ -197,6 +283,9 @@ class BoardController(QObject):
             if stage_id is not None and stage_id in self.models:
                 self.models[stage_id].remove(opportunity_id)
                 touched.add(stage_id)
+        if change.opportunities and self.order is not BoardOrder.CLOSE_DATE:
+            # After the removals above (which found the cards by their old keys).
+            self._read_order_data(sorted(change.opportunities))
         if change.opportunities and self._words_read:
             # A renamed person or product, an influence added or removed: the filter follows.
             self.words.update(filter_words(self.plan, sorted(change.opportunities)))

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
+from planner.board_order import BY_CLOSE_DATE, SortKey
 from planner.funnel import FunnelStatus
 from planner.model import Card
 from planner.money import CurrencySums
@@ -47,12 +48,11 @@ FaceOf = Callable[[list[Card]], list[CardFace]]
 FACE_BATCH = 8
 # Asked to move a dropped card to this column's stage; True when the move was made.
 DropHandler = Callable[[int, int], bool]
-_order = attrgetter("order_key", "id")  # the column order: close date, then id
 _money = attrgetter("amount", "currency", "probability_override")
 
 
 class StageColumnModel(QAbstractListModel):
-    """The cards of one stage, ordered by close date.
+    """The cards of one stage, in the order the board's "Sort by" chose (planner.board_order).
 
     Filtering happens here, not in a proxy: a list comprehension over pre-folded keys costs
     one Python pass per keystroke instead of one Python call per row (docs/qt-notes.md, pitfall 3).
@@ -82,6 +82,11 @@ class StageColumnModel(QAbstractListModel):
         self._words: Mapping[int, str] = words if words is not None else {}
         self._face_of = face_of
         self._drop_handler = drop_handler
+        # The column order: every list here is sorted by it, and upserts bisect with it. Set it
+        # before set_cards, or change it with set_order.
+        self.order: SortKey = BY_CLOSE_DATE
+        # Asked to place a card dropped within its own column before another (None: at the end).
+        self.place_handler: Callable[[int, int | None], bool] | None = None
         self._all: list[Card] = []
         self._keys: list[str] | None = None  # built on the first filter keystroke
         self._visible: list[Card] = []
@@ -174,6 +179,12 @@ class StageColumnModel(QAbstractListModel):
             return False
         self._need_all()
         if opportunity_id in self._index():
+            # Within its own column: placed where dropped, when the seller's own order is chosen.
+            if self.place_handler is not None:
+                target = row if row >= 0 else (parent.row() if parent.isValid() else len(self._visible))
+                others = [c.id for c in self._visible if c.id != opportunity_id]
+                before_row = target - sum(1 for c in self._visible[:target] if c.id == opportunity_id)
+                self.place_handler(opportunity_id, others[before_row] if before_row < len(others) else None)
             return False
         self._drop_handler(opportunity_id, self.stage_id)
         # False: the view must not remove the dragged row itself; the controller moved it.
@@ -261,8 +272,26 @@ class StageColumnModel(QAbstractListModel):
         self.sums = sums.copy()
         self.endResetModel()
 
+    def set_order(self, key: SortKey) -> None:
+        """Sort the cards by `key` from now on (planner.board_order.sort_key)."""
+        self._need_all()
+        self.beginResetModel()
+        self.order = key
+        self._all.sort(key=key)
+        self._keys = None
+        self._visible_keys = None
+        if self._filter:
+            self.prepare_filter()
+            assert self._keys is not None
+            self._narrow(self._filter, self._all, self._keys, self._all_sums)
+        else:
+            self._visible = list(self._all)
+        self.endResetModel()
+
     def set_cards(self, cards: list[Card]) -> None:
-        """Replace every card (they arrive in column order)."""
+        """Replace every card (they arrive in close-date order, sorted here for another order)."""
+        if self.order is not BY_CLOSE_DATE:
+            cards.sort(key=self.order)
         self.beginResetModel()
         self._pending = 0
         self._faces.clear()
@@ -342,10 +371,9 @@ class StageColumnModel(QAbstractListModel):
             self._by_id = {card.id: card for card in self._all}
         return self._by_id
 
-    @staticmethod
-    def _position(cards: list[Card], card: Card) -> int:
+    def _position(self, cards: list[Card], card: Card) -> int:
         """Where `card` sits in an ordered list, or -1."""
-        position = bisect.bisect_left(cards, _order(card), key=_order)
+        position = bisect.bisect_left(cards, self.order(card), key=self.order)
         if position < len(cards) and cards[position].id == card.id:
             return position
         # Not where the order says (should not happen): look it up rather than lose a card.
@@ -368,7 +396,7 @@ class StageColumnModel(QAbstractListModel):
         """Insert a card, or replace the one with its id (moving it to its sorted place)."""
         self.remove(card.id)
         self._faces.pop(card.id, None)
-        position = bisect.bisect(self._all, _order(card), key=_order)
+        position = bisect.bisect(self._all, self.order(card), key=self.order)
         self._all.insert(position, card)
         self._index()[card.id] = card
         self._count(card, 1, self._all_sums)
@@ -377,7 +405,7 @@ class StageColumnModel(QAbstractListModel):
             self._keys.insert(position, key)
         if self._filter and self._filter not in key:
             return
-        row = bisect.bisect(self._visible, _order(card), key=_order)
+        row = bisect.bisect(self._visible, self.order(card), key=self.order)
         self.beginInsertRows(QModelIndex(), row, row)
         self._visible.insert(row, card)
         self._count(card, 1)

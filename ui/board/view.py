@@ -153,6 +153,7 @@ class BoardWidget(QScrollArea):
         self.delegate.today = self.controller.today()
         for position, stage in enumerate(self.controller.columns):
             column = StageColumn(stage, self.controller.models[stage.id], self.delegate, self._inner)
+            column.title.setText(self.controller.column_title(stage))
             column.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
             column.view.activated.connect(self._on_view_activated)
             column.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -48,6 +49,7 @@ from planner.storage import settings as settings_repo
 from planner.storage.db import PlanDB
 from ui import plain
 from ui.app_settings import AppSettings
+from ui.board.pipeline_switch import PipelineFilter
 from ui.file_dialogs import FolderKind, choose_folder, remember, start_folder
 from ui.format import amount
 from ui.pack_pdf import PackLayout, default_paper, write_pdf
@@ -141,6 +143,13 @@ class ExportDialog(QDialog):
         grid.addWidget(self.by_selection, 2, 0, 1, 2)
         grid.addWidget(self.by_quarter, 3, 0)
         grid.addWidget(self.quarter, 3, 1)
+        # Any of the scopes above, of one pipeline (hidden while the plan has only one).
+        self.pipeline_filter = PipelineFilter(plan, scope_box)
+        pipeline_label = QLabel(translate("ExportDialog", "Pipe&line:"), scope_box)
+        pipeline_label.setBuddy(self.pipeline_filter)
+        pipeline_label.setVisible(self.pipeline_filter.isVisibleTo(scope_box))
+        grid.addWidget(pipeline_label, 4, 0)
+        grid.addWidget(self.pipeline_filter, 4, 1)
 
         # Formats and options
         format_box = QGroupBox(translate("ExportDialog", "Formats (one file each)"), self)
@@ -248,6 +257,7 @@ class ExportDialog(QDialog):
         self.scope_group.buttonToggled.connect(self._on_choice_changed)
         self.account.currentIndexChanged.connect(self._on_choice_changed)
         self.quarter.currentTextChanged.connect(self._on_choice_changed)
+        self.pipeline_filter.pipeline_changed.connect(self._on_choice_changed)
         self.private.toggled.connect(self._on_choice_changed)
         self.paper.currentIndexChanged.connect(self._on_choice_changed)
         for box in self.format_boxes.values():
@@ -257,6 +267,9 @@ class ExportDialog(QDialog):
     # Choices --------------------------------------------------------------------------------
     def scope(self) -> PackScope:
         """The deals the choices name (PackError for a quarter that is not one)."""
+        return replace(self._scope(), pipeline_id=self.pipeline_filter.chosen())
+
+    def _scope(self) -> PackScope:
         if self.by_account.isChecked() and self.account.currentIndex() >= 0:
             return PackScope.account(int(self.account.currentData()))
         if self.by_selection.isChecked() and self.selected_ids:
@@ -448,6 +461,13 @@ class ExportDialog(QDialog):
 
     def scope_text(self, scope: PackScope) -> str:
         """The scope in the window's language: 'All open deals', '3 selected deals'…"""
+        text = self._scope_text(scope)
+        if scope.pipeline_id is None:
+            return text
+        pipeline = self.pipeline_filter.currentText()
+        return translate("ExportDialog", "{scope}, {pipeline} pipeline").format(scope=text, pipeline=pipeline)
+
+    def _scope_text(self, scope: PackScope) -> str:
         if scope.deal_ids is not None:
             count = len(scope.deal_ids)
             return plural(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -51,8 +52,10 @@ from planner.exchange.import_plan import (
     build_preview,
     remembered_style,
 )
-from planner.exchange.importer import ImportResult, ImportSummary, apply_import, summarise
+from planner.exchange.import_review import is_old_history, open_rows, outcomes
+from planner.exchange.importer import ImportResult, ImportSummary, summarise
 from planner.exchange.layouts import Field, FileKind, Layout, fields_for
+from planner.exchange.pipeline_import import import_with_pipelines
 from planner.exchange.problems import ImportCancelledError, Problem, Severity, quote
 from planner.exchange.sources import Loaded, load
 from planner.exchange.values import DateOrder, decide_date_order
@@ -60,9 +63,11 @@ from planner.i18n import QT_TRANSLATE_NOOP, plural
 from planner.model import Stage
 from planner.operations import Change
 from planner.stages import ordered
+from planner.storage import plan_delta
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB, PlanError
+from ui.dialogs.import_preview import OutcomesModel, ask_closed_history_only
 from ui.file_dialogs import FolderKind, choose_folder, open_files
 from ui.format import number
 from ui.plain import plain_tooltip
@@ -75,7 +80,7 @@ CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
 # The role of a row's key (file, row) in the problems model.
 ROW_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 # English source; shown through translate("ImportWizard", UNDO_NOTE).
-UNDO_NOTE = QT_TRANSLATE_NOOP("ImportWizard", "Imports cannot be undone with Edit → Undo.")
+UNDO_NOTE = QT_TRANSLATE_NOOP("ImportWizard", "Edit → Undo takes the whole import back.")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -871,6 +876,9 @@ class PreviewPage(QWizardPage):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, translate("ImportWizard", "&Import"))
         self.counts = _label(self)
+        self.outcomes = OutcomesModel(self)
+        self.outcomes_view = _table_view(self, self.outcomes)
+        self.outcomes_view.setAccessibleName(translate("ImportWizard", "Deals the import changes"))
         self.model = ProblemsModel(self)
         self.model.skipped_changed.connect(self._on_model_skipped_changed)
         self.view = _table_view(self, self.model)
@@ -896,6 +904,7 @@ class PreviewPage(QWizardPage):
         row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
+        layout.addWidget(self.outcomes_view, 1)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.skip_flagged)
         layout.addLayout(row)
@@ -914,7 +923,11 @@ class PreviewPage(QWizardPage):
     def summary(self) -> ImportSummary:
         preview = self._wizard.preview
         assert preview is not None
-        return summarise(preview, self.model.skipped, self.skip_flagged.isChecked())
+        return summarise(preview, self.skipped(), self.skip_flagged.isChecked())
+
+    def skipped(self) -> set[tuple[str, int]]:
+        """The rows left out: by the seller, and the open deals when only closed history comes in."""
+        return set(self.model.skipped) | self._wizard.history_only_skips()
 
     def _show_counts(self) -> None:
         s = self.summary()
@@ -936,6 +949,9 @@ class PreviewPage(QWizardPage):
             )
             parts.append(missing.format(n=number(len(s.missing))))
         self.counts.setText(translate("ImportWizard", "{counts}.").format(counts=", ".join(parts)))
+        preview = self._wizard.preview
+        assert preview is not None
+        self.outcomes.set_lines(outcomes(preview, self.skipped(), self.skip_flagged.isChecked()))
         self.completeChanged.emit()
 
     @Slot()
@@ -966,13 +982,19 @@ class PreviewPage(QWizardPage):
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self._wizard.set_buttons_enabled(False)
+        loaded = self._wizard.loaded
+        assert loaded is not None
         try:
-            result = apply_import(
+            result, delta = plan_delta.recorded(
                 self._wizard.plan,
-                preview,
-                self.model.skipped,
-                self.skip_flagged.isChecked(),
-                self._on_progress,
+                lambda: import_with_pipelines(
+                    self._wizard.plan,
+                    loaded,
+                    preview,
+                    self.skipped(),
+                    self.skip_flagged.isChecked(),
+                    self._on_progress,
+                ),
             )
         except ImportCancelledError:
             self.error.setText(translate("ImportWizard", "The import was stopped; nothing was written."))
@@ -989,7 +1011,7 @@ class PreviewPage(QWizardPage):
             self.progress.setVisible(False)
             self.cancel_button.setVisible(False)
             self._wizard.set_buttons_enabled(True)
-        self._wizard.finished_import(result)
+        self._wizard.finished_import(result, delta)
         return True
 
 
@@ -1019,9 +1041,13 @@ class ImportWizard(QWizard):
 
     FILES, LAYOUT, MAPPING, STAGES, OWNER, PREVIEW, DONE = range(7)
 
-    def __init__(self, plan: PlanDB, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, plan: PlanDB, parent: QWidget | None = None, *, today: Callable[[], dt.date] | None = None
+    ) -> None:
         super().__init__(parent)
         self.plan = plan
+        # The window's clock: new deals' days and the old-history question count from its day.
+        self.today = today
         self.setWindowTitle(translate("ImportWizard", "Import from CRM"))
         # After the import there is nothing left to cancel.
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -1032,6 +1058,10 @@ class ImportWizard(QWizard):
         self.import_options = ImportOptions()
         self.import_result: ImportResult | None = None
         self.change: Change | None = None
+        # What the import wrote, row by row: Edit → Undo takes it back (ui.dialogs.import_preview).
+        self.delta: plan_delta.PlanDelta | None = None
+        # None until asked: whether an old file brings in its closed deals only.
+        self.closed_history_only: bool | None = None
         self.files_page = FilesPage(self)
         self.layout_page = LayoutPage(self)
         self.mapping_page = MappingPage(self)
@@ -1072,6 +1102,7 @@ class ImportWizard(QWizard):
 
     def set_loaded(self, loaded: Loaded) -> None:
         self.loaded = loaded
+        self.closed_history_only = None
         self.import_options = ImportOptions()
         self.recompute()
 
@@ -1081,7 +1112,11 @@ class ImportWizard(QWizard):
             return
         with self.busy():
             self.preview = build_preview(
-                self.plan, self.loaded, self.import_options, progress=self._on_preview_progress
+                self.plan,
+                self.loaded,
+                self.import_options,
+                today=self.today() if self.today is not None else None,
+                progress=self._on_preview_progress,
             )
 
     def _on_preview_progress(self, _done: int, _total: int) -> None:
@@ -1155,9 +1190,31 @@ class ImportWizard(QWizard):
             if widget is not None:
                 widget.setEnabled(enabled)
 
-    def finished_import(self, result: ImportResult) -> None:
+    def finished_import(self, result: ImportResult, delta: plan_delta.PlanDelta | None = None) -> None:
         self.import_result = result
-        self.change = Change(opportunities=result.opportunities, accounts_changed=True)
+        self.delta = delta
+        # Stages too: an import may add pipelines and their stages.
+        self.change = Change(opportunities=result.opportunities, accounts_changed=True, stages_changed=True)
+
+    def validateCurrentPage(self) -> bool:
+        if not super().validateCurrentPage():
+            return False
+        # Asked once, before the preview: years-old close dates would fill the board with cards
+        # nobody will work on.
+        if (
+            self.nextId() == self.PREVIEW
+            and self.closed_history_only is None
+            and self.preview is not None
+            and is_old_history(self.preview, self.preview.today)
+        ):
+            self.closed_history_only = ask_closed_history_only(self)
+        return True
+
+    def history_only_skips(self) -> set[tuple[str, int]]:
+        """The rows of open deals, when the seller chose to bring in closed history only."""
+        if not self.closed_history_only or self.preview is None:
+            return set()
+        return open_rows(self.preview, {s.id for s in stage_repo.list_stages(self.plan) if s.is_closed})
 
     def reject(self) -> None:
         if self.preview_page.running:
@@ -1173,3 +1230,14 @@ def run_import_wizard(parent: QWidget, plan: PlanDB) -> Change | None:
     change = wizard.change
     wizard.deleteLater()
     return change
+
+
+def run_undoable_import(
+    parent: QWidget, plan: PlanDB, today: Callable[[], dt.date] | None = None
+) -> tuple[Change, plan_delta.PlanDelta] | None:
+    """Run the import wizard; what it wrote (to show, and to undo), or None when nothing was written."""
+    wizard = ImportWizard(plan, parent, today=today)
+    wizard.exec()
+    done = (wizard.change, wizard.delta) if wizard.change is not None and wizard.delta is not None else None
+    wizard.deleteLater()
+    return done

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TypeVar
 
@@ -23,10 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from planner import validation
-from planner.model import Account, AccountDraft, ForecastCategory, Opportunity, OpportunityDraft, Stage
+from planner.model import (
+    Account,
+    AccountDraft,
+    ForecastCategory,
+    Opportunity,
+    OpportunityDraft,
+    Pipeline,
+    Stage,
+)
 from planner.next_step import NextStep
 from ui import format as fmt
 from ui.date_field import DateField
+from ui.dialogs.pipeline_choice import PipelineChoice
 
 translate = QCoreApplication.translate
 
@@ -59,6 +68,8 @@ class OpportunityDialog(QDialog):
         default_account_id: int | None = None,
         next_step: NextStep | None = None,
         today: dt.date | None = None,
+        pipelines: Sequence[Pipeline] = (),
+        pipeline_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(
@@ -97,9 +108,9 @@ class OpportunityDialog(QDialog):
         self.currency.setCurrentText(default_currency)
         self.close_date = DateField(self)
         self.stage = QComboBox(self)
-        for stage in stages:
-            if not stage.is_closed or (existing is not None and existing.stage_id == stage.id):
-                self.stage.addItem(stage.name, stage.id)
+        # Fills the stage box with the chosen pipeline's stages (all open ones with one pipeline).
+        self.pipeline = PipelineChoice(self.stage, stages, pipelines, existing, pipeline_id, self)
+        QWidget.setTabOrder(self.pipeline, self.stage)  # the pipeline first: it decides the stages
         self.probability = QSpinBox(self)
         self.probability.setRange(-1, 100)
         self.probability.setSuffix(" %")
@@ -150,6 +161,10 @@ class OpportunityDialog(QDialog):
         form.addRow(translate("OpportunityDialog", "A&mount"), self.amount)
         form.addRow(translate("OpportunityDialog", "C&urrency"), self.currency)
         form.addRow(translate("OpportunityDialog", "&Close date"), self.close_date)
+        if self.pipeline.shown:
+            form.addRow(translate("OpportunityDialog", "Pipe&line"), self.pipeline)
+        else:
+            self.pipeline.hide()
         form.addRow(translate("OpportunityDialog", "&Stage"), self.stage)
         form.addRow(translate("OpportunityDialog", "Pro&bability"), self.probability)
         form.addRow(translate("OpportunityDialog", "&Forecast category"), self.forecast)

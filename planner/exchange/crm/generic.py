@@ -4,4 +4,6 @@ from __future__ import annotations
 
 from planner.exchange.crm.profile import CrmProfile
 
-PROFILE = CrmProfile(value="generic", label="CSV")
+PROFILE = CrmProfile(
+    value="generic", label="CSV", pipeline_headers=frozenset({"pipeline", "deal pipeline", "pipeline name"})
+)

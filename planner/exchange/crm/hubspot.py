@@ -30,6 +30,7 @@ PROFILE = CrmProfile(
     value="hubspot",
     label="HubSpot",
     recognise=_recognise,
+    pipeline_headers=frozenset({"pipeline"}),
     # The stock "Sales Pipeline"; the import takes a stage's label or its internal value.
     stages=_STAGES,
     probabilities={

@@ -24,6 +24,7 @@ PROFILE = CrmProfile(
     value="pipedrive",
     label="Pipedrive",
     recognise=_recognise,
+    pipeline_headers=frozenset({"deal - pipeline"}),
     # The stock pipeline; closing is the status, not a stage.
     stages=("Qualified", "Contact Made", "Demo Scheduled", "Proposal Made", "Negotiations Started"),
     won="won",

@@ -53,6 +53,8 @@ class CrmProfile:
     contact_roles: bool = False
     # The tool that loads the file, named in messages.
     import_tool: str = ""
+    # The headers (lower case) of a deal's pipeline in the CRM's deal export, if it writes one.
+    pipeline_headers: frozenset[str] = frozenset()
 
     # The built-in profiles the code names (set by the registry); a new CRM needs none of these.
     SALESFORCE: ClassVar[CrmProfile]

@@ -1,0 +1,42 @@
+"""Small widgets of the main window that need only their own words: the board's accessible
+description, the Blue Sheet dock's hint before a deal is chosen, the undo history view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QUndoView, QWidget
+
+translate = QCoreApplication.translate
+
+
+def describe_board(board: QWidget) -> None:
+    """What a screen reader says of the board."""
+    board.setAccessibleName(translate("MainWindow", "Stage board"))
+    board.setAccessibleDescription(
+        translate(
+            "MainWindow",
+            "The open deals by stage. Arrow keys move between cards, Enter opens one, "
+            "Ctrl+Right and Ctrl+Left move it to the next or previous stage.",
+        )
+    )
+
+
+def blue_sheet_hint(parent: QWidget) -> QLabel:
+    """The Blue Sheet dock's content until the first deal is selected (the panel is built then)."""
+    hint = QLabel(translate("MainWindow", "Select a deal on the board to see its Blue Sheet."), parent)
+    hint.setWordWrap(True)
+    hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    hint.setMargin(12)
+    return hint
+
+
+def undo_history(stack: QUndoStack, parent: QWidget) -> QUndoView:
+    """View → Undo history: every edit since the plan was opened."""
+    view = QUndoView(stack, parent)
+    view.setEmptyLabel(translate("MainWindow", "Plan as opened"))
+    view.setAccessibleName(translate("MainWindow", "Undo history"))
+    view.setAccessibleDescription(
+        translate("MainWindow", "The changes made since the plan was opened; select one to go back to it")
+    )
+    return view
