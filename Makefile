@@ -56,6 +56,7 @@ screenshot: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.hostile_screenshots
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.people_screenshot
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.search_screenshot
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.agenda_screenshot
 
 # The demo plan's review pack in every format (build/sample-pack/), and the README's pictures of
 # its pages (resources/screenshots/pack-*.png, rendered by pdftoppm from the PDF).

@@ -13,9 +13,12 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
 
 from planner.model import Account
+from planner.storage import accounts as account_repo
+from planner.storage.db import PlanDB
 from ui.plain import plain_tooltip
 
 translate = QCoreApplication.translate
@@ -88,8 +91,11 @@ class AccountsPanel(QWidget):
     edit_requested = Signal(int)
     delete_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, plan: PlanDB, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.plan = plan
+        # Filled when first shown: a large plan's account list is not needed to paint the board.
+        self._loaded = False
         self.model = AccountListModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)
@@ -116,6 +122,17 @@ class AccountsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
         layout.addLayout(buttons)
+
+    def refresh(self) -> None:
+        """Read the plan's accounts again; while never shown, only when first shown."""
+        if self._loaded or self.isVisible():
+            self.model.set_accounts(account_repo.list_accounts(self.plan))
+            self._loaded = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
 
     def selected_account(self) -> int | None:
         index = self.view.currentIndex()

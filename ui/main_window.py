@@ -6,16 +6,13 @@ go through the plan's edit session (ui/session.py), whose `changed` signal every
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFrame,
     QMainWindow,
     QTabWidget,
@@ -24,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.clock import Clock
-from planner.storage import accounts as account_repo
 from planner.storage import settings as settings_repo
 from planner.storage.board import load_closed
 from planner.storage.db import PlanDB
 from ui import plain
 from ui.accounts_panel import AccountsPanel
 from ui.actions.accounts import AccountActions
+from ui.actions.agenda import AgendaActions
 from ui.actions.crm import CrmActions
 from ui.actions.deals import DealActions
 from ui.actions.help import HelpActions
@@ -44,12 +41,13 @@ from ui.board_strips import BoardFilter, BoardSort, demo_banner, read_only_banne
 from ui.detail_panel import DetailPanel
 from ui.menus import WindowMenus
 from ui.session import EditSession
-from ui.window_parts import blue_sheet_hint, describe_board, undo_history
+from ui.window_parts import add_dock, blue_sheet_hint, describe_board, undo_history
 
 if TYPE_CHECKING:
     from planner.operations import Change
 
     # Views are imported when first used: the board paints without them.
+    from ui.agenda_view import AgendaView
     from ui.blue_sheet import BlueSheetPanel
     from ui.forecast_view import ForecastView
     from ui.hygiene_view import HygieneView
@@ -73,6 +71,7 @@ class MainWindow(QMainWindow):
     _closing = False
     forecast_view: ForecastView | None = None
     hygiene_view: HygieneView | None = None
+    agenda_view: AgendaView | None = None
     people_view: PeopleView | None = None
     read_only_banner: QFrame | None = None
 
@@ -99,7 +98,7 @@ class MainWindow(QMainWindow):
         self.controller.load(first_screen=FIRST_SCREEN_CARDS)
         self.board = BoardWidget(self.controller, self)
         describe_board(self.board)
-        self.accounts = AccountsPanel(self)
+        self.accounts = AccountsPanel(plan, self)
         self.deals = DealActions(
             self.session, self, self.controller, self.board, self.accounts.selected_account
         )
@@ -154,45 +153,59 @@ class MainWindow(QMainWindow):
         self.board_sort = BoardSort(self.controller, self)
         self.tabs.addTab(self._board_page, translate("MainWindow", "&Board"))
         self.tabs.addTab(self.archive, translate("MainWindow", "&Archive"))
-        # The forecast (QtCharts), the clean-up list and People are built when first opened:
-        # start-up paints the board without loading the chart library.
+        # The forecast (QtCharts) and the clean-up list are built when first opened: start-up
+        # paints the board without loading the chart library.
         self._forecast_tab = QWidget(self)
         self._hygiene_tab = QWidget(self)
-        self._people_tab = QWidget(self)
         self.tabs.addTab(self._forecast_tab, translate("MainWindow", "&Forecast"))
         self.tabs.addTab(self._hygiene_tab, translate("MainWindow", "&Clean-up"))
+        self._agenda_tab = QWidget(self)  # the landing tab of the seller's own plan (agenda.greet)
+        self.tabs.addTab(self._agenda_tab, translate("MainWindow", "A&genda"))
+        self._people_tab = QWidget(self)
         self.tabs.addTab(self._people_tab, translate("MainWindow", "&People"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.agenda = AgendaActions(
+            self.session,
+            self,
+            self.settings,
+            layout,
+            demo=self.is_demo,
+            show_agenda=self.show_agenda,
+            open_deal=self._on_view_opportunity_opened,
+            blue_sheet=lambda: self.blue_sheet,
+            status_text=lambda: status_text(self.controller),
+        )
+        self.agenda.status_message.connect(self.statusBar().showMessage)
 
         self.details = DetailPanel(
             plan, self, status_of=self.controller.status_of_id, today=self.session.clock.today
         )
-        self.details_dock = self._dock(translate("MainWindow", "Deal details"), "details-dock", self.details)
+        self.details_dock = add_dock(
+            self, translate("MainWindow", "Deal details"), "details-dock", self.details
+        )
         # The Blue Sheet panel is built when the first deal is selected (start-up time).
         self._blue_sheet: BlueSheetPanel | None = None
         hint = blue_sheet_hint(self)
-        self.blue_sheet_dock = self._dock(translate("MainWindow", "Blue Sheet"), "blue-sheet-dock", hint)
+        self.blue_sheet_dock = add_dock(self, translate("MainWindow", "Blue Sheet"), "blue-sheet-dock", hint)
         self.tabifyDockWidget(self.details_dock, self.blue_sheet_dock)
         self.blue_sheet_dock.raise_()
-        self.accounts_dock = self._dock(
+        self.accounts_dock = add_dock(
+            self,
             translate("MainWindow", "Accounts"),
             "accounts-dock",
             self.accounts,
             Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.accounts_dock.hide()
-        # Filled when first shown: a large plan's account list is not needed to paint the board.
-        self._accounts_loaded = False
-        self.accounts_dock.visibilityChanged.connect(self._on_accounts_dock_visibility_changed)
         self.accounts.new_requested.connect(self.account_actions.new_account)
         self.accounts.edit_requested.connect(self.account_actions.edit_account)
         self.accounts.delete_requested.connect(self.account_actions.delete_account)
         self.account_actions.account_created.connect(self.accounts_dock.show)
         self.undo_view = undo_history(self.undo_stack, self)
-        self.history_dock = self._dock(
-            translate("MainWindow", "Undo history"), "history-dock", self.undo_view
+        self.history_dock = add_dock(
+            self, translate("MainWindow", "Undo history"), "history-dock", self.undo_view
         )
         self.history_dock.hide()
 
@@ -202,7 +215,7 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._on_session_changed)
         self.session.reloaded.connect(self.resync)
         self.session.read_only_set.connect(self._on_session_read_only_set)
-        self.session.write_failed.connect(self.show_error)
+        self.session.write_failed.connect(self._on_session_write_failed)
         self.search = SearchActions(
             self.session,
             self,
@@ -228,6 +241,7 @@ class MainWindow(QMainWindow):
             move_deal=lambda deal, stage: self.move_deal(deal, stage),
             search=self.search.show_search,
             export_for_crm=self.crm_export.export_for_crm,
+            export_agenda=self.agenda.export_agenda,
         )
         self.menus.toolbar.addSeparator()
         self.menus.toolbar.addWidget(self.board_sort.label)
@@ -240,22 +254,7 @@ class MainWindow(QMainWindow):
             [self.details_dock, self.blue_sheet_dock], [DOCK_WIDTH, DOCK_WIDTH], Qt.Orientation.Horizontal
         )
         self.statusBar().showMessage(status_text(self.controller))
-        # The first write imports sqlite-utils (about 100 ms); do it while the seller reads the board.
-        QTimer.singleShot(1500, self._warm_up)
-
-    # Construction ---------------------------------------------------------------------------
-    def _dock(
-        self,
-        title: str,
-        name: str,
-        widget: QWidget,
-        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
-    ) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
+        self.session.warm_up_soon()
 
     # The session's news ---------------------------------------------------------------------
     @property
@@ -263,18 +262,13 @@ class MainWindow(QMainWindow):
         """Why nothing can be written (the banner says it too); None when the plan is writable."""
         return self.session.read_only_reason
 
-    @Slot()
-    def _warm_up(self) -> None:
-        if self._closing:
-            return
-        # The plan may have been closed meanwhile (another plan opened): nothing to warm up.
-        with contextlib.suppress(sqlite3.ProgrammingError):
-            self.plan.warm_up()
-
-    @Slot(str, str)
     def show_error(self, title: str, message: str) -> None:
         """Tell the seller an edit failed; the board already shows what the plan holds."""
         plain.warning(self, title, message)  # messages quote names, which may look like markup
+
+    @Slot(str, str)
+    def _on_session_write_failed(self, title: str, message: str) -> None:
+        self.show_error(title, message)
 
     @Slot()
     def resync(self) -> None:
@@ -286,7 +280,7 @@ class MainWindow(QMainWindow):
         self._archive_dirty = True
         if self.tabs.currentWidget() is self.archive:
             self._refresh_archive()
-        self._refresh_accounts()
+        self.accounts.refresh()
         if selected and not self.board.select(selected):
             selected = 0
         self._show_in_docks(selected or self.details.opportunity_id)
@@ -301,22 +295,12 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is self.archive:
             self._refresh_archive()
         if change.accounts_changed:
-            self._refresh_accounts()
+            self.accounts.refresh()
         shown = self.details.opportunity_id
         if shown and (shown in change.opportunities or shown in change.removed_opportunities):
             self.details.show_opportunity(shown)
         self.statusBar().showMessage(status_text(self.controller))
         self._update_selection_actions()
-
-    def _refresh_accounts(self) -> None:
-        if self._accounts_loaded or self.accounts_dock.isVisible():
-            self.accounts.model.set_accounts(account_repo.list_accounts(self.plan))
-            self._accounts_loaded = True
-
-    @Slot(bool)
-    def _on_accounts_dock_visibility_changed(self, visible: bool) -> None:
-        if visible and not self._accounts_loaded:
-            self._refresh_accounts()
 
     def _update_selection_actions(self) -> None:
         self.menus.update_selection(bool(self.board.selected_id()))
@@ -356,6 +340,8 @@ class MainWindow(QMainWindow):
             self.show_forecast()
         elif tabs.currentWidget() is self._hygiene_tab:
             self.show_hygiene()
+        elif tabs.currentWidget() is self._agenda_tab:
+            self.show_agenda()
         elif tabs.currentWidget() is self._people_tab:
             self.show_people()
         if tabs.currentWidget() is self.archive:
@@ -428,6 +414,16 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.hygiene_view)
         return self.hygiene_view
 
+    def show_agenda(self) -> AgendaView:
+        """The Agenda tab, built on first use."""
+        if self.agenda_view is None:
+            from ui.agenda_view import AgendaView
+
+            self.agenda_view = AgendaView(self.session, self, debrief_call=self.agenda.debrief_call)
+            self._add_view(self._agenda_tab, self.agenda_view)
+        self.tabs.setCurrentWidget(self.agenda_view)
+        return self.agenda_view
+
     def show_people(self) -> PeopleView:
         """The People tab, built on first use."""
         if self.people_view is None:
@@ -438,7 +434,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.people_view)
         return self.people_view
 
-    def _add_view(self, placeholder: QWidget, view: ForecastView | HygieneView | PeopleView) -> None:
+    def _add_view(
+        self, placeholder: QWidget, view: ForecastView | HygieneView | AgendaView | PeopleView
+    ) -> None:
         view.opportunity_opened.connect(self._on_view_opportunity_opened)
         index = self.tabs.indexOf(placeholder)
         self.tabs.blockSignals(True)  # no currentChanged storm while the tab is swapped
@@ -455,7 +453,7 @@ class MainWindow(QMainWindow):
     def _show_accounts(self) -> None:
         self.accounts_dock.show()
         self.accounts_dock.raise_()
-        self._refresh_accounts()
+        self.accounts.refresh()
 
     def _show_deal(self, opportunity_id: int) -> BlueSheetPanel:
         self._show_in_docks(opportunity_id)

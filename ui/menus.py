@@ -39,6 +39,7 @@ class WindowMenus(QObject):
         move_deal: Callable[[int, int], bool],
         search: Callable[[], object],
         export_for_crm: Callable[[], object],
+        export_agenda: Callable[[], object],
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -60,6 +61,8 @@ class WindowMenus(QObject):
         self.export_pack_action = a(
             translate("MainWindow", "&Export review pack…"), plan.export_review_pack, "Ctrl+E"
         )
+        # Not an edit: a read-only plan is exported too (it only cannot remember the export).
+        self.export_agenda_action = a(translate("MainWindow", "Export a&genda…"), export_agenda)
         self.open_review_action = a(translate("MainWindow", "Open for re&view…"), plan.open_for_review)
         self.import_review_action = a(
             translate("MainWindow", "Import review &notes…"), plan.import_review_notes
@@ -157,7 +160,7 @@ class WindowMenus(QObject):
         for group in (
             [self.new_plan_action, self.open_plan_action, self.start_own_action, self.restore_action],
             [self.import_action, self.export_crm_action, self.import_review_action],
-            [self.export_pack_action, self.open_review_action],
+            [self.export_pack_action, self.export_agenda_action, self.open_review_action],
             [self.quit_action],
         ):
             file_menu.addActions(group)

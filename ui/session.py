@@ -9,6 +9,7 @@ the object that started the edit (or None), so a view can tell its own edits fro
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import sys
 import traceback
@@ -31,6 +32,8 @@ translate = QCoreApplication.translate
 WRITE_ERRORS = (OperationError, PlanError, sqlite3.Error, OSError)
 # The day-change timer fires this long after midnight, so the clock surely reads the new day.
 AFTER_MIDNIGHT_MS = 50
+# How long after a window opened the write path is imported (warm_up_soon).
+WARM_UP_MS = 1500
 
 
 class EditSession(QObject):
@@ -60,6 +63,7 @@ class EditSession(QObject):
         self._midnight.setSingleShot(True)
         self._midnight.timeout.connect(self._on_midnight_timeout)
         self._arm_midnight()
+        self._closed = False
 
     # Writing --------------------------------------------------------------------------------
     def push(self, make: Callable[[], QUndoCommand], failure: str) -> bool:
@@ -137,8 +141,22 @@ class EditSession(QObject):
 
     def close(self) -> None:
         """The window is closing: no more day changes, and the history lets go of the plan."""
+        self._closed = True
         self._midnight.stop()
         self.undo_stack.clear()
+
+    def warm_up_soon(self) -> None:
+        """Import the write path a moment from now: the first write imports sqlite-utils (about
+        100 ms), better done while the seller reads the board than on their first edit."""
+        QTimer.singleShot(WARM_UP_MS, self, self._on_warm_up_timeout)
+
+    @Slot()
+    def _on_warm_up_timeout(self) -> None:
+        if self._closed:
+            return
+        # The plan may have been closed meanwhile (another plan opened): nothing to warm up.
+        with contextlib.suppress(sqlite3.ProgrammingError):
+            self.plan.warm_up()
 
     # Undo failures ----------------------------------------------------------------------------
     @Slot(int)

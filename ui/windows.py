@@ -91,6 +91,7 @@ class WindowManager(QObject):
         window.show()
         if plan.read_only_reason is not None:
             window.set_read_only(plan.read_only_reason)
+        window.agenda.greet()
         if plan.notice is not None:
             # Said once the window is on screen, over it: opening finished or undid a restore.
             QTimer.singleShot(0, window, lambda w=window, n=plan.notice: self._tell(w, str(n)))

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 from planner import __version__, i18n
-from planner.cli import crm, demo, pack, reports, search
+from planner.cli import agenda, crm, demo, pack, reports, search
 from planner.cli.common import PROG, CliParser, UsageError, plan_path
 from planner.exchange.pack_writers import PACK_FORMATS, PdfWriter
 
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_pack_arguments(export)
     pack.add_review_arguments(commands)
     reports.add_report_commands(commands)
+    agenda.add_agenda_command(commands)
     search.add_search_command(commands)
     return parser
 
@@ -76,6 +77,8 @@ def _run_command(args: argparse.Namespace, pdf_writer: PdfWriter | None) -> int 
         return pack.run_pack_export(args, pdf_writer=pdf_writer)
     if args.command == "export":
         return crm.run_export(args)
+    if args.command == "agenda":
+        return agenda.run_agenda(args)
     if args.command == "review":
         return pack.check_review_file(args)  # None: a valid bundle, which the window opens
     return None

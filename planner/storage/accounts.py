@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from planner.model import Account, AccountDraft
@@ -26,6 +27,24 @@ def _account(row: tuple[Any, ...]) -> Account:
 def list_accounts(plan: PlanDB) -> list[Account]:
     """Every account, by name."""
     rows = plan.query(f"SELECT {_COLUMNS} FROM account ORDER BY name COLLATE NOCASE, id")
+    return [_account(r) for r in rows]
+
+
+# More ids than this are looked up by reading every account (SQLite's limit on parameters).
+_FEW_ACCOUNTS = 500
+
+
+def accounts_of(plan: PlanDB, account_ids: Collection[int]) -> list[Account]:
+    """The given accounts (unknown ids left out), by name like list_accounts."""
+    wanted = set(account_ids)
+    if len(wanted) > _FEW_ACCOUNTS:
+        return [a for a in list_accounts(plan) if a.id in wanted]
+    # One deal's Blue Sheet needs its one account, not the plan's thousands.
+    rows = plan.query(
+        f"SELECT {_COLUMNS} FROM account WHERE id IN ({','.join('?' * len(wanted))})"
+        " ORDER BY name COLLATE NOCASE, id",
+        sorted(wanted),
+    )
     return [_account(r) for r in rows]
 
 

@@ -195,6 +195,11 @@ def won_cycle_days(plan: PlanDB) -> list[int]:
     return list(plan.derived("won_cycle_days", lambda: _won_cycle_days(plan)))
 
 
+def keep_won_cycle_days(plan: PlanDB, since: tuple[int, int]) -> None:
+    """Writes since `since` (PlanDB.version) changed no won deal: the cycles read then still hold."""
+    plan.keep_derived("won_cycle_days", since)
+
+
 def _won_cycle_days(plan: PlanDB) -> tuple[int, ...]:
     rows = plan.query(
         "SELECT CAST(julianday(o.closed_on) - julianday(substr(o.created, 1, 10)) AS INTEGER)"

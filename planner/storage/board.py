@@ -114,13 +114,19 @@ def filter_words(plan: PlanDB, opportunity_ids: Sequence[int] | None = None) -> 
         r[0]: [r[1]]
         for r in plan.query("SELECT id, product FROM opportunity" + where.format(column="id"), params)
     }
-    people = dict(plan.query("SELECT id, name FROM person"))
-    influences = plan.query(
-        "SELECT opportunity_id, person_id FROM buying_influence" + where.format(column="opportunity_id"),
-        params,
-    )
-    for deal, person in influences:
-        words[deal].append(people.get(person, ""))
+    if opportunity_ids is None:
+        people = dict(plan.query("SELECT id, name FROM person"))
+        for deal, person in plan.query("SELECT opportunity_id, person_id FROM buying_influence"):
+            words[deal].append(people.get(person, ""))
+    else:
+        # A few deals (after an edit): only their people, not every person's name (35 ms at
+        # 100,000 deals, on every move of a card once the filter was used).
+        for deal, name in plan.query(
+            "SELECT b.opportunity_id, coalesce(p.name, '') FROM buying_influence b"
+            " LEFT JOIN person p ON p.id = b.person_id" + where.format(column="b.opportunity_id"),
+            params,
+        ):
+            words[deal].append(name)
     return {deal: "\n".join(found) for deal, found in words.items()}
 
 

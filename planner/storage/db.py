@@ -202,6 +202,18 @@ class PlanDB:
         self._derived[name] = (version, value)
         return value
 
+    def keep_derived(self, name: str, since: tuple[int, int]) -> None:
+        """The writes since `version()` was `since` left `name` as it was: keep it.
+
+        Only for a caller that knows what it wrote (a move between stages that are not won
+        leaves the won deals' sales cycles alone). Nothing is kept when the value was not
+        current at `since`, or another connection wrote meanwhile.
+        """
+        found = self._derived.get(name)
+        version = self.version()
+        if found is not None and found[0] == since and version[1] == since[1]:
+            self._derived[name] = (version, found[1])
+
     @property
     def closed(self) -> bool:
         """True once `close` ran (a late timer of a closed window must not read the plan)."""

@@ -23,6 +23,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0007_pipelines",
     "0009_search_index",
     "0010_amount_and_import_history",
+    "0011_agenda_indexes",
     "0012_board_rank",
 )
 
@@ -441,6 +442,18 @@ CREATE TABLE import_change (
 CREATE INDEX import_change_opportunity ON import_change(opportunity_id)
 """
 
+# The agenda (planner.storage.agenda) reads what is dated up to a day: open actions by due date,
+# calls not debriefed by their time, snoozes by their end, and, for deals that may turn stale,
+# commitments and creations by day. Without these, each is a scan of its table: seconds at
+# 100,000 deals with three actions each, where the agenda's first screen takes milliseconds.
+_AGENDA_INDEXES = """
+CREATE INDEX action_open_due ON action(due) WHERE status != 'done';
+CREATE INDEX call_plan_open ON call_plan(meeting_at) WHERE debriefed_on IS NULL;
+CREATE INDEX opportunity_snooze ON opportunity(snooze_until) WHERE snooze_until IS NOT NULL;
+CREATE INDEX opportunity_created ON opportunity(created);
+CREATE INDEX commitment_day ON commitment(committed_on)
+"""
+
 # The seller's own order of a board column (planner.board_order): smallest rank first; a deal
 # never placed has none and follows the placed ones by close date.
 _BOARD_RANK = """
@@ -463,6 +476,7 @@ SCHEMA_SQL: dict[str, str] = {
     # Its 'rebuild' indexes the rows a plan holds; on an empty schema it indexes nothing.
     "0009_search_index": _SEARCH,
     "0010_amount_and_import_history": _AMOUNT_AND_IMPORT_HISTORY,
+    "0011_agenda_indexes": _AGENDA_INDEXES,
     "0012_board_rank": _BOARD_RANK,
 }
 
@@ -539,6 +553,11 @@ def build_migrations() -> Migrations:
     @migrations(name="0010_amount_and_import_history")
     def amount_and_import_history(db: Database) -> None:
         for statement in schema_statements("0010_amount_and_import_history"):
+            db.execute(statement)
+
+    @migrations(name="0011_agenda_indexes")
+    def agenda_indexes(db: Database) -> None:
+        for statement in schema_statements("0011_agenda_indexes"):
             db.execute(statement)
 
     @migrations(name="0012_board_rank")

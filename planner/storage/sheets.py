@@ -68,7 +68,7 @@ def load_sheet_records(plan: PlanDB, opportunity_ids: Sequence[int]) -> SheetRec
     ids = [i for i in wanted if i in opportunities]
     opportunities = {i: opportunities[i] for i in ids}
     account_ids = sorted({o.account_id for o in opportunities.values() if o.account_id is not None})
-    accounts = {a.id: a for a in account_repo.list_accounts(plan) if a.id in account_ids}
+    accounts = {a.id: a for a in account_repo.accounts_of(plan, account_ids)}
     account_people: dict[int, list[Person]] = {a: [] for a in account_ids}
     for start in range(0, len(account_ids), CHUNK):
         chunk = account_ids[start : start + CHUNK]

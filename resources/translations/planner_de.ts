@@ -253,6 +253,270 @@
     </message>
 </context>
 <context>
+    <name>Agenda</name>
+    <message>
+        <source>Action</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Snooze ends</source>
+        <translation>Zurückstellung endet</translation>
+    </message>
+    <message>
+        <source>Turns stale</source>
+        <translation>Wird ruhend</translation>
+    </message>
+    <message>
+        <source>Coaching</source>
+        <translation>Coaching</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>A planned action of the deal</source>
+        <translation>Eine geplante Maßnahme der Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>The meeting was held: debrief it (what did the customer commit to?)</source>
+        <translation>Der Termin hat stattgefunden: nachbereiten (was hat der Kunde zugesagt?)</translation>
+    </message>
+    <message>
+        <source>A customer meeting with a call plan</source>
+        <translation>Ein Kundentermin mit Gesprächsplan</translation>
+    </message>
+    <message>
+        <source>The day the customer is expected to decide</source>
+        <translation>Der Tag, an dem der Kunde voraussichtlich entscheidet</translation>
+    </message>
+    <message>
+        <source>Snoozed ({reason}): after this day the stale warning returns</source>
+        <translation>Zurückgestellt ({reason}): nach diesem Tag kommt die Ruhe-Warnung zurück</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ohne Grund</translation>
+    </message>
+    <message>
+        <source>No customer commitment for more than {limit} day by then (the stage&apos;s limit)</source>
+        <translation>Bis dahin seit mehr als {limit} Tag keine Kundenzusage (Grenze der Phase)</translation>
+    </message>
+    <message>
+        <source>No customer commitment for more than {limit} days by then (the stage&apos;s limit)</source>
+        <translation>Bis dahin seit mehr als {limit} Tagen keine Kundenzusage (Grenze der Phase)</translation>
+    </message>
+    <message>
+        <source>Overdue by {days} day</source>
+        <translation>Seit {days} Tag überfällig</translation>
+    </message>
+    <message>
+        <source>Overdue by {days} days</source>
+        <translation>Seit {days} Tagen überfällig</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n} überfällig</translation>
+    </message>
+    <message>
+        <source>{n} due today</source>
+        <translation>{n} heute fällig</translation>
+    </message>
+    <message>
+        <source>{overdue}, {today}</source>
+        <translation>{overdue}, {today}</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Why it is here</source>
+        <translation>Warum es hier steht</translation>
+    </message>
+    <message>
+        <source>… and {n} more, not listed: the first ones done or moved make room</source>
+        <translation>… und {n} weitere, nicht aufgeführt: erledigte oder verschobene oben machen Platz</translation>
+    </message>
+    <message>
+        <source>{section} ({n})</source>
+        <translation>{section} ({n})</translation>
+    </message>
+    <message>
+        <source>{date}, {time}</source>
+        <translation>{date}, {time}</translation>
+    </message>
+    <message>
+        <source>{kind}: {what}</source>
+        <translation>{kind}: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaNotice</name>
+    <message>
+        <source>Today&apos;s agenda: {summary}.</source>
+        <translation>Die Agenda für heute: {summary}.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s agenda</source>
+        <translation>Die Agenda für heute</translation>
+    </message>
+    <message>
+        <source>Show the agenda</source>
+        <translation>Agenda zeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Export the agenda to a calendar file</source>
+        <translation>Agenda als Kalenderdatei exportieren</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderdateien (*.ics)</translation>
+    </message>
+    <message>
+        <source>The agenda was not exported</source>
+        <translation>Die Agenda wurde nicht exportiert</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}</source>
+        <translation>{path} konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{n} events written to {path}. Import the file into your calendar; exporting again updates the same events.</source>
+        <translation>{n} Termine in {path} geschrieben. Importieren Sie die Datei in Ihren Kalender; ein erneuter Export aktualisiert dieselben Termine.</translation>
+    </message>
+    <message>
+        <source>The plan is read-only, so it could not remember this export: a changed event may not replace the old one in your calendar.</source>
+        <translation>Der Plan ist schreibgeschützt und konnte sich diesen Export nicht merken: ein geänderter Termin ersetzt den alten im Kalender womöglich nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>Follow-up planned from the agenda</source>
+        <translation>Nachfassen aus der Agenda geplant</translation>
+    </message>
+    <message>
+        <source>Agenda summary</source>
+        <translation>Zusammenfassung der Agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Erledigt</translation>
+    </message>
+    <message>
+        <source>Mark the action done; for a call, write its debrief (Ctrl+D)</source>
+        <translation>Maßnahme als erledigt markieren; ein Gespräch nachbereiten (Strg+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reschedule…</source>
+        <translation>&amp;Verschieben…</translation>
+    </message>
+    <message>
+        <source>Give the row another day: an action&apos;s due date, a call&apos;s day, the close date, the end of a snooze (Ctrl+R)</source>
+        <translation>Einen anderen Tag geben: Fälligkeit einer Maßnahme, Tag eines Gesprächs, Abschlussdatum, Ende einer Zurückstellung (Strg+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Open deal</source>
+        <translation>Verkaufschance ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Show the deal on the board and in the docks (Enter, or double-click)</source>
+        <translation>Die Verkaufschance in der Phasenansicht und den Seitenleisten zeigen (Eingabe oder Doppelklick)</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>What is overdue, due today, this week and later. Enter opens the row&apos;s deal, Ctrl+D marks it done, Ctrl+R reschedules it.</source>
+        <translation>Was überfällig, heute, diese Woche und später fällig ist. Eingabe öffnet die Verkaufschance der Zeile, Strg+D markiert sie als erledigt, Strg+R verschiebt sie.</translation>
+    </message>
+    <message>
+        <source>{summary} · {week} this week · {later} later</source>
+        <translation>{summary} · {week} diese Woche · {later} später</translation>
+    </message>
+    <message>
+        <source>Done: “{what}”</source>
+        <translation>Erledigt: „{what}“</translation>
+    </message>
+    <message>
+        <source>The action was not marked done</source>
+        <translation>Die Maßnahme wurde nicht als erledigt markiert</translation>
+    </message>
+    <message>
+        <source>Reschedule “{what}” ({deal}) to {date}</source>
+        <translation>„{what}“ ({deal}) auf {date} verschieben</translation>
+    </message>
+    <message>
+        <source>The row was not rescheduled</source>
+        <translation>Die Zeile wurde nicht verschoben</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>A new day for “{what}” of “{deal}”.</source>
+        <translation>Ein neuer Tag für „{what}“ von „{deal}“.</translation>
+    </message>
+    <message>
+        <source>New &amp;day</source>
+        <translation>Neuer &amp;Tag</translation>
+    </message>
+    <message>
+        <source>“{what}” no longer exists.</source>
+        <translation>„{what}“ gibt es nicht mehr.</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveModel</name>
     <message>
         <source>Deal</source>
@@ -5440,6 +5704,10 @@ Konzept: {concept}</translation>
         <translation>Bere&amp;inigung</translation>
     </message>
     <message>
+        <source>A&amp;genda</source>
+        <translation>Ag&amp;enda</translation>
+    </message>
+    <message>
         <source>&amp;People</source>
         <translation>&amp;Personen</translation>
     </message>
@@ -5526,6 +5794,10 @@ Konzept: {concept}</translation>
     <message>
         <source>&amp;Export review pack…</source>
         <translation>Review-Paket e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export a&amp;genda…</source>
+        <translation>&amp;Agenda exportieren…</translation>
     </message>
     <message>
         <source>Open for re&amp;view…</source>

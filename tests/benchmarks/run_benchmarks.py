@@ -289,6 +289,11 @@ def _markdown(
         "- filter key: one key event into the filter field (typing `acme`, `pilot`, `ber`, `zq`, `data`,"
         " clearing with select-all + Backspace after each) until `processEvents()` returned;"
         " per-run median and worst key.",
+        "- move card: `move_opportunity` of one of the first column's first 20 cards to the next"
+        " stage with a commitment, until `processEvents()` returned; the card is selected first"
+        " (not timed), as the press of a drag, the right-click of the Move to menu or Ctrl+Right"
+        " selects it. The child also records `move_unselected_ms`, a card that was not selected"
+        " (the docks switch to it too); per-run median.",
         "- peak RSS: `getrusage(RUSAGE_SELF).ru_maxrss` of the child after all of the above.",
         "- To see where a child's time goes: `QT_QPA_PLATFORM=offscreen python -m cProfile -o out.prof"
         " -m tests.benchmarks.child_board --db PLAN` (the plans are kept in `--plans-dir`).",

@@ -6,6 +6,8 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from planner.model import OpportunityDraft
 from planner.stages import open_stages
 from planner.storage import blue_sheet
@@ -64,3 +66,37 @@ def test_the_normal_cycle_follows_a_newly_won_deal(plan: PlanDB) -> None:
     assert red_flags.load_context(plan).cycle == red_flags.NormalCycle(30, 5)
     _win(plan, "Quick", "2026-01-01T09:00:00", dt.date(2026, 1, 2))
     assert red_flags.load_context(plan).cycle == red_flags.NormalCycle(20, 6)
+
+
+def test_a_move_keeps_the_won_cycle_unless_a_deal_is_won_or_reopened(
+    plan: PlanDB, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner import operations as ops
+
+    _win(plan, "First", "2026-01-01T09:00:00", dt.date(2026, 1, 31))
+    stages = stage_repo.list_stages(plan)
+    columns, won = open_stages(stages), next(s for s in stages if s.level == "won")
+    deal = opportunity_repo.insert_opportunity(
+        plan,
+        OpportunityDraft("Open", None, columns[0].id),
+        stage_entered=TODAY,
+        created="2026-11-06T09:00:00",
+    )
+    assert blue_sheet.won_cycle_days(plan) == [30]
+    reads: list[int] = []
+    real = blue_sheet._won_cycle_days
+
+    def counted(plan: PlanDB) -> tuple[int, ...]:
+        reads.append(1)
+        return real(plan)
+
+    monkeypatch.setattr(blue_sheet, "_won_cycle_days", counted)
+    ops.move_opportunity(plan, deal, columns[1].id, ops.MoveDetails(commitment="Agreed to a demo"), TODAY)
+    assert blue_sheet.won_cycle_days(plan) == [30]
+    assert reads == []  # no deal won or un-won: the figure was kept
+    ops.move_opportunity(plan, deal, won.id, ops.MoveDetails(reason="Signed"), TODAY)
+    assert sorted(blue_sheet.won_cycle_days(plan)) == [20, 30]
+    assert reads == [1]
+    reopened = ops.reopen_stage(plan, deal)
+    ops.move_opportunity(plan, deal, reopened, ops.MoveDetails(reason=ops.REOPENED), TODAY)
+    assert blue_sheet.won_cycle_days(plan) == [30]

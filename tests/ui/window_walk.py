@@ -42,7 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import agenda as agenda_rules
 from planner import board_order, people, red_flags, search
+from planner.agenda import Kind
 from planner.demo import populate_demo
 from planner.model import Card, FunnelLevel, Opportunity, Stage
 from planner.money import CurrencySums
@@ -115,6 +117,8 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "edit_person": (2, 2),
     "add_duplicate": (1, 1),
     "merge_duplicates": (1, 1),
+    "agenda_done": (3, 1),
+    "agenda_reschedule": (3, 2),
     "switch_pipeline": (3, 1),
     "import_crm": (1, 1),
     "search_and_open": (3, 2),
@@ -726,6 +730,62 @@ class Walk:
         with self.expect(answer):
             drive.click(view.merge_button)
 
+    def _agenda(self) -> Any:
+        """Click the Agenda tab; its view."""
+        tabs = self.window.tabs
+        index = next(i for i in range(tabs.count()) if drive.bare(tabs.tabText(i)) == "Agenda")
+        drive.click_tab(tabs, index)
+        view = self.window.agenda_view
+        assert view is not None
+        assert view.isVisible()
+        return view
+
+    def _agenda_row(self, view: Any, k: int, kinds: Sequence[Kind]) -> Any:
+        model = view.model
+        rows = [r for r in range(model.rowCount()) if (i := model.item_at(r)) is not None and i.kind in kinds]
+        return model.index(rows[k % len(rows)], 1) if rows else None
+
+    def do_agenda_done(self, k: int) -> None:
+        """Mark an agenda row done with Ctrl+D: an action is done; a call is debriefed (an offered
+        move is declined)."""
+        view = self._agenda()
+        index = self._agenda_row(view, k, (Kind.ACTION, Kind.CALL))
+        if index is None:
+            return
+        drive.click_row(view.table, index)
+        item = view.model.item_at(index.row())
+        if item.kind is Kind.ACTION:
+            QTest.keyClick(view.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+            return
+
+        def answer(dialog: QWidget) -> None:
+            said = drive.field(dialog, "The customer committed to")
+            drive.type_into(drive.line_edit_of(said), f"Agreed to a workshop in week {k % 50 + 1}")
+            drive.press_ok(dialog)
+
+        def decline(box: QWidget) -> None:
+            drive.answer_message_box(box, QMessageBox.StandardButton.No)
+
+        with self.modals.expecting(answer, decline, optional=1):
+            QTest.keyClick(view.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+
+    def do_agenda_reschedule(self, k: int, days: int) -> None:
+        """Reschedule an agenda row with the Reschedule button and the date field."""
+        view = self._agenda()
+        kinds = (Kind.ACTION, Kind.CALL, Kind.CLOSE, Kind.SNOOZE_ENDS, Kind.STALE)
+        index = self._agenda_row(view, k, kinds)
+        if index is None:
+            return
+        drive.click_row(view.table, index)
+        day = self.window.session.clock.today() + dt.timedelta(days=days % 20)
+
+        def answer(dialog: QWidget) -> None:
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "New day")), day.isoformat())
+            drive.press_ok(dialog)
+
+        with self.expect(answer):
+            drive.click(drive.button(view, "Reschedule…"))
+
     def do_switch_pipeline(self, k: int) -> None:
         """Show another pipeline (or all) with the board toolbar's pipeline switch."""
         self.to_board()
@@ -822,6 +882,7 @@ class Walk:
             self.check_undo,
             self.check_people,
             self.check_timeline,
+            self.check_agenda,
             self.check_search,
         ):
             problem = check()
@@ -913,6 +974,24 @@ class Walk:
             shown = self.window.details.values["Title"].text()
             if deal is None or shown != deal.title:
                 return f"Deal details show {shown!r} for deal {details}, the plan has {deal}"
+        return None
+
+    def check_agenda(self) -> str | None:
+        """The Agenda tab, when shown, lists exactly what planner.agenda says for the plan."""
+        view = self.window.agenda_view
+        if view is None or not view.isVisible():
+            return None
+        today = self.window.session.clock.today()
+        expected = agenda_rules.load_agenda_page(self.plan, today, view.days, view.page_limit).items
+        model = view.model
+        shown = [
+            (item.key, model.index(r, 2).data(), model.index(r, 5).data())
+            for r in range(model.rowCount())
+            if (item := model.item_at(r)) is not None
+        ]
+        wanted = [(i.key, i.deal, i.why) for i in expected]
+        if shown != wanted:
+            return f"the agenda shows {shown[:8]}..., planner.agenda says {wanted[:8]}..."
         return None
 
     def check_undo(self) -> str | None:
