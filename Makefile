@@ -54,6 +54,7 @@ screenshot: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.forecast_screenshot
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.laptop_screenshots
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.hostile_screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.people_screenshot
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.search_screenshot
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.agenda_screenshot
 

@@ -345,6 +345,31 @@ class CloseDateChange:
 
 
 @dataclass(frozen=True, slots=True)
+class AmountChange:
+    """One change of a deal's amount or currency; source '' is the seller, else a CRM import."""
+
+    id: int
+    opportunity_id: int
+    old_amount: float | None
+    new_amount: float | None
+    old_currency: str
+    new_currency: str
+    changed_at: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportChange:
+    """What one import of a CRM source wrote on a deal: the columns it set, or ('created',)."""
+
+    id: int
+    opportunity_id: int
+    source: str
+    changed_at: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Person:
     """Someone at an account; can be a buying influence on several of its deals."""
 

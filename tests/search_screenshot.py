@@ -47,7 +47,7 @@ def main() -> int:
                 window.resize(width, height)
                 window.show()
                 _settle()
-                dialog = window.show_search()
+                dialog = window.search.show_search()
                 dialog.resize(min(760, width - 160), min(460, height - 200))
                 dialog.edit.setText(TYPED)
                 _settle()

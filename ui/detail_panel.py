@@ -26,6 +26,7 @@ from planner.storage import evidence as evidence_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
+from planner.timeline import load_timeline
 from ui import format as fmt
 
 translate = QCoreApplication.translate
@@ -143,6 +144,10 @@ class DetailPanel(QScrollArea):
         self.coaching_title = _heading(translate("DetailPanel", "Manager's coaching notes"), inner)
         self.coaching = _label(inner)
         self.coaching.setAccessibleName(translate("DetailPanel", "Manager's coaching notes"))
+        # Everything that happened to the deal, oldest first (planner.timeline).
+        self.timeline_title = _heading(translate("DetailPanel", "Timeline"), inner)
+        self.timeline = _label(inner)
+        self.timeline.setAccessibleName(translate("DetailPanel", "Timeline"))
         for widget in (
             self.commitments_title,
             self.commitments,
@@ -152,6 +157,8 @@ class DetailPanel(QScrollArea):
             self.slips,
             self.coaching_title,
             self.coaching,
+            self.timeline_title,
+            self.timeline,
         ):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -182,6 +189,8 @@ class DetailPanel(QScrollArea):
             self.slips,
             self.coaching_title,
             self.coaching,
+            self.timeline_title,
+            self.timeline,
         ):
             widget.setVisible(visible)
         for row in range(self.form.rowCount()):
@@ -286,3 +295,10 @@ class DetailPanel(QScrollArea):
             if note.author == "manager"
         ]
         self.coaching.setText("\n\n".join(coaching) or translate("DetailPanel", "None yet."))
+        entries = load_timeline(self.plan, opportunity.id, date_text=fmt.date, money_text=fmt.amount)
+        self.timeline.setText(
+            "\n".join(
+                translate("DetailPanel", "{date}: {what}").format(date=fmt.date(e.day), what=e.text)
+                for e in entries
+            )
+        )

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFrame,
     QMainWindow,
     QTabWidget,
@@ -42,7 +41,7 @@ from ui.board_strips import BoardFilter, BoardSort, demo_banner, read_only_banne
 from ui.detail_panel import DetailPanel
 from ui.menus import WindowMenus
 from ui.session import EditSession
-from ui.window_parts import blue_sheet_hint, describe_board, undo_history
+from ui.window_parts import add_dock, blue_sheet_hint, describe_board, undo_history
 
 if TYPE_CHECKING:
     from planner.operations import Change
@@ -52,7 +51,7 @@ if TYPE_CHECKING:
     from ui.blue_sheet import BlueSheetPanel
     from ui.forecast_view import ForecastView
     from ui.hygiene_view import HygieneView
-    from ui.search_view import SearchDialog
+    from ui.people_view import PeopleView
 
 translate = QCoreApplication.translate
 
@@ -73,6 +72,7 @@ class MainWindow(QMainWindow):
     forecast_view: ForecastView | None = None
     hygiene_view: HygieneView | None = None
     agenda_view: AgendaView | None = None
+    people_view: PeopleView | None = None
     read_only_banner: QFrame | None = None
 
     def __init__(
@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._hygiene_tab, translate("MainWindow", "&Clean-up"))
         self._agenda_tab = QWidget(self)  # the landing tab of the seller's own plan (agenda.greet)
         self.tabs.addTab(self._agenda_tab, translate("MainWindow", "A&genda"))
+        self._people_tab = QWidget(self)
+        self.tabs.addTab(self._people_tab, translate("MainWindow", "&People"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -180,14 +182,17 @@ class MainWindow(QMainWindow):
         self.details = DetailPanel(
             plan, self, status_of=self.controller.status_of_id, today=self.session.clock.today
         )
-        self.details_dock = self._dock(translate("MainWindow", "Deal details"), "details-dock", self.details)
+        self.details_dock = add_dock(
+            self, translate("MainWindow", "Deal details"), "details-dock", self.details
+        )
         # The Blue Sheet panel is built when the first deal is selected (start-up time).
         self._blue_sheet: BlueSheetPanel | None = None
         hint = blue_sheet_hint(self)
-        self.blue_sheet_dock = self._dock(translate("MainWindow", "Blue Sheet"), "blue-sheet-dock", hint)
+        self.blue_sheet_dock = add_dock(self, translate("MainWindow", "Blue Sheet"), "blue-sheet-dock", hint)
         self.tabifyDockWidget(self.details_dock, self.blue_sheet_dock)
         self.blue_sheet_dock.raise_()
-        self.accounts_dock = self._dock(
+        self.accounts_dock = add_dock(
+            self,
             translate("MainWindow", "Accounts"),
             "accounts-dock",
             self.accounts,
@@ -199,8 +204,8 @@ class MainWindow(QMainWindow):
         self.accounts.delete_requested.connect(self.account_actions.delete_account)
         self.account_actions.account_created.connect(self.accounts_dock.show)
         self.undo_view = undo_history(self.undo_stack, self)
-        self.history_dock = self._dock(
-            translate("MainWindow", "Undo history"), "history-dock", self.undo_view
+        self.history_dock = add_dock(
+            self, translate("MainWindow", "Undo history"), "history-dock", self.undo_view
         )
         self.history_dock.hide()
 
@@ -250,20 +255,6 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(status_text(self.controller))
         self.session.warm_up_soon()
-
-    # Construction ---------------------------------------------------------------------------
-    def _dock(
-        self,
-        title: str,
-        name: str,
-        widget: QWidget,
-        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
-    ) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
 
     # The session's news ---------------------------------------------------------------------
     @property
@@ -351,6 +342,8 @@ class MainWindow(QMainWindow):
             self.show_hygiene()
         elif tabs.currentWidget() is self._agenda_tab:
             self.show_agenda()
+        elif tabs.currentWidget() is self._people_tab:
+            self.show_people()
         if tabs.currentWidget() is self.archive:
             if self._archive_dirty:
                 self._refresh_archive()
@@ -431,7 +424,19 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.agenda_view)
         return self.agenda_view
 
-    def _add_view(self, placeholder: QWidget, view: ForecastView | HygieneView | AgendaView) -> None:
+    def show_people(self) -> PeopleView:
+        """The People tab, built on first use."""
+        if self.people_view is None:
+            from ui.people_view import PeopleView
+
+            self.people_view = PeopleView(self.session, self)
+            self._add_view(self._people_tab, self.people_view)
+        self.tabs.setCurrentWidget(self.people_view)
+        return self.people_view
+
+    def _add_view(
+        self, placeholder: QWidget, view: ForecastView | HygieneView | AgendaView | PeopleView
+    ) -> None:
         view.opportunity_opened.connect(self._on_view_opportunity_opened)
         index = self.tabs.indexOf(placeholder)
         self.tabs.blockSignals(True)  # no currentChanged storm while the tab is swapped
@@ -441,18 +446,9 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_view_opportunity_opened(self, opportunity_id: int) -> None:
-        # From the forecast or the clean-up list: show the deal's Blue Sheet (and its card).
+        # From the forecast, the clean-up list or People: show the deal's Blue Sheet (and card).
         self.board.select(opportunity_id)
         self._show_deal(opportunity_id)
-
-    @property
-    def search_dialog(self) -> SearchDialog | None:
-        """The search window, once Ctrl+K opened it."""
-        return self.search.dialog
-
-    def show_search(self) -> SearchDialog:
-        """Open the search window (Ctrl+K)."""
-        return self.search.show_search()
 
     def _show_accounts(self) -> None:
         self.accounts_dock.show()

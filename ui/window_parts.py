@@ -1,11 +1,12 @@
 """Small widgets of the main window that need only their own words: the board's accessible
-description, the Blue Sheet dock's hint before a deal is chosen, the undo history view."""
+description, the Blue Sheet dock's hint before a deal is chosen, the undo history view; and its
+docks."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QUndoView, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QUndoView, QWidget
 
 translate = QCoreApplication.translate
 
@@ -40,3 +41,18 @@ def undo_history(stack: QUndoStack, parent: QWidget) -> QUndoView:
         translate("MainWindow", "The changes made since the plan was opened; select one to go back to it")
     )
     return view
+
+
+def add_dock(
+    window: QMainWindow,
+    title: str,
+    name: str,
+    widget: QWidget,
+    area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+) -> QDockWidget:
+    """A dock of `window` holding `widget`; `name` keys its place in the saved window layout."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    window.addDockWidget(area, dock)
+    return dock

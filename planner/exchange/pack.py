@@ -31,11 +31,13 @@ from planner.next_step import NextStep, export_text, next_step
 from planner.sheet import load_sheets
 from planner.stages import ordered, probability
 from planner.storage import accounts as account_repo
+from planner.storage import opportunities as opportunity_repo
 from planner.storage import pack_queries
 from planner.storage import pipelines as pipeline_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
+from planner.timeline import TimelineEntry, timeline
 
 # Where the issue is silent, decided here (and tested):
 # - Every scope but "selected deals" takes open deals only: a review is about the pipeline. The
@@ -310,6 +312,7 @@ class DealPack:
     missing_commitments: tuple[str, ...] = ()  # premature: the entry commitments never recorded
     call_plans: tuple[CallPlanInfo, ...] = ()  # by meeting time
     warnings: tuple[str, ...] = ()  # planner.funnel.status_words: closed deals keep their slips
+    timeline: tuple[TimelineEntry, ...] = ()  # planner.timeline: everything that happened, oldest first
 
     @property
     def is_open(self) -> bool:
@@ -505,6 +508,8 @@ def _build_pack(
     rates: dict[str, float] = settings_repo.get_setting(plan, "rates", {}) or {}
     include_private = options.include_private_notes
     left_out = 0
+    amounts = opportunity_repo.amount_histories(plan, list(ids))
+    imports = opportunity_repo.import_changes_of(plan, list(ids))
     deals: list[DealPack] = []
     for deal_id in ids:
         sheet = sheets.get(deal_id)
@@ -619,6 +624,27 @@ def _build_pack(
                 ),
                 missing_commitments=status.missing if status else (),
                 call_plans=tuple(_call_info(c, influences) for c in sheet.call_plans),
+                timeline=tuple(
+                    timeline(
+                        o,
+                        stage_names=stage_names,
+                        stage_moves=sheet.stage_moves,
+                        close_date_changes=sheet.close_date_changes,
+                        amount_changes=amounts.get(o.id, ()),
+                        commitments=sheet.commitments,
+                        call_plans=sheet.call_plans,
+                        actions=sheet.actions,
+                        # The notes this pack shows: private ones only when asked for.
+                        notes=[
+                            n
+                            for n in sheet.notes
+                            if n.author == "manager" or include_private or not n.private
+                        ],
+                        imports=imports.get(o.id, ()),
+                        date_text=human_date,
+                        money_text=money_text,
+                    )
+                ),
             )
         )
     deals.sort(key=lambda d: (d.stage_position, d.close_date or dt.date.max, d.id))

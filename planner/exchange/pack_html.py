@@ -367,6 +367,12 @@ def deal_section(pack: Pack, deal: DealPack, index: int, d: Dialect) -> str:
     else:
         parts.append('<p class="muted">None yet.</p>')
     parts += [call_plan_html(call, d) for call in deal.call_plans]
+    parts.append(_h(3, "Timeline", d))
+    parts.append(
+        "<ul>" + "".join(f"<li>{esc(human_date(e.day))}: {esc(e.text)}</li>" for e in deal.timeline) + "</ul>"
+        if deal.timeline
+        else '<p class="muted">Nothing recorded yet.</p>'
+    )
     return "".join(parts)
 
 

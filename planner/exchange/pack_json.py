@@ -185,6 +185,7 @@ def opportunity(deal: DealPack, token: str | None = None) -> dict[str, Any]:
         "notes": [_note(n) for n in deal.notes],
         "coaching_notes": [_note(n) for n in deal.coaching_notes],
         "call_plans": [_call_plan(c) for c in deal.call_plans],
+        "timeline": [{"at": e.at, "kind": e.kind, "text": e.text} for e in deal.timeline],
     }
 
 

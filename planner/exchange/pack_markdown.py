@@ -339,6 +339,9 @@ def _deal(deal: DealPack, n: int) -> list[str]:
         out += ["None yet.", ""]
     for call in deal.call_plans:
         out += _call_plan(call)
+    out += ["### Timeline", ""]
+    out += [f"- {md(human_date(e.day))}: {md(e.text)}" for e in deal.timeline] or ["Nothing recorded yet."]
+    out.append("")
     return out
 
 

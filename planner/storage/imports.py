@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,9 @@ UPDATABLE = frozenset(
     }
 )
 _PROGRESS_EVERY = 200
+# Columns an import sets for its own matching, not news on the deal's timeline.
+_BOOKKEEPING = frozenset({"external_id", "source"})
+_CREATED = json.dumps(["created"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +346,7 @@ def write_import(
         people = _write_people(plan, batch, accounts, ticker)
         deals = _write_deals(plan, batch, accounts, today, stamp, ticker)
         for update in batch.updates:
-            _write_update(plan, update, accounts, today)
+            _write_update(plan, update, accounts, today, batch.source, stamp)
             ticker.tick()
         _write_influences(plan, batch, deals, people, ticker)
         _write_state(plan, batch, deals, accounts)
@@ -441,6 +445,7 @@ def _write_deals(
     created: dict[str, int] = {}
     moves: list[tuple[Any, ...]] = []
     slips: list[tuple[Any, ...]] = []
+    imported: list[tuple[Any, ...]] = []
     for deal in batch.deals:
         cursor = plan.execute(
             _INSERT_DEAL,
@@ -473,6 +478,7 @@ def _write_deals(
         slips.extend(
             (new_id, from_date(c.old_date), from_date(c.new_date), c.changed_at) for c in deal.close_dates
         )
+        imported.append((new_id, batch.source, stamp, _CREATED))
         ticker.tick()
     plan.conn.executemany(
         "INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, moved_at, reason)"
@@ -483,16 +489,46 @@ def _write_deals(
         "INSERT INTO close_date_history (opportunity_id, old_date, new_date, changed_at) VALUES (?, ?, ?, ?)",
         slips,
     )
+    plan.conn.executemany(
+        "INSERT INTO import_change (opportunity_id, source, changed_at, fields) VALUES (?, ?, ?, ?)",
+        imported,
+    )
     return created
 
 
-def _write_update(plan: PlanDB, update: DealUpdate, accounts: Mapping[str, int], today: dt.date) -> None:
+def _write_update(
+    plan: PlanDB,
+    update: DealUpdate,
+    accounts: Mapping[str, int],
+    today: dt.date,
+    source: str,
+    stamp: str,
+) -> None:
     values = dict(update.fields)
     unknown = values.keys() - UPDATABLE
     if unknown:
         raise ValueError(f"an import may not write {sorted(unknown)}")
     if "account_id" in values:
         values["account_id"] = _account_id(values["account_id"], accounts)
+    # The deal's timeline says what this import changed; the amount has its own history.
+    written = sorted(values.keys() - _BOOKKEEPING)
+    if update.close_date is not None:
+        written.append("close_date")
+    if update.stage is not None:
+        written.append("stage")
+    if written:
+        plan.execute(
+            "INSERT INTO import_change (opportunity_id, source, changed_at, fields) VALUES (?, ?, ?, ?)",
+            [update.opportunity_id, source, stamp, json.dumps(written)],
+        )
+    if "amount" in values or "currency" in values:
+        before = plan.query("SELECT amount, currency FROM opportunity WHERE id = ?", [update.opportunity_id])
+        was = (before[0][0], before[0][1])
+        now = (values.get("amount", was[0]), values.get("currency", was[1]))
+        if now != was:
+            opportunity_repo.add_amount_change(
+                plan, update.opportunity_id, was, now, source=source, changed_at=stamp
+            )
     if values:
         sets = ", ".join(f"{column} = ?" for column in values)
         plan.execute(

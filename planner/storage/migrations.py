@@ -22,6 +22,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0005_hidden_notes_and_review_key",
     "0007_pipelines",
     "0009_search_index",
+    "0010_amount_and_import_history",
     "0011_agenda_indexes",
     "0012_board_rank",
 )
@@ -416,6 +417,31 @@ def _search_sql() -> str:
 
 _SEARCH = _search_sql()
 
+# A deal's timeline (planner.timeline): every amount change from now on, by the seller (source '')
+# or by an import of a CRM source, and what each import wrote on a deal (the columns it set, or
+# 'created'). Earlier changes were never recorded, so nothing is copied.
+_AMOUNT_AND_IMPORT_HISTORY = """
+CREATE TABLE amount_history (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    old_amount REAL,
+    new_amount REAL,
+    old_currency TEXT NOT NULL DEFAULT '',
+    new_currency TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX amount_history_opportunity ON amount_history(opportunity_id);
+CREATE TABLE import_change (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    source TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL,
+    fields TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX import_change_opportunity ON import_change(opportunity_id)
+"""
+
 # The agenda (planner.storage.agenda) reads what is dated up to a day: open actions by due date,
 # calls not debriefed by their time, snoozes by their end, and, for deals that may turn stale,
 # commitments and creations by day. Without these, each is a scan of its table: seconds at
@@ -449,6 +475,7 @@ SCHEMA_SQL: dict[str, str] = {
     "0007_pipelines": _PIPELINES,
     # Its 'rebuild' indexes the rows a plan holds; on an empty schema it indexes nothing.
     "0009_search_index": _SEARCH,
+    "0010_amount_and_import_history": _AMOUNT_AND_IMPORT_HISTORY,
     "0011_agenda_indexes": _AGENDA_INDEXES,
     "0012_board_rank": _BOARD_RANK,
 }
@@ -521,6 +548,11 @@ def build_migrations() -> Migrations:
     @migrations(name="0009_search_index")
     def search_index(db: Database) -> None:
         for statement in schema_statements("0009_search_index"):
+            db.execute(statement)
+
+    @migrations(name="0010_amount_and_import_history")
+    def amount_and_import_history(db: Database) -> None:
+        for statement in schema_statements("0010_amount_and_import_history"):
             db.execute(statement)
 
     @migrations(name="0011_agenda_indexes")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from planner.model import (
+    AmountChange,
     CloseDateChange,
     ForecastCategory,
+    ImportChange,
     Opportunity,
     OpportunityDraft,
     StageMove,
@@ -121,12 +124,16 @@ def insert_opportunity(
 def update_opportunity(plan: PlanDB, opportunity_id: int, draft: OpportunityDraft) -> None:
     """Replace the editable fields; a changed close date is added to the close-date history."""
     with plan.atomic():
-        old = plan.query("SELECT close_date FROM opportunity WHERE id = ?", [opportunity_id])
+        old = plan.query(
+            "SELECT close_date, amount, currency FROM opportunity WHERE id = ?", [opportunity_id]
+        )
         if not old:
             raise KeyError(opportunity_id)
         new_close = from_date(draft.close_date)
         if old[0][0] != new_close:
             add_close_date_change(plan, opportunity_id, to_date(old[0][0]), draft.close_date)
+        if (old[0][1], old[0][2]) != (draft.amount, draft.currency):
+            add_amount_change(plan, opportunity_id, (old[0][1], old[0][2]), (draft.amount, draft.currency))
         plan.execute(
             "UPDATE opportunity SET title = ?, account_id = ?, stage_id = ?, product = ?,"
             " quantity = ?, amount = ?, currency = ?, close_date = ?, probability_override = ?,"
@@ -281,6 +288,85 @@ def add_close_date_change(
         )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
+
+
+def add_amount_change(
+    plan: PlanDB,
+    opportunity_id: int,
+    old: tuple[float | None, str],
+    new: tuple[float | None, str],
+    *,
+    source: str = "",
+    changed_at: str | None = None,
+) -> None:
+    """Record one change of a deal's amount or currency (`source` '' for the seller's own edit,
+    else the CRM source an import came from)."""
+    with plan.atomic():
+        plan.execute(
+            "INSERT INTO amount_history (opportunity_id, old_amount, new_amount, old_currency,"
+            " new_currency, changed_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [opportunity_id, old[0], new[0], old[1], new[1], changed_at or now_stamp(), source],
+        )
+
+
+def amount_history(plan: PlanDB, opportunity_id: int) -> list[AmountChange]:
+    """A deal's amount changes, oldest first."""
+    rows = plan.query(
+        "SELECT id, opportunity_id, old_amount, new_amount, old_currency, new_currency, changed_at,"
+        " source FROM amount_history WHERE opportunity_id = ? ORDER BY changed_at, id",
+        [opportunity_id],
+    )
+    return [AmountChange(*r) for r in rows]
+
+
+def import_changes(plan: PlanDB, opportunity_id: int) -> list[ImportChange]:
+    """What imports wrote on a deal, oldest first (fields: the columns set, or ['created'])."""
+    rows = plan.query(
+        "SELECT id, opportunity_id, source, changed_at, fields FROM import_change"
+        " WHERE opportunity_id = ? ORDER BY changed_at, id",
+        [opportunity_id],
+    )
+    return [ImportChange(r[0], r[1], r[2], r[3], _fields(r[4])) for r in rows]
+
+
+def amount_histories(plan: PlanDB, opportunity_ids: list[int]) -> dict[int, list[AmountChange]]:
+    """The amount changes of many deals (the review pack), oldest first, by deal."""
+    found: dict[int, list[AmountChange]] = {}
+    for start in range(0, len(opportunity_ids), 500):
+        chunk = opportunity_ids[start : start + 500]
+        rows = plan.query(
+            "SELECT id, opportunity_id, old_amount, new_amount, old_currency, new_currency, changed_at,"
+            f" source FROM amount_history WHERE opportunity_id IN ({','.join('?' * len(chunk))})"
+            " ORDER BY changed_at, id",
+            chunk,
+        )
+        for r in rows:
+            found.setdefault(r[1], []).append(AmountChange(*r))
+    return found
+
+
+def import_changes_of(plan: PlanDB, opportunity_ids: list[int]) -> dict[int, list[ImportChange]]:
+    """What imports wrote on many deals (the review pack), oldest first, by deal."""
+    found: dict[int, list[ImportChange]] = {}
+    for start in range(0, len(opportunity_ids), 500):
+        chunk = opportunity_ids[start : start + 500]
+        rows = plan.query(
+            "SELECT id, opportunity_id, source, changed_at, fields FROM import_change"
+            f" WHERE opportunity_id IN ({','.join('?' * len(chunk))}) ORDER BY changed_at, id",
+            chunk,
+        )
+        for r in rows:
+            found.setdefault(r[1], []).append(ImportChange(r[0], r[1], r[2], r[3], _fields(r[4])))
+    return found
+
+
+def _fields(text: object) -> tuple[str, ...]:
+    # Written by the importer as a JSON list; anything else (a hand-edited plan) reads as none.
+    try:
+        value = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        return ()
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
 def close_date_history(plan: PlanDB, opportunity_id: int) -> list[CloseDateChange]:

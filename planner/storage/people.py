@@ -225,3 +225,67 @@ def delete_influence(plan: PlanDB, influence_id: int) -> None:
     """Remove a buying influence from its deal (the person stays at the account)."""
     with plan.atomic():
         plan.execute("DELETE FROM buying_influence WHERE id = ?", [influence_id])
+
+
+def list_all_people(plan: PlanDB) -> list[tuple[Person, str]]:
+    """Everyone in the plan with their account's name, by name."""
+    rows = plan.query(
+        "SELECT p.id, p.account_id, p.name, p.title, p.email, p.phone, p.notes, a.name"
+        " FROM person p JOIN account a ON a.id = p.account_id ORDER BY p.name COLLATE NOCASE, p.id"
+    )
+    return [(_person(r[:7]), r[7]) for r in rows]
+
+
+def all_influences(plan: PlanDB) -> list[tuple[BuyingInfluence, str]]:
+    """Every buying influence with its deal's title, by deal and id."""
+    rows = plan.query(
+        f"SELECT {', '.join('b.' + c.strip() for c in _INFLUENCE.split(','))}, o.title"
+        " FROM buying_influence b JOIN opportunity o ON o.id = b.opportunity_id"
+        " ORDER BY b.opportunity_id, b.id"
+    )
+    return [(_influence(r[:16]), r[16]) for r in rows]
+
+
+def influences_of_people(plan: PlanDB, person_ids: list[int]) -> list[BuyingInfluence]:
+    """The influences naming any of the people, as the influence or as the one reported to."""
+    marks = ",".join("?" * len(person_ids))
+    rows = plan.query(
+        f"SELECT {_INFLUENCE} FROM buying_influence"
+        f" WHERE person_id IN ({marks}) OR reports_to_id IN ({marks}) ORDER BY id",
+        [*person_ids, *person_ids],
+    )
+    return [_influence(r) for r in rows]
+
+
+def set_account(plan: PlanDB, person_id: int, account_id: int) -> None:
+    """Move a person to another account (the caller checks their deals allow it)."""
+    with plan.atomic():
+        plan.execute("UPDATE person SET account_id = ? WHERE id = ?", [account_id, person_id])
+
+
+def set_reports_to(plan: PlanDB, old_person_id: int, new_person_id: int) -> None:
+    """Who reported to one person reports to another (a merge); nobody reports to themselves."""
+    with plan.atomic():
+        plan.execute(
+            "UPDATE buying_influence SET reports_to_id = CASE WHEN person_id = ? THEN NULL ELSE ? END"
+            " WHERE reports_to_id = ?",
+            [new_person_id, new_person_id, old_person_id],
+        )
+
+
+def move_flags(plan: PlanDB, old_influence_id: int, new_influence_id: int) -> None:
+    """Manual red flags on one influence name another (a merge folds the first into the second)."""
+    with plan.atomic():
+        plan.execute(
+            "UPDATE manual_flag SET influence_id = ? WHERE influence_id = ?",
+            [new_influence_id, old_influence_id],
+        )
+
+
+def list_influences_of(plan: PlanDB, person_id: int) -> list[BuyingInfluence]:
+    """The buying influences of one person, one per deal, by deal."""
+    rows = plan.query(
+        f"SELECT {_INFLUENCE} FROM buying_influence WHERE person_id = ? ORDER BY opportunity_id, id",
+        [person_id],
+    )
+    return [_influence(r) for r in rows]

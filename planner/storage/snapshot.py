@@ -18,6 +18,8 @@ _CHILD_TABLES = (
     "note",
     "call_plan",
     "commitment",  # after call_plan: it may point to one
+    "amount_history",
+    "import_change",
 )
 
 
@@ -128,3 +130,14 @@ def delete_rows_not_in(plan: PlanDB, rows: TableRows) -> None:
     keep = [row[0] for row in rows.rows]
     with plan.atomic():
         plan.execute(f"DELETE FROM {rows.table} WHERE id NOT IN ({','.join('?' * len(keep))})", keep)
+
+
+def capture_ids(plan: PlanDB, table: str, ids: list[int]) -> TableRows:
+    """The rows of a table with these ids (those that exist), for undoing an edit of several."""
+    return _rows(plan, table, f"id IN ({','.join('?' * len(ids))})", list(ids))
+
+
+def delete_ids(plan: PlanDB, table: str, ids: list[int]) -> None:
+    """Delete the rows of a table with these ids."""
+    with plan.atomic():
+        plan.execute(f"DELETE FROM {table} WHERE id IN ({','.join('?' * len(ids))})", list(ids))

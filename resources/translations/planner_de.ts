@@ -2356,6 +2356,10 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>Coaching-Notizen der Führungskraft</translation>
     </message>
     <message>
+        <source>Timeline</source>
+        <translation>Chronik</translation>
+    </message>
+    <message>
         <source>No account</source>
         <translation>Kein Kunde</translation>
     </message>
@@ -5704,6 +5708,10 @@ Konzept: {concept}</translation>
         <translation>Ag&amp;enda</translation>
     </message>
     <message>
+        <source>&amp;People</source>
+        <translation>&amp;Personen</translation>
+    </message>
+    <message>
         <source>Deal details</source>
         <translation>Details der Verkaufschance</translation>
     </message>
@@ -6180,6 +6188,33 @@ Lizenz: MIT</translation>
     <message>
         <source>The change could not be saved: {error}</source>
         <translation>Die Änderung konnte nicht gespeichert werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicates</source>
+        <translation>Doppelte zusammenführen</translation>
+    </message>
+    <message>
+        <source>These look like the same person. Keep one: the others&apos; deals move to it, and their empty details are filled in from the others.</source>
+        <translation>Das scheint dieselbe Person zu sein. Behalten Sie einen Eintrag: Die Verkaufschancen der anderen gehen auf ihn über, und seine leeren Angaben werden aus den anderen ergänzt.</translation>
+    </message>
+    <message>
+        <source>{name}, {title} ({deals}; {email})</source>
+        <translation>{name}, {title} ({deals}; {email})</translation>
+    </message>
+    <message>
+        <source>{n} deal</source>
+        <translation>{n} Verkaufschance</translation>
+    </message>
+    <message>
+        <source>{n} deals</source>
+        <translation>{n} Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
     </message>
 </context>
 <context>
@@ -6752,6 +6787,22 @@ Lizenz: MIT</translation>
         <translation>Diese Person gibt es nicht mehr.</translation>
     </message>
     <message>
+        <source>{person} is a buying influence on {deal} at their account: take them off its Blue Sheet before moving them to another account.</source>
+        <translation>{person} ist Einflussnehmer bei {deal} dieses Kunden: Nehmen Sie die Person vom Blue Sheet, bevor Sie sie einem anderen Kunden zuordnen.</translation>
+    </message>
+    <message>
+        <source>Say the person&apos;s name.</source>
+        <translation>Geben Sie den Namen der Person an.</translation>
+    </message>
+    <message>
+        <source>Choose two different people to merge.</source>
+        <translation>Wählen Sie zwei verschiedene Personen zum Zusammenführen.</translation>
+    </message>
+    <message>
+        <source>Only people of the same account can be merged.</source>
+        <translation>Nur Personen desselben Kunden können zusammengeführt werden.</translation>
+    </message>
+    <message>
         <source>{person} is not at this deal&apos;s account.</source>
         <translation>{person} ist nicht beim Kunden dieser Chance.</translation>
     </message>
@@ -7012,6 +7063,129 @@ Lizenz: MIT</translation>
     </message>
 </context>
 <context>
+    <name>PeopleView</name>
+    <message>
+        <source>{deal}: {role}, {mode}, {rating}</source>
+        <translation>{deal}: {role}, {mode}, {rating}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>Met by</source>
+        <translation>Getroffen von</translation>
+    </message>
+    <message>
+        <source>Deals (role, mode, rating)</source>
+        <translation>Verkaufschancen (Rolle, Modus, Bewertung)</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>No deal</source>
+        <translation>Keine Verkaufschance</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>&amp;Add person…</source>
+        <translation>Person &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit person…</source>
+        <translation>Person &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge duplicates…</source>
+        <translation>Doppelte &amp;zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Their deals (double-click to open)</source>
+        <translation>Ihre Verkaufschancen (Doppelklick öffnet)</translation>
+    </message>
+    <message>
+        <source>Their deals</source>
+        <translation>Ihre Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>Likely duplicates (same account, same name)</source>
+        <translation>Wahrscheinlich doppelt (gleicher Kunde, gleicher Name)</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Wahrscheinlich doppelt</translation>
+    </message>
+    <message>
+        <source>{people}, {duplicates}</source>
+        <translation>{people}, {duplicates}</translation>
+    </message>
+    <message>
+        <source>{n} person</source>
+        <translation>{n} Person</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n} Personen</translation>
+    </message>
+    <message>
+        <source>{n} likely duplicate</source>
+        <translation>{n} wahrscheinlich doppelt</translation>
+    </message>
+    <message>
+        <source>{n} likely duplicates</source>
+        <translation>{n} wahrscheinlich doppelt</translation>
+    </message>
+    <message>
+        <source>{name} at {account} ({count} records)</source>
+        <translation>{name} bei {account} ({count} Einträge)</translation>
+    </message>
+    <message>
+        <source>Add {name}</source>
+        <translation>{name} hinzufügen</translation>
+    </message>
+    <message>
+        <source>The person was not added</source>
+        <translation>Die Person wurde nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>{name} bearbeiten</translation>
+    </message>
+    <message>
+        <source>The person was not saved</source>
+        <translation>Die Person wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Merge duplicates of {name}</source>
+        <translation>Doppelte von {name} zusammenführen</translation>
+    </message>
+    <message>
+        <source>The people were not merged</source>
+        <translation>Die Personen wurden nicht zusammengeführt</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>Edit person</source>
@@ -7056,6 +7230,22 @@ Lizenz: MIT</translation>
     <message>
         <source>This person is a buying influence on {n} deals: all of them change.</source>
         <translation>Dieser Ansprechpartner ist Einflussperson bei {n} Verkaufschancen: alle ändern sich mit.</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Person hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Job title</source>
+        <translation>&amp;Position</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otizen</translation>
     </message>
 </context>
 <context>
@@ -8513,6 +8703,137 @@ Gemeinsame Entscheidungskriterien</translation>
     <message>
         <source>{name} holds {n} deals. Move them to:</source>
         <translation>{name} enthält {n} Verkaufschancen. Verschieben nach:</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>next step</source>
+        <translation>nächster Schritt</translation>
+    </message>
+    <message>
+        <source>forecast category</source>
+        <translation>Forecast-Kategorie</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Created in {stage}</source>
+        <translation>Angelegt in {stage}</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Moved {source} → {target}</source>
+        <translation>Verschoben {source} → {target}</translation>
+    </message>
+    <message>
+        <source>; customer: {commitment}</source>
+        <translation>; Kunde: {commitment}</translation>
+    </message>
+    <message>
+        <source>Customer committed: {what}</source>
+        <translation>Zusage des Kunden: {what}</translation>
+    </message>
+    <message>
+        <source> ({who})</source>
+        <translation> ({who})</translation>
+    </message>
+    <message>
+        <source>; evidence: {evidence}</source>
+        <translation>; Nachweis: {evidence}</translation>
+    </message>
+    <message>
+        <source>Close date {old} → {new} (slip)</source>
+        <translation>Abschlussdatum {old} → {new} (verschoben)</translation>
+    </message>
+    <message>
+        <source>Close date {old} → {new}</source>
+        <translation>Abschlussdatum {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Amount {old} → {new}</source>
+        <translation>Betrag {old} → {new}</translation>
+    </message>
+    <message>
+        <source> (import from {source})</source>
+        <translation> (Import aus {source})</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Call: {title}</source>
+        <translation>Termin: {title}</translation>
+    </message>
+    <message>
+        <source>no commitment</source>
+        <translation>keine Zusage</translation>
+    </message>
+    <message>
+        <source>Debrief of {title}: {outcome}</source>
+        <translation>Nachbereitung von {title}: {outcome}</translation>
+    </message>
+    <message>
+        <source>Done: {what}</source>
+        <translation>Erledigt: {what}</translation>
+    </message>
+    <message>
+        <source>Coaching: {note}</source>
+        <translation>Coaching: {note}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Notiz: {note}</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>einer Datei</translation>
+    </message>
+    <message>
+        <source>Imported from {source}</source>
+        <translation>Importiert aus {source}</translation>
+    </message>
+    <message>
+        <source>Import from {source} changed {fields}</source>
+        <translation>Import aus {source} änderte {fields}</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,8 @@ TABLES = {
     "funnel_snapshot_deal",
     "call_plan",
     "commitment",
+    "amount_history",
+    "import_change",
     "pipeline",
     # The search index and the tables SQLite keeps its data in.
     "search_index",

@@ -26,6 +26,8 @@ TABLES = (
     "note",
     "call_plan",
     "commitment",
+    "amount_history",
+    "import_change",
     "pipeline",
 )
 

@@ -374,7 +374,7 @@ def test_return_typed_in_the_search_window_is_not_taken_by_the_agenda_list(own_w
     drive.activate(own_window)
     drive.click_row(view.table, _row(view, Kind.CLOSE))  # the list has the keyboard
     QTest.keyClick(own_window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    search = own_window.search_dialog
+    search = own_window.search.dialog
     assert search is not None
     drive.type_into(search.edit, "Telematics")
     assert search.model.hit_rows()

@@ -301,12 +301,17 @@ def test_forecast_and_cleanup_tabs_are_built_when_first_opened(window: MainWindo
     window.tabs.setCurrentIndex(3)
     assert window.hygiene_view is not None
     assert window.tabs.currentWidget() is window.hygiene_view
+    assert window.people_view is None
+    window.tabs.setCurrentIndex(5)
+    assert window.people_view is not None
+    assert window.tabs.currentWidget() is window.people_view
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "&Board",
         "&Archive",
         "&Forecast",
         "&Clean-up",
         "A&genda",
+        "&People",
     ]
 
 

@@ -42,7 +42,7 @@ def open_search(
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     qtbot.keyClick(QApplication.focusWidget() or window, key, mods)
-    dialog = window.search_dialog
+    dialog = window.search.dialog
     assert dialog is not None
     assert dialog.isVisible()
     return dialog

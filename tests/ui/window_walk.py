@@ -24,24 +24,26 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QPoint, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QLineEdit,
     QListView,
     QMessageBox,
     QPushButton,
+    QRadioButton,
     QTableView,
     QToolButton,
     QWidget,
 )
 
 from planner import agenda as agenda_rules
-from planner import board_order, red_flags, search
+from planner import board_order, people, red_flags, search
 from planner.agenda import Kind
 from planner.demo import populate_demo
 from planner.model import Card, FunnelLevel, Opportunity, Stage
@@ -56,13 +58,16 @@ from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
 from planner.storage.board import load_ranks
 from planner.storage.db import PlanDB, open_memory
+from planner.timeline import load_timeline
 from tests.planner.import_support import DATA
 from tests.planner.test_operations import dump
 from tests.ui import window_driver as drive
+from tests.ui.window_driver import bare
 from ui import format as fmt
 from ui.board.models import ID_ROLE
 from ui.dialogs.import_wizard import ImportWizard
 from ui.main_window import MainWindow
+from ui.people_view import PeopleView
 
 START = dt.date(2026, 11, 26)  # the demo plan's day, as in tests/conftest.py
 NO_DATE = "9999-12-31"  # undated deals sort last on the board
@@ -109,6 +114,9 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "plan_call": (2, 2),
     "debrief_call": (2, 2),
     "plan_crm_step": (1, 1),
+    "edit_person": (2, 2),
+    "add_duplicate": (1, 1),
+    "merge_duplicates": (1, 1),
     "agenda_done": (3, 1),
     "agenda_reschedule": (3, 2),
     "switch_pipeline": (3, 1),
@@ -657,6 +665,71 @@ class Walk:
         drive.reveal(plan)
         drive.click(plan)
 
+    def people(self) -> PeopleView:
+        """The People tab, opened with a click on its tab."""
+        tabs = self.window.tabs
+        index = next(i for i in range(tabs.count()) if bare(tabs.tabText(i)) == "People")
+        drive.click_tab(tabs, index)
+        view = self.window.people_view
+        assert view is not None
+        return view
+
+    def do_edit_person(self, k: int, words: int) -> None:
+        """Double-click someone in the People tab and change their title (or name) for every deal."""
+        view = self.people()
+        rows = view.model.rowCount()
+        if not rows:
+            return
+        index = view.model.index(k % rows, 0)
+        view.table.scrollTo(index)
+
+        def answer(dialog: QWidget) -> None:
+            if words % 5 == 0:
+                drive.press_cancel(dialog)
+                return
+            label = "Name" if words % 3 == 0 else "Job title"
+            drive.type_into(drive.line_edit_of(drive.field(dialog, label)), f"<b>Edited</b> {words}")
+            drive.press_ok(dialog)
+
+        with self.expect(answer):
+            drive.double_click(view.table.viewport(), view.table.visualRect(index).center())
+
+    def do_add_duplicate(self, k: int) -> None:
+        """Add a second record of someone in the People tab, as a second import of them would."""
+        view = self.people()
+        rows = view.model.rowCount()
+        if not rows:
+            return
+        original = view.model.rows[k % rows].person
+        drive.click_row(view.table, view.model.index(k % rows, 0))
+
+        def answer(dialog: QWidget) -> None:
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "Name")), f" {original.name.upper()} ")
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "Email")), f"dup{k}@example.com")
+            drive.press_ok(dialog)
+
+        with self.expect(answer):
+            drive.click(view.add_button)
+
+    def do_merge_duplicates(self, k: int) -> None:
+        """Merge the first likely duplicate, keeping the k-th of its records."""
+        view = self.people()
+        if not view.duplicates.count():
+            return
+        item = view.duplicates.item(0)
+        drive.click(view.duplicates.viewport(), view.duplicates.visualItemRect(item).center())
+
+        def answer(dialog: QWidget) -> None:
+            radios = list(dialog.findChildren(QRadioButton))
+            radio = radios[k % len(radios)]
+            drive.click(radio, QPoint(8, radio.height() // 2))
+            box = dialog.findChild(QDialogButtonBox)
+            assert box is not None
+            drive.click(box.button(QDialogButtonBox.StandardButton.Ok))
+
+        with self.expect(answer):
+            drive.click(view.merge_button)
+
     def _agenda(self) -> Any:
         """Click the Agenda tab; its view."""
         tabs = self.window.tabs
@@ -757,7 +830,7 @@ class Walk:
         text = word[: max(2, len(word) - k % 3)]
         drive.click(self.window.tabs.tabBar())  # Ctrl+K works from anywhere in the window
         QTest.keyClick(self.window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-        dialog = self.window.search_dialog
+        dialog = self.window.search.dialog
         assert dialog is not None, "Ctrl+K did not open the search"
         assert dialog.isVisible(), "Ctrl+K did not show the search"
         drive.type_into(dialog.edit, text)
@@ -786,7 +859,7 @@ class Walk:
     # Invariants -----------------------------------------------------------------------------
     def check_search(self) -> str | None:
         """The open search window lists exactly what planner.search finds for its text."""
-        dialog = self.window.search_dialog
+        dialog = self.window.search.dialog
         if dialog is None or not dialog.isVisible():
             return None
         text = dialog.edit.text()
@@ -807,6 +880,8 @@ class Walk:
             self.check_columns,
             self.check_selection,
             self.check_undo,
+            self.check_people,
+            self.check_timeline,
             self.check_agenda,
             self.check_search,
         ):
@@ -947,6 +1022,54 @@ class Walk:
         finally:
             self.commands = commands
             self.index = index
+
+    def check_people(self) -> str | None:
+        """The People tab (once opened and shown) lists exactly the plan's people with their
+        accounts and deals, and its likely duplicates are the plan's."""
+        view = self.window.people_view
+        if view is None or not view.isVisible():
+            return None
+        rows = people.directory(self.plan)
+        wanted = [
+            (r.person.id, r.person.name, r.account, tuple(d.opportunity_id for d in r.deals)) for r in rows
+        ]
+        shown = [
+            (
+                r.person.id,
+                view.model.data(view.model.index(n, 0)),
+                view.model.data(view.model.index(n, 1)),
+                tuple(d.opportunity_id for d in r.deals),
+            )
+            for n, r in enumerate(view.model.rows)
+        ]
+        if shown != wanted:
+            return f"the People tab shows {shown[:5]}…, the plan has {wanted[:5]}…"
+        groups = len(people.duplicates(rows))
+        if view.duplicates.count() != groups:
+            return f"the People tab lists {view.duplicates.count()} likely duplicates, the plan has {groups}"
+        return None
+
+    def check_timeline(self) -> str | None:
+        """Deal details' Timeline is the deal's timeline; after an amount edit its last amount
+        entry names the deal's amount."""
+        deal_id = self.window.details.opportunity_id
+        if not deal_id:
+            return None
+        entries = load_timeline(self.plan, deal_id, date_text=fmt.date, money_text=fmt.amount)
+        shown = self.window.details.timeline.text().split("\n")
+        if len(shown) != len(entries) or any(
+            not line.endswith(e.text) for line, e in zip(shown, entries, strict=False)
+        ):
+            return (
+                f"Deal details' timeline shows {shown[-3:]}, the plan's ends {[e.text for e in entries[-3:]]}"
+            )
+        amounts = [line for line in shown if "Amount " in line]
+        changes = opportunity_repo.amount_history(self.plan, deal_id)
+        deal = opportunity_repo.get_opportunity(self.plan, deal_id)
+        if changes and deal is not None and not amounts[-1].endswith(fmt.amount(deal.amount, deal.currency)):
+            wanted = fmt.amount(deal.amount, deal.currency)
+            return f"the timeline's last amount is {amounts[-1]!r}, the deal's {wanted}"
+        return None
 
     def undo_everything(self) -> str | None:
         """Undo every edit with the window's keys; the plan must be as it started."""
