@@ -223,11 +223,18 @@ def timeline(
 
 
 def load_timeline(
-    plan: PlanDB, opportunity_id: int, *, date_text: DateText, money_text: MoneyText
+    plan: PlanDB,
+    opportunity_id: int,
+    *,
+    date_text: DateText,
+    money_text: MoneyText,
+    deal: Opportunity | None = None,
 ) -> list[TimelineEntry]:
     """One deal's timeline as the plan holds it (empty when the deal does not exist); every
-    note is included (the window shows the seller's private notes to the seller)."""
-    deal = opportunity_repo.get_opportunity(plan, opportunity_id)
+    note is included (the window shows the seller's private notes to the seller). `deal`: the
+    deal as the caller just read it, so it is not read twice."""
+    if deal is None or deal.id != opportunity_id:
+        deal = opportunity_repo.get_opportunity(plan, opportunity_id)
     if deal is None:
         return []
     return timeline(

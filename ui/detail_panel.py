@@ -295,7 +295,9 @@ class DetailPanel(QScrollArea):
             if note.author == "manager"
         ]
         self.coaching.setText("\n\n".join(coaching) or translate("DetailPanel", "None yet."))
-        entries = load_timeline(self.plan, opportunity.id, date_text=fmt.date, money_text=fmt.amount)
+        entries = load_timeline(
+            self.plan, opportunity.id, date_text=fmt.date, money_text=fmt.amount, deal=opportunity
+        )
         self.timeline.setText(
             "\n".join(
                 translate("DetailPanel", "{date}: {what}").format(date=fmt.date(e.day), what=e.text)
