@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -43,6 +43,7 @@ from planner.operations import Change
 from ui import format as fmt
 from ui.plain import plain_tooltip
 from ui.session import EditSession
+from ui.session_view import SessionView
 from ui.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -158,7 +159,7 @@ class AgendaModel(HeadedTableModel):
         return (when, what, item.deal, item.account, item.who, item.why)
 
 
-class AgendaView(QWidget):
+class AgendaView(SessionView):
     """The agenda of the plan with its edits: done, reschedule, open the deal.
 
     It follows the plan's edit session (edits, undo, a new day, read-only) and writes through it;
@@ -177,19 +178,11 @@ class AgendaView(QWidget):
         days: int = agenda_rules.DEFAULT_DAYS,
         page_limit: int = agenda_rules.PAGE,
     ) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.plan = session.plan
-        self.push = session.push
+        super().__init__(session, parent)
         self.today = session.clock.today
         self.debrief_call = debrief_call
         self.days = days
         self.page_limit = page_limit
-        self.read_only_reason: str | None = None
-        self._dirty = True
-        session.changed.connect(self._on_session_changed)
-        session.reloaded.connect(self.invalidate)
-        session.read_only_set.connect(self.set_read_only)
 
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -266,18 +259,6 @@ class AgendaView(QWidget):
             self.set_read_only(session.read_only_reason)
 
     # Refreshing ---------------------------------------------------------------------------
-    @Slot()
-    def invalidate(self) -> None:
-        """The plan changed: refresh now if shown, else when next shown."""
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def refresh(self) -> None:
         """Read the agenda again; the selected row stays selected while it is listed."""
         self._dirty = False
@@ -340,11 +321,6 @@ class AgendaView(QWidget):
         # Undo and redo come through here too; this view refreshes once, from the session's
         # `changed` (_on_session_changed), as for any other edit.
         self.session.apply_change(change, self)
-
-    @Slot(object, object)
-    def _on_session_changed(self, _change: Change, _initiator: object) -> None:
-        # Any edit may add, move or remove a dated row (a deal closed, a snooze): read again.
-        self.invalidate()
 
     def _run(self, text: str, deal_id: int, operation: Callable[[], Change], failure: str) -> bool:
         from ui.commands import run_opportunity_operation

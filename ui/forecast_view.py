@@ -33,7 +33,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QCursor, QPainter, QPen, QShowEvent
+from PySide6.QtGui import QColor, QCursor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -80,6 +80,7 @@ from ui.board.pipeline_switch import PipelineFilter
 from ui.forecast_commands import set_category_command, set_fiscal_start_command, set_target_command
 from ui.plain import plain_tooltip
 from ui.session import EditSession
+from ui.session_view import SessionView
 from ui.table_model import HeadedTableModel
 from ui.table_sort import SORT_ROLE, sortable
 
@@ -736,24 +737,17 @@ def forecast_category_menu(parent: QWidget, session: EditSession, opportunity_id
 # The view
 
 
-class ForecastView(QWidget):
+class ForecastView(SessionView):
     """Choose a quarter; see its months, target, gap, coverage, funnel balance, charts and changes."""
 
     opportunity_opened = Signal(int)
 
     def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.plan = plan = session.plan
-        self.push = session.push
+        super().__init__(session, parent)
+        plan = self.plan
         self.today = session.clock.today
-        session.changed.connect(self._on_session_changed)
-        session.reloaded.connect(self.invalidate)
-        session.read_only_set.connect(self.set_read_only)
         self.forecast: Forecast | None = None
         self.comparisons: tuple[Comparison, ...] = ()
-        self.read_only_reason: str | None = None
-        self._dirty = True
         self._start_month = fops.fiscal_year_start_month(plan)
         self._quarter = fc.quarter_of(self.today(), self._start_month)
 
@@ -957,18 +951,6 @@ class ForecastView(QWidget):
     def quarter(self) -> Quarter:
         return self._quarter
 
-    @Slot()
-    def invalidate(self) -> None:
-        """The plan changed: refresh now if shown, else when next shown (cheap to call on every edit)."""
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def refresh(self) -> None:
         """Read the plan again and show the chosen quarter."""
         self._dirty = False
@@ -1104,11 +1086,6 @@ class ForecastView(QWidget):
         # Undo and redo from the window's Edit menu come through here too; this view refreshes
         # once, from the session's `changed` (_on_session_changed), as for any other edit.
         self.session.apply_change(change, self)
-
-    @Slot(object, object)
-    def _on_session_changed(self, _change: Change, _initiator: object) -> None:
-        # Totals, flags and quarters can move with any edit: read the plan again (now if shown).
-        self.invalidate()
 
     def set_read_only(self, reason: str | None) -> None:
         """Stop offering edits (None offers them again)."""

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -44,6 +43,7 @@ from ui.date_field import DateField
 from ui.forecast_commands import run_deals_operation
 from ui.plain import plain_tooltip
 from ui.session import EditSession
+from ui.session_view import SessionView
 from ui.table_model import HeadedTableModel
 from ui.table_sort import SORT_ROLE, sortable
 
@@ -234,23 +234,15 @@ def _deals(n: int) -> str:
     return plural(n, translate("HygieneView", "{n} deal"), translate("HygieneView", "{n} deals")).format(n=n)
 
 
-class HygieneView(QWidget):
+class HygieneView(SessionView):
     """The quarter-end clean-up: select rows, then change the close date, snooze or walk away."""
 
     opportunity_opened = Signal(int)
 
     def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.plan = session.plan
-        self.push = session.push
+        super().__init__(session, parent)
         self.today = session.clock.today
-        session.changed.connect(self._on_session_changed)
-        session.reloaded.connect(self.invalidate)
-        session.read_only_set.connect(self.set_read_only)
         self.cleanup: Cleanup | None = None
-        self.read_only_reason: str | None = None
-        self._dirty = True
 
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -340,18 +332,6 @@ class HygieneView(QWidget):
             self.set_read_only(session.read_only_reason)
 
     # Refreshing ---------------------------------------------------------------------------
-    @Slot()
-    def invalidate(self) -> None:
-        """The plan changed: refresh now if shown, else when next shown."""
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def refresh(self) -> None:
         """Rate every open deal again and show the list (the selection is kept where it can be)."""
         self._dirty = False
@@ -450,11 +430,6 @@ class HygieneView(QWidget):
         # Undo and redo from the window's Edit menu come through here too; this view refreshes
         # once, from the session's `changed` (_on_session_changed), as for any other edit.
         self.session.apply_change(change, self)
-
-    @Slot(object, object)
-    def _on_session_changed(self, _change: Change, _initiator: object) -> None:
-        # Totals, flags and quarters can move with any edit: read the plan again (now if shown).
-        self.invalidate()
 
     def change_close_date(self, ids: Sequence[int], new_date: dt.date) -> bool:
         """Give the deals a new close date (undoable, one entry)."""

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -47,6 +46,7 @@ from planner.storage.snapshot import TableRows
 from ui import format as fmt
 from ui.commands import Apply, PersonEditCommand, SwapCommand
 from ui.session import EditSession
+from ui.session_view import SessionView
 
 translate = QCoreApplication.translate
 
@@ -261,22 +261,14 @@ class PeopleCommand(SwapCommand):
         super().__init__(text, partial(people.revert_merge, plan, scope), before, after, apply)
 
 
-class PeopleView(QWidget):
+class PeopleView(SessionView):
     """Everyone in the plan, with their deals; edit a person once for every deal, merge duplicates."""
 
     opportunity_opened = Signal(int)
 
     def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.plan = session.plan
-        self.push = session.push
-        session.changed.connect(self._on_session_changed)
-        session.reloaded.connect(self.invalidate)
-        session.read_only_set.connect(self.set_read_only)
-        self.read_only_reason: str | None = None
+        super().__init__(session, parent)
         self.groups: list[tuple[people.PersonRow, ...]] = []
-        self._dirty = True
         self.setAccessibleName(translate("PeopleView", "People"))
 
         self.summary = QLabel(self)
@@ -339,18 +331,6 @@ class PeopleView(QWidget):
             self.set_read_only(session.read_only_reason)
 
     # Showing ------------------------------------------------------------------------------
-    @Slot()
-    def invalidate(self) -> None:
-        """The plan changed: refresh now if shown, else when next shown."""
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def refresh(self) -> None:
         """Read everyone again (the selected person stays selected while they exist)."""
         self._dirty = False
@@ -454,11 +434,6 @@ class PeopleView(QWidget):
         # Undo and redo from the window's Edit menu come through here too; this view refreshes
         # once, from the session's `changed` (_on_session_changed), as for any other edit.
         self.session.apply_change(change, self)
-
-    @Slot(object, object)
-    def _on_session_changed(self, _change: Change, _initiator: object) -> None:
-        # Any edit may rename, add or remove someone or their deals: read everyone again.
-        self.invalidate()
 
     @Slot()
     def _on_add_button_clicked(self) -> None:
