@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         # paints the board without loading the chart library.
         self._forecast_tab = QWidget(self)
         self._hygiene_tab = QWidget(self)
-        self.tabs.addTab(self._forecast_tab, translate("MainWindow", "&Forecast"))
+        self.tabs.addTab(self._forecast_tab, translate("MainWindow", "Fo&recast"))
         self.tabs.addTab(self._hygiene_tab, translate("MainWindow", "&Clean-up"))
         self._agenda_tab = QWidget(self)  # the landing tab of the seller's own plan (agenda.greet)
         self.tabs.addTab(self._agenda_tab, translate("MainWindow", "A&genda"))

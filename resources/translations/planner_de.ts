@@ -5696,7 +5696,7 @@ Konzept: {concept}</translation>
         <translation>Ar&amp;chiv</translation>
     </message>
     <message>
-        <source>&amp;Forecast</source>
+        <source>Fo&amp;recast</source>
         <translation>Pro&amp;gnose</translation>
     </message>
     <message>
@@ -5709,7 +5709,7 @@ Konzept: {concept}</translation>
     </message>
     <message>
         <source>&amp;People</source>
-        <translation>&amp;Personen</translation>
+        <translation>Pe&amp;rsonen</translation>
     </message>
     <message>
         <source>Deal details</source>
