@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.calendar import Quarter
+from planner.calendar import Quarter, plan_start_month, quarter_of
 from planner.errors import OperationError
 from planner.i18n import QT_TRANSLATE_NOOP, translate
 from planner.model import ClosedDeal, FunnelLevel
@@ -338,14 +338,37 @@ def save_reason_codes(plan: PlanDB, codes: Sequence[str]) -> tuple[str, ...]:
     return clean
 
 
-def win_loss(plan: PlanDB, quarter: Quarter) -> WinLoss:
-    """The quarter's win/loss figures of a plan (`summarise` over its closed deals)."""
-    from planner.storage.board import load_closed
+@dataclass(frozen=True, slots=True)
+class WinLossSettings:
+    """What the win/loss figures read of a plan besides its deals."""
 
-    return summarise(
-        load_closed(plan),
-        quarter,
+    codes: tuple[str, ...]
+    currency: str
+    rates: Mapping[str, float]
+    start_month: int  # the fiscal year's first month (planner.calendar)
+
+    def summarise(self, deals: Iterable[ClosedDeal], quarter: Quarter) -> WinLoss:
+        return summarise(deals, quarter, self.codes, self.currency, self.rates)
+
+    def quarters(self, deals: Iterable[ClosedDeal]) -> list[Quarter]:
+        """The (fiscal) quarters the deals closed in, latest first."""
+        found = {quarter_of(d.closed_on, self.start_month) for d in deals if d.closed_on is not None}
+        return sorted(found, reverse=True)
+
+
+def win_loss_settings(plan: PlanDB) -> WinLossSettings:
+    """The plan's list of reasons, base currency, rates and fiscal year start."""
+    return WinLossSettings(
         reason_codes(plan),
         settings_repo.get_setting(plan, "base_currency", "EUR") or "EUR",
-        settings_repo.get_setting(plan, "rates", {}) or {},
+        dict(settings_repo.get_setting(plan, "rates", {}) or {}),
+        plan_start_month(plan),
     )
+
+
+def win_loss(plan: PlanDB, quarter: Quarter) -> WinLoss:
+    """The win/loss figures of a plan's deals closed in `quarter` (a fiscal quarter of
+    planner.calendar, e.g. `quarter_of(day, plan_start_month(plan))`)."""
+    from planner.storage.board import load_closed
+
+    return win_loss_settings(plan).summarise(load_closed(plan), quarter)
