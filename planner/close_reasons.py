@@ -148,12 +148,14 @@ def describe(code: str, competitor: str, note: str, *, english: bool = False) ->
 
 # CRM loss reasons ------------------------------------------------------------------------
 # Words of the loss reasons sellers' CRMs hold (Salesforce "Loss Reason", HubSpot
-# "closed_lost_reason", Pipedrive "lost_reason"), checked in this order, as whole words of the
-# folded text. Competitor comes first: "lost to a competitor on price" names who won.
+# "closed_lost_reason", Pipedrive "lost_reason"; a few German ones, as German sellers type
+# them), checked in this order, as whole words of the folded text. Competitor comes first: "lost to a competitor on price" names who won.
 _CRM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (COMPETITOR, ("competitor", "competitors", "competition", "chose another", "another vendor")),
-    ("budget_cut", ("budget", "funding", "funds", "no money", "cut")),
-    ("price", ("price", "pricing", "priced", "expensive", "cost", "costs", "too high", "discount")),
+    (COMPETITOR, ("competitor", "competitors", "competition", "chose another", "another vendor",
+                  "wettbewerber", "wettbewerb", "konkurrenz", "mitbewerber")),
+    ("budget_cut", ("budget", "funding", "funds", "no money", "cut", "kein geld")),
+    ("price", ("price", "pricing", "priced", "expensive", "cost", "costs", "too high", "discount",
+               "preis", "zu teuer", "teuer", "kosten")),
     ("no_decision", ("no decision", "non responsive", "unresponsive", "no response", "went dark",
                      "status quo", "did nothing", "do nothing", "ghosted", "not interested")),
     ("timing", ("timing", "not now", "wrong time", "bad time", "postponed", "delayed", "next year")),
