@@ -149,7 +149,8 @@ def describe(code: str, competitor: str, note: str, *, english: bool = False) ->
 # CRM loss reasons ------------------------------------------------------------------------
 # Words of the loss reasons sellers' CRMs hold (Salesforce "Loss Reason", HubSpot
 # "closed_lost_reason", Pipedrive "lost_reason"; a few German ones, as German sellers type
-# them), checked in this order, as whole words of the folded text. Competitor comes first: "lost to a competitor on price" names who won.
+# them), checked in this order, as whole words of the folded text. Competitor comes first:
+# "lost to a competitor on price" says who won.
 _CRM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (COMPETITOR, ("competitor", "competitors", "competition", "chose another", "another vendor",
                   "wettbewerber", "wettbewerb", "konkurrenz", "mitbewerber")),

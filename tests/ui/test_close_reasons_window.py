@@ -9,7 +9,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QListWidget, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QListView,
+    QListWidget,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from planner import close_reasons
@@ -37,7 +46,7 @@ def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
     w.undo_stack.clear()
 
 
-def _first_card(window: MainWindow) -> tuple[object, int]:
+def _first_card(window: MainWindow) -> tuple[QListView, int]:
     column = window.board.column_for(window.controller.columns[1].id)
     view = column.view
     index = view.model().index(0, 0)
@@ -48,7 +57,7 @@ def _close_from_menu(window: MainWindow, stage_name: str, answer: drive.Answer) 
     view, _deal = _first_card(window)
     modals = drive.Modals()
     with modals.expecting(drive.choose_in_menu("Move to", stage_name), answer):
-        drive.open_context_menu(view, view.model().index(0, 0))  # type: ignore[attr-defined]
+        drive.open_context_menu(view, view.model().index(0, 0))
     assert modals.take_unexpected() == []
     assert modals.answered == 2
 
@@ -57,6 +66,12 @@ def _ok(dialog: QWidget) -> bool:
     box = dialog.findChild(QDialogButtonBox)
     assert box is not None
     return box.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
 
 
 def _undo(window: MainWindow, key: QKeySequence.StandardKey) -> None:
@@ -114,9 +129,9 @@ def test_losing_to_a_named_competitor_then_undo_and_redo(window: MainWindow) -> 
     ]
     assert f"Competitor won ({HOSTILE}): Their price was lower" in reasons
     competitors = archive.win_loss.by_competitor
-    names = [competitors.item(r, 0).text() for r in range(competitors.rowCount())]
+    names = [_cell(competitors, r, 0) for r in range(competitors.rowCount())]
     assert HOSTILE in names
-    shown = competitors.item(names.index(HOSTILE), 2).text()
+    shown = _cell(competitors, names.index(HOSTILE), 2)
     assert shown.startswith("1 · ")  # one deal lost to them
 
     _undo(window, QKeySequence.StandardKey.Undo)
@@ -163,10 +178,12 @@ def test_the_list_is_edited_in_the_plans_settings_undoably(window: MainWindow) -
         assert reasons is not None
         drive.click_row(reasons, reasons.model().index(1, 0))  # Timing
         drive.push_button(dialog, "Remove")
-        drive.type_into(drive.named(dialog, "New reason"), "price")  # already there
+        drive.type_into(drive.line_edit_of(drive.named(dialog, "New reason")), "price")  # already there
         drive.push_button(dialog, "Add")
-        seen.append(drive.named(dialog, "Validation message").text())  # type: ignore[attr-defined]
-        drive.type_into(drive.named(dialog, "New reason"), HOSTILE)
+        message = drive.named(dialog, "Validation message")
+        assert isinstance(message, QLabel)
+        seen.append(message.text())
+        drive.type_into(drive.line_edit_of(drive.named(dialog, "New reason")), HOSTILE)
         drive.push_button(dialog, "Add")
         drive.push_button(dialog, "Move up")
         drive.press_ok(dialog)
@@ -196,7 +213,7 @@ def test_the_list_is_edited_in_the_plans_settings_undoably(window: MainWindow) -
     assert deal.close_reason_code == HOSTILE
     drive.click_tab(window.tabs, window.tabs.indexOf(window.archive))
     table: QTableWidget = window.archive.win_loss.by_reason
-    assert HOSTILE in [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert HOSTILE in [_cell(table, r, 0) for r in range(table.rowCount())]
 
     _undo(window, QKeySequence.StandardKey.Undo)  # the close
     _undo(window, QKeySequence.StandardKey.Undo)  # the list
