@@ -6430,7 +6430,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>Who we beat (optional)</source>
-        <translation>Wen wir geschlagen haben (optional)</translation>
+        <translation>Wen wir geschlagen haben (freiwillig)</translation>
     </message>
     <message>
         <source>Who won, when a competitor won</source>
