@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.clock import Clock
+from planner.close_reasons import win_loss_settings
 from planner.storage import settings as settings_repo
 from planner.storage.board import load_closed
 from planner.storage.db import PlanDB
@@ -327,7 +328,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_archive(self) -> None:
         # Loaded when shown, not on every edit: a large plan has many closed deals.
-        self.archive.set_deals(load_closed(self.plan))
+        self.archive.set_deals(load_closed(self.plan), win_loss_settings(self.plan))
         self._archive_dirty = False
 
     # Tabs, cards, docks ---------------------------------------------------------------------

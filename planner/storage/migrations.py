@@ -25,6 +25,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0010_amount_and_import_history",
     "0011_agenda_indexes",
     "0012_board_rank",
+    "0013_close_reasons",
 )
 
 _INITIAL_SCHEMA = """
@@ -460,6 +461,13 @@ _BOARD_RANK = """
 ALTER TABLE opportunity ADD COLUMN board_rank INTEGER;
 """
 
+# Why a deal closed, from the plan's list of close reasons (planner.close_reasons): the reason's
+# code, and the competitor when a competitor won; `close_reason` stays the seller's free note.
+_CLOSE_REASONS = """
+ALTER TABLE opportunity ADD COLUMN close_reason_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE opportunity ADD COLUMN close_competitor TEXT NOT NULL DEFAULT '';
+"""
+
 # What each migration creates, statement by statement: the migrations below run these, and
 # planner.storage.schema_check builds the schema a plan of each version must have from them
 # (without sqlite-utils, which costs ~100 ms to import). A migration that changes the schema in
@@ -478,6 +486,8 @@ SCHEMA_SQL: dict[str, str] = {
     "0010_amount_and_import_history": _AMOUNT_AND_IMPORT_HISTORY,
     "0011_agenda_indexes": _AGENDA_INDEXES,
     "0012_board_rank": _BOARD_RANK,
+    # Its UPDATE files the free-text reasons of deals closed before as "other".
+    "0013_close_reasons": _CLOSE_REASONS,
 }
 
 
@@ -564,6 +574,17 @@ def build_migrations() -> Migrations:
     def board_rank(db: Database) -> None:
         for statement in schema_statements("0012_board_rank"):
             db.execute(statement)
+
+    @migrations(name="0013_close_reasons")
+    def close_reasons(db: Database) -> None:
+        for statement in schema_statements("0013_close_reasons"):
+            db.execute(statement)
+        # A reason typed before there was a list stays readable as the note; its reason is
+        # "other" (planner.close_reasons.OTHER) so the win/loss view counts it.
+        db.execute(
+            "UPDATE opportunity SET close_reason_code = 'other'"
+            " WHERE closed_on IS NOT NULL AND trim(close_reason) != ''"
+        )
 
     return migrations
 

@@ -1542,6 +1542,120 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
 </context>
 <context>
+    <name>CloseReasons</name>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation>Keine Entscheidung</translation>
+    </message>
+    <message>
+        <source>Competitor won</source>
+        <translation>Wettbewerber gewann</translation>
+    </message>
+    <message>
+        <source>Product fit</source>
+        <translation>Produkt passt nicht</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Beziehung</translation>
+    </message>
+    <message>
+        <source>Budget cut</source>
+        <translation>Budget gestrichen</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Competitor not named</source>
+        <translation>Wettbewerber nicht genannt</translation>
+    </message>
+    <message>
+        <source>Keep at least one close reason.</source>
+        <translation>Behalten Sie mindestens einen Abschlussgrund.</translation>
+    </message>
+    <message>
+        <source>A plan has at most {limit} close reasons.</source>
+        <translation>Ein Plan hat höchstens {limit} Abschlussgründe.</translation>
+    </message>
+    <message>
+        <source>Every close reason needs a name.</source>
+        <translation>Jeder Abschlussgrund braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A close reason is at most {limit} characters.</source>
+        <translation>Ein Abschlussgrund hat höchstens {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>“{name}” is always offered; it needs no entry.</source>
+        <translation>„{name}“ wird immer angeboten und braucht keinen Eintrag.</translation>
+    </message>
+    <message>
+        <source>“{name}” is in the list twice.</source>
+        <translation>„{name}“ steht zweimal in der Liste.</translation>
+    </message>
+    <message>
+        <source>A competitor&apos;s name is at most {limit} characters.</source>
+        <translation>Der Name eines Wettbewerbers hat höchstens {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Name the competitor who won.</source>
+        <translation>Nennen Sie den Wettbewerber, der gewonnen hat.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseReasonsDialog</name>
+    <message>
+        <source>Close reasons</source>
+        <translation>Abschlussgründe</translation>
+    </message>
+    <message>
+        <source>Closing a deal as won, lost or walked away asks for one of these reasons; “Other” is always offered too. Deals keep their reason when it leaves the list.</source>
+        <translation>Wer eine Verkaufschance als gewonnen, verloren oder aufgegeben abschließt, wählt einen dieser Gründe; „Sonstiges“ wird immer mit angeboten. Verkaufschancen behalten ihren Grund, wenn er aus der Liste entfernt wird.</translation>
+    </message>
+    <message>
+        <source>A new reason, e.g. Reorganisation</source>
+        <translation>Ein neuer Grund, z. B. Umstrukturierung</translation>
+    </message>
+    <message>
+        <source>New reason</source>
+        <translation>Neuer Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>Prüfmeldung</translation>
+    </message>
+</context>
+<context>
     <name>CoachingNotesPanel</name>
     <message>
         <source>Coaching notes</source>
@@ -5860,6 +5974,10 @@ Konzept: {concept}</translation>
         <translation>Währungen und &amp;Kurse…</translation>
     </message>
     <message>
+        <source>C&amp;lose reasons…</source>
+        <translation>Abschluss&amp;gründe…</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
@@ -6068,6 +6186,14 @@ Zurückstellung aufheben?</translation>
     <message>
         <source>The stage settings were not saved</source>
         <translation>Die Phasen-Einstellungen wurden nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Change close reasons</source>
+        <translation>Abschlussgründe ändern</translation>
+    </message>
+    <message>
+        <source>The close reasons were not saved</source>
+        <translation>Die Abschlussgründe wurden nicht gespeichert</translation>
     </message>
     <message>
         <source>The currencies were not saved</source>
@@ -6295,12 +6421,36 @@ Lizenz: MIT</translation>
         <translation>Warum?</translation>
     </message>
     <message>
+        <source>Choose a reason</source>
+        <translation>Grund wählen</translation>
+    </message>
+    <message>
+        <source>Why the deal closed, from the plan&apos;s list (Edit → Close reasons…); the win/loss view in the Archive counts deals by it.</source>
+        <translation>Warum die Verkaufschance abgeschlossen wurde, aus der Liste des Plans (Bearbeiten → Abschlussgründe…); die Gewinn/Verlust-Übersicht im Archiv zählt danach.</translation>
+    </message>
+    <message>
+        <source>Who we beat (optional)</source>
+        <translation>Wen wir geschlagen haben (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Who won, when a competitor won</source>
+        <translation>Wer gewann, wenn ein Wettbewerber gewann</translation>
+    </message>
+    <message>
         <source>Actual &amp;close date</source>
         <translation>Tatsächliches &amp;Abschlussdatum</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
         <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <source>Com&amp;petitor</source>
+        <translation>&amp;Wettbewerber</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notiz</translation>
     </message>
     <message>
         <source>Move back to {stage}</source>
@@ -8976,6 +9126,73 @@ Gemeinsame Entscheidungskriterien</translation>
     <message>
         <source>Step {number}</source>
         <translation>Schritt {number}</translation>
+    </message>
+</context>
+<context>
+    <name>WinLossView</name>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Walked away</source>
+        <translation>Aufgegeben</translation>
+    </message>
+    <message>
+        <source>{count} · {amount}</source>
+        <translation>{count} · {amount}</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>The (fiscal) quarter the deals closed in</source>
+        <translation>Das (Geschäfts-)Quartal, in dem die Verkaufschancen abgeschlossen wurden</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Deals closed in the quarter, by the reason chosen when they closed</source>
+        <translation>Im Quartal abgeschlossene Verkaufschancen, nach dem beim Abschluss gewählten Grund</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Wettbewerber</translation>
+    </message>
+    <message>
+        <source>Deals closed in the quarter that name a competitor: who won a lost deal, who we beat on a won one</source>
+        <translation>Im Quartal abgeschlossene Verkaufschancen mit Wettbewerber: wer eine verlorene gewann, wen wir bei einer gewonnenen schlugen</translation>
+    </message>
+    <message>
+        <source>Win/loss in</source>
+        <translation>Gewinn/Verlust im</translation>
+    </message>
+    <message>
+        <source>By reason</source>
+        <translation>Nach Grund</translation>
+    </message>
+    <message>
+        <source>By competitor</source>
+        <translation>Nach Wettbewerber</translation>
+    </message>
+    <message>
+        <source>How many deals closed this way, and their amount in the base currency (amounts without an exchange rate shown apart)</source>
+        <translation>Wie viele Verkaufschancen so abgeschlossen wurden, und ihr Betrag in der Basiswährung (Beträge ohne Wechselkurs getrennt)</translation>
+    </message>
+    <message>
+        <source>No deal has closed yet.</source>
+        <translation>Noch keine Verkaufschance abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Won {won} · lost {lost} · walked away {walked}</source>
+        <translation>Gewonnen {won} · verloren {lost} · aufgegeben {walked}</translation>
     </message>
 </context>
 <context>
