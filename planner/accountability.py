@@ -108,7 +108,7 @@ DEFINITIONS: Mapping[str, Definition] = {
         QT_TRANSLATE_NOOP("Accountability", "Funnel velocity"),
         QT_TRANSLATE_NOOP(
             "Accountability",
-            "Deals won or lost in the period × win rate (count) × average deal size ÷ sales cycle:"
+            "Deals won or lost in the period × win rate (count) × average deal size ÷ sales cycle:"  # noqa: RUF001
             " the value the funnel turns into wins per day.",
         ),
         Unit.MONEY_PER_DAY,
@@ -216,7 +216,7 @@ class StageFigures:
 class PeriodFigures:
     """The figures of one quarter, or of the trailing quarters together."""
 
-    label: str  # '2026Q3', or '2025Q4–2026Q3' for the trailing quarters
+    label: str  # '2026Q3', or '2025Q4\u20132026Q3' (an en dash) for the trailing quarters
     start: dt.date
     end: dt.date  # the last day counted: the quarter's end, or today in a running quarter
     won: int
@@ -460,7 +460,7 @@ def _mean(definition: str, values: Sequence[float], decimals: int) -> Figure:
 
 
 def figure_text(figure: Figure, currency: str) -> str:
-    """'62.5 %', '41.5 days', '48,000 EUR', '1,200 EUR a day', '3'; '–' when there is no value."""
+    """'62.5 %', '41.5 days', '48,000 EUR', '1,200 EUR a day', '3'; an en dash when there is no value."""
     if figure.value is None:
         return "\u2013"
     unit = DEFINITIONS[figure.definition].unit

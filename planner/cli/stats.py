@@ -98,12 +98,15 @@ def print_figures(result: Figures, out: TextIO) -> None:
 
     base = result.base_currency
     out.write(
-        f"Accountability figures, {result.trailing.label} · amounts in {base} · as of {result.today.isoformat()}\n"
+        f"Accountability figures, {result.trailing.label} · amounts in {base}"
+        f" · as of {result.today.isoformat()}\n"
         "Each quarter counts the deals closed (won, lost, walked away) in it.\n\n"
     )
     periods = result.periods
     header = ["", *(p.label for p in periods)]
-    rows = [["Closed (won / lost / walked away)", *(f"{p.won} / {p.lost} / {p.walked_away}" for p in periods)]]
+    rows = [
+        ["Closed (won / lost / walked away)", *(f"{p.won} / {p.lost} / {p.walked_away}" for p in periods)]
+    ]
     rows += [
         [acc.name(key), *(acc.figure_text(p.figure(key), base) for p in periods)] for key in acc.FIGURE_ORDER
     ]

@@ -4,16 +4,20 @@ Today is 2026-05-20 (2026Q2 runs); the four quarters shown end with 2026Q2. Cale
 base currency EUR, 1 USD = 0.5 EUR, no rate for GBP. The default stages: Prospect (P),
 Qualified (Q), Evaluating (E), Committed (C, Best Few), Won, Lost, Walked away.
 
-| deal | closed | outcome | amount | history (stage: day entered) | close-date changes | Economic buyer |
-|---|---|---|---|---|---|---|
-| D1 | 2026-03-01 | won | 40,000 EUR | P 01-05, Q 01-15, E 02-04, C 02-14, Won 03-01 | 02-15 → 03-15 on 02-10 (slip); 03-15 → 03-01 on 03-01 | covered by Ana |
-| D2 | 2026-03-21 | won | 20,000 USD | P 01-10, Q 01-20, C 02-19, Won 03-21 | 03-10 → 03-21 on 03-21 (closing day) | no coverage |
-| D3 | 2026-02-20 | lost | 30,000 EUR | P 01-01, Q 01-11, E 01-31, Lost 02-20 | 02-01 → 02-28 on 01-20 (slip) | none |
-| D4 | 2026-02-21 | walked away | 5,000 EUR | P 02-01, Walked away 02-21 | | none |
-| D5 | 2026-03-03 | lost | none | P 01-02, Q 01-12, C 02-01, Lost 03-03 | | last contact 02-20 |
-| D6 | 2026-04-11 | won | 12,000 EUR | P 2025-12-31, C 03-31, Won 04-11 | 04-01 → 04-30 on 04-02 (slip) | no coverage |
-| D7 | 2026-06-15 | won | 99,999 EUR | P 04-01, Won 06-15 (after today: not counted yet) | | none |
-| D8 | 2025-11-15 | lost | 8,000 GBP | P 2025-10-01, Lost 11-15 | | none |
+Each deal: closed on, outcome, amount; its stages with the day entered; close-date changes
+(old -> new, made on); its Economic buyer.
+- D1: 2026-03-01, won, 40,000 EUR; P 01-05, Q 01-15, E 02-04, C 02-14, Won 03-01;
+  02-15 -> 03-15 on 02-10 (a slip), 03-15 -> 03-01 on 03-01; covered by Ana.
+- D2: 2026-03-21, won, 20,000 USD; P 01-10, Q 01-20, C 02-19, Won 03-21;
+  03-10 -> 03-21 on 03-21 (the closing day: no slip); no coverage.
+- D3: 2026-02-20, lost, 30,000 EUR; P 01-01, Q 01-11, E 01-31, Lost 02-20;
+  02-01 -> 02-28 on 01-20 (a slip); no Economic buyer.
+- D4: 2026-02-21, walked away, 5,000 EUR; P 02-01, Walked away 02-21.
+- D5: 2026-03-03, lost, no amount; P 01-02, Q 01-12, C 02-01, Lost 03-03; last contact 02-20.
+- D6: 2026-04-11, won, 12,000 EUR; P 2025-12-31, C 03-31, Won 04-11;
+  04-01 -> 04-30 on 04-02 (a slip); no coverage.
+- D7: 2026-06-15, won, 99,999 EUR; P 04-01, Won 06-15 (after today: not counted yet).
+- D8: 2025-11-15, lost, 8,000 GBP (no rate); P 2025-10-01, Lost 11-15.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ TODAY = dt.date(2026, 5, 20)
 
 # (title, amount, currency, [(stage, day)...] ending with the closed stage, close-date changes
 #  [(old, new, changed on)], Economic buyer: None, "" (no coverage), a name or a last-contact day)
-_DEALS: tuple[tuple[str, float | None, str, list[tuple[str, str]], list[tuple[str, str, str]], str | None], ...] = (
+_Deal = tuple[str, float | None, str, list[tuple[str, str]], list[tuple[str, str, str]], str | None]
+_DEALS: tuple[_Deal, ...] = (
     (
         "D1",
         40_000.0,
@@ -122,6 +127,7 @@ def build_history(plan: PlanDB) -> dict[str, int]:
                 )
                 previous = stages[stage_name].id
             last_open = stages[history[-2][0]].id
+            assert previous is not None
             opportunity_repo.set_stage(plan, deal, previous, entered=closed, last_open_stage_id=last_open)
             opportunity_repo.set_closed(plan, deal, closed, "Because")
             for old, new, on in changes:
