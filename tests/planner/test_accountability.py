@@ -52,7 +52,7 @@ def test_win_rates_count_won_against_lost_and_walk_aways_apart(result: Figures) 
     # Closed in 2026Q1: D1, D2 won; D3, D5 lost; D4 walked away.
     assert (q1.won, q1.lost, q1.walked_away) == (2, 2, 1)
     assert q1.figure("win_rate_count") == Figure("win_rate_count", 50.0, 2, 4)  # 2 ÷ (2 + 2)
-    # Won: D1 40,000 EUR + D2 20,000 USD × 0.5 = 10,000 EUR -> 50,000; lost: D3 30,000 (D5 has
+    # Won: D1 40,000 EUR + D2 20,000 USD * 0.5 = 10,000 EUR -> 50,000; lost: D3 30,000 (D5 has
     # no amount: left out) -> 50,000 ÷ 80,000 = 62.5 %.
     assert q1.figure("win_rate_value") == Figure("win_rate_value", 62.5, 50_000, 80_000)
     assert q1.without_value == 1
@@ -76,10 +76,10 @@ def test_sales_cycle_deal_size_and_velocity(result: Figures) -> None:
     # D1: 2026-01-05 -> 03-01 = 26 + 28 + 1 = 55 days; D2: 01-10 -> 03-21 = 21 + 28 + 21 = 70.
     assert q1.figure("sales_cycle") == Figure("sales_cycle", 62.5, 125, 2)  # (55 + 70) ÷ 2
     assert q1.figure("deal_size") == Figure("deal_size", 25_000.0, 50_000, 2)  # 50,000 ÷ 2
-    # 4 decided × 50 % × 25,000 ÷ 62.5 days = 800 a day.
+    # 4 decided * 50 % * 25,000 ÷ 62.5 days = 800 a day.
     assert _value(q1, "velocity") == 800.0
     q2 = _period(result, "2026Q2")
-    # D6: 2025-12-31 -> 2026-04-11 = 31 + 28 + 31 + 11 = 101 days; 1 × 100 % × 12,000 ÷ 101 = 118.8.
+    # D6: 2025-12-31 -> 2026-04-11 = 31 + 28 + 31 + 11 = 101 days; 1 * 100 % * 12,000 ÷ 101 = 118.8.
     assert _value(q2, "sales_cycle") == 101.0
     assert _value(q2, "velocity") == 119.0
     # 2025Q4: a deal lost and none won: the funnel turned nothing into wins.
@@ -88,7 +88,7 @@ def test_sales_cycle_deal_size_and_velocity(result: Figures) -> None:
     trailing = result.trailing
     assert _value(trailing, "sales_cycle") == 75.3  # (55 + 70 + 101) ÷ 3 = 75.33
     assert _value(trailing, "deal_size") == 20_667.0  # 62,000 ÷ 3 = 20,666.67
-    # 6 × 50 % × 20,666.67 ÷ 75.33 = 62,000 ÷ 75.33 = 823.0
+    # 6 * 50 % * 20,666.67 ÷ 75.33 = 62,000 ÷ 75.33 = 823.0
     assert _value(trailing, "velocity") == 823.0
 
 
