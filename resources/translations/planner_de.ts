@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Deals won ÷ deals won or lost, closed in the period. Walked-away deals are not in it: they are counted apart.</source>
-        <translation>Gewonnene Deals ÷ gewonnene oder verlorene Deals, im Zeitraum abgeschlossen. Aufgegebene Deals zählen nicht mit: sie werden gesondert gezählt.</translation>
+        <translation>Gewonnene Verkaufschancen ÷ gewonnene oder verlorene Verkaufschancen, im Zeitraum abgeschlossen. Aufgegebene Verkaufschancen zählen nicht mit: sie werden gesondert gezählt.</translation>
     </message>
     <message>
         <source>Win rate (value)</source>
@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>Amount won ÷ amount won or lost, closed in the period, in the base currency. Deals without an amount or without an exchange rate are left out; walked-away deals too.</source>
-        <translation>Gewonnener Betrag ÷ gewonnener oder verlorener Betrag, im Zeitraum abgeschlossen, in der Basiswährung. Deals ohne Betrag oder ohne Wechselkurs bleiben außen vor, aufgegebene Deals ebenso.</translation>
+        <translation>Gewonnener Betrag ÷ gewonnener oder verlorener Betrag, im Zeitraum abgeschlossen, in der Basiswährung. Verkaufschancen ohne Betrag oder ohne Wechselkurs bleiben außen vor, aufgegebene Verkaufschancen ebenso.</translation>
     </message>
     <message>
         <source>Walked away</source>
@@ -72,7 +72,7 @@
     </message>
     <message>
         <source>Deals the seller walked away from, closed in the period.</source>
-        <translation>Deals, die der Verkäufer im Zeitraum aufgegeben hat.</translation>
+        <translation>Verkaufschancen, die der Verkäufer im Zeitraum aufgegeben hat.</translation>
     </message>
     <message>
         <source>Sales cycle</source>
@@ -80,15 +80,15 @@
     </message>
     <message>
         <source>Average days from a deal&apos;s creation to its closing day, over the deals won in the period.</source>
-        <translation>Durchschnittliche Tage von der Anlage eines Deals bis zu seinem Abschlusstag, über die im Zeitraum gewonnenen Deals.</translation>
+        <translation>Durchschnittliche Tage von der Anlage einer Verkaufschance bis zu ihrem Abschlusstag, über die im Zeitraum gewonnenen Verkaufschancen.</translation>
     </message>
     <message>
         <source>Average deal size</source>
-        <translation>Durchschnittliche Dealgröße</translation>
+        <translation>Durchschnittlicher Auftragswert</translation>
     </message>
     <message>
         <source>Average amount of the deals won in the period, in the base currency (deals without an amount or an exchange rate left out).</source>
-        <translation>Durchschnittlicher Betrag der im Zeitraum gewonnenen Deals, in der Basiswährung (Deals ohne Betrag oder Wechselkurs bleiben außen vor).</translation>
+        <translation>Durchschnittlicher Betrag der im Zeitraum gewonnenen Verkaufschancen, in der Basiswährung (Verkaufschancen ohne Betrag oder Wechselkurs bleiben außen vor).</translation>
     </message>
     <message>
         <source>Funnel velocity</source>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>Deals won or lost in the period × win rate (count) × average deal size ÷ sales cycle: the value the funnel turns into wins per day.</source>
-        <translation>Im Zeitraum gewonnene oder verlorene Deals × Gewinnquote (Anzahl) × durchschnittliche Dealgröße ÷ Verkaufszyklus: der Wert, den der Funnel pro Tag in Gewinne verwandelt.</translation>
+        <translation>Im Zeitraum gewonnene oder verlorene Verkaufschancen × Gewinnquote (Anzahl) × durchschnittlicher Auftragswert ÷ Verkaufszyklus: der Wert, den der Funnel pro Tag in Gewinne verwandelt.</translation>
     </message>
     <message>
         <source>Slip rate</source>
@@ -104,7 +104,7 @@
     </message>
     <message>
         <source>Share of the deals closed in the period whose close date was moved later at least once while they were open (setting the close date to the closing day is no slip).</source>
-        <translation>Anteil der im Zeitraum abgeschlossenen Deals, deren Abschlussdatum mindestens einmal nach hinten verschoben wurde, solange sie offen waren (das Abschlussdatum auf den Abschlusstag zu setzen ist keine Verschiebung).</translation>
+        <translation>Anteil der im Zeitraum abgeschlossenen Verkaufschancen, deren Abschlussdatum mindestens einmal nach hinten verschoben wurde, solange sie offen waren (das Abschlussdatum auf den Abschlusstag zu setzen ist keine Verschiebung).</translation>
     </message>
     <message>
         <source>Economic buyer met (Best Few)</source>
@@ -112,7 +112,7 @@
     </message>
     <message>
         <source>Of the deals closed in the period that entered a Best Few stage, the share with an Economic buying influence whose coverage is on record (someone in “covered by” or a last contact). The plan keeps only the last contact, so the day of the first meeting cannot be checked against the day the deal entered Best Few.</source>
-        <translation>Von den im Zeitraum abgeschlossenen Deals, die eine Best-Few-Phase erreicht haben, der Anteil mit einem Economic Buying Influence, dessen Betreuung festgehalten ist (jemand unter „betreut von“ oder ein letzter Kontakt). Der Plan hält nur den letzten Kontakt fest, daher lässt sich der Tag des ersten Treffens nicht mit dem Tag vergleichen, an dem der Deal Best Few erreichte.</translation>
+        <translation>Von den im Zeitraum abgeschlossenen Verkaufschancen, die eine Best-Few-Phase erreicht haben, der Anteil mit einem Economic Buying Influence, dessen Betreuung festgehalten ist (jemand unter „betreut von“ oder ein letzter Kontakt). Der Plan hält nur den letzten Kontakt fest, daher lässt sich der Tag des ersten Treffens nicht mit dem Tag vergleichen, an dem die Verkaufschance Best Few erreichte.</translation>
     </message>
     <message>
         <source>Conversion</source>
@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>Of the deals closed in the period that entered the stage, the share that went further: into a later stage of the board, or won.</source>
-        <translation>Von den im Zeitraum abgeschlossenen Deals, die die Phase erreicht haben, der Anteil, der weiterkam: in eine spätere Phase der Tafel oder gewonnen.</translation>
+        <translation>Von den im Zeitraum abgeschlossenen Verkaufschancen, die die Phase erreicht haben, der Anteil, der weiterkam: in eine spätere Phase der Phasenansicht oder gewonnen.</translation>
     </message>
     <message>
         <source>Average days</source>
@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>Average days the deals closed in the period spent in the stage: from the day a deal entered it to the day it left (its stays added when it was there more than once).</source>
-        <translation>Durchschnittliche Tage, die die im Zeitraum abgeschlossenen Deals in der Phase verbrachten: vom Tag, an dem ein Deal sie erreichte, bis zu dem Tag, an dem er sie verließ (mehrere Aufenthalte zusammengezählt).</translation>
+        <translation>Durchschnittliche Tage, die die im Zeitraum abgeschlossenen Verkaufschancen in der Phase verbrachten: vom Tag, an dem eine Verkaufschance sie erreichte, bis zu dem Tag, an dem sie sie verließ (mehrere Aufenthalte zusammengezählt).</translation>
     </message>
     <message>
         <source>Median days</source>
@@ -136,7 +136,7 @@
     </message>
     <message>
         <source>The middle of the days the deals closed in the period spent in the stage (the average of the two middle ones for an even count): one very long deal does not move it.</source>
-        <translation>Der mittlere Wert der Tage, die die im Zeitraum abgeschlossenen Deals in der Phase verbrachten (bei gerader Anzahl der Durchschnitt der beiden mittleren): ein einzelner sehr langer Deal verschiebt ihn nicht.</translation>
+        <translation>Der mittlere Wert der Tage, die die im Zeitraum abgeschlossenen Verkaufschancen in der Phase verbrachten (bei gerader Anzahl der Durchschnitt der beiden mittleren): eine einzelne sehr lange Verkaufschance verschiebt ihn nicht.</translation>
     </message>
     <message>
         <source>Say 1 to {most} quarters, not {quarters}.</source>
@@ -160,11 +160,11 @@
     </message>
     <message>
         <source>{part} of {whole} deals</source>
-        <translation>{part} von {whole} Deals</translation>
+        <translation>{part} von {whole} Verkaufschancen</translation>
     </message>
     <message>
         <source>over {whole} deals</source>
-        <translation>über {whole} Deals</translation>
+        <translation>über {whole} Verkaufschancen</translation>
     </message>
 </context>
 <context>
@@ -7316,7 +7316,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>Each column counts the deals closed in it: a deal counts in the quarter of its closing day.</source>
-        <translation>Jede Spalte zählt die darin abgeschlossenen Deals: ein Deal zählt im Quartal seines Abschlusstags.</translation>
+        <translation>Jede Spalte zählt die darin abgeschlossenen Verkaufschancen: eine Verkaufschance zählt im Quartal ihres Abschlusstags.</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -7340,11 +7340,11 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>How many of the deals closed in the period entered the stage.</source>
-        <translation>Wie viele der im Zeitraum abgeschlossenen Deals die Phase erreicht haben.</translation>
+        <translation>Wie viele der im Zeitraum abgeschlossenen Verkaufschancen die Phase erreicht haben.</translation>
     </message>
     <message>
         <source>Deals closed from {start} to {end}</source>
-        <translation>Deals abgeschlossen vom {start} bis {end}</translation>
+        <translation>Verkaufschancen abgeschlossen vom {start} bis {end}</translation>
     </message>
     <message>
         <source>Win rate by quarter</source>
@@ -7364,7 +7364,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>Deals that entered the stage</source>
-        <translation>Deals, die die Phase erreicht haben</translation>
+        <translation>Verkaufschancen, die die Phase erreicht haben</translation>
     </message>
     <message>
         <source>{stage} ({conversion})</source>
@@ -7416,7 +7416,7 @@ Lizenz: MIT</translation>
     </message>
     <message>
         <source>{period}: a deal counts in the quarter it was closed in. Amounts in {currency}. Hover a figure for its definition.</source>
-        <translation>{period}: ein Deal zählt im Quartal, in dem er abgeschlossen wurde. Beträge in {currency}. Für die Definition einer Kennzahl den Mauszeiger darauf halten.</translation>
+        <translation>{period}: eine Verkaufschance zählt im Quartal, in dem sie abgeschlossen wurde. Beträge in {currency}. Für die Definition einer Kennzahl den Mauszeiger darauf halten.</translation>
     </message>
 </context>
 <context>
