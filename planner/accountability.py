@@ -308,51 +308,61 @@ def _read(
     closed = data.closed_deals(plan, start, end)
     slipped = data.slipped_while_open(plan, start, end)
     covered = data.economic_buyer_covered(plan, start, end)
-    moves: dict[int, list[data.HistoryMove]] = {}
-    for move in data.stage_moves(plan, start, end):
-        found = moves.get(move.opportunity_id)
+    # Each deal's moves as (stage id, day): the rows come ordered by deal, then time.
+    moves: dict[int, list[tuple[int, str]]] = {}
+    for deal_id, stage_id, day in data.stage_moves(plan, start, end):
+        found = moves.get(deal_id)
         if found is None:
-            moves[move.opportunity_id] = [move]
+            moves[deal_id] = [(stage_id, day)]
         else:
-            found.append(move)
-    days: dict[str, int] = {}  # ISO date -> ordinal: a plan's history repeats its days often
+            found.append((stage_id, day))
+    days: dict[str, int | None] = {}  # ISO date -> ordinal: a plan's history repeats its days often
 
-    def ordinal(iso: str) -> int | None:
-        found = days.get(iso)
-        if found is None:
-            try:
-                found = days[iso] = dt.date.fromisoformat(iso).toordinal()
-            except ValueError:  # a hand-edited file: a day that is no date counts nowhere
-                return None
+    def ordinal(iso: str | None) -> int | None:
+        if iso in days:
+            return days[iso]
+        try:
+            found: int | None = dt.date.fromisoformat(iso).toordinal() if iso else None
+        except ValueError:  # a hand-edited file: a day that is no date counts nowhere
+            found = None
+        days[iso or ""] = found
         return found
 
+    # Looked up once per stage rather than per move: 10,000 deals make some 50,000 moves.
+    # An open stage's rank is its position; Won ranks above every open stage, Lost and Walked
+    # away below all (leaving for them is going no further).
+    top = max((st.position for st in stages.values()), default=0) + 1
+    rank = {
+        st.id: (top if st.level is FunnelLevel.WON else -1) if st.is_closed else st.position
+        for st in stages.values()
+    }
+    open_ids = {st.id for st in stages.values() if not st.is_closed}
+    best_few_ids = {st.id for st in stages.values() if st.level is FunnelLevel.BEST_FEW}
+    levels = {level.value: level for level in FunnelLevel}
     result = []
     for deal in closed:
-        level = FunnelLevel(deal.level)
+        level = levels[deal.level]
         closed_day = ordinal(deal.closed_on)
         created_day = ordinal(deal.created)
         cycle = None
         if closed_day is not None and created_day is not None and closed_day >= created_day:
             cycle = closed_day - created_day
         stays: dict[int, int] = {}
-        entered: set[int] = set()
         advanced: set[int] = set()
-        best_few = False
-        history = moves.get(deal.id, [])
-        for i, move in enumerate(history):
-            stage = stages.get(move.to_stage_id)
-            if stage is None or stage.is_closed:
-                continue
-            best_few = best_few or stage.level is FunnelLevel.BEST_FEW
-            if stage.id not in entered:
-                entered.add(stage.id)
-                later = history[i + 1 :]
-                if level is FunnelLevel.WON or any(_further(stages.get(m.to_stage_id), stage) for m in later):
-                    advanced.add(stage.id)
-            begun = ordinal(move.moved_on)
-            left = ordinal(history[i + 1].moved_on) if i + 1 < len(history) else closed_day
-            if begun is not None and left is not None and left >= begun:
-                stays[stage.id] = stays.get(stage.id, 0) + left - begun
+        history = moves.get(deal.id, ())
+        # Backwards: the highest rank entered after each move says whether the deal went further.
+        highest = top if level is FunnelLevel.WON else -1
+        left = closed_day
+        for stage_id, day in reversed(history):
+            begun = ordinal(day)
+            if stage_id in open_ids:
+                if highest > rank[stage_id]:
+                    advanced.add(stage_id)
+                if begun is not None and left is not None and left >= begun:
+                    stays[stage_id] = stays.get(stage_id, 0) + left - begun
+            highest = max(highest, rank.get(stage_id, -1))
+            left = begun
+        entered = frozenset(stage_id for stage_id, _ in history if stage_id in open_ids)
         result.append(
             _Deal(
                 deal.closed_on,
@@ -360,23 +370,14 @@ def _read(
                 convert(deal.amount, deal.currency, base, rates),
                 cycle,
                 stays,
-                frozenset(entered),
+                entered,
                 frozenset(advanced),
-                best_few,
+                not best_few_ids.isdisjoint(entered),
                 deal.id in slipped,
                 deal.id in covered,
             )
         )
     return result
-
-
-def _further(target: Stage | None, stage: Stage) -> bool:
-    """Whether entering `target` takes a deal in `stage` further down the funnel."""
-    if target is None:
-        return False
-    if target.is_closed:
-        return target.level is FunnelLevel.WON
-    return target.position > stage.position
 
 
 def _period(
@@ -419,29 +420,41 @@ def _period(
         float(round(lost_value)),
         decided - len(won_values) - len(lost_values),
         figures,
-        tuple(_stage_figures(stage, deals) for stage in order),
+        _stage_figures(order, deals),
     )
 
 
-def _stage_figures(stage: Stage, deals: Iterable[_Deal]) -> StageFigures:
-    entered = advanced = 0
-    stays: list[int] = []
+def _stage_figures(order: Sequence[Stage], deals: Iterable[_Deal]) -> tuple[StageFigures, ...]:
+    # One pass over the deals for every stage: a period holds up to tens of thousands of them.
+    entered = dict.fromkeys((st.id for st in order), 0)
+    advanced = dict(entered)
+    stays: dict[int, list[int]] = {st.id: [] for st in order}
     for d in deals:
-        if stage.id in d.entered:
-            entered += 1
-            advanced += stage.id in d.advanced
-        if stage.id in d.stays:
-            stays.append(d.stays[stage.id])
-    median = round(float(statistics.median(stays)), 1) if stays else None
-    return StageFigures(
-        stage.id,
-        stage.name,
-        entered,
-        advanced,
-        _share("stage_conversion", advanced, entered),
-        _mean("stage_days_average", stays, 1),
-        Figure("stage_days_median", median, None, float(len(stays))),
-    )
+        for stage_id in d.entered:
+            if stage_id in entered:
+                entered[stage_id] += 1
+        for stage_id in d.advanced:
+            if stage_id in advanced:
+                advanced[stage_id] += 1
+        for stage_id, spent in d.stays.items():
+            if stage_id in stays:
+                stays[stage_id].append(spent)
+    result = []
+    for stage in order:
+        spans = stays[stage.id]
+        median = round(float(statistics.median(spans)), 1) if spans else None
+        result.append(
+            StageFigures(
+                stage.id,
+                stage.name,
+                entered[stage.id],
+                advanced[stage.id],
+                _share("stage_conversion", advanced[stage.id], entered[stage.id]),
+                _mean("stage_days_average", spans, 1),
+                Figure("stage_days_median", median, None, float(len(spans))),
+            )
+        )
+    return tuple(result)
 
 
 def _share(definition: str, part: float, whole: float) -> Figure:
