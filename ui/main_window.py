@@ -41,6 +41,7 @@ from ui.board.view import BoardWidget
 from ui.board_strips import BoardFilter, BoardSort, demo_banner, read_only_banner, status_text
 from ui.detail_panel import DetailPanel
 from ui.menus import WindowMenus
+from ui.performance_tab import PerformanceTab
 from ui.session import EditSession
 from ui.window_parts import add_dock, blue_sheet_hint, describe_board, undo_history
 
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._agenda_tab, translate("MainWindow", "A&genda"))
         self._people_tab = QWidget(self)
         self.tabs.addTab(self._people_tab, translate("MainWindow", "&People"))
+        self.performance_tab = PerformanceTab(self.session, self)  # its charts load when first shown
+        self.tabs.addTab(self.performance_tab, translate("MainWindow", "Pe&rformance"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)

@@ -49,6 +49,125 @@
     </message>
 </context>
 <context>
+    <name>Accountability</name>
+    <message>
+        <source>Win rate (count)</source>
+        <translation>Gewinnquote (Anzahl)</translation>
+    </message>
+    <message>
+        <source>Deals won ÷ deals won or lost, closed in the period. Walked-away deals are not in it: they are counted apart.</source>
+        <translation>Gewonnene Verkaufschancen ÷ gewonnene oder verlorene Verkaufschancen, im Zeitraum abgeschlossen. Aufgegebene Verkaufschancen zählen nicht mit: sie werden gesondert gezählt.</translation>
+    </message>
+    <message>
+        <source>Win rate (value)</source>
+        <translation>Gewinnquote (Wert)</translation>
+    </message>
+    <message>
+        <source>Amount won ÷ amount won or lost, closed in the period, in the base currency. Deals without an amount or without an exchange rate are left out; walked-away deals too.</source>
+        <translation>Gewonnener Betrag ÷ gewonnener oder verlorener Betrag, im Zeitraum abgeschlossen, in der Basiswährung. Verkaufschancen ohne Betrag oder ohne Wechselkurs bleiben außen vor, aufgegebene Verkaufschancen ebenso.</translation>
+    </message>
+    <message>
+        <source>Walked away</source>
+        <translation>Aufgegeben</translation>
+    </message>
+    <message>
+        <source>Deals the seller walked away from, closed in the period.</source>
+        <translation>Verkaufschancen, die der Verkäufer im Zeitraum aufgegeben hat.</translation>
+    </message>
+    <message>
+        <source>Sales cycle</source>
+        <translation>Verkaufszyklus</translation>
+    </message>
+    <message>
+        <source>Average days from a deal&apos;s creation to its closing day, over the deals won in the period.</source>
+        <translation>Durchschnittliche Tage von der Anlage einer Verkaufschance bis zu ihrem Abschlusstag, über die im Zeitraum gewonnenen Verkaufschancen.</translation>
+    </message>
+    <message>
+        <source>Average deal size</source>
+        <translation>Durchschnittlicher Auftragswert</translation>
+    </message>
+    <message>
+        <source>Average amount of the deals won in the period, in the base currency (deals without an amount or an exchange rate left out).</source>
+        <translation>Durchschnittlicher Betrag der im Zeitraum gewonnenen Verkaufschancen, in der Basiswährung (Verkaufschancen ohne Betrag oder Wechselkurs bleiben außen vor).</translation>
+    </message>
+    <message>
+        <source>Funnel velocity</source>
+        <translation>Funnel-Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Deals won or lost in the period × win rate (count) × average deal size ÷ sales cycle: the value the funnel turns into wins per day.</source>
+        <translation>Im Zeitraum gewonnene oder verlorene Verkaufschancen × Gewinnquote (Anzahl) × durchschnittlicher Auftragswert ÷ Verkaufszyklus: der Wert, den der Funnel pro Tag in Gewinne verwandelt.</translation>
+    </message>
+    <message>
+        <source>Slip rate</source>
+        <translation>Verschiebungsquote</translation>
+    </message>
+    <message>
+        <source>Share of the deals closed in the period whose close date was moved later at least once while they were open (setting the close date to the closing day is no slip).</source>
+        <translation>Anteil der im Zeitraum abgeschlossenen Verkaufschancen, deren Abschlussdatum mindestens einmal nach hinten verschoben wurde, solange sie offen waren (das Abschlussdatum auf den Abschlusstag zu setzen ist keine Verschiebung).</translation>
+    </message>
+    <message>
+        <source>Economic buyer met (Best Few)</source>
+        <translation>Economic Buyer getroffen (Best Few)</translation>
+    </message>
+    <message>
+        <source>Of the deals closed in the period that entered a Best Few stage, the share with an Economic buying influence whose coverage is on record (someone in “covered by” or a last contact). The plan keeps only the last contact, so the day of the first meeting cannot be checked against the day the deal entered Best Few.</source>
+        <translation>Von den im Zeitraum abgeschlossenen Verkaufschancen, die eine Best-Few-Phase erreicht haben, der Anteil mit einem Economic Buying Influence, dessen Betreuung festgehalten ist (jemand unter „betreut von“ oder ein letzter Kontakt). Der Plan hält nur den letzten Kontakt fest, daher lässt sich der Tag des ersten Treffens nicht mit dem Tag vergleichen, an dem die Verkaufschance Best Few erreichte.</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Konversion</translation>
+    </message>
+    <message>
+        <source>Of the deals closed in the period that entered the stage, the share that went further: into a later stage of the board, or won.</source>
+        <translation>Von den im Zeitraum abgeschlossenen Verkaufschancen, die die Phase erreicht haben, der Anteil, der weiterkam: in eine spätere Phase der Phasenansicht oder gewonnen.</translation>
+    </message>
+    <message>
+        <source>Average days</source>
+        <translation>Tage im Schnitt</translation>
+    </message>
+    <message>
+        <source>Average days the deals closed in the period spent in the stage: from the day a deal entered it to the day it left (its stays added when it was there more than once).</source>
+        <translation>Durchschnittliche Tage, die die im Zeitraum abgeschlossenen Verkaufschancen in der Phase verbrachten: vom Tag, an dem eine Verkaufschance sie erreichte, bis zu dem Tag, an dem sie sie verließ (mehrere Aufenthalte zusammengezählt).</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Tage im Median</translation>
+    </message>
+    <message>
+        <source>The middle of the days the deals closed in the period spent in the stage (the average of the two middle ones for an even count): one very long deal does not move it.</source>
+        <translation>Der mittlere Wert der Tage, die die im Zeitraum abgeschlossenen Verkaufschancen in der Phase verbrachten (bei gerader Anzahl der Durchschnitt der beiden mittleren): eine einzelne sehr lange Verkaufschance verschiebt ihn nicht.</translation>
+    </message>
+    <message>
+        <source>Say 1 to {most} quarters, not {quarters}.</source>
+        <translation>Bitte 1 bis {most} Quartale angeben, nicht {quarters}.</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n} %</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} Tage</translation>
+    </message>
+    <message>
+        <source>{amount} a day</source>
+        <translation>{amount} pro Tag</translation>
+    </message>
+    <message>
+        <source>{part} of {whole}</source>
+        <translation>{part} von {whole}</translation>
+    </message>
+    <message>
+        <source>{part} of {whole} deals</source>
+        <translation>{part} von {whole} Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>over {whole} deals</source>
+        <translation>über {whole} Verkaufschancen</translation>
+    </message>
+</context>
+<context>
     <name>AccountsPanel</name>
     <message>
         <source>Accounts</source>
@@ -5826,6 +5945,10 @@ Konzept: {concept}</translation>
         <translation>Pe&amp;rsonen</translation>
     </message>
     <message>
+        <source>Pe&amp;rformance</source>
+        <translation>Ke&amp;nnzahlen</translation>
+    </message>
+    <message>
         <source>Deal details</source>
         <translation>Details der Verkaufschance</translation>
     </message>
@@ -7333,6 +7456,117 @@ Lizenz: MIT</translation>
     <message>
         <source>The people were not merged</source>
         <translation>Die Personen wurden nicht zusammengeführt</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceView</name>
+    <message>
+        <source>Closed (won / lost / walked away)</source>
+        <translation>Abgeschlossen (gewonnen / verloren / aufgegeben)</translation>
+    </message>
+    <message>
+        <source>Each column counts the deals closed in it: a deal counts in the quarter of its closing day.</source>
+        <translation>Jede Spalte zählt die darin abgeschlossenen Verkaufschancen: eine Verkaufschance zählt im Quartal ihres Abschlusstags.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Konversion</translation>
+    </message>
+    <message>
+        <source>Average days</source>
+        <translation>Tage im Schnitt</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Tage im Median</translation>
+    </message>
+    <message>
+        <source>How many of the deals closed in the period entered the stage.</source>
+        <translation>Wie viele der im Zeitraum abgeschlossenen Verkaufschancen die Phase erreicht haben.</translation>
+    </message>
+    <message>
+        <source>Deals closed from {start} to {end}</source>
+        <translation>Verkaufschancen abgeschlossen vom {start} bis {end}</translation>
+    </message>
+    <message>
+        <source>Win rate by quarter</source>
+        <translation>Gewinnquote je Quartal</translation>
+    </message>
+    <message>
+        <source>Days per stage, {period}</source>
+        <translation>Tage je Phase, {period}</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Conversion funnel, {period}</source>
+        <translation>Konversions-Funnel, {period}</translation>
+    </message>
+    <message>
+        <source>Deals that entered the stage</source>
+        <translation>Verkaufschancen, die die Phase erreicht haben</translation>
+    </message>
+    <message>
+        <source>{stage} ({conversion})</source>
+        <translation>{stage} ({conversion})</translation>
+    </message>
+    <message>
+        <source>{quarter}: {count} by count, {value} by value.</source>
+        <translation>{quarter}: {count} nach Anzahl, {value} nach Wert.</translation>
+    </message>
+    <message>
+        <source>{stage}: {entered} entered, {conversion} went further; {average} on average.</source>
+        <translation>{stage}: {entered} erreicht, {conversion} kamen weiter; im Schnitt {average}.</translation>
+    </message>
+    <message>
+        <source>Last quarter shown</source>
+        <translation>Letztes gezeigtes Quartal</translation>
+    </message>
+    <message>
+        <source>&amp;Last quarter shown:</source>
+        <translation>&amp;Letztes gezeigtes Quartal:</translation>
+    </message>
+    <message>
+        <source>Accountability figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Conversion and days per stage</source>
+        <translation>Konversion und Tage je Phase</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Win rate trend</source>
+        <translation>Verlauf der Gewinnquote</translation>
+    </message>
+    <message>
+        <source>Days per stage</source>
+        <translation>Tage je Phase</translation>
+    </message>
+    <message>
+        <source>Conversion funnel</source>
+        <translation>Konversions-Funnel</translation>
+    </message>
+    <message>
+        <source>By stage, {period}</source>
+        <translation>Nach Phase, {period}</translation>
+    </message>
+    <message>
+        <source>{period}: a deal counts in the quarter it was closed in. Amounts in {currency}. Hover a figure for its definition.</source>
+        <translation>{period}: eine Verkaufschance zählt im Quartal, in dem sie abgeschlossen wurde. Beträge in {currency}. Für die Definition einer Kennzahl den Mauszeiger darauf halten.</translation>
     </message>
 </context>
 <context>
