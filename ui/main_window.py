@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self._people_tab = QWidget(self)
         self.tabs.addTab(self._people_tab, translate("MainWindow", "&People"))
         self.performance_tab = PerformanceTab(self.session, self)  # its charts load when first shown
-        self.tabs.addTab(self.performance_tab, translate("MainWindow", "Pe&rformance"))
+        self.tabs.addTab(self.performance_tab, translate("MainWindow", "Perf&ormance"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)

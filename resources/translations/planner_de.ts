@@ -5945,7 +5945,7 @@ Konzept: {concept}</translation>
         <translation>Pe&amp;rsonen</translation>
     </message>
     <message>
-        <source>Pe&amp;rformance</source>
+        <source>Perf&amp;ormance</source>
         <translation>Ke&amp;nnzahlen</translation>
     </message>
     <message>

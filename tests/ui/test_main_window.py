@@ -312,7 +312,7 @@ def test_forecast_and_cleanup_tabs_are_built_when_first_opened(window: MainWindo
         "&Clean-up",
         "A&genda",
         "&People",
-        "Pe&rformance",
+        "Perf&ormance",
     ]
 
 

@@ -53,7 +53,7 @@ def test_menus_docks_and_tabs_are_german(qtbot: QtBot, demo_plan: PlanDB) -> Non
             "Pro&gnose",
             "Bere&inigung",
             "Ag&enda",
-            "&Personen",
+            "Pe&rsonen",
             "Ke&nnzahlen",
         ]
         assert window.board.accessibleName() == "Phasenansicht"
