@@ -23,8 +23,8 @@ DEFINITIONS: dict[str, str] = {
     "commit": "Open deals in the Commit forecast category closing in the quarter.",
     "best_case": "Open deals in the Best Case forecast category closing in the quarter.",
     "pipeline": "Open deals in the Pipeline forecast category closing in the quarter.",
-    "gap": "Target − (won + commit): what Best Case and Pipeline must still bring (negative: ahead).",
-    "coverage": "Open pipeline (commit + best case + pipeline) ÷ (target − won).",
+    "gap": "Target - (won + commit): what Best Case and Pipeline must still bring (negative: ahead).",
+    "coverage": "Open pipeline (commit + best case + pipeline) / (target - won).",
 }
 
 
@@ -60,7 +60,7 @@ class QuarterFigures:
     pipeline: float
     remaining: float | None
     gap: float | None
-    coverage: float | None  # a ratio: 2.5 means 2.5×
+    coverage: float | None  # a ratio: 2.5 means 2.5 times
 
 
 @dataclass(frozen=True, slots=True)

@@ -232,3 +232,37 @@ def change_lists(since: SinceReview) -> tuple[ChangeList, ...]:
             )
         )
     return tuple(lists)
+
+
+# The page as one table (the CSV file beside the deals, the workbook's first sheet).
+TABLE_COLUMNS: tuple[str, ...] = (
+    "Section",
+    "Item",
+    "Deal id",
+    "Account",
+    "Value or what changed",
+    "How it is counted",
+)
+TableRow = tuple[str, str, int | None, str, str, str]
+
+
+def table_rows(page: ManagerPage) -> list[TableRow]:
+    """Every line of the page as (section, item, deal id, account, value, definition)."""
+    rows: list[TableRow] = [
+        (QUARTER_TITLE, r.label, None, "", r.value, r.definition) for r in quarter_rows(page)
+    ]
+    for section in extra_sections(page):
+        rows += [(section.title, r.label, None, "", r.value, r.definition) for r in section.rows]
+    lines = diagnostic_lines(page)
+    rows += [(BALANCE_TITLE, title, None, "", message, "") for title, message in lines] or [
+        (BALANCE_TITLE, "", None, "", NO_DIAGNOSTICS, "")
+    ]
+    heading = since_heading(page)
+    rows.append((heading, "", None, "", since_intro(page), ""))
+    if page.since is not None:
+        for change in change_lists(page.since):
+            title = f"{heading}: {change.title}"
+            if change.unknown or not change.rows:
+                rows.append((title, "", None, "", change.unknown or "None.", ""))
+            rows += [(title, r.deal, r.deal_id, r.account, r.detail, "") for r in change.rows]
+    return rows

@@ -13,6 +13,7 @@ from typing import Literal
 
 from planner import calendar, funnel, i18n, money
 from planner.calendar import Quarter
+from planner.exchange.manager_page import ManagerPage, build_manager_page
 from planner.model import (
     Account,
     ActionStatus,
@@ -27,7 +28,6 @@ from planner.model import (
     Role,
     Stage,
 )
-from planner.exchange.manager_page import ManagerPage, build_manager_page
 from planner.next_step import NextStep, export_text, next_step
 from planner.sheet import load_sheets
 from planner.stages import ordered, probability
