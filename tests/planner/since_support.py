@@ -142,7 +142,7 @@ def _remember_review(plan: PlanDB, ids: dict[str, int]) -> None:
             if not f.is_strength and not (deal.id == ids["port"] and f.rule == "no-coach")
         ]
         if deal.id == ids["port"]:
-            marked.append(mark_repo.MarkedFlag("panic", "opportunity", deal.id, "Position −5: panic"))
+            marked.append(mark_repo.MarkedFlag("panic", "opportunity", deal.id, "Position -5: panic"))
         chosen = ForecastCategory(deal.forecast_category) if deal.forecast_category else None
         category = effective_category(level, chosen)
         if deal.id == ids["depot"]:

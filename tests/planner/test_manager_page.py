@@ -34,7 +34,7 @@ EXPECTED_ROWS = {
     "Won": [("Old tender", "19 Nov 2026; 70,000 EUR; reason: Best price")],
     "Lost": [("Lost bid", "21 Nov 2026; 15,000 EUR; reason: Competitor won: Globex")],
     "Walked away": [("Walked", "13 Nov 2026; 8,000 EUR; reason: No budget")],
-    "Red flags resolved": [("Port cranes", "Panic: Position −5: panic")],
+    "Red flags resolved": [("Port cranes", "Panic: Position -5: panic")],
 }
 
 
@@ -63,17 +63,21 @@ def test_the_page_holds_the_quarter_and_the_changes_since_the_last_pack(plan: Pl
     )
     # Gap = 200,000 - (70,000 + 0) = 130,000; coverage = (0 + 0 + 10,000) / (200,000 - 70,000).
     assert q.gap == 130_000
-    assert q.coverage is not None and abs(q.coverage - 10_000 / 130_000) < 1e-9
+    assert q.coverage is not None
+    assert abs(q.coverage - 10_000 / 130_000) < 1e-9
     # No day chosen: since the last pack the plan remembers (10 Nov 2026).
     assert page.since_source == "last_pack"
-    assert page.since is not None and page.since.since == SINCE
-    assert page.forecast_call is None and page.accountability is None
+    assert page.since is not None
+    assert page.since.since == SINCE
+    assert page.forecast_call is None
+    assert page.accountability is None
 
 
 def test_a_chosen_day_replaces_the_last_pack(plan: PlanDB) -> None:
     build_history(plan)
     pack = build_pack(plan, PackScope.all_open(), PackOptions(since=dt.date(2026, 11, 17)), TODAY)
-    assert pack.manager is not None and pack.manager.since_source == "chosen"
+    assert pack.manager is not None
+    assert pack.manager.since_source == "chosen"
     assert pack.manager.since is not None
     assert [c.deal.title for c in pack.manager.since.won] == ["Old tender"]
     assert pack.manager.since.walked_away == ()  # 13 Nov: before the chosen day
@@ -147,12 +151,12 @@ def test_markdown_xlsx_and_csv_carry_the_same_lists(plan: PlanDB, tmp_path: Path
     heading = "Since the last review (10 Nov 2026)"
     for title, rows in EXPECTED_ROWS.items():
         for deal, detail in rows:
-            found = [r for r in sheet_rows if r[0] == f"{heading}: {title}" and r[1] == deal]
-            assert found and found[0][4] == detail, (title, deal)
-            assert [f"{heading}: {title}", deal] == [
+            found = [r[4] for r in sheet_rows if r[0] == f"{heading}: {title}" and r[1] == deal]
+            assert found == [detail], (title, deal)
+            assert [f"{heading}: {title}", deal] == next(
                 r[:2] for r in csv_rows if r[1] == deal and title in r[0]
-            ][0]
-    assert ("The quarter", "Gap", None, None, "130,000 EUR") == sheet_rows[6][:5]
+            )
+    assert sheet_rows[6][:5] == ("The quarter", "Gap", None, None, "130,000 EUR")
 
 
 def test_json_carries_the_page_and_matches_the_schema(plan: PlanDB, tmp_path: Path) -> None:
@@ -160,7 +164,8 @@ def test_json_carries_the_page_and_matches_the_schema(plan: PlanDB, tmp_path: Pa
     data = json.loads(pack_json.write_json(pack, tmp_path / "pack.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(data)
     page = data["manager_page"]
-    assert page["quarter"]["target"] == 200_000 and page["quarter"]["gap"] == 130_000
+    assert page["quarter"]["target"] == 200_000
+    assert page["quarter"]["gap"] == 130_000
     since = page["since"]
     assert (since["since"], since["review_on"], page["since_source"]) == (
         "2026-11-10",
@@ -175,13 +180,15 @@ def test_json_carries_the_page_and_matches_the_schema(plan: PlanDB, tmp_path: Pa
     ]
     assert [a["commitments"] for a in since["advanced"]] == [["Agreed to a trial"]]
     assert [(f["deal"]["name"], f["rule"]) for f in since["flags_resolved"]] == [("Port cranes", "panic")]
-    assert page["forecast_call"] is None and page["accountability"] is None
+    assert page["forecast_call"] is None
+    assert page["accountability"] is None
 
 
 def test_without_an_earlier_pack_the_page_says_how_to_get_the_list(plan: PlanDB) -> None:
     build_history(plan, with_review=False)
     pack = build_pack(plan, PackScope.all_open(), PackOptions(), TODAY)
-    assert pack.manager is not None and pack.manager.since is None
+    assert pack.manager is not None
+    assert pack.manager.since is None
     markdown = pack_markdown.render_markdown(pack)
     assert "No pack has been exported from this plan yet" in markdown
     # A chosen day lists the changes, but red flags are unknown without a pack to compare with.
@@ -196,7 +203,8 @@ def test_hostile_deal_names_are_text_on_the_page(plan: PlanDB, tmp_path: Path) -
         plan.execute("UPDATE opportunity SET title = ? WHERE title = 'Old tender'", [HTML_NAME])
     pack = build_pack(plan, PackScope.all_open(), PackOptions(), TODAY)
     document = pack_html.render_html(pack)
-    assert SCRIPT not in document and "<b>Bold</b>" not in document
+    assert SCRIPT not in document
+    assert "<b>Bold</b>" not in document
     parsed = _Text()
     parsed.feed(document)
     assert [HTML_NAME, "—", "19 Nov 2026; 70,000 EUR; reason: Best price"] in parsed.rows

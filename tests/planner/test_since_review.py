@@ -55,8 +55,11 @@ def test_every_list_since_the_last_review(plan: PlanDB) -> None:
     assert [(f.deal.title, f.rule, f.label) for f in found.flags_resolved] == [
         ("Port cranes", "panic", "Panic")
     ]
-    assert found.review_on == SINCE and found.snapshot_on is None
-    assert found.flags_known and found.categories_known and not found.empty
+    assert found.review_on == SINCE
+    assert found.snapshot_on is None
+    assert found.flags_known
+    assert found.categories_known
+    assert not found.empty
     assert ids["port"] in {f.deal.id for f in found.flags_raised}
 
 
@@ -67,7 +70,9 @@ def test_a_later_day_sees_fewer_changes(plan: PlanDB) -> None:
     # New warehouse (18 Nov), Old tender (19 Nov) and Lost bid (21 Nov) are after.
     found = changes_since(plan, dt.date(2026, 11, 17), TODAY)
     assert [a.deal.title for a in found.added] == ["New warehouse"]
-    assert found.advanced == () and found.moved_back == () and found.amounts == ()
+    assert found.advanced == ()
+    assert found.moved_back == ()
+    assert found.amounts == ()
     assert [(p.old, p.new) for p in found.pushed] == [(dt.date(2026, 12, 20), dt.date(2027, 1, 15))]
     assert [c.deal.title for c in found.won + found.lost] == ["Old tender", "Lost bid"]
     assert found.walked_away == ()
@@ -78,8 +83,11 @@ def test_without_a_remembered_pack_flags_are_unknown_and_categories_come_from_a_
 ) -> None:
     ids = build_history(plan, with_review=False).ids
     found = changes_since(plan, SINCE, TODAY)
-    assert not found.flags_known and found.flags_raised == () and found.flags_resolved == ()
-    assert not found.categories_known and found.categories == ()
+    assert not found.flags_known
+    assert found.flags_raised == ()
+    assert found.flags_resolved == ()
+    assert not found.categories_known
+    assert found.categories == ()
     # A weekly snapshot of 9 Nov held Depot fleet as Pipeline.
     snapshot_repo.save_snapshot(
         plan,
@@ -91,7 +99,8 @@ def test_without_a_remembered_pack_flags_are_unknown_and_categories_come_from_a_
         ],
     )
     found = changes_since(plan, SINCE, TODAY)
-    assert found.snapshot_on == dt.date(2026, 11, 9) and found.categories_known
+    assert found.snapshot_on == dt.date(2026, 11, 9)
+    assert found.categories_known
     assert [(c.deal.title, c.old, c.new) for c in found.categories] == [
         ("Depot fleet", ForecastCategory.PIPELINE, ForecastCategory.COMMIT)
     ]
@@ -114,4 +123,6 @@ def test_recording_a_review_remembers_every_open_deal(plan: PlanDB) -> None:
     assert {f.rule for f in remembered[ids["new"]].red_flags} == set(NEW_DEAL_FLAGS)
     # Compared with itself, nothing about flags or categories changed.
     found = changes_since(plan, TODAY, TODAY)
-    assert found.flags_raised == () and found.flags_resolved == () and found.categories == ()
+    assert found.flags_raised == ()
+    assert found.flags_resolved == ()
+    assert found.categories == ()
