@@ -199,8 +199,7 @@ class ExportDialog(QDialog):
                 "ExportDialog",
                 "The manager's page lists what changed in the plan on this day or later: deals added,"
                 " advanced, moved back, pushed, amount and category changes, won, lost, walked away,"
-                " red flags raised and resolved. It starts as the day the last pack was exported;"
-                " empty: no list.",
+                " red flags raised and resolved. It starts as the day the last pack was exported.",
             )
         )
         form = QFormLayout()
