@@ -3,16 +3,19 @@ and exporting remembers the review for the next pack."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from planner.exchange.pack import PackOptions, PackScope, build_pack
 from planner.since_review import last_review_day
 from planner.storage.db import PlanDB
 from tests.planner.since_support import SINCE, TODAY, build_history
 from ui.dialogs.export_dialog import ExportDialog
+from ui.pack_pdf import write_pdf
 
 
 def _dialog(qtbot: QtBot, plan: PlanDB, folder: Path) -> ExportDialog:
@@ -79,3 +82,22 @@ def test_a_plan_never_reviewed_starts_empty(qtbot: QtBot, plan: PlanDB, tmp_path
     assert dialog.pack is not None
     assert dialog.pack.manager is not None
     assert dialog.pack.manager.since is None
+
+
+def test_the_pdf_opens_with_the_managers_page(qtbot: QtBot, plan: PlanDB, tmp_path: Path) -> None:
+    build_history(plan)
+    pack = build_pack(plan, PackScope.all_open(), PackOptions(paper="a4"), TODAY)
+    path = write_pdf(pack, tmp_path / "pack.pdf")
+    first_page = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = " ".join(first_page.split())
+    assert "Manager's page" in words
+    assert "Since the last review (10 Nov 2026)" in words
+    assert "Port cranes — 1 Dec 2026 → 15 Jan 2027" in words
+    assert "Depot fleet — Pipeline → Commit" in words
+    assert "Review pack" in words
+    assert words.index("Manager's page") < words.index("Deals added (1)")
