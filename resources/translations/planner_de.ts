@@ -2788,6 +2788,18 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>Ordner auswählen</translation>
     </message>
     <message>
+        <source>Changes since</source>
+        <translation>Änderungen seit</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s page lists what changed in the plan on this day or later: deals added, advanced, moved back, pushed, amount and category changes, won, lost, walked away, red flags raised and resolved. It starts as the day the last pack was exported.</source>
+        <translation>Die Managerseite listet, was sich im Plan an diesem Tag oder später geändert hat: neue Deals, vorgerückte, zurückgestufte, verschobene, geänderte Beträge und Kategorien, gewonnene, verlorene, aufgegebene Deals, aufgetretene und behobene Warnsignale. Vorbelegt ist der Tag, an dem das letzte Paket exportiert wurde.</translation>
+    </message>
+    <message>
+        <source>Changes &amp;since</source>
+        <translation>Änderungen &amp;seit</translation>
+    </message>
+    <message>
         <source>Pape&amp;r (PDF)</source>
         <translation>Papie&amp;r (PDF)</translation>
     </message>
