@@ -29,6 +29,8 @@ TABLES = (
     "amount_history",
     "import_change",
     "pipeline",
+    "coaching_item",
+    "verdict",
 )
 
 
