@@ -1197,9 +1197,10 @@ def import_review_notes(plan: PlanDB, notes: ReviewNotes) -> ImportResult:
         raise ReviewError(text.format(plan=notes.plan_name, id=notes.plan_id[:8]))
     known = pack_queries.imported_review_note_ids(plan)
     key = pack_queries.review_key(plan)
-    ids = [n.deal_id for n in (*notes.notes, *notes.verdicts) if n.deal_id is not None]
+    on_deals: list[ReviewNote | ReviewVerdict] = [*notes.notes, *notes.verdicts]
+    ids = [n.deal_id for n in on_deals if n.deal_id is not None]
     external = pack_queries.deal_external_ids(plan, ids)
-    crm_ids = [n.deal_external_id for n in (*notes.notes, *notes.verdicts) if n.deal_external_id]
+    crm_ids = [n.deal_external_id for n in on_deals if n.deal_external_id]
     by_crm = pack_queries.deal_ids_by_external_id(plan, crm_ids)
     wanted: list[pack_queries.ManagerNote] = []
     items: list[coaching_repo.NewItem] = []
