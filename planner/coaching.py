@@ -185,3 +185,15 @@ def write_item_state(plan: PlanDB, state: repo.ItemState) -> Change:
 def coaching_action_ids(plan: PlanDB, action_ids: Sequence[int]) -> set[int]:
     """Which of the given actions came from the manager's coaching items."""
     return repo.coaching_action_ids(plan, action_ids)
+
+
+def import_state(plan: PlanDB, before: repo.ImportState | None = None) -> repo.ImportState:
+    """The review-note records before an import, or (given the state before) what it added."""
+    return repo.import_state(plan, before)
+
+
+def write_import_state(plan: PlanDB, state: repo.ImportState, other: repo.ImportState) -> Change:
+    """Undo or redo an import of review notes: the plan holds `state` again (`other` is the state
+    it leaves, so the deals of both are refreshed)."""
+    repo.write_import_state(plan, state)
+    return Change(opportunities=frozenset(state.deals() | other.deals()))

@@ -244,3 +244,77 @@ def put_verdict(plan: PlanDB, verdict: VerdictRow) -> bool:
             ],
         )
     return True
+
+
+# Importing review notes as one undo step: the rows an import adds are those past each table's
+# last id before it (undo runs only when the import is the newest edit, so nothing else is past
+# it); verdicts may be replaced, so their small table is kept whole; and the list of note ids
+# imported, which makes a second import add nothing.
+_ADDED_TABLES = ("action", "note", "coaching_item")  # insert order: an item may name an action
+_IMPORTED_KEY = "imported_review_notes"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportState:
+    """The plan's review-note records before an import (`added` empty) or after it."""
+
+    floor: tuple[tuple[str, int], ...]  # each table's last id before the import
+    added: tuple[tuple[str, tuple[str, ...], tuple[tuple[Any, ...], ...]], ...]  # (table, columns, rows)
+    verdicts: tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]
+    imported: str | None
+
+    def deals(self) -> set[int]:
+        """The deals the state's rows are on."""
+        found: set[int] = set()
+        for _table, columns, rows in (*self.added, ("verdict", *self.verdicts)):
+            at = columns.index("opportunity_id")
+            found.update(r[at] for r in rows if r[at] is not None)
+        return found
+
+
+def _all(
+    plan: PlanDB, sql: str, params: Sequence[Any] = ()
+) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]:
+    cursor = plan.conn.execute(sql, params)
+    return tuple(d[0] for d in cursor.description), tuple(cursor.fetchall())
+
+
+def import_state(plan: PlanDB, before: ImportState | None = None) -> ImportState:
+    """The state now: before an import (no `before`), or after it (the rows added since `before`)."""
+    if before is None:
+        floor = tuple((t, plan.query(f"SELECT COALESCE(MAX(id), 0) FROM {t}")[0][0]) for t in _ADDED_TABLES)
+        added: tuple[tuple[str, tuple[str, ...], tuple[tuple[Any, ...], ...]], ...] = ()
+    else:
+        floor = before.floor
+        added = tuple(
+            (t, *_all(plan, f"SELECT * FROM {t} WHERE id > ? ORDER BY id", [last])) for t, last in floor
+        )
+    rows = plan.query("SELECT value FROM settings WHERE key = ?", [_IMPORTED_KEY])
+    return ImportState(
+        floor, added, _all(plan, "SELECT * FROM verdict ORDER BY id"), rows[0][0] if rows else None
+    )
+
+
+def write_import_state(plan: PlanDB, state: ImportState) -> None:
+    """Make the plan's review-note records what `state` holds (undo and redo of an import)."""
+    with plan.atomic():
+        for table, last in reversed(state.floor):
+            plan.execute(f"DELETE FROM {table} WHERE id > ?", [last])
+        for table, columns, rows in state.added:
+            marks = ",".join("?" * len(columns))
+            for row in rows:
+                plan.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", row)
+        plan.execute("DELETE FROM verdict")
+        columns, rows = state.verdicts
+        for row in rows:
+            plan.execute(
+                f"INSERT INTO verdict ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))})", row
+            )
+        if state.imported is None:
+            plan.execute("DELETE FROM settings WHERE key = ?", [_IMPORTED_KEY])
+        else:
+            plan.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [_IMPORTED_KEY, state.imported],
+            )

@@ -135,9 +135,11 @@ def test_coaching_comes_back_as_work_and_the_next_pack_shows_it_answered(
     drive.settle(50)
     modals = drive.Modals()
     told: list[str] = []
+    actions_at_start = demo_plan.query("SELECT COUNT(*) FROM action")[0][0]
     with modals.expecting(_file(notes_path), _read_box(told)):
         seller.menus.import_review_action.trigger()
     assert modals.take_unexpected() == []
+    assert seller.undo_stack.count() == 1  # the import is one undo step
     assert "1 is a coaching item" in told[-1]
     assert "1 new verdict" in told[-1]
     # The item is one of the deal's actions, due when the manager said, and in the Agenda.
@@ -223,6 +225,19 @@ def test_coaching_comes_back_as_work_and_the_next_pack_shows_it_answered(
         in html
     )
     assert "<img src=x" not in html
+
+    # Undoing the import takes the notes, the item, its action and the verdict back; redo returns them.
+    assert seller.undo_stack.count() == 2  # the import, the answer (the second import added nothing)
+    seller.undo_stack.undo()
+    seller.undo_stack.undo()
+    assert coaching.items(demo_plan) == []
+    assert coaching.verdicts(demo_plan) == {}
+    assert demo_plan.query("SELECT COUNT(*) FROM action")[0][0] == actions_at_start
+    assert not [b for b in badges(_card_face(seller, DEAL)) if b.text == "Challenged"]  # type: ignore[arg-type]
+    seller.undo_stack.redo()
+    seller.undo_stack.redo()
+    assert [i.answered_on for i in coaching.items(demo_plan)] == [TODAY]
+    assert coaching.verdicts(demo_plan)[DEAL].reason == REASON
     seller.undo_stack.clear()
 
 

@@ -141,11 +141,32 @@ class PlanActions(QObject):
 
     @Slot()
     def import_review_notes(self) -> None:
+        from planner import coaching
+        from ui.commands import SwapCommand
         from ui.review_window import run_import_review_notes
 
+        before = coaching.import_state(self.plan)
         change = run_import_review_notes(self.widget, self.plan)
-        if change is not None:
-            self.session.apply_change(change)
+        if change is None:
+            return
+        self.session.apply_change(change)
+        after = coaching.import_state(self.plan, before)
+        if not any(rows for _table, _columns, rows in after.added) and after.verdicts == before.verdicts:
+            return  # nothing new: no undo step
+        # Written already, as a CRM import: one undo step takes the notes, items and verdicts back
+        # (without it, undoing an earlier edit of the deal would drop them unasked).
+        self.session.push(
+            lambda: SwapCommand(
+                translate("MainWindow", "Import review notes"),
+                lambda state: coaching.write_import_state(
+                    self.plan, state, after if state is before else before
+                ),
+                before,
+                after,
+                self.session.apply_change,
+            ),
+            translate("MainWindow", "The review notes import could not be put on the undo stack"),
+        )
 
     @Slot()
     def answer_coaching_items(self) -> None:

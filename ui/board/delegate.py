@@ -87,7 +87,7 @@ def badges(face: CardFace | None) -> list[Badge]:
         text = plural(count, translate("CardBadge", "{n} flag"), translate("CardBadge", "{n} flags"))
         chips.append(Badge(text.format(n=count), FLAGS, "\n".join(face.red_flags)))
     if face.verdict is not None:
-        chips.append(verdict_badge(face.verdict))
+        chips.insert(0, verdict_badge(face.verdict))  # first: what the seller must answer
     return chips
 
 
