@@ -6311,6 +6311,14 @@ Zurückstellung aufheben?</translation>
         <translation>Ihr Name, wie Ihre Führungskraft ihn im Review-Paket sieht:</translation>
     </message>
     <message>
+        <source>Import review notes</source>
+        <translation>Review-Notizen importieren</translation>
+    </message>
+    <message>
+        <source>The review notes import could not be put on the undo stack</source>
+        <translation>Der Import der Review-Notizen konnte nicht in den Rückgängig-Verlauf aufgenommen werden</translation>
+    </message>
+    <message>
         <source>The import could not be put on the undo stack</source>
         <translation>Der Import konnte nicht in den Rückgängig-Verlauf aufgenommen werden</translation>
     </message>
