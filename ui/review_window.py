@@ -51,6 +51,8 @@ translate = QCoreApplication.translate
 
 # The notes panel's preferred height: what a 720-pixel screen leaves a dock.
 PREFERRED_HEIGHT = 540
+# A note editor's least height: two lines of text.
+EDITOR_MIN_HEIGHT = 48
 
 # Where the issue is silent, decided here: the manager's notes live in the window until saved
 # (the bundle's plan is never written, not even in memory); closing with unsaved notes asks.
@@ -172,6 +174,8 @@ class CoachingNotesPanel(QWidget):
         self.deal_editor.setPlaceholderText(translate("CoachingNotesPanel", "A coaching note on this deal…"))
         self.deal_editor.setTabChangesFocus(True)  # Tab leaves the editor: keyboard users are not trapped
         self.deal_editor.setMaximumHeight(110)
+        # Two lines at least: with the coaching item and verdict rows, the panel still fits 720 pixels.
+        self.deal_editor.setMinimumHeight(EDITOR_MIN_HEIGHT)
         self.deal_item = ItemChoice(translate("CoachingNotesPanel", "Coaching item on this deal"), self)
         self.add_deal_note = QPushButton(translate("CoachingNotesPanel", "Add note on this &deal"), self)
         self.add_deal_note.clicked.connect(self._on_add_deal_note_clicked)
@@ -185,6 +189,7 @@ class CoachingNotesPanel(QWidget):
         )
         self.plan_editor.setTabChangesFocus(True)
         self.plan_editor.setMaximumHeight(110)
+        self.plan_editor.setMinimumHeight(EDITOR_MIN_HEIGHT)
         self.plan_item = ItemChoice(translate("CoachingNotesPanel", "Coaching item on the whole plan"), self)
         self.add_plan_note = QPushButton(translate("CoachingNotesPanel", "Add note on the whole &plan"), self)
         self.add_plan_note.clicked.connect(self._on_add_plan_note_clicked)

@@ -6050,7 +6050,7 @@ Konzept: {concept}</translation>
     </message>
     <message>
         <source>Coac&amp;hing items…</source>
-        <translation>Coac&amp;hing-Punkte…</translation>
+        <translation>Coaching-&amp;Punkte…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
