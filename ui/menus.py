@@ -67,6 +67,9 @@ class WindowMenus(QObject):
         self.import_review_action = a(
             translate("MainWindow", "Import review &notes…"), plan.import_review_notes
         )
+        self.coaching_items_action = a(
+            translate("MainWindow", "Coac&hing items…"), plan.answer_coaching_items
+        )
         self.quit_action = a(translate("MainWindow", "&Quit"), window.close, QKeySequence(std.Quit))
         self.undo_action = session.undo_stack.createUndoAction(window, translate("MainWindow", "&Undo"))
         # Every binding of the platform (Redo: Ctrl+Y and Ctrl+Shift+Z), not only the first.
@@ -143,6 +146,7 @@ class WindowMenus(QObject):
             self.import_action,
             self.restore_action,
             self.import_review_action,
+            self.coaching_items_action,
         )
         from ui.icons import icon
 
@@ -161,7 +165,12 @@ class WindowMenus(QObject):
         file_menu = menus.addMenu(translate("MainWindow", "&File"))
         for group in (
             [self.new_plan_action, self.open_plan_action, self.start_own_action, self.restore_action],
-            [self.import_action, self.export_crm_action, self.import_review_action],
+            [
+                self.import_action,
+                self.export_crm_action,
+                self.import_review_action,
+                self.coaching_items_action,
+            ],
             [self.export_pack_action, self.export_agenda_action, self.open_review_action],
             [self.quit_action],
         ):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from planner import calendar, funnel, i18n, money
+from planner import coaching as coaching_rules
 from planner.calendar import Quarter
 from planner.exchange.manager_page import ManagerPage, build_manager_page
 from planner.model import (
@@ -238,6 +239,24 @@ class NoteInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class CoachingItemInfo:
+    """A manager's coaching item on the deal (planner.coaching), and whether the seller answered it."""
+
+    kind: str  # "question" or "action"
+    text: str
+    due: dt.date | None
+    reviewer: str
+    answered_on: dt.date | None
+    answer: str
+
+    def status(self) -> str:
+        """'answered 2026-12-01: the answer', 'open, due 2026-12-10' or 'open' (the pack is in English)."""
+        if self.answered_on is not None:
+            return f"answered {self.answered_on.isoformat()}" + (f": {self.answer}" if self.answer else "")
+        return f"open, due {self.due.isoformat()}" if self.due else "open"
+
+
+@dataclass(frozen=True, slots=True)
 class AttendeeInfo:
     """An attendee of a call: a buying influence of the deal, with their Concept."""
 
@@ -318,6 +337,7 @@ class DealPack:
     call_plans: tuple[CallPlanInfo, ...] = ()  # by meeting time
     warnings: tuple[str, ...] = ()  # planner.funnel.status_words: closed deals keep their slips
     timeline: tuple[TimelineEntry, ...] = ()  # planner.timeline: everything that happened, oldest first
+    coaching_items: tuple[CoachingItemInfo, ...] = ()  # the manager's, answered or open
 
     @property
     def is_open(self) -> bool:
@@ -516,6 +536,13 @@ def _build_pack(
     left_out = 0
     amounts = opportunity_repo.amount_histories(plan, list(ids))
     imports = opportunity_repo.import_changes_of(plan, list(ids))
+    items: dict[int, list[CoachingItemInfo]] = {}
+    for item in coaching_rules.items(plan, list(ids)):
+        items.setdefault(item.opportunity_id or 0, []).append(
+            CoachingItemInfo(
+                item.kind.value, item.text, item.due, item.reviewer, item.answered_on, item.answer
+            )
+        )
     deals: list[DealPack] = []
     for deal_id in ids:
         sheet = sheets.get(deal_id)
@@ -651,6 +678,7 @@ def _build_pack(
                         money_text=money_text,
                     )
                 ),
+                coaching_items=tuple(items.get(o.id, ())),
             )
         )
     deals.sort(key=lambda d: (d.stage_position, d.close_date or dt.date.max, d.id))

@@ -186,6 +186,18 @@ def opportunity(deal: DealPack, token: str | None = None) -> dict[str, Any]:
         ],
         "notes": [_note(n) for n in deal.notes],
         "coaching_notes": [_note(n) for n in deal.coaching_notes],
+        "coaching_items": [
+            {
+                "kind": i.kind,
+                "text": i.text,
+                "due": _date(i.due),
+                "reviewer": i.reviewer,
+                "answered": i.answered_on is not None,
+                "answered_on": _date(i.answered_on),
+                "answer": i.answer,
+            }
+            for i in deal.coaching_items
+        ],
         "call_plans": [_call_plan(c) for c in deal.call_plans],
         "timeline": [{"at": e.at, "kind": e.kind, "text": e.text} for e in deal.timeline],
     }

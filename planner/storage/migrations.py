@@ -26,6 +26,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0011_agenda_indexes",
     "0012_board_rank",
     "0013_close_reasons",
+    "0015_coaching",
     "0016_review_marks",
 )
 
@@ -491,6 +492,38 @@ CREATE TABLE review_mark_deal (
 )
 """
 
+# The manager's coaching from a review (planner.coaching): an item is a question to answer or an
+# action with a due date, made from one review note (note_id, its stable id, makes a second import
+# add nothing); an item on a deal becomes one of the deal's actions (action_id), and the seller marks
+# it answered. A deleted action leaves its item, so importing the review again does not bring it
+# back. A verdict is the manager's word on a committed deal: one per deal, a later one replaces it.
+_COACHING = """
+CREATE TABLE coaching_item (
+    id INTEGER PRIMARY KEY,
+    note_id TEXT NOT NULL UNIQUE,
+    opportunity_id INTEGER REFERENCES opportunity(id) ON DELETE CASCADE,
+    action_id INTEGER REFERENCES action(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('question', 'action')),
+    text TEXT NOT NULL,
+    due TEXT,
+    reviewer TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    answered_on TEXT,
+    answer TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX coaching_item_opportunity ON coaching_item(opportunity_id);
+CREATE INDEX coaching_item_action ON coaching_item(action_id);
+CREATE TABLE verdict (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL UNIQUE REFERENCES opportunity(id) ON DELETE CASCADE,
+    verdict_id TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('agree', 'challenge')),
+    reason TEXT NOT NULL DEFAULT '',
+    reviewer TEXT NOT NULL DEFAULT '',
+    given TEXT NOT NULL
+)
+"""
+
 # What each migration creates, statement by statement: the migrations below run these, and
 # planner.storage.schema_check builds the schema a plan of each version must have from them
 # (without sqlite-utils, which costs ~100 ms to import). A migration that changes the schema in
@@ -511,6 +544,7 @@ SCHEMA_SQL: dict[str, str] = {
     "0012_board_rank": _BOARD_RANK,
     # Its UPDATE files the free-text reasons of deals closed before as "other".
     "0013_close_reasons": _CLOSE_REASONS,
+    "0015_coaching": _COACHING,
     "0016_review_marks": _REVIEW_MARKS,
 }
 
@@ -609,6 +643,11 @@ def build_migrations() -> Migrations:
             "UPDATE opportunity SET close_reason_code = 'other'"
             " WHERE closed_on IS NOT NULL AND trim(close_reason) != ''"
         )
+
+    @migrations(name="0015_coaching")
+    def coaching(db: Database) -> None:
+        for statement in schema_statements("0015_coaching"):
+            db.execute(statement)
 
     @migrations(name="0016_review_marks")
     def review_marks(db: Database) -> None:

@@ -458,6 +458,10 @@
         <translation>Seit {days} Tagen überfällig</translation>
     </message>
     <message>
+        <source>Your manager&apos;s coaching item. {why}</source>
+        <translation>Coaching-Punkt Ihrer Führungskraft. {why}</translation>
+    </message>
+    <message>
         <source>{n} overdue</source>
         <translation>{n} überfällig</translation>
     </message>
@@ -1621,6 +1625,18 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>{n} Warnsignale</translation>
     </message>
     <message>
+        <source>Your manager</source>
+        <translation>Ihre Führungskraft</translation>
+    </message>
+    <message>
+        <source>{who}: {verdict} ({reason})</source>
+        <translation>{who}: {verdict} ({reason})</translation>
+    </message>
+    <message>
+        <source>{who}: {verdict}</source>
+        <translation>{who}: {verdict}</translation>
+    </message>
+    <message>
         <source>{badge}: {reason}</source>
         <translation>{badge}: {reason}</translation>
     </message>
@@ -1775,7 +1791,132 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
 </context>
 <context>
+    <name>Coaching</name>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Zugestimmt</translation>
+    </message>
+    <message>
+        <source>Challenged</source>
+        <translation>Hinterfragt</translation>
+    </message>
+    <message>
+        <source>That coaching item no longer exists.</source>
+        <translation>Dieser Coaching-Punkt existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Write your answer to the question first.</source>
+        <translation>Schreiben Sie zuerst Ihre Antwort auf die Frage.</translation>
+    </message>
+    <message>
+        <source>The answer is too long (at most {limit} characters).</source>
+        <translation>Die Antwort ist zu lang (höchstens {limit} Zeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>CoachingActions</name>
+    <message>
+        <source>Answer a coaching item</source>
+        <translation>Coaching-Punkt beantworten</translation>
+    </message>
+    <message>
+        <source>The coaching item was not marked answered</source>
+        <translation>Der Coaching-Punkt wurde nicht als beantwortet markiert</translation>
+    </message>
+</context>
+<context>
+    <name>CoachingItemsDialog</name>
+    <message>
+        <source>Whole plan</source>
+        <translation>Ganzer Plan</translation>
+    </message>
+    <message>
+        <source>{where} · {kind}: {text}</source>
+        <translation>{where} · {kind}: {text}</translation>
+    </message>
+    <message>
+        <source> (due {date})</source>
+        <translation> (fällig {date})</translation>
+    </message>
+    <message>
+        <source> — from {reviewer}</source>
+        <translation> — von {reviewer}</translation>
+    </message>
+    <message>
+        <source>Coaching items</source>
+        <translation>Coaching-Punkte</translation>
+    </message>
+    <message>
+        <source>Your manager&apos;s questions and actions from the last reviews. Answer a question, or mark an action answered once it is done; the next review pack shows which are answered.</source>
+        <translation>Fragen und Aktionen Ihrer Führungskraft aus den letzten Reviews. Beantworten Sie eine Frage oder markieren Sie eine erledigte Aktion als beantwortet; das nächste Review-Paket zeigt, welche beantwortet sind.</translation>
+    </message>
+    <message>
+        <source>Open coaching items</source>
+        <translation>Offene Coaching-Punkte</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>Your answer (needed for a question)…</source>
+        <translation>Ihre Antwort (für eine Frage nötig)…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark answered</source>
+        <translation>Als beantwortet &amp;markieren</translation>
+    </message>
+    <message>
+        <source>No open coaching items.</source>
+        <translation>Keine offenen Coaching-Punkte.</translation>
+    </message>
+    <message>
+        <source>Write your answer to the question first.</source>
+        <translation>Schreiben Sie zuerst Ihre Antwort auf die Frage.</translation>
+    </message>
+</context>
+<context>
     <name>CoachingNotesPanel</name>
+    <message>
+        <source>Just a note</source>
+        <translation>Nur eine Notiz</translation>
+    </message>
+    <message>
+        <source>A question to answer</source>
+        <translation>Eine Frage zum Beantworten</translation>
+    </message>
+    <message>
+        <source>An action with a due date</source>
+        <translation>Eine Aktion mit Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>A coaching item comes back to the seller as work: a question is answered, an action is done by its due date. Both become one of the deal&apos;s actions and appear in the Agenda.</source>
+        <translation>Ein Coaching-Punkt kommt als Arbeit zum Verkäufer zurück: Eine Frage wird beantwortet, eine Aktion bis zum Fälligkeitsdatum erledigt. Beide werden zu Aktionen des Deals und erscheinen in der Agenda.</translation>
+    </message>
+    <message>
+        <source>Due date of the coaching item</source>
+        <translation>Fälligkeitsdatum des Coaching-Punkts</translation>
+    </message>
+    <message>
+        <source>Question: {text}</source>
+        <translation>Frage: {text}</translation>
+    </message>
+    <message>
+        <source>Action: {text}</source>
+        <translation>Aktion: {text}</translation>
+    </message>
+    <message>
+        <source> (due {date})</source>
+        <translation> (fällig {date})</translation>
+    </message>
     <message>
         <source>Coaching notes</source>
         <translation>Coaching-Notizen</translation>
@@ -1805,6 +1946,10 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>Eine Coaching-Notiz zu dieser Verkaufschance…</translation>
     </message>
     <message>
+        <source>Coaching item on this deal</source>
+        <translation>Coaching-Punkt zu diesem Deal</translation>
+    </message>
+    <message>
         <source>Add note on this &amp;deal</source>
         <translation>Notiz zu dieser &amp;Chance hinzufügen</translation>
     </message>
@@ -1821,12 +1966,48 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>Eine Notiz zum ganzen Plan: der Trichter, das Quartal, Prioritäten…</translation>
     </message>
     <message>
+        <source>Coaching item on the whole plan</source>
+        <translation>Coaching-Punkt zum ganzen Plan</translation>
+    </message>
+    <message>
         <source>Add note on the whole &amp;plan</source>
         <translation>Notiz zum ganzen &amp;Plan hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove selected note</source>
         <translation>Ausgewählte Notiz &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Your verdict on this deal</source>
+        <translation>Ihr Urteil zu diesem Deal</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>Zustimmen</translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation>Hinterfragen</translation>
+    </message>
+    <message>
+        <source>Your word on a deal the seller committed to this quarter: agree, or challenge it with a reason. The seller sees it on the card and in the deal&apos;s details.</source>
+        <translation>Ihr Wort zu einem Deal, den der Verkäufer in diesem Quartal zugesagt hat: zustimmen oder mit Begründung hinterfragen. Der Verkäufer sieht es auf der Karte und in den Deal-Details.</translation>
+    </message>
+    <message>
+        <source>Reason for the verdict</source>
+        <translation>Begründung des Urteils</translation>
+    </message>
+    <message>
+        <source>Why (needed to challenge)</source>
+        <translation>Warum (zum Hinterfragen nötig)</translation>
+    </message>
+    <message>
+        <source>Give &amp;verdict</source>
+        <translation>&amp;Urteil abgeben</translation>
     </message>
     <message>
         <source>On this deal</source>
@@ -1847,12 +2028,44 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
 {notes}</translation>
     </message>
     <message>
+        <source>A verdict is given on a deal the seller committed to.</source>
+        <translation>Ein Urteil gibt es zu Deals, die der Verkäufer zugesagt hat.</translation>
+    </message>
+    <message>
+        <source>No verdict on this committed deal yet.</source>
+        <translation>Noch kein Urteil zu diesem zugesagten Deal.</translation>
+    </message>
+    <message>
+        <source>Your verdict: challenged ({reason})</source>
+        <translation>Ihr Urteil: hinterfragt ({reason})</translation>
+    </message>
+    <message>
+        <source>Your verdict: agreed</source>
+        <translation>Ihr Urteil: zugestimmt</translation>
+    </message>
+    <message>
+        <source>Say why</source>
+        <translation>Begründen Sie</translation>
+    </message>
+    <message>
+        <source>A challenge needs a reason the seller can act on.</source>
+        <translation>Ein Hinterfragen braucht eine Begründung, mit der der Verkäufer arbeiten kann.</translation>
+    </message>
+    <message>
         <source>The note is too long</source>
         <translation>Die Notiz ist zu lang</translation>
     </message>
     <message>
         <source>A note has at most {limit} characters; this one has {length}.</source>
         <translation>Eine Notiz hat höchstens {limit} Zeichen; diese hat {length}.</translation>
+    </message>
+    <message>
+        <source>When is it due?</source>
+        <translation>Wann ist es fällig?</translation>
+    </message>
+    <message>
+        <source>An action for the seller needs a due date.</source>
+        <translation>Eine Aktion für den Verkäufer braucht ein Fälligkeitsdatum.</translation>
     </message>
 </context>
 <context>
@@ -2547,6 +2760,34 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     <message>
         <source>{date}: {what}</source>
         <translation>{date}: {what}</translation>
+    </message>
+    <message>
+        <source>Verdict: {verdict}</source>
+        <translation>Urteil: {verdict}</translation>
+    </message>
+    <message>
+        <source> ({reason})</source>
+        <translation> ({reason})</translation>
+    </message>
+    <message>
+        <source>{kind}: {text}</source>
+        <translation>{kind}: {text}</translation>
+    </message>
+    <message>
+        <source> (answered {date})</source>
+        <translation> (beantwortet {date})</translation>
+    </message>
+    <message>
+        <source>: {answer}</source>
+        <translation>: {answer}</translation>
+    </message>
+    <message>
+        <source> (due {date}, open)</source>
+        <translation> (fällig {date}, offen)</translation>
+    </message>
+    <message>
+        <source> (open)</source>
+        <translation> (offen)</translation>
     </message>
     <message>
         <source> ({stage})</source>
@@ -6057,6 +6298,10 @@ Konzept: {concept}</translation>
         <translation>Review-N&amp;otizen importieren…</translation>
     </message>
     <message>
+        <source>Coac&amp;hing items…</source>
+        <translation>Coaching-&amp;Punkte…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -6309,6 +6554,22 @@ Zurückstellung aufheben?</translation>
     <message>
         <source>Review pack written: {files}</source>
         <translation>Review-Paket geschrieben: {files}</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Your name, as your manager sees it on the review pack:</source>
+        <translation>Ihr Name, wie Ihre Führungskraft ihn im Review-Paket sieht:</translation>
+    </message>
+    <message>
+        <source>Import review notes</source>
+        <translation>Review-Notizen importieren</translation>
+    </message>
+    <message>
+        <source>The review notes import could not be put on the undo stack</source>
+        <translation>Der Import der Review-Notizen konnte nicht in den Rückgängig-Verlauf aufgenommen werden</translation>
     </message>
     <message>
         <source>The import could not be put on the undo stack</source>
@@ -8643,6 +8904,22 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
         <translation>Keine neuen Coaching-Notizen.</translation>
     </message>
     <message>
+        <source>1 is a coaching item: it is in your actions.</source>
+        <translation>1 davon ist ein Coaching-Punkt: Er steht bei Ihren Aktionen.</translation>
+    </message>
+    <message>
+        <source>{n} are coaching items: they are in your actions.</source>
+        <translation>{n} davon sind Coaching-Punkte: Sie stehen bei Ihren Aktionen.</translation>
+    </message>
+    <message>
+        <source>1 new verdict on a committed deal.</source>
+        <translation>1 neues Urteil zu einem zugesagten Deal.</translation>
+    </message>
+    <message>
+        <source>{n} new verdicts on committed deals.</source>
+        <translation>{n} neue Urteile zu zugesagten Deals.</translation>
+    </message>
+    <message>
         <source>1 was imported before.</source>
         <translation>1 wurde schon früher importiert.</translation>
     </message>
@@ -8674,6 +8951,10 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
         <source>deal {id}</source>
         <translation>Verkaufschance {id}</translation>
     </message>
+    <message>
+        <source>Answer your manager&apos;s question: {question}</source>
+        <translation>Frage Ihrer Führungskraft beantworten: {question}</translation>
+    </message>
 </context>
 <context>
     <name>ReviewWindow</name>
@@ -8692,6 +8973,14 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>&amp;Review</source>
         <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Your name, as the seller sees it on your notes and verdicts:</source>
+        <translation>Ihr Name, wie der Verkäufer ihn bei Ihren Notizen und Urteilen sieht:</translation>
     </message>
     <message>
         <source>{n} coaching note in this review, not saved</source>

@@ -35,6 +35,8 @@ TABLES = {
     "pipeline",
     "review_mark",
     "review_mark_deal",
+    "coaching_item",
+    "verdict",
     # The search index and the tables SQLite keeps its data in.
     "search_index",
     "search_index_data",

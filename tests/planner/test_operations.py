@@ -31,6 +31,8 @@ TABLES = (
     "pipeline",
     "review_mark",
     "review_mark_deal",
+    "coaching_item",
+    "verdict",
 )
 
 
