@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from planner.close_reasons import describe
 from planner import coaching
+from planner.close_reasons import describe
 from planner.funnel import (
     FunnelStatus,
     days_in_stage,
