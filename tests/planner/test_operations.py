@@ -29,6 +29,8 @@ TABLES = (
     "amount_history",
     "import_change",
     "pipeline",
+    "forecast_call",
+    "forecast_call_deal",
 )
 
 
