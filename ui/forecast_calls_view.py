@@ -49,11 +49,16 @@ def _money(value: float | None, currency: str) -> str:
     return "—" if value is None else fmt.amount(round(value), currency)
 
 
+def _number(value: float) -> str:
+    return fmt.number(round(value))
+
+
 def _signed(value: float | None, currency: str) -> str:
+    """'+40,000 EUR', '-5,000 EUR'; without a currency, the bare number."""
     if value is None:
         return "—"
     sign = "+" if round(value) > 0 else ""
-    return sign + fmt.amount(round(value), currency)
+    return sign + (fmt.amount(round(value), currency) if currency else _number(value))
 
 
 def _percent(value: float | None) -> str:
@@ -132,12 +137,13 @@ class AccuracyModel(HeadedTableModel):
             return fmt.date(week.week)
         if call is None:
             return translate("AccuracyModel", "no call") if column == 1 else ""
+        # Bare numbers: the heading names the currency, and eight columns fit beside the chart.
         values = (
             fmt.date(call.called_on),
-            _money(call.commit, call.currency),
-            _money(call.best_case, call.currency),
-            _money(week.won, currency),
-            _signed(week.commit_difference, currency),
+            _number(call.commit),
+            _number(call.best_case),
+            _number(week.won),
+            _signed(week.commit_difference, ""),
             _percent(week.commit_percent),
             _percent(week.best_case_percent),
         )
@@ -312,24 +318,36 @@ def _table(parent: QWidget, model: HeadedTableModel, name: str) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table
 
 
 class ForecastCallsPanel(QSplitter):
-    """The chart on top; below, accuracy by week and the deals behind the selected week's call."""
+    """The chart beside the accuracy by week; below, the deals behind the selected week's call."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.accuracy: Accuracy | None = None
-        self.chart_view = QChartView(self)
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        self.chart_view = QChartView(top)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(200)
+        self.chart_view.setMinimumSize(320, 220)
         self.chart_view.setAccessibleName(translate("ForecastCallsView", "Forecast calls chart"))
         self.chart_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        below = QWidget(self)
-        self.heading = _plain(below)
+        weeks_box = QWidget(top)
+        self.heading = _plain(weeks_box)
         self.weeks_model = AccuracyModel(self)
-        self.weeks = _table(below, self.weeks_model, translate("ForecastCallsView", "Accuracy by week"))
+        self.weeks = _table(weeks_box, self.weeks_model, translate("ForecastCallsView", "Accuracy by week"))
+        weeks_layout = QVBoxLayout(weeks_box)
+        weeks_layout.setContentsMargins(0, 0, 0, 0)
+        weeks_layout.addWidget(self.heading)
+        weeks_layout.addWidget(self.weeks, 1)
+        top.addWidget(self.chart_view)
+        top.addWidget(weeks_box)
+        top.setStretchFactor(0, 4)
+        top.setStretchFactor(1, 5)
+        below = QWidget(self)
         self.explanation = _plain(below)
         self.differences_model = DifferencesModel(self)
         self.differences = _table(
@@ -337,14 +355,12 @@ class ForecastCallsPanel(QSplitter):
         )
         layout = QVBoxLayout(below)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.weeks, 3)
         layout.addWidget(self.explanation)
-        layout.addWidget(self.differences, 2)
-        self.addWidget(self.chart_view)
+        layout.addWidget(self.differences, 1)
+        self.addWidget(top)
         self.addWidget(below)
-        self.setStretchFactor(0, 2)
-        self.setStretchFactor(1, 3)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 2)
         self.weeks.selectionModel().currentRowChanged.connect(self._on_weeks_current_row_changed)
 
     def show_accuracy(self, accuracy: Accuracy, target: float | None) -> None:
@@ -365,19 +381,22 @@ class ForecastCallsPanel(QSplitter):
         elif accuracy.ended:
             text = translate(
                 "ForecastCallsView",
-                "{quarter} has ended with {won} won. Each week's last call against it (all pipelines):",
-            ).format(quarter=quarter, won=won)
+                "{quarter} has ended with {won} won. Each week's last call against it, in {currency}"
+                " (all pipelines):",
+            ).format(quarter=quarter, won=won, currency=accuracy.currency)
         else:
             text = translate(
                 "ForecastCallsView",
                 "{quarter} has not ended: {won} won so far. The accuracy is final when it ends"
-                " (all pipelines).",
-            ).format(quarter=quarter, won=won)
+                " (in {currency}, all pipelines).",
+            ).format(quarter=quarter, won=won, currency=accuracy.currency)
         self.heading.setText(text)
         self.weeks_model.set_accuracy(accuracy)
         last = accuracy.last_week
         if last is not None:
-            self.weeks.setCurrentIndex(self.weeks_model.index(accuracy.weeks.index(last), 0))
+            index = self.weeks_model.index(accuracy.weeks.index(last), 0)
+            self.weeks.setCurrentIndex(index)
+            self.weeks.scrollTo(index)
         self._show_week(last)
 
     def _show_week(self, week: WeekAccuracy | None) -> None:

@@ -899,8 +899,6 @@ class ForecastView(SessionView):
             view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             view.setStyleSheet(CHART_FOCUS_STYLE)
             self.charts.addTab(view, title)
-        self.calls_panel = ForecastCallsPanel(self)
-        self.charts.addTab(self.calls_panel, translate("ForecastView", "Forecast calls"))
         self.deals_model = ForecastDealsModel(self)
         self.deals = QTableView(self)
         self.deals_proxy = sortable(self.deals, self.deals_model)
@@ -947,7 +945,15 @@ class ForecastView(SessionView):
         layout.addLayout(tiles)
         layout.addWidget(self.notes)
         layout.addWidget(rule)
-        layout.addWidget(split, 1)
+        # The quarter's figures, and the seller's calls on it with their accuracy (full width: a
+        # week per row beside the chart).
+        self.calls_panel = ForecastCallsPanel(self)
+        self.sections = QTabWidget(self)
+        self.sections.setDocumentMode(True)
+        self.sections.setAccessibleName(translate("ForecastView", "Forecast sections"))
+        self.sections.addTab(split, translate("ForecastView", "The quarter"))
+        self.sections.addTab(self.calls_panel, translate("ForecastView", "Forecast calls and accuracy"))
+        layout.addWidget(self.sections, 1)
 
         self._fill_quarters()
         self.quarter_combo.currentIndexChanged.connect(self._on_quarter_combo_current_index_changed)
