@@ -132,7 +132,7 @@ class AccuracyModel(HeadedTableModel):
             return translate(self.CONTEXT, self.TIPS[column])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        call, currency = week.call, self.currency
+        call = week.call
         if column == 0:
             return fmt.date(week.week)
         if call is None:
