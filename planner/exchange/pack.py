@@ -13,6 +13,8 @@ from typing import Literal
 
 from planner import calendar, funnel, i18n, money
 from planner.calendar import Quarter
+from planner.exchange import bundle_calls
+from planner.forecast_calls import ForecastCall, Outcome
 from planner.model import (
     Account,
     ActionStatus,
@@ -401,6 +403,10 @@ class Pack:
     coaching_notes: tuple[NoteInfo, ...] = field(default=())  # on the whole plan
     # Deal id -> its review token (the bundle carries them; empty for a plan without a key).
     review_tokens: Mapping[int, str] = field(default_factory=dict)
+    # The forecast calls of the previous, current and next quarter, and those quarters' outcomes
+    # (planner.exchange.bundle_calls): the bundle carries them.
+    forecast_calls: tuple[ForecastCall, ...] = ()
+    forecast_outcomes: tuple[Outcome, ...] = ()
 
     @property
     def title(self) -> str:
@@ -657,6 +663,7 @@ def _build_pack(
         for d in deals
         if key is not None
     }
+    calls, outcomes = bundle_calls.pack_calls(plan, today)
     return Pack(
         plan_id=plan_id,
         plan_name=settings_repo.get_setting(plan, "plan_name", None)
@@ -685,6 +692,8 @@ def _build_pack(
         deals=tuple(deals),
         coaching_notes=tuple(_note_info(n) for n in pack_queries.plan_notes(plan, "manager")),
         review_tokens=tokens,
+        forecast_calls=calls,
+        forecast_outcomes=outcomes,
     )
 
 

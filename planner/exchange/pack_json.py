@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from planner.exchange import bundle_calls
 from planner.exchange.pack import (
     CallPlanInfo,
     DealPack,
@@ -239,6 +240,7 @@ def bundle(pack: Pack) -> dict[str, Any]:
         ],
         "opportunities": [opportunity(d, pack.review_tokens.get(d.id)) for d in pack.deals],
         "coaching_notes": [_note(n) for n in pack.coaching_notes],
+        "forecast_calls": bundle_calls.bundle_json(pack.forecast_calls, pack.forecast_outcomes),
     }
 
 

@@ -4,11 +4,17 @@ week by week on a hand-built quarter (the arithmetic written out)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
 
+import jsonschema  # type: ignore[import-untyped]
 import pytest
 
 from planner import calendar
 from planner import forecast_calls as calls_api
+from planner.exchange import pack_json, review
+from planner.exchange.pack import PackOptions, PackScope, build_pack
 from planner.forecast_calls import CallEntry, DifferenceKind
 from planner.model import ForecastCategory
 from planner.operations import OperationError
@@ -18,6 +24,11 @@ from tests.planner.forecast_support import add_deal, stage
 
 Q4 = calendar.Quarter(2026, 4)  # Thu 1 Oct 2026 - Thu 31 Dec 2026: weeks from Mon 28 Sep to Mon 28 Dec
 Q1 = calendar.Quarter(2027, 1)
+SCHEMA = json.loads(
+    (
+        Path(__file__).resolve().parents[2] / "resources" / "schemas" / "opportunity-plan.schema.json"
+    ).read_text()
+)
 
 
 def _close(plan: PlanDB, deal_id: int, stage_name: str, day: dt.date) -> None:
@@ -202,3 +213,80 @@ def test_before_the_quarter_ends_accuracy_counts_won_so_far(plan: PlanDB) -> Non
     # Only F is won so far: 10,000 - 180,000 = -170,000; the committed deals are still open.
     assert (week.won, week.commit_difference) == (10_000, -170_000)
     assert {d.kind for d in week.differences} == {DifferenceKind.COMMITTED_OPEN}
+
+
+# The review bundle ------------------------------------------------------------------------------
+
+
+def _without_ids(value: Any) -> Any:
+    """A call's id is the plan's own: the review plan numbers the calls it reads anew."""
+    if isinstance(value, dict):
+        # A deal's id stays (it names the seller's deal); a call's is dropped.
+        keep = "category" in value or "funnel_level" in value or "kind" in value
+        return {k: _without_ids(v) for k, v in value.items() if keep or k not in ("id", "call_id")}
+    if isinstance(value, list):
+        return [_without_ids(v) for v in value]
+    return value
+
+
+def test_the_bundle_carries_the_calls_and_last_quarters_accuracy(plan: PlanDB, tmp_path: Path) -> None:
+    deals = _quarter_plan(plan)
+    _record(plan, dt.date(2026, 10, 9), 170_000, 220_000, "2026-10-09T09:00:00+00:00", "<b>B</b> & co")
+    with plan.atomic():
+        plan.execute("UPDATE opportunity SET amount = 95000 WHERE id = ?", [deals["A"]])
+        _close(plan, deals["A"], "Won", dt.date(2026, 11, 20))
+        _close(plan, deals["B"], "Lost", dt.date(2026, 12, 5))
+        opportunity_repo.set_close_date(plan, deals["C"], dt.date(2026, 12, 20), dt.date(2027, 1, 15))
+        _close(plan, deals["D"], "Won", dt.date(2026, 12, 2))
+        _close(plan, deals["E"], "Won", dt.date(2026, 12, 15))
+    today = dt.date(2027, 1, 12)  # 2027Q1: 2026Q4 is last quarter
+    calls_api.record_calls(plan, [CallEntry(Q1, 5_000, 7_000, "new year")], today)
+    # The pack holds only the open deals (C): the won and lost ones are not in it.
+    pack = build_pack(plan, PackScope.all_open(), PackOptions(), today)
+    assert [d.title for d in pack.deals] == ["C"]
+    data = pack_json.bundle(pack)
+    jsonschema.Draft202012Validator(
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    ).validate(data)
+    path = pack_json.write_json(pack, tmp_path / "bundle.json")
+    loaded = review.load_bundle(path)
+    try:
+        for quarter in (Q4, Q1):
+            mine = calls_api.accuracy_json(calls_api.accuracy(plan, quarter, today))
+            theirs = calls_api.accuracy_json(calls_api.accuracy(loaded.plan, quarter, today))
+            assert _without_ids(theirs) == _without_ids(mine)
+        last = calls_api.last_call(loaded.plan, Q4)
+        assert last is not None
+        assert (last.commit, last.comment) == (170_000, "<b>B</b> & co")
+        reviewed = calls_api.accuracy(loaded.plan, Q4, today)
+        assert reviewed.won == 165_000  # though no won deal is in the bundle
+        assert reviewed.last_week is not None
+        assert reviewed.last_week.commit_percent == pytest.approx(165_000 / 170_000 * 100)
+    finally:
+        loaded.plan.close()
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda calls: calls[0].update(commit=-5), "forecast_calls.calls[0].commit"),
+        (lambda calls: calls[0].update(called_on="someday"), "forecast_calls.calls[0].called_on"),
+        (
+            lambda calls: calls[0]["deals"][0].update(category="maybe"),
+            "forecast_calls.calls[0].deals[0].category",
+        ),
+    ],
+)
+def test_a_bad_call_in_a_bundle_is_refused_in_one_line(
+    plan: PlanDB, tmp_path: Path, change: Any, where: str
+) -> None:
+    _quarter_plan(plan)
+    _record(plan, dt.date(2026, 10, 9), 170_000, 220_000, "2026-10-09T09:00:00+00:00")
+    data = pack_json.bundle(build_pack(plan, PackScope.all_open(), PackOptions(), dt.date(2026, 10, 20)))
+    change(data["forecast_calls"]["calls"])
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(review.ReviewError) as caught:
+        review.load_bundle(path)
+    assert where in str(caught.value)
+    assert "\n" not in str(caught.value)
