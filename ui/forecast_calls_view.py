@@ -90,7 +90,7 @@ class AccuracyModel(HeadedTableModel):
         QT_TRANSLATE_NOOP("AccuracyModel", "What that call said could be won if things go well"),
         QT_TRANSLATE_NOOP(
             "AccuracyModel",
-            "Won in the quarter: final once it has ended, so far before (as the Forecast tab)",
+            "Won in the quarter: final once it has ended, so far before (as the Forecast tab counts it)",
         ),
         QT_TRANSLATE_NOOP("AccuracyModel", "Won - called Commit: below zero, less was won than committed"),
         QT_TRANSLATE_NOOP("AccuracyModel", "Won ÷ called Commit x 100: 100 % is a call that came true"),

@@ -103,12 +103,12 @@ def print_accuracy(result: Accuracy, out: TextIO) -> None:
         )
     out.write("\nAccuracy by week (the week's last call against won)\n")
     for week in result.weeks:
-        call = week.call
-        if call is None:
+        last = week.call
+        if last is None:
             continue
         percent = "—" if week.commit_percent is None else f"{week.commit_percent:.1f} %"
         out.write(
-            f"  week of {week.week}: call of {call.called_on}, Commit {_money(call.commit)},"
+            f"  week of {week.week}: call of {last.called_on}, Commit {_money(last.commit)},"
             f" won - Commit {_money(week.commit_difference or 0.0)}, won / Commit {percent}\n"
         )
         for difference in week.differences:
