@@ -12,6 +12,7 @@ from planner.stages import ordered
 from ui import plain
 from ui.actions.accounts import AccountActions
 from ui.actions.deals import DealActions
+from ui.actions.forecast_calls import ForecastCallActions
 from ui.actions.help import HelpActions
 from ui.actions.plan import PlanActions
 from ui.board.controller import BoardController
@@ -108,6 +109,11 @@ class WindowMenus(QObject):
         self.stage_settings_action = a(translate("MainWindow", "S&tage settings…"), plan.edit_stage_settings)
         self.currencies_action = a(translate("MainWindow", "&Currencies and rates…"), plan.edit_currencies)
         self.close_reasons_action = a(translate("MainWindow", "C&lose reasons…"), plan.edit_close_reasons)
+        self.forecast_calls = ForecastCallActions(session, window)
+        self.forecast_calls.status_message.connect(window.statusBar().showMessage)
+        self.record_call_action = a(
+            translate("MainWindow", "Record &forecast call…"), self.forecast_calls.record_call
+        )
         self.preferences_action = a(translate("MainWindow", "&Preferences…"), helps.edit_preferences)
         # No standard key on Linux and Windows: Ctrl+, as on macOS.
         self.preferences_action.setShortcuts(
@@ -143,6 +149,7 @@ class WindowMenus(QObject):
             self.stage_settings_action,
             self.currencies_action,
             self.close_reasons_action,
+            self.record_call_action,
             self.import_action,
             self.restore_action,
             self.import_review_action,
@@ -188,6 +195,7 @@ class WindowMenus(QObject):
                 self.snooze_action,
             ],
             [self.new_account_action, self.find_action, self.search_action],
+            [self.record_call_action],
             [self.stage_settings_action, self.currencies_action, self.close_reasons_action],
             [self.preferences_action],
         ):

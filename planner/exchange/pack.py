@@ -14,7 +14,9 @@ from typing import Literal
 from planner import calendar, funnel, i18n, money
 from planner import coaching as coaching_rules
 from planner.calendar import Quarter
+from planner.exchange import bundle_calls
 from planner.exchange.manager_page import ManagerPage, build_manager_page
+from planner.forecast_calls import ForecastCall, Outcome
 from planner.model import (
     Account,
     ActionStatus,
@@ -427,6 +429,10 @@ class Pack:
     # Deal id -> its review token (the bundle carries them; empty for a plan without a key).
     review_tokens: Mapping[int, str] = field(default_factory=dict)
     manager: ManagerPage | None = None  # planner.exchange.manager_page: the pack's first page
+    # The forecast calls of the previous, current and next quarter, and those quarters' outcomes
+    # (planner.exchange.bundle_calls): the bundle carries them.
+    forecast_calls: tuple[ForecastCall, ...] = ()
+    forecast_outcomes: tuple[Outcome, ...] = ()
 
     @property
     def title(self) -> str:
@@ -691,6 +697,7 @@ def _build_pack(
         for d in deals
         if key is not None
     }
+    calls, outcomes = bundle_calls.pack_calls(plan, today)
     return Pack(
         plan_id=plan_id,
         plan_name=settings_repo.get_setting(plan, "plan_name", None)
@@ -720,6 +727,8 @@ def _build_pack(
         coaching_notes=tuple(_note_info(n) for n in pack_queries.plan_notes(plan, "manager")),
         review_tokens=tokens,
         manager=_manager_page(plan, scope, options, today),
+        forecast_calls=calls,
+        forecast_outcomes=outcomes,
     )
 
 

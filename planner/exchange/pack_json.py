@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from planner.exchange import bundle_calls
 from planner.exchange.manager_page import FactsSection, ManagerPage
 from planner.exchange.pack import (
     CallPlanInfo,
@@ -254,6 +255,7 @@ def bundle(pack: Pack) -> dict[str, Any]:
         "opportunities": [opportunity(d, pack.review_tokens.get(d.id)) for d in pack.deals],
         "coaching_notes": [_note(n) for n in pack.coaching_notes],
         "manager_page": None if pack.manager is None else manager_page(pack.manager),
+        "forecast_calls": bundle_calls.bundle_json(pack.forecast_calls, pack.forecast_outcomes),
     }
 
 

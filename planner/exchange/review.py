@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from planner import limits
+from planner.exchange import bundle_calls
 from planner.exchange.pack import review_token
 from planner.exchange.pack_files import write_text_atomic
 from planner.exchange.pack_json import FORMAT, VERSION
@@ -451,6 +452,7 @@ def _build(plan: PlanDB, data: dict[str, Any], r: _Reader) -> dict[int, BundleDe
             deals[deal.id] = deal
         for where, note in r.items(data, "coaching_notes", ""):
             activity_repo.insert_note(plan, _note(note, where, r, author="manager"))
+        bundle_calls.load_calls(plan, data, r)
     return deals
 
 

@@ -26,6 +26,7 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0011_agenda_indexes",
     "0012_board_rank",
     "0013_close_reasons",
+    "0014_forecast_calls",
     "0015_coaching",
     "0016_review_marks",
 )
@@ -522,6 +523,45 @@ CREATE TABLE verdict (
     reviewer TEXT NOT NULL DEFAULT '',
     given TEXT NOT NULL
 )
+)
+"""
+
+# Forecast calls (planner.forecast_calls): what the seller called for a quarter on a day, Commit
+# and Best Case, with the deals that were Closed, Commit or Best Case at that moment, so a call's
+# accuracy can later be explained deal by deal. The quarter is kept as its dates too: a later
+# change of the fiscal year must not move a call to other months. No foreign key to deals on
+# purpose: a call is a record of its day and outlives the deals it names.
+_FORECAST_CALLS = """
+CREATE TABLE forecast_call (
+    id INTEGER PRIMARY KEY,
+    quarter TEXT NOT NULL,
+    quarter_start TEXT NOT NULL,
+    quarter_end TEXT NOT NULL,
+    called_on TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    commit_amount REAL NOT NULL CHECK (commit_amount >= 0),
+    best_case_amount REAL NOT NULL CHECK (best_case_amount >= 0),
+    proposed_commit REAL NOT NULL,
+    proposed_best_case REAL NOT NULL,
+    won_amount REAL NOT NULL,
+    comment TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX forecast_call_quarter ON forecast_call(quarter_start, quarter_end, called_on);
+CREATE INDEX forecast_call_day ON forecast_call(called_on);
+CREATE TABLE forecast_call_deal (
+    id INTEGER PRIMARY KEY,
+    call_id INTEGER NOT NULL REFERENCES forecast_call(id) ON DELETE CASCADE,
+    opportunity_id INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    account TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL CHECK (category IN ('closed', 'commit', 'best_case')),
+    amount REAL,
+    currency TEXT NOT NULL,
+    value REAL,
+    close_date TEXT
+);
+CREATE INDEX forecast_call_deal_call ON forecast_call_deal(call_id)
 """
 
 # What each migration creates, statement by statement: the migrations below run these, and
@@ -544,6 +584,7 @@ SCHEMA_SQL: dict[str, str] = {
     "0012_board_rank": _BOARD_RANK,
     # Its UPDATE files the free-text reasons of deals closed before as "other".
     "0013_close_reasons": _CLOSE_REASONS,
+    "0014_forecast_calls": _FORECAST_CALLS,
     "0015_coaching": _COACHING,
     "0016_review_marks": _REVIEW_MARKS,
 }
@@ -643,6 +684,11 @@ def build_migrations() -> Migrations:
             "UPDATE opportunity SET close_reason_code = 'other'"
             " WHERE closed_on IS NOT NULL AND trim(close_reason) != ''"
         )
+
+    @migrations(name="0014_forecast_calls")
+    def forecast_calls(db: Database) -> None:
+        for statement in schema_statements("0014_forecast_calls"):
+            db.execute(statement)
 
     @migrations(name="0015_coaching")
     def coaching(db: Database) -> None:

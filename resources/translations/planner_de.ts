@@ -203,6 +203,77 @@
     </message>
 </context>
 <context>
+    <name>AccuracyModel</name>
+    <message>
+        <source>Week of</source>
+        <translation>Woche ab</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>Letzte Prognose</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>Best Case</source>
+        <translation>Best Case</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Won - Commit</source>
+        <translation>Gewonnen - Zusage</translation>
+    </message>
+    <message>
+        <source>Won ÷ Commit</source>
+        <translation>Gewonnen ÷ Zusage</translation>
+    </message>
+    <message>
+        <source>Won ÷ Best Case</source>
+        <translation>Gewonnen ÷ Best Case</translation>
+    </message>
+    <message>
+        <source>The week, Monday to Sunday, that holds a day of the quarter</source>
+        <translation>Die Woche (Montag bis Sonntag), die einen Tag des Quartals enthält</translation>
+    </message>
+    <message>
+        <source>The day of the last call recorded for the quarter in that week</source>
+        <translation>Der Tag der letzten Prognose für das Quartal in dieser Woche</translation>
+    </message>
+    <message>
+        <source>What that call said would be won by the quarter&apos;s end, for sure</source>
+        <translation>Was laut dieser Prognose bis zum Quartalsende sicher gewonnen wird</translation>
+    </message>
+    <message>
+        <source>What that call said could be won if things go well</source>
+        <translation>Was laut dieser Prognose gewonnen werden kann, wenn es gut läuft</translation>
+    </message>
+    <message>
+        <source>Won in the quarter: final once it has ended, so far before (as the Forecast tab counts it)</source>
+        <translation>Im Quartal gewonnen: endgültig, sobald es vorbei ist, vorher bisher (wie der Prognose-Reiter zählt)</translation>
+    </message>
+    <message>
+        <source>Won - called Commit: below zero, less was won than committed</source>
+        <translation>Gewonnen - prognostizierte Zusage: unter null wurde weniger gewonnen als zugesagt</translation>
+    </message>
+    <message>
+        <source>Won ÷ called Commit x 100: 100 % is a call that came true</source>
+        <translation>Gewonnen ÷ prognostizierte Zusage x 100: 100 % ist eine Prognose, die eingetroffen ist</translation>
+    </message>
+    <message>
+        <source>Won ÷ called Best Case x 100</source>
+        <translation>Gewonnen ÷ prognostizierter Best Case x 100</translation>
+    </message>
+    <message>
+        <source>no call</source>
+        <translation>keine Prognose</translation>
+    </message>
+</context>
+<context>
     <name>ActionSection</name>
     <message>
         <source>Next step</source>
@@ -2915,6 +2986,37 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
 </context>
 <context>
+    <name>DifferencesModel</name>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>In the Commit</source>
+        <translation>In der Zusage</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>PDF (print, or read anywhere)</source>
@@ -3576,6 +3678,235 @@ Ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>ForecastCallDialog</name>
+    <message>
+        <source>Record forecast call</source>
+        <translation>Prognose abgeben</translation>
+    </message>
+    <message>
+        <source>What do you expect to have won by the end of each quarter? Commit: what you are sure of. Best Case: what could come in if things go well. Both include what is won already; the figures proposed come from the deals&apos; forecast categories.</source>
+        <translation>Was erwarten Sie bis zum Ende jedes Quartals gewonnen zu haben? Zusage: was sicher ist. Best Case: was hinzukommen kann, wenn es gut läuft. Beide enthalten das bereits Gewonnene; die vorgeschlagenen Zahlen kommen aus den Prognosekategorien der Deals.</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Won so far</source>
+        <translation>Bisher gewonnen</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>Best Case</source>
+        <translation>Best Case</translation>
+    </message>
+    <message>
+        <source>Commit for {quarter}</source>
+        <translation>Zusage für {quarter}</translation>
+    </message>
+    <message>
+        <source>Proposed: won + the deals in Commit = {amount}</source>
+        <translation>Vorschlag: gewonnen + die Deals in Zusage = {amount}</translation>
+    </message>
+    <message>
+        <source>Best Case for {quarter}</source>
+        <translation>Best Case für {quarter}</translation>
+    </message>
+    <message>
+        <source>Proposed: won + the deals in Commit and Best Case = {amount}</source>
+        <translation>Vorschlag: gewonnen + die Deals in Zusage und Best Case = {amount}</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>e.g. the Acme renewal moved to Commit after the budget meeting</source>
+        <translation>z. B. die Acme-Verlängerung ist nach dem Budgettermin in der Zusage</translation>
+    </message>
+    <message>
+        <source>C&amp;omment:</source>
+        <translation>K&amp;ommentar:</translation>
+    </message>
+    <message>
+        <source>A second call on the same day replaces the first. Undo removes the call.</source>
+        <translation>Eine zweite Prognose am selben Tag ersetzt die erste. Rückgängig entfernt die Prognose.</translation>
+    </message>
+    <message>
+        <source>&amp;Record call</source>
+        <translation>Prognose &amp;abgeben</translation>
+    </message>
+    <message>
+        <source>Enter a Commit and a Best Case for {quarter}.</source>
+        <translation>Geben Sie eine Zusage und einen Best Case für {quarter} ein.</translation>
+    </message>
+    <message>
+        <source>The call was not recorded</source>
+        <translation>Die Prognose wurde nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastCalls</name>
+    <message>
+        <source>A called amount is between 0 and 1,000,000,000,000.</source>
+        <translation>Ein prognostizierter Betrag liegt zwischen 0 und 1.000.000.000.000.</translation>
+    </message>
+    <message>
+        <source>Best Case includes Commit, so it cannot be lower: {quarter}&apos;s Best Case is below its Commit.</source>
+        <translation>Der Best Case enthält die Zusage und kann nicht niedriger sein: Der Best Case von {quarter} liegt unter seiner Zusage.</translation>
+    </message>
+    <message>
+        <source>The comment is too long (at most {limit} characters).</source>
+        <translation>Der Kommentar ist zu lang (höchstens {limit} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Committed and lost</source>
+        <translation>Zugesagt und verloren</translation>
+    </message>
+    <message>
+        <source>Slipped out of the quarter</source>
+        <translation>Aus dem Quartal gerutscht</translation>
+    </message>
+    <message>
+        <source>Committed, not closed</source>
+        <translation>Zugesagt, nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Won from outside the commit</source>
+        <translation>Gewonnen außerhalb der Zusage</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>kein Datum</translation>
+    </message>
+    <message>
+        <source>deleted from the plan</source>
+        <translation>aus dem Plan gelöscht</translation>
+    </message>
+    <message>
+        <source>{outcome} on {date}</source>
+        <translation>{outcome} am {date}</translation>
+    </message>
+    <message>
+        <source>won on {date}</source>
+        <translation>gewonnen am {date}</translation>
+    </message>
+    <message>
+        <source>now closes {date}</source>
+        <translation>schließt jetzt am {date}</translation>
+    </message>
+    <message>
+        <source>still open, closes {date}</source>
+        <translation>noch offen, schließt am {date}</translation>
+    </message>
+    <message>
+        <source>Best Case in the call</source>
+        <translation>Best Case in der Prognose</translation>
+    </message>
+    <message>
+        <source>not in Commit or Best Case in the call</source>
+        <translation>in der Prognose weder Zusage noch Best Case</translation>
+    </message>
+    <message>
+        <source>Record forecast call</source>
+        <translation>Prognose abgeben</translation>
+    </message>
+    <message>
+        <source>The forecast call was not recorded</source>
+        <translation>Die Prognose wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Forecast call recorded for {quarters}.</source>
+        <translation>Prognose für {quarters} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastCallsView</name>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source>{quarter}: forecast calls against the won amount</source>
+        <translation>{quarter}: Prognosen gegen den gewonnenen Betrag</translation>
+    </message>
+    <message>
+        <source>Commit called</source>
+        <translation>Zusage prognostiziert</translation>
+    </message>
+    <message>
+        <source>Best Case called</source>
+        <translation>Best Case prognostiziert</translation>
+    </message>
+    <message>
+        <source>Won (final)</source>
+        <translation>Gewonnen (endgültig)</translation>
+    </message>
+    <message>
+        <source>Won so far</source>
+        <translation>Bisher gewonnen</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>thousand {currency}</source>
+        <translation>Tausend {currency}</translation>
+    </message>
+    <message>
+        <source>Call of {date}: Commit {commit}, Best Case {best_case}.</source>
+        <translation>Prognose vom {date}: Zusage {commit}, Best Case {best_case}.</translation>
+    </message>
+    <message>
+        <source>No call recorded for this quarter.</source>
+        <translation>Für dieses Quartal wurde keine Prognose abgegeben.</translation>
+    </message>
+    <message>
+        <source>Won: {amount}.</source>
+        <translation>Gewonnen: {amount}.</translation>
+    </message>
+    <message>
+        <source>Forecast calls chart</source>
+        <translation>Diagramm der Prognosen</translation>
+    </message>
+    <message>
+        <source>Accuracy by week</source>
+        <translation>Treffsicherheit nach Woche</translation>
+    </message>
+    <message>
+        <source>Deals that made the difference</source>
+        <translation>Deals, die den Unterschied machten</translation>
+    </message>
+    <message>
+        <source>No forecast call recorded for {quarter}: use “Record forecast call…” (all pipelines).</source>
+        <translation>Für {quarter} wurde keine Prognose abgegeben: „Prognose abgeben…“ verwenden (alle Pipelines).</translation>
+    </message>
+    <message>
+        <source>{quarter} has ended with {won} won. Each week&apos;s last call against it, in {currency} (all pipelines):</source>
+        <translation>{quarter} endete mit {won} gewonnen. Die letzte Prognose jeder Woche dagegen, in {currency} (alle Pipelines):</translation>
+    </message>
+    <message>
+        <source>{quarter} has not ended: {won} won so far. The accuracy is final when it ends (in {currency}, all pipelines).</source>
+        <translation>{quarter} ist nicht vorbei: bisher {won} gewonnen. Die Treffsicherheit ist endgültig, wenn es endet (in {currency}, alle Pipelines).</translation>
+    </message>
+    <message>
+        <source>Select a week with a call to see which deals made the difference.</source>
+        <translation>Wählen Sie eine Woche mit Prognose, um zu sehen, welche Deals den Unterschied machten.</translation>
+    </message>
+    <message>
+        <source>Call of {date}: won - Commit {difference} = the deals below {deals} - your change to the deals&apos; Commit {adjustment} + other {other} (committed deals won for another amount).</source>
+        <translation>Prognose vom {date}: gewonnen - Zusage {difference} = die Deals unten {deals} - Ihre Änderung an der Zusage der Deals {adjustment} + Sonstiges {other} (zugesagte Deals zu einem anderen Betrag gewonnen).</translation>
+    </message>
+</context>
+<context>
     <name>ForecastCategory</name>
     <message>
         <source>Pipeline</source>
@@ -3901,6 +4232,14 @@ Ersetzen?</translation>
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
+        <source>Record forecast &amp;call…</source>
+        <translation>&amp;Prognose abgeben…</translation>
+    </message>
+    <message>
+        <source>Your Commit and Best Case for this quarter and the next, proposed from the deals&apos; categories (undoable)</source>
+        <translation>Ihre Zusage und Ihr Best Case für dieses und das nächste Quartal, vorgeschlagen aus den Kategorien der Deals (rückgängig machbar)</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
@@ -3963,6 +4302,18 @@ Ersetzen?</translation>
     <message>
         <source>Set the selected deal&apos;s forecast category (undoable)</source>
         <translation>Die Prognosekategorie der ausgewählten Verkaufschance setzen (rückgängig zu machen)</translation>
+    </message>
+    <message>
+        <source>Forecast sections</source>
+        <translation>Bereiche der Prognose</translation>
+    </message>
+    <message>
+        <source>The quarter</source>
+        <translation>Das Quartal</translation>
+    </message>
+    <message>
+        <source>Forecast calls and accuracy</source>
+        <translation>Prognosen und Treffsicherheit</translation>
     </message>
     <message>
         <source>{n} deal counted in {quarter} (right-click a deal to set its forecast category)</source>
@@ -6356,6 +6707,10 @@ Konzept: {concept}</translation>
     <message>
         <source>C&amp;lose reasons…</source>
         <translation>Abschluss&amp;gründe…</translation>
+    </message>
+    <message>
+        <source>Record &amp;forecast call…</source>
+        <translation>&amp;Prognose abgeben…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -8766,6 +9121,10 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>expected text, found {value}</source>
         <translation>Text erwartet, gefunden: {value}</translation>
+    </message>
+    <message>
+        <source>not the end of a quarter starting on quarter_start</source>
+        <translation>nicht das Ende eines Quartals, das an quarter_start beginnt</translation>
     </message>
     <message>
         <source>missing</source>

@@ -33,6 +33,8 @@ TABLES = (
     "review_mark_deal",
     "coaching_item",
     "verdict",
+    "forecast_call",
+    "forecast_call_deal",
 )
 
 

@@ -131,6 +131,7 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "drag_within": (4, 3),
     "import_review_notes": (1, 1),
     "answer_coaching_item": (2, 1),
+    "record_forecast_call": (2, 2),
 }
 
 
@@ -390,6 +391,27 @@ class Walk:
             return
         with self.expect(self._answer_move(accept % 4 != 0)):
             drive.drag(view, view.model().index(row, 0), views[position])
+
+    def do_record_forecast_call(self, commit: int, extra: int) -> None:
+        # The Forecast tab's button; the dialog answered with typed figures for the current quarter
+        # (the next keeps the proposal); on some days twice, so the second replaces the first.
+        tabs = self.window.tabs
+        drive.click_tab(tabs, tabs.indexOf(self.window._forecast_tab))
+        view = self.window.forecast_view
+        if view is None:
+            return
+
+        def answer(dialog: QWidget) -> None:
+            edits = [
+                e for e in dialog.findChildren(QLineEdit) if e.accessibleName().startswith(("Commit", "Best"))
+            ]
+            called = 1000 * (commit + 1)
+            drive.type_into(edits[0], str(called))  # the current quarter's Commit...
+            drive.type_into(edits[1], str(called + 500 * extra))  # ...and its Best Case
+            drive.press_ok(dialog)
+
+        with self.expect(answer):
+            drive.click(drive.button(view, "Record forecast call…"))
 
     def do_change_sort(self, k: int) -> None:
         combo = self.window.board_sort.combo
