@@ -523,7 +523,6 @@ CREATE TABLE verdict (
     reviewer TEXT NOT NULL DEFAULT '',
     given TEXT NOT NULL
 )
-)
 """
 
 # Forecast calls (planner.forecast_calls): what the seller called for a quarter on a day, Commit
