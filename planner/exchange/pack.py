@@ -13,6 +13,7 @@ from typing import Literal
 
 from planner import calendar, funnel, i18n, money
 from planner.calendar import Quarter
+from planner.forecast import Forecast, load_forecast
 from planner.model import (
     Account,
     ActionStatus,
@@ -47,6 +48,9 @@ from planner.timeline import TimelineEntry, timeline
 # - Coaching notes (author 'manager') always travel with the pack: they are the review itself.
 #   The seller's notes travel when shared; private ones only when asked, and the pack says which.
 # - Human formats (PDF, HTML, Markdown) write dates as "15 Dec 2026"; CSV, XLSX and JSON as ISO.
+# - A pack of the whole funnel (no account, selection or pipeline) carries the plan's forecast of
+#   the current quarter (target, won, commit, best case...), which the team roll-up reads; a
+#   narrower pack leaves it out, so it never tells more than the deals it was made for.
 
 PaperSize = Literal["a4", "letter"]
 PAPER_SIZES: tuple[PaperSize, ...] = ("a4", "letter")
@@ -401,6 +405,8 @@ class Pack:
     coaching_notes: tuple[NoteInfo, ...] = field(default=())  # on the whole plan
     # Deal id -> its review token (the bundle carries them; empty for a plan without a key).
     review_tokens: Mapping[int, str] = field(default_factory=dict)
+    # The whole plan's current quarter, for a pack of the whole funnel (None for a narrower one).
+    forecast: Forecast | None = None
 
     @property
     def title(self) -> str:
@@ -685,7 +691,15 @@ def _build_pack(
         deals=tuple(deals),
         coaching_notes=tuple(_note_info(n) for n in pack_queries.plan_notes(plan, "manager")),
         review_tokens=tokens,
+        forecast=_whole_plan_forecast(plan, scope, today),
     )
+
+
+def _whole_plan_forecast(plan: PlanDB, scope: PackScope, today: dt.date) -> Forecast | None:
+    """The current quarter's forecast when the pack covers the whole funnel, else None."""
+    if scope.account_ids or scope.deal_ids is not None or scope.pipeline_id is not None:
+        return None
+    return load_forecast(plan, None, today)
 
 
 def review_token(key: bytes, plan_id: str, exported_at: str, deal_id: int, external_id: str | None) -> str:
