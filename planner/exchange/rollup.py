@@ -254,7 +254,7 @@ class Team:
                     shown, value = _shown(conversion, amount, currency)
                     sums[shown] = sums.get(shown, 0.0) + value
         return tuple(
-            LevelTotal(level, counts[level], dict(sorted(amounts[level].items())))
+            LevelTotal(level, counts[level], {c: a for c, a in sorted(amounts[level].items()) if a})
             for level in OPEN_LEVELS
             if level in counts
         )
