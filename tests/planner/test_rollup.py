@@ -62,7 +62,8 @@ def test_each_sellers_row_is_the_quarter_of_their_forecast(tmp_path: Path) -> No
     assert ann.gap == 300_000 - (100_000 + 50_000)  # 150,000
     # Open pipeline / (target - won) = (50,000 + 30,000 + 40,000) / (300,000 - 100,000) = 0.6
     assert ann.coverage == pytest.approx(120_000 / 200_000)
-    assert ann.last_call is None and ann.accuracy_last_quarter is None
+    assert ann.last_call is None
+    assert ann.accuracy_last_quarter is None
     assert [d.name for d in ann.committed] == ["Committed fleet"]
     # Ben's plan is in USD and has no EUR rate: his 8,000 EUR stays apart, never added.
     assert (ben.currency, ben.commit, ben.pipeline, ben.target) == ("USD", 20_000, 0, None)
@@ -126,7 +127,8 @@ def test_a_hostile_bundle_is_refused_in_one_line_and_the_others_open(tmp_path: P
         assert [s.name for s in team.sellers] == ["Ann Archer"], path
         (refusal,) = team.refused
         assert refusal.path == path
-        assert "\n" not in refusal.reason and path.name in refusal.reason
+        assert "\n" not in refusal.reason
+        assert path.name in refusal.reason
     # The influence's role is met only by the full read: the quick one takes the row.
     quick = load_team([HOSTILE / "team" / "team-bad-influence.json"])
     assert [s.name for s in quick.sellers] == ["Bad Influence"]
@@ -188,6 +190,7 @@ def test_the_json_says_what_the_rows_say(tmp_path: Path) -> None:
         "gap": 150_000,
         "coverage": pytest.approx(0.6),
     }
-    assert ann["last_call"] is None and ann["accuracy_last_quarter"] is None
+    assert ann["last_call"] is None
+    assert ann["accuracy_last_quarter"] is None
     assert data["combined"][0]["commit"] == 60_000
     assert data["refused"][0]["file"].endswith("team-wrong-forecast.json")
