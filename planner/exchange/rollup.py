@@ -280,26 +280,23 @@ def _shown(conversion: Conversion | None, amount: float, currency: str) -> tuple
 # Reading the bundles
 
 
-def bundle_paths(paths: Iterable[Path]) -> tuple[list[tuple[Path, bool]], list[Refusal]]:
-    """The files to read: each file as given, each folder's *.json files by name.
-
-    Returns (path, from a folder) pairs, and the paths that are neither (missing, empty folder).
-    """
-    found: list[tuple[Path, bool]] = []
-    refused: list[Refusal] = []
+def bundle_paths(paths: Iterable[Path]) -> list[tuple[Path, bool] | Refusal]:
+    """The files to read in the order given: each file as given (with False), each folder's
+    *.json files by name (with True), and a Refusal for a path that is neither."""
+    found: list[tuple[Path, bool] | Refusal] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
             files = sorted(p for p in path.iterdir() if p.suffix.casefold() == ".json" and p.is_file())
             if not files:
                 reason = translate("Review", "{path} holds no plan bundles (.json files).").format(path=path)
-                refused.append(Refusal(path, reason))
+                found.append(Refusal(path, reason))
             found += [(p, True) for p in files]
         elif path.exists():
             found.append((path, False))
         else:
-            refused.append(Refusal(path, translate("Review", "{path} does not exist.").format(path=path)))
-    return found, refused
+            found.append(Refusal(path, translate("Review", "{path} does not exist.").format(path=path)))
+    return found
 
 
 def load_team(paths: Iterable[Path], *, full: bool = False) -> Team:
@@ -309,10 +306,14 @@ def load_team(paths: Iterable[Path], *, full: bool = False) -> Team:
     With `full`, every bundle is also read in full as the single review reads it (check_bundle),
     which takes about ten times as long; the window does that after it is painted.
     """
-    found, refused = bundle_paths(paths)
+    refused: list[Refusal] = []
     rows: dict[str, SellerRow] = {}
     seen: set[Path] = set()
-    for path, in_folder in found:
+    for item in bundle_paths(paths):
+        if isinstance(item, Refusal):
+            refused.append(item)
+            continue
+        path, in_folder = item
         key = path.resolve()
         if key in seen:
             continue  # named twice (a file and its folder)
