@@ -749,10 +749,11 @@ def run_team_gui(paths: Sequence[Path]) -> int:
         return 1
     app = application()
     team = load_team(paths)
-    if team.refused:
+    for refusal in team.refused:
+        # In English, as the command line speaks: the refused file alone is read again.
         with i18n.english():
-            for refusal in load_team(paths).refused:
-                print(f"planner: {refusal.reason}", file=sys.stderr)
+            again = load_team([refusal.path]).refused
+        print(f"planner: {again[0].reason if again else refusal.reason}", file=sys.stderr)
     if not team.sellers:
         return 1
     window = open_team_window(team, report=True)
