@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -316,7 +317,8 @@ class FunnelModel(_TextTable):
         self.set_rows(cells, [["", "", ""] for _ in levels])
 
 
-def _table(parent: QWidget, model: _TextTable, name: str) -> QTableView:
+def _table(parent: QWidget, model: _TextTable, name: str, *, stretch: int | None = 0) -> QTableView:
+    """A read-only table; column `stretch` takes the width left (None: the last column)."""
     view = QTableView(parent)
     view.setModel(model)
     view.setAccessibleName(name)
@@ -326,7 +328,10 @@ def _table(parent: QWidget, model: _TextTable, name: str) -> QTableView:
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the names take what is left
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)  # names take what is left
     return view
 
 
@@ -444,15 +449,22 @@ class TeamWindow(QMainWindow):
         body.addWidget(self.sellers, 3)
         self.combined_model = CombinedModel(self)
         self.funnel_model = FunnelModel(self)
-        self.combined = _table(central, self.combined_model, translate("TeamWindow", "Combined forecast"))
+        self.combined = _table(
+            central, self.combined_model, translate("TeamWindow", "Combined forecast"), stretch=None
+        )
         self.funnel = _table(central, self.funnel_model, translate("TeamWindow", "Combined funnel"))
         self.combined_heading = QLabel(central)
-        body.addWidget(self.combined_heading)
-        body.addWidget(self.combined, 1)
-        body.addWidget(
-            QLabel(plain.rich("<b>{t}</b>", t=translate("TeamWindow", "Combined funnel")), central)
-        )
-        body.addWidget(self.funnel, 1)
+        # Side by side: stacked, the two small tables scrolled on a 720-pixel screen.
+        below = QHBoxLayout()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self.combined_heading)
+        left.addWidget(self.combined)
+        funnel_heading = translate("TeamWindow", "Combined funnel")
+        right.addWidget(QLabel(plain.rich("<b>{t}</b>", t=funnel_heading), central))
+        right.addWidget(self.funnel)
+        below.addLayout(left, 3)
+        below.addLayout(right, 2)
+        body.addLayout(below, 2)
         layout.addLayout(body)
         self.setCentralWidget(central)
         self._make_menus()
@@ -523,6 +535,10 @@ class TeamWindow(QMainWindow):
                 translate("TeamWindow", "{n} files were not opened:"),
             ).format(n=fmt.number(len(team.refused)))
         )
+        if team.refused:  # up to three lines tall; more scroll
+            rows = min(len(team.refused), 3)
+            frame = 2 * self.refused.frameWidth() + 2
+            self.refused.setMaximumHeight(self.refused.sizeHintForRow(0) * rows + frame)
         self.refused.setVisible(bool(team.refused))
         self.refused_label.setVisible(bool(team.refused))
         self.sellers_model.set_sellers(team.sellers)
