@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
         PROBES.append(FirstPaintProbe(views, painted, lambda: window.sellers_model.rowCount() > 0))
         show(window)
 
-    team_window.TeamWindow.show = show_with_probe  # type: ignore[method-assign]
+    team_window.TeamWindow.show = show_with_probe  # type: ignore[method-assign,assignment]
     code = planner_app.main(["review", *argv])
     if "painted" not in result:
         result.setdefault("error", f"the planner exited ({code}) without painting the team window")
