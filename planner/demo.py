@@ -105,6 +105,8 @@ _CLOSE_REASONS = {
     5: "Lost to Contoso on price; the economic buyer was never met",
     6: "Walked away: no budget this year and no access to the economic buyer",
 }
+# Each closed stage's reason from the default list (planner.close_reasons) and competitor.
+_CLOSE_CODES = {4: ("product_fit", ""), 5: ("competitor", "Contoso"), 6: ("budget_cut", "")}
 
 # Deals (by their number, 0..39) that show one rule or feature each; the rest follow the patterns.
 _SINGLE_THREADED = 4  # a prospect where only the Economic buyer has been met
@@ -271,7 +273,10 @@ def _deal(
     last_open = path[-1].id if closed else None
     opportunity_repo.set_stage(plan, opp_id, stage.id, entered=entered, last_open_stage_id=last_open)
     if closed:
-        opportunity_repo.set_closed(plan, opp_id, close, _CLOSE_REASONS[stage_index])
+        code, competitor = _CLOSE_CODES[stage_index]
+        opportunity_repo.set_closed(
+            plan, opp_id, close, _CLOSE_REASONS[stage_index], reason_code=code, competitor=competitor
+        )
     if n % 4 == 1 and not closed and stage_index > 0:
         # Slips: the close date was pushed out twice.
         first = close - dt.timedelta(days=45)

@@ -286,6 +286,9 @@ class Opportunity:
     updated: str = ""
     external_id: str | None = None
     source: str | None = None
+    # Why it closed, from the plan's list (planner.close_reasons); `close_reason` is the note.
+    close_reason_code: str = ""
+    close_competitor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,7 +510,9 @@ class ClosedDeal:
     closed_on: dt.date | None
     amount: float | None
     currency: str
-    reason: str
+    reason: str  # the seller's note
+    reason_code: str = ""  # planner.close_reasons: a code of the plan's list, "other" or ""
+    competitor: str = ""
 
 
 @dataclass(frozen=True, slots=True)

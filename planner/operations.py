@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planner import funnel, limits
+from planner import close_reasons, funnel, limits
 from planner.errors import OperationError as OperationError  # defined there: light at start-up
 from planner.i18n import translate
 from planner.model import AccountDraft, Commitment, FunnelLevel, Opportunity, OpportunityDraft, Stage
@@ -179,12 +179,18 @@ def revert_account_row(plan: PlanDB, rows: snapshots.TableRows) -> Change:
 
 @dataclass(frozen=True, slots=True)
 class MoveDetails:
-    """What the seller said about a move: the customer commitment, or the reason."""
+    """What the seller said about a move: the customer commitment, or the reason.
+
+    Closing: `reason` is the seller's note, `reason_code` the reason from the plan's list
+    (planner.close_reasons) and `competitor` who won (for a won deal, who we beat).
+    """
 
     commitment: str = ""
     commitment_date: dt.date | None = None
     reason: str = ""
     closed_on: dt.date | None = None
+    reason_code: str = ""
+    competitor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +259,13 @@ def apply_move(plan: PlanDB, move: MovePlan, details: MoveDetails, today: dt.dat
                 translate("Operations", "Say which customer commitment moved the deal forward.")
             )
         reason = ENTRY_ON_RECORD
+    code, competitor = details.reason_code.strip(), " ".join(details.competitor.split())
+    if kind == "close":
+        close_reasons.check_close(target.level, code, competitor, reason)
+        # The history says why in one line; the deal keeps the reason, competitor and note apart.
+        reason = close_reasons.describe(code, competitor, reason, english=True)
+    else:
+        code = competitor = ""
     if kind in ("backward", "close") and not reason:
         raise OperationError(translate("Operations", "Say why the deal moves back or closes."))
     day = details.commitment_date or today
@@ -270,6 +283,8 @@ def apply_move(plan: PlanDB, move: MovePlan, details: MoveDetails, today: dt.dat
         reason=reason,
         closed_on=details.closed_on,
         close_reason=details.reason.strip(),
+        close_code=code,
+        close_competitor=competitor,
     )
     before = plan.version()
     with plan.atomic():
@@ -519,3 +534,10 @@ def set_currencies(plan: PlanDB, base_currency: str, rates: dict[str, float]) ->
         settings_repo.set_setting(plan, "base_currency", base)
         settings_repo.set_setting(plan, "rates", clean)
     return Change(settings_changed=True)
+
+
+def set_close_reasons(plan: PlanDB, codes: list[str]) -> Change:
+    """The plan's list of close reasons (planner.close_reasons); closed deals keep theirs."""
+    close_reasons.save_reason_codes(plan, codes)
+    # Nothing on the board changes; the views that show reasons read them again.
+    return Change()

@@ -32,6 +32,8 @@ class MoveBookkeeping:
     commitment: str = ""
     reason: str = ""
     closed: tuple[dt.date | None, str] | None = None
+    close_code: str = ""  # with `closed`: the reason's code (planner.close_reasons)
+    close_competitor: str = ""
 
 
 def move_bookkeeping(
@@ -47,10 +49,13 @@ def move_bookkeeping(
     reason: str = "",
     closed_on: dt.date | None = None,
     close_reason: str = "",
+    close_code: str = "",
+    close_competitor: str = "",
 ) -> MoveBookkeeping:
     """The writes of a move of `kind` (planner.funnel.direction): the deal enters its new stage
     today; closing remembers the open stage it left (reopening returns there) and records the
-    day (`closed_on`, else today) and why; reopening clears both."""
+    day (`closed_on`, else today) and why (the note, the reason's code and the competitor);
+    reopening clears them."""
     closed: tuple[dt.date | None, str] | None = None
     last_open = last_open_stage_id
     if kind == CLOSING:
@@ -68,4 +73,6 @@ def move_bookkeeping(
         commitment,
         reason,
         closed,
+        close_code if kind == CLOSING else "",
+        close_competitor if kind == CLOSING else "",
     )

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from planner.exchange import crm
 from planner.i18n import QT_TRANSLATE_NOOP, translate
 from planner.model import (
     Action,
@@ -93,6 +94,14 @@ def _words(text: str) -> str:
     return flat if len(flat) <= MAX_WORDS else flat[: MAX_WORDS - 1] + "…"
 
 
+def _source(key: str) -> str:
+    """An import's source as the seller knows it ("Salesforce"); a key no profile has, as stored."""
+    try:
+        return crm.by_key(key).label
+    except ValueError:
+        return _words(key)
+
+
 def _stamp(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
@@ -171,7 +180,7 @@ def timeline(
             new=money_text(amount.new_amount, amount.new_currency or amount.old_currency),
         )
         if amount.source:
-            text += translate("Timeline", " (import from {source})").format(source=_words(amount.source))
+            text += translate("Timeline", " (import from {source})").format(source=_source(amount.source))
         add(amount.changed_at, "amount", text)
     for call in call_plans:
         title = _words(call.title) or translate("Timeline", "meeting")
@@ -206,7 +215,7 @@ def timeline(
         else:
             add(note.created, "note", translate("Timeline", "Note: {note}").format(note=_words(note.body)))
     for record in imports:
-        source = _words(record.source) or translate("Timeline", "a file")
+        source = _source(record.source) if record.source else translate("Timeline", "a file")
         if "created" in record.fields:
             text = translate("Timeline", "Imported from {source}").format(source=source)
         else:

@@ -66,13 +66,17 @@ def main() -> int:
             print(f"wrote {path}")
     pdf = OUT / "demo-review-pack.pdf"
     layout = PackLayout(pack)
-    # The cover, the table of all deals, and the first page of a deal with a full Blue Sheet.
+    # The manager's page, the cover, the table of all deals, and the first page of a deal with a
+    # full Blue Sheet.
+    first = {s.heading: s.first_page + 1 for s in layout.sections}
+    deals = [s for s in layout.sections if s.heading.startswith("Deal ")]
     deal_section = next(
-        (s for s, d in zip(layout.sections[2:], pack.deals, strict=True) if len(d.influences) >= 4),
-        layout.sections[2],
+        (s for s, d in zip(deals, pack.deals, strict=True) if len(d.influences) >= 4),
+        deals[0],
     )
-    _render(pdf, 1, SCREENSHOTS / "pack-cover.png")
-    _render(pdf, 2, SCREENSHOTS / "pack-deals.png")
+    _render(pdf, first["Manager's page"], SCREENSHOTS / "pack-manager.png")
+    _render(pdf, first["Cover"], SCREENSHOTS / "pack-cover.png")
+    _render(pdf, first["All deals"], SCREENSHOTS / "pack-deals.png")
     _render(pdf, deal_section.first_page + 1, SCREENSHOTS / "pack-deal.png")
     plan.close()
     return 0

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from planner.close_reasons import WinLossSettings, describe
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.model import ClosedDeal
 from ui import format as fmt
@@ -45,6 +47,11 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ArchiveModel", "Amount"),
     QT_TRANSLATE_NOOP("ArchiveModel", "Reason"),
 )
+
+
+def _reason(deal: ClosedDeal) -> str:
+    """'Competitor won (Contoso): their price was lower' (the seller's words as plain text)."""
+    return describe(deal.reason_code, deal.competitor, deal.reason)
 
 
 class ArchiveModel(HeadedTableModel):
@@ -78,7 +85,7 @@ class ArchiveModel(HeadedTableModel):
                 deal.stage.casefold(),
                 deal.closed_on.isoformat() if deal.closed_on else "",
                 deal.amount if deal.amount is not None else float("-inf"),
-                deal.reason.casefold(),
+                _reason(deal).casefold(),
             )
             return keys[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -88,7 +95,7 @@ class ArchiveModel(HeadedTableModel):
                 deal.stage,
                 fmt.date(deal.closed_on),
                 fmt.amount(deal.amount, deal.currency),
-                deal.reason,
+                _reason(deal),
             )
             text = values[index.column()]
             return text if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(text)
@@ -137,12 +144,25 @@ class ArchiveView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.reopen_button)
+        from ui.win_loss_view import WinLossView
+
+        self.win_loss = WinLossView(self)
+        # The closed deals above, the quarter's win/loss figures below; the seller sizes both.
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.table)
+        split.addWidget(self.win_loss)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
 
-    def set_deals(self, deals: list[ClosedDeal]) -> None:
+    def set_deals(self, deals: list[ClosedDeal], settings: WinLossSettings | None = None) -> None:
+        """Show the closed deals, and their win/loss figures when the plan's `settings` are given."""
         self.model.set_deals(deals)
+        if settings is not None:
+            self.win_loss.set_deals(deals, settings)
         won = sum(1 for d in deals if d.level.value == "won")
         lost = sum(1 for d in deals if d.level.value == "lost")
         walked = sum(1 for d in deals if d.level.value == "walked_away")

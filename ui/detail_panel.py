@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from planner.close_reasons import describe
 from planner.funnel import (
     FunnelStatus,
     days_in_stage,
@@ -242,7 +243,10 @@ class DetailPanel(QScrollArea):
             if snoozed
             else translate("DetailPanel", "No"),
             "Closed": translate("DetailPanel", "{date}: {reason}").format(
-                date=fmt.date(opportunity.closed_on), reason=opportunity.close_reason
+                date=fmt.date(opportunity.closed_on),
+                reason=describe(
+                    opportunity.close_reason_code, opportunity.close_competitor, opportunity.close_reason
+                ),
             )
             if opportunity.closed_on
             else translate("DetailPanel", "Open"),

@@ -129,7 +129,7 @@ def write_call_plan(
 ) -> Path:
     """Write a deal's call plan as a one-page PDF, atomically; PackError when it cannot be."""
     # The review pack's reading of the deal: the same words, names and Concepts as in the pack.
-    pack = build_pack(plan, PackScope.selected([opportunity_id]), PackOptions(), today)
+    pack = build_pack(plan, PackScope.selected([opportunity_id]), PackOptions(manager_page=False), today)
     deal = next((d for d in pack.deals if d.id == opportunity_id), None)
     call = next((c for c in deal.call_plans if c.id == call_id), None) if deal is not None else None
     if deal is None or call is None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.clock import Clock
+from planner.close_reasons import win_loss_settings
 from planner.storage import settings as settings_repo
 from planner.storage.board import load_closed
 from planner.storage.db import PlanDB
@@ -40,6 +41,7 @@ from ui.board.view import BoardWidget
 from ui.board_strips import BoardFilter, BoardSort, demo_banner, read_only_banner, status_text
 from ui.detail_panel import DetailPanel
 from ui.menus import WindowMenus
+from ui.performance_tab import PerformanceTab
 from ui.session import EditSession
 from ui.window_parts import add_dock, blue_sheet_hint, describe_board, undo_history
 
@@ -157,12 +159,14 @@ class MainWindow(QMainWindow):
         # paints the board without loading the chart library.
         self._forecast_tab = QWidget(self)
         self._hygiene_tab = QWidget(self)
-        self.tabs.addTab(self._forecast_tab, translate("MainWindow", "&Forecast"))
+        self.tabs.addTab(self._forecast_tab, translate("MainWindow", "Fo&recast"))
         self.tabs.addTab(self._hygiene_tab, translate("MainWindow", "&Clean-up"))
         self._agenda_tab = QWidget(self)  # the landing tab of the seller's own plan (agenda.greet)
         self.tabs.addTab(self._agenda_tab, translate("MainWindow", "A&genda"))
         self._people_tab = QWidget(self)
         self.tabs.addTab(self._people_tab, translate("MainWindow", "&People"))
+        self.performance_tab = PerformanceTab(self.session, self)  # its charts load when first shown
+        self.tabs.addTab(self.performance_tab, translate("MainWindow", "Perf&ormance"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -327,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_archive(self) -> None:
         # Loaded when shown, not on every edit: a large plan has many closed deals.
-        self.archive.set_deals(load_closed(self.plan))
+        self.archive.set_deals(load_closed(self.plan), win_loss_settings(self.plan))
         self._archive_dirty = False
 
     # Tabs, cards, docks ---------------------------------------------------------------------

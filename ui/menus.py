@@ -107,6 +107,7 @@ class WindowMenus(QObject):
         )
         self.stage_settings_action = a(translate("MainWindow", "S&tage settings…"), plan.edit_stage_settings)
         self.currencies_action = a(translate("MainWindow", "&Currencies and rates…"), plan.edit_currencies)
+        self.close_reasons_action = a(translate("MainWindow", "C&lose reasons…"), plan.edit_close_reasons)
         self.preferences_action = a(translate("MainWindow", "&Preferences…"), helps.edit_preferences)
         # No standard key on Linux and Windows: Ctrl+, as on macOS.
         self.preferences_action.setShortcuts(
@@ -141,6 +142,7 @@ class WindowMenus(QObject):
             self.new_account_action,
             self.stage_settings_action,
             self.currencies_action,
+            self.close_reasons_action,
             self.import_action,
             self.restore_action,
             self.import_review_action,
@@ -185,7 +187,7 @@ class WindowMenus(QObject):
                 self.snooze_action,
             ],
             [self.new_account_action, self.find_action, self.search_action],
-            [self.stage_settings_action, self.currencies_action],
+            [self.stage_settings_action, self.currencies_action, self.close_reasons_action],
             [self.preferences_action],
         ):
             edit_menu.addActions(group)

@@ -343,7 +343,12 @@ class PackLayout:
         deals = pack.deals if max_deals is None else pack.deals[:max_deals]
         self._deals = {deal.id: deal for deal in deals}
         total = 2 + len(deals)
-        self.sections: list[Section] = [
+        self.sections: list[Section] = []
+        if pack.manager is not None:  # the pack opens with the manager's page
+            self.sections.append(
+                self._section("Manager's page", partial(pack_html.manager_section, pack), BODY_POINTS)
+            )
+        self.sections += [
             self._section("Cover", partial(pack_html.cover_section, pack), BODY_POINTS),
             self._section("All deals", partial(pack_html.deals_table_section, pack), TABLE_POINTS),
         ]

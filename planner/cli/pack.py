@@ -49,6 +49,12 @@ def add_pack_arguments(export: argparse.ArgumentParser) -> None:
         "--include-private", action="store_true", help="review pack: include the seller's private notes"
     )
     export.add_argument("--paper", choices=PAPER_SIZES, help="review pack PDF: paper size (default: locale)")
+    export.add_argument(
+        "--since",
+        metavar="DATE",
+        help="review pack: list on the manager's page the changes made on this day (YYYY-MM-DD) or later"
+        " (default: since the last pack exported from the window)",
+    )
 
 
 def add_review_arguments(commands: argparse._SubParsersAction[ParserT]) -> ParserT:
@@ -159,6 +165,12 @@ def run_pack_export(
         return 2
     if args.format == "pdf" and pdf_writer is None:  # said before the plan is read
         return fail(NO_PDF_WRITER)
+    since: dt.date | None = None
+    if getattr(args, "since", None):
+        try:
+            since = dt.date.fromisoformat(args.since)
+        except ValueError:
+            return fail(f"“{args.since}” is not a date; write it like 2026-11-10.")
     try:
         if args.quarter:
             parse_quarter(args.quarter)
@@ -176,7 +188,7 @@ def run_pack_export(
             pipeline_id=_pipeline_id(plan, getattr(args, "pipeline", None)),
         )
         options = PackOptions(
-            include_private_notes=bool(args.include_private), paper=getattr(args, "paper", None)
+            include_private_notes=bool(args.include_private), paper=getattr(args, "paper", None), since=since
         )
         pack = build_pack(plan, scope, options, today or dt.date.today())
     except PackError as exc:

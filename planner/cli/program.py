@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 from planner import __version__, i18n
-from planner.cli import agenda, crm, demo, pack, reports, search
+from planner.cli import agenda, crm, demo, pack, reports, search, stats
 from planner.cli.common import PROG, CliParser, UsageError, plan_path
 from planner.exchange.pack_writers import PACK_FORMATS, PdfWriter
 
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     reports.add_report_commands(commands)
     agenda.add_agenda_command(commands)
     search.add_search_command(commands)
+    stats.add_stats_command(commands)
     return parser
 
 
@@ -79,6 +80,8 @@ def _run_command(args: argparse.Namespace, pdf_writer: PdfWriter | None) -> int 
         return crm.run_export(args)
     if args.command == "agenda":
         return agenda.run_agenda(args)
+    if args.command == "stats":
+        return stats.run_stats(args)
     if args.command == "review":
         return pack.check_review_file(args)  # None: a valid bundle, which the window opens
     return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, cast
 
+from planner.close_reasons import map_crm_reason, reason_codes
 from planner.exchange.accounts_plan import (
     AccountResolver,
     FileContact,
@@ -330,6 +331,7 @@ class _Builder:
         self.stages = stage_repo.list_stages(plan)
         self.active = ordered(self.stages)
         self.closed_ids = {s.id for s in self.stages if s.is_closed}
+        self.reason_codes = reason_codes(plan)  # CRM loss reasons map onto the plan's list
         self.first_of_level: dict[FunnelLevel, Stage] = {}
         for stage in self.active:
             self.first_of_level.setdefault(stage.level, stage)
@@ -966,6 +968,7 @@ def _create_row(
     closed_on = (deal.close_date or b.today) if closed else None
     level = next(s.level for s in b.stages if s.id == target)
     reason = deal.lost_reason or (f"{level.english_label} in {b.crm}" if closed else "")
+    why = map_crm_reason(deal.lost_reason if closed else "", b.reason_codes)
     currency = deal.currency or b.default_currency
     override = _crm_probability(b, deal, target)
     key = f"deal:{deal.file}:{deal.row}"
@@ -986,6 +989,8 @@ def _create_row(
         stage_entered=closed_on if closed else (entered or b.today),
         closed_on=closed_on,
         close_reason=reason,
+        close_reason_code=why.code,
+        close_competitor=why.competitor,
         external_id=deal.external_id,
         source=b.source.value,
         moves=moves,
@@ -1056,6 +1061,7 @@ def _merge_row(
         to_closed = result.stage in b.closed_ids
         from_closed = existing.stage_id in b.closed_ids
         level = next(s.level for s in b.stages if s.id == result.stage)
+        why = map_crm_reason(deal.lost_reason if to_closed else "", b.reason_codes)
         stage_change = StageChange(
             existing.stage_id,
             result.stage,
@@ -1064,6 +1070,8 @@ def _merge_row(
             reopening=from_closed and not to_closed,
             closed_on=deal.close_date if to_closed else None,
             close_reason=deal.lost_reason or (f"{level.english_label} in {b.crm}" if to_closed else ""),
+            close_reason_code=why.code,
+            close_competitor=why.competitor,
         )
     if Field.PROBABILITY in deal.supplied:
         written = _merge_probability(b, deal, existing, result.stage or existing.stage_id, base)

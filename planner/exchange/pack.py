@@ -13,6 +13,7 @@ from typing import Literal
 
 from planner import calendar, funnel, i18n, money
 from planner.calendar import Quarter
+from planner.exchange.manager_page import ManagerPage, build_manager_page
 from planner.forecast import Forecast, load_forecast
 from planner.model import (
     Account,
@@ -102,6 +103,10 @@ class PackOptions:
 
     include_private_notes: bool = False
     paper: PaperSize | None = None  # None: from the locale (the PDF renderer decides)
+    # The manager's page opens the pack; its "since the last review" lists the changes since
+    # this day (None: since the last pack exported from the window).
+    manager_page: bool = True
+    since: dt.date | None = None
 
 
 def quarter_in_plan(text: str, start_month: int = 1) -> Quarter:
@@ -407,6 +412,7 @@ class Pack:
     review_tokens: Mapping[int, str] = field(default_factory=dict)
     # The whole plan's current quarter, for a pack of the whole funnel (None for a narrower one).
     forecast: Forecast | None = None
+    manager: ManagerPage | None = None  # planner.exchange.manager_page: the pack's first page
 
     @property
     def title(self) -> str:
@@ -692,6 +698,7 @@ def _build_pack(
         coaching_notes=tuple(_note_info(n) for n in pack_queries.plan_notes(plan, "manager")),
         review_tokens=tokens,
         forecast=_whole_plan_forecast(plan, scope, today),
+        manager=_manager_page(plan, scope, options, today),
     )
 
 
@@ -700,6 +707,14 @@ def _whole_plan_forecast(plan: PlanDB, scope: PackScope, today: dt.date) -> Fore
     if scope.account_ids or scope.deal_ids is not None or scope.pipeline_id is not None:
         return None
     return load_forecast(plan, None, today)
+
+
+def _manager_page(plan: PlanDB, scope: PackScope, options: PackOptions, today: dt.date) -> ManagerPage | None:
+    # The quarter the scope names, else today's: the Forecast tab's figures for the whole plan.
+    if not options.manager_page:
+        return None
+    quarter = quarter_in_plan(scope.quarter, calendar.plan_start_month(plan)) if scope.quarter else None
+    return build_manager_page(plan, today, options.since, quarter)
 
 
 def review_token(key: bytes, plan_id: str, exported_at: str, deal_id: int, external_id: str | None) -> str:

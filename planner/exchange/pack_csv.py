@@ -8,6 +8,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from planner.exchange import manager_words
 from planner.exchange.files import neutralise
 from planner.exchange.pack import (
     DealPack,
@@ -186,12 +187,19 @@ def influences_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}-influences{path.suffix or '.csv'}")
 
 
+def manager_path(path: Path) -> Path:
+    """Where the manager's page goes beside the deal table: deals.csv -> deals-manager.csv."""
+    return path.with_name(f"{path.stem}-manager{path.suffix or '.csv'}")
+
+
 def write_csv(pack: Pack, path: Path) -> list[Path]:
-    """Write the deal table to `path` and the influences beside it; both or neither."""
+    """Write the deal table to `path`, the influences and the manager's page beside it; all or none."""
     path = Path(path)
-    return write_files_atomic(
-        [
-            (path, to_csv(deal_header(pack), deal_rows(pack))),
-            (influences_path(path), to_csv(INFLUENCE_COLUMNS, influence_rows(pack))),
-        ]
-    )
+    files = [
+        (path, to_csv(deal_header(pack), deal_rows(pack))),
+        (influences_path(path), to_csv(INFLUENCE_COLUMNS, influence_rows(pack))),
+    ]
+    if pack.manager is not None:
+        rows = manager_words.table_rows(pack.manager)
+        files.append((manager_path(path), to_csv(manager_words.TABLE_COLUMNS, rows)))
+    return write_files_atomic(files)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner import map_look, red_flags
-from planner.exchange import pack_charts
+from planner.exchange import manager_words, pack_charts
+from planner.exchange.manager_page import FactRow
 from planner.exchange.pack import (
     ActionInfo,
     CallPlanInfo,
@@ -152,6 +153,65 @@ def _h(level: int, text: str, d: Dialect, ident: str = "") -> str:
 
 # ----------------------------------------------------------------------------------------------
 # Sections
+
+
+def _fact_rows(d: Dialect, rows: Sequence[FactRow]) -> str:
+    # Figure, value and how it is counted: the definition is on the page, not only in a tooltip.
+    return _table(
+        d,
+        [("Figure", 22), ("Value", 28), ("How it is counted", 50)],
+        [
+            [esc(r.label), _text(r.value, d=d), f'<span class="muted">{esc(r.definition)}</span>']
+            for r in rows
+        ],
+        numeric=(1,),
+    )
+
+
+def manager_section(pack: Pack, d: Dialect) -> str:
+    """The manager's page: the quarter, funnel balance, what changed since the last review, and
+    the sections other parts of the planner add."""
+    page = pack.manager
+    if page is None:
+        return ""
+    parts = [
+        f"<h1>{esc(manager_words.TITLE)}</h1>",
+        _h(2, esc(manager_words.QUARTER_TITLE), d),
+        _fact_rows(d, manager_words.quarter_rows(page)),
+    ]
+    for section in manager_words.extra_sections(page):
+        parts.append(_h(2, esc(section.title), d))
+        parts.append(_fact_rows(d, section.rows))
+        if section.note:
+            parts.append(f'<p class="muted">{esc(section.note)}</p>')
+    parts.append(_h(2, esc(manager_words.BALANCE_TITLE), d))
+    lines = manager_words.diagnostic_lines(page)
+    if lines:
+        items = "".join(f"<li><b>{esc(title)}</b>: {esc(message)}</li>" for title, message in lines)
+        parts.append(f'<ul class="flags">{items}</ul>')
+    else:
+        parts.append(f"<p>{esc(manager_words.NO_DIAGNOSTICS)}</p>")
+    parts.append(_h(2, esc(manager_words.since_heading(page)), d))
+    parts.append(f'<p class="muted">{esc(manager_words.since_intro(page))}</p>')
+    if page.since is not None:
+        for change in manager_words.change_lists(page.since):
+            parts.append(_h(3, f"{esc(change.title)} ({len(change.rows)})", d))
+            if change.unknown:
+                parts.append(f'<p class="muted">{esc(change.unknown)}</p>')
+            elif not change.rows:
+                parts.append('<p class="muted">None.</p>')
+            else:
+                parts.append(
+                    _table(
+                        d,
+                        [("Deal", 30), ("Account", 20), ("What changed", 50)],
+                        [
+                            [_text(r.deal, d=d), _text(r.account, d=d), _text(r.detail, d=d)]
+                            for r in change.rows
+                        ],
+                    )
+                )
+    return "".join(parts)
 
 
 def cover_section(pack: Pack, d: Dialect) -> str:
@@ -733,7 +793,8 @@ _CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 def render_html(pack: Pack) -> str:
     """The whole pack as one HTML document: inline CSS, images as data: URIs, no scripts."""
     d = BROWSER
-    sections = [
+    sections = [f'<section class="manager">{manager_section(pack, d)}</section>'] if pack.manager else []
+    sections += [
         f'<section class="cover">{cover_section(pack, d)}</section>',
         f'<section class="deals">{deals_table_section(pack, d)}</section>',
     ]

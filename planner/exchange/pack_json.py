@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from planner.exchange.manager_page import FactsSection, ManagerPage
 from planner.exchange.pack import (
     CallPlanInfo,
     DealPack,
@@ -20,6 +21,7 @@ from planner.exchange.pack import (
 from planner.exchange.pack_files import write_text_atomic
 from planner.forecast import Forecast, forecast_json
 from planner.next_step import plain_text
+from planner.since_review import Closed, DealRef, FlagChange, SinceReview, StageChange
 
 # The bundle's format id and version. A reader refuses another format id and a newer version;
 # fields are only ever added within a version (readers ignore what they do not know).
@@ -264,6 +266,106 @@ def bundle(pack: Pack) -> dict[str, Any]:
         "opportunities": [opportunity(d, pack.review_tokens.get(d.id)) for d in pack.deals],
         "coaching_notes": [_note(n) for n in pack.coaching_notes],
         "forecast": None if pack.forecast is None else forecast(pack.forecast),
+        "manager_page": None if pack.manager is None else manager_page(pack.manager),
+    }
+
+
+def _deal_ref(deal: DealRef) -> dict[str, Any]:
+    return {
+        "id": deal.id,
+        "name": deal.title,
+        "account": deal.account,
+        "stage": deal.stage,
+        "amount": deal.amount,
+        "currency": deal.currency,
+    }
+
+
+def _section(section: FactsSection | None) -> dict[str, Any] | None:
+    if section is None:
+        return None
+    return {
+        "title": section.title,
+        "rows": [{"label": r.label, "value": r.value, "definition": r.definition} for r in section.rows],
+        "note": section.note,
+    }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _since(since: SinceReview) -> dict[str, Any]:
+    def stage_change(c: StageChange) -> dict[str, Any]:
+        return {
+            "deal": _deal_ref(c.deal),
+            "from_stage": c.from_stage,
+            "to_stage": c.to_stage,
+            "commitments": list(c.commitments),
+        }
+
+    def closed(c: Closed) -> dict[str, Any]:
+        return {"deal": _deal_ref(c.deal), "closed_on": _date(c.closed_on), "reason": c.reason}
+
+    def flag(f: FlagChange) -> dict[str, Any]:
+        return {"deal": _deal_ref(f.deal), "rule": f.rule, "label": f.label, "reason": f.reason}
+
+    return {
+        "since": since.since.isoformat(),
+        "today": since.today.isoformat(),
+        "review_on": _date(since.review_on),
+        "snapshot_on": _date(since.snapshot_on),
+        "flags_known": since.flags_known,
+        "categories_known": since.categories_known,
+        "added": [{"deal": _deal_ref(a.deal), "reopened": a.reopened} for a in since.added],
+        "advanced": [stage_change(c) for c in since.advanced],
+        "moved_back": [stage_change(c) for c in since.moved_back],
+        "pushed": [
+            {"deal": _deal_ref(p.deal), "old": _date(p.old), "new": _date(p.new)} for p in since.pushed
+        ],
+        "amounts": [
+            {
+                "deal": _deal_ref(a.deal),
+                "old_amount": a.old_amount,
+                "old_currency": a.old_currency,
+                "new_amount": a.new_amount,
+                "new_currency": a.new_currency,
+            }
+            for a in since.amounts
+        ],
+        "categories": [
+            {"deal": _deal_ref(c.deal), "old": c.old.value, "new": c.new.value} for c in since.categories
+        ],
+        "won": [closed(c) for c in since.won],
+        "lost": [closed(c) for c in since.lost],
+        "walked_away": [closed(c) for c in since.walked_away],
+        "flags_raised": [flag(f) for f in since.flags_raised],
+        "flags_resolved": [flag(f) for f in since.flags_resolved],
+    }
+
+
+def manager_page(page: ManagerPage) -> dict[str, Any]:
+    """The manager's page of the bundle (`manager_page` in the schema)."""
+    q = page.quarter
+    return {
+        "quarter": {
+            "quarter": q.quarter,
+            "label": q.quarter_text,
+            "currency": q.currency,
+            "target": _rounded(q.target),
+            "won": round(q.won, 2),
+            "commit": round(q.commit, 2),
+            "best_case": round(q.best_case, 2),
+            "pipeline": round(q.pipeline, 2),
+            "remaining": _rounded(q.remaining),
+            "gap": _rounded(q.gap),
+            "coverage": None if q.coverage is None else round(q.coverage, 4),
+        },
+        "diagnostics": [{"kind": d.kind, "title": d.title, "message": d.message} for d in page.diagnostics],
+        "since_source": page.since_source,
+        "since": None if page.since is None else _since(page.since),
+        "forecast_call": _section(page.forecast_call),
+        "accountability": _section(page.accountability),
     }
 
 

@@ -7,6 +7,8 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from planner.exchange import manager_words
+from planner.exchange.manager_page import FactRow
 from planner.exchange.pack import (
     ActionInfo,
     CallPlanInfo,
@@ -110,9 +112,52 @@ def _totals(pack: Pack, rows: Sequence[TotalsRow]) -> list[str]:
     )
 
 
+def _facts(rows: Sequence[FactRow]) -> list[str]:
+    return _table(
+        ["Figure", "Value", "How it is counted"],
+        [[md(r.label), md_cell(r.value), md_cell(r.definition, "")] for r in rows],
+        right=(1,),
+    )
+
+
+def manager_page(pack: Pack) -> list[str]:
+    """The manager's page (planner.exchange.manager_words), first in the document."""
+    page = pack.manager
+    if page is None:
+        return []
+    out = [f"## {md(manager_words.TITLE)}", "", f"### {md(manager_words.QUARTER_TITLE)}", ""]
+    out += _facts(manager_words.quarter_rows(page))
+    for section in manager_words.extra_sections(page):
+        out += [f"### {md(section.title)}", "", *_facts(section.rows)]
+        if section.note:
+            out += [md(section.note), ""]
+    out += [f"### {md(manager_words.BALANCE_TITLE)}", ""]
+    lines = manager_words.diagnostic_lines(page)
+    out += [f"- **{md(title)}**: {md(message)}" for title, message in lines] or [
+        md(manager_words.NO_DIAGNOSTICS)
+    ]
+    out += ["", f"### {md(manager_words.since_heading(page))}", "", md(manager_words.since_intro(page)), ""]
+    if page.since is not None:
+        for change in manager_words.change_lists(page.since):
+            out += [f"#### {md(change.title)} ({len(change.rows)})", ""]
+            if change.unknown:
+                out += [md(change.unknown), ""]
+            elif not change.rows:
+                out += ["None.", ""]
+            else:
+                out += _table(
+                    ["Deal", "Account", "What changed"],
+                    [[md_cell(r.deal), md_cell(r.account), md_cell(r.detail)] for r in change.rows],
+                )
+    return out
+
+
 def render_markdown(pack: Pack) -> str:
     """The whole pack as one Markdown document."""
     out = [f"# {md(pack.title)}", ""]
+    out += manager_page(pack)
+    if pack.manager is not None:
+        out += ["## About this pack", ""]
     out += _table(
         ["", ""],
         [

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from planner.exchange import manager_words
 from planner.exchange.files import neutralise
 from planner.exchange.pack import Pack, human_date, private_notes_text, strip_controls
 from planner.exchange.pack_csv import INFLUENCE_COLUMNS, Cell, deal_header, deal_rows, influence_rows
@@ -28,6 +29,8 @@ _WIDE = {
     "Win",
     "Concept",
     "Evidence",
+    "Value or what changed",
+    "How it is counted",
 }
 
 
@@ -72,6 +75,8 @@ def render_xlsx(pack: Pack) -> bytes:
 
     book = openpyxl.Workbook()
     book.remove(book.active)
+    if pack.manager is not None:  # the pack opens with the manager's page: the first sheet
+        _sheet(book, "Manager's page", manager_words.TABLE_COLUMNS, manager_words.table_rows(pack.manager))
     _sheet(book, "Deals", deal_header(pack), deal_rows(pack))
     _sheet(book, "Influences", INFLUENCE_COLUMNS, influence_rows(pack))
     about: list[list[Cell]] = [

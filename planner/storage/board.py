@@ -242,7 +242,7 @@ def load_status_columns(plan: PlanDB) -> StatusColumns:
 
 _CLOSED_SQL = """
 SELECT o.id, o.title, COALESCE(a.name, ''), s.name, s.level, o.closed_on, o.amount, o.currency,
-       o.close_reason
+       o.close_reason, o.close_reason_code, o.close_competitor
 FROM opportunity o
 JOIN stage s ON s.id = o.stage_id
 LEFT JOIN account a ON a.id = o.account_id
@@ -254,7 +254,7 @@ ORDER BY o.closed_on IS NULL, o.closed_on DESC, o.id DESC
 def load_closed(plan: PlanDB) -> list[ClosedDeal]:
     """Won, lost and walked-away deals for the archive, most recently closed first."""
     return [
-        ClosedDeal(r[0], r[1], r[2], r[3], FunnelLevel(r[4]), to_date(r[5]), r[6], r[7], r[8])
+        ClosedDeal(r[0], r[1], r[2], r[3], FunnelLevel(r[4]), to_date(r[5]), r[6], r[7], r[8], r[9], r[10])
         for r in plan.query(_CLOSED_SQL)
     ]
 

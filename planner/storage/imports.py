@@ -247,6 +247,8 @@ class NewDeal:
     stage_entered: dt.date | None = None
     closed_on: dt.date | None = None
     close_reason: str = ""
+    close_reason_code: str = ""  # planner.close_reasons: the CRM's loss reason on the plan's list
+    close_competitor: str = ""
     last_open_stage_id: int | None = None
     external_id: str | None = None
     source: str | None = None
@@ -265,6 +267,8 @@ class StageChange:
     reopening: bool = False
     closed_on: dt.date | None = None
     close_reason: str = ""
+    close_reason_code: str = ""
+    close_competitor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,8 +431,9 @@ def _write_people(
 _INSERT_DEAL = (
     "INSERT INTO opportunity (title, account_id, stage_id, product, quantity, amount, currency,"
     " close_date, forecast_category, next_step, stage_entered, closed_on, close_reason,"
-    " last_open_stage_id, created, updated, external_id, source, probability_override)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " last_open_stage_id, created, updated, external_id, source, probability_override,"
+    " close_reason_code, close_competitor)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -469,6 +474,8 @@ def _write_deals(
                 deal.external_id,
                 deal.source,
                 deal.probability_override,
+                deal.close_reason_code,
+                deal.close_competitor,
             ],
         )
         new_id = cursor.lastrowid
@@ -557,6 +564,8 @@ def _write_update(
                 reason=change.reason,
                 closed_on=change.closed_on,
                 close_reason=change.close_reason,
+                close_code=change.close_reason_code,
+                close_competitor=change.close_competitor,
             ),
         )
 

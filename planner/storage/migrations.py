@@ -25,6 +25,8 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0010_amount_and_import_history",
     "0011_agenda_indexes",
     "0012_board_rank",
+    "0013_close_reasons",
+    "0016_review_marks",
 )
 
 _INITIAL_SCHEMA = """
@@ -460,6 +462,35 @@ _BOARD_RANK = """
 ALTER TABLE opportunity ADD COLUMN board_rank INTEGER;
 """
 
+# Why a deal closed, from the plan's list of close reasons (planner.close_reasons): the reason's
+# code, and the competitor when a competitor won; `close_reason` stays the seller's free note.
+_CLOSE_REASONS = """
+ALTER TABLE opportunity ADD COLUMN close_reason_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE opportunity ADD COLUMN close_competitor TEXT NOT NULL DEFAULT '';
+"""
+
+# The one-to-one pack's "since the last review" (planner.since_review): each pack the window
+# exports is remembered with, per open deal, its forecast category and red flags that day. The
+# plan keeps no history of either, so the next pack compares with what this one showed. No
+# foreign key to deals on purpose, as for funnel snapshots: a review outlives what it names.
+_REVIEW_MARKS = """
+CREATE TABLE review_mark (
+    id INTEGER PRIMARY KEY,
+    exported_on TEXT NOT NULL,
+    exported_at TEXT NOT NULL
+);
+CREATE INDEX review_mark_day ON review_mark(exported_on);
+CREATE TABLE review_mark_deal (
+    id INTEGER PRIMARY KEY,
+    mark_id INTEGER NOT NULL REFERENCES review_mark(id) ON DELETE CASCADE,
+    opportunity_id INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    forecast_category TEXT NOT NULL,
+    red_flags TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (mark_id, opportunity_id)
+)
+"""
+
 # What each migration creates, statement by statement: the migrations below run these, and
 # planner.storage.schema_check builds the schema a plan of each version must have from them
 # (without sqlite-utils, which costs ~100 ms to import). A migration that changes the schema in
@@ -478,6 +509,9 @@ SCHEMA_SQL: dict[str, str] = {
     "0010_amount_and_import_history": _AMOUNT_AND_IMPORT_HISTORY,
     "0011_agenda_indexes": _AGENDA_INDEXES,
     "0012_board_rank": _BOARD_RANK,
+    # Its UPDATE files the free-text reasons of deals closed before as "other".
+    "0013_close_reasons": _CLOSE_REASONS,
+    "0016_review_marks": _REVIEW_MARKS,
 }
 
 
@@ -563,6 +597,22 @@ def build_migrations() -> Migrations:
     @migrations(name="0012_board_rank")
     def board_rank(db: Database) -> None:
         for statement in schema_statements("0012_board_rank"):
+            db.execute(statement)
+
+    @migrations(name="0013_close_reasons")
+    def close_reasons(db: Database) -> None:
+        for statement in schema_statements("0013_close_reasons"):
+            db.execute(statement)
+        # A reason typed before there was a list stays readable as the note; its reason is
+        # "other" (planner.close_reasons.OTHER) so the win/loss view counts it.
+        db.execute(
+            "UPDATE opportunity SET close_reason_code = 'other'"
+            " WHERE closed_on IS NOT NULL AND trim(close_reason) != ''"
+        )
+
+    @migrations(name="0016_review_marks")
+    def review_marks(db: Database) -> None:
+        for statement in schema_statements("0016_review_marks"):
             db.execute(statement)
 
     return migrations

@@ -24,7 +24,7 @@ _COLUMNS = (
     "id, title, account_id, stage_id, product, quantity, amount, currency, close_date,"
     " probability_override, forecast_category, position, next_step, stage_entered, closed_on,"
     " close_reason, last_open_stage_id, snooze_until, snooze_reason, created, updated,"
-    " external_id, source"
+    " external_id, source, close_reason_code, close_competitor"
 )
 
 
@@ -53,6 +53,8 @@ def _opportunity(r: tuple[Any, ...]) -> Opportunity:
         updated=r[20],
         external_id=r[21],
         source=r[22],
+        close_reason_code=r[23],
+        close_competitor=r[24],
     )
 
 
@@ -170,12 +172,22 @@ def set_stage(
         follow_stage(plan, opportunity_id)
 
 
-def set_closed(plan: PlanDB, opportunity_id: int, closed_on: dt.date | None, reason: str) -> None:
-    """Record when and why a deal was won, lost or walked away from (None reopens it)."""
+def set_closed(
+    plan: PlanDB,
+    opportunity_id: int,
+    closed_on: dt.date | None,
+    reason: str,
+    *,
+    reason_code: str = "",
+    competitor: str = "",
+) -> None:
+    """Record when and why a deal was won, lost or walked away from (None reopens it): the
+    seller's note, the reason's code from the plan's list and the competitor who won."""
     with plan.atomic():
         plan.execute(
-            "UPDATE opportunity SET closed_on = ?, close_reason = ?, updated = ? WHERE id = ?",
-            [from_date(closed_on), reason, now_stamp(), opportunity_id],
+            "UPDATE opportunity SET closed_on = ?, close_reason = ?, close_reason_code = ?,"
+            " close_competitor = ?, updated = ? WHERE id = ?",
+            [from_date(closed_on), reason, reason_code, competitor, now_stamp(), opportunity_id],
         )
 
 
@@ -415,4 +427,10 @@ def write_stage_move(plan: PlanDB, move: MoveBookkeeping, *, record_commitment: 
             last_open_stage_id=move.last_open_stage_id,
         )
         if move.closed is not None:
-            set_closed(plan, move.opportunity_id, *move.closed)
+            set_closed(
+                plan,
+                move.opportunity_id,
+                *move.closed,
+                reason_code=move.close_code,
+                competitor=move.close_competitor,
+            )

@@ -49,6 +49,125 @@
     </message>
 </context>
 <context>
+    <name>Accountability</name>
+    <message>
+        <source>Win rate (count)</source>
+        <translation>Gewinnquote (Anzahl)</translation>
+    </message>
+    <message>
+        <source>Deals won ÷ deals won or lost, closed in the period. Walked-away deals are not in it: they are counted apart.</source>
+        <translation>Gewonnene Verkaufschancen ÷ gewonnene oder verlorene Verkaufschancen, im Zeitraum abgeschlossen. Aufgegebene Verkaufschancen zählen nicht mit: sie werden gesondert gezählt.</translation>
+    </message>
+    <message>
+        <source>Win rate (value)</source>
+        <translation>Gewinnquote (Wert)</translation>
+    </message>
+    <message>
+        <source>Amount won ÷ amount won or lost, closed in the period, in the base currency. Deals without an amount or without an exchange rate are left out; walked-away deals too.</source>
+        <translation>Gewonnener Betrag ÷ gewonnener oder verlorener Betrag, im Zeitraum abgeschlossen, in der Basiswährung. Verkaufschancen ohne Betrag oder ohne Wechselkurs bleiben außen vor, aufgegebene Verkaufschancen ebenso.</translation>
+    </message>
+    <message>
+        <source>Walked away</source>
+        <translation>Aufgegeben</translation>
+    </message>
+    <message>
+        <source>Deals the seller walked away from, closed in the period.</source>
+        <translation>Verkaufschancen, die der Verkäufer im Zeitraum aufgegeben hat.</translation>
+    </message>
+    <message>
+        <source>Sales cycle</source>
+        <translation>Verkaufszyklus</translation>
+    </message>
+    <message>
+        <source>Average days from a deal&apos;s creation to its closing day, over the deals won in the period.</source>
+        <translation>Durchschnittliche Tage von der Anlage einer Verkaufschance bis zu ihrem Abschlusstag, über die im Zeitraum gewonnenen Verkaufschancen.</translation>
+    </message>
+    <message>
+        <source>Average deal size</source>
+        <translation>Durchschnittlicher Auftragswert</translation>
+    </message>
+    <message>
+        <source>Average amount of the deals won in the period, in the base currency (deals without an amount or an exchange rate left out).</source>
+        <translation>Durchschnittlicher Betrag der im Zeitraum gewonnenen Verkaufschancen, in der Basiswährung (Verkaufschancen ohne Betrag oder Wechselkurs bleiben außen vor).</translation>
+    </message>
+    <message>
+        <source>Funnel velocity</source>
+        <translation>Funnel-Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Deals won or lost in the period × win rate (count) × average deal size ÷ sales cycle: the value the funnel turns into wins per day.</source>
+        <translation>Im Zeitraum gewonnene oder verlorene Verkaufschancen × Gewinnquote (Anzahl) × durchschnittlicher Auftragswert ÷ Verkaufszyklus: der Wert, den der Funnel pro Tag in Gewinne verwandelt.</translation>
+    </message>
+    <message>
+        <source>Slip rate</source>
+        <translation>Verschiebungsquote</translation>
+    </message>
+    <message>
+        <source>Share of the deals closed in the period whose close date was moved later at least once while they were open (setting the close date to the closing day is no slip).</source>
+        <translation>Anteil der im Zeitraum abgeschlossenen Verkaufschancen, deren Abschlussdatum mindestens einmal nach hinten verschoben wurde, solange sie offen waren (das Abschlussdatum auf den Abschlusstag zu setzen ist keine Verschiebung).</translation>
+    </message>
+    <message>
+        <source>Economic buyer met (Best Few)</source>
+        <translation>Economic Buyer getroffen (Best Few)</translation>
+    </message>
+    <message>
+        <source>Of the deals closed in the period that entered a Best Few stage, the share with an Economic buying influence whose coverage is on record (someone in “covered by” or a last contact). The plan keeps only the last contact, so the day of the first meeting cannot be checked against the day the deal entered Best Few.</source>
+        <translation>Von den im Zeitraum abgeschlossenen Verkaufschancen, die eine Best-Few-Phase erreicht haben, der Anteil mit einem Economic Buying Influence, dessen Betreuung festgehalten ist (jemand unter „betreut von“ oder ein letzter Kontakt). Der Plan hält nur den letzten Kontakt fest, daher lässt sich der Tag des ersten Treffens nicht mit dem Tag vergleichen, an dem die Verkaufschance Best Few erreichte.</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Konversion</translation>
+    </message>
+    <message>
+        <source>Of the deals closed in the period that entered the stage, the share that went further: into a later stage of the board, or won.</source>
+        <translation>Von den im Zeitraum abgeschlossenen Verkaufschancen, die die Phase erreicht haben, der Anteil, der weiterkam: in eine spätere Phase der Phasenansicht oder gewonnen.</translation>
+    </message>
+    <message>
+        <source>Average days</source>
+        <translation>Tage im Schnitt</translation>
+    </message>
+    <message>
+        <source>Average days the deals closed in the period spent in the stage: from the day a deal entered it to the day it left (its stays added when it was there more than once).</source>
+        <translation>Durchschnittliche Tage, die die im Zeitraum abgeschlossenen Verkaufschancen in der Phase verbrachten: vom Tag, an dem eine Verkaufschance sie erreichte, bis zu dem Tag, an dem sie sie verließ (mehrere Aufenthalte zusammengezählt).</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Tage im Median</translation>
+    </message>
+    <message>
+        <source>The middle of the days the deals closed in the period spent in the stage (the average of the two middle ones for an even count): one very long deal does not move it.</source>
+        <translation>Der mittlere Wert der Tage, die die im Zeitraum abgeschlossenen Verkaufschancen in der Phase verbrachten (bei gerader Anzahl der Durchschnitt der beiden mittleren): eine einzelne sehr lange Verkaufschance verschiebt ihn nicht.</translation>
+    </message>
+    <message>
+        <source>Say 1 to {most} quarters, not {quarters}.</source>
+        <translation>Bitte 1 bis {most} Quartale angeben, nicht {quarters}.</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n} %</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} Tage</translation>
+    </message>
+    <message>
+        <source>{amount} a day</source>
+        <translation>{amount} pro Tag</translation>
+    </message>
+    <message>
+        <source>{part} of {whole}</source>
+        <translation>{part} von {whole}</translation>
+    </message>
+    <message>
+        <source>{part} of {whole} deals</source>
+        <translation>{part} von {whole} Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>over {whole} deals</source>
+        <translation>über {whole} Verkaufschancen</translation>
+    </message>
+</context>
+<context>
     <name>AccountsPanel</name>
     <message>
         <source>Accounts</source>
@@ -1542,6 +1661,120 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
 </context>
 <context>
+    <name>CloseReasons</name>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation>Keine Entscheidung</translation>
+    </message>
+    <message>
+        <source>Competitor won</source>
+        <translation>Wettbewerber gewann</translation>
+    </message>
+    <message>
+        <source>Product fit</source>
+        <translation>Produkt passt nicht</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Beziehung</translation>
+    </message>
+    <message>
+        <source>Budget cut</source>
+        <translation>Budget gestrichen</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Competitor not named</source>
+        <translation>Wettbewerber nicht genannt</translation>
+    </message>
+    <message>
+        <source>Keep at least one close reason.</source>
+        <translation>Behalten Sie mindestens einen Abschlussgrund.</translation>
+    </message>
+    <message>
+        <source>A plan has at most {limit} close reasons.</source>
+        <translation>Ein Plan hat höchstens {limit} Abschlussgründe.</translation>
+    </message>
+    <message>
+        <source>Every close reason needs a name.</source>
+        <translation>Jeder Abschlussgrund braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A close reason is at most {limit} characters.</source>
+        <translation>Ein Abschlussgrund hat höchstens {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>“{name}” is always offered; it needs no entry.</source>
+        <translation>„{name}“ wird immer angeboten und braucht keinen Eintrag.</translation>
+    </message>
+    <message>
+        <source>“{name}” is in the list twice.</source>
+        <translation>„{name}“ steht zweimal in der Liste.</translation>
+    </message>
+    <message>
+        <source>A competitor&apos;s name is at most {limit} characters.</source>
+        <translation>Der Name eines Wettbewerbers hat höchstens {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Name the competitor who won.</source>
+        <translation>Nennen Sie den Wettbewerber, der gewonnen hat.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseReasonsDialog</name>
+    <message>
+        <source>Close reasons</source>
+        <translation>Abschlussgründe</translation>
+    </message>
+    <message>
+        <source>Closing a deal as won, lost or walked away asks for one of these reasons; “Other” is always offered too. Deals keep their reason when it leaves the list.</source>
+        <translation>Wer eine Verkaufschance als gewonnen, verloren oder aufgegeben abschließt, wählt einen dieser Gründe; „Sonstiges“ wird immer mit angeboten. Verkaufschancen behalten ihren Grund, wenn er aus der Liste entfernt wird.</translation>
+    </message>
+    <message>
+        <source>A new reason, e.g. Reorganisation</source>
+        <translation>Ein neuer Grund, z. B. Umstrukturierung</translation>
+    </message>
+    <message>
+        <source>New reason</source>
+        <translation>Neuer Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>Prüfmeldung</translation>
+    </message>
+</context>
+<context>
     <name>CoachingNotesPanel</name>
     <message>
         <source>Coaching notes</source>
@@ -2553,6 +2786,18 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     <message>
         <source>Browse for the folder</source>
         <translation>Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>Changes since</source>
+        <translation>Änderungen seit</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s page lists what changed in the plan on this day or later: deals added, advanced, moved back, pushed, amount and category changes, won, lost, walked away, red flags raised and resolved. It starts as the day the last pack was exported.</source>
+        <translation>Die Managerseite listet, was sich im Plan an diesem Tag oder später geändert hat: neue Deals, vorgerückte, zurückgestufte, verschobene, geänderte Beträge und Kategorien, gewonnene, verlorene, aufgegebene Deals, aufgetretene und behobene Warnsignale. Vorbelegt ist der Tag, an dem das letzte Paket exportiert wurde.</translation>
+    </message>
+    <message>
+        <source>Changes &amp;since</source>
+        <translation>Änderungen &amp;seit</translation>
     </message>
     <message>
         <source>Pape&amp;r (PDF)</source>
@@ -5696,7 +5941,7 @@ Konzept: {concept}</translation>
         <translation>Ar&amp;chiv</translation>
     </message>
     <message>
-        <source>&amp;Forecast</source>
+        <source>Fo&amp;recast</source>
         <translation>Pro&amp;gnose</translation>
     </message>
     <message>
@@ -5709,7 +5954,11 @@ Konzept: {concept}</translation>
     </message>
     <message>
         <source>&amp;People</source>
-        <translation>&amp;Personen</translation>
+        <translation>Pe&amp;rsonen</translation>
+    </message>
+    <message>
+        <source>Perf&amp;ormance</source>
+        <translation>Ke&amp;nnzahlen</translation>
     </message>
     <message>
         <source>Deal details</source>
@@ -5862,6 +6111,10 @@ Konzept: {concept}</translation>
     <message>
         <source>&amp;Currencies and rates…</source>
         <translation>Währungen und &amp;Kurse…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose reasons…</source>
+        <translation>Abschluss&amp;gründe…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -6072,6 +6325,14 @@ Zurückstellung aufheben?</translation>
     <message>
         <source>The stage settings were not saved</source>
         <translation>Die Phasen-Einstellungen wurden nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Change close reasons</source>
+        <translation>Abschlussgründe ändern</translation>
+    </message>
+    <message>
+        <source>The close reasons were not saved</source>
+        <translation>Die Abschlussgründe wurden nicht gespeichert</translation>
     </message>
     <message>
         <source>The currencies were not saved</source>
@@ -6299,12 +6560,36 @@ Lizenz: MIT</translation>
         <translation>Warum?</translation>
     </message>
     <message>
+        <source>Choose a reason</source>
+        <translation>Grund wählen</translation>
+    </message>
+    <message>
+        <source>Why the deal closed, from the plan&apos;s list (Edit → Close reasons…); the win/loss view in the Archive counts deals by it.</source>
+        <translation>Warum die Verkaufschance abgeschlossen wurde, aus der Liste des Plans (Bearbeiten → Abschlussgründe…); die Gewinn/Verlust-Übersicht im Archiv zählt danach.</translation>
+    </message>
+    <message>
+        <source>Who we beat (optional)</source>
+        <translation>Wen wir geschlagen haben (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Who won, when a competitor won</source>
+        <translation>Wer gewann, wenn ein Wettbewerber gewann</translation>
+    </message>
+    <message>
         <source>Actual &amp;close date</source>
         <translation>Tatsächliches &amp;Abschlussdatum</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
         <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <source>Com&amp;petitor</source>
+        <translation>&amp;Wettbewerber</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notiz</translation>
     </message>
     <message>
         <source>Move back to {stage}</source>
@@ -7187,6 +7472,117 @@ Lizenz: MIT</translation>
     <message>
         <source>The people were not merged</source>
         <translation>Die Personen wurden nicht zusammengeführt</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceView</name>
+    <message>
+        <source>Closed (won / lost / walked away)</source>
+        <translation>Abgeschlossen (gewonnen / verloren / aufgegeben)</translation>
+    </message>
+    <message>
+        <source>Each column counts the deals closed in it: a deal counts in the quarter of its closing day.</source>
+        <translation>Jede Spalte zählt die darin abgeschlossenen Verkaufschancen: eine Verkaufschance zählt im Quartal ihres Abschlusstags.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Konversion</translation>
+    </message>
+    <message>
+        <source>Average days</source>
+        <translation>Tage im Schnitt</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Tage im Median</translation>
+    </message>
+    <message>
+        <source>How many of the deals closed in the period entered the stage.</source>
+        <translation>Wie viele der im Zeitraum abgeschlossenen Verkaufschancen die Phase erreicht haben.</translation>
+    </message>
+    <message>
+        <source>Deals closed from {start} to {end}</source>
+        <translation>Verkaufschancen abgeschlossen vom {start} bis {end}</translation>
+    </message>
+    <message>
+        <source>Win rate by quarter</source>
+        <translation>Gewinnquote je Quartal</translation>
+    </message>
+    <message>
+        <source>Days per stage, {period}</source>
+        <translation>Tage je Phase, {period}</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Conversion funnel, {period}</source>
+        <translation>Konversions-Funnel, {period}</translation>
+    </message>
+    <message>
+        <source>Deals that entered the stage</source>
+        <translation>Verkaufschancen, die die Phase erreicht haben</translation>
+    </message>
+    <message>
+        <source>{stage} ({conversion})</source>
+        <translation>{stage} ({conversion})</translation>
+    </message>
+    <message>
+        <source>{quarter}: {count} by count, {value} by value.</source>
+        <translation>{quarter}: {count} nach Anzahl, {value} nach Wert.</translation>
+    </message>
+    <message>
+        <source>{stage}: {entered} entered, {conversion} went further; {average} on average.</source>
+        <translation>{stage}: {entered} erreicht, {conversion} kamen weiter; im Schnitt {average}.</translation>
+    </message>
+    <message>
+        <source>Last quarter shown</source>
+        <translation>Letztes gezeigtes Quartal</translation>
+    </message>
+    <message>
+        <source>&amp;Last quarter shown:</source>
+        <translation>&amp;Letztes gezeigtes Quartal:</translation>
+    </message>
+    <message>
+        <source>Accountability figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Conversion and days per stage</source>
+        <translation>Konversion und Tage je Phase</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Win rate trend</source>
+        <translation>Verlauf der Gewinnquote</translation>
+    </message>
+    <message>
+        <source>Days per stage</source>
+        <translation>Tage je Phase</translation>
+    </message>
+    <message>
+        <source>Conversion funnel</source>
+        <translation>Konversions-Funnel</translation>
+    </message>
+    <message>
+        <source>By stage, {period}</source>
+        <translation>Nach Phase, {period}</translation>
+    </message>
+    <message>
+        <source>{period}: a deal counts in the quarter it was closed in. Amounts in {currency}. Hover a figure for its definition.</source>
+        <translation>{period}: eine Verkaufschance zählt im Quartal, in dem sie abgeschlossen wurde. Beträge in {currency}. Für die Definition einer Kennzahl den Mauszeiger darauf halten.</translation>
     </message>
 </context>
 <context>
@@ -9314,6 +9710,73 @@ Exportiert: {exported}
     <message>
         <source>Step {number}</source>
         <translation>Schritt {number}</translation>
+    </message>
+</context>
+<context>
+    <name>WinLossView</name>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Walked away</source>
+        <translation>Aufgegeben</translation>
+    </message>
+    <message>
+        <source>{count} · {amount}</source>
+        <translation>{count} · {amount}</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>The (fiscal) quarter the deals closed in</source>
+        <translation>Das (Geschäfts-)Quartal, in dem die Verkaufschancen abgeschlossen wurden</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Deals closed in the quarter, by the reason chosen when they closed</source>
+        <translation>Im Quartal abgeschlossene Verkaufschancen, nach dem beim Abschluss gewählten Grund</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Wettbewerber</translation>
+    </message>
+    <message>
+        <source>Deals closed in the quarter that name a competitor: who won a lost deal, who we beat on a won one</source>
+        <translation>Im Quartal abgeschlossene Verkaufschancen mit Wettbewerber: wer eine verlorene gewann, wen wir bei einer gewonnenen schlugen</translation>
+    </message>
+    <message>
+        <source>Win/loss in</source>
+        <translation>Gewinn/Verlust im</translation>
+    </message>
+    <message>
+        <source>By reason</source>
+        <translation>Nach Grund</translation>
+    </message>
+    <message>
+        <source>By competitor</source>
+        <translation>Nach Wettbewerber</translation>
+    </message>
+    <message>
+        <source>How many deals closed this way, and their amount in the base currency (amounts without an exchange rate shown apart)</source>
+        <translation>Wie viele Verkaufschancen so abgeschlossen wurden, und ihr Betrag in der Basiswährung (Beträge ohne Wechselkurs getrennt)</translation>
+    </message>
+    <message>
+        <source>No deal has closed yet.</source>
+        <translation>Noch keine Verkaufschance abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Won {won} · lost {lost} · walked away {walked}</source>
+        <translation>Gewonnen {won} · verloren {lost} · aufgegeben {walked}</translation>
     </message>
 </context>
 <context>

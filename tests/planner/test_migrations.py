@@ -33,6 +33,8 @@ TABLES = {
     "amount_history",
     "import_change",
     "pipeline",
+    "review_mark",
+    "review_mark_deal",
     # The search index and the tables SQLite keeps its data in.
     "search_index",
     "search_index_data",

@@ -29,6 +29,8 @@ TABLES = (
     "amount_history",
     "import_change",
     "pipeline",
+    "review_mark",
+    "review_mark_deal",
 )
 
 

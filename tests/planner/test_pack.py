@@ -313,7 +313,11 @@ def test_csv_parses_back_with_formulas_neutralised(
     plan, _ids = hostile_plan
     pack = _pack(plan)
     written = pack_csv.write_csv(pack, tmp_path / "deals.csv")
-    assert written == [tmp_path / "deals.csv", tmp_path / "deals-influences.csv"]
+    assert written == [
+        tmp_path / "deals.csv",
+        tmp_path / "deals-influences.csv",
+        tmp_path / "deals-manager.csv",
+    ]
     deals = list(csv.reader(io.StringIO(written[0].read_text("utf-8-sig"))))
     assert deals[0][:4] == ["Deal id", "CRM id", "Deal", "Account"]
     assert len(deals) == len(pack.deals) + 1
@@ -340,7 +344,7 @@ def test_xlsx_parses_back_with_two_sheets_real_dates_and_no_formulas(
     pack = _pack(plan)
     path = pack_xlsx.write_xlsx(pack, tmp_path / "pack.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames[:2] == ["Deals", "Influences"]
+    assert book.sheetnames[:3] == ["Manager's page", "Deals", "Influences"]
     deals, influences = book["Deals"], book["Influences"]
     header = [c.value for c in deals[1]]
     assert header[2] == "Deal"

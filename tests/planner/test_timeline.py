@@ -134,10 +134,10 @@ def test_imports_that_changed_the_deal(plan: PlanDB, tmp_path: Path) -> None:
     entries = _load(plan, pilot)
     imports = [e.text for e in entries if e.kind == "import"]
     # The CRM's probability for the new stage comes along with it.
-    changed = "Import from salesforce changed amount, probability, stage"
-    assert imports == ["Imported from salesforce", changed]
+    changed = "Import from Salesforce changed amount, probability, stage"
+    assert imports == ["Imported from Salesforce", changed]
     amounts = [e.text for e in entries if e.kind == "amount"]
-    assert amounts == ["Amount 65,000 EUR → 70,000 EUR (import from salesforce)"]
+    assert amounts == ["Amount 65,000 EUR → 70,000 EUR (import from Salesforce)"]
 
 
 def test_every_column_an_import_writes_has_words() -> None:

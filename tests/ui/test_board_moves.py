@@ -42,6 +42,8 @@ def answer_dialogs(
             return int(MoveDialog.DialogCode.Rejected)
         if dialog.checks:
             dialog.checks[0].setChecked(True)
+        if dialog.kind == "close":
+            dialog.reason_choice.setCurrentIndex(0)
         dialog.reason.setText(reason)
         assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
         return int(MoveDialog.DialogCode.Accepted)

@@ -308,10 +308,11 @@ def test_forecast_and_cleanup_tabs_are_built_when_first_opened(window: MainWindo
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "&Board",
         "&Archive",
-        "&Forecast",
+        "Fo&recast",
         "&Clean-up",
         "A&genda",
         "&People",
+        "Perf&ormance",
     ]
 
 

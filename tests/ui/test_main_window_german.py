@@ -47,7 +47,15 @@ def test_menus_docks_and_tabs_are_german(qtbot: QtBot, demo_plan: PlanDB) -> Non
         assert window.history_dock.windowTitle() == "Verlauf der Änderungen"
         assert window.details_dock.toggleViewAction().text() == "Details der Verkaufschance"
         tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-        assert tabs == ["&Phasen", "Ar&chiv", "Pro&gnose", "Bere&inigung", "Ag&enda", "&Personen"]
+        assert tabs == [
+            "&Phasen",
+            "Ar&chiv",
+            "Pro&gnose",
+            "Bere&inigung",
+            "Ag&enda",
+            "Pe&rsonen",
+            "Ke&nnzahlen",
+        ]
         assert window.board.accessibleName() == "Phasenansicht"
         placeholder = window.filter_edit.placeholderText()
         assert placeholder.startswith("Nach Titel, Kunde, Produkt oder Ansprechpartner")

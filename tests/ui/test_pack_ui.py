@@ -88,6 +88,7 @@ def test_export_writes_every_chosen_format_with_private_notes_when_asked(
             "review.md",
             "review.csv",
             "review-influences.csv",
+            "review-manager.csv",
             "review.xlsx",
             "review.json",
         ]

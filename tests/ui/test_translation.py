@@ -65,3 +65,34 @@ def test_no_english_word_is_left_in_the_german_main_window(qapp: QApplication, d
     german = main_window_texts(demo_plan, "de")
     left = english_left(english, german, plan_values(demo_plan.conn))
     assert left == {}, "\n".join(f"{w}: {sorted(set(t))[:2]}" for w, t in sorted(left.items()))
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter Alt presses for a text with an ampersand ("&&" is a literal ampersand)."""
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_tabs_and_menus_have_one_alt_key_each(qapp: QApplication, demo_plan: PlanDB, language: str) -> None:
+    # Alt+letter on the main window reaches a tab or a menu of the menu bar; two of them sharing a
+    # letter make the key cycle between them instead of opening either (German had Alt+P twice).
+    from ui.main_window import MainWindow
+
+    assert install_language(qapp, language)
+    window = MainWindow(demo_plan)
+    try:
+        texts = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        texts += [action.text() for action in window.menuBar().actions()]
+        letters = [letter for letter in map(_mnemonic, texts) if letter is not None]
+        assert len(letters) == len(texts), texts
+        clashes = {
+            letter: [t for t in texts if _mnemonic(t) == letter]
+            for letter in letters
+            if letters.count(letter) > 1
+        }
+        assert clashes == {}
+    finally:
+        window.close()
+        window.deleteLater()
+        install_language(qapp, "en")

@@ -369,7 +369,8 @@ def pick_in_combo(combo: QComboBox, row: int) -> None:
     """Open a combo box with a click, go to `row` with the arrow keys and take it with Enter."""
     click(combo)
     popup = combo.view()
-    steps = row - combo.currentIndex()
+    # A combo box showing its placeholder (no current item) opens on its first row.
+    steps = row - max(combo.currentIndex(), 0)
     for _ in range(abs(steps)):
         QTest.keyClick(popup, Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up)
     QTest.keyClick(popup, Qt.Key.Key_Return)

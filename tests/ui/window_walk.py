@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import agenda as agenda_rules
-from planner import board_order, people, red_flags, search
+from planner import board_order, close_reasons, people, red_flags, search
 from planner.agenda import Kind
 from planner.demo import populate_demo
 from planner.model import Card, FunnelLevel, Opportunity, Stage
@@ -106,6 +106,7 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "undo": (5, 0),
     "redo": (3, 0),
     "walk_away": (2, 1),
+    "close_with_reason": (2, 3),
     "reopen_from_archive": (2, 1),
     "switch_tab": (3, 1),
     "new_deal": (2, 2),
@@ -330,11 +331,26 @@ class Walk:
             new = [b for b in boxes if b.isEnabled() and not b.isChecked()]
             if new:
                 drive.click_check_box(new[0])  # the customer's commitment
+            elif not boxes and isinstance(drive.field(dialog, "Reason"), QComboBox):
+                self._give_close_reason(dialog, len(self.dumps))  # closing: any reason
             elif not boxes:
                 drive.type_into(drive.line_edit_of(drive.field(dialog, "Reason")), "Customer paused")
             drive.press_ok(dialog)  # with every entry commitment on record, no new one is needed
 
         return answer
+
+    def _give_close_reason(self, dialog: QWidget, k: int, note: str = "") -> str:
+        """Pick the k-th reason of the close dialog's list, name a competitor when it asks for
+        one, type the note; the code picked."""
+        combo = drive.field(dialog, "Reason")
+        assert isinstance(combo, QComboBox)
+        drive.pick_in_combo(combo, k % combo.count())
+        code = str(combo.currentData())
+        if code == close_reasons.COMPETITOR:
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "Competitor")), "Contoso <b>Ltd</b>")
+        if note:
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "Note")), note)
+        return code
 
     def _moves(self, deal_id: int, target: Stage) -> bool:
         """Whether moving this deal to `target` opens a dialog (a reopen does not)."""
@@ -560,11 +576,38 @@ class Walk:
         away = next(s for s in self.stages() if s.level == FunnelLevel.WALKED_AWAY and not s.retired)
 
         def reason(dialog: QWidget) -> None:
-            drive.type_into(drive.line_edit_of(drive.field(dialog, "Reason")), "No budget this year")
+            self._give_close_reason(dialog, k, "No budget this year")
             drive.press_ok(dialog)
 
         with self.expect(drive.choose_in_menu("Move to", away.name), reason):
             drive.open_context_menu(view, view.model().index(row, 0))
+
+    def do_close_with_reason(self, k: int, outcome: int, which: int) -> None:
+        """Close the k-th card as won, lost or walked away from the Edit deal dialog's stage
+        list, choosing a reason; the deal then holds the reason picked."""
+        found = self.select_card(k)
+        if found is None:
+            return
+        view, row = found
+        deal_id = int(view.model().index(row, 0).data(ID_ROLE))
+        level = (FunnelLevel.WON, FunnelLevel.LOST, FunnelLevel.WALKED_AWAY)[outcome % 3]
+        target = next(s for s in self.stages() if s.level == level and not s.retired)
+        picked: list[str] = []
+
+        def reason(dialog: QWidget) -> None:
+            picked.append(self._give_close_reason(dialog, which, "Said at the close"))
+            drive.press_ok(dialog)
+
+        with self.expect(drive.choose_in_menu("Move to", target.name), reason):
+            drive.open_context_menu(view, view.model().index(row, 0))
+        deal = opportunity_repo.get_opportunity(self.plan, deal_id)
+        assert deal is not None
+        assert deal.stage_id == target.id, "the deal did not close"
+        assert picked
+        assert deal.close_reason_code == picked[0], (deal.close_reason_code, picked)
+        assert deal.close_reason == "Said at the close"
+        if picked[0] == close_reasons.COMPETITOR:
+            assert deal.close_competitor == "Contoso <b>Ltd</b>"
 
     def do_reopen_from_archive(self, k: int) -> None:
         tabs = self.window.tabs

@@ -277,6 +277,10 @@ class DealActions:
             if move.kind == "forward"
             else []
         )
+        from planner.close_reasons import reason_codes
+        from planner.storage.close_reasons import competitor_names
+
+        closing = move.kind == "close"
         return MoveDialog(
             move.kind,
             move.opportunity.title,
@@ -287,6 +291,8 @@ class DealActions:
             self.widget,
             recorded={item.text: item.met_on for item in passed if item.met_on is not None},
             entry_missing=move.entry_missing,
+            reasons=reason_codes(self.plan) if closing else (),
+            competitors=competitor_names(self.plan, move.opportunity.id) if closing else (),
         )
 
     def move_details(self, move: MovePlan) -> MoveDetails | None:

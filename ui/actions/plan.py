@@ -185,6 +185,40 @@ class PlanActions(QObject):
         return self.session.push(make, translate("MainWindow", "The stage settings were not saved"))
 
     @Slot()
+    def edit_close_reasons(self) -> None:
+        from planner.close_reasons import reason_codes
+        from ui.dialogs.close_reasons_dialog import CloseReasonsDialog
+
+        dialog = CloseReasonsDialog(reason_codes(self.plan), self.widget)
+        if dialog.exec() == dialog.DialogCode.Accepted:
+            self.save_close_reasons(dialog.codes())
+
+    def save_close_reasons(self, codes: list[str]) -> bool:
+        """Set the plan's list of close reasons (undoable)."""
+        from planner import operations as ops
+        from planner.close_reasons import reason_codes
+        from ui.commands import SwapCommand
+
+        before = list(reason_codes(self.plan))
+        if list(codes) == before:
+            return False  # nothing changed: no undo entry
+
+        def write(state: list[str]) -> ops.Change:
+            return ops.set_close_reasons(self.plan, state)
+
+        def make() -> QUndoCommand:
+            self.session.apply_change(write(list(codes)))
+            return SwapCommand(
+                translate("MainWindow", "Change close reasons"),
+                write,
+                before,
+                list(codes),
+                self.session.apply_change,
+            )
+
+        return self.session.push(make, translate("MainWindow", "The close reasons were not saved"))
+
+    @Slot()
     def edit_currencies(self) -> None:
         from ui.dialogs.currency_dialog import CurrencyDialog
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
@@ -44,12 +45,14 @@ from planner.exchange.pack import (
 )
 from planner.exchange.pack_writers import PACK_FORMATS, write_pack
 from planner.i18n import QT_TRANSLATE_NOOP, plural
+from planner.since_review import last_review_day, record_review
 from planner.storage import accounts as account_repo
 from planner.storage import settings as settings_repo
 from planner.storage.db import PlanDB
 from ui import plain
 from ui.app_settings import AppSettings
 from ui.board.pipeline_switch import PipelineFilter
+from ui.date_field import DateField
 from ui.file_dialogs import FolderKind, choose_folder, remember, start_folder
 from ui.format import amount
 from ui.pack_pdf import PackLayout, default_paper, write_pdf
@@ -186,7 +189,21 @@ class ExportDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
+        # The manager's page lists what changed since this day: the last pack's, or one chosen.
+        self.last_review = last_review_day(plan)
+        self.since = DateField(self, allow_empty=True, maximum=self.today)
+        self.since.setAccessibleName(translate("ExportDialog", "Changes since"))
+        self.since.set_value(self.last_review)
+        self.since.setToolTip(
+            translate(
+                "ExportDialog",
+                "The manager's page lists what changed in the plan on this day or later: deals added,"
+                " advanced, moved back, pushed, amount and category changes, won, lost, walked away,"
+                " red flags raised and resolved. It starts as the day the last pack was exported.",
+            )
+        )
         form = QFormLayout()
+        form.addRow(translate("ExportDialog", "Changes &since"), self.since)
         form.addRow(translate("ExportDialog", "Pape&r (PDF)"), self.paper)
         form.addRow("", self.private)
         # The folder row holds a layout: its label names the line edit for screen readers.
@@ -260,6 +277,8 @@ class ExportDialog(QDialog):
         self.pipeline_filter.pipeline_changed.connect(self._on_choice_changed)
         self.private.toggled.connect(self._on_choice_changed)
         self.paper.currentIndexChanged.connect(self._on_choice_changed)
+        self.since.editingFinished.connect(self._on_choice_changed)
+        self.since.date_picked.connect(self._on_choice_changed)
         for box in self.format_boxes.values():
             box.toggled.connect(self._update_buttons)
         self.refresh_preview()
@@ -280,7 +299,18 @@ class ExportDialog(QDialog):
 
     def options(self) -> PackOptions:
         paper: PaperSize = "letter" if self.paper.currentData() == "letter" else "a4"
-        return PackOptions(include_private_notes=self.private.isChecked(), paper=paper)
+        return PackOptions(
+            include_private_notes=self.private.isChecked(), paper=paper, since=self.since_day()
+        )
+
+    def since_day(self) -> dt.date | None:
+        """The day typed for the manager's page; None for the last pack's (the page then says
+        "since the last review"), also while the text is not a date."""
+        try:
+            day = self.since.value()
+        except ValueError:
+            return None
+        return None if day == self.last_review else day
 
     def formats(self) -> list[str]:
         return [fmt for fmt, box in self.format_boxes.items() if box.isChecked()]
@@ -437,10 +467,21 @@ class ExportDialog(QDialog):
             self._update_buttons()
             return False
         self.written = written
+        self._remember_review()
         self.progress.setFormat(translate("ExportDialog", "Done"))
         # Typed or browsed, the folder the pack went to is where the next one starts.
         remember(FolderKind.EXPORTS, next(iter(destinations.values())).parent)
         return True
+
+    def _remember_review(self) -> None:
+        # The next pack's "since the last review" starts here. The files are written whatever
+        # happens: a plan that cannot be written to (read-only) only forgets this review.
+        if self.plan.read_only:
+            return
+        try:
+            record_review(self.plan, self.today)
+        except (sqlite3.Error, OSError):
+            return
 
     @staticmethod
     def _check_folder(path: Path) -> None:

@@ -8,6 +8,8 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import close_reasons
 from planner.funnel import missing_text
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.model import FunnelLevel, Stage
@@ -55,6 +58,8 @@ class MoveDialog(QDialog):
         *,
         recorded: Mapping[str, dt.date] | None = None,
         entry_missing: Sequence[str] | None = None,
+        reasons: Sequence[str] = close_reasons.DEFAULT_CODES,
+        competitors: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.kind = kind
@@ -74,6 +79,10 @@ class MoveDialog(QDialog):
         self.other = QLineEdit(self)
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(2000)
+        # Closing: the reason from the plan's list (planner.close_reasons), who won, and a note.
+        self.reason_choice = QComboBox(self)
+        self.competitor = QLineEdit(self)
+        self.competitor.setMaxLength(close_reasons.MAX_NAME)
         # The customer committed, or the deal closed, today or earlier: never in the future.
         self.when = DateField(self, allow_empty=False, maximum=today)
         self.when.set_value(today)
@@ -124,8 +133,37 @@ class MoveDialog(QDialog):
                 translate("MoveDialog", prompt) if prompt else translate("MoveDialog", "Why?")
             )
             self.reason.textChanged.connect(self._on_input_changed)
+            won = target.level is FunnelLevel.WON
+            # A won deal was not lost to a competitor: its competitor is the one we beat.
+            offered = [c for c in reasons if not (won and c == close_reasons.COMPETITOR)]
+            for code in [*offered, close_reasons.OTHER]:
+                # The seller's own reason names are shown as text (a combo box never reads markup).
+                self.reason_choice.addItem(close_reasons.label(code), code)
+            self.reason_choice.setPlaceholderText(translate("MoveDialog", "Choose a reason"))
+            self.reason_choice.setCurrentIndex(-1)
+            self.reason_choice.setToolTip(
+                translate(
+                    "MoveDialog",
+                    "Why the deal closed, from the plan's list (Edit → Close reasons…); "
+                    "the win/loss view in the Archive counts deals by it.",
+                )
+            )
+            self.reason_choice.currentIndexChanged.connect(self._on_input_changed)
+            self.competitor.setPlaceholderText(
+                translate("MoveDialog", "Who we beat (optional)")
+                if won
+                else translate("MoveDialog", "Who won, when a competitor won")
+            )
+            names = sorted({" ".join(c.split()) for c in competitors if c.strip()}, key=str.casefold)
+            if names:
+                completer = QCompleter(names, self.competitor)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                self.competitor.setCompleter(completer)
+            self.competitor.textChanged.connect(self._on_input_changed)
             form.addRow(translate("MoveDialog", "Actual &close date"), self.when)
-            form.addRow(translate("MoveDialog", "&Reason"), self.reason)
+            form.addRow(translate("MoveDialog", "&Reason"), self.reason_choice)
+            form.addRow(translate("MoveDialog", "Com&petitor"), self.competitor)
+            form.addRow(translate("MoveDialog", "&Note"), self.reason)
         else:
             self.setWindowTitle(translate("MoveDialog", "Move back to {stage}").format(stage=target.name))
             heading.setText(
@@ -140,7 +178,7 @@ class MoveDialog(QDialog):
             form.addRow(translate("MoveDialog", "&Reason"), self.reason)
         layout.addLayout(form)
         # Each kind uses some of the fields; the others would sit over the heading, unlaid-out.
-        for field in (self.other, self.reason, self.when):
+        for field in (self.other, self.reason, self.when, self.reason_choice, self.competitor):
             if form.indexOf(field) < 0:
                 field.hide()
         self.buttons = QDialogButtonBox(
@@ -168,7 +206,13 @@ class MoveDialog(QDialog):
                 said.append(self.other.text().strip())
             return MoveDetails(commitment="; ".join(said), commitment_date=self.when.value())
         if self.kind == "close":
-            return MoveDetails(reason=self.reason.text().strip(), closed_on=self.when.value())
+            code = self.reason_choice.currentData()
+            return MoveDetails(
+                reason=self.reason.text().strip(),
+                closed_on=self.when.value(),
+                reason_code=str(code) if code is not None else "",
+                competitor=" ".join(self.competitor.text().split()),
+            )
         return MoveDetails(reason=self.reason.text().strip())
 
     def is_complete(self) -> bool:
@@ -177,6 +221,16 @@ class MoveDialog(QDialog):
         details = self.details()
         if self.kind == "forward":
             return bool(details.commitment) or not self.entry_missing
+        if self.kind == "close":
+            if not details.reason_code:
+                return False
+            try:
+                close_reasons.check_close(
+                    self.target.level, details.reason_code, details.competitor, details.reason
+                )
+            except ValueError:
+                return False
+            return True
         return bool(details.reason)
 
     @Slot()
