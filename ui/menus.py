@@ -65,6 +65,9 @@ class WindowMenus(QObject):
         # Not an edit: a read-only plan is exported too (it only cannot remember the export).
         self.export_agenda_action = a(translate("MainWindow", "Export a&genda…"), export_agenda)
         self.open_review_action = a(translate("MainWindow", "Open for re&view…"), plan.open_for_review)
+        self.open_team_action = a(
+            translate("MainWindow", "Open a &team's folder for review…"), plan.open_folder_for_review
+        )
         self.import_review_action = a(
             translate("MainWindow", "Import review &notes…"), plan.import_review_notes
         )
@@ -178,7 +181,12 @@ class WindowMenus(QObject):
                 self.import_review_action,
                 self.coaching_items_action,
             ],
-            [self.export_pack_action, self.export_agenda_action, self.open_review_action],
+            [
+                self.export_pack_action,
+                self.export_agenda_action,
+                self.open_review_action,
+                self.open_team_action,
+            ],
             [self.quit_action],
         ):
             file_menu.addActions(group)

@@ -45,7 +45,7 @@ from planner.storage.db import PlanDB, PlanError
 from ui import format as fmt
 from ui import plain
 from ui.date_field import DateField
-from ui.file_dialogs import FolderKind, open_file
+from ui.file_dialogs import FolderKind, choose_folder, open_file, open_files
 
 translate = QCoreApplication.translate
 
@@ -409,23 +409,39 @@ class CoachingNotesPanel(QWidget):
 
 
 def run_open_for_review(parent: QWidget | None) -> QMainWindow | None:
-    """File → Open for review…: choose a bundle and open it, or explain why it cannot be opened."""
-    path = open_file(
+    """File → Open for review…: choose a bundle (or several: a team) and open it, or explain why not."""
+    paths = open_files(
         parent,
         FolderKind.REVIEWS,
-        translate("ReviewWindow", "Open a plan bundle for review"),
+        translate("ReviewWindow", "Open plan bundles for review (several: a team)"),
         translate("ReviewWindow", "Plan bundles (*.json);;All files (*)"),
     )
-    if path is None:
+    if not paths:
         return None
+    if len(paths) > 1:
+        from ui.team_window import open_team
+
+        return open_team(paths, parent)
     try:
         from ui.windows import open_review_window  # the module that builds windows
 
-        return open_review_window(path, parent)
+        return open_review_window(paths[0], parent)
     except ReviewError as exc:
         # The reason quotes the bundle's bad value as written: shown as text, never as markup.
         plain.warning(parent, translate("ReviewWindow", "Cannot open for review"), str(exc))
         return None
+
+
+def run_open_folder_for_review(parent: QWidget | None) -> QMainWindow | None:
+    """File → Open a team's folder for review…: every bundle in a folder, as a team."""
+    folder = choose_folder(
+        parent, FolderKind.REVIEWS, translate("ReviewWindow", "Open a team's folder for review")
+    )
+    if folder is None:
+        return None
+    from ui.team_window import open_team
+
+    return open_team([folder], parent)
 
 
 def run_import_review_notes(parent: QWidget | None, plan: PlanDB) -> Change | None:

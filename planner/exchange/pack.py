@@ -16,6 +16,7 @@ from planner import coaching as coaching_rules
 from planner.calendar import Quarter
 from planner.exchange import bundle_calls
 from planner.exchange.manager_page import ManagerPage, build_manager_page
+from planner.forecast import Forecast, load_forecast
 from planner.forecast_calls import ForecastCall, Outcome
 from planner.model import (
     Account,
@@ -51,6 +52,9 @@ from planner.timeline import TimelineEntry, timeline
 # - Coaching notes (author 'manager') always travel with the pack: they are the review itself.
 #   The seller's notes travel when shared; private ones only when asked, and the pack says which.
 # - Human formats (PDF, HTML, Markdown) write dates as "15 Dec 2026"; CSV, XLSX and JSON as ISO.
+# - A pack of the whole funnel (no account, selection or pipeline) carries the plan's forecast of
+#   the current quarter (target, won, commit, best case...), which the team roll-up reads; a
+#   narrower pack leaves it out, so it never tells more than the deals it was made for.
 
 PaperSize = Literal["a4", "letter"]
 PAPER_SIZES: tuple[PaperSize, ...] = ("a4", "letter")
@@ -428,6 +432,8 @@ class Pack:
     coaching_notes: tuple[NoteInfo, ...] = field(default=())  # on the whole plan
     # Deal id -> its review token (the bundle carries them; empty for a plan without a key).
     review_tokens: Mapping[int, str] = field(default_factory=dict)
+    # The whole plan's current quarter, for a pack of the whole funnel (None for a narrower one).
+    forecast: Forecast | None = None
     manager: ManagerPage | None = None  # planner.exchange.manager_page: the pack's first page
     # The forecast calls of the previous, current and next quarter, and those quarters' outcomes
     # (planner.exchange.bundle_calls): the bundle carries them.
@@ -726,10 +732,18 @@ def _build_pack(
         deals=tuple(deals),
         coaching_notes=tuple(_note_info(n) for n in pack_queries.plan_notes(plan, "manager")),
         review_tokens=tokens,
+        forecast=_whole_plan_forecast(plan, scope, today),
         manager=_manager_page(plan, scope, options, today),
         forecast_calls=calls,
         forecast_outcomes=outcomes,
     )
+
+
+def _whole_plan_forecast(plan: PlanDB, scope: PackScope, today: dt.date) -> Forecast | None:
+    """The current quarter's forecast when the pack covers the whole funnel, else None."""
+    if scope.account_ids or scope.deal_ids is not None or scope.pipeline_id is not None:
+        return None
+    return load_forecast(plan, None, today)
 
 
 def _manager_page(plan: PlanDB, scope: PackScope, options: PackOptions, today: dt.date) -> ManagerPage | None:

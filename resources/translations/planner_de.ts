@@ -6645,6 +6645,10 @@ Konzept: {concept}</translation>
         <translation>Für &amp;Review öffnen…</translation>
     </message>
     <message>
+        <source>Open a &amp;team&apos;s folder for review…</source>
+        <translation>&amp;Team-Ordner für Review öffnen…</translation>
+    </message>
+    <message>
         <source>Import review &amp;notes…</source>
         <translation>Review-N&amp;otizen importieren…</translation>
     </message>
@@ -8549,6 +8553,37 @@ Lizenz: MIT</translation>
     </message>
 </context>
 <context>
+    <name>RatesDialog</name>
+    <message>
+        <source>Convert with rates</source>
+        <translation>Mit Kursen umrechnen</translation>
+    </message>
+    <message>
+        <source>Show the team&apos;s amounts in one currency. A currency left without a rate keeps its own total: amounts are never added across currencies.</source>
+        <translation>Die Beträge des Teams in einer Währung zeigen. Eine Währung ohne Kurs behält ihre eigene Summe: Beträge verschiedener Währungen werden nie addiert.</translation>
+    </message>
+    <message>
+        <source>Show amounts &amp;in</source>
+        <translation>Beträge zeigen &amp;in</translation>
+    </message>
+    <message>
+        <source>Rate of {code}</source>
+        <translation>Kurs von {code}</translation>
+    </message>
+    <message>
+        <source>1 {code} =</source>
+        <translation>1 {code} =</translation>
+    </message>
+    <message>
+        <source>{code}, or empty to keep apart</source>
+        <translation>{code}, oder leer, um sie getrennt zu halten</translation>
+    </message>
+    <message>
+        <source>A rate is a number above 0.</source>
+        <translation>Ein Kurs ist eine Zahl über 0.</translation>
+    </message>
+</context>
+<context>
     <name>RatingSpinBox</name>
     <message>
         <source>Rating</source>
@@ -9314,6 +9349,18 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
         <source>Answer your manager&apos;s question: {question}</source>
         <translation>Frage Ihrer Führungskraft beantworten: {question}</translation>
     </message>
+    <message>
+        <source>{path} holds no plan bundles (.json files).</source>
+        <translation>{path} enthält keine Plan-Bundles (.json-Dateien).</translation>
+    </message>
+    <message>
+        <source>{file} is an older bundle of the same plan as {newer}.</source>
+        <translation>{file} ist ein älteres Bundle desselben Plans wie {newer}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a quarter like 2026Q4</source>
+        <translation>„{value}“ ist kein Quartal wie 2026Q4</translation>
+    </message>
 </context>
 <context>
     <name>ReviewWindow</name>
@@ -9378,8 +9425,8 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
         <translation>Ihre Coaching-Notizen sind noch nicht gespeichert. Für den Verkäufer speichern?</translation>
     </message>
     <message>
-        <source>Open a plan bundle for review</source>
-        <translation>Plan-Paket zum Review öffnen</translation>
+        <source>Open plan bundles for review (several: a team)</source>
+        <translation>Plan-Bundles für Review öffnen (mehrere: ein Team)</translation>
     </message>
     <message>
         <source>Plan bundles (*.json);;All files (*)</source>
@@ -9388,6 +9435,10 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>Cannot open for review</source>
         <translation>Öffnen zum Review nicht möglich</translation>
+    </message>
+    <message>
+        <source>Open a team&apos;s folder for review</source>
+        <translation>Team-Ordner für Review öffnen</translation>
     </message>
     <message>
         <source>Import review notes</source>
@@ -9747,6 +9798,293 @@ Gemeinsame Entscheidungskriterien</translation>
     <message>
         <source>{name} holds {n} deals. Move them to:</source>
         <translation>{name} enthält {n} Verkaufschancen. Verschieben nach:</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWindow</name>
+    <message>
+        <source>{n}×</source>
+        <translation>{n}×</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n} %</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Verkäufer</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>Best Case</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Abdeckung</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>Letzter Call</translation>
+    </message>
+    <message>
+        <source>Accuracy last quarter</source>
+        <translation>Genauigkeit letztes Quartal</translation>
+    </message>
+    <message>
+        <source>Red flags on commit</source>
+        <translation>Red Flags im Commit</translation>
+    </message>
+    <message>
+        <source>The seller, as the bundle names them (else the plan&apos;s name).</source>
+        <translation>Der Verkäufer, wie das Bundle ihn nennt (sonst der Name des Plans).</translation>
+    </message>
+    <message>
+        <source>The seller&apos;s current quarter when the bundle was exported (their fiscal year).</source>
+        <translation>Das laufende Quartal des Verkäufers beim Export des Bundles (sein Geschäftsjahr).</translation>
+    </message>
+    <message>
+        <source>The seller&apos;s target for the quarter; a dash when the bundle has none.</source>
+        <translation>Das Quartalsziel des Verkäufers; ein Strich, wenn das Bundle keines enthält.</translation>
+    </message>
+    <message>
+        <source>Deals won in the quarter, in the seller&apos;s base currency.</source>
+        <translation>Im Quartal gewonnene Deals, in der Basiswährung des Verkäufers.</translation>
+    </message>
+    <message>
+        <source>Open deals in the Commit category closing in the quarter.</source>
+        <translation>Offene Deals der Kategorie Commit, die im Quartal abschließen.</translation>
+    </message>
+    <message>
+        <source>Open deals in the Best Case category closing in the quarter.</source>
+        <translation>Offene Deals der Kategorie Best Case, die im Quartal abschließen.</translation>
+    </message>
+    <message>
+        <source>Open pipeline (commit + best case + pipeline) ÷ remaining target (target - won); a dash without a target or with the target reached.</source>
+        <translation>Offene Pipeline (Commit + Best Case + Pipeline) ÷ verbleibendes Ziel (Ziel - gewonnen); ein Strich ohne Ziel oder bei erreichtem Ziel.</translation>
+    </message>
+    <message>
+        <source>The seller&apos;s last forecast call; a dash while bundles carry no calls.</source>
+        <translation>Der letzte Forecast-Call des Verkäufers; ein Strich, solange Bundles keine Calls enthalten.</translation>
+    </message>
+    <message>
+        <source>How close last quarter&apos;s calls came to what was won; a dash while bundles carry no calls.</source>
+        <translation>Wie nah die Calls des letzten Quartals am Gewonnenen lagen; ein Strich, solange Bundles keine Calls enthalten.</translation>
+    </message>
+    <message>
+        <source>Red flags on the open deals in Commit closing in the quarter, as the seller&apos;s pack lists them; the cell&apos;s tooltip names the deals.</source>
+        <translation>Red Flags der offenen Commit-Deals, die im Quartal abschließen, wie das Paket des Verkäufers sie auflistet; der Tooltip der Zelle nennt die Deals.</translation>
+    </message>
+    <message>
+        <source>{flags} on 1 deal</source>
+        <translation>{flags} bei 1 Deal</translation>
+    </message>
+    <message>
+        <source>{flags} on {deals} deals</source>
+        <translation>{flags} bei {deals} Deals</translation>
+    </message>
+    <message>
+        <source>Figures from the seller&apos;s forecast at export.</source>
+        <translation>Zahlen aus dem Forecast des Verkäufers beim Export.</translation>
+    </message>
+    <message>
+        <source>This bundle carries no forecast: figures counted from its deals (won only as far as it holds won deals; no target).</source>
+        <translation>Dieses Bundle enthält keinen Forecast: Zahlen aus seinen Deals gezählt (gewonnen nur, soweit es gewonnene Deals enthält; kein Ziel).</translation>
+    </message>
+    <message>
+        <source>{seller}
+Plan: {plan}
+File: {file}
+Exported: {exported}
+{source}</source>
+        <translation>{seller}
+Plan: {plan}
+Datei: {file}
+Exportiert: {exported}
+{source}</translation>
+    </message>
+    <message>
+        <source>Not added (no rate in the seller&apos;s plan): {amount} in {column}</source>
+        <translation>Nicht addiert (kein Kurs im Plan des Verkäufers): {amount} in {column}</translation>
+    </message>
+    <message>
+        <source>{deal}: {flags}</source>
+        <translation>{deal}: {flags}</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Sellers</source>
+        <translation>Verkäufer</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Lücke</translation>
+    </message>
+    <message>
+        <source>Amounts are never added across currencies: one row per currency, unless you convert them with your rates (Team → Convert with rates…).</source>
+        <translation>Beträge verschiedener Währungen werden nie addiert: eine Zeile je Währung, außer Sie rechnen sie mit Ihren Kursen um (Team → Mit Kursen umrechnen…).</translation>
+    </message>
+    <message>
+        <source>Sellers with amounts in this currency.</source>
+        <translation>Verkäufer mit Beträgen in dieser Währung.</translation>
+    </message>
+    <message>
+        <source>The sum of the targets of the sellers who have one.</source>
+        <translation>Die Summe der Ziele der Verkäufer, die eines haben.</translation>
+    </message>
+    <message>
+        <source>Target - (won + commit) of the sellers with a target: what best case and pipeline must bring.</source>
+        <translation>Ziel - (gewonnen + Commit) der Verkäufer mit Ziel: was Best Case und Pipeline bringen müssen.</translation>
+    </message>
+    <message>
+        <source>Open pipeline ÷ remaining target (target - won), of the sellers with a target.</source>
+        <translation>Offene Pipeline ÷ verbleibendes Ziel (Ziel - gewonnen) der Verkäufer mit Ziel.</translation>
+    </message>
+    <message>
+        <source>{n} of {sellers} sellers have a target.</source>
+        <translation>{n} von {sellers} Verkäufern haben ein Ziel.</translation>
+    </message>
+    <message>
+        <source>Funnel level</source>
+        <translation>Funnel-Ebene</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Open deals of every seller at this level, whatever their close date.</source>
+        <translation>Offene Deals aller Verkäufer auf dieser Ebene, unabhängig vom Abschlussdatum.</translation>
+    </message>
+    <message>
+        <source>Their amounts, one total per currency.</source>
+        <translation>Ihre Beträge, eine Summe je Währung.</translation>
+    </message>
+    <message>
+        <source>Team review — Opportunity Planner</source>
+        <translation>Team-Review — Opportunity Planner</translation>
+    </message>
+    <message>
+        <source>Bundles not opened</source>
+        <translation>Nicht geöffnete Bundles</translation>
+    </message>
+    <message>
+        <source>Combined forecast</source>
+        <translation>Gemeinsamer Forecast</translation>
+    </message>
+    <message>
+        <source>Combined funnel</source>
+        <translation>Gemeinsamer Funnel</translation>
+    </message>
+    <message>
+        <source>&amp;Open the seller&apos;s plan</source>
+        <translation>Plan des Verkäufers &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Save every seller&apos;s notes…</source>
+        <translation>Notizen aller Verkäufer &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep currencies apart</source>
+        <translation>Währungen &amp;getrennt halten</translation>
+    </message>
+    <message>
+        <source>Convert with &amp;rates…</source>
+        <translation>Mit &amp;Kursen umrechnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>Team review: 1 seller&apos;s plan, read-only. Double-click a seller to open their board and deals and write coaching notes; each seller&apos;s notes are saved as a file of their own.</source>
+        <translation>Team-Review: der Plan eines Verkäufers, schreibgeschützt. Doppelklicken Sie auf einen Verkäufer, um sein Board und seine Deals zu öffnen und Coaching-Notizen zu schreiben; die Notizen jedes Verkäufers werden in einer eigenen Datei gespeichert.</translation>
+    </message>
+    <message>
+        <source>Team review: {n} sellers&apos; plans, read-only. Double-click a seller to open their board and deals and write coaching notes; each seller&apos;s notes are saved as a file of their own.</source>
+        <translation>Team-Review: die Pläne von {n} Verkäufern, schreibgeschützt. Doppelklicken Sie auf einen Verkäufer, um sein Board und seine Deals zu öffnen und Coaching-Notizen zu schreiben; die Notizen jedes Verkäufers werden in einer eigenen Datei gespeichert.</translation>
+    </message>
+    <message>
+        <source>1 file was not opened:</source>
+        <translation>1 Datei wurde nicht geöffnet:</translation>
+    </message>
+    <message>
+        <source>{n} files were not opened:</source>
+        <translation>{n} Dateien wurden nicht geöffnet:</translation>
+    </message>
+    <message>
+        <source>Combined forecast (currencies kept apart)</source>
+        <translation>Gemeinsamer Forecast (Währungen getrennt)</translation>
+    </message>
+    <message>
+        <source>Combined forecast (converted into {code} with your rates)</source>
+        <translation>Gemeinsamer Forecast (mit Ihren Kursen in {code} umgerechnet)</translation>
+    </message>
+    <message>
+        <source>Cannot open for review</source>
+        <translation>Öffnen zum Review nicht möglich</translation>
+    </message>
+    <message>
+        <source>Saved 1 seller&apos;s notes in {folder}</source>
+        <translation>Notizen eines Verkäufers in {folder} gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved {n} sellers&apos; notes in {folder}, a file each</source>
+        <translation>Notizen von {n} Verkäufern in {folder} gespeichert, je eine Datei</translation>
+    </message>
+    <message>
+        <source>No coaching notes</source>
+        <translation>Keine Coaching-Notizen</translation>
+    </message>
+    <message>
+        <source>Open a seller&apos;s plan (double-click their row) and add notes first.</source>
+        <translation>Öffnen Sie zuerst den Plan eines Verkäufers (Doppelklick auf seine Zeile) und fügen Sie Notizen hinzu.</translation>
+    </message>
+    <message>
+        <source>Save every seller&apos;s notes in</source>
+        <translation>Notizen aller Verkäufer speichern in</translation>
+    </message>
+    <message>
+        <source>Save the review notes?</source>
+        <translation>Review-Notizen speichern?</translation>
+    </message>
+    <message>
+        <source>Some sellers&apos; coaching notes are not saved yet. Save them, a file per seller?</source>
+        <translation>Die Coaching-Notizen einiger Verkäufer sind noch nicht gespeichert. Speichern, eine Datei je Verkäufer?</translation>
+    </message>
+    <message>
+        <source>No plan bundles were chosen.</source>
+        <translation>Es wurden keine Plan-Bundles gewählt.</translation>
     </message>
 </context>
 <context>

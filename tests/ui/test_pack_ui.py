@@ -198,7 +198,7 @@ def test_a_bad_bundle_is_explained_and_opens_nothing(
     with pytest.raises(ReviewError, match="someone-else"):
         open_review_window(bad)
     shown: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(bad), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(bad)], ""))
     with drive.Modals().expecting(read_box(shown)):
         assert run_open_for_review(None) is None
     assert "is not an Opportunity Planner plan bundle" in shown[0]

@@ -140,6 +140,12 @@ class PlanActions(QObject):
         run_open_for_review(self.widget)
 
     @Slot()
+    def open_folder_for_review(self) -> None:
+        from ui.review_window import run_open_folder_for_review
+
+        run_open_folder_for_review(self.widget)
+
+    @Slot()
     def import_review_notes(self) -> None:
         from planner import coaching
         from ui.commands import SwapCommand
