@@ -22,7 +22,7 @@ _WIDE = {
     "Next step",
     "Red flag reasons",
     "Strengths",
-    "Close reason",
+    "Close note",
     "Coaching notes",
     "Result",
     "Win",
