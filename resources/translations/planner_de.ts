@@ -5101,10 +5101,6 @@ Konzept: {concept}</translation>
         <translation>Abgeschlossen &amp;am</translation>
     </message>
     <message>
-        <source>&amp;Why we walk away</source>
-        <translation>&amp;Warum wir aufgeben</translation>
-    </message>
-    <message>
         <source>e.g. no budget this year and no access to the economic buyer</source>
         <translation>z. B. kein Budget in diesem Jahr und kein Zugang zum Wirtschaftlichen Entscheider</translation>
     </message>
