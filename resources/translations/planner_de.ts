@@ -678,6 +678,10 @@
         <translation>{summary} · {week} diese Woche · {later} später</translation>
     </message>
     <message>
+        <source>The call is on {day}: write its debrief once it is held</source>
+        <translation>Der Termin ist am {day}: den Nachbericht schreiben, sobald er stattgefunden hat</translation>
+    </message>
+    <message>
         <source>Done: “{what}”</source>
         <translation>Erledigt: „{what}“</translation>
     </message>
