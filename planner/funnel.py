@@ -312,10 +312,10 @@ def _rate(
         # Equal badges share one FunnelStatus (immutable): at 100,000 deals, making a tuple per
         # card cost a third of the loop, and most cards of a stage look alike.
         # `missing` by identity: the tuples come from `missing_of`, which keeps them alive.
-        key = (stale, stage_id, slipped, overdue, snoozed, id(missing))
-        found_status = shared.get(key)
+        badges = (stale, stage_id, slipped, overdue, snoozed, id(missing))
+        found_status = shared.get(badges)
         if found_status is None:
-            found_status = shared[key] = make(
+            found_status = shared[badges] = make(
                 status_type,
                 (stale, rule.stale_after_days, slipped, overdue, bool(missing), snoozed, missing),
             )
