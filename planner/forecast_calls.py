@@ -155,6 +155,37 @@ def last_call(plan: PlanDB, quarter: calendar.Quarter) -> ForecastCall | None:
     return found[-1] if found else None
 
 
+@dataclass(frozen=True, slots=True)
+class CallChange:
+    """A quarter's last call and the call before it (None: the quarter's first call)."""
+
+    call: ForecastCall
+    previous: ForecastCall | None
+
+    @property
+    def comparable(self) -> bool:
+        """Whether the two calls can be compared: there is a previous one, in the same currency."""
+        return self.previous is not None and self.previous.currency == self.call.currency
+
+    @property
+    def commit_change(self) -> float | None:
+        """Last call's Commit - the previous call's (None when not comparable)."""
+        return self.call.commit - self.previous.commit if self.previous and self.comparable else None
+
+    @property
+    def best_case_change(self) -> float | None:
+        """Last call's Best Case - the previous call's (None when not comparable)."""
+        return self.call.best_case - self.previous.best_case if self.previous and self.comparable else None
+
+
+def last_change(plan: PlanDB, quarter: calendar.Quarter) -> CallChange | None:
+    """The last call for `quarter` and the one before it, or None when none was recorded."""
+    found = calls(plan, quarter)
+    if not found:
+        return None
+    return CallChange(found[-1], found[-2] if len(found) > 1 else None)
+
+
 def call_quarters(plan: PlanDB, today: dt.date) -> tuple[calendar.Quarter, calendar.Quarter]:
     """The quarters a call is recorded for: the current fiscal quarter and the next."""
     current = calendar.quarter_of(today, calendar.plan_start_month(plan))

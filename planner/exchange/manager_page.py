@@ -116,9 +116,13 @@ def build_manager_page(
     if since is None:
         since = last_review_day(plan)
         source = "last_pack" if since is not None else "none"
+    # Imported here: the section's words are the pack's (planner.exchange.pack imports this module).
+    from planner.exchange.manager_call import forecast_call_section
+
     return ManagerPage(
         quarter=figures,
         diagnostics=tuple(Diagnosis(d.kind, d.title, d.message) for d in result.diagnostics),
+        forecast_call=forecast_call_section(plan, q),
         since=changes_since(plan, since, today) if since is not None else None,
         since_source=source,
     )
