@@ -141,11 +141,14 @@ class SellerModel(_TextTable):
             " a dash without a target or with the target reached.",
         ),
         QT_TRANSLATE_NOOP(
-            "TeamWindow", "The seller's last forecast call; a dash while bundles carry no calls."
+            "TeamWindow",
+            "The Commit of the seller's last forecast call for the quarter (the cell's tooltip gives"
+            " its day, Best Case and comment); a dash when the bundle carries no call for it.",
         ),
         QT_TRANSLATE_NOOP(
             "TeamWindow",
-            "How close last quarter's calls came to what was won; a dash while bundles carry no calls.",
+            "Won in last quarter ÷ the last Commit called for it: 100 % is a call that came true."
+            " A dash when the bundle carries no call for last quarter.",
         ),
         QT_TRANSLATE_NOOP(
             "TeamWindow",
@@ -174,7 +177,7 @@ def _seller_cells(s: SellerRow) -> list[str]:
         _money(s.commit, s.currency),
         _money(s.best_case, s.currency),
         _ratio(s.coverage),
-        DASH if s.last_call is None else _money(s.last_call.commit, s.currency),
+        DASH if s.last_call is None else _money(s.last_call.commit, s.last_call.currency),
         _percent(s.accuracy_last_quarter),
         plural(
             committed,
@@ -216,7 +219,39 @@ def _seller_tips(s: SellerRow) -> list[str]:
         translate("TeamWindow", "{deal}: {flags}").format(deal=d.name, flags="; ".join(d.red_flags) or DASH)
         for d in s.committed
     )
-    return [who, "", figures, figures, figures, figures, figures, "", "", flags]
+    return [who, "", figures, figures, figures, figures, figures, _call_tip(s), _accuracy_tip(s), flags]
+
+
+def _call_tip(s: SellerRow) -> str:
+    call = s.last_call
+    if call is None:
+        return translate("TeamWindow", "The bundle carries no forecast call for this quarter.")
+    text = translate(
+        "TeamWindow", "Called on {day} for {quarter}: Commit {commit}, Best Case {best_case}."
+    ).format(
+        day=fmt.date(call.day),
+        quarter=call.quarter,
+        commit=_money(call.commit, call.currency),
+        best_case=_money(call.best_case, call.currency),
+    )
+    if call.comment:
+        text += "\n" + translate("TeamWindow", "Comment: {comment}").format(comment=call.comment)
+    return text
+
+
+def _accuracy_tip(s: SellerRow) -> str:
+    last = s.last_quarter
+    if last is None:
+        return translate("TeamWindow", "The bundle carries no forecast call for last quarter.")
+    return translate(
+        "TeamWindow", "{quarter}: won {won} ÷ the last Commit called, {commit} on {day} = {percent}."
+    ).format(
+        quarter=last.call.quarter,
+        won=_money(last.won, last.call.currency),
+        commit=_money(last.call.commit, last.call.currency),
+        day=fmt.date(last.call.day),
+        percent=_percent(last.ratio),
+    )
 
 
 class CombinedModel(_TextTable):

@@ -10,6 +10,7 @@ from typing import Any
 
 from planner import calendar, limits
 from planner.calendar import Quarter
+from planner.exchange import bundle_calls
 from planner.exchange.pack_json import FORMAT, VERSION
 from planner.exchange.review import (
     _CATEGORIES,
@@ -57,11 +58,30 @@ FIGURE_COLUMNS: tuple[str, ...] = ("won", "commit", "best_case", "pipeline")
 
 @dataclass(frozen=True, slots=True)
 class LastCall:
-    """The seller's last forecast call (filled once bundles carry calls)."""
+    """A forecast call as the bundle carries it: its figures, not its deals (docs/forecast-calls.md)."""
 
+    quarter: str  # '2026Q4', as the seller's plan names it
     day: dt.date
     commit: float
     best_case: float
+    currency: str
+    comment: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CallAccuracy:
+    """Last quarter's last call against what the quarter won (the bundle's outcome of it)."""
+
+    call: LastCall
+    won: float
+
+    @property
+    def ratio(self) -> float | None:
+        """Won / the last called Commit (1.0: the call came true); None with a Commit of 0.
+
+        The Forecast tab's 'Won ÷ Commit' of the quarter's last week with a call, as a ratio
+        (planner.forecast_calls.WeekAccuracy.commit_percent / 100)."""
+        return self.won / self.call.commit if self.call.commit > 0 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,13 +122,18 @@ class SellerRow:
     committed: tuple[CommittedDeal, ...]
     funnel: tuple[LevelTotal, ...]
     from_forecast: bool  # False: counted from the bundle's deals (no forecast in the bundle)
-    last_call: LastCall | None = None  # not in bundles yet: shown as a dash
-    accuracy_last_quarter: float | None = None  # 0..1; not in bundles yet: shown as a dash
+    last_call: LastCall | None = None  # the current quarter's last call; None: none in the bundle
+    last_quarter: CallAccuracy | None = None  # None: no call for last quarter in the bundle
 
     @property
     def name(self) -> str:
         """Who the row is: the seller's name, else the plan's."""
         return self.seller or self.plan_name
+
+    @property
+    def accuracy_last_quarter(self) -> float | None:
+        """Won in last quarter / its last Commit call (1.0: 100 %); None when not known."""
+        return None if self.last_quarter is None else self.last_quarter.ratio
 
     @property
     def open_pipeline(self) -> float:
@@ -387,6 +412,7 @@ def read_seller(path: Path, *, skip_notes: bool = False) -> SellerRow | None:
         and d["close"] is not None
         and quarter.contains(d["close"])
     )
+    last_call, last_quarter = _calls(r, data, quarter, today)
     return SellerRow(
         path=path,
         plan_id=plan_id,
@@ -404,6 +430,8 @@ def read_seller(path: Path, *, skip_notes: bool = False) -> SellerRow | None:
         committed=committed,
         funnel=figures["funnel"],
         from_forecast=block is not None,
+        last_call=last_call,
+        last_quarter=last_quarter,
     )
 
 
@@ -450,6 +478,60 @@ def _deals(r: _Reader, data: Mapping[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return deals
+
+
+Span = tuple[str, str]  # a quarter's first and last day, ISO
+
+
+def _calls(
+    r: _Reader, data: Mapping[str, Any], quarter: Quarter, today: dt.date
+) -> tuple[LastCall | None, CallAccuracy | None]:
+    """The current quarter's last call, and last quarter's last call with what it won, from the
+    bundle's `forecast_calls` (planner.exchange.bundle_calls), checked as the full read checks
+    them. Only the calls' figures are read, never their deals: the quick read stays quick."""
+    section = data.get("forecast_calls")
+    if section is None:
+        return None, None  # a bundle from before forecast calls
+    section = r.obj(section, "forecast_calls")
+    last: dict[Span, tuple[tuple[str, str, int], LastCall]] = {}
+    for n, (where, call) in enumerate(r.items(section, "calls", "forecast_calls.", bundle_calls.MAX_CALLS)):
+        span = bundle_calls._quarter_dates(r, call, where)
+        day = r.date(call, "called_on", where)
+        if day is None:
+            r.fail(where + "called_on", translate("Review", "missing"))
+        found = LastCall(
+            quarter=r.name(call, "quarter", where),
+            day=day,
+            commit=r.number(call, "commit", where, 0, limits.MAX_AMOUNT) or 0.0,
+            best_case=r.number(call, "best_case", where, 0, limits.MAX_AMOUNT) or 0.0,
+            currency=r.name(call, "currency", where) or "EUR",
+            comment=r.text(call, "comment", where),
+        )
+        # Oldest first in the bundle; the day, then the moment it was recorded, decide.
+        key = (day.isoformat(), r.name(call, "recorded_at", where), n)
+        if span not in last or key > last[span][0]:
+            last[span] = (key, found)
+    won: dict[Span, tuple[str, float]] = {}
+    for where, item in r.items(section, "outcomes", "forecast_calls.", 12):
+        currency = r.name(item, "currency", where) or "EUR"
+        amount = r.number(item, "won", where, 0, limits.MAX_AMOUNT * 1000) or 0.0
+        won[bundle_calls._quarter_dates(r, item, where)] = (currency, amount)
+    # The seller's quarters are those of their calls (their fiscal year): the one holding the
+    # export's day is the current one, else the row's own quarter.
+    iso = today.isoformat()
+    spans = sorted({*last, *won})
+    current = next(
+        ((a, b) for a, b in spans if a <= iso <= b), (quarter.start.isoformat(), quarter.end.isoformat())
+    )
+    before = (dt.date.fromisoformat(current[0]) - dt.timedelta(days=1)).isoformat()
+    previous = next((s for s in spans if s[1] == before), None)
+    accuracy = None
+    if previous is not None and previous in last and previous in won:
+        final = last[previous][1]
+        currency, amount = won[previous]
+        if currency == final.currency:  # never compared across currencies
+            accuracy = CallAccuracy(final, amount)
+    return (last[current][1] if current in last else None), accuracy
 
 
 def _figures_entry(r: _Reader, parent: Mapping[str, Any], key: str, where: str) -> float:
@@ -556,6 +638,19 @@ def _from_deals(
 # The roll-up as data (`planner review --json`)
 
 
+def _call_json(call: LastCall | None) -> dict[str, Any] | None:
+    if call is None:
+        return None
+    return {
+        "quarter": call.quarter,
+        "day": call.day.isoformat(),
+        "commit": call.commit,
+        "best_case": call.best_case,
+        "currency": call.currency,
+        "comment": call.comment,
+    }
+
+
 def team_json(team: Team, conversion: Conversion | None = None) -> dict[str, Any]:
     """The roll-up as plain JSON values: rows, combined forecast and funnel, refusals."""
     return {
@@ -578,14 +673,11 @@ def team_json(team: Team, conversion: Conversion | None = None) -> dict[str, Any
                 "unconverted": {c: dict(cols) for c, cols in s.unconverted.items()},
                 "committed_deals": len(s.committed),
                 "red_flags_on_committed": s.red_flags_on_committed,
-                "last_call": None
-                if s.last_call is None
-                else {
-                    "day": s.last_call.day.isoformat(),
-                    "commit": s.last_call.commit,
-                    "best_case": s.last_call.best_case,
-                },
+                "last_call": _call_json(s.last_call),
                 "accuracy_last_quarter": s.accuracy_last_quarter,
+                "last_quarter": None
+                if s.last_quarter is None
+                else {"call": _call_json(s.last_quarter.call), "won": s.last_quarter.won},
                 "from_forecast": s.from_forecast,
             }
             for s in team.sellers

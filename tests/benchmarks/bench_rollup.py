@@ -9,6 +9,7 @@ window's first paint with its rows, in fresh processes; the median of the runs.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import shutil
 import statistics
 import sys
@@ -16,9 +17,11 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from planner import forecast_calls as fcalls
 from planner.exchange.pack import PackOptions, PackScope, build_pack
 from planner.exchange.pack_json import write_json
 from planner.storage import settings as settings_repo
+from planner.storage.db import PlanDB
 from tests.benchmarks.bench_pack import TODAY, make_plan
 from tests.benchmarks.run_benchmarks import BenchmarkError, _child_env, _spawn
 
@@ -26,6 +29,18 @@ from tests.benchmarks.run_benchmarks import BenchmarkError, _child_env, _spawn
 TARGET_S = 1.5
 CHILD = "tests.benchmarks.child_rollup"
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile" / "team" / "team-wrong-forecast.json"
+
+
+def record_weekly_calls(plan: PlanDB, weeks: int = 12) -> None:
+    """A call a week for the current and the next quarter, as a diligent seller records them
+    (each keeps the deals it counted): the bundle carries them and last quarter's."""
+    for week in range(weeks, -1, -1):
+        day = TODAY - dt.timedelta(weeks=week)
+        entries = [fcalls.CallEntry(q, 0, 0) for q in fcalls.call_quarters(plan, day)]
+        proposed = [fcalls.propose(plan, e.quarter, day) for e in entries]
+        fcalls.record_calls(
+            plan, [fcalls.CallEntry(p.quarter, p.commit, p.best_case, "weekly") for p in proposed], day
+        )
 
 
 def make_bundles(folder: Path, sellers: int, deals: int) -> list[Path]:
@@ -38,6 +53,7 @@ def make_bundles(folder: Path, sellers: int, deals: int) -> list[Path]:
             settings_repo.set_setting(plan, "plan_name", f"Seller {n:02d}'s plan")
             settings_repo.set_setting(plan, "seller", f"Seller {n:02d}")
             settings_repo.set_setting(plan, "targets", {"2026Q4": 2_000_000.0, "2027Q1": 2_000_000.0})
+        record_weekly_calls(plan)
         paths.append(
             write_json(
                 build_pack(plan, PackScope.all_open(), PackOptions(), TODAY), folder / f"seller-{n:02d}.json"

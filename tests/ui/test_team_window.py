@@ -95,7 +95,7 @@ def test_ten_bundles_open_and_the_hostile_ones_are_refused(team_window: TeamWind
         "20,000 EUR",
         "0 EUR",
         "0.1×",  # noqa: RUF001
-        "–",  # noqa: RUF001 (last call: not in bundles yet)
+        "–",  # noqa: RUF001 (last call: no call recorded)
         "–",  # noqa: RUF001 (accuracy last quarter)
         row[9],
     ]
