@@ -9879,12 +9879,12 @@ Gemeinsame Entscheidungskriterien</translation>
         <translation>Offene Pipeline (Commit + Best Case + Pipeline) ÷ verbleibendes Ziel (Ziel - gewonnen); ein Strich ohne Ziel oder bei erreichtem Ziel.</translation>
     </message>
     <message>
-        <source>The seller&apos;s last forecast call; a dash while bundles carry no calls.</source>
-        <translation>Der letzte Forecast-Call des Verkäufers; ein Strich, solange Bundles keine Calls enthalten.</translation>
+        <source>The Commit of the seller&apos;s last forecast call for the quarter (the cell&apos;s tooltip gives its day, Best Case and comment); a dash when the bundle carries no call for it.</source>
+        <translation>Das Commit des letzten Forecast-Calls des Verkäufers für das Quartal (der Tooltip der Zelle nennt Tag, Best Case und Kommentar); ein Strich, wenn das Bundle keinen Call dafür enthält.</translation>
     </message>
     <message>
-        <source>How close last quarter&apos;s calls came to what was won; a dash while bundles carry no calls.</source>
-        <translation>Wie nah die Calls des letzten Quartals am Gewonnenen lagen; ein Strich, solange Bundles keine Calls enthalten.</translation>
+        <source>Won in last quarter ÷ the last Commit called for it: 100 % is a call that came true. A dash when the bundle carries no call for last quarter.</source>
+        <translation>Im letzten Quartal gewonnen ÷ das zuletzt dafür genannte Commit: 100 % ist ein Call, der eingetroffen ist. Ein Strich, wenn das Bundle keinen Call für das letzte Quartal enthält.</translation>
     </message>
     <message>
         <source>Red flags on the open deals in Commit closing in the quarter, as the seller&apos;s pack lists them; the cell&apos;s tooltip names the deals.</source>
@@ -9925,6 +9925,26 @@ Exportiert: {exported}
     <message>
         <source>{deal}: {flags}</source>
         <translation>{deal}: {flags}</translation>
+    </message>
+    <message>
+        <source>The bundle carries no forecast call for this quarter.</source>
+        <translation>Das Bundle enthält keinen Forecast-Call für dieses Quartal.</translation>
+    </message>
+    <message>
+        <source>Called on {day} for {quarter}: Commit {commit}, Best Case {best_case}.</source>
+        <translation>Call vom {day} für {quarter}: Commit {commit}, Best Case {best_case}.</translation>
+    </message>
+    <message>
+        <source>Comment: {comment}</source>
+        <translation>Kommentar: {comment}</translation>
+    </message>
+    <message>
+        <source>The bundle carries no forecast call for last quarter.</source>
+        <translation>Das Bundle enthält keinen Forecast-Call für das letzte Quartal.</translation>
+    </message>
+    <message>
+        <source>{quarter}: won {won} ÷ the last Commit called, {commit} on {day} = {percent}.</source>
+        <translation>{quarter}: gewonnen {won} ÷ das zuletzt genannte Commit, {commit} am {day} = {percent}.</translation>
     </message>
     <message>
         <source>Currency</source>
