@@ -49,8 +49,10 @@ def test_the_quick_read_agrees_with_the_full_read_of_the_bundle(tmp_path: Path) 
         # The Forecast tab's accuracy of 2026Q4 in the bundle's plan: its last week's Won ÷ Commit.
         week = calls_api.accuracy(loaded.plan, Q4, EXPORTED).last_week
         assert week is not None
-        assert week.commit_percent == pytest.approx(75.0)
-        assert row.accuracy_last_quarter == pytest.approx(week.commit_percent / 100)
+        percent = week.commit_percent
+        assert percent is not None
+        assert percent == pytest.approx(75.0)
+        assert row.accuracy_last_quarter == pytest.approx(percent / 100)
     finally:
         loaded.plan.close()
 
