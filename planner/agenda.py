@@ -9,6 +9,7 @@ them stale). Coaching items from a manager come in through `extra` once the plan
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from planner.funnel import StageRule
 from planner.i18n import QT_TRANSLATE_NOOP, plural, translate
 from planner.model import Card
 from planner.storage.agenda import AgendaRows, load_agenda_rows
+from planner.storage.coaching import coaching_action_ids
 from planner.storage.db import PlanDB
 
 # How far ahead the agenda looks unless told (days after today), and the calendar export.
@@ -231,7 +233,21 @@ def load_agenda(plan: PlanDB, today: dt.date, days: int = DEFAULT_DAYS) -> list[
     """The whole agenda of a plan: its dated rows read, then `agenda`."""
     horizon = today + dt.timedelta(days=max(days, 0))
     week_end = min(horizon, today + dt.timedelta(days=WEEK_DAYS - 1))
-    return agenda(load_agenda_rows(plan, today, horizon, week_end), today, days)
+    return _coaching(plan, agenda(load_agenda_rows(plan, today, horizon, week_end), today, days))
+
+
+def _coaching(plan: PlanDB, items: list[AgendaItem]) -> list[AgendaItem]:
+    """Actions that are a manager's coaching items (planner.coaching) say so in their reason."""
+    mine = coaching_action_ids(plan, [i.record_id for i in items if i.kind is Kind.ACTION])
+    if not mine:
+        return items
+    why = translate("Agenda", "Your manager's coaching item. {why}")
+    return [
+        dataclasses.replace(i, why=why.replace("{why}", i.why))
+        if i.kind is Kind.ACTION and i.record_id in mine
+        else i
+        for i in items
+    ]
 
 
 # How many rows of each section the Agenda tab lists: more is not read at a glance, and a large
@@ -259,7 +275,7 @@ def load_agenda_page(plan: PlanDB, today: dt.date, days: int = DEFAULT_DAYS, lim
     week_end = min(horizon, today + dt.timedelta(days=WEEK_DAYS - 1))
     rows = load_agenda_rows(plan, today, horizon, week_end, week_end=today + dt.timedelta(days=WEEK_DAYS - 1),
                             limit=limit)  # fmt: skip
-    items = agenda(rows, today, days)
+    items = _coaching(plan, agenda(rows, today, days))
     found = counts(items)
     listed: list[AgendaItem] = []
     shown = dict.fromkeys(Section, 0)

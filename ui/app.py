@@ -94,11 +94,17 @@ def write_pack_pdf(pack: Pack, path: Path) -> Path:
 
 
 def open_window(args: argparse.Namespace) -> int:
-    """`planner [--db PATH]` and `planner review FILE.json`: the commands that open a window."""
+    """`planner [--db PATH]` and `planner review FILE.json…`: the commands that open a window."""
     if args.command == "review":
+        from planner.cli.pack import is_team_review
+
+        if is_team_review(args.files):
+            from ui.team_window import run_team_gui
+
+            return run_team_gui(args.files)
         from ui.review_window import run_review_gui
 
-        return run_review_gui(args.file)
+        return run_review_gui(args.files[0])
     return run_gui(args.db)
 
 

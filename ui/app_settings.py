@@ -104,5 +104,13 @@ class AppSettings:
     def set_welcome_seen(self, seen: bool = True) -> None:
         self._settings.setValue("welcome/seen", seen)
 
+    # Review -------------------------------------------------------------------------------
+    def reviewer_name(self) -> str:
+        """The manager's name on the review notes written on this computer ('' until asked)."""
+        return self._text("review/reviewer", "").strip()
+
+    def set_reviewer_name(self, name: str) -> None:
+        self._settings.setValue("review/reviewer", name.strip())
+
     def sync(self) -> None:
         self._settings.sync()

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from planner import coaching
 from planner.close_reasons import describe
 from planner.funnel import (
     FunnelStatus,
@@ -50,6 +51,29 @@ def _heading(text: str, parent: QWidget) -> QLabel:
     label.setFont(font)
     label.setText(text)
     return label
+
+
+def _coaching_work(plan: PlanDB, opportunity_id: int) -> list[str]:
+    """The manager's verdict on the deal and its coaching items, answered or not (planner.coaching)."""
+    lines: list[str] = []
+    verdict = coaching.verdicts(plan, [opportunity_id]).get(opportunity_id)
+    if verdict is not None:
+        text = translate("DetailPanel", "Verdict: {verdict}").format(verdict=verdict.kind.label)
+        if verdict.reason:
+            text += translate("DetailPanel", " ({reason})").format(reason=verdict.reason)
+        lines.append(text)
+    for item in coaching.items(plan, [opportunity_id]):
+        text = translate("DetailPanel", "{kind}: {text}").format(kind=item.kind.label, text=item.text)
+        if item.answered_on is not None:
+            text += translate("DetailPanel", " (answered {date})").format(date=fmt.date(item.answered_on))
+            if item.answer:
+                text += translate("DetailPanel", ": {answer}").format(answer=item.answer)
+        elif item.due is not None:
+            text += translate("DetailPanel", " (due {date}, open)").format(date=fmt.date(item.due))
+        else:
+            text += translate("DetailPanel", " (open)")
+        lines.append(text)
+    return lines
 
 
 def _day(stamp: str) -> str:
@@ -298,7 +322,10 @@ class DetailPanel(QScrollArea):
             for note in activity_repo.list_notes(self.plan, opportunity.id)
             if note.author == "manager"
         ]
-        self.coaching.setText("\n\n".join(coaching) or translate("DetailPanel", "None yet."))
+        self.coaching.setText(
+            "\n\n".join(_coaching_work(self.plan, opportunity.id) + coaching)
+            or translate("DetailPanel", "None yet.")
+        )
         entries = load_timeline(
             self.plan, opportunity.id, date_text=fmt.date, money_text=fmt.amount, deal=opportunity
         )

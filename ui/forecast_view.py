@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import forecast as fc
+from planner import forecast_calls as fcalls
 from planner import forecast_operations as fops
 from planner.forecast import (
     COLUMNS,
@@ -76,7 +77,9 @@ from planner.storage import stages as stage_repo
 from planner.storage.db import PlanError
 from ui import format as fmt
 from ui import plain
+from ui.actions.forecast_calls import ForecastCallActions
 from ui.board.pipeline_switch import PipelineFilter
+from ui.forecast_calls_view import ForecastCallsPanel
 from ui.forecast_commands import set_category_command, set_fiscal_start_command, set_target_command
 from ui.plain import plain_tooltip
 from ui.session import EditSession
@@ -800,6 +803,16 @@ class ForecastView(SessionView):
         top.addWidget(self.target_edit)
         top.addWidget(self.target_currency)
         top.addStretch(1)
+        self.call_button = QPushButton(translate("ForecastView", "Record forecast &call…"), self)
+        self.call_button.setToolTip(
+            translate(
+                "ForecastView",
+                "Your Commit and Best Case for this quarter and the next, proposed from the deals'"
+                " categories (undoable)",
+            )
+        )
+        self.call_actions = ForecastCallActions(session, self)
+        top.addWidget(self.call_button)
         top.addWidget(self.snapshot_button)
 
         # Tiles: the numbers a seller reads first.
@@ -932,13 +945,22 @@ class ForecastView(SessionView):
         layout.addLayout(tiles)
         layout.addWidget(self.notes)
         layout.addWidget(rule)
-        layout.addWidget(split, 1)
+        # The quarter's figures, and the seller's calls on it with their accuracy (full width: a
+        # week per row beside the chart).
+        self.calls_panel = ForecastCallsPanel(self)
+        self.sections = QTabWidget(self)
+        self.sections.setDocumentMode(True)
+        self.sections.setAccessibleName(translate("ForecastView", "Forecast sections"))
+        self.sections.addTab(split, translate("ForecastView", "The quarter"))
+        self.sections.addTab(self.calls_panel, translate("ForecastView", "Forecast calls and accuracy"))
+        layout.addWidget(self.sections, 1)
 
         self._fill_quarters()
         self.quarter_combo.currentIndexChanged.connect(self._on_quarter_combo_current_index_changed)
         self.year_start_combo.activated.connect(self._on_year_start_combo_activated)
         self.target_edit.editingFinished.connect(self._on_target_edit_editing_finished)
         self.snapshot_button.clicked.connect(self._on_snapshot_button_clicked)
+        self.call_button.clicked.connect(self.call_actions.record_call)
         self.deals.customContextMenuRequested.connect(self._on_deals_custom_context_menu_requested)
         self.deals.doubleClicked.connect(self._on_deals_double_clicked)
         self.deals.selectionModel().currentRowChanged.connect(self._on_deals_current_row_changed)
@@ -966,6 +988,8 @@ class ForecastView(SessionView):
         deal_ids = pipeline_deals(self.plan, self.pipeline_filter.chosen())
         facts = fc.load_plan_facts(self.plan)
         result = load_forecast_of(self.plan, self._quarter, today, facts, deal_ids)
+        # Calls are the seller's word on the whole plan: every pipeline, whatever the filter.
+        calls = fcalls.accuracy(self.plan, self._quarter, today, facts)
         facts = limit_facts(facts, deal_ids) if deal_ids is not None else facts
         self.forecast = result
         self.comparisons = fc.comparisons(self.plan, facts, today)
@@ -1005,6 +1029,7 @@ class ForecastView(SessionView):
             _connect_bar_tips(chart, tip)
             if old is not None:
                 old.deleteLater()
+        self.calls_panel.show_accuracy(calls, result.target)
         self._update_category_button()
 
     def _show_tiles(self, result: Forecast) -> None:
@@ -1090,7 +1115,7 @@ class ForecastView(SessionView):
     def set_read_only(self, reason: str | None) -> None:
         """Stop offering edits (None offers them again)."""
         self.read_only_reason = reason
-        for widget in (self.target_edit, self.year_start_combo, self.snapshot_button):
+        for widget in (self.target_edit, self.year_start_combo, self.snapshot_button, self.call_button):
             widget.setEnabled(reason is None)
         self._update_category_button()
 

@@ -12,6 +12,7 @@ from planner.stages import ordered
 from ui import plain
 from ui.actions.accounts import AccountActions
 from ui.actions.deals import DealActions
+from ui.actions.forecast_calls import ForecastCallActions
 from ui.actions.help import HelpActions
 from ui.actions.plan import PlanActions
 from ui.board.controller import BoardController
@@ -64,8 +65,14 @@ class WindowMenus(QObject):
         # Not an edit: a read-only plan is exported too (it only cannot remember the export).
         self.export_agenda_action = a(translate("MainWindow", "Export a&genda…"), export_agenda)
         self.open_review_action = a(translate("MainWindow", "Open for re&view…"), plan.open_for_review)
+        self.open_team_action = a(
+            translate("MainWindow", "Open a &team's folder for review…"), plan.open_folder_for_review
+        )
         self.import_review_action = a(
             translate("MainWindow", "Import review &notes…"), plan.import_review_notes
+        )
+        self.coaching_items_action = a(
+            translate("MainWindow", "Coac&hing items…"), plan.answer_coaching_items
         )
         self.quit_action = a(translate("MainWindow", "&Quit"), window.close, QKeySequence(std.Quit))
         self.undo_action = session.undo_stack.createUndoAction(window, translate("MainWindow", "&Undo"))
@@ -105,6 +112,11 @@ class WindowMenus(QObject):
         self.stage_settings_action = a(translate("MainWindow", "S&tage settings…"), plan.edit_stage_settings)
         self.currencies_action = a(translate("MainWindow", "&Currencies and rates…"), plan.edit_currencies)
         self.close_reasons_action = a(translate("MainWindow", "C&lose reasons…"), plan.edit_close_reasons)
+        self.forecast_calls = ForecastCallActions(session, window)
+        self.forecast_calls.status_message.connect(window.statusBar().showMessage)
+        self.record_call_action = a(
+            translate("MainWindow", "Record &forecast call…"), self.forecast_calls.record_call
+        )
         self.preferences_action = a(translate("MainWindow", "&Preferences…"), helps.edit_preferences)
         # No standard key on Linux and Windows: Ctrl+, as on macOS.
         self.preferences_action.setShortcuts(
@@ -140,9 +152,11 @@ class WindowMenus(QObject):
             self.stage_settings_action,
             self.currencies_action,
             self.close_reasons_action,
+            self.record_call_action,
             self.import_action,
             self.restore_action,
             self.import_review_action,
+            self.coaching_items_action,
         )
         from ui.icons import icon
 
@@ -161,8 +175,18 @@ class WindowMenus(QObject):
         file_menu = menus.addMenu(translate("MainWindow", "&File"))
         for group in (
             [self.new_plan_action, self.open_plan_action, self.start_own_action, self.restore_action],
-            [self.import_action, self.export_crm_action, self.import_review_action],
-            [self.export_pack_action, self.export_agenda_action, self.open_review_action],
+            [
+                self.import_action,
+                self.export_crm_action,
+                self.import_review_action,
+                self.coaching_items_action,
+            ],
+            [
+                self.export_pack_action,
+                self.export_agenda_action,
+                self.open_review_action,
+                self.open_team_action,
+            ],
             [self.quit_action],
         ):
             file_menu.addActions(group)
@@ -179,6 +203,7 @@ class WindowMenus(QObject):
                 self.snooze_action,
             ],
             [self.new_account_action, self.find_action, self.search_action],
+            [self.record_call_action],
             [self.stage_settings_action, self.currencies_action, self.close_reasons_action],
             [self.preferences_action],
         ):

@@ -214,6 +214,7 @@ class ReviewWindow(MainWindow):
         self.bundle = bundle
         self.saved_to: Path | None = None
         self.unsaved = False
+        self._asked_reviewer = False
         self.setWindowTitle(
             translate("ReviewWindow", "Review mode: {plan} — Opportunity Planner").format(
                 plan=bundle.plan_name
@@ -226,7 +227,7 @@ class ReviewWindow(MainWindow):
                 "#read-only-banner QLabel { color: #0b2e59; font-weight: bold; }"
             )
         self.save_copy_button.hide()  # the bundle is not a plan file to copy
-        self.notes_panel = CoachingNotesPanel(bundle, self)
+        self.notes_panel = CoachingNotesPanel(bundle, self, self.reviewer_name)
         self.notes_panel.notes_changed.connect(self._on_notes_panel_notes_changed)
         self.notes_dock = QDockWidget(translate("ReviewWindow", "Coaching notes"), self)
         self.notes_dock.setObjectName("coaching-notes-dock")
@@ -248,6 +249,22 @@ class ReviewWindow(MainWindow):
         review_menu.addAction(self.notes_dock.toggleViewAction())
         self.statusBar().showMessage(bundle.banner)
 
+    def reviewer_name(self) -> str:
+        """The manager's name, asked the first time and remembered on this computer."""
+        name = self.settings.reviewer_name()
+        if not name and not self._asked_reviewer:
+            from ui.review_window import ask_name
+
+            self._asked_reviewer = True  # declined once: not asked again in this review
+            name = ask_name(
+                self,
+                translate("ReviewWindow", "Your name"),
+                translate("ReviewWindow", "Your name, as the seller sees it on your notes and verdicts:"),
+            )
+            if name:
+                self.settings.set_reviewer_name(name)
+        return name
+
     # The board opens the editor on a double-click and moves cards; here a card only takes notes.
     def _take_notes(self, opportunity_id: int) -> None:
         self.notes_panel.show_deal(opportunity_id)
@@ -259,7 +276,7 @@ class ReviewWindow(MainWindow):
 
     @Slot()
     def _on_notes_panel_notes_changed(self) -> None:
-        self.unsaved = bool(self.notes_panel.notes)
+        self.unsaved = bool(self.notes_panel.notes or self.notes_panel.verdicts)
         count = len(self.notes_panel.notes)
         self.statusBar().showMessage(
             plural(
@@ -273,7 +290,13 @@ class ReviewWindow(MainWindow):
         """Write the review's notes (PackError when the file cannot be written)."""
         from planner.exchange.review import notes_for, write_review_notes
 
-        written = write_review_notes(notes_for(self.bundle, self.notes_panel.notes), path)
+        review = notes_for(
+            self.bundle,
+            self.notes_panel.notes,
+            self.reviewer_name(),
+            tuple(self.notes_panel.verdicts.values()),
+        )
+        written = write_review_notes(review, path)
         self.saved_to = written
         self.unsaved = False
         self.statusBar().showMessage(

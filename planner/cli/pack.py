@@ -1,4 +1,4 @@
-"""`planner export --format pdf|html|md|csv|xlsx|json` (the review pack) and `planner review FILE.json`."""
+"""`planner export --format pdf|html|md|csv|xlsx|json` (the review pack) and `planner review FILE.json…`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TypeVar
 
-from planner.cli.common import PROG, fail
+from planner.cli.common import PROG, fail, plan_path
 from planner.exchange.pack_writers import NO_PDF_WRITER, PACK_FORMATS, PdfWriter, write_pack
 from planner.storage.db import PlanDB, PlanError, open_plan
 
@@ -58,15 +58,65 @@ def add_pack_arguments(export: argparse.ArgumentParser) -> None:
 
 
 def add_review_arguments(commands: argparse._SubParsersAction[ParserT]) -> ParserT:
-    """Add `review FILE.json`: open a plan bundle read-only to write coaching notes."""
+    """Add `review FILE.json ...`: open one plan bundle, or a team's, read-only to write coaching notes."""
     review = commands.add_parser(
         "review",
-        help="open a plan bundle (JSON) read-only and write coaching notes on it",
+        help="open plan bundles (JSON) read-only and write coaching notes on them",
         description="Open a plan bundle (planner export --format json) read-only, under a Review mode"
-        " banner; add coaching notes per deal and on the whole plan, then save them for the seller.",
+        " banner; add coaching notes per deal and on the whole plan, then save them for the seller."
+        " Several bundles, or a folder of them, open together in one team window: a row per seller"
+        " and the combined forecast and funnel; a bundle that cannot be read is refused (one line on"
+        " stderr) and the others open.",
     )
-    review.add_argument("file", type=Path, metavar="FILE.json", help="the plan bundle")
+    review.add_argument(
+        "files",
+        type=plan_path,
+        nargs="+",
+        metavar="FILE.json",
+        help="a plan bundle, or a folder of them (several: the team roll-up)",
+    )
+    review.add_argument(
+        "--json",
+        action="store_true",
+        help="print the team roll-up as JSON instead of opening a window (every bundle read in full)",
+    )
+    review.add_argument(
+        "--currency",
+        type=_currency_code,
+        metavar="CODE",
+        help="with --json: show amounts in this currency, converted with the --rate values",
+    )
+    review.add_argument(
+        "--rate",
+        type=_rate,
+        action="append",
+        metavar="CODE=RATE",
+        help="with --currency: one unit of CODE in that currency, like USD=0.92 (repeatable)",
+    )
     return review
+
+
+def _currency_code(text: str) -> str:
+    code = text.strip().upper()
+    if len(code) != 3 or not code.isascii() or not code.isalpha():
+        raise argparse.ArgumentTypeError(f"“{text}” is not a three-letter currency code")
+    return code
+
+
+def _rate(text: str) -> tuple[str, float]:
+    code, _, value = text.partition("=")
+    try:
+        rate = float(value)
+    except ValueError:
+        rate = float("nan")
+    if not 0 < rate < 1e9:  # also refuses NaN
+        raise argparse.ArgumentTypeError(f"“{text}” is not a rate like USD=0.92")
+    return _currency_code(code), rate
+
+
+def is_team_review(files: list[Path]) -> bool:
+    """Whether `planner review` opens the team window: several paths, or a folder."""
+    return len(files) != 1 or files[0].is_dir()
 
 
 def _pipeline_id(plan: PlanDB, name: str | None) -> int | None:
@@ -155,12 +205,39 @@ def run_pack_export(
 
 
 def check_review_file(args: argparse.Namespace) -> int | None:
-    """`planner review FILE.json`, before any window: None when the file is a bundle to open, else 1."""
+    """`planner review FILE.json ...`, before any window: None to open the window, else the status.
+
+    One bundle is read here, and refused in one line when it cannot open. A team is read by the
+    team window itself (it prints each refused file); with --json it is read in full and printed.
+    """
     from planner.exchange.review import ReviewError, load_bundle
 
+    if args.rate and not args.currency:
+        return fail("--rate needs --currency CODE (the currency the rates convert into)")
+    if args.json:
+        return _print_team(args)
+    if is_team_review(args.files):
+        return None
     try:
-        bundle = load_bundle(Path(args.file))
+        bundle = load_bundle(Path(args.files[0]))
     except ReviewError as exc:
         return fail(str(exc))
     bundle.plan.close()
     return None
+
+
+def _print_team(args: argparse.Namespace) -> int:
+    """`planner review --json A.json B.json`: the roll-up as JSON; refused files on stderr.
+
+    Exit status 0 when at least one bundle was read, else 1.
+    """
+    import json
+
+    from planner.exchange.rollup import Conversion, load_team, team_json
+
+    team = load_team(args.files, full=True)
+    for refusal in team.refused:
+        print(f"{PROG}: {refusal.reason}", file=sys.stderr)
+    conversion = Conversion(args.currency, dict(args.rate or ())) if args.currency else None
+    print(json.dumps(team_json(team, conversion), ensure_ascii=False, indent=2))
+    return 0 if team.sellers else 1

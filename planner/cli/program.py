@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 from planner import __version__, i18n
-from planner.cli import agenda, crm, demo, pack, reports, search, stats
+from planner.cli import agenda, crm, demo, forecast_calls, pack, reports, search, stats
 from planner.cli.common import PROG, CliParser, UsageError, plan_path
 from planner.exchange.pack_writers import PACK_FORMATS, PdfWriter
 
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_agenda_command(commands)
     search.add_search_command(commands)
     stats.add_stats_command(commands)
+    forecast_calls.add_forecast_calls_command(commands)
     return parser
 
 
@@ -68,6 +69,9 @@ def _run_command(args: argparse.Namespace, pdf_writer: PdfWriter | None) -> int 
     found = search.run_search_command(args)
     if found is not None:
         return found
+    called = forecast_calls.run_forecast_calls(args)
+    if called is not None:
+        return called
     if args.command in ("demo", "import", "export") and args.db is None:
         raise UsageError(f"{PROG} {args.command}: error: --db PATH is required")
     if args.command == "demo":

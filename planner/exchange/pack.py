@@ -12,8 +12,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from planner import calendar, funnel, i18n, money
+from planner import coaching as coaching_rules
 from planner.calendar import Quarter
+from planner.exchange import bundle_calls
 from planner.exchange.manager_page import ManagerPage, build_manager_page
+from planner.forecast import Forecast, load_forecast
+from planner.forecast_calls import ForecastCall, Outcome
 from planner.model import (
     Account,
     ActionStatus,
@@ -48,6 +52,9 @@ from planner.timeline import TimelineEntry, timeline
 # - Coaching notes (author 'manager') always travel with the pack: they are the review itself.
 #   The seller's notes travel when shared; private ones only when asked, and the pack says which.
 # - Human formats (PDF, HTML, Markdown) write dates as "15 Dec 2026"; CSV, XLSX and JSON as ISO.
+# - A pack of the whole funnel (no account, selection or pipeline) carries the plan's forecast of
+#   the current quarter (target, won, commit, best case...), which the team roll-up reads; a
+#   narrower pack leaves it out, so it never tells more than the deals it was made for.
 
 PaperSize = Literal["a4", "letter"]
 PAPER_SIZES: tuple[PaperSize, ...] = ("a4", "letter")
@@ -238,6 +245,24 @@ class NoteInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class CoachingItemInfo:
+    """A manager's coaching item on the deal (planner.coaching), and whether the seller answered it."""
+
+    kind: str  # "question" or "action"
+    text: str
+    due: dt.date | None
+    reviewer: str
+    answered_on: dt.date | None
+    answer: str
+
+    def status(self) -> str:
+        """'answered 2026-12-01: the answer', 'open, due 2026-12-10' or 'open' (the pack is in English)."""
+        if self.answered_on is not None:
+            return f"answered {self.answered_on.isoformat()}" + (f": {self.answer}" if self.answer else "")
+        return f"open, due {self.due.isoformat()}" if self.due else "open"
+
+
+@dataclass(frozen=True, slots=True)
 class AttendeeInfo:
     """An attendee of a call: a buying influence of the deal, with their Concept."""
 
@@ -318,6 +343,7 @@ class DealPack:
     call_plans: tuple[CallPlanInfo, ...] = ()  # by meeting time
     warnings: tuple[str, ...] = ()  # planner.funnel.status_words: closed deals keep their slips
     timeline: tuple[TimelineEntry, ...] = ()  # planner.timeline: everything that happened, oldest first
+    coaching_items: tuple[CoachingItemInfo, ...] = ()  # the manager's, answered or open
 
     @property
     def is_open(self) -> bool:
@@ -406,7 +432,13 @@ class Pack:
     coaching_notes: tuple[NoteInfo, ...] = field(default=())  # on the whole plan
     # Deal id -> its review token (the bundle carries them; empty for a plan without a key).
     review_tokens: Mapping[int, str] = field(default_factory=dict)
+    # The whole plan's current quarter, for a pack of the whole funnel (None for a narrower one).
+    forecast: Forecast | None = None
     manager: ManagerPage | None = None  # planner.exchange.manager_page: the pack's first page
+    # The forecast calls of the previous, current and next quarter, and those quarters' outcomes
+    # (planner.exchange.bundle_calls): the bundle carries them.
+    forecast_calls: tuple[ForecastCall, ...] = ()
+    forecast_outcomes: tuple[Outcome, ...] = ()
 
     @property
     def title(self) -> str:
@@ -516,6 +548,13 @@ def _build_pack(
     left_out = 0
     amounts = opportunity_repo.amount_histories(plan, list(ids))
     imports = opportunity_repo.import_changes_of(plan, list(ids))
+    items: dict[int, list[CoachingItemInfo]] = {}
+    for item in coaching_rules.items(plan, list(ids)):
+        items.setdefault(item.opportunity_id or 0, []).append(
+            CoachingItemInfo(
+                item.kind.value, item.text, item.due, item.reviewer, item.answered_on, item.answer
+            )
+        )
     deals: list[DealPack] = []
     for deal_id in ids:
         sheet = sheets.get(deal_id)
@@ -651,6 +690,7 @@ def _build_pack(
                         money_text=money_text,
                     )
                 ),
+                coaching_items=tuple(items.get(o.id, ())),
             )
         )
     deals.sort(key=lambda d: (d.stage_position, d.close_date or dt.date.max, d.id))
@@ -663,6 +703,7 @@ def _build_pack(
         for d in deals
         if key is not None
     }
+    calls, outcomes = bundle_calls.pack_calls(plan, today)
     return Pack(
         plan_id=plan_id,
         plan_name=settings_repo.get_setting(plan, "plan_name", None)
@@ -691,8 +732,18 @@ def _build_pack(
         deals=tuple(deals),
         coaching_notes=tuple(_note_info(n) for n in pack_queries.plan_notes(plan, "manager")),
         review_tokens=tokens,
+        forecast=_whole_plan_forecast(plan, scope, today),
         manager=_manager_page(plan, scope, options, today),
+        forecast_calls=calls,
+        forecast_outcomes=outcomes,
     )
+
+
+def _whole_plan_forecast(plan: PlanDB, scope: PackScope, today: dt.date) -> Forecast | None:
+    """The current quarter's forecast when the pack covers the whole funnel, else None."""
+    if scope.account_ids or scope.deal_ids is not None or scope.pipeline_id is not None:
+        return None
+    return load_forecast(plan, None, today)
 
 
 def _manager_page(plan: PlanDB, scope: PackScope, options: PackOptions, today: dt.date) -> ManagerPage | None:

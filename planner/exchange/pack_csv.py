@@ -52,6 +52,7 @@ DEAL_COLUMNS: tuple[str, ...] = (
     "Closed on",
     "Close reason",
     "Coaching notes",
+    "Coaching items",
 )
 NOTES_SHARED = "Notes (shared only)"
 NOTES_ALL = "Notes (including private)"
@@ -124,6 +125,7 @@ def deal_rows(pack: Pack) -> list[list[Cell]]:
             d.closed_on,
             d.close_reason,
             _notes(d.coaching_notes),
+            "\n".join(f"{i.kind.capitalize()}: {i.text} ({i.status()})" for i in d.coaching_items),
             _notes(d.notes),
         ]
         for d in pack.deals

@@ -453,6 +453,16 @@ def deal_section(pack: Pack, deal: DealPack, index: int, d: Dialect) -> str:
         ]
     else:
         parts.append('<p class="muted">None yet.</p>')
+    if deal.coaching_items:
+        parts.append(_h(3, "Coaching items", d))
+        parts.append(
+            "<ul>"
+            + "".join(
+                f"<li>{esc(i.kind.capitalize())}: {esc(i.text)} ({esc(i.status())})</li>"
+                for i in deal.coaching_items
+            )
+            + "</ul>"
+        )
     parts += [call_plan_html(call, d) for call in deal.call_plans]
     parts.append(_h(3, "Timeline", d))
     parts.append(

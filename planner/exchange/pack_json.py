@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from planner.exchange import bundle_calls
 from planner.exchange.manager_page import FactsSection, ManagerPage
 from planner.exchange.manager_trend import TrendSection
 from planner.exchange.pack import (
@@ -20,6 +21,7 @@ from planner.exchange.pack import (
     quarter_label,
 )
 from planner.exchange.pack_files import write_text_atomic
+from planner.forecast import Forecast, forecast_json
 from planner.next_step import plain_text
 from planner.since_review import Closed, DealRef, FlagChange, SinceReview, StageChange
 
@@ -187,9 +189,44 @@ def opportunity(deal: DealPack, token: str | None = None) -> dict[str, Any]:
         ],
         "notes": [_note(n) for n in deal.notes],
         "coaching_notes": [_note(n) for n in deal.coaching_notes],
+        "coaching_items": [
+            {
+                "kind": i.kind,
+                "text": i.text,
+                "due": _date(i.due),
+                "reviewer": i.reviewer,
+                "answered": i.answered_on is not None,
+                "answered_on": _date(i.answered_on),
+                "answer": i.answer,
+            }
+            for i in deal.coaching_items
+        ],
         "call_plans": [_call_plan(c) for c in deal.call_plans],
         "timeline": [{"at": e.at, "kind": e.kind, "text": e.text} for e in deal.timeline],
     }
+
+
+# What of the forecast a bundle carries: the quarter's figures, not its deals or diagnostics.
+_FORECAST_KEYS = (
+    "quarter",
+    "fiscal_year_start_month",
+    "start",
+    "end",
+    "today",
+    "base_currency",
+    "total",
+    "target",
+    "remaining_target",
+    "gap",
+    "coverage",
+    "funnel",
+)
+
+
+def forecast(figures: Forecast) -> dict[str, Any]:
+    """The plan's current quarter as the bundle carries it (the team roll-up reads it)."""
+    data = forecast_json(figures)
+    return {key: data[key] for key in _FORECAST_KEYS}
 
 
 def bundle(pack: Pack) -> dict[str, Any]:
@@ -242,7 +279,9 @@ def bundle(pack: Pack) -> dict[str, Any]:
         ],
         "opportunities": [opportunity(d, pack.review_tokens.get(d.id)) for d in pack.deals],
         "coaching_notes": [_note(n) for n in pack.coaching_notes],
+        "forecast": None if pack.forecast is None else forecast(pack.forecast),
         "manager_page": None if pack.manager is None else manager_page(pack.manager),
+        "forecast_calls": bundle_calls.bundle_json(pack.forecast_calls, pack.forecast_outcomes),
     }
 
 

@@ -393,6 +393,10 @@ def _deal(deal: DealPack, n: int) -> list[str]:
         out += [f"*Manager, {md(stamp_date(note.created))}*", "", *md_paragraphs(note.body, "> "), ""]
     if not deal.coaching_notes:
         out += ["None yet.", ""]
+    if deal.coaching_items:
+        out += ["### Coaching items", ""]
+        out += [f"- {i.kind.capitalize()}: {md(i.text)} ({md(i.status())})" for i in deal.coaching_items]
+        out.append("")
     for call in deal.call_plans:
         out += _call_plan(call)
     out += ["### Timeline", ""]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from planner import limits
+from planner.exchange import bundle_calls
 from planner.exchange.pack import review_token
 from planner.exchange.pack_files import write_text_atomic
 from planner.exchange.pack_json import FORMAT, VERSION
@@ -44,6 +45,7 @@ from planner.operations import Change
 from planner.stages import StageSpec
 from planner.storage import accounts as account_repo
 from planner.storage import activities as activity_repo
+from planner.storage import coaching as coaching_repo
 from planner.storage import evidence as evidence_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import pack_queries
@@ -66,7 +68,9 @@ _T = TypeVar("_T")
 #   the same file adds nothing.
 
 REVIEW_FORMAT = "opportunity-plan-review-notes"
-REVIEW_VERSION = 1
+# Version 2 adds coaching items (a note that is also a question or an action with a due date) and
+# verdicts on committed deals; version-1 files are still read.
+REVIEW_VERSION = 2
 REVIEW_BANNER = QT_TRANSLATE_NOOP("Review", "Review mode")
 # What a file was expected to be, inside the messages of ReviewError ("{path} is empty, not
 # {what}."): sources of the "Review" context, translated where a message is made.
@@ -448,6 +452,7 @@ def _build(plan: PlanDB, data: dict[str, Any], r: _Reader) -> dict[int, BundleDe
             deals[deal.id] = deal
         for where, note in r.items(data, "coaching_notes", ""):
             activity_repo.insert_note(plan, _note(note, where, r, author="manager"))
+        bundle_calls.load_calls(plan, data, r)
     return deals
 
 
@@ -856,6 +861,22 @@ class ReviewNote:
     deal_external_id: str | None = None
     deal_name: str = ""
     deal_token: str = ""  # the deal's review token in the bundle (planner.exchange.pack.review_token)
+    item: str = ""  # "question" or "action" when the note is also a coaching item (planner.coaching)
+    due: dt.date | None = None  # the coaching item's due date
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewVerdict:
+    """The manager's verdict on a deal of the bundle: "agree" or "challenge", with a reason."""
+
+    id: str
+    verdict: str
+    reason: str
+    given: str  # when it was given (ISO timestamp, UTC): a later one replaces an earlier one
+    deal_id: int
+    deal_external_id: str | None = None
+    deal_name: str = ""
+    deal_token: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -869,17 +890,40 @@ class ReviewNotes:
     reviewer: str = ""
     bundle_exported_at: str = ""
     written_at: str = ""
+    verdicts: tuple[ReviewVerdict, ...] = ()
 
 
-def new_note(body: str, deal: BundleDeal | None, now: dt.datetime | None = None) -> ReviewNote:
-    """A new coaching note with a fresh stable id."""
+def new_note(
+    body: str,
+    deal: BundleDeal | None,
+    now: dt.datetime | None = None,
+    *,
+    item: str = "",
+    due: dt.date | None = None,
+) -> ReviewNote:
+    """A new coaching note with a fresh stable id; with `item` ("question", "action") also a coaching item."""
     stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
     if deal is None:
-        return ReviewNote(str(uuid.uuid4()), body, stamp)
-    return ReviewNote(str(uuid.uuid4()), body, stamp, deal.id, deal.external_id, deal.name, deal.token)
+        return ReviewNote(str(uuid.uuid4()), body, stamp, item=item, due=due)
+    return ReviewNote(
+        str(uuid.uuid4()), body, stamp, deal.id, deal.external_id, deal.name, deal.token, item, due
+    )
 
 
-def notes_for(bundle: Bundle, notes: Sequence[ReviewNote], reviewer: str = "") -> ReviewNotes:
+def new_verdict(verdict: str, reason: str, deal: BundleDeal, now: dt.datetime | None = None) -> ReviewVerdict:
+    """A verdict ("agree" or "challenge") on a deal of the bundle, with a fresh stable id."""
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0).isoformat()
+    return ReviewVerdict(
+        str(uuid.uuid4()), verdict, reason, stamp, deal.id, deal.external_id, deal.name, deal.token
+    )
+
+
+def notes_for(
+    bundle: Bundle,
+    notes: Sequence[ReviewNote],
+    reviewer: str = "",
+    verdicts: Sequence[ReviewVerdict] = (),
+) -> ReviewNotes:
     """The notes of a review of `bundle`, ready to save."""
     return ReviewNotes(
         plan_id=bundle.plan_id,
@@ -889,7 +933,12 @@ def notes_for(bundle: Bundle, notes: Sequence[ReviewNote], reviewer: str = "") -
         reviewer=reviewer,
         bundle_exported_at=bundle.exported_at,
         written_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        verdicts=tuple(verdicts),
     )
+
+
+def _deal_json(deal_id: int, external_id: str | None, name: str, token: str) -> dict[str, Any]:
+    return {"id": deal_id, "external_id": external_id, "name": name, "token": token or None}
 
 
 def review_notes_json(notes: ReviewNotes) -> str:
@@ -908,14 +957,20 @@ def review_notes_json(notes: ReviewNotes) -> str:
                 "created": n.created,
                 "deal": None
                 if n.deal_id is None
-                else {
-                    "id": n.deal_id,
-                    "external_id": n.deal_external_id,
-                    "name": n.deal_name,
-                    "token": n.deal_token or None,
-                },
+                else _deal_json(n.deal_id, n.deal_external_id, n.deal_name, n.deal_token),
+                "item": {"kind": n.item, "due": n.due.isoformat() if n.due else None} if n.item else None,
             }
             for n in notes.notes
+        ],
+        "verdicts": [
+            {
+                "id": v.id,
+                "verdict": v.verdict,
+                "reason": v.reason,
+                "given": v.given,
+                "deal": _deal_json(v.deal_id, v.deal_external_id, v.deal_name, v.deal_token),
+            }
+            for v in notes.verdicts
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -955,9 +1010,10 @@ def read_review_notes(path: Path) -> ReviewNotes:
         body = r.text(n, "body", where, limit=limits.MAX_NOTE)
         if not body.strip():
             r.fail(where + "body", translate("Review", "empty"))
+        item, due = _item(n, where, r)
         deal = n.get("deal")
         if deal is None:
-            notes.append(ReviewNote(note_id, body, r.name(n, "created", where)))
+            notes.append(ReviewNote(note_id, body, r.name(n, "created", where), item=item, due=due))
             continue
         deal = r.obj(deal, where + "deal")
         deal_id = r.integer(deal, "id", where + "deal.", required=True)
@@ -967,6 +1023,29 @@ def read_review_notes(path: Path) -> ReviewNotes:
                 body,
                 r.name(n, "created", where),
                 deal_id,
+                r.opt_text(deal, "external_id", where + "deal."),
+                r.name(deal, "name", where + "deal."),
+                r.name(deal, "token", where + "deal."),
+                item,
+                due,
+            )
+        )
+    verdicts: list[ReviewVerdict] = []
+    for where, v in r.items(data, "verdicts", ""):
+        verdict_id = r.name(v, "id", where).strip()
+        if len(verdict_id) < 8:
+            r.fail(where + "id", translate("Review", "missing or too short"))
+        if verdict_id in seen:
+            r.fail(where + "id", translate("Review", "appears twice"))
+        seen.add(verdict_id)
+        deal = r.obj(v.get("deal"), where + "deal")
+        verdicts.append(
+            ReviewVerdict(
+                verdict_id,
+                r.choice(v, "verdict", where, VERDICTS, ""),
+                r.text(v, "reason", where),
+                _moment(v, "given", where, r),
+                r.integer(deal, "id", where + "deal.", required=True) or 0,
                 r.opt_text(deal, "external_id", where + "deal."),
                 r.name(deal, "name", where + "deal."),
                 r.name(deal, "token", where + "deal."),
@@ -980,7 +1059,38 @@ def read_review_notes(path: Path) -> ReviewNotes:
         reviewer=r.name(data, "reviewer", ""),
         bundle_exported_at=r.name(data, "bundle_exported_at", ""),
         written_at=r.name(data, "written_at", ""),
+        verdicts=tuple(verdicts),
     )
+
+
+ITEM_KINDS = ("question", "action")
+VERDICTS = ("agree", "challenge")
+
+
+def _item(note: dict[str, Any], where: str, r: _Reader) -> tuple[str, dt.date | None]:
+    """A note's coaching item: its kind ("" for a plain note) and due date."""
+    item = note.get("item")
+    if item is None:
+        return "", None
+    item = r.obj(item, where + "item")
+    return r.choice(item, "kind", where + "item.", ITEM_KINDS, ""), r.date(item, "due", where + "item.")
+
+
+def _moment(parent: dict[str, Any], key: str, where: str, r: _Reader) -> str:
+    """A date and time as UTC ISO text, so that later ones compare as later."""
+    value = r.name(parent, key, where)
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        r.fail(
+            where + key,
+            translate("Review", "“{value}” is not a date and time like 2026-12-09T14:30").format(
+                value=value[:40]
+            ),
+        )
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -992,6 +1102,8 @@ class ImportResult:
     unmatched: tuple[str, ...]  # names of deals no longer in the plan
     change: Change
     outside: tuple[str, ...] = ()  # per note left out: its deal's name (not in the reviewed bundle)
+    items: int = 0  # coaching items added (each on a deal is also one of its actions)
+    verdicts: int = 0  # verdicts added or replacing an earlier one
 
     def summary(self) -> str:
         """One or two sentences for the seller, in the window's language."""
@@ -1018,6 +1130,22 @@ class ImportResult:
             )
         else:
             sentences.append(translate("Review", "No new coaching notes."))
+        if self.items:
+            sentences.append(
+                plural(
+                    self.items,
+                    translate("Review", "1 is a coaching item: it is in your actions."),
+                    translate("Review", "{n} are coaching items: they are in your actions."),
+                ).format(n=format_number(self.items))
+            )
+        if self.verdicts:
+            sentences.append(
+                plural(
+                    self.verdicts,
+                    translate("Review", "1 new verdict on a committed deal."),
+                    translate("Review", "{n} new verdicts on committed deals."),
+                ).format(n=format_number(self.verdicts))
+            )
         if self.already:
             sentences.append(
                 plural(
@@ -1071,45 +1199,92 @@ def import_review_notes(plan: PlanDB, notes: ReviewNotes) -> ImportResult:
         raise ReviewError(text.format(plan=notes.plan_name, id=notes.plan_id[:8]))
     known = pack_queries.imported_review_note_ids(plan)
     key = pack_queries.review_key(plan)
-    ids = [n.deal_id for n in notes.notes if n.deal_id is not None]
+    on_deals: list[ReviewNote | ReviewVerdict] = [*notes.notes, *notes.verdicts]
+    ids = [n.deal_id for n in on_deals if n.deal_id is not None]
     external = pack_queries.deal_external_ids(plan, ids)
-    crm_ids = [n.deal_external_id for n in notes.notes if n.deal_external_id]
+    crm_ids = [n.deal_external_id for n in on_deals if n.deal_external_id]
     by_crm = pack_queries.deal_ids_by_external_id(plan, crm_ids)
     wanted: list[pack_queries.ManagerNote] = []
+    items: list[coaching_repo.NewItem] = []
     unmatched: list[str] = []
     outside: list[str] = []
     already = 0
+
+    def target_of(note: ReviewNote | ReviewVerdict) -> int | None:
+        """The seller's deal the note or verdict is on; None (and why, noted) when there is none."""
+        name = note.deal_name or translate("Review", "deal {id}").format(id=note.deal_id)
+        if not _in_bundle(key, notes, note):
+            outside.append(name)
+            return None
+        if note.deal_id in external and (
+            not note.deal_external_id or external[note.deal_id] in (None, note.deal_external_id)
+        ):
+            return note.deal_id
+        if note.deal_external_id and note.deal_external_id in by_crm:
+            return by_crm[note.deal_external_id]
+        unmatched.append(name)
+        return None
+
     for note in notes.notes:
         if note.id in known:
             already += 1
             continue
         target: int | None = None
         if note.deal_id is not None:
-            if not _in_bundle(key, notes, note):
-                outside.append(note.deal_name or translate("Review", "deal {id}").format(id=note.deal_id))
-                continue
-            if note.deal_id in external and (
-                not note.deal_external_id or external[note.deal_id] in (None, note.deal_external_id)
-            ):
-                target = note.deal_id
-            elif note.deal_external_id and note.deal_external_id in by_crm:
-                target = by_crm[note.deal_external_id]
-            else:
-                unmatched.append(note.deal_name or translate("Review", "deal {id}").format(id=note.deal_id))
+            target = target_of(note)
+            if target is None:
                 continue
         wanted.append(pack_queries.ManagerNote(note.id, target, note.body, note.created))
-    added = pack_queries.add_manager_notes(plan, wanted)
-    touched = frozenset(n.opportunity_id for n in added if n.opportunity_id is not None)
+        if note.item:
+            items.append(
+                coaching_repo.NewItem(
+                    note.id,
+                    target,
+                    note.item,
+                    note.body,
+                    note.due,
+                    notes.reviewer,
+                    note.created,
+                    _action_text(note),
+                )
+            )
+    verdicts = [(target, verdict) for verdict in notes.verdicts if (target := target_of(verdict)) is not None]
+    with plan.atomic():  # notes, items and verdicts: all of them, or nothing
+        added = pack_queries.add_manager_notes(plan, wanted)
+        new_items = coaching_repo.add_items(plan, items)
+        given = [
+            target
+            for target, v in verdicts
+            if coaching_repo.put_verdict(
+                plan, coaching_repo.VerdictRow(target, "", v.id, v.verdict, v.reason, notes.reviewer, v.given)
+            )
+        ]
+    touched = frozenset(
+        {n.opportunity_id for n in added if n.opportunity_id is not None}
+        | {i.opportunity_id for i in new_items if i.opportunity_id is not None}
+        | set(given)
+    )
     return ImportResult(
         added=len(added),
         already=already + len(wanted) - len(added),
         unmatched=tuple(dict.fromkeys(unmatched)),
         change=Change(opportunities=touched),
         outside=tuple(outside),
+        items=len(new_items),
+        verdicts=len(given),
     )
 
 
-def _in_bundle(key: bytes | None, notes: ReviewNotes, note: ReviewNote) -> bool:
+def _action_text(note: ReviewNote) -> str:
+    """What the deal's action says: a question reads as one to answer (within an action's length)."""
+    if note.item == "question":
+        text = translate("Review", "Answer your manager's question: {question}").format(question=note.body)
+    else:
+        text = note.body
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
+def _in_bundle(key: bytes | None, notes: ReviewNotes, note: ReviewNote | ReviewVerdict) -> bool:
     """Whether the note's deal (its id and CRM id) was in the bundle the notes answer: its token is
     the one this plan made for it (a notes file without tokens reaches no deal)."""
     if key is None or note.deal_id is None or not note.deal_token:

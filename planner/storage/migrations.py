@@ -26,6 +26,8 @@ KNOWN_MIGRATIONS: tuple[str, ...] = (
     "0011_agenda_indexes",
     "0012_board_rank",
     "0013_close_reasons",
+    "0014_forecast_calls",
+    "0015_coaching",
     "0016_review_marks",
 )
 
@@ -491,6 +493,76 @@ CREATE TABLE review_mark_deal (
 )
 """
 
+# The manager's coaching from a review (planner.coaching): an item is a question to answer or an
+# action with a due date, made from one review note (note_id, its stable id, makes a second import
+# add nothing); an item on a deal becomes one of the deal's actions (action_id), and the seller marks
+# it answered. A deleted action leaves its item, so importing the review again does not bring it
+# back. A verdict is the manager's word on a committed deal: one per deal, a later one replaces it.
+_COACHING = """
+CREATE TABLE coaching_item (
+    id INTEGER PRIMARY KEY,
+    note_id TEXT NOT NULL UNIQUE,
+    opportunity_id INTEGER REFERENCES opportunity(id) ON DELETE CASCADE,
+    action_id INTEGER REFERENCES action(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('question', 'action')),
+    text TEXT NOT NULL,
+    due TEXT,
+    reviewer TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    answered_on TEXT,
+    answer TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX coaching_item_opportunity ON coaching_item(opportunity_id);
+CREATE INDEX coaching_item_action ON coaching_item(action_id);
+CREATE TABLE verdict (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL UNIQUE REFERENCES opportunity(id) ON DELETE CASCADE,
+    verdict_id TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('agree', 'challenge')),
+    reason TEXT NOT NULL DEFAULT '',
+    reviewer TEXT NOT NULL DEFAULT '',
+    given TEXT NOT NULL
+)
+"""
+
+# Forecast calls (planner.forecast_calls): what the seller called for a quarter on a day, Commit
+# and Best Case, with the deals that were Closed, Commit or Best Case at that moment, so a call's
+# accuracy can later be explained deal by deal. The quarter is kept as its dates too: a later
+# change of the fiscal year must not move a call to other months. No foreign key to deals on
+# purpose: a call is a record of its day and outlives the deals it names.
+_FORECAST_CALLS = """
+CREATE TABLE forecast_call (
+    id INTEGER PRIMARY KEY,
+    quarter TEXT NOT NULL,
+    quarter_start TEXT NOT NULL,
+    quarter_end TEXT NOT NULL,
+    called_on TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    commit_amount REAL NOT NULL CHECK (commit_amount >= 0),
+    best_case_amount REAL NOT NULL CHECK (best_case_amount >= 0),
+    proposed_commit REAL NOT NULL,
+    proposed_best_case REAL NOT NULL,
+    won_amount REAL NOT NULL,
+    comment TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX forecast_call_quarter ON forecast_call(quarter_start, quarter_end, called_on);
+CREATE INDEX forecast_call_day ON forecast_call(called_on);
+CREATE TABLE forecast_call_deal (
+    id INTEGER PRIMARY KEY,
+    call_id INTEGER NOT NULL REFERENCES forecast_call(id) ON DELETE CASCADE,
+    opportunity_id INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    account TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL CHECK (category IN ('closed', 'commit', 'best_case')),
+    amount REAL,
+    currency TEXT NOT NULL,
+    value REAL,
+    close_date TEXT
+);
+CREATE INDEX forecast_call_deal_call ON forecast_call_deal(call_id)
+"""
+
 # What each migration creates, statement by statement: the migrations below run these, and
 # planner.storage.schema_check builds the schema a plan of each version must have from them
 # (without sqlite-utils, which costs ~100 ms to import). A migration that changes the schema in
@@ -511,6 +583,8 @@ SCHEMA_SQL: dict[str, str] = {
     "0012_board_rank": _BOARD_RANK,
     # Its UPDATE files the free-text reasons of deals closed before as "other".
     "0013_close_reasons": _CLOSE_REASONS,
+    "0014_forecast_calls": _FORECAST_CALLS,
+    "0015_coaching": _COACHING,
     "0016_review_marks": _REVIEW_MARKS,
 }
 
@@ -609,6 +683,16 @@ def build_migrations() -> Migrations:
             "UPDATE opportunity SET close_reason_code = 'other'"
             " WHERE closed_on IS NOT NULL AND trim(close_reason) != ''"
         )
+
+    @migrations(name="0014_forecast_calls")
+    def forecast_calls(db: Database) -> None:
+        for statement in schema_statements("0014_forecast_calls"):
+            db.execute(statement)
+
+    @migrations(name="0015_coaching")
+    def coaching(db: Database) -> None:
+        for statement in schema_statements("0015_coaching"):
+            db.execute(statement)
 
     @migrations(name="0016_review_marks")
     def review_marks(db: Database) -> None:

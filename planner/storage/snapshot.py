@@ -20,6 +20,8 @@ _CHILD_TABLES = (
     "commitment",  # after call_plan: it may point to one
     "amount_history",
     "import_change",
+    "coaching_item",  # after action: it may point to one
+    "verdict",
 )
 
 

@@ -203,6 +203,77 @@
     </message>
 </context>
 <context>
+    <name>AccuracyModel</name>
+    <message>
+        <source>Week of</source>
+        <translation>Woche ab</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>Letzte Prognose</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>Best Case</source>
+        <translation>Best Case</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Won - Commit</source>
+        <translation>Gewonnen - Zusage</translation>
+    </message>
+    <message>
+        <source>Won ÷ Commit</source>
+        <translation>Gewonnen ÷ Zusage</translation>
+    </message>
+    <message>
+        <source>Won ÷ Best Case</source>
+        <translation>Gewonnen ÷ Best Case</translation>
+    </message>
+    <message>
+        <source>The week, Monday to Sunday, that holds a day of the quarter</source>
+        <translation>Die Woche (Montag bis Sonntag), die einen Tag des Quartals enthält</translation>
+    </message>
+    <message>
+        <source>The day of the last call recorded for the quarter in that week</source>
+        <translation>Der Tag der letzten Prognose für das Quartal in dieser Woche</translation>
+    </message>
+    <message>
+        <source>What that call said would be won by the quarter&apos;s end, for sure</source>
+        <translation>Was laut dieser Prognose bis zum Quartalsende sicher gewonnen wird</translation>
+    </message>
+    <message>
+        <source>What that call said could be won if things go well</source>
+        <translation>Was laut dieser Prognose gewonnen werden kann, wenn es gut läuft</translation>
+    </message>
+    <message>
+        <source>Won in the quarter: final once it has ended, so far before (as the Forecast tab counts it)</source>
+        <translation>Im Quartal gewonnen: endgültig, sobald es vorbei ist, vorher bisher (wie der Prognose-Reiter zählt)</translation>
+    </message>
+    <message>
+        <source>Won - called Commit: below zero, less was won than committed</source>
+        <translation>Gewonnen - prognostizierte Zusage: unter null wurde weniger gewonnen als zugesagt</translation>
+    </message>
+    <message>
+        <source>Won ÷ called Commit x 100: 100 % is a call that came true</source>
+        <translation>Gewonnen ÷ prognostizierte Zusage x 100: 100 % ist eine Prognose, die eingetroffen ist</translation>
+    </message>
+    <message>
+        <source>Won ÷ called Best Case x 100</source>
+        <translation>Gewonnen ÷ prognostizierter Best Case x 100</translation>
+    </message>
+    <message>
+        <source>no call</source>
+        <translation>keine Prognose</translation>
+    </message>
+</context>
+<context>
     <name>ActionSection</name>
     <message>
         <source>Next step</source>
@@ -456,6 +527,10 @@
     <message>
         <source>Overdue by {days} days</source>
         <translation>Seit {days} Tagen überfällig</translation>
+    </message>
+    <message>
+        <source>Your manager&apos;s coaching item. {why}</source>
+        <translation>Coaching-Punkt Ihrer Führungskraft. {why}</translation>
     </message>
     <message>
         <source>{n} overdue</source>
@@ -1621,6 +1696,18 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>{n} Warnsignale</translation>
     </message>
     <message>
+        <source>Your manager</source>
+        <translation>Ihre Führungskraft</translation>
+    </message>
+    <message>
+        <source>{who}: {verdict} ({reason})</source>
+        <translation>{who}: {verdict} ({reason})</translation>
+    </message>
+    <message>
+        <source>{who}: {verdict}</source>
+        <translation>{who}: {verdict}</translation>
+    </message>
+    <message>
         <source>{badge}: {reason}</source>
         <translation>{badge}: {reason}</translation>
     </message>
@@ -1775,7 +1862,132 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     </message>
 </context>
 <context>
+    <name>Coaching</name>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Zugestimmt</translation>
+    </message>
+    <message>
+        <source>Challenged</source>
+        <translation>Hinterfragt</translation>
+    </message>
+    <message>
+        <source>That coaching item no longer exists.</source>
+        <translation>Dieser Coaching-Punkt existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Write your answer to the question first.</source>
+        <translation>Schreiben Sie zuerst Ihre Antwort auf die Frage.</translation>
+    </message>
+    <message>
+        <source>The answer is too long (at most {limit} characters).</source>
+        <translation>Die Antwort ist zu lang (höchstens {limit} Zeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>CoachingActions</name>
+    <message>
+        <source>Answer a coaching item</source>
+        <translation>Coaching-Punkt beantworten</translation>
+    </message>
+    <message>
+        <source>The coaching item was not marked answered</source>
+        <translation>Der Coaching-Punkt wurde nicht als beantwortet markiert</translation>
+    </message>
+</context>
+<context>
+    <name>CoachingItemsDialog</name>
+    <message>
+        <source>Whole plan</source>
+        <translation>Ganzer Plan</translation>
+    </message>
+    <message>
+        <source>{where} · {kind}: {text}</source>
+        <translation>{where} · {kind}: {text}</translation>
+    </message>
+    <message>
+        <source> (due {date})</source>
+        <translation> (fällig {date})</translation>
+    </message>
+    <message>
+        <source> — from {reviewer}</source>
+        <translation> — von {reviewer}</translation>
+    </message>
+    <message>
+        <source>Coaching items</source>
+        <translation>Coaching-Punkte</translation>
+    </message>
+    <message>
+        <source>Your manager&apos;s questions and actions from the last reviews. Answer a question, or mark an action answered once it is done; the next review pack shows which are answered.</source>
+        <translation>Fragen und Aktionen Ihrer Führungskraft aus den letzten Reviews. Beantworten Sie eine Frage oder markieren Sie eine erledigte Aktion als beantwortet; das nächste Review-Paket zeigt, welche beantwortet sind.</translation>
+    </message>
+    <message>
+        <source>Open coaching items</source>
+        <translation>Offene Coaching-Punkte</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>Your answer (needed for a question)…</source>
+        <translation>Ihre Antwort (für eine Frage nötig)…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark answered</source>
+        <translation>Als beantwortet &amp;markieren</translation>
+    </message>
+    <message>
+        <source>No open coaching items.</source>
+        <translation>Keine offenen Coaching-Punkte.</translation>
+    </message>
+    <message>
+        <source>Write your answer to the question first.</source>
+        <translation>Schreiben Sie zuerst Ihre Antwort auf die Frage.</translation>
+    </message>
+</context>
+<context>
     <name>CoachingNotesPanel</name>
+    <message>
+        <source>Just a note</source>
+        <translation>Nur eine Notiz</translation>
+    </message>
+    <message>
+        <source>A question to answer</source>
+        <translation>Eine Frage zum Beantworten</translation>
+    </message>
+    <message>
+        <source>An action with a due date</source>
+        <translation>Eine Aktion mit Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>A coaching item comes back to the seller as work: a question is answered, an action is done by its due date. Both become one of the deal&apos;s actions and appear in the Agenda.</source>
+        <translation>Ein Coaching-Punkt kommt als Arbeit zum Verkäufer zurück: Eine Frage wird beantwortet, eine Aktion bis zum Fälligkeitsdatum erledigt. Beide werden zu Aktionen des Deals und erscheinen in der Agenda.</translation>
+    </message>
+    <message>
+        <source>Due date of the coaching item</source>
+        <translation>Fälligkeitsdatum des Coaching-Punkts</translation>
+    </message>
+    <message>
+        <source>Question: {text}</source>
+        <translation>Frage: {text}</translation>
+    </message>
+    <message>
+        <source>Action: {text}</source>
+        <translation>Aktion: {text}</translation>
+    </message>
+    <message>
+        <source> (due {date})</source>
+        <translation> (fällig {date})</translation>
+    </message>
     <message>
         <source>Coaching notes</source>
         <translation>Coaching-Notizen</translation>
@@ -1805,6 +2017,10 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>Eine Coaching-Notiz zu dieser Verkaufschance…</translation>
     </message>
     <message>
+        <source>Coaching item on this deal</source>
+        <translation>Coaching-Punkt zu diesem Deal</translation>
+    </message>
+    <message>
         <source>Add note on this &amp;deal</source>
         <translation>Notiz zu dieser &amp;Chance hinzufügen</translation>
     </message>
@@ -1821,12 +2037,48 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>Eine Notiz zum ganzen Plan: der Trichter, das Quartal, Prioritäten…</translation>
     </message>
     <message>
+        <source>Coaching item on the whole plan</source>
+        <translation>Coaching-Punkt zum ganzen Plan</translation>
+    </message>
+    <message>
         <source>Add note on the whole &amp;plan</source>
         <translation>Notiz zum ganzen &amp;Plan hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove selected note</source>
         <translation>Ausgewählte Notiz &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Your verdict on this deal</source>
+        <translation>Ihr Urteil zu diesem Deal</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>Zustimmen</translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation>Hinterfragen</translation>
+    </message>
+    <message>
+        <source>Your word on a deal the seller committed to this quarter: agree, or challenge it with a reason. The seller sees it on the card and in the deal&apos;s details.</source>
+        <translation>Ihr Wort zu einem Deal, den der Verkäufer in diesem Quartal zugesagt hat: zustimmen oder mit Begründung hinterfragen. Der Verkäufer sieht es auf der Karte und in den Deal-Details.</translation>
+    </message>
+    <message>
+        <source>Reason for the verdict</source>
+        <translation>Begründung des Urteils</translation>
+    </message>
+    <message>
+        <source>Why (needed to challenge)</source>
+        <translation>Warum (zum Hinterfragen nötig)</translation>
+    </message>
+    <message>
+        <source>Give &amp;verdict</source>
+        <translation>&amp;Urteil abgeben</translation>
     </message>
     <message>
         <source>On this deal</source>
@@ -1847,12 +2099,44 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
 {notes}</translation>
     </message>
     <message>
+        <source>A verdict is given on a deal the seller committed to.</source>
+        <translation>Ein Urteil gibt es zu Deals, die der Verkäufer zugesagt hat.</translation>
+    </message>
+    <message>
+        <source>No verdict on this committed deal yet.</source>
+        <translation>Noch kein Urteil zu diesem zugesagten Deal.</translation>
+    </message>
+    <message>
+        <source>Your verdict: challenged ({reason})</source>
+        <translation>Ihr Urteil: hinterfragt ({reason})</translation>
+    </message>
+    <message>
+        <source>Your verdict: agreed</source>
+        <translation>Ihr Urteil: zugestimmt</translation>
+    </message>
+    <message>
+        <source>Say why</source>
+        <translation>Begründen Sie</translation>
+    </message>
+    <message>
+        <source>A challenge needs a reason the seller can act on.</source>
+        <translation>Ein Hinterfragen braucht eine Begründung, mit der der Verkäufer arbeiten kann.</translation>
+    </message>
+    <message>
         <source>The note is too long</source>
         <translation>Die Notiz ist zu lang</translation>
     </message>
     <message>
         <source>A note has at most {limit} characters; this one has {length}.</source>
         <translation>Eine Notiz hat höchstens {limit} Zeichen; diese hat {length}.</translation>
+    </message>
+    <message>
+        <source>When is it due?</source>
+        <translation>Wann ist es fällig?</translation>
+    </message>
+    <message>
+        <source>An action for the seller needs a due date.</source>
+        <translation>Eine Aktion für den Verkäufer braucht ein Fälligkeitsdatum.</translation>
     </message>
 </context>
 <context>
@@ -2549,6 +2833,34 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
         <translation>{date}: {what}</translation>
     </message>
     <message>
+        <source>Verdict: {verdict}</source>
+        <translation>Urteil: {verdict}</translation>
+    </message>
+    <message>
+        <source> ({reason})</source>
+        <translation> ({reason})</translation>
+    </message>
+    <message>
+        <source>{kind}: {text}</source>
+        <translation>{kind}: {text}</translation>
+    </message>
+    <message>
+        <source> (answered {date})</source>
+        <translation> (beantwortet {date})</translation>
+    </message>
+    <message>
+        <source>: {answer}</source>
+        <translation>: {answer}</translation>
+    </message>
+    <message>
+        <source> (due {date}, open)</source>
+        <translation> (fällig {date}, offen)</translation>
+    </message>
+    <message>
+        <source> (open)</source>
+        <translation> (offen)</translation>
+    </message>
+    <message>
         <source> ({stage})</source>
         <translation> ({stage})</translation>
     </message>
@@ -2671,6 +2983,37 @@ Stale and Premature no longer count it. You can undo this with Edit → Undo.</s
     <message>
         <source>None yet.</source>
         <translation>Noch keine.</translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesModel</name>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>In the Commit</source>
+        <translation>In der Zusage</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
     </message>
 </context>
 <context>
@@ -3335,6 +3678,235 @@ Ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>ForecastCallDialog</name>
+    <message>
+        <source>Record forecast call</source>
+        <translation>Prognose abgeben</translation>
+    </message>
+    <message>
+        <source>What do you expect to have won by the end of each quarter? Commit: what you are sure of. Best Case: what could come in if things go well. Both include what is won already; the figures proposed come from the deals&apos; forecast categories.</source>
+        <translation>Was erwarten Sie bis zum Ende jedes Quartals gewonnen zu haben? Zusage: was sicher ist. Best Case: was hinzukommen kann, wenn es gut läuft. Beide enthalten das bereits Gewonnene; die vorgeschlagenen Zahlen kommen aus den Prognosekategorien der Deals.</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Won so far</source>
+        <translation>Bisher gewonnen</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>Best Case</source>
+        <translation>Best Case</translation>
+    </message>
+    <message>
+        <source>Commit for {quarter}</source>
+        <translation>Zusage für {quarter}</translation>
+    </message>
+    <message>
+        <source>Proposed: won + the deals in Commit = {amount}</source>
+        <translation>Vorschlag: gewonnen + die Deals in Zusage = {amount}</translation>
+    </message>
+    <message>
+        <source>Best Case for {quarter}</source>
+        <translation>Best Case für {quarter}</translation>
+    </message>
+    <message>
+        <source>Proposed: won + the deals in Commit and Best Case = {amount}</source>
+        <translation>Vorschlag: gewonnen + die Deals in Zusage und Best Case = {amount}</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>e.g. the Acme renewal moved to Commit after the budget meeting</source>
+        <translation>z. B. die Acme-Verlängerung ist nach dem Budgettermin in der Zusage</translation>
+    </message>
+    <message>
+        <source>C&amp;omment:</source>
+        <translation>K&amp;ommentar:</translation>
+    </message>
+    <message>
+        <source>A second call on the same day replaces the first. Undo removes the call.</source>
+        <translation>Eine zweite Prognose am selben Tag ersetzt die erste. Rückgängig entfernt die Prognose.</translation>
+    </message>
+    <message>
+        <source>&amp;Record call</source>
+        <translation>Prognose &amp;abgeben</translation>
+    </message>
+    <message>
+        <source>Enter a Commit and a Best Case for {quarter}.</source>
+        <translation>Geben Sie eine Zusage und einen Best Case für {quarter} ein.</translation>
+    </message>
+    <message>
+        <source>The call was not recorded</source>
+        <translation>Die Prognose wurde nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastCalls</name>
+    <message>
+        <source>A called amount is between 0 and 1,000,000,000,000.</source>
+        <translation>Ein prognostizierter Betrag liegt zwischen 0 und 1.000.000.000.000.</translation>
+    </message>
+    <message>
+        <source>Best Case includes Commit, so it cannot be lower: {quarter}&apos;s Best Case is below its Commit.</source>
+        <translation>Der Best Case enthält die Zusage und kann nicht niedriger sein: Der Best Case von {quarter} liegt unter seiner Zusage.</translation>
+    </message>
+    <message>
+        <source>The comment is too long (at most {limit} characters).</source>
+        <translation>Der Kommentar ist zu lang (höchstens {limit} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Committed and lost</source>
+        <translation>Zugesagt und verloren</translation>
+    </message>
+    <message>
+        <source>Slipped out of the quarter</source>
+        <translation>Aus dem Quartal gerutscht</translation>
+    </message>
+    <message>
+        <source>Committed, not closed</source>
+        <translation>Zugesagt, nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Won from outside the commit</source>
+        <translation>Gewonnen außerhalb der Zusage</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>kein Datum</translation>
+    </message>
+    <message>
+        <source>deleted from the plan</source>
+        <translation>aus dem Plan gelöscht</translation>
+    </message>
+    <message>
+        <source>{outcome} on {date}</source>
+        <translation>{outcome} am {date}</translation>
+    </message>
+    <message>
+        <source>won on {date}</source>
+        <translation>gewonnen am {date}</translation>
+    </message>
+    <message>
+        <source>now closes {date}</source>
+        <translation>schließt jetzt am {date}</translation>
+    </message>
+    <message>
+        <source>still open, closes {date}</source>
+        <translation>noch offen, schließt am {date}</translation>
+    </message>
+    <message>
+        <source>Best Case in the call</source>
+        <translation>Best Case in der Prognose</translation>
+    </message>
+    <message>
+        <source>not in Commit or Best Case in the call</source>
+        <translation>in der Prognose weder Zusage noch Best Case</translation>
+    </message>
+    <message>
+        <source>Record forecast call</source>
+        <translation>Prognose abgeben</translation>
+    </message>
+    <message>
+        <source>The forecast call was not recorded</source>
+        <translation>Die Prognose wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Forecast call recorded for {quarters}.</source>
+        <translation>Prognose für {quarters} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastCallsView</name>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source>{quarter}: forecast calls against the won amount</source>
+        <translation>{quarter}: Prognosen gegen den gewonnenen Betrag</translation>
+    </message>
+    <message>
+        <source>Commit called</source>
+        <translation>Zusage prognostiziert</translation>
+    </message>
+    <message>
+        <source>Best Case called</source>
+        <translation>Best Case prognostiziert</translation>
+    </message>
+    <message>
+        <source>Won (final)</source>
+        <translation>Gewonnen (endgültig)</translation>
+    </message>
+    <message>
+        <source>Won so far</source>
+        <translation>Bisher gewonnen</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>thousand {currency}</source>
+        <translation>Tausend {currency}</translation>
+    </message>
+    <message>
+        <source>Call of {date}: Commit {commit}, Best Case {best_case}.</source>
+        <translation>Prognose vom {date}: Zusage {commit}, Best Case {best_case}.</translation>
+    </message>
+    <message>
+        <source>No call recorded for this quarter.</source>
+        <translation>Für dieses Quartal wurde keine Prognose abgegeben.</translation>
+    </message>
+    <message>
+        <source>Won: {amount}.</source>
+        <translation>Gewonnen: {amount}.</translation>
+    </message>
+    <message>
+        <source>Forecast calls chart</source>
+        <translation>Diagramm der Prognosen</translation>
+    </message>
+    <message>
+        <source>Accuracy by week</source>
+        <translation>Treffsicherheit nach Woche</translation>
+    </message>
+    <message>
+        <source>Deals that made the difference</source>
+        <translation>Deals, die den Unterschied machten</translation>
+    </message>
+    <message>
+        <source>No forecast call recorded for {quarter}: use “Record forecast call…” (all pipelines).</source>
+        <translation>Für {quarter} wurde keine Prognose abgegeben: „Prognose abgeben…“ verwenden (alle Pipelines).</translation>
+    </message>
+    <message>
+        <source>{quarter} has ended with {won} won. Each week&apos;s last call against it, in {currency} (all pipelines):</source>
+        <translation>{quarter} endete mit {won} gewonnen. Die letzte Prognose jeder Woche dagegen, in {currency} (alle Pipelines):</translation>
+    </message>
+    <message>
+        <source>{quarter} has not ended: {won} won so far. The accuracy is final when it ends (in {currency}, all pipelines).</source>
+        <translation>{quarter} ist nicht vorbei: bisher {won} gewonnen. Die Treffsicherheit ist endgültig, wenn es endet (in {currency}, alle Pipelines).</translation>
+    </message>
+    <message>
+        <source>Select a week with a call to see which deals made the difference.</source>
+        <translation>Wählen Sie eine Woche mit Prognose, um zu sehen, welche Deals den Unterschied machten.</translation>
+    </message>
+    <message>
+        <source>Call of {date}: won - Commit {difference} = the deals below {deals} - your change to the deals&apos; Commit {adjustment} + other {other} (committed deals won for another amount).</source>
+        <translation>Prognose vom {date}: gewonnen - Zusage {difference} = die Deals unten {deals} - Ihre Änderung an der Zusage der Deals {adjustment} + Sonstiges {other} (zugesagte Deals zu einem anderen Betrag gewonnen).</translation>
+    </message>
+</context>
+<context>
     <name>ForecastCategory</name>
     <message>
         <source>Pipeline</source>
@@ -3660,6 +4232,14 @@ Ersetzen?</translation>
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
+        <source>Record forecast &amp;call…</source>
+        <translation>&amp;Prognose abgeben…</translation>
+    </message>
+    <message>
+        <source>Your Commit and Best Case for this quarter and the next, proposed from the deals&apos; categories (undoable)</source>
+        <translation>Ihre Zusage und Ihr Best Case für dieses und das nächste Quartal, vorgeschlagen aus den Kategorien der Deals (rückgängig machbar)</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
@@ -3722,6 +4302,18 @@ Ersetzen?</translation>
     <message>
         <source>Set the selected deal&apos;s forecast category (undoable)</source>
         <translation>Die Prognosekategorie der ausgewählten Verkaufschance setzen (rückgängig zu machen)</translation>
+    </message>
+    <message>
+        <source>Forecast sections</source>
+        <translation>Bereiche der Prognose</translation>
+    </message>
+    <message>
+        <source>The quarter</source>
+        <translation>Das Quartal</translation>
+    </message>
+    <message>
+        <source>Forecast calls and accuracy</source>
+        <translation>Prognosen und Treffsicherheit</translation>
     </message>
     <message>
         <source>{n} deal counted in {quarter} (right-click a deal to set its forecast category)</source>
@@ -6053,8 +6645,16 @@ Konzept: {concept}</translation>
         <translation>Für &amp;Review öffnen…</translation>
     </message>
     <message>
+        <source>Open a &amp;team&apos;s folder for review…</source>
+        <translation>&amp;Team-Ordner für Review öffnen…</translation>
+    </message>
+    <message>
         <source>Import review &amp;notes…</source>
         <translation>Review-N&amp;otizen importieren…</translation>
+    </message>
+    <message>
+        <source>Coac&amp;hing items…</source>
+        <translation>Coaching-&amp;Punkte…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -6111,6 +6711,10 @@ Konzept: {concept}</translation>
     <message>
         <source>C&amp;lose reasons…</source>
         <translation>Abschluss&amp;gründe…</translation>
+    </message>
+    <message>
+        <source>Record &amp;forecast call…</source>
+        <translation>&amp;Prognose abgeben…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -6309,6 +6913,22 @@ Zurückstellung aufheben?</translation>
     <message>
         <source>Review pack written: {files}</source>
         <translation>Review-Paket geschrieben: {files}</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Your name, as your manager sees it on the review pack:</source>
+        <translation>Ihr Name, wie Ihre Führungskraft ihn im Review-Paket sieht:</translation>
+    </message>
+    <message>
+        <source>Import review notes</source>
+        <translation>Review-Notizen importieren</translation>
+    </message>
+    <message>
+        <source>The review notes import could not be put on the undo stack</source>
+        <translation>Der Import der Review-Notizen konnte nicht in den Rückgängig-Verlauf aufgenommen werden</translation>
     </message>
     <message>
         <source>The import could not be put on the undo stack</source>
@@ -7933,6 +8553,37 @@ Lizenz: MIT</translation>
     </message>
 </context>
 <context>
+    <name>RatesDialog</name>
+    <message>
+        <source>Convert with rates</source>
+        <translation>Mit Kursen umrechnen</translation>
+    </message>
+    <message>
+        <source>Show the team&apos;s amounts in one currency. A currency left without a rate keeps its own total: amounts are never added across currencies.</source>
+        <translation>Die Beträge des Teams in einer Währung zeigen. Eine Währung ohne Kurs behält ihre eigene Summe: Beträge verschiedener Währungen werden nie addiert.</translation>
+    </message>
+    <message>
+        <source>Show amounts &amp;in</source>
+        <translation>Beträge zeigen &amp;in</translation>
+    </message>
+    <message>
+        <source>Rate of {code}</source>
+        <translation>Kurs von {code}</translation>
+    </message>
+    <message>
+        <source>1 {code} =</source>
+        <translation>1 {code} =</translation>
+    </message>
+    <message>
+        <source>{code}, or empty to keep apart</source>
+        <translation>{code}, oder leer, um sie getrennt zu halten</translation>
+    </message>
+    <message>
+        <source>A rate is a number above 0.</source>
+        <translation>Ein Kurs ist eine Zahl über 0.</translation>
+    </message>
+</context>
+<context>
     <name>RatingSpinBox</name>
     <message>
         <source>Rating</source>
@@ -8507,6 +9158,10 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
         <translation>Text erwartet, gefunden: {value}</translation>
     </message>
     <message>
+        <source>not the end of a quarter starting on quarter_start</source>
+        <translation>nicht das Ende eines Quartals, das an quarter_start beginnt</translation>
+    </message>
+    <message>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
@@ -8643,6 +9298,22 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
         <translation>Keine neuen Coaching-Notizen.</translation>
     </message>
     <message>
+        <source>1 is a coaching item: it is in your actions.</source>
+        <translation>1 davon ist ein Coaching-Punkt: Er steht bei Ihren Aktionen.</translation>
+    </message>
+    <message>
+        <source>{n} are coaching items: they are in your actions.</source>
+        <translation>{n} davon sind Coaching-Punkte: Sie stehen bei Ihren Aktionen.</translation>
+    </message>
+    <message>
+        <source>1 new verdict on a committed deal.</source>
+        <translation>1 neues Urteil zu einem zugesagten Deal.</translation>
+    </message>
+    <message>
+        <source>{n} new verdicts on committed deals.</source>
+        <translation>{n} neue Urteile zu zugesagten Deals.</translation>
+    </message>
+    <message>
         <source>1 was imported before.</source>
         <translation>1 wurde schon früher importiert.</translation>
     </message>
@@ -8674,6 +9345,22 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
         <source>deal {id}</source>
         <translation>Verkaufschance {id}</translation>
     </message>
+    <message>
+        <source>Answer your manager&apos;s question: {question}</source>
+        <translation>Frage Ihrer Führungskraft beantworten: {question}</translation>
+    </message>
+    <message>
+        <source>{path} holds no plan bundles (.json files).</source>
+        <translation>{path} enthält keine Plan-Bundles (.json-Dateien).</translation>
+    </message>
+    <message>
+        <source>{file} is an older bundle of the same plan as {newer}.</source>
+        <translation>{file} ist ein älteres Bundle desselben Plans wie {newer}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a quarter like 2026Q4</source>
+        <translation>„{value}“ ist kein Quartal wie 2026Q4</translation>
+    </message>
 </context>
 <context>
     <name>ReviewWindow</name>
@@ -8692,6 +9379,14 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>&amp;Review</source>
         <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Your name, as the seller sees it on your notes and verdicts:</source>
+        <translation>Ihr Name, wie der Verkäufer ihn bei Ihren Notizen und Urteilen sieht:</translation>
     </message>
     <message>
         <source>{n} coaching note in this review, not saved</source>
@@ -8730,8 +9425,8 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
         <translation>Ihre Coaching-Notizen sind noch nicht gespeichert. Für den Verkäufer speichern?</translation>
     </message>
     <message>
-        <source>Open a plan bundle for review</source>
-        <translation>Plan-Paket zum Review öffnen</translation>
+        <source>Open plan bundles for review (several: a team)</source>
+        <translation>Plan-Bundles für Review öffnen (mehrere: ein Team)</translation>
     </message>
     <message>
         <source>Plan bundles (*.json);;All files (*)</source>
@@ -8740,6 +9435,10 @@ Der jetzige Plan wird zuvor als Sicherung aufbewahrt; das lässt sich also rück
     <message>
         <source>Cannot open for review</source>
         <translation>Öffnen zum Review nicht möglich</translation>
+    </message>
+    <message>
+        <source>Open a team&apos;s folder for review</source>
+        <translation>Team-Ordner für Review öffnen</translation>
     </message>
     <message>
         <source>Import review notes</source>
@@ -9099,6 +9798,293 @@ Gemeinsame Entscheidungskriterien</translation>
     <message>
         <source>{name} holds {n} deals. Move them to:</source>
         <translation>{name} enthält {n} Verkaufschancen. Verschieben nach:</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWindow</name>
+    <message>
+        <source>{n}×</source>
+        <translation>{n}×</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n} %</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Verkäufer</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Best case</source>
+        <translation>Best Case</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Abdeckung</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>Letzter Call</translation>
+    </message>
+    <message>
+        <source>Accuracy last quarter</source>
+        <translation>Genauigkeit letztes Quartal</translation>
+    </message>
+    <message>
+        <source>Red flags on commit</source>
+        <translation>Red Flags im Commit</translation>
+    </message>
+    <message>
+        <source>The seller, as the bundle names them (else the plan&apos;s name).</source>
+        <translation>Der Verkäufer, wie das Bundle ihn nennt (sonst der Name des Plans).</translation>
+    </message>
+    <message>
+        <source>The seller&apos;s current quarter when the bundle was exported (their fiscal year).</source>
+        <translation>Das laufende Quartal des Verkäufers beim Export des Bundles (sein Geschäftsjahr).</translation>
+    </message>
+    <message>
+        <source>The seller&apos;s target for the quarter; a dash when the bundle has none.</source>
+        <translation>Das Quartalsziel des Verkäufers; ein Strich, wenn das Bundle keines enthält.</translation>
+    </message>
+    <message>
+        <source>Deals won in the quarter, in the seller&apos;s base currency.</source>
+        <translation>Im Quartal gewonnene Deals, in der Basiswährung des Verkäufers.</translation>
+    </message>
+    <message>
+        <source>Open deals in the Commit category closing in the quarter.</source>
+        <translation>Offene Deals der Kategorie Commit, die im Quartal abschließen.</translation>
+    </message>
+    <message>
+        <source>Open deals in the Best Case category closing in the quarter.</source>
+        <translation>Offene Deals der Kategorie Best Case, die im Quartal abschließen.</translation>
+    </message>
+    <message>
+        <source>Open pipeline (commit + best case + pipeline) ÷ remaining target (target - won); a dash without a target or with the target reached.</source>
+        <translation>Offene Pipeline (Commit + Best Case + Pipeline) ÷ verbleibendes Ziel (Ziel - gewonnen); ein Strich ohne Ziel oder bei erreichtem Ziel.</translation>
+    </message>
+    <message>
+        <source>The seller&apos;s last forecast call; a dash while bundles carry no calls.</source>
+        <translation>Der letzte Forecast-Call des Verkäufers; ein Strich, solange Bundles keine Calls enthalten.</translation>
+    </message>
+    <message>
+        <source>How close last quarter&apos;s calls came to what was won; a dash while bundles carry no calls.</source>
+        <translation>Wie nah die Calls des letzten Quartals am Gewonnenen lagen; ein Strich, solange Bundles keine Calls enthalten.</translation>
+    </message>
+    <message>
+        <source>Red flags on the open deals in Commit closing in the quarter, as the seller&apos;s pack lists them; the cell&apos;s tooltip names the deals.</source>
+        <translation>Red Flags der offenen Commit-Deals, die im Quartal abschließen, wie das Paket des Verkäufers sie auflistet; der Tooltip der Zelle nennt die Deals.</translation>
+    </message>
+    <message>
+        <source>{flags} on 1 deal</source>
+        <translation>{flags} bei 1 Deal</translation>
+    </message>
+    <message>
+        <source>{flags} on {deals} deals</source>
+        <translation>{flags} bei {deals} Deals</translation>
+    </message>
+    <message>
+        <source>Figures from the seller&apos;s forecast at export.</source>
+        <translation>Zahlen aus dem Forecast des Verkäufers beim Export.</translation>
+    </message>
+    <message>
+        <source>This bundle carries no forecast: figures counted from its deals (won only as far as it holds won deals; no target).</source>
+        <translation>Dieses Bundle enthält keinen Forecast: Zahlen aus seinen Deals gezählt (gewonnen nur, soweit es gewonnene Deals enthält; kein Ziel).</translation>
+    </message>
+    <message>
+        <source>{seller}
+Plan: {plan}
+File: {file}
+Exported: {exported}
+{source}</source>
+        <translation>{seller}
+Plan: {plan}
+Datei: {file}
+Exportiert: {exported}
+{source}</translation>
+    </message>
+    <message>
+        <source>Not added (no rate in the seller&apos;s plan): {amount} in {column}</source>
+        <translation>Nicht addiert (kein Kurs im Plan des Verkäufers): {amount} in {column}</translation>
+    </message>
+    <message>
+        <source>{deal}: {flags}</source>
+        <translation>{deal}: {flags}</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Sellers</source>
+        <translation>Verkäufer</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Lücke</translation>
+    </message>
+    <message>
+        <source>Amounts are never added across currencies: one row per currency, unless you convert them with your rates (Team → Convert with rates…).</source>
+        <translation>Beträge verschiedener Währungen werden nie addiert: eine Zeile je Währung, außer Sie rechnen sie mit Ihren Kursen um (Team → Mit Kursen umrechnen…).</translation>
+    </message>
+    <message>
+        <source>Sellers with amounts in this currency.</source>
+        <translation>Verkäufer mit Beträgen in dieser Währung.</translation>
+    </message>
+    <message>
+        <source>The sum of the targets of the sellers who have one.</source>
+        <translation>Die Summe der Ziele der Verkäufer, die eines haben.</translation>
+    </message>
+    <message>
+        <source>Target - (won + commit) of the sellers with a target: what best case and pipeline must bring.</source>
+        <translation>Ziel - (gewonnen + Commit) der Verkäufer mit Ziel: was Best Case und Pipeline bringen müssen.</translation>
+    </message>
+    <message>
+        <source>Open pipeline ÷ remaining target (target - won), of the sellers with a target.</source>
+        <translation>Offene Pipeline ÷ verbleibendes Ziel (Ziel - gewonnen) der Verkäufer mit Ziel.</translation>
+    </message>
+    <message>
+        <source>{n} of {sellers} sellers have a target.</source>
+        <translation>{n} von {sellers} Verkäufern haben ein Ziel.</translation>
+    </message>
+    <message>
+        <source>Funnel level</source>
+        <translation>Funnel-Ebene</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Open deals of every seller at this level, whatever their close date.</source>
+        <translation>Offene Deals aller Verkäufer auf dieser Ebene, unabhängig vom Abschlussdatum.</translation>
+    </message>
+    <message>
+        <source>Their amounts, one total per currency.</source>
+        <translation>Ihre Beträge, eine Summe je Währung.</translation>
+    </message>
+    <message>
+        <source>Team review — Opportunity Planner</source>
+        <translation>Team-Review — Opportunity Planner</translation>
+    </message>
+    <message>
+        <source>Bundles not opened</source>
+        <translation>Nicht geöffnete Bundles</translation>
+    </message>
+    <message>
+        <source>Combined forecast</source>
+        <translation>Gemeinsamer Forecast</translation>
+    </message>
+    <message>
+        <source>Combined funnel</source>
+        <translation>Gemeinsamer Funnel</translation>
+    </message>
+    <message>
+        <source>&amp;Open the seller&apos;s plan</source>
+        <translation>Plan des Verkäufers &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Save every seller&apos;s notes…</source>
+        <translation>Notizen aller Verkäufer &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep currencies apart</source>
+        <translation>Währungen &amp;getrennt halten</translation>
+    </message>
+    <message>
+        <source>Convert with &amp;rates…</source>
+        <translation>Mit &amp;Kursen umrechnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>Team review: 1 seller&apos;s plan, read-only. Double-click a seller to open their board and deals and write coaching notes; each seller&apos;s notes are saved as a file of their own.</source>
+        <translation>Team-Review: der Plan eines Verkäufers, schreibgeschützt. Doppelklicken Sie auf einen Verkäufer, um sein Board und seine Deals zu öffnen und Coaching-Notizen zu schreiben; die Notizen jedes Verkäufers werden in einer eigenen Datei gespeichert.</translation>
+    </message>
+    <message>
+        <source>Team review: {n} sellers&apos; plans, read-only. Double-click a seller to open their board and deals and write coaching notes; each seller&apos;s notes are saved as a file of their own.</source>
+        <translation>Team-Review: die Pläne von {n} Verkäufern, schreibgeschützt. Doppelklicken Sie auf einen Verkäufer, um sein Board und seine Deals zu öffnen und Coaching-Notizen zu schreiben; die Notizen jedes Verkäufers werden in einer eigenen Datei gespeichert.</translation>
+    </message>
+    <message>
+        <source>1 file was not opened:</source>
+        <translation>1 Datei wurde nicht geöffnet:</translation>
+    </message>
+    <message>
+        <source>{n} files were not opened:</source>
+        <translation>{n} Dateien wurden nicht geöffnet:</translation>
+    </message>
+    <message>
+        <source>Combined forecast (currencies kept apart)</source>
+        <translation>Gemeinsamer Forecast (Währungen getrennt)</translation>
+    </message>
+    <message>
+        <source>Combined forecast (converted into {code} with your rates)</source>
+        <translation>Gemeinsamer Forecast (mit Ihren Kursen in {code} umgerechnet)</translation>
+    </message>
+    <message>
+        <source>Cannot open for review</source>
+        <translation>Öffnen zum Review nicht möglich</translation>
+    </message>
+    <message>
+        <source>Saved 1 seller&apos;s notes in {folder}</source>
+        <translation>Notizen eines Verkäufers in {folder} gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved {n} sellers&apos; notes in {folder}, a file each</source>
+        <translation>Notizen von {n} Verkäufern in {folder} gespeichert, je eine Datei</translation>
+    </message>
+    <message>
+        <source>No coaching notes</source>
+        <translation>Keine Coaching-Notizen</translation>
+    </message>
+    <message>
+        <source>Open a seller&apos;s plan (double-click their row) and add notes first.</source>
+        <translation>Öffnen Sie zuerst den Plan eines Verkäufers (Doppelklick auf seine Zeile) und fügen Sie Notizen hinzu.</translation>
+    </message>
+    <message>
+        <source>Save every seller&apos;s notes in</source>
+        <translation>Notizen aller Verkäufer speichern in</translation>
+    </message>
+    <message>
+        <source>Save the review notes?</source>
+        <translation>Review-Notizen speichern?</translation>
+    </message>
+    <message>
+        <source>Some sellers&apos; coaching notes are not saved yet. Save them, a file per seller?</source>
+        <translation>Die Coaching-Notizen einiger Verkäufer sind noch nicht gespeichert. Speichern, eine Datei je Verkäufer?</translation>
+    </message>
+    <message>
+        <source>No plan bundles were chosen.</source>
+        <translation>Es wurden keine Plan-Bundles gewählt.</translation>
     </message>
 </context>
 <context>

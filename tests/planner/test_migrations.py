@@ -35,6 +35,10 @@ TABLES = {
     "pipeline",
     "review_mark",
     "review_mark_deal",
+    "coaching_item",
+    "verdict",
+    "forecast_call",
+    "forecast_call_deal",
     # The search index and the tables SQLite keeps its data in.
     "search_index",
     "search_index_data",

@@ -31,6 +31,10 @@ TABLES = (
     "pipeline",
     "review_mark",
     "review_mark_deal",
+    "coaching_item",
+    "verdict",
+    "forecast_call",
+    "forecast_call_deal",
 )
 
 

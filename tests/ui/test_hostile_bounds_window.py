@@ -26,6 +26,7 @@ from planner.storage.db import PlanDB
 from tests.conftest import TODAY
 from tests.hostile import bounds
 from tests.ui.window_driver import Answer, Modals, answer_message_box, click, click_row, reveal, settle
+from ui.app_settings import AppSettings
 from ui.main_window import MainWindow
 from ui.windows import ReviewWindow, open_review_window
 
@@ -185,6 +186,7 @@ def test_the_review_window_takes_no_note_longer_than_the_sellers_planner_does(
     qtbot: QtBot, demo_plan: PlanDB, tmp_path: Path, modals: Modals
 ) -> None:
     pack = build_pack(demo_plan, PackScope.all_open(), PackOptions(), TODAY)
+    AppSettings().set_reviewer_name("Dana Reviewer")  # named before: the first note asks nothing
     review_window = open_review_window(pack_json.write_json(pack, tmp_path / "bundle.json"))
     qtbot.addWidget(review_window)
     try:

@@ -19,6 +19,7 @@ from planner.storage import activities as activity_repo
 from planner.storage.db import PlanDB
 from tests.conftest import TODAY
 from tests.ui import window_driver as drive
+from ui.app_settings import AppSettings
 from ui.dialogs.export_dialog import ExportDialog
 from ui.main_window import MainWindow
 from ui.review_window import run_import_review_notes, run_open_for_review, run_review_gui
@@ -118,6 +119,7 @@ def _bundle(plan: PlanDB, folder: Path) -> Path:
 
 @pytest.fixture
 def review_window(qtbot: QtBot, demo_plan: PlanDB, tmp_path: Path) -> Iterator[ReviewWindow]:
+    AppSettings().set_reviewer_name("Dana Reviewer")  # named before: the first note asks nothing
     window = open_review_window(_bundle(demo_plan, tmp_path))
     qtbot.addWidget(window)
     yield window
@@ -196,7 +198,7 @@ def test_a_bad_bundle_is_explained_and_opens_nothing(
     with pytest.raises(ReviewError, match="someone-else"):
         open_review_window(bad)
     shown: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(bad), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(bad)], ""))
     with drive.Modals().expecting(read_box(shown)):
         assert run_open_for_review(None) is None
     assert "is not an Opportunity Planner plan bundle" in shown[0]

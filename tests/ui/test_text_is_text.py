@@ -60,6 +60,7 @@ from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB, open_plan
 from tests.hostile import markup
 from tests.ui import window_driver as drive
+from ui.app_settings import AppSettings
 from ui.board.delegate import CardDelegate, badge_layout, badges, card_inner
 from ui.board.models import FACE_ROLE, ID_ROLE
 from ui.dialogs.import_wizard import ImportWizard
@@ -509,6 +510,7 @@ def test_the_review_window_shows_markup_as_text(qtbot: QtBot, tmp_path: Path) ->
         bundle = markup.write_bundle(plan, tmp_path / "bundle.json")
     finally:
         plan.close()
+    AppSettings().set_reviewer_name("Dana Reviewer")  # named before: the first note asks nothing
     window = open_review_window(bundle)
     qtbot.addWidget(window)
     window.resize(1366, 768)

@@ -60,6 +60,7 @@ SAME_IN_GERMAN = frozenset(
         "Green",
         "Sheet",
         "Coach",
+        "Coaching",
         "Plan",
         "Pläne",
         "Status",

@@ -17,11 +17,14 @@ import argparse
 import datetime as dt
 import random
 import re
+import shutil
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QtMsgType, qInstallMessageHandler
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
+    QFileDialog,
     QLineEdit,
     QListView,
     QMessageBox,
@@ -125,6 +129,9 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "search_and_open": (3, 2),
     "change_sort": (2, 1),
     "drag_within": (4, 3),
+    "import_review_notes": (1, 1),
+    "answer_coaching_item": (2, 1),
+    "record_forecast_call": (2, 2),
 }
 
 
@@ -170,6 +177,8 @@ class Walk:
         self.search_words = self._search_words()
         self.problems: list[str] = []
         self.timings: list[tuple[float, str]] = []
+        self.folder = Path(tempfile.mkdtemp(prefix="walk-"))
+        self.notes_file: Path | None = None
         self._previous_handler: Any = qInstallMessageHandler(self._on_qt_message)
 
     def close(self) -> None:
@@ -179,6 +188,7 @@ class Walk:
         self.window.deleteLater()
         drive.settle()
         self.plan.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def _on_qt_message(self, kind: QtMsgType, context: Any, message: str) -> None:
         quiet = kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg)
@@ -381,6 +391,27 @@ class Walk:
             return
         with self.expect(self._answer_move(accept % 4 != 0)):
             drive.drag(view, view.model().index(row, 0), views[position])
+
+    def do_record_forecast_call(self, commit: int, extra: int) -> None:
+        # The Forecast tab's button; the dialog answered with typed figures for the current quarter
+        # (the next keeps the proposal); on some days twice, so the second replaces the first.
+        tabs = self.window.tabs
+        drive.click_tab(tabs, tabs.indexOf(self.window._forecast_tab))
+        view = self.window.forecast_view
+        if view is None:
+            return
+
+        def answer(dialog: QWidget) -> None:
+            edits = [
+                e for e in dialog.findChildren(QLineEdit) if e.accessibleName().startswith(("Commit", "Best"))
+            ]
+            called = 1000 * (commit + 1)
+            drive.type_into(edits[0], str(called))  # the current quarter's Commit...
+            drive.type_into(edits[1], str(called + 500 * extra))  # ...and its Best Case
+            drive.press_ok(dialog)
+
+        with self.expect(answer):
+            drive.click(drive.button(view, "Record forecast call…"))
 
     def do_change_sort(self, k: int) -> None:
         combo = self.window.board_sort.combo
@@ -858,6 +889,71 @@ class Walk:
             QTest.keyClick(
                 QApplication.focusWidget() or self.window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier
             )
+        drive.activate(self.window)
+
+    def _review_notes(self) -> Path:
+        """A manager's notes on this plan (made once, from the plan as it started): an action with a
+        due date and a question on deals, a challenge on a committed deal."""
+        if self.notes_file is None:
+            from planner.exchange import pack_json, review
+            from planner.exchange.pack import PackOptions, PackScope, build_pack
+
+            pack = build_pack(self.plan, PackScope.all_open(), PackOptions(), START)
+            bundle = review.load_bundle(pack_json.write_json(pack, self.folder / "bundle.json"))
+            deals = [bundle.deals[d.id] for d in pack.deals[:3]]
+            committed = next(
+                d for d in pack.deals if d.forecast_category and d.forecast_category.value == "commit"
+            )
+            notes = [
+                review.new_note("Book the CFO meeting <b>now</b>", deals[0], item="action", due=START),
+                review.new_note("Who signs the order?", deals[1], item="question"),
+                review.new_note("Clean the funnel", None, item="action", due=START),
+            ]
+            verdicts = [review.new_verdict("challenge", "No paper process", bundle.deals[committed.id])]
+            self.notes_file = review.write_review_notes(
+                review.notes_for(bundle, notes, "Dana", verdicts), self.folder / "notes.json"
+            )
+            bundle.plan.close()
+        return self.notes_file
+
+    def do_import_review_notes(self, k: int) -> None:
+        """File → Import review notes… with the manager's file: the first time one undo step, after
+        that nothing new; the seller reads the summary."""
+        path = self._review_notes()
+
+        def pick(dialog: QWidget) -> None:
+            assert isinstance(dialog, QFileDialog), drive.describe(dialog)
+            name = dialog.findChild(QLineEdit, "fileNameEdit")
+            assert name is not None
+            if k % 7 == 0:
+                drive.press_cancel(dialog)
+                return
+            name.setText(str(path))
+            QTest.keyClick(name, Qt.Key.Key_Return)
+
+        def read(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox), drive.describe(box)
+            drive.answer_message_box(box, QMessageBox.StandardButton.Ok)
+
+        with self.modals.expecting(pick, read, optional=1):
+            self.window.menus.import_review_action.trigger()
+        drive.activate(self.window)
+
+    def do_answer_coaching_item(self, k: int) -> None:
+        """File → Coaching items…: answer the first open item (a question with words), or close."""
+        from ui.dialogs.coaching_dialog import CoachingItemsDialog
+
+        def answer(dialog: QWidget) -> None:
+            assert isinstance(dialog, CoachingItemsDialog), drive.describe(dialog)
+            if dialog.items.count() and k % 4:
+                drive.click_row(dialog.items, dialog.items.model().index(k % dialog.items.count(), 0))
+                drive.click(dialog.answer_editor)
+                QTest.keyClicks(dialog.answer_editor, f"Answered {k}")
+                drive.click(dialog.answer_button)
+            dialog.reject()
+
+        with self.modals.expecting(answer):
+            self.window.menus.coaching_items_action.trigger()
         drive.activate(self.window)
 
     def board_stages(self) -> list[Stage]:

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
+# The plan setting the review pack names the seller by (planner.exchange.pack).
+SELLER = "seller"
+
 
 class PlanActions(QObject):
     """The plan-wide edits and file flows of one window; dialogs open over `widget`."""
@@ -104,6 +107,7 @@ class PlanActions(QObject):
     def export_review_pack(self) -> None:
         from ui.dialogs.export_dialog import run_export_dialog
 
+        self.ask_seller_name()
         selected = self.board.selected_id()
         written = run_export_dialog(self.widget, self.plan, [selected] if selected else [])
         if written:
@@ -113,6 +117,22 @@ class PlanActions(QObject):
                 )
             )
 
+    def ask_seller_name(self) -> None:
+        """The seller's name on the pack ("Seller: Not set" otherwise): asked once, kept in the plan."""
+        from planner.storage import settings as settings_repo
+
+        if self.plan.read_only or settings_repo.get_setting(self.plan, SELLER, None):
+            return
+        from ui.review_window import ask_name
+
+        name = ask_name(
+            self.widget,
+            translate("MainWindow", "Your name"),
+            translate("MainWindow", "Your name, as your manager sees it on the review pack:"),
+        )
+        if name:
+            settings_repo.set_setting(self.plan, SELLER, name)
+
     @Slot()
     def open_for_review(self) -> None:
         from ui.review_window import run_open_for_review
@@ -120,12 +140,45 @@ class PlanActions(QObject):
         run_open_for_review(self.widget)
 
     @Slot()
+    def open_folder_for_review(self) -> None:
+        from ui.review_window import run_open_folder_for_review
+
+        run_open_folder_for_review(self.widget)
+
+    @Slot()
     def import_review_notes(self) -> None:
+        from planner import coaching
+        from ui.commands import SwapCommand
         from ui.review_window import run_import_review_notes
 
+        before = coaching.import_state(self.plan)
         change = run_import_review_notes(self.widget, self.plan)
-        if change is not None:
-            self.session.apply_change(change)
+        if change is None:
+            return
+        self.session.apply_change(change)
+        after = coaching.import_state(self.plan, before)
+        if not any(rows for _table, _columns, rows in after.added) and after.verdicts == before.verdicts:
+            return  # nothing new: no undo step
+        # Written already, as a CRM import: one undo step takes the notes, items and verdicts back
+        # (without it, undoing an earlier edit of the deal would drop them unasked).
+        self.session.push(
+            lambda: SwapCommand(
+                translate("MainWindow", "Import review notes"),
+                lambda state: coaching.write_import_state(
+                    self.plan, state, after if state is before else before
+                ),
+                before,
+                after,
+                self.session.apply_change,
+            ),
+            translate("MainWindow", "The review notes import could not be put on the undo stack"),
+        )
+
+    @Slot()
+    def answer_coaching_items(self) -> None:
+        from ui.actions.coaching import show_coaching_items
+
+        show_coaching_items(self.session, self.widget)
 
     @Slot()
     def import_from_crm(self) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from planner import board_order, funnel, red_flags
+from planner import board_order, coaching, funnel, red_flags
 from planner.board_order import BoardOrder
 from planner.funnel import FunnelStatus, StageRule
 from planner.model import Card, Pipeline, Stage
@@ -361,6 +361,7 @@ class BoardController(QObject):
         details = load_details(self.plan, ids)
         actions = activity_repo.actions_of(self.plan, ids)
         flags = red_flags.evaluate_plan(self.plan, today, ids)
+        verdicts = coaching.verdicts(self.plan, ids)
         result = []
         for card in cards:
             timing = funnel.timing_of(card, details[card.id])
@@ -376,6 +377,7 @@ class BoardController(QObject):
                 last_commitment=(details[card.id].last_what, timing.last_commitment)
                 if timing.last_commitment is not None
                 else None,
+                verdict=verdicts.get(card.id),
             )
             result.append(dataclasses.replace(face, sentence=fmt.card_sentence(face, today)))
         return result

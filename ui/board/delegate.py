@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from planner.coaching import Verdict, VerdictKind
 from planner.funnel import days_in_stage, premature_reason, slip_reason, stale_reason
 from planner.i18n import plural
 from planner.red_flags import PREMATURE as PREMATURE_RULE
@@ -49,6 +50,9 @@ SLIP = QColor("#b03a2e")
 PREMATURE = QColor("#6c3483")
 SNOOZED = QColor("#5d6d7e")
 FLAGS = QColor("#922b21")
+# The manager's verdict: a challenge wants attention, an agreement is quiet.
+CHALLENGED = QColor("#1f4e8c")
+AGREED = QColor("#1e6b43")
 MORE = QColor("#4d5656")  # the chip standing for the badges a narrow card has no room for
 
 
@@ -82,7 +86,23 @@ def badges(face: CardFace | None) -> list[Badge]:
         count = len(face.red_flags)
         text = plural(count, translate("CardBadge", "{n} flag"), translate("CardBadge", "{n} flags"))
         chips.append(Badge(text.format(n=count), FLAGS, "\n".join(face.red_flags)))
+    if face.verdict is not None:
+        chips.insert(0, verdict_badge(face.verdict))  # first: what the seller must answer
     return chips
+
+
+def verdict_badge(verdict: Verdict) -> Badge:
+    """The manager's verdict on a committed deal, its reason in the tooltip."""
+    color = CHALLENGED if verdict.kind is VerdictKind.CHALLENGE else AGREED
+    who = verdict.reviewer or translate("CardBadge", "Your manager")
+    reason = (
+        translate("CardBadge", "{who}: {verdict} ({reason})")
+        if verdict.reason
+        else translate("CardBadge", "{who}: {verdict}")
+    )
+    return Badge(
+        verdict.kind.label, color, reason.format(who=who, verdict=verdict.kind.label, reason=verdict.reason)
+    )
 
 
 def next_step_line(face: CardFace, today: dt.date) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from planner.board_order import BY_CLOSE_DATE, SortKey
+from planner.coaching import Verdict
 from planner.funnel import FunnelStatus
 from planner.model import Card
 from planner.money import CurrencySums
@@ -41,6 +42,7 @@ class CardFace:
     red_flags: tuple[str, ...]  # the rule engine's reasons, strengths left out
     sentence: str  # the card read aloud: accessible text and tooltip
     last_commitment: tuple[str, dt.date] | None = None  # what the customer last committed to, and when
+    verdict: Verdict | None = None  # the manager's verdict from the last review (planner.coaching)
 
 
 FaceOf = Callable[[list[Card]], list[CardFace]]
