@@ -172,6 +172,10 @@ _NAMED = re.compile(
     re.IGNORECASE,
 )
 
+# The line `describe(..., english=True)` writes into a CRM's loss-reason field ("Competitor won
+# (Contoso): their price"): read back, the reason and the competitor are the plan's again.
+_DESCRIBED = re.compile(r"^(?P<label>[^():]+?)\s*\((?P<name>[^()]+)\)\s*(?::|$)")
+
 
 def _named_competitor(note: str) -> str:
     """The competitor a text names after "lost to"/"went with"/"competitor:", or "" when what
@@ -214,6 +218,10 @@ def map_crm_reason(text: str, codes: Iterable[str]) -> CrmReason:
     exact = code_for(note)
     if exact in listed or exact == OTHER:
         return CrmReason(exact, "", note)
+    described = _DESCRIBED.match(note)
+    if described is not None and code_for(described.group("label")) in (*listed, OTHER):
+        name = " ".join(described.group("name").split())[:MAX_NAME]
+        return CrmReason(code_for(described.group("label")), name, note)
     words = _words(note)
     for code in listed:
         if code not in _FIXED_LABELS and _words(code) in words:

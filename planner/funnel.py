@@ -269,6 +269,7 @@ def _rate(
     # A plan holds a few hundred distinct dates: each day's age is worked out once.
     days_since: dict[str, int] = {}
     no_records: Recorded = ()
+    shared: dict[tuple[int | None, int, int, bool, bool, int], FunnelStatus] = {}
     # The cards are rated in id order and each status put in its card's place: the evidence
     # dicts hold deals in id order, as the cards were made, and at 100,000 deals reading them
     # in the board's order (by close date) cost a cache miss per look-up, most of the time.
@@ -286,12 +287,14 @@ def _rate(
         stale = None
         if cutoff is not None and not snoozed:
             since = commitments.get(deal) or created.get(deal) or card[7]  # Card.stage_entered
-            if since is not None:
+            # ISO text compares as the dates do: a timestamp sorts after its own day, and the
+            # cutoff is a day, so the whole text compares as its first ten characters would
+            # (sliced only for the few stale deals: a slice per card is a new string).
+            if since is not None and since < cutoff:
                 day = since[:10]
-                if day < cutoff:
-                    stale = days_since.get(day)
-                    if stale is None:
-                        stale = days_since[day] = today_ordinal - from_iso(day).toordinal()
+                stale = days_since.get(day)
+                if stale is None:
+                    stale = days_since[day] = today_ordinal - from_iso(day).toordinal()
         missing: tuple[str, ...] = ()
         if rule.entry:
             records = recorded.get(deal, no_records)
@@ -304,18 +307,19 @@ def _rate(
                 missing_by_id[stage_id, id(records)] = found
             missing = found
         close = card[6]  # Card.close_date
-        result[position] = make(
-            status_type,
-            (
-                stale,
-                rule.stale_after_days,
-                slips.get(deal, 0),
-                close is not None and close < today_iso,
-                bool(missing),
-                snoozed,
-                missing,
-            ),
-        )
+        slipped = slips.get(deal, 0)
+        overdue = close is not None and close < today_iso
+        # Equal badges share one FunnelStatus (immutable): at 100,000 deals, making a tuple per
+        # card cost a third of the loop, and most cards of a stage look alike.
+        # `missing` by identity: the tuples come from `missing_of`, which keeps them alive.
+        badges = (stale, stage_id, slipped, overdue, snoozed, id(missing))
+        found_status = shared.get(badges)
+        if found_status is None:
+            found_status = shared[badges] = make(
+                status_type,
+                (stale, rule.stale_after_days, slipped, overdue, bool(missing), snoozed, missing),
+            )
+        result[position] = found_status
     return result
 
 

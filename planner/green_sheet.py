@@ -180,6 +180,11 @@ def is_exit_commitment(stage: Stage | None, text: str) -> bool:
     return stage is not None and bool(text.strip()) and text.strip() in stage.exit_commitments
 
 
+def can_debrief(held: dt.date, today: dt.date) -> bool:
+    """A call is debriefed on the day it was held or later, never ahead of it."""
+    return held <= today
+
+
 def debrief(
     plan: PlanDB,
     call_id: int,
@@ -205,7 +210,7 @@ def debrief(
     if day > today:
         raise OperationError(translate("GreenSheet", "A debrief cannot be dated in the future."))
     held = call.meeting_at.date()
-    if day < held:
+    if not can_debrief(held, day):
         raise OperationError(
             translate(
                 "GreenSheet",

@@ -345,15 +345,22 @@ def walk_away(
     reason: str,
     today: dt.date,
     closed_on: dt.date | None = None,
+    *,
+    reason_code: str = "",
+    competitor: str = "",
 ) -> Change:
-    """Walk away from open deals with one reason: each moves to Walked away (into the archive)."""
-    if not reason.strip():
+    """Walk away from open deals with one reason: each moves to Walked away (into the archive)
+    with the reason's code from the plan's list (planner.close_reasons), the competitor who won
+    and the note `reason`; a code alone says why."""
+    if not reason.strip() and not reason_code.strip():
         raise OperationError(
             translate("Operations", "Say why you walk away: the reason stays with the deal in the archive.")
         )
     ids = _open_deals(plan, opportunity_ids)
     target = walk_away_stage(plan)
-    details = MoveDetails(reason=reason.strip(), closed_on=closed_on or today)
+    details = MoveDetails(
+        reason=reason.strip(), closed_on=closed_on or today, reason_code=reason_code, competitor=competitor
+    )
     with plan.atomic():
         for deal_id in ids:
             move_opportunity(plan, deal_id, target, details, today)

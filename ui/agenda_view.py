@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from planner import agenda as agenda_rules
 from planner.agenda import AgendaItem, Kind, Section
+from planner.green_sheet import can_debrief
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.operations import Change
 from ui import format as fmt
@@ -312,7 +313,18 @@ class AgendaView(SessionView):
     def _update_buttons(self) -> None:
         item = self.selected_item()
         writable = self.read_only_reason is None
-        self.done_button.setEnabled(writable and item is not None and item.kind in (Kind.ACTION, Kind.CALL))
+        # A call still ahead cannot be debriefed yet: Done would open a debrief the plan refuses.
+        ahead = item is not None and item.kind is Kind.CALL and not can_debrief(item.day, self.today())
+        self.done_button.setEnabled(
+            writable and item is not None and item.kind in (Kind.ACTION, Kind.CALL) and not ahead
+        )
+        self.done_button.setToolTip(
+            translate("AgendaView", "The call is on {day}: write its debrief once it is held").format(
+                day=fmt.date(item.day)
+            )
+            if ahead and item is not None
+            else translate("AgendaView", "Mark the action done; for a call, write its debrief (Ctrl+D)")
+        )
         self.reschedule_button.setEnabled(writable and item is not None and item.kind is not Kind.COACHING)
         self.open_button.setEnabled(item is not None)
 

@@ -31,15 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import hygiene, red_flags
+from planner import close_reasons, hygiene, red_flags
 from planner.forecast import load_plan_facts
 from planner.hygiene import Cleanup, CleanupRow
 from planner.i18n import QT_TRANSLATE_NOOP, plural
+from planner.model import FunnelLevel
 from planner.operations import Change
 from planner.pipeline_forecast import limit_facts, pipeline_deals
+from planner.storage.close_reasons import competitor_names
 from ui import format as fmt
 from ui.board.pipeline_switch import PipelineFilter
 from ui.date_field import DateField
+from ui.dialogs.close_reason_fields import CloseReasonFields
 from ui.forecast_commands import run_deals_operation
 from ui.plain import plain_tooltip
 from ui.session import EditSession
@@ -173,7 +176,10 @@ class DateReasonDialog(QDialog):
         *,
         reason_label: str | None = None,
         reason_hint: str = "",
+        closing: tuple[Sequence[str], Sequence[str]] | None = None,
     ) -> None:
+        """`closing` (the plan's close reasons and the competitors to offer) asks why deals close
+        as the close dialog does: a reason from the list, the competitor, a note."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
@@ -186,12 +192,21 @@ class DateReasonDialog(QDialog):
         self.reason.setMaxLength(2000)
         self.reason.setPlaceholderText(reason_hint)
         form = QFormLayout()
-        if reason_label is not None:
+        self.close_fields: CloseReasonFields | None = None
+        if closing is not None:
+            reasons, competitors = closing
+            self.close_fields = CloseReasonFields(
+                self, FunnelLevel.WALKED_AWAY, reasons, competitors, note=self.reason, note_hint=reason_hint
+            )
+            form.addRow(date_label, self.date)
+            self.close_fields.add_rows(form)
+        elif reason_label is not None:
             form.addRow(reason_label, self.reason)
         else:
             self.reason.hide()
-        form.addRow(date_label, self.date)
-        self.needs_reason = reason_label is not None
+        if closing is None:
+            form.addRow(date_label, self.date)
+        self.needs_reason = reason_label is not None or closing is not None
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -201,11 +216,16 @@ class DateReasonDialog(QDialog):
         layout.addWidget(text)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.reason.textChanged.connect(self._on_input_changed)
+        if self.close_fields is not None:
+            self.close_fields.on_changed(self._on_input_changed)
+        else:
+            self.reason.textChanged.connect(self._on_input_changed)
         self.date.textChanged.connect(self._on_input_changed)
         self._on_input_changed()
 
     def _is_complete(self) -> bool:
+        if self.close_fields is not None:
+            return self.date.is_valid() and self.close_fields.is_complete()
         return self.date.is_valid() and (not self.needs_reason or bool(self.reason.text().strip()))
 
     @Slot()
@@ -216,6 +236,11 @@ class DateReasonDialog(QDialog):
         day = self.date.value()
         assert day is not None  # the field takes no empty date
         return day, self.reason.text().strip()
+
+    def close_values(self) -> tuple[str, str, str]:
+        """Closing: the reason's code, the competitor and the note (CloseReasonFields.values)."""
+        assert self.close_fields is not None
+        return self.close_fields.values()
 
     def accept(self) -> None:
         self.date.check()  # Enter accepts even while OK is disabled: say what is wrong with the date
@@ -461,8 +486,17 @@ class HygieneView(SessionView):
             translate("HygieneView", "The snooze was not saved"),
         )
 
-    def walk_away(self, ids: Sequence[int], reason: str, closed_on: dt.date | None = None) -> bool:
-        """Walk away from the deals with one reason, into the archive (undoable, one entry)."""
+    def walk_away(
+        self,
+        ids: Sequence[int],
+        reason: str,
+        closed_on: dt.date | None = None,
+        *,
+        reason_code: str = "",
+        competitor: str = "",
+    ) -> bool:
+        """Walk away from the deals with one reason (the code from the plan's list, the
+        competitor and the note `reason`), into the archive (undoable, one entry)."""
         today = self.today()
         text = translate("HygieneView", "Walk away from {deals}").format(deals=_deals(len(ids)))
         return self.push(
@@ -470,7 +504,9 @@ class HygieneView(SessionView):
                 text,
                 self.plan,
                 ids,
-                lambda: hygiene.walk_away(self.plan, ids, reason, today, closed_on),
+                lambda: hygiene.walk_away(
+                    self.plan, ids, reason, today, closed_on, reason_code=reason_code, competitor=competitor
+                ),
                 self._apply,
             ),
             translate("HygieneView", "The deals were not walked away from"),
@@ -516,6 +552,8 @@ class HygieneView(SessionView):
 
     def walk_away_dialog(self, rows: Sequence[CleanupRow]) -> DateReasonDialog:
         today = self.today()
+        # The competitors offered: each deal's Blue Sheet vendors and those closed deals name.
+        competitors = {name for row in rows for name in competitor_names(self.plan, row.id)}
         return DateReasonDialog(
             translate("HygieneView", "Walk away"),
             plural(
@@ -535,10 +573,10 @@ class HygieneView(SessionView):
             today,
             None,
             self,
-            reason_label=translate("HygieneView", "&Why we walk away"),
             reason_hint=translate(
                 "HygieneView", "e.g. no budget this year and no access to the economic buyer"
             ),
+            closing=(close_reasons.reason_codes(self.plan), sorted(competitors)),
         )
 
     @Slot()
@@ -564,8 +602,10 @@ class HygieneView(SessionView):
         if rows:
             dialog = self.walk_away_dialog(rows)
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                closed_on, reason = dialog.values()
-                self.walk_away([row.id for row in rows], reason, closed_on)
+                closed_on = dialog.values()[0]
+                code, competitor, note = dialog.close_values()
+                ids = [row.id for row in rows]
+                self.walk_away(ids, note, closed_on, reason_code=code, competitor=competitor)
 
     @Slot()
     def _on_open_button_clicked(self) -> None:

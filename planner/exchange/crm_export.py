@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from planner.close_reasons import describe
 from planner.exchange.crm import PROFILES, Column, CrmProfile
 from planner.exchange.crm_stages import EXPORT_STAGES_KEY, LOST_LEVELS, counterparts, known_values, status_of
 from planner.exchange.files import neutralise_for_crm
@@ -249,9 +250,12 @@ def crm_csv(
             Column.AMOUNT: f"{deal.amount:.2f}" if amount_changed and deal.amount is not None else "",
             Column.REASON: "",
         }
-        if moved and stage.level in LOST_LEVELS and deal.close_reason:
+        # The whole reason, as the CRM's loss-reason field holds one text: "Competitor won
+        # (Contoso): their price was lower" (an import maps it back onto the plan's list).
+        why = describe(deal.close_reason_code, deal.close_competitor, deal.close_reason, english=True)
+        if moved and stage.level in LOST_LEVELS and why:
             if reason_column:
-                values[Column.REASON] = deal.close_reason
+                values[Column.REASON] = why
             else:
                 reasons_left_out += 1
         rows.append([values[c] for c, _name in layout])

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planner import calendar, funnel, i18n, money
+from planner import calendar, close_reasons, funnel, i18n, money
 from planner import coaching as coaching_rules
 from planner.calendar import Quarter
 from planner.exchange import bundle_calls
@@ -344,6 +344,10 @@ class DealPack:
     warnings: tuple[str, ...] = ()  # planner.funnel.status_words: closed deals keep their slips
     timeline: tuple[TimelineEntry, ...] = ()  # planner.timeline: everything that happened, oldest first
     coaching_items: tuple[CoachingItemInfo, ...] = ()  # the manager's, answered or open
+    # Why a closed deal closed (planner.close_reasons): the code from the plan's list, who won;
+    # `close_reason` is the seller's note.
+    close_reason_code: str = ""
+    close_competitor: str = ""
 
     @property
     def is_open(self) -> bool:
@@ -362,6 +366,13 @@ class DealPack:
     def next_step_text(self) -> str:
         """The next step as every format of the pack writes it ('CRM: …' when only the CRM gave one)."""
         return export_text(self.next_step)
+
+    @property
+    def close_text(self) -> str:
+        """Why the deal closed, as every format writes it: 'Competitor won (Contoso): note'."""
+        return close_reasons.describe(
+            self.close_reason_code, self.close_competitor, self.close_reason, english=True
+        )
 
     @property
     def best_action_plan(self) -> tuple[ActionInfo, ...]:
@@ -625,6 +636,8 @@ def _build_pack(
                 stage_entered=o.stage_entered,
                 closed_on=o.closed_on,
                 close_reason=o.close_reason,
+                close_reason_code=o.close_reason_code,
+                close_competitor=o.close_competitor,
                 slips=sheet.timing.slips,
                 stale_days=status.stale_days if status else None,
                 stale_limit=status.stale_limit if status else None,

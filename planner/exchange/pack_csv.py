@@ -8,6 +8,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from planner import close_reasons
 from planner.exchange import manager_words
 from planner.exchange.files import neutralise
 from planner.exchange.pack import (
@@ -50,7 +51,10 @@ DEAL_COLUMNS: tuple[str, ...] = (
     "Created",
     "In stage since",
     "Closed on",
-    "Close reason",
+    "Close reason",  # the reason from the plan's list (planner.close_reasons), in English
+    "Close reason code",
+    "Competitor",  # who won (for a won deal, who we beat)
+    "Close note",  # the seller's own words
     "Coaching notes",
     "Coaching items",
 )
@@ -123,6 +127,9 @@ def deal_rows(pack: Pack) -> list[list[Cell]]:
             d.created,
             d.stage_entered,
             d.closed_on,
+            "" if d.is_open else close_reasons.english_label(d.close_reason_code),
+            d.close_reason_code,
+            d.close_competitor,
             d.close_reason,
             _notes(d.coaching_notes),
             "\n".join(f"{i.kind.capitalize()}: {i.text} ({i.status()})" for i in d.coaching_items),

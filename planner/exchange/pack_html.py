@@ -608,7 +608,7 @@ def _objective(deal: DealPack, d: Dialect) -> list[tuple[str, str]]:
         ("Current position", _position(deal)),
     ]
     if not deal.is_open:
-        pairs.append(("Closed", esc(f"{human_date(deal.closed_on)}: ") + _text(deal.close_reason, "", d=d)))
+        pairs.append(("Closed", esc(f"{human_date(deal.closed_on)}: ") + _text(deal.close_text, "", d=d)))
     warnings = status_words(deal)
     if warnings:
         pairs.append(("Warnings", '<span class="flag">' + "<br>".join(esc(w) for w in warnings) + "</span>"))

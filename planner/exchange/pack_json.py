@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from planner import close_reasons
 from planner.exchange import bundle_calls
 from planner.exchange.manager_page import FactsSection, ManagerPage
 from planner.exchange.manager_trend import TrendSection
@@ -109,6 +110,12 @@ def opportunity(deal: DealPack, token: str | None = None) -> dict[str, Any]:
         "stage_entered": _date(deal.stage_entered),
         "closed_on": _date(deal.closed_on),
         "close_reason": deal.close_reason,
+        # The reason from the plan's list (planner.close_reasons): its code, its English label
+        # ("Not given" for a deal closed without one) and the competitor who won; `close_reason`
+        # above is the seller's note.
+        "close_reason_code": deal.close_reason_code,
+        "close_reason_label": "" if deal.is_open else close_reasons.english_label(deal.close_reason_code),
+        "close_competitor": deal.close_competitor,
         "snooze_until": _date(deal.snooze_until),
         "snooze_reason": deal.snooze_reason,
         "status": {

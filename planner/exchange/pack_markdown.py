@@ -289,7 +289,7 @@ def _deal(deal: DealPack, n: int) -> list[str]:
         ("Current position", md(position_text(deal.position))),
     ]
     if not deal.is_open:
-        facts.append(("Closed", md(f"{human_date(deal.closed_on)}: {deal.close_reason}")))
+        facts.append(("Closed", md(f"{human_date(deal.closed_on)}: {deal.close_text}")))
     warnings = status_words(deal)
     if warnings:
         facts.append(("Warnings", md("; ".join(warnings))))

@@ -23,7 +23,7 @@ _WIDE = {
     "Next step",
     "Red flag reasons",
     "Strengths",
-    "Close reason",
+    "Close note",
     "Coaching notes",
     "Result",
     "Win",

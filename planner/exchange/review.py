@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
-from planner import limits
+from planner import close_reasons, limits
 from planner.exchange import bundle_calls
 from planner.exchange.pack import review_token
 from planner.exchange.pack_files import write_text_atomic
@@ -607,8 +607,16 @@ def _opportunity(
     )
     pack_queries.set_position(plan, deal_id, r.ranged(o, "position", where, MIN_RATING, MAX_RATING))
     closed_on = r.date(o, "closed_on", where)
-    if closed_on is not None or r.text(o, "close_reason", where):
-        opportunity_repo.set_closed(plan, deal_id, closed_on, r.text(o, "close_reason", where))
+    code, competitor = _close_reason(o, where, r)
+    if closed_on is not None or r.text(o, "close_reason", where) or code or competitor:
+        opportunity_repo.set_closed(
+            plan,
+            deal_id,
+            closed_on,
+            r.text(o, "close_reason", where),
+            reason_code=code,
+            competitor=competitor,
+        )
     snooze = r.date(o, "snooze_until", where)
     if snooze is not None:
         opportunity_repo.set_snooze(plan, deal_id, snooze, r.text(o, "snooze_reason", where))
@@ -703,6 +711,15 @@ def _opportunity(
     for w, call in r.items(o, "call_plans", where):  # bundles from before call plans have none
         evidence_repo.insert_call_plan(plan, _call_plan(call, w, r, deal_id, influence_ids))
     return BundleDeal(deal_id, r.opt_text(o, "external_id", where), title, r.name(o, "review_token", where))
+
+
+def _close_reason(o: Mapping[str, Any], where: str, r: _Reader) -> tuple[str, str]:
+    """The reason's code from the plan's list and the competitor (a bundle written before close
+    reasons has neither). A default named by its label reads as its code; any other code is
+    the seller's own reason name, kept as written (as text: names are never markup)."""
+    raw = r.text(o, "close_reason_code", where, limit=close_reasons.MAX_NAME)
+    competitor = r.text(o, "close_competitor", where, limit=close_reasons.MAX_NAME)
+    return close_reasons.code_for(raw), " ".join(competitor.split())
 
 
 def _link(flag_ref: str, renamed: dict[tuple[str, int], int]) -> str:

@@ -21,7 +21,9 @@ class CrmDeal:
     probability_override: int | None
     forecast_category: str | None
     amount: float | None
-    close_reason: str
+    close_reason: str  # the seller's note
+    close_reason_code: str = ""  # planner.close_reasons
+    close_competitor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +40,11 @@ def crm_deals(plan: PlanDB, source: str) -> list[CrmDeal]:
     """Every deal imported from `source` (it has a CRM id), oldest first."""
     rows = plan.query(
         "SELECT id, external_id, stage_id, close_date, next_step, probability_override, forecast_category,"
-        " amount, close_reason FROM opportunity WHERE source = ? AND external_id IS NOT NULL ORDER BY id",
+        " amount, close_reason, close_reason_code, close_competitor"
+        " FROM opportunity WHERE source = ? AND external_id IS NOT NULL ORDER BY id",
         [source],
     )
-    return [CrmDeal(r[0], r[1], r[2], to_date(r[3]), r[4], r[5], r[6], r[7], r[8]) for r in rows]
+    return [CrmDeal(r[0], r[1], r[2], to_date(r[3]), r[4], r[5], r[6], r[7], r[8], r[9], r[10]) for r in rows]
 
 
 def crm_influences(plan: PlanDB, source: str) -> list[CrmInfluence]:

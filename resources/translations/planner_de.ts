@@ -678,6 +678,10 @@
         <translation>{summary} · {week} diese Woche · {later} später</translation>
     </message>
     <message>
+        <source>The call is on {day}: write its debrief once it is held</source>
+        <translation>Der Termin ist am {day}: den Nachbericht schreiben, sobald er stattgefunden hat</translation>
+    </message>
+    <message>
         <source>Done: “{what}”</source>
         <translation>Erledigt: „{what}“</translation>
     </message>
@@ -5099,10 +5103,6 @@ Konzept: {concept}</translation>
     <message>
         <source>&amp;Closed on</source>
         <translation>Abgeschlossen &amp;am</translation>
-    </message>
-    <message>
-        <source>&amp;Why we walk away</source>
-        <translation>&amp;Warum wir aufgeben</translation>
     </message>
     <message>
         <source>e.g. no budget this year and no access to the economic buyer</source>

@@ -15,6 +15,7 @@ import atexit  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
 import tempfile  # noqa: E402
+import threading  # noqa: E402
 
 # Every measured start is a first start: no window layout saved by an earlier run (a layout
 # narrower than the board would leave some columns unexposed, and never painted).
@@ -56,16 +57,24 @@ def main(argv: list[str]) -> int:
     opened = planner_app.open_or_create
     preload = planner_app._import_window_modules
 
+    imported = threading.Event()
+
     def import_window_modules() -> None:
         MARKS["preload_started"] = time.monotonic()
-        preload()
-        MARKS["preload_done"] = time.monotonic()
+        try:
+            preload()
+        finally:
+            MARKS["preload_done"] = time.monotonic()
+            imported.set()
 
     planner_app._import_window_modules = import_window_modules
 
     def open_or_create(*args: Any, **kwargs: Any) -> PlanDB:
         plan = opened(*args, **kwargs)
         MARKS["plan_opened"] = time.monotonic()
+        # As the planner itself does (ui.app._open_and_run): no Qt in this thread while the
+        # other one still imports PySide6, or the two can deadlock.
+        imported.wait()
         _patch_window(result)
         return plan
 

@@ -220,6 +220,29 @@ def test_walk_away_from_several_with_one_reason(demo_plan: PlanDB) -> None:
     assert not {row.id for row in hygiene.cleanup_list(demo_plan, TODAY).rows} & set(ids)
 
 
+def test_walk_away_with_a_reason_from_the_list(demo_plan: PlanDB) -> None:
+    ids = [row.id for row in hygiene.cleanup_list(demo_plan, TODAY).rows[:2]]
+    before = dump_all(demo_plan)
+    with pytest.raises(OperationError, match="Name the competitor"):
+        hygiene.walk_away(demo_plan, ids, "", TODAY, reason_code="competitor")
+    assert dump_all(demo_plan) == before
+    hygiene.walk_away(
+        demo_plan, ids, " Bundled ", TODAY, reason_code="competitor", competitor=" Initech  Co "
+    )
+    for deal_id in ids:
+        deal = opportunity_repo.get_opportunity(demo_plan, deal_id)
+        assert deal is not None
+        assert (deal.close_reason_code, deal.close_competitor, deal.close_reason) == (
+            "competitor",
+            "Initech Co",
+            "Bundled",
+        )
+        assert (
+            opportunity_repo.stage_history(demo_plan, deal_id)[-1].reason
+            == "Competitor won (Initech Co): Bundled"
+        )
+
+
 def test_change_close_dates_records_each_change(demo_plan: PlanDB) -> None:
     ids = [row.id for row in hygiene.cleanup_list(demo_plan, TODAY).rows[:4]]
     new_date = TODAY + dt.timedelta(days=60)

@@ -382,3 +382,33 @@ def test_return_typed_in_the_search_window_is_not_taken_by_the_agenda_list(own_w
     # shortcut on the list would open its row and leave the search open.
     QTest.keyClick(search.edit, Qt.Key.Key_Return)
     assert not search.isVisible()
+
+
+def test_a_call_still_ahead_offers_no_debrief(qtbot: QtBot, demo_plan: PlanDB) -> None:
+    # Done on a call later this week opened a debrief dated today, which the plan refuses ("a call
+    # is debriefed on the day it was held or later"): the seller filled a form only to be told no.
+    settings_repo.set_setting(demo_plan, "is_demo", False)
+    own_window = MainWindow(demo_plan, clock=FixedClock(TODAY))  # the demo's day: calls still ahead
+    qtbot.addWidget(own_window)
+    own_window.resize(1366, 768)
+    own_window.show()
+    view = own_window.show_agenda()
+    today = TODAY
+    model = view.model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if (i := model.item_at(r)) is not None and i.kind is Kind.CALL and i.day > today
+    )
+    item = model.item_at(row)
+    assert item is not None
+    drive.click_row(view.table, model.index(row, 1))
+    assert not view.done_button.isEnabled()
+    assert "once it is held" in view.done_button.toolTip()
+    QTest.keyClick(view.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.activeModalWidget() is None
+    call = evidence.get_call_plan(own_window.plan, item.record_id)
+    assert call is not None
+    assert not call.debriefed
+    assert own_window.undo_stack.count() == 0
+    # A call already held still offers it: test_done_on_a_call_writes_its_debrief_through_the_blue_sheet.

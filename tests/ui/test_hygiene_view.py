@@ -38,8 +38,11 @@ def view(qtbot: QtBot, window: Window) -> HygieneView:
     return v
 
 
-def answer(monkeypatch: pytest.MonkeyPatch, *, date: dt.date | None = None, reason: str = "") -> list[str]:
-    """Make the dialogs answer like a seller: set the date and reason, press OK."""
+def answer(
+    monkeypatch: pytest.MonkeyPatch, *, date: dt.date | None = None, reason: str = "", code: str = ""
+) -> list[str]:
+    """Make the dialogs answer like a seller: set the date, the close reason's code and the
+    reason (tests/ui/test_walk_away_reasons.py answers the walk away with real input)."""
     shown: list[str] = []
 
     def fake_exec(dialog: DateReasonDialog) -> int:
@@ -47,7 +50,9 @@ def answer(monkeypatch: pytest.MonkeyPatch, *, date: dt.date | None = None, reas
         if date is not None:
             dialog.date.set_value(date)
         dialog.reason.setText(reason)
-        if dialog.needs_reason and not reason:
+        if dialog.close_fields is not None:
+            dialog.close_fields.choice.setCurrentIndex(dialog.close_fields.choice.findData(code))
+        if not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled():
             return int(QDialog.DialogCode.Rejected)
         return int(QDialog.DialogCode.Accepted)
 
@@ -81,7 +86,7 @@ def test_the_model_is_the_clean_up_list(view: HygieneView, qtmodeltester: ModelT
 def test_walk_away_from_several_is_one_undo_entry(
     view: HygieneView, window: Window, monkeypatch: pytest.MonkeyPatch, qtmodeltester: ModelTester
 ) -> None:
-    shown = answer(monkeypatch, reason="No budget this year")
+    shown = answer(monkeypatch, reason="No budget this year", code="budget_cut")
     ids = [row.id for row in view.model.rows[:3]]
     view.select_ids(ids)
     assert view.walk_away_button.isEnabled()
@@ -95,7 +100,7 @@ def test_walk_away_from_several_is_one_undo_entry(
         deal = opportunity_repo.get_opportunity(window.plan, deal_id)
         assert deal is not None
         assert deal.stage_id in walked
-        assert deal.close_reason == "No budget this year"
+        assert (deal.close_reason_code, deal.close_reason) == ("budget_cut", "No budget this year")
     assert not {row.id for row in view.model.rows} & set(ids)
     qtmodeltester.check(view.model)
     after = dump_all(window.plan)
@@ -110,7 +115,7 @@ def test_walk_away_from_several_is_one_undo_entry(
 def test_a_walk_away_without_reason_writes_nothing(
     view: HygieneView, window: Window, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answer(monkeypatch, reason="")
+    answer(monkeypatch, reason="Because")  # a note, but no reason from the list
     view.select_ids([view.model.rows[0].id])
     before = dump_all(window.plan)
     view.walk_away_button.click()
@@ -119,6 +124,9 @@ def test_a_walk_away_without_reason_writes_nothing(
     dialog = view.walk_away_dialog(view.model.rows[:1])
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
     dialog.reason.setText("Because")
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert dialog.close_fields is not None
+    dialog.close_fields.choice.setCurrentIndex(0)
     assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
 
 

@@ -17,6 +17,7 @@ from planner.model import ForecastCategory
 from planner.storage.db import PlanDB
 from tests.planner.rollup_support import Deal, export_bundle, seller_plan
 from tests.ui import window_driver as drive
+from ui.app_settings import AppSettings
 from ui.main_window import MainWindow
 from ui.team_window import RatesDialog, TeamWindow, open_team
 from ui.windows import ReviewWindow
@@ -135,6 +136,7 @@ def test_currencies_are_kept_apart_then_converted_with_the_managers_rates(team_w
 def test_drill_down_by_double_click_and_notes_saved_per_seller(
     team_window: TeamWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    AppSettings().set_reviewer_name("Dana Reviewer")  # named before: the first note asks nothing
     window = team_window
     view = window.sellers
     written_notes = {}

@@ -203,7 +203,9 @@ class Modals:
         if self.queue:
             answer = self.queue.pop(0)
             self.answered += 1
-            answer(widget)
+            # Answered from the modal's own event loop once this slot has returned: a timer's slot
+            # is not re-entered, so a box the answer opens (an error, say) would wait for ever.
+            QTimer.singleShot(0, widget, lambda: answer(widget))
             return
         self.unexpected.append(describe(widget))
         if isinstance(widget, QDialog):

@@ -831,6 +831,11 @@ class Walk:
         if item.kind is Kind.ACTION:
             QTest.keyClick(view.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
             return
+        if item.day > self.window.session.clock.today():
+            # A call still ahead has no debrief yet: Ctrl+D offers nothing (no dialog, no edit).
+            QTest.keyClick(view.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+            assert QApplication.activeModalWidget() is None, "a debrief offered for a call still ahead"
+            return
 
         def answer(dialog: QWidget) -> None:
             said = drive.field(dialog, "The customer committed to")

@@ -8,8 +8,6 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,20 +19,13 @@ from PySide6.QtWidgets import (
 
 from planner import close_reasons
 from planner.funnel import missing_text
-from planner.i18n import QT_TRANSLATE_NOOP
-from planner.model import FunnelLevel, Stage
+from planner.model import Stage
 from planner.operations import MoveDetails
 from ui import format as fmt
 from ui.date_field import DateField
+from ui.dialogs.close_reason_fields import CloseReasonFields
 
 translate = QCoreApplication.translate
-
-# English sources; shown through translate("MoveDialog", ...).
-CLOSE_PROMPTS = {
-    FunnelLevel.WON: QT_TRANSLATE_NOOP("MoveDialog", "What did the customer sign or order?"),
-    FunnelLevel.LOST: QT_TRANSLATE_NOOP("MoveDialog", "Lost to whom, and why?"),
-    FunnelLevel.WALKED_AWAY: QT_TRANSLATE_NOOP("MoveDialog", "Why did we walk away?"),
-}
 
 
 class MoveDialog(QDialog):
@@ -80,9 +71,9 @@ class MoveDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(2000)
         # Closing: the reason from the plan's list (planner.close_reasons), who won, and a note.
-        self.reason_choice = QComboBox(self)
-        self.competitor = QLineEdit(self)
-        self.competitor.setMaxLength(close_reasons.MAX_NAME)
+        self.close_fields = CloseReasonFields(self, target.level, reasons, competitors, note=self.reason)
+        self.reason_choice = self.close_fields.choice
+        self.competitor = self.close_fields.competitor
         # The customer committed, or the deal closed, today or earlier: never in the future.
         self.when = DateField(self, allow_empty=False, maximum=today)
         self.when.set_value(today)
@@ -128,42 +119,9 @@ class MoveDialog(QDialog):
             heading.setText(
                 translate("MoveDialog", "“{title}” closes as {stage}.").format(title=title, stage=target.name)
             )
-            prompt = CLOSE_PROMPTS.get(target.level)
-            self.reason.setPlaceholderText(
-                translate("MoveDialog", prompt) if prompt else translate("MoveDialog", "Why?")
-            )
-            self.reason.textChanged.connect(self._on_input_changed)
-            won = target.level is FunnelLevel.WON
-            # A won deal was not lost to a competitor: its competitor is the one we beat.
-            offered = [c for c in reasons if not (won and c == close_reasons.COMPETITOR)]
-            for code in [*offered, close_reasons.OTHER]:
-                # The seller's own reason names are shown as text (a combo box never reads markup).
-                self.reason_choice.addItem(close_reasons.label(code), code)
-            self.reason_choice.setPlaceholderText(translate("MoveDialog", "Choose a reason"))
-            self.reason_choice.setCurrentIndex(-1)
-            self.reason_choice.setToolTip(
-                translate(
-                    "MoveDialog",
-                    "Why the deal closed, from the plan's list (Edit → Close reasons…); "
-                    "the win/loss view in the Archive counts deals by it.",
-                )
-            )
-            self.reason_choice.currentIndexChanged.connect(self._on_input_changed)
-            self.competitor.setPlaceholderText(
-                translate("MoveDialog", "Who we beat (optional)")
-                if won
-                else translate("MoveDialog", "Who won, when a competitor won")
-            )
-            names = sorted({" ".join(c.split()) for c in competitors if c.strip()}, key=str.casefold)
-            if names:
-                completer = QCompleter(names, self.competitor)
-                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-                self.competitor.setCompleter(completer)
-            self.competitor.textChanged.connect(self._on_input_changed)
+            self.close_fields.on_changed(self._on_input_changed)
             form.addRow(translate("MoveDialog", "Actual &close date"), self.when)
-            form.addRow(translate("MoveDialog", "&Reason"), self.reason_choice)
-            form.addRow(translate("MoveDialog", "Com&petitor"), self.competitor)
-            form.addRow(translate("MoveDialog", "&Note"), self.reason)
+            self.close_fields.add_rows(form)
         else:
             self.setWindowTitle(translate("MoveDialog", "Move back to {stage}").format(stage=target.name))
             heading.setText(
@@ -206,12 +164,9 @@ class MoveDialog(QDialog):
                 said.append(self.other.text().strip())
             return MoveDetails(commitment="; ".join(said), commitment_date=self.when.value())
         if self.kind == "close":
-            code = self.reason_choice.currentData()
+            code, competitor, note = self.close_fields.values()
             return MoveDetails(
-                reason=self.reason.text().strip(),
-                closed_on=self.when.value(),
-                reason_code=str(code) if code is not None else "",
-                competitor=" ".join(self.competitor.text().split()),
+                reason=note, closed_on=self.when.value(), reason_code=code, competitor=competitor
             )
         return MoveDetails(reason=self.reason.text().strip())
 
@@ -222,15 +177,7 @@ class MoveDialog(QDialog):
         if self.kind == "forward":
             return bool(details.commitment) or not self.entry_missing
         if self.kind == "close":
-            if not details.reason_code:
-                return False
-            try:
-                close_reasons.check_close(
-                    self.target.level, details.reason_code, details.competitor, details.reason
-                )
-            except ValueError:
-                return False
-            return True
+            return self.close_fields.is_complete()
         return bool(details.reason)
 
     @Slot()
