@@ -462,8 +462,9 @@ class TeamWindow(QMainWindow):
         funnel_heading = translate("TeamWindow", "Combined funnel")
         right.addWidget(QLabel(plain.rich("<b>{t}</b>", t=funnel_heading), central))
         right.addWidget(self.funnel)
-        below.addLayout(left, 3)
-        below.addLayout(right, 2)
+        # The combined forecast's ten columns need about twice the funnel's three.
+        below.addLayout(left, 2)
+        below.addLayout(right, 1)
         body.addLayout(below, 2)
         layout.addLayout(body)
         self.setCentralWidget(central)
