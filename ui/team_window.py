@@ -176,7 +176,10 @@ def _seller_cells(s: SellerRow) -> list[str]:
         _ratio(s.coverage),
         DASH if s.last_call is None else _money(s.last_call.commit, s.currency),
         _percent(s.accuracy_last_quarter),
-        plural(
+        # No committed deal in the quarter: nothing to count (not "0 on 0 deals").
+        DASH
+        if not committed
+        else plural(
             committed,
             translate("TeamWindow", "{flags} on 1 deal"),
             translate("TeamWindow", "{flags} on {deals} deals"),

@@ -20,7 +20,7 @@ from tests.conftest import TODAY
 from tests.planner.rollup_support import Deal, export_bundle, seller_plan
 from ui.i18n import install_language
 from ui.main_window import TITLE_BAR, MainWindow
-from ui.team_window import TeamWindow, open_team_window
+from ui.team_window import DASH, TeamWindow, open_team_window
 
 SCREENS = [(1366, 768), (1280, 720)]
 SCREEN_IDS = ["1366x768", "1280x720"]
@@ -75,14 +75,16 @@ def test_every_tab_keeps_the_window_on_the_laptop_screen(
 
 
 def _team_folder(folder: Path) -> list[Path]:
+    """Three sellers; the third has no deal in Commit."""
     folder.mkdir()
     paths = []
     for n, name in enumerate(("Anna Berg", "Ben Okafor", "Chloe Martin")):
+        category = ForecastCategory.COMMIT if n < 2 else ForecastCategory.BEST_CASE
         plan = seller_plan(
             name,
             [
                 Deal("Won", "Won", 100_000 * (n + 1), closed_on=dt.date(2026, 11, 2)),
-                Deal("Commit", "Committed", 250_000, category=ForecastCategory.COMMIT),
+                Deal("Commit", "Committed", 250_000, category=category),
                 Deal("Evaluating", "Evaluating", 1_100_000),
             ],
             target=1_000_000,
@@ -108,3 +110,16 @@ def test_the_team_windows_tables_show_every_column(
     for table in (window.sellers, window.combined, window.funnel):
         assert isinstance(table, QAbstractScrollArea)
         assert _fully_shown(table), table.accessibleName()
+
+
+def test_a_seller_without_committed_deals_shows_a_dash_for_red_flags(qtbot: QtBot, tmp_path: Path) -> None:
+    """Not "0 on 0 deals": like every other cell with nothing to show, a dash."""
+    from planner.exchange.rollup import load_team
+
+    window: TeamWindow = open_team_window(load_team(_team_folder(tmp_path / "team")))
+    qtbot.addWidget(window)
+    model = window.sellers.model()
+    flags = model.columnCount() - 1
+    cells = {str(model.index(row, 0).data()): str(model.index(row, flags).data()) for row in range(3)}
+    assert cells["Chloe Martin"] == DASH
+    assert cells["Anna Berg"].endswith(" on 1 deal")
