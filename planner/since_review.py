@@ -97,11 +97,14 @@ class CategoryChange:
 
 @dataclass(frozen=True, slots=True)
 class Closed:
-    """A deal won, lost or walked away from on or after `since`, with its reason as stored."""
+    """A deal won, lost or walked away from on or after `since`, with its reason as stored: the
+    seller's note, the reason's code from the plan's list and the competitor (planner.close_reasons)."""
 
     deal: DealRef
     closed_on: dt.date | None
     reason: str
+    reason_code: str = ""
+    competitor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +222,15 @@ def changes_since(plan: PlanDB, since: dt.date, today: dt.date) -> SinceReview:
     for deal in deals.values():
         found = level(deal.stage_id)
         if found is not None and found.is_closed and deal.closed_on and deal.closed_on[:10] >= first:
-            closed[found].append(Closed(refs[deal.id], _day(deal.closed_on), deal.close_reason))
+            closed[found].append(
+                Closed(
+                    refs[deal.id],
+                    _day(deal.closed_on),
+                    deal.close_reason,
+                    deal.close_reason_code,
+                    deal.close_competitor,
+                )
+            )
             closed_since.add(deal.id)
 
     # Stage moves since: where each deal stood on `since` is where its first move left from.

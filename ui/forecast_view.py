@@ -33,7 +33,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QCursor, QPainter, QPen
+from PySide6.QtGui import QColor, QCursor, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -110,6 +111,7 @@ CHART_FOCUS_STYLE = (
 TILE_COLOURS = {**COLUMN_COLOURS, "best_case": "#1e88e5", "pipeline": "#546e7a"}
 # The charts plot thousands of the base currency: "1,500" reads where "1500000" does not.
 CHART_SCALE = 1000.0
+CHART_MIN_HEIGHT = 190
 # The forecast columns' names (sources of ForecastView: translated where shown, by column_label).
 COLUMN_NAMES = {
     "won": QT_TRANSLATE_NOOP("ForecastView", "Won"),
@@ -817,29 +819,35 @@ class ForecastView(SessionView):
 
         # Tiles: the numbers a seller reads first.
         self.tiles: dict[str, QLabel] = {}
+        # Each tile is its figure over its caption; they are laid out again in two rows when one
+        # row is wider than the tab (German figures are longer: "553 Tsd. EUR").
+        self.tile_pairs: list[tuple[QLabel, QLabel]] = []
+        self.tiles_per_row = 0
         tiles = QGridLayout()
         tiles.setHorizontalSpacing(14)
+        self.tiles_grid = tiles
         names = (
             *((column, column_label(column)) for column in COLUMNS),
             ("target", translate("ForecastView", "Target")),
             ("gap", translate("ForecastView", "Gap after won + commit")),
             ("coverage", translate("ForecastView", "Coverage")),
         )
-        for column, (key, caption) in enumerate(names):
+        for key, caption in names:
             value = QLabel(self)
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setAccessibleName(caption)
             value.setStyleSheet(
                 f"font-size: 15pt; font-weight: 600; color: {TILE_COLOURS.get(key, '#263238')};"
             )
+            # The row's width is chosen by _lay_out_tiles, never forced on the window.
+            value.setMinimumWidth(1)
             self.tiles[key] = value
-            tiles.addWidget(value, 0, column)
             caption_label = QLabel(caption, self)
             caption_label.setStyleSheet("color: #546e7a;")
             # Long captions (German) wrap under their figure instead of widening the window.
             caption_label.setWordWrap(True)
-            tiles.addWidget(caption_label, 1, column)
-        tiles.setColumnStretch(len(names), 1)
+            self.tile_pairs.append((value, caption_label))
+        self._lay_out_tiles(len(self.tile_pairs))
         self.notes = _plain(self)
         self.notes.setAccessibleName(translate("ForecastView", "Forecast notes"))
 
@@ -880,6 +888,12 @@ class ForecastView(SessionView):
         left_layout.addWidget(self.balance_box)
         left_layout.addWidget(changes_box)
         left_layout.addStretch(1)
+        # The months, the balance and the changes are taller than a laptop screen leaves them:
+        # they scroll, instead of making the window taller than the screen.
+        left_scroll = QScrollArea(self)
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setWidget(left)
 
         # Right: the charts, and the deals of the quarter with their categories.
         self.charts = QTabWidget(self)
@@ -893,7 +907,8 @@ class ForecastView(SessionView):
             (self.slip_view, translate("ForecastView", "Slip trend")),
         ):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(260)
+            # Low enough that the Forecast tab, with its sections, fits a 1280x720 screen.
+            view.setMinimumHeight(CHART_MIN_HEIGHT)
             view.setAccessibleName(title)
             # Reachable with Tab, so a screen reader reads its description; the frame shows the focus.
             view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -933,7 +948,7 @@ class ForecastView(SessionView):
         right.setStretchFactor(1, 2)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(left)
+        split.addWidget(left_scroll)
         split.addWidget(right)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 6)
@@ -1032,6 +1047,44 @@ class ForecastView(SessionView):
         self.calls_panel.show_accuracy(calls, result.target)
         self._update_category_button()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_tiles()
+
+    def _fit_tiles(self) -> None:
+        """All tiles in one row when they fit the tab's width, else in two (or more) rows."""
+        count = len(self.tile_pairs)
+        layout = self.layout()
+        margins = layout.contentsMargins().left() + layout.contentsMargins().right() if layout else 0
+        room = self.width() - margins
+        spacing = self.tiles_grid.horizontalSpacing()
+        per_row = count
+        while per_row > 1:
+            widths = [0] * per_row
+            for n, (value, caption) in enumerate(self.tile_pairs):
+                hint = max(value.sizeHint().width(), caption.minimumSizeHint().width())
+                widths[n % per_row] = max(widths[n % per_row], hint)
+            if sum(widths) + spacing * (per_row - 1) <= room:
+                break
+            per_row = (per_row + 1) // 2
+        self._lay_out_tiles(per_row)
+
+    def _lay_out_tiles(self, per_row: int) -> None:
+        if per_row == self.tiles_per_row:
+            return
+        grid = self.tiles_grid
+        for value, caption in self.tile_pairs:
+            grid.removeWidget(value)
+            grid.removeWidget(caption)
+        for column in range(len(self.tile_pairs) + 1):
+            grid.setColumnStretch(column, 0)
+        for n, (value, caption) in enumerate(self.tile_pairs):
+            row, column = 2 * (n // per_row), n % per_row
+            grid.addWidget(value, row, column)
+            grid.addWidget(caption, row + 1, column)
+        grid.setColumnStretch(per_row, 1)
+        self.tiles_per_row = per_row
+
     def _show_tiles(self, result: Forecast) -> None:
         base = result.base_currency
         for column in COLUMNS:
@@ -1065,6 +1118,7 @@ class ForecastView(SessionView):
                 "Open pipeline (commit + best case + pipeline closing this quarter) ÷ target still to win",
             )
         )
+        self._fit_tiles()  # longer figures may need two rows
 
     def _show_balance(self, result: Forecast) -> None:
         for label in self.balance_labels:

@@ -89,6 +89,7 @@ _QT_MARKUP = (
     ('<p class="muted legend">', f'<p style="color:{_MUTED}">'),
     ('<p class="muted">', f'<p style="color:{_MUTED}">'),
     ('<p class="flag">', '<p style="color:#b42318">'),
+    ('<ul class="definitions">', f'<ul style="color:{_MUTED}; font-size:7.2pt">'),
     ('<p class="subtitle">', f'<p style="color:{_MUTED}; margin-bottom:3px">'),
     ('<p class="meta">', f'<p style="color:{_MUTED}; font-size:7.5pt; margin-top:4px">'),
     ('<p class="note coaching" style="', '<p style="margin-left:8px; color:#0b3d75; '),

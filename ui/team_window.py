@@ -179,7 +179,10 @@ def _seller_cells(s: SellerRow) -> list[str]:
         _ratio(s.coverage),
         DASH if s.last_call is None else _money(s.last_call.commit, s.last_call.currency),
         _percent(s.accuracy_last_quarter),
-        plural(
+        # No committed deal in the quarter: nothing to count (not "0 on 0 deals").
+        DASH
+        if not committed
+        else plural(
             committed,
             translate("TeamWindow", "{flags} on 1 deal"),
             translate("TeamWindow", "{flags} on {deals} deals"),
@@ -497,8 +500,9 @@ class TeamWindow(QMainWindow):
         funnel_heading = translate("TeamWindow", "Combined funnel")
         right.addWidget(QLabel(plain.rich("<b>{t}</b>", t=funnel_heading), central))
         right.addWidget(self.funnel)
-        below.addLayout(left, 3)
-        below.addLayout(right, 2)
+        # The combined forecast's ten columns need about twice the funnel's three.
+        below.addLayout(left, 2)
+        below.addLayout(right, 1)
         body.addLayout(below, 2)
         layout.addLayout(body)
         self.setCentralWidget(central)

@@ -9,6 +9,7 @@ from typing import Literal
 
 from planner import forecast
 from planner.calendar import Quarter
+from planner.exchange.manager_trend import TrendSection, accountability_section
 from planner.since_review import SinceReview, changes_since, last_review_day
 from planner.storage.db import PlanDB
 
@@ -76,19 +77,20 @@ class Diagnosis:
 class ManagerPage:
     """Everything the manager's page shows.
 
-    `forecast_call` and `accountability` are the places kept for two sections built elsewhere:
-    the last forecast call with its change since the previous one, and the accountability
-    figures with their trend. Each is a FactsSection (or None) that every format already writes.
+    `forecast_call` is the quarter's last forecast call with its change since the previous one
+    (planner.exchange.manager_call): a FactsSection that every format writes. `accountability`
+    is the accountability figures with their trend (planner.exchange.manager_trend), after
+    "since the last review".
     """
 
     quarter: QuarterFigures
     diagnostics: tuple[Diagnosis, ...]
     since: SinceReview | None
     since_source: SinceSource
-    # Filled in by the forecast-call work: "last forecast call and its change since the previous one".
+    # The page quarter's last forecast call and its change since the previous one (None: not built).
     forecast_call: FactsSection | None = None
-    # Filled in by the accountability work: "accountability figures with their trend".
-    accountability: FactsSection | None = None
+    # The accountability figures of the page's quarter and the three before it, with their trend.
+    accountability: TrendSection | None = None
 
 
 def build_manager_page(
@@ -125,4 +127,5 @@ def build_manager_page(
         forecast_call=forecast_call_section(plan, q),
         since=changes_since(plan, since, today) if since is not None else None,
         since_source=source,
+        accountability=accountability_section(plan, q, today),
     )

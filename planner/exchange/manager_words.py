@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner import accountability
+from planner.close_reasons import describe
 from planner.exchange.manager_page import DEFINITIONS, FactRow, FactsSection, ManagerPage
+from planner.exchange.manager_trend import TREND_DEFINITION, TrendSection
 from planner.exchange.pack import human_date, money_text
-from planner.since_review import SinceReview
+from planner.since_review import Closed, SinceReview
 
 TITLE = "Manager's page"
 QUARTER_TITLE = "The quarter"
@@ -66,8 +69,21 @@ def diagnostic_lines(page: ManagerPage) -> list[tuple[str, str]]:
 
 
 def extra_sections(page: ManagerPage) -> tuple[FactsSection, ...]:
-    """The sections other parts of the planner add (the last forecast call, accountability)."""
-    return tuple(s for s in (page.forecast_call, page.accountability) if s is not None)
+    """The sections other parts of the planner add after the quarter (the last forecast call)."""
+    return tuple(s for s in (page.forecast_call,) if s is not None)
+
+
+TREND_HEADING = "Trend"
+
+
+def trend_definitions(section: TrendSection) -> list[tuple[str, str]]:
+    """(figure, how it is counted) once per kind of figure (the per-stage rows share theirs),
+    then the trend's: the legend under the table on paper and in Markdown."""
+    seen: dict[str, tuple[str, str]] = {}
+    for row in section.rows:
+        if row.figure not in seen:
+            seen[row.figure] = (accountability.name(row.figure), row.definition)
+    return [*seen.values(), (TREND_HEADING, TREND_DEFINITION)]
 
 
 def since_heading(page: ManagerPage) -> str:
@@ -108,6 +124,12 @@ def since_intro(page: ManagerPage) -> str:
 
 def _deal_money(value: float | None, currency: str) -> str:
     return money_text(value, currency) if value is not None else "no amount"
+
+
+def _reason(closed: Closed) -> str:
+    # 'Competitor won (Contoso): price': the reason from the plan's list, the competitor, the note.
+    text = describe(closed.reason_code, closed.competitor, closed.reason.strip(), english=True)
+    return text or "none given"
 
 
 def change_lists(since: SinceReview) -> tuple[ChangeList, ...]:
@@ -213,7 +235,7 @@ def change_lists(since: SinceReview) -> tuple[ChangeList, ...]:
                         c.deal.title,
                         c.deal.account,
                         f"{human_date(c.closed_on)}; {_deal_money(c.deal.amount, c.deal.currency)};"
-                        f" reason: {c.reason.strip() or 'none given'}",
+                        f" reason: {_reason(c)}",
                     )
                     for c in items
                 ),
@@ -265,4 +287,19 @@ def table_rows(page: ManagerPage) -> list[TableRow]:
             if change.unknown or not change.rows:
                 rows.append((title, "", None, "", change.unknown or "None.", ""))
             rows += [(title, r.deal, r.deal_id, r.account, r.detail, "") for r in change.rows]
+    if page.accountability is not None:
+        rows += trend_table_rows(page.accountability)
+    return rows
+
+
+def trend_table_rows(section: TrendSection) -> list[TableRow]:
+    """The section in the page's one table: a line per figure and period, then its trend."""
+    rows: list[TableRow] = [(section.title, "", None, "", section.note, "")]
+    for r in section.rows:
+        rows += [
+            (section.title, f"{r.label}, {period}", None, "", text, r.definition)
+            for period, text in zip(section.columns, r.texts, strict=True)
+        ]
+        trend = f"{r.label}, {TREND_HEADING.lower()}"
+        rows.append((section.title, trend, None, "", r.trend_text, TREND_DEFINITION))
     return rows

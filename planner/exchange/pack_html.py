@@ -10,6 +10,7 @@ from pathlib import Path
 from planner import map_look, red_flags
 from planner.exchange import manager_words, pack_charts
 from planner.exchange.manager_page import FactRow
+from planner.exchange.manager_trend import TrendSection
 from planner.exchange.pack import (
     ActionInfo,
     CallPlanInfo,
@@ -211,7 +212,33 @@ def manager_section(pack: Pack, d: Dialect) -> str:
                         ],
                     )
                 )
+    if page.accountability is not None:
+        parts.append(_trend_section(d, page.accountability))
     return "".join(parts)
+
+
+def _trend_section(d: Dialect, section: TrendSection) -> str:
+    """A figure per row, a period per column, then the trend; each definition once, below."""
+    periods = len(section.columns)
+    first = 22
+    trend = 8
+    each = (100 - first - trend) // periods
+    table = _table(
+        d,
+        [("Figure", first), *((c, each) for c in section.columns), (manager_words.TREND_HEADING, trend)],
+        [[esc(r.label), *(esc(t) for t in r.texts), esc(r.trend_text)] for r in section.rows],
+        numeric=tuple(range(1, periods + 1)),
+        centred=(periods + 1,),
+    )
+    definitions = manager_words.trend_definitions(section)
+    legend = "".join(f"<li><b>{esc(label)}</b>: {esc(text)}</li>" for label, text in definitions)
+    return (
+        _h(2, esc(section.title), d)
+        + f'<p class="muted">{esc(section.note)}</p>'
+        + table
+        + _h(3, "How each is counted", d)
+        + f'<ul class="definitions">{legend}</ul>'
+    )
 
 
 def cover_section(pack: Pack, d: Dialect) -> str:
@@ -769,6 +796,7 @@ table.deals{min-width:760px}
 .strength{color:#1a7f37}
 ul.flags{margin:.3em 0;padding-left:1.3em}
 ul.flags li{margin:.2em 0;overflow-wrap:anywhere}
+ul.definitions{margin:.3em 0;padding-left:1.3em;font-size:.9em;color:#57606a}
 .note{border-left:3px solid #d0d7de;padding:4px 10px;margin:8px 0;background:#fafbfc}
 .note.private{border-color:#bf8700}
 .note.coaching{border-color:#1f5f9e;background:#f0f6fc}

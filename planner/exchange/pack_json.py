@@ -10,6 +10,7 @@ from typing import Any
 from planner import close_reasons
 from planner.exchange import bundle_calls
 from planner.exchange.manager_page import FactsSection, ManagerPage
+from planner.exchange.manager_trend import TrendSection
 from planner.exchange.pack import (
     CallPlanInfo,
     DealPack,
@@ -312,6 +313,32 @@ def _section(section: FactsSection | None) -> dict[str, Any] | None:
     }
 
 
+def _trend_section(section: TrendSection | None) -> dict[str, Any] | None:
+    # `values` are the numbers `planner stats --json` gives; `texts` the same as written.
+    if section is None:
+        return None
+    return {
+        "title": section.title,
+        "periods": list(section.periods),
+        "columns": list(section.columns),
+        "currency": section.currency,
+        "note": section.note,
+        "rows": [
+            {
+                "figure": r.figure,
+                "stage": r.stage,
+                "label": r.label,
+                "values": list(r.values),
+                "texts": list(r.texts),
+                "trend": r.trend,
+                "trend_text": r.trend_text,
+                "definition": r.definition,
+            }
+            for r in section.rows
+        ],
+    }
+
+
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
@@ -326,7 +353,13 @@ def _since(since: SinceReview) -> dict[str, Any]:
         }
 
     def closed(c: Closed) -> dict[str, Any]:
-        return {"deal": _deal_ref(c.deal), "closed_on": _date(c.closed_on), "reason": c.reason}
+        return {
+            "deal": _deal_ref(c.deal),
+            "closed_on": _date(c.closed_on),
+            "reason": c.reason,
+            "reason_code": c.reason_code,
+            "competitor": c.competitor,
+        }
 
     def flag(f: FlagChange) -> dict[str, Any]:
         return {"deal": _deal_ref(f.deal), "rule": f.rule, "label": f.label, "reason": f.reason}
@@ -386,7 +419,7 @@ def manager_page(page: ManagerPage) -> dict[str, Any]:
         "since_source": page.since_source,
         "since": None if page.since is None else _since(page.since),
         "forecast_call": _section(page.forecast_call),
-        "accountability": _section(page.accountability),
+        "accountability": _trend_section(page.accountability),
     }
 
 

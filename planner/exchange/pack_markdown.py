@@ -149,6 +149,17 @@ def manager_page(pack: Pack) -> list[str]:
                     ["Deal", "Account", "What changed"],
                     [[md_cell(r.deal), md_cell(r.account), md_cell(r.detail)] for r in change.rows],
                 )
+    trend = page.accountability
+    if trend is not None:
+        out += [f"### {md(trend.title)}", "", md(trend.note), ""]
+        out += _table(
+            ["Figure", *(md(c) for c in trend.columns), manager_words.TREND_HEADING],
+            [[md_cell(r.label), *(md(t) for t in r.texts), md(r.trend_text)] for r in trend.rows],
+            right=tuple(range(1, len(trend.columns) + 1)),
+        )
+        out += ["#### How each is counted", ""]
+        out += [f"- **{md(label)}**: {md(text)}" for label, text in manager_words.trend_definitions(trend)]
+        out += [""]
     return out
 
 

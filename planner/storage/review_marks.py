@@ -150,6 +150,8 @@ class DealNow(NamedTuple):
     close_reason: str
     forecast_category: str | None
     created: str
+    close_reason_code: str  # planner.close_reasons: the reason's code from the plan's list
+    close_competitor: str
 
 
 def deals_now(plan: PlanDB) -> list[DealNow]:
@@ -158,7 +160,8 @@ def deals_now(plan: PlanDB) -> list[DealNow]:
         DealNow(*row)
         for row in plan.query(
             "SELECT o.id, o.title, COALESCE(a.name, ''), o.stage_id, o.amount, o.currency, o.close_date,"
-            " o.closed_on, o.close_reason, o.forecast_category, o.created"
+            " o.closed_on, o.close_reason, o.forecast_category, o.created, o.close_reason_code,"
+            " o.close_competitor"
             " FROM opportunity o LEFT JOIN account a ON a.id = o.account_id ORDER BY o.id"
         )
     ]

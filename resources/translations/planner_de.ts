@@ -9828,7 +9828,7 @@ Gemeinsame Entscheidungskriterien</translation>
     </message>
     <message>
         <source>Commit</source>
-        <translation>Commit</translation>
+        <translation>Zusage</translation>
     </message>
     <message>
         <source>Best case</source>
@@ -9840,7 +9840,7 @@ Gemeinsame Entscheidungskriterien</translation>
     </message>
     <message>
         <source>Last call</source>
-        <translation>Letzter Call</translation>
+        <translation>Letzte Prognose</translation>
     </message>
     <message>
         <source>Accuracy last quarter</source>
@@ -9848,7 +9848,7 @@ Gemeinsame Entscheidungskriterien</translation>
     </message>
     <message>
         <source>Red flags on commit</source>
-        <translation>Red Flags im Commit</translation>
+        <translation>Warnsignale in Zusage</translation>
     </message>
     <message>
         <source>The seller, as the bundle names them (else the plan&apos;s name).</source>
@@ -9864,31 +9864,31 @@ Gemeinsame Entscheidungskriterien</translation>
     </message>
     <message>
         <source>Deals won in the quarter, in the seller&apos;s base currency.</source>
-        <translation>Im Quartal gewonnene Deals, in der Basiswährung des Verkäufers.</translation>
+        <translation>Im Quartal gewonnene Verkaufschancen, in der Basiswährung des Verkäufers.</translation>
     </message>
     <message>
         <source>Open deals in the Commit category closing in the quarter.</source>
-        <translation>Offene Deals der Kategorie Commit, die im Quartal abschließen.</translation>
+        <translation>Offene Verkaufschancen der Kategorie Zusage, die im Quartal abschließen.</translation>
     </message>
     <message>
         <source>Open deals in the Best Case category closing in the quarter.</source>
-        <translation>Offene Deals der Kategorie Best Case, die im Quartal abschließen.</translation>
+        <translation>Offene Verkaufschancen der Kategorie Best Case, die im Quartal abschließen.</translation>
     </message>
     <message>
         <source>Open pipeline (commit + best case + pipeline) ÷ remaining target (target - won); a dash without a target or with the target reached.</source>
-        <translation>Offene Pipeline (Commit + Best Case + Pipeline) ÷ verbleibendes Ziel (Ziel - gewonnen); ein Strich ohne Ziel oder bei erreichtem Ziel.</translation>
+        <translation>Offene Pipeline (Zusage + Best Case + Pipeline) ÷ verbleibendes Ziel (Ziel - gewonnen); ein Strich ohne Ziel oder bei erreichtem Ziel.</translation>
     </message>
     <message>
         <source>The Commit of the seller&apos;s last forecast call for the quarter (the cell&apos;s tooltip gives its day, Best Case and comment); a dash when the bundle carries no call for it.</source>
-        <translation>Das Commit des letzten Forecast-Calls des Verkäufers für das Quartal (der Tooltip der Zelle nennt Tag, Best Case und Kommentar); ein Strich, wenn das Bundle keinen Call dafür enthält.</translation>
+        <translation>Die Zusage der letzten Prognose des Verkäufers für das Quartal (der Tooltip der Zelle nennt Tag, Best Case und Kommentar); ein Strich, wenn das Bundle keine Prognose dafür enthält.</translation>
     </message>
     <message>
         <source>Won in last quarter ÷ the last Commit called for it: 100 % is a call that came true. A dash when the bundle carries no call for last quarter.</source>
-        <translation>Im letzten Quartal gewonnen ÷ das zuletzt dafür genannte Commit: 100 % ist ein Call, der eingetroffen ist. Ein Strich, wenn das Bundle keinen Call für das letzte Quartal enthält.</translation>
+        <translation>Im letzten Quartal gewonnen ÷ die zuletzt dafür abgegebene Zusage: 100 % ist eine Prognose, die eingetroffen ist. Ein Strich, wenn das Bundle keine Prognose für das letzte Quartal enthält.</translation>
     </message>
     <message>
         <source>Red flags on the open deals in Commit closing in the quarter, as the seller&apos;s pack lists them; the cell&apos;s tooltip names the deals.</source>
-        <translation>Red Flags der offenen Commit-Deals, die im Quartal abschließen, wie das Paket des Verkäufers sie auflistet; der Tooltip der Zelle nennt die Deals.</translation>
+        <translation>Warnsignale der offenen Verkaufschancen in Zusage, die im Quartal abschließen, wie das Paket des Verkäufers sie auflistet; der Tooltip der Zelle nennt die Verkaufschancen.</translation>
     </message>
     <message>
         <source>{flags} on 1 deal</source>
@@ -9900,11 +9900,11 @@ Gemeinsame Entscheidungskriterien</translation>
     </message>
     <message>
         <source>Figures from the seller&apos;s forecast at export.</source>
-        <translation>Zahlen aus dem Forecast des Verkäufers beim Export.</translation>
+        <translation>Zahlen aus dem Prognose des Verkäufers beim Export.</translation>
     </message>
     <message>
         <source>This bundle carries no forecast: figures counted from its deals (won only as far as it holds won deals; no target).</source>
-        <translation>Dieses Bundle enthält keinen Forecast: Zahlen aus seinen Deals gezählt (gewonnen nur, soweit es gewonnene Deals enthält; kein Ziel).</translation>
+        <translation>Dieses Bundle enthält keinen Prognose: Zahlen aus seinen Verkaufschancen gezählt (gewonnen nur, soweit es gewonnene Verkaufschancen enthält; kein Ziel).</translation>
     </message>
     <message>
         <source>{seller}
@@ -9928,11 +9928,11 @@ Exportiert: {exported}
     </message>
     <message>
         <source>The bundle carries no forecast call for this quarter.</source>
-        <translation>Das Bundle enthält keinen Forecast-Call für dieses Quartal.</translation>
+        <translation>Das Bundle enthält keine Prognose für dieses Quartal.</translation>
     </message>
     <message>
         <source>Called on {day} for {quarter}: Commit {commit}, Best Case {best_case}.</source>
-        <translation>Call vom {day} für {quarter}: Commit {commit}, Best Case {best_case}.</translation>
+        <translation>Prognose vom {day} für {quarter}: Zusage {commit}, Best Case {best_case}.</translation>
     </message>
     <message>
         <source>Comment: {comment}</source>
@@ -9940,11 +9940,11 @@ Exportiert: {exported}
     </message>
     <message>
         <source>The bundle carries no forecast call for last quarter.</source>
-        <translation>Das Bundle enthält keinen Forecast-Call für das letzte Quartal.</translation>
+        <translation>Das Bundle enthält keine Prognose für das letzte Quartal.</translation>
     </message>
     <message>
         <source>{quarter}: won {won} ÷ the last Commit called, {commit} on {day} = {percent}.</source>
-        <translation>{quarter}: gewonnen {won} ÷ das zuletzt genannte Commit, {commit} am {day} = {percent}.</translation>
+        <translation>{quarter}: gewonnen {won} ÷ die zuletzt abgegebene Zusage, {commit} am {day} = {percent}.</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -9976,7 +9976,7 @@ Exportiert: {exported}
     </message>
     <message>
         <source>Target - (won + commit) of the sellers with a target: what best case and pipeline must bring.</source>
-        <translation>Ziel - (gewonnen + Commit) der Verkäufer mit Ziel: was Best Case und Pipeline bringen müssen.</translation>
+        <translation>Ziel - (gewonnen + Zusage) der Verkäufer mit Ziel: was Best Case und Pipeline bringen müssen.</translation>
     </message>
     <message>
         <source>Open pipeline ÷ remaining target (target - won), of the sellers with a target.</source>
@@ -10000,7 +10000,7 @@ Exportiert: {exported}
     </message>
     <message>
         <source>Open deals of every seller at this level, whatever their close date.</source>
-        <translation>Offene Deals aller Verkäufer auf dieser Ebene, unabhängig vom Abschlussdatum.</translation>
+        <translation>Offene Verkaufschancen aller Verkäufer auf dieser Ebene, unabhängig vom Abschlussdatum.</translation>
     </message>
     <message>
         <source>Their amounts, one total per currency.</source>
@@ -10016,7 +10016,7 @@ Exportiert: {exported}
     </message>
     <message>
         <source>Combined forecast</source>
-        <translation>Gemeinsamer Forecast</translation>
+        <translation>Gemeinsamer Prognose</translation>
     </message>
     <message>
         <source>Combined funnel</source>
@@ -10048,11 +10048,11 @@ Exportiert: {exported}
     </message>
     <message>
         <source>Team review: 1 seller&apos;s plan, read-only. Double-click a seller to open their board and deals and write coaching notes; each seller&apos;s notes are saved as a file of their own.</source>
-        <translation>Team-Review: der Plan eines Verkäufers, schreibgeschützt. Doppelklicken Sie auf einen Verkäufer, um sein Board und seine Deals zu öffnen und Coaching-Notizen zu schreiben; die Notizen jedes Verkäufers werden in einer eigenen Datei gespeichert.</translation>
+        <translation>Team-Review: der Plan eines Verkäufers, schreibgeschützt. Doppelklicken Sie auf einen Verkäufer, um seine Phasen und Verkaufschancen zu öffnen und Coaching-Notizen zu schreiben; die Notizen jedes Verkäufers werden in einer eigenen Datei gespeichert.</translation>
     </message>
     <message>
         <source>Team review: {n} sellers&apos; plans, read-only. Double-click a seller to open their board and deals and write coaching notes; each seller&apos;s notes are saved as a file of their own.</source>
-        <translation>Team-Review: die Pläne von {n} Verkäufern, schreibgeschützt. Doppelklicken Sie auf einen Verkäufer, um sein Board und seine Deals zu öffnen und Coaching-Notizen zu schreiben; die Notizen jedes Verkäufers werden in einer eigenen Datei gespeichert.</translation>
+        <translation>Team-Review: die Pläne von {n} Verkäufern, schreibgeschützt. Doppelklicken Sie auf einen Verkäufer, um seine Phasen und Verkaufschancen zu öffnen und Coaching-Notizen zu schreiben; die Notizen jedes Verkäufers werden in einer eigenen Datei gespeichert.</translation>
     </message>
     <message>
         <source>1 file was not opened:</source>
@@ -10064,11 +10064,11 @@ Exportiert: {exported}
     </message>
     <message>
         <source>Combined forecast (currencies kept apart)</source>
-        <translation>Gemeinsamer Forecast (Währungen getrennt)</translation>
+        <translation>Gemeinsamer Prognose (Währungen getrennt)</translation>
     </message>
     <message>
         <source>Combined forecast (converted into {code} with your rates)</source>
-        <translation>Gemeinsamer Forecast (mit Ihren Kursen in {code} umgerechnet)</translation>
+        <translation>Gemeinsamer Prognose (mit Ihren Kursen in {code} umgerechnet)</translation>
     </message>
     <message>
         <source>Cannot open for review</source>

@@ -70,7 +70,7 @@ def test_the_page_holds_the_quarter_and_the_changes_since_the_last_pack(plan: Pl
     assert page.since is not None
     assert page.since.since == SINCE
     assert page.forecast_call is not None  # no call recorded: tests/planner/test_manager_call.py
-    assert page.accountability is None
+    assert page.accountability is not None  # tests/planner/test_manager_trend.py checks it
 
 
 def test_a_chosen_day_replaces_the_last_pack(plan: PlanDB) -> None:
@@ -181,7 +181,7 @@ def test_json_carries_the_page_and_matches_the_schema(plan: PlanDB, tmp_path: Pa
     assert [a["commitments"] for a in since["advanced"]] == [["Agreed to a trial"]]
     assert [(f["deal"]["name"], f["rule"]) for f in since["flags_resolved"]] == [("Port cranes", "panic")]
     assert page["forecast_call"]["rows"][0]["value"] == "No call recorded"
-    assert page["accountability"] is None
+    assert page["accountability"]["title"] == "Accountability figures"
 
 
 def test_without_an_earlier_pack_the_page_says_how_to_get_the_list(plan: PlanDB) -> None:
