@@ -229,7 +229,10 @@ def _manager_side(folder: Path) -> None:
     team.close()
     _settle()
 
-    pack = build_pack(plan, PackScope.all_open(), PackOptions(paper="a4"), today)
+    # The last two weeks of the demo's history, as a seller picks "Changes since" for a fortnightly
+    # one-to-one: the page then lists what moved.
+    since = today - dt.timedelta(days=14)
+    pack = build_pack(plan, PackScope.all_open(), PackOptions(paper="a4", since=since), today)
     pdf = write_pdf(pack, folder / "pack.pdf")
     first = {s.heading: s.first_page + 1 for s in PackLayout(pack).sections}
     _render(pdf, first["Manager's page"], OUT / "pack-manager.png")
