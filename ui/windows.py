@@ -100,10 +100,11 @@ class WindowManager(QObject):
             # Its file is closed once the window is gone: its views still read it as they go.
             old.destroyed.connect(lambda _gone=None, plan=old.plan: plan.close())
             old.deleteLater()
-        # Well after the board is painted: copying a large plan must not delay the first paint.
-        # The window is the timers' context: a window closed meanwhile cancels them.
-        QTimer.singleShot(AFTER_START_MS, window, lambda w=window: self._backup(w, _backup_on_open))
-        QTimer.singleShot(2 * AFTER_START_MS, window, lambda w=window: self._weekly_snapshot(w))
+        # Well after the board is painted: copying a large plan must not delay the first paint,
+        # nor a key the seller types. The window's session owns the timers: a window closed
+        # meanwhile cancels them.
+        window.session.after_quiet(AFTER_START_MS, lambda w=window: self._backup(w, _backup_on_open))
+        window.session.after_quiet(2 * AFTER_START_MS, lambda w=window: self._weekly_snapshot(w))
         if not window.settings.welcome_seen():
             # The first start on this computer: the welcome, once the board is painted (built
             # at once, it would hold back the board's first paint).
