@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sqlite3
 import sys
@@ -103,8 +104,8 @@ class WindowManager(QObject):
         # Well after the board is painted: copying a large plan must not delay the first paint,
         # nor a key the seller types. The window's session owns the timers: a window closed
         # meanwhile cancels them.
-        window.session.after_quiet(AFTER_START_MS, lambda w=window: self._backup(w, _backup_on_open))
-        window.session.after_quiet(2 * AFTER_START_MS, lambda w=window: self._weekly_snapshot(w))
+        window.session.after_quiet(AFTER_START_MS, functools.partial(self._backup, window, _backup_on_open))
+        window.session.after_quiet(2 * AFTER_START_MS, functools.partial(self._weekly_snapshot, window))
         if not window.settings.welcome_seen():
             # The first start on this computer: the welcome, once the board is painted (built
             # at once, it would hold back the board's first paint).
