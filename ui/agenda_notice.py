@@ -7,7 +7,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner.storage import settings as settings_repo
@@ -21,6 +21,8 @@ translate = QCoreApplication.translate
 
 # The plan's setting that remembers the day the notice was last shown (it travels with the plan).
 NOTICE_SETTING = "agenda_notice_day"
+# When the notice of a plan whose check is still to come is remembered (the check is done by then).
+REMEMBER_AFTER_CHECK_MS = 1000
 
 
 def show_daily_notice(
@@ -35,10 +37,19 @@ def show_daily_notice(
     way to the agenda."""
     if settings_repo.get_setting(plan, NOTICE_SETTING, None) == today.isoformat():
         return None
-    if not plan.read_only:
+
+    def remember() -> None:
+        if plan.closed or plan.read_only:
+            return
         # Not remembered when the write fails: shown again at the next opening, which does no harm.
         with contextlib.suppress(PlanError, sqlite3.Error):
             settings_repo.set_setting(plan, NOTICE_SETTING, today.isoformat())
+
+    if plan.check_pending:
+        # A large plan's check runs once the window is painted, and writes wait for it.
+        QTimer.singleShot(REMEMBER_AFTER_CHECK_MS, parent, remember)
+    else:
+        remember()
     notice, row = strip(parent, "agenda-notice", "#e7f0fb", "#a8c4e6", "#0c2d53")
     label = QLabel(translate("AgendaNotice", "Today's agenda: {summary}.").format(summary=said), notice)
     label.setTextFormat(Qt.TextFormat.PlainText)

@@ -77,7 +77,8 @@ def open_or_create(path: Path, *, demo: bool) -> PlanDB:
 
             populate_demo(plan)
         return plan
-    return open_plan(path)
+    # A large plan is checked by SQLite once its board is painted (WindowManager.show_plan).
+    return open_plan(path, check_later=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -64,6 +64,8 @@ class EditSession(QObject):
         self._midnight.timeout.connect(self._on_midnight_timeout)
         self._arm_midnight()
         self._closed = False
+        # Work that waits for a pause in the seller's typing (after_quiet).
+        self._quiet_work: list[QTimer] = []
 
     # Writing --------------------------------------------------------------------------------
     def push(self, make: Callable[[], QUndoCommand], failure: str) -> bool:
@@ -148,7 +150,31 @@ class EditSession(QObject):
     def warm_up_soon(self) -> None:
         """Import the write path a moment from now: the first write imports sqlite-utils (about
         100 ms), better done while the seller reads the board than on their first edit."""
-        QTimer.singleShot(WARM_UP_MS, self, self._on_warm_up_timeout)
+        self.after_quiet(WARM_UP_MS, self._on_warm_up_timeout)
+
+    def after_quiet(self, delay_ms: int, work: Callable[[], object]) -> None:
+        """Run `work` once, `delay_ms` from now or from the seller's last key (`seller_typed`).
+
+        For background work of a hundred milliseconds and more (a backup of a large plan): run
+        between two keys, it would hold up the second one. Cancelled when the window goes.
+        """
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(delay_ms)
+
+        def run() -> None:
+            self._quiet_work.remove(timer)
+            timer.deleteLater()
+            work()
+
+        timer.timeout.connect(run)
+        self._quiet_work.append(timer)
+        timer.start()
+
+    def seller_typed(self) -> None:
+        """The seller typed a key: background work waits its whole delay again from now."""
+        for timer in self._quiet_work:
+            timer.start()
 
     @Slot()
     def _on_warm_up_timeout(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sqlite3
 import sys
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 
@@ -47,8 +48,12 @@ QUIT_AFTER_START = "PLANNER_QUIT_AFTER_START"
 class WindowManager(QObject):
     """Owns the one open window and its plan, and the plan's automatic backups."""
 
+    # A plan's check, left for later by open_plan, has its result (emitted by the check's thread).
+    _plan_checked = Signal(object)
+
     def __init__(self, data_dir: Path, clock: Clock | None = None) -> None:
         super().__init__()
+        self._plan_checked.connect(self._on_plan_checked)
         self.data_dir = data_dir
         self.window: MainWindow | None = None
         # Local time: backups rotate by the seller's days and weeks.
@@ -92,6 +97,9 @@ class WindowManager(QObject):
         if plan.read_only_reason is not None:
             window.set_read_only(plan.read_only_reason)
         window.agenda.greet()
+        if plan.check_pending:
+            # The check open_plan left for later, once the board is on its way to the screen.
+            QTimer.singleShot(0, window, functools.partial(self._start_check, plan))
         if plan.notice is not None:
             # Said once the window is on screen, over it: opening finished or undid a restore.
             QTimer.singleShot(0, window, lambda w=window, n=plan.notice: self._tell(w, str(n)))
@@ -100,15 +108,44 @@ class WindowManager(QObject):
             # Its file is closed once the window is gone: its views still read it as they go.
             old.destroyed.connect(lambda _gone=None, plan=old.plan: plan.close())
             old.deleteLater()
-        # Well after the board is painted: copying a large plan must not delay the first paint.
-        # The window is the timers' context: a window closed meanwhile cancels them.
-        QTimer.singleShot(AFTER_START_MS, window, lambda w=window: self._backup(w, _backup_on_open))
-        QTimer.singleShot(2 * AFTER_START_MS, window, lambda w=window: self._weekly_snapshot(w))
+        # Well after the board is painted: copying a large plan must not delay the first paint,
+        # nor a key the seller types. The window's session owns the timers: a window closed
+        # meanwhile cancels them.
+        window.session.after_quiet(AFTER_START_MS, functools.partial(self._backup, window, _backup_on_open))
+        window.session.after_quiet(2 * AFTER_START_MS, functools.partial(self._weekly_snapshot, window))
         if not window.settings.welcome_seen():
             # The first start on this computer: the welcome, once the board is painted (built
             # at once, it would hold back the board's first paint).
             QTimer.singleShot(WELCOME_AFTER_MS, window, lambda w=window: self._welcome(w))
         return window
+
+    def _start_check(self, plan: PlanDB) -> None:
+        plan.start_check(functools.partial(self._plan_checked.emit, plan))
+
+    @Slot(object)
+    def _on_plan_checked(self, plan: PlanDB) -> None:
+        """A check left for later found damage: nothing more is written, and the seller is
+        offered what a damaged plan offers at its opening (its latest good backup, or a copy of
+        what can be read). Cancelled, the window stays on the plan, read-only."""
+        window = self.window
+        if window is None or window.plan is not plan or plan.closed:
+            return
+        damage = plan.wait_check()
+        if damage is None:
+            return
+        window.set_read_only(str(damage))
+        from ui.dialogs.restore_dialog import run_damaged_dialog
+
+        def release() -> None:
+            # The restore takes the file's place: its window lets go of it first.
+            window.hide()
+            plan.close()
+
+        target = run_damaged_dialog(window, damage, self.clock.now(), release)
+        if target is not None:
+            self.open_path(target)
+        elif plan.closed:
+            window.close()  # the way out failed: as a damaged plan at the opening, no window
 
     def _tell(self, window: MainWindow, text: str) -> None:
         if window is not self.window:

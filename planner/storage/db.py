@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,11 @@ APPLICATION_ID = 0x4F50504C
 SQLITE_HEADER = b"SQLite format 3\x00"
 # The UI should say "the plan is busy" quickly rather than freeze for long.
 BUSY_TIMEOUT_MS = 3000
+# A plan file this large opened for the window (open_plan's `check_later`) is checked by SQLite
+# after the window is on screen rather than before: the check reads every page, about 1.8 ms per
+# MB (280 ms at 100,000 deals), longer than the window's own start beside it. Below this, the
+# check is hidden behind the window's imports and runs first, as everywhere else.
+CHECK_LATER_BYTES = 48 * 1024 * 1024
 # WAL with synchronous=FULL: every acknowledged edit survives an application crash *and* a
 # power cut; a user edit costs one fsync, which measures well under a frame on this machine.
 SYNCHRONOUS = "FULL"
@@ -121,6 +127,11 @@ class PlanDB:
         self.foreign: str | None = None
         # Plan-wide figures worked out from many rows, each with the version it was read at.
         self._derived: dict[str, tuple[tuple[int, int], Any]] = {}
+        # SQLite's check of the file, when open_plan left it for later (`start_check`); until it
+        # has passed nothing is written: every write waits for its result.
+        self._check: LaterCheck | None = None
+        # What that check found: the plan is then read-only, for this reason.
+        self.damage: PlanDamagedError | None = None
 
     @property
     def notes(self) -> list[str]:
@@ -129,11 +140,41 @@ class PlanDB:
 
     @property
     def read_only(self) -> bool:
-        """Whether edits are refused (see `read_only_reason`)."""
+        """Whether edits are refused (see `read_only_reason`); waits for a check left for later."""
+        self.wait_check()
         return self.read_only_reason is not None
+
+    @property
+    def check_pending(self) -> bool:
+        """True while SQLite's check of the file, left for later by open_plan, has no result."""
+        return self._check is not None
+
+    def start_check(self, done: Callable[[], object] | None = None) -> None:
+        """Start the check open_plan left for later, on its own connection in a thread.
+
+        `done` is called from that thread once the result is in (`wait_check` then returns at
+        once). Nothing happens when no check is pending, or it runs already.
+        """
+        if self._check is not None:
+            self._check.start(done)
+
+    def wait_check(self) -> PlanDamagedError | None:
+        """The result of a check left for later (started now if need be): None when the file is
+        sound, or never needed a later check. Damage makes the plan read-only for its reason."""
+        check = self._check
+        if check is None:
+            return self.damage
+        check.start(None)
+        damage = check.result()
+        self._check = None
+        if damage is not None:
+            self.damage = damage
+            self.read_only_reason = str(damage)
+        return damage
 
     def check_writable(self) -> None:
         """Raise PlanReadOnlyError (PlanMovedError) when a write cannot, or must not, reach the plan file."""
+        self.wait_check()
         if self.read_only_reason is not None:
             raise PlanReadOnlyError(self.read_only_reason)
         if self.path is not None and _identity(self.path) != self._identity:
@@ -222,6 +263,8 @@ class PlanDB:
     def close(self) -> None:
         """Close the file (SQLite folds the -wal file back), then let another window write it."""
         self._closed = True
+        if self._check is not None:
+            self._check.result()  # its connection goes before the plan's: SQLite folds the -wal back
         self.conn.close()
         if self._lock is not None:
             self._lock.release()
@@ -241,6 +284,49 @@ def flush_search_queue(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+class LaterCheck:
+    """SQLite's quick check of a plan file, run in a thread on a read-only connection of its own."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._thread: threading.Thread | None = None
+        self._damage: PlanDamagedError | None = None
+        self._done: Callable[[], object] | None = None
+        self._lock = threading.Lock()
+
+    def start(self, done: Callable[[], object] | None) -> None:
+        with self._lock:
+            if self._thread is not None:
+                return
+            self._done = done
+            self._thread = threading.Thread(target=self._run, name="plan-check", daemon=True)
+            self._thread.start()
+
+    def result(self) -> PlanDamagedError | None:
+        """Wait for the check, if it was started; the damage it found, if any."""
+        with self._lock:
+            thread = self._thread
+        if thread is not None:
+            thread.join()
+        return self._damage
+
+    def _run(self) -> None:
+        problem: object
+        try:
+            conn = sqlite3.connect(_read_only_uri(self.path), uri=True, check_same_thread=False)
+            try:
+                problem = _quick_check(conn)
+            finally:
+                conn.close()
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            # A check that cannot run has not passed either: the plan is not written.
+            problem = exc
+        if problem is not None:
+            self._damage = _damaged(self.path, problem)
+        if self._done is not None:
+            self._done()
+
+
 def _identity(path: Path) -> tuple[int, int] | None:
     try:
         info = os.stat(path)
@@ -258,7 +344,9 @@ def open_memory() -> PlanDB:
     return plan
 
 
-def open_plan(path: Path, *, create: bool = True, read_only: bool = False) -> PlanDB:
+def open_plan(
+    path: Path, *, create: bool = True, read_only: bool = False, check_later: bool = False
+) -> PlanDB:
     """Open (or, with `create`, make) the plan at `path`.
 
     Anything that is not a plan of this version, or fails SQLite's quick check (PlanDamagedError),
@@ -272,6 +360,11 @@ def open_plan(path: Path, *, create: bool = True, read_only: bool = False) -> Pl
     read-only (`foreign` and `read_only_reason` name them); nothing of ours that differs is
     accepted (PlanDamagedError). A restore that was interrupted (`.<name>.restoring` left beside
     the plan) is finished or undone first, and `notice` says which; read-only, it is left alone.
+
+    `check_later` (the window's start): a large plan of this version, closed cleanly, is opened
+    without SQLite's quick check, which the caller runs with `start_check` once it has shown
+    what it read; until it has passed nothing is written (every write waits for it), and damage
+    makes the plan read-only (`damage`). Any other plan is checked first, as without it.
     """
     path = Path(path)
     notice = _interrupted_restore(path, read_only=read_only)
@@ -293,8 +386,9 @@ def open_plan(path: Path, *, create: bool = True, read_only: bool = False) -> Pl
     else:
         exists = True
     foreign: tuple[SchemaObject, ...] = ()
+    later = False
     if exists:
-        foreign = _check_existing(path)
+        foreign, later = _check_existing(path, check_later=check_later)
     elif not create or read_only:
         raise PlanError(translate("PlanFile", "No plan at {path}.").format(path=path))
     else:
@@ -321,6 +415,8 @@ def open_plan(path: Path, *, create: bool = True, read_only: bool = False) -> Pl
         plan = PlanDB(conn, path, read_only_reason=reason, lock=lock, created=not exists)
         plan.notice, plan.foreign = notice, foreign_reason
         _initialise(plan)
+        if later:
+            plan._check = LaterCheck(path)
     except (sqlite3.Error, PlanError, UnicodeDecodeError) as exc:
         if conn is not None:
             conn.close()
@@ -410,8 +506,9 @@ def _sibling(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-def _check_existing(path: Path) -> tuple[SchemaObject, ...]:
-    """Refuse what is not a sound plan of this version, reading it only; its foreign objects."""
+def _check_existing(path: Path, *, check_later: bool = False) -> tuple[tuple[SchemaObject, ...], bool]:
+    """Refuse what is not a sound plan of this version, reading it only; its foreign objects,
+    and whether SQLite's quick check was left for later (see open_plan's `check_later`)."""
     if path.is_dir():
         raise PlanError(translate("PlanFile", "{path} is a folder, not a plan file.").format(path=path))
     if not path.is_file():
@@ -443,7 +540,16 @@ def _check_existing(path: Path) -> tuple[SchemaObject, ...]:
                 path=path
             )
         )
-    app_id, tables, applied, problem, report = _inspect(path)
+    # Left for later only where opening writes nothing before the check: a plan already in WAL
+    # mode (header bytes 18-19) without side files (no crash's -wal to fold into it when it is
+    # closed again), and of this version (no upgrade: _inspect).
+    later = (
+        check_later
+        and header[18:20] == b"\x02\x02"
+        and not any(_sibling(path, suffix).exists() for suffix in _SIDE_FILES)
+        and path.stat().st_size >= CHECK_LATER_BYTES
+    )
+    app_id, tables, applied, problem, report, later = _inspect(path, check_later=later)
     if app_id != APPLICATION_ID and tables:
         raise PlanError(
             translate("PlanFile", "{path} is an SQLite database of another program, not a plan.").format(
@@ -468,16 +574,19 @@ def _check_existing(path: Path) -> tuple[SchemaObject, ...]:
         raise _damaged(path, "its schema record is missing")
     if report.changed:
         raise _damaged(path, schema_check.changed_problem(report.changed))
-    return report.foreign
+    return report.foreign, later
 
 
 # An SQLite header is 100 bytes.
 _HEADER_SIZE = 100
 
 
-def _inspect(path: Path) -> tuple[int, set[str], list[str], str | None, schema_check.SchemaReport]:
+def _inspect(
+    path: Path, *, check_later: bool = False
+) -> tuple[int, set[str], list[str], str | None, schema_check.SchemaReport, bool]:
     """application_id, table names, applied migrations, SQLite's quick check and how the schema
-    differs from what those migrations make, read only.
+    differs from what those migrations make, read only; and whether the quick check was left
+    for later (`check_later`, and a plan of this version).
 
     The quick check reads every page and record (not the indexes): 20 ms at 10,000 deals,
     190 ms at 100,000. It runs before a writing connection exists, because closing that one
@@ -497,7 +606,8 @@ def _inspect(path: Path) -> tuple[int, set[str], list[str], str | None, schema_c
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             applied = schema_check.applied_migrations(conn)
-            problem = _quick_check(conn)
+            later = check_later and tuple(applied) == schema.KNOWN_MIGRATIONS
+            problem = None if later else _quick_check(conn)
             known = all(name in schema.KNOWN_MIGRATIONS for name in applied)
             # A newer plan's objects are not ours to judge: it is refused for its version.
             report = (
@@ -511,7 +621,7 @@ def _inspect(path: Path) -> tuple[int, set[str], list[str], str | None, schema_c
         raise PlanError(
             translate("PlanFile", "{path} cannot be read as a plan: {error}.").format(path=path, error=exc)
         ) from exc
-    return int(app_id), tables, applied, problem, report
+    return int(app_id), tables, applied, problem, report, later
 
 
 def _quick_check(conn: sqlite3.Connection) -> str | None:

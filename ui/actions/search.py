@@ -93,6 +93,8 @@ class SearchActions(QObject):
             self.dialog = SearchDialog(
                 self.session.plan, self.open_hit, self.parent_widget, rebuild=self._rebuild
             )
+            # Typing a search holds back background work, as typing a filter does.
+            self.dialog.edit.textEdited.connect(lambda _text: self.session.seller_typed())
         self.dialog.start()
         return self.dialog
 

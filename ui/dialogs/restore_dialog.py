@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -247,15 +248,23 @@ def damaged_choice(parent: QWidget | None, error: PlanDamagedError, latest: Back
 
 
 def run_damaged_dialog(
-    parent: QWidget | None, error: PlanDamagedError, now: dt.datetime | None = None
+    parent: QWidget | None,
+    error: PlanDamagedError,
+    now: dt.datetime | None = None,
+    release: Callable[[], object] | None = None,
 ) -> Path | None:
     """Offer the latest good backup or a salvage copy of a damaged plan; the plan to open, or None.
 
     Nothing is written to the damaged file: a restore moves it, unchanged, into the backups.
+    `release` lets go of the damaged plan where it is open (in a window) once the seller chose
+    a way out, before it is taken.
     """
     path = error.path
     latest = backups.latest_good_backup(path)
     choice = damaged_choice(parent, error, latest)
+    if release is not None and choice != CANCEL:
+        release()
+        parent = None  # the window of the damaged plan is gone
     try:
         if choice == RESTORE and latest is not None:
             backups.restore_file(path, latest.path, now or dt.datetime.now())
