@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         board_layout.addWidget(self.board, 1)
         self.board_filter = BoardFilter(self.controller, self.board, self._board_page)
         self.filter_edit = self.board_filter.edit
-        self.filter_edit.textEdited.connect(self._on_filter_edit_text_edited)
+        self.filter_edit.textEdited.connect(lambda _text: self.session.seller_typed())
         self.board_sort = BoardSort(self.controller, self)
         self.tabs.addTab(self._board_page, translate("MainWindow", "&Board"))
         self.tabs.addTab(self.archive, translate("MainWindow", "&Archive"))
@@ -313,10 +313,6 @@ class MainWindow(QMainWindow):
     def set_read_only(self, reason: str) -> None:
         """Stop offering edits and say why in a banner, with Save a copy as… as a way on."""
         self.session.set_read_only(reason)
-
-    @Slot(str)
-    def _on_filter_edit_text_edited(self, _text: str) -> None:
-        self.session.seller_typed()
 
     @Slot(str)
     def _on_session_read_only_set(self, reason: str) -> None:
