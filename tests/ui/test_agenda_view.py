@@ -154,7 +154,7 @@ def test_reschedule_a_close_date_through_the_context_menu(view: AgendaView, wind
         drive.press_ok(dialog)
 
     with modals.expecting(drive.choose_in_menu("Reschedule…"), answer):
-        drive.open_context_menu(view.table, index)  # type: ignore[arg-type]
+        drive.open_context_menu(view.table, index)
     from planner.storage import opportunities as opportunity_repo
 
     deal = opportunity_repo.get_opportunity(view.plan, item.deal_id)

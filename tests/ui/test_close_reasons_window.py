@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialogButtonBox,
     QLabel,
-    QListView,
     QListWidget,
     QTableWidget,
     QWidget,
@@ -46,7 +46,7 @@ def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
     w.undo_stack.clear()
 
 
-def _first_card(window: MainWindow) -> tuple[QListView, int]:
+def _first_card(window: MainWindow) -> tuple[QAbstractItemView, int]:
     column = window.board.column_for(window.controller.columns[1].id)
     view = column.view
     index = view.model().index(0, 0)

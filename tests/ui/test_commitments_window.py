@@ -12,7 +12,15 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QListView, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from planner import red_flags
@@ -51,11 +59,11 @@ def modals() -> Iterator[drive.Modals]:
     assert answering.take_unexpected() == []
 
 
-def view_of(window: MainWindow, stage_index: int) -> QListView:
+def view_of(window: MainWindow, stage_index: int) -> QAbstractItemView:
     return window.board.columns[window.controller.columns[stage_index].id].view
 
 
-def index_of(window: MainWindow, deal_id: int) -> tuple[QListView, QModelIndex]:
+def index_of(window: MainWindow, deal_id: int) -> tuple[QAbstractItemView, QModelIndex]:
     """The card of a deal: its column's view and its index there."""
     for column in window.board.columns.values():
         model = column.view.model()

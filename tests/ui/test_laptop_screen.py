@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QListView, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.exchange import pack_json
@@ -485,7 +485,7 @@ def test_badges_and_amounts_fit_a_card_at_the_minimum_column_width(
         assert len(faces) == 30
         column = next(iter(window.board.columns.values()))
         assert column.width() == MIN_COLUMN_WIDTH
-        view: QListView = column.view
+        view: QAbstractItemView = column.view
         item = view.visualRect(column.proxy.index(0, 0))
         assert _inside(item, view.viewport().rect())  # the card is not cut at the column's edge
         inner = card_inner(item)

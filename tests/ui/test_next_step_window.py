@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from planner import sheet_operations as sheet
@@ -67,7 +67,7 @@ def window(qtbot: QtBot, demo_plan: PlanDB, deal: Deal) -> Iterator[MainWindow]:
     yield from _window(qtbot, demo_plan)
 
 
-def _card(window: MainWindow, deal: Deal) -> tuple[QListView, QModelIndex]:
+def _card(window: MainWindow, deal: Deal) -> tuple[QAbstractItemView, QModelIndex]:
     column = window.board.column_for(deal.stage_id)
     row = column.model.row_of(deal.id)
     assert row >= 0

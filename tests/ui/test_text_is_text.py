@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
     QItemDelegate,
     QLabel,
     QLineEdit,
-    QListView,
     QMessageBox,
     QStyledItemDelegate,
     QTabBar,
@@ -324,7 +323,7 @@ def _open_deals(plan: PlanDB) -> list[int]:
     return [r[0] for r in plan.query("SELECT id FROM opportunity WHERE closed_on IS NULL ORDER BY id")]
 
 
-def _card(window: MainWindow, deal_id: int) -> tuple[QListView, QModelIndex]:
+def _card(window: MainWindow, deal_id: int) -> tuple[QAbstractItemView, QModelIndex]:
     for column in window.board.columns.values():
         model = column.view.model()
         for row in range(model.rowCount()):
@@ -465,7 +464,7 @@ def test_the_main_window_shows_markup_as_text(window: MainWindow, qtbot: QtBot) 
     assert_text_only(found)
 
 
-def hover(view: QListView, pos: QPoint) -> str:
+def hover(view: QAbstractItemView, pos: QPoint) -> str:
     """Rest the mouse on a card at `pos` (viewport coordinates); the tooltip Qt then shows."""
     QToolTip.hideText()
     drive.settle()

@@ -15,9 +15,9 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHeaderView,
     QLineEdit,
-    QListView,
     QMessageBox,
     QTableView,
     QToolButton,
@@ -47,20 +47,20 @@ def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
     w.undo_stack.clear()
 
 
-def views(window: MainWindow) -> list[QListView]:
+def views(window: MainWindow) -> list[QAbstractItemView]:
     return [column.view for column in window.board.columns.values()]
 
 
-def shown_ids(view: QListView) -> list[int]:
+def shown_ids(view: QAbstractItemView) -> list[int]:
     model = view.model()
     return [int(model.index(r, 0).data(ID_ROLE)) for r in range(model.rowCount())]
 
 
-def index_of(view: QListView, deal_id: int) -> QModelIndex:
+def index_of(view: QAbstractItemView, deal_id: int) -> QModelIndex:
     return view.model().index(shown_ids(view).index(deal_id), 0)
 
 
-def view_of(window: MainWindow, deal_id: int) -> QListView:
+def view_of(window: MainWindow, deal_id: int) -> QAbstractItemView:
     return next(v for v in views(window) if deal_id in shown_ids(v))
 
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QD
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -310,7 +311,7 @@ def click_row(view: QListView | QWidget, index: QModelIndex) -> None:
     click(view.viewport(), view.visualRect(index).center())
 
 
-def open_context_menu(view: QListView, index: QModelIndex) -> None:
+def open_context_menu(view: QAbstractItemView, index: QModelIndex) -> None:
     """Right-click a card: press and release first, then the context-menu event (docs/qt-notes.md)."""
     view.scrollTo(index)
     pos = view.visualRect(index).center()
@@ -319,7 +320,7 @@ def open_context_menu(view: QListView, index: QModelIndex) -> None:
     QApplication.sendEvent(view.viewport(), event)
 
 
-def drag(source: QListView, index: QModelIndex, target: QListView) -> None:
+def drag(source: QAbstractItemView, index: QModelIndex, target: QAbstractItemView) -> None:
     """Drag a card onto another column: press on it, then the drag events a real drag delivers
     (QDrag.exec cannot run offscreen), then the release."""
     source.scrollTo(index)
@@ -342,7 +343,7 @@ def drag(source: QListView, index: QModelIndex, target: QListView) -> None:
         QApplication.sendEvent(target.viewport(), drop)
 
 
-def drag_within(view: QListView, index: QModelIndex, onto: QModelIndex | None) -> None:
+def drag_within(view: QAbstractItemView, index: QModelIndex, onto: QModelIndex | None) -> None:
     """Drag a card within its column: dropped at the top edge of the card `onto` (Qt's
     drop indicator then says "above it"), or at the bottom edge of the last card (None: "below
     it", the end of the column)."""

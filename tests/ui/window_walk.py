@@ -31,6 +31,7 @@ from PySide6.QtCore import QPoint, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -69,6 +70,7 @@ from tests.ui import window_driver as drive
 from tests.ui.window_driver import bare
 from ui import format as fmt
 from ui.board.models import ID_ROLE
+from ui.board.view import CardList
 from ui.dialogs.import_wizard import ImportWizard
 from ui.main_window import MainWindow
 from ui.people_view import PeopleView
@@ -257,19 +259,19 @@ class Walk:
     def stages(self) -> list[Stage]:
         return stage_repo.list_stages(self.plan)
 
-    def views(self) -> dict[int, QListView]:
+    def views(self) -> dict[int, QAbstractItemView]:
         """Each open stage's card view, by stage id, left to right."""
         return {stage_id: column.view for stage_id, column in self.window.board.columns.items()}
 
-    def visible(self) -> list[tuple[QListView, int]]:
+    def visible(self) -> list[tuple[QAbstractItemView, int]]:
         """Every card on the board: (its view, its row)."""
         return [(view, row) for view in self.views().values() for row in range(view.model().rowCount())]
 
-    def card(self, k: int) -> tuple[QListView, int] | None:
+    def card(self, k: int) -> tuple[QAbstractItemView, int] | None:
         cards = self.visible()
         return cards[k % len(cards)] if cards else None
 
-    def selected_card(self) -> tuple[QListView, int] | None:
+    def selected_card(self) -> tuple[QAbstractItemView, int] | None:
         for view in self.views().values():
             rows = view.selectionModel().selectedRows()
             if rows:
@@ -284,7 +286,7 @@ class Walk:
         if not self.on_board():
             drive.click_tab(self.window.tabs, drive.tab_of(self.window.tabs, self.window.board))
 
-    def select_card(self, k: int) -> tuple[QListView, int] | None:
+    def select_card(self, k: int) -> tuple[QAbstractItemView, int] | None:
         """Click a card (the k-th on the board) and return it."""
         self.to_board()
         found = self.card(k)
@@ -326,7 +328,7 @@ class Walk:
         self.select_card(k)
 
     def do_arrow(self, k: int) -> None:
-        if not isinstance(QApplication.focusWidget(), QListView) or not self.on_board():
+        if not isinstance(QApplication.focusWidget(), CardList) or not self.on_board():
             return
         key = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)[k % 4]
         self.press(key)
