@@ -22,7 +22,7 @@ def main() -> int:
     date = found.group(1)[:10] if found else "?"
     text = readme.read_text(encoding="utf-8")
     start = text.index("| Plan (cards on board) |")
-    end = text.index("How the start meets its targets")
+    end = text.index("How the start is made")
     tables = f"{table(results, 'Results')}\n\n**Targets**\n\n{table(results, 'Targets')}\n\n"
     text = text[:start] + tables + text[end:]
     text = re.sub(r"in the same run\), on \S+,", f"in the same run), on {date},", text)
