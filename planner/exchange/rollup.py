@@ -20,6 +20,7 @@ from planner.exchange.review import (
     ReviewError,
     _check_format,
     _currency,
+    _rates,
     _read_json,
     _Reader,
     load_bundle,
@@ -440,19 +441,6 @@ def _day(stamp: str) -> dt.date | None:
         return dt.date.fromisoformat(stamp[:10])
     except ValueError:
         return None
-
-
-def _rates(r: _Reader, plan_info: Mapping[str, Any]) -> dict[str, float]:
-    rates = plan_info.get("rates") or {}
-    if not isinstance(rates, dict):
-        r.fail("plan.rates", translate("Review", "expected an object"))
-    clean: dict[str, float] = {}
-    for code in rates:
-        key = _currency(r, {"code": code}, "code", f"plan.rates.{str(code)[:10]}.")
-        rate = r.number(rates, code, "plan.rates.", 0, limits.MAX_RATE)
-        if rate is not None and rate > 0:
-            clean[key] = rate
-    return clean
 
 
 def _deals(r: _Reader, data: Mapping[str, Any]) -> list[dict[str, Any]]:
