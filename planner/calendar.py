@@ -48,6 +48,11 @@ def month_names() -> tuple[str, ...]:
     return tuple(translate("Forecast", name) for name in _MONTHS)
 
 
+def day_text(day: dt.date) -> str:
+    """A day as the window writes it in sentences: '11 Dec 2026' ('11 Dez. 2026' in German)."""
+    return f"{day.day} {month_names()[day.month - 1]} {day.year}"
+
+
 def _month_year(month: int, year: int, names: Sequence[str] | None = None) -> str:
     """'Oct 2026' in the window's language."""
     return translate("Forecast", "{month} {year}").format(

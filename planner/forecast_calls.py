@@ -508,7 +508,7 @@ def quarter_weeks(quarter: calendar.Quarter) -> list[dt.date]:
 
 
 def _day_text(day: dt.date | None) -> str:
-    return day.isoformat() if day else translate("ForecastCalls", "no date")
+    return calendar.day_text(day) if day else translate("ForecastCalls", "no date")
 
 
 def differences(call: ForecastCall, outcome: Outcome) -> tuple[Difference, ...]:

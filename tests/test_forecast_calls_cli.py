@@ -74,7 +74,7 @@ def test_the_text_as_a_subprocess(plan_file: Path) -> None:
         in done.stdout
     )
     assert "won - Commit -5,000, won / Commit 97.1 %" in done.stdout
-    assert "Committed and lost: B -50,000 (Lost on 2026-12-05)" in done.stdout
+    assert "Committed and lost: B -50,000 (Lost on 5 Dec 2026)" in done.stdout
 
 
 def test_a_missing_plan_is_one_line(tmp_path: Path) -> None:

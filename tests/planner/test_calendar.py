@@ -37,3 +37,10 @@ def test_days_and_bad_quarters_say_what_to_write() -> None:
         calendar.parse_day("tomorrow")
     with pytest.raises(PackError, match="write it like 2026Q4"):
         parse_quarter("2026Q4", 13)
+
+
+def test_a_day_in_a_sentence_reads_as_the_window_writes_it() -> None:
+    # A forecast call's "what happened" said "closes 2026-12-11" where every other view says
+    # "11 Dec 2026".
+    assert calendar.day_text(dt.date(2026, 12, 11)) == "11 Dec 2026"
+    assert calendar.day_text(dt.date(2027, 1, 2)) == "2 Jan 2027"
