@@ -13,7 +13,6 @@ and the next import of the same export finds every pipeline by name.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from planner.exchange.layouts import Field, FileKind
 from planner.exchange.sources import Loaded
 from planner.model import Stage
 from planner.pipelines import pipeline_of_stage
+from planner.stages import StageSpec
 from planner.storage import pipelines as pipeline_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
@@ -101,36 +101,10 @@ def _stage_name(plan: PlanDB, wanted: str, pipeline: str) -> str:
 
 def _mirror(plan: PlanDB, model: Stage, name: str, pipeline_id: int) -> int:
     """A new stage of `pipeline_id` on the funnel level (and with the rules) of `model`."""
-    cursor = plan.execute(
-        "INSERT INTO stage (name, level, position, probability, stale_after_days, exit_commitments,"
-        " pipeline_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            name,
-            model.level.value,
-            model.position,
-            model.probability,
-            model.stale_after_days,
-            json.dumps(list(model.exit_commitments)),
-            pipeline_id,
-        ],
-    )
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
-
-
-def _move(plan: PlanDB, deal_id: int, old: int, new: int, pipeline_id: int) -> None:
-    """Put a freshly imported deal into another pipeline's stage, its imported history with it."""
-    plan.execute(
-        "UPDATE opportunity SET stage_id = ?, pipeline_id = ? WHERE id = ?", [new, pipeline_id, deal_id]
-    )
-    for table, column in (
-        ("opportunity", "last_open_stage_id"),
-        ("stage_history", "from_stage_id"),
-        ("stage_history", "to_stage_id"),
-        ("commitment", "stage_id"),
-    ):
-        key = "id" if table == "opportunity" else "opportunity_id"
-        plan.execute(f"UPDATE {table} SET {column} = ? WHERE {key} = ? AND {column} = ?", [new, deal_id, old])
+    spec = StageSpec(name, model.level, model.probability, model.stale_after_days, model.exit_commitments)
+    stage_id = stage_repo.insert_stage(plan, spec, model.position)
+    pipeline_repo.set_stage_pipeline(plan, stage_id, pipeline_id)
+    return stage_id
 
 
 def assign_pipelines(
@@ -143,12 +117,7 @@ def assign_pipelines(
     names = file_pipeline_names(found)
     ids = set(deal_ids)
     with plan.atomic():
-        # Deals written without a pipeline take their stage's.
-        plan.execute(
-            "UPDATE opportunity AS o SET pipeline_id = COALESCE((SELECT s.pipeline_id FROM stage s"
-            " WHERE s.id = o.stage_id), (SELECT id FROM pipeline ORDER BY position, id LIMIT 1))"
-            " WHERE o.pipeline_id IS NULL"
-        )
+        pipeline_repo.fill_missing_pipelines(plan)
         if len(names) < 2 or not ids:
             return False
         targets = {name: _pipeline_for(plan, name, index == 0) for index, name in enumerate(names)}
@@ -157,15 +126,14 @@ def assign_pipelines(
         # (pipeline id, file stage) -> stage made for it in this import, or found by name.
         made: dict[tuple[int, str], int] = {}
         added = False
-        rows = plan.query("SELECT id, external_id, stage_id FROM opportunity WHERE source = ?", [source])
-        for deal_id, external_id, stage_id in rows:
+        for deal_id, external_id, stage_id in pipeline_repo.imported_deal_stages(plan, source):
             deal = found.get(external_id or "")
             if deal_id not in ids or deal is None:
                 continue
             pipeline_id = targets[deal.pipeline]
             stage = stages[stage_id]
             if stage.is_closed or pipeline_of_stage(stage, first) == pipeline_id:
-                plan.execute("UPDATE opportunity SET pipeline_id = ? WHERE id = ?", [pipeline_id, deal_id])
+                pipeline_repo.set_deal_pipeline(plan, deal_id, pipeline_id)
                 continue
             label = deal.stage or stage.name
             target = made.get((pipeline_id, _key(label)))
@@ -185,7 +153,7 @@ def assign_pipelines(
                 stages[target] = stage_repo.get_stage(plan, target) or stage
                 added = True
             made[(pipeline_id, _key(label))] = target
-            _move(plan, deal_id, stage_id, target, pipeline_id)
+            pipeline_repo.move_imported_deal(plan, deal_id, stage_id, target, pipeline_id)
     return added
 
 

@@ -85,3 +85,38 @@ def deals_of_pipeline(plan: PlanDB, pipeline_id: int) -> set[int]:
 def stage_name_taken(plan: PlanDB, name: str) -> bool:
     """Whether a stage (retired ones included) has that name: names are unique in a plan."""
     return bool(plan.query("SELECT 1 FROM stage WHERE name = ?", [name.strip()]))
+
+
+def fill_missing_pipelines(plan: PlanDB) -> None:
+    """Deals written without a pipeline take their stage's (else the first pipeline)."""
+    with plan.atomic():
+        plan.execute(
+            "UPDATE opportunity AS o SET pipeline_id = COALESCE((SELECT s.pipeline_id FROM stage s"
+            f" WHERE s.id = o.stage_id), {_FIRST}) WHERE o.pipeline_id IS NULL"
+        )
+
+
+def imported_deal_stages(plan: PlanDB, source: str) -> list[tuple[int, str | None, int]]:
+    """(deal id, CRM id, stage id) of every deal that came from `source`."""
+    return [
+        (r[0], r[1], r[2])
+        for r in plan.query("SELECT id, external_id, stage_id FROM opportunity WHERE source = ?", [source])
+    ]
+
+
+def move_imported_deal(plan: PlanDB, deal_id: int, old: int, new: int, pipeline_id: int) -> None:
+    """Put a freshly imported deal into another pipeline's stage, its imported history with it."""
+    with plan.atomic():
+        plan.execute(
+            "UPDATE opportunity SET stage_id = ?, pipeline_id = ? WHERE id = ?", [new, pipeline_id, deal_id]
+        )
+        for table, column in (
+            ("opportunity", "last_open_stage_id"),
+            ("stage_history", "from_stage_id"),
+            ("stage_history", "to_stage_id"),
+            ("commitment", "stage_id"),
+        ):
+            key = "id" if table == "opportunity" else "opportunity_id"
+            plan.execute(
+                f"UPDATE {table} SET {column} = ? WHERE {key} = ? AND {column} = ?", [new, deal_id, old]
+            )
