@@ -321,6 +321,21 @@ class Diagnostic(NamedTuple):
     numbers: Mapping[str, float | int | str]
 
 
+def remaining_target(target: float | None, won: float) -> float | None:
+    """Target still to win: target - won, never below zero (None without a target)."""
+    return None if target is None else max(target - won, 0.0)
+
+
+def gap_to_target(target: float | None, won: float, commit: float) -> float | None:
+    """Target - (won + commit): what Best Case and Pipeline must bring (negative: ahead)."""
+    return None if target is None else target - won - commit
+
+
+def coverage_of(open_pipeline: float, remaining: float | None) -> float | None:
+    """Open pipeline / remaining target (None without a target, or with the target reached)."""
+    return None if remaining is None or remaining <= 0 else open_pipeline / remaining
+
+
 @dataclass(frozen=True, slots=True)
 class Forecast:
     """A quarter's forecast, as the view, the command line and the review pack show it."""
@@ -342,22 +357,17 @@ class Forecast:
     @property
     def remaining(self) -> float | None:
         """Target still to win: target - won, never below zero (None without a target)."""
-        return None if self.target is None else max(self.target - self.total.won.amount, 0.0)
+        return remaining_target(self.target, self.total.won.amount)
 
     @property
     def gap(self) -> float | None:
         """Target - (won + commit): what Best Case and Pipeline must bring (negative: ahead)."""
-        if self.target is None:
-            return None
-        return self.target - self.total.won.amount - self.total.commit.amount
+        return gap_to_target(self.target, self.total.won.amount, self.total.commit.amount)
 
     @property
     def coverage(self) -> float | None:
         """Open pipeline / remaining target (None without a target, or with the target reached)."""
-        remaining = self.remaining
-        if remaining is None or remaining <= 0:
-            return None
-        return self.total.open_pipeline / remaining
+        return coverage_of(self.total.open_pipeline, self.remaining)
 
 
 # Funnel balance: the thresholds of the diagnostics (decided here; the message shows the numbers).

@@ -25,7 +25,14 @@ from planner.exchange.review import (
     _Reader,
     load_bundle,
 )
-from planner.forecast import PlanFacts, compute, effective_category
+from planner.forecast import (
+    PlanFacts,
+    compute,
+    coverage_of,
+    effective_category,
+    gap_to_target,
+    remaining_target,
+)
 from planner.i18n import translate
 from planner.model import ForecastCategory, FunnelLevel, Stage
 from planner.storage.forecast_data import DealRow
@@ -143,18 +150,17 @@ class SellerRow:
     @property
     def remaining(self) -> float | None:
         """Target - won, never below zero (None without a target)."""
-        return None if self.target is None else max(self.target - self.won, 0.0)
+        return remaining_target(self.target, self.won)
 
     @property
     def gap(self) -> float | None:
         """Target - (won + commit), as the Forecast tab says it."""
-        return None if self.target is None else self.target - self.won - self.commit
+        return gap_to_target(self.target, self.won, self.commit)
 
     @property
     def coverage(self) -> float | None:
         """Open pipeline / remaining target (None without a target, or with it reached)."""
-        remaining = self.remaining
-        return None if remaining is None or remaining <= 0 else self.open_pipeline / remaining
+        return coverage_of(self.open_pipeline, self.remaining)
 
     @property
     def red_flags_on_committed(self) -> int:
@@ -204,12 +210,12 @@ class CombinedForecast:
     @property
     def gap(self) -> float | None:
         """Target - (won + commit) of the sellers with a target."""
-        return None if self.target is None else self.target - self.committed_won
+        return gap_to_target(self.target, self.committed_won, 0.0)
 
     @property
     def coverage(self) -> float | None:
         """Open pipeline / remaining target, of the sellers with a target."""
-        return None if self.target is None or self.remaining <= 0 else self.covered / self.remaining
+        return coverage_of(self.covered, None if self.target is None else self.remaining)
 
 
 @dataclass(frozen=True, slots=True)
