@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -130,6 +130,71 @@ class CurrencySums:
                 amount += total * rate
                 weighted += weighted_percent * rate / 100
         return Totals(self.count, amount, weighted, base_currency, apart)
+
+
+Money = tuple[float | None, str, int | None]  # amount, currency, probability % (None: the default)
+
+
+class SumsIndex:
+    """The sums of any part of a list of deals (what a filter lets through), in passes in C.
+
+    Per currency, two lists parallel to the deals: the amount and the amount x probability %
+    (0.0 where a deal has another currency or no amount). A part's sums are then `sum` over
+    the part's positions, in C, rather than one Python step per deal (a broad first letter at
+    100,000 deals: 28 ms before). The sums are those of `CurrencySums.of` over the same deals
+    (the same additions in the same order, plus zeros), except that every currency of the
+    list has its pair, 0.0 where the part has none of it: `totals()` leaves such a pair out,
+    as it does for deals that all left a column.
+    """
+
+    __slots__ = ("_columns", "_default", "_size")
+
+    def __init__(self, items: Sequence[Money], default_probability: int) -> None:
+        self._default = default = default_probability
+        self._size = len(items)
+        self._columns: dict[str, tuple[list[float], list[float]]] = {}
+        for currency in {c for value, c, _ in items if value is not None}:
+            amounts = [value if value is not None and c == currency else 0.0 for value, c, _ in items]
+            weighted = [
+                value * (default if p is None else p) if value is not None and c == currency else 0.0
+                for value, c, p in items
+            ]
+            self._columns[currency] = (amounts, weighted)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def insert(self, position: int, item: Money) -> None:
+        """A deal comes in at `position` (the same place as in the list it indexes)."""
+        value, currency, probability = item
+        if value is not None and currency not in self._columns:
+            self._columns[currency] = ([0.0] * self._size, [0.0] * self._size)
+        chance = self._default if probability is None else probability
+        for column_currency, (amounts, weighted) in self._columns.items():
+            if value is not None and column_currency == currency:
+                amounts.insert(position, value)
+                weighted.insert(position, value * chance)
+            else:
+                amounts.insert(position, 0.0)
+                weighted.insert(position, 0.0)
+        self._size += 1
+
+    def pop(self, position: int) -> None:
+        """The deal at `position` leaves."""
+        for amounts, weighted in self._columns.values():
+            del amounts[position], weighted[position]
+        self._size -= 1
+
+    def sums_at(self, positions: Sequence[int]) -> CurrencySums:
+        """CurrencySums of the deals at `positions` (ascending): a narrowed filter's few."""
+        found = CurrencySums()
+        found.count = len(positions)
+        for currency, (amounts, weighted) in self._columns.items():
+            found.sums[currency] = [
+                sum(map(amounts.__getitem__, positions), 0.0),
+                sum(map(weighted.__getitem__, positions), 0.0),
+            ]
+        return found
 
 
 def totals(

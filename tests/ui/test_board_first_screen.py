@@ -121,8 +121,8 @@ def test_the_filter_keys_are_folded_once_the_rest_is_read(qtbot: QtBot, demo_pla
     """Not on the seller's first keystroke, which waited for every card's key at 100,000 deals."""
     controller = first_screen(demo_plan)
     controller.load_rest()
-    assert all(model._keys is None for model in controller.models.values())
-    qtbot.waitUntil(lambda: all(model._keys is not None for model in controller.models.values()))
+    assert all(model._folded is None for model in controller.models.values())
+    qtbot.waitUntil(lambda: all(model._folded is not None for model in controller.models.values()))
     controller.set_filter("a")
     accounts, words = controller.accounts, controller.words
     for model in controller.models.values():

@@ -120,3 +120,26 @@ def test_column_sums_follow_every_filter_step(qtmodeltester: ModelTester) -> Non
     _assert_sums_match(model)
     assert model.sums.count == len(cards) + 1
     qtmodeltester.check(model)
+
+
+def test_a_key_that_leaves_the_same_cards_does_not_reset_the_column(qtmodeltester: ModelTester) -> None:
+    """'Kapp' -> 'Kappa' shows the same cards: the view keeps its rows (no reset, no repaint);
+    a key that changes them resets as before, and the shown cards are always the matching ones."""
+    cards = [_money_card(i, f"{('Alpha', 'Kappa')[i % 2]} {i}", "EUR", 100.0 * i, None) for i in range(1, 21)]
+    model = StageColumnModel(1, accounts=ACCOUNTS, default_probability=40)
+    model.set_cards(sorted(cards, key=lambda c: (c.order_key, c.id)))
+    qtmodeltester.check(model)
+    resets: list[str] = []
+    model.modelReset.connect(lambda: resets.append(model._filter))
+    for query, resets_now in (("k", True), ("kap", False), ("kappa", False), ("kappa 1", True), ("", True)):
+        before = len(resets)
+        model.set_filter(query)
+        assert (len(resets) > before) is resets_now, query
+        ordered = sorted(cards, key=lambda c: (c.order_key, c.id))
+        wanted = [c.id for c in ordered if query in f"{c.title}\n{ACCOUNTS[c.account_id or 0]}".casefold()]
+        assert [c.id for c in model.visible_cards] == wanted, query
+        _assert_sums_match(model)
+    model.set_filter("a")  # every card has an "a": the same cards as no filter, no reset
+    assert resets[-1] == ""
+    assert len(model.visible_cards) == len(cards)
+    qtmodeltester.check(model)

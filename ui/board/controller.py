@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -345,10 +345,20 @@ class BoardController(QObject):
         # every column, rather than one per column as each paints.
         self.prefetch_faces()
 
-    def prefetch_faces(self, per_column: int = FACE_BATCH) -> None:
-        """Make the faces of every column's top cards in one pass before the board paints: one
-        query and one rule-engine pass instead of one per column (10 ms less at start-up)."""
-        wanted = {stage_id: model.top_without_faces(per_column) for stage_id, model in self.models.items()}
+    def prefetch_faces(self, per_column: int = FACE_BATCH, rows: Mapping[int, range] | None = None) -> None:
+        """Make the faces of every column's top cards (or of the `rows` each column shows, by
+        stage id) in one pass before the board paints: one query and one rule-engine pass
+        instead of one per column and screen (10 ms less at start-up)."""
+        if rows is None:
+            wanted = {
+                stage_id: model.top_without_faces(per_column) for stage_id, model in self.models.items()
+            }
+        else:
+            wanted = {
+                stage_id: self.models[stage_id].without_faces(shown.start, shown.stop)
+                for stage_id, shown in rows.items()
+                if stage_id in self.models
+            }
         if not any(wanted.values()):
             return  # every top card has its face (a narrowing keystroke mostly keeps them)
         made = iter(self.faces([card for cards in wanted.values() for card in cards]))

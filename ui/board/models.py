@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, not_
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
@@ -16,7 +17,7 @@ from planner.board_order import BY_CLOSE_DATE, SortKey
 from planner.coaching import Verdict
 from planner.funnel import FunnelStatus
 from planner.model import Card
-from planner.money import CurrencySums
+from planner.money import CurrencySums, SumsIndex
 from planner.next_step import NextStep
 from planner.stages import probability
 from ui.plain import plain_tooltip
@@ -51,6 +52,33 @@ FACE_BATCH = 8
 # Asked to move a dropped card to this column's stage; True when the move was made.
 DropHandler = Callable[[int, int], bool]
 _money = attrgetter("amount", "currency", "probability_override")
+
+
+class _Folded:
+    """What a filter keystroke reads of every card of a column, parallel to them: each card's
+    folded title, account, product and people, and its money (planner.money.SumsIndex)."""
+
+    __slots__ = ("keys", "money")
+
+    def __init__(self, keys: list[str], money: SumsIndex) -> None:
+        self.keys = keys
+        self.money = money
+
+    def insert(self, position: int, key: str, card: Card) -> None:
+        self.keys.insert(position, key)
+        self.money.insert(position, _money(card))
+
+    def pop(self, position: int) -> None:
+        del self.keys[position]
+        self.money.pop(position)
+
+
+class _Shown(NamedTuple):
+    """What a filter let through, for the next, longer query to narrow: the shown cards' keys
+    and their positions among every card of the column (where their money is, in _Folded)."""
+
+    keys: Sequence[str]
+    positions: Sequence[int]
 
 
 class StageColumnModel(QAbstractListModel):
@@ -90,9 +118,10 @@ class StageColumnModel(QAbstractListModel):
         # Asked to place a card dropped within its own column before another (None: at the end).
         self.place_handler: Callable[[int, int | None], bool] | None = None
         self._all: list[Card] = []
-        self._keys: list[str] | None = None  # built on the first filter keystroke
+        self._folded: _Folded | None = None  # built on the first filter keystroke
         self._visible: list[Card] = []
-        self._visible_keys: list[str] | None = None
+        # Kept while a filter narrows; any card coming or going drops it (the positions move).
+        self._shown: _Shown | None = None
         self._filter = ""
         # Faces are built when a card is first painted, not for every card at load.
         self._faces: dict[int, CardFace] = {}
@@ -211,7 +240,11 @@ class StageColumnModel(QAbstractListModel):
 
     def top_without_faces(self, count: int) -> list[Card]:
         """The first `count` visible cards whose faces are not made yet (painting's next ask)."""
-        return [c for c in self._visible[:count] if c.id not in self._faces]
+        return self.without_faces(0, count)
+
+    def without_faces(self, start: int, stop: int) -> list[Card]:
+        """The visible cards of rows start..stop-1 whose faces are not made yet."""
+        return [c for c in self._visible[max(start, 0) : stop] if c.id not in self._faces]
 
     def keep_faces(self, faces: Sequence[CardFace]) -> None:
         """Faces made for this column elsewhere (BoardController.prefetch_faces)."""
@@ -226,8 +259,8 @@ class StageColumnModel(QAbstractListModel):
     def refresh_faces(self) -> None:
         """Forget cached faces and filter keys (a new day, renamed accounts, new stage rules)."""
         self._faces.clear()
-        self._keys = None
-        self._visible_keys = None
+        self._folded = None
+        self._shown = None
         if self._visible:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, 0))
 
@@ -265,8 +298,8 @@ class StageColumnModel(QAbstractListModel):
         self._faces.clear()
         self._all = cards
         self._by_id = None
-        self._keys = None
-        self._visible_keys = None
+        self._folded = None
+        self._shown = None
         self._filter = ""
         self._visible = list(cards)
         self._pending = total - len(cards)
@@ -280,12 +313,10 @@ class StageColumnModel(QAbstractListModel):
         self.beginResetModel()
         self.order = key
         self._all.sort(key=key)
-        self._keys = None
-        self._visible_keys = None
+        self._folded = None
+        self._shown = None
         if self._filter:
-            self.prepare_filter()
-            assert self._keys is not None
-            self._narrow(self._filter, self._all, self._keys, self._all_sums)
+            self._visible, self._shown, self.sums = self._from_all(self._filter)
         else:
             self._visible = list(self._all)
         self.endResetModel()
@@ -299,32 +330,32 @@ class StageColumnModel(QAbstractListModel):
         self._faces.clear()
         self._all = cards
         self._by_id = None
-        self._keys = None
-        self._visible_keys = None
+        self._folded = None
+        self._shown = None
         self._all_sums = CurrencySums.of(map(_money, self._all), self.default_probability)
         if self._filter:
-            self.prepare_filter()
-            assert self._keys is not None
-            self._narrow(self._filter, self._all, self._keys, self._all_sums)
+            self._visible, self._shown, self.sums = self._from_all(self._filter)
         else:
             self._visible = list(self._all)
             self.sums = self._all_sums.copy()
         self.endResetModel()
 
     def prepare_filter(self) -> None:
-        """Fold every card's title, account, product and people once: keystrokes only compare strings."""
+        """Fold every card's title, account, product and people once: keystrokes only compare
+        strings, and add up what they let through without a Python step per card."""
         self._need_all()
-        if self._keys is None:
+        if self._folded is None:
             names, words = self._accounts, self._words
-            self._keys = [
+            keys = [
                 f"{c.title}\n{names.get(c.account_id or 0, '')}\n{words.get(c.id, '')}".casefold()
                 for c in self._all
             ]
+            self._folded = _Folded(keys, SumsIndex(list(map(_money, self._all)), self.default_probability))
 
     def forget_keys(self) -> None:
         """Fold the filter keys again when next needed (the products or people were read)."""
-        self._keys = None
-        self._visible_keys = None
+        self._folded = None
+        self._shown = None
 
     def set_filter(self, text: str) -> None:
         """Show only cards whose title, account, product or people contain `text` (any case)."""
@@ -332,36 +363,62 @@ class StageColumnModel(QAbstractListModel):
         if needle == self._filter:
             return
         self._need_all()
-        self.beginResetModel()
-        if self._filter and needle.startswith(self._filter) and self._visible_keys is not None:
-            # Narrowing: a longer query can only match a subset of the current result.
-            self._narrow(needle, self._visible, self._visible_keys, self.sums)
+        narrowing = bool(self._filter) and needle.startswith(self._filter) and self._shown is not None
+        if narrowing:
+            # A longer query can only match a subset of the current result.
+            assert self._folded is not None  # a shown part is dropped with the keys it came from
+            assert self._shown is not None
+            visible, shown, sums = self._narrow(
+                needle, self._visible, self._shown, self._folded.money, self.sums
+            )
         elif needle:
             self.prepare_filter()
-            assert self._keys is not None
-            self._narrow(needle, self._all, self._keys, self._all_sums)
+            assert self._folded is not None
+            everything = _Shown(self._folded.keys, range(len(self._all)))
+            visible, shown, sums = self._narrow(
+                needle, self._all, everything, self._folded.money, self._all_sums
+            )
         else:
-            self._visible = list(self._all)
-            self.sums = self._all_sums.copy()
             # Keys of the visible rows are kept only while a filter narrows them: left over from
             # the last filter they would no longer line up with the rows (a move then removed
             # the wrong key, or raised).
-            self._visible_keys = None
+            visible, shown, sums = list(self._all), None, self._all_sums.copy()
         self._filter = needle
+        self._shown = shown
+        self.sums = sums
+        if len(visible) == len(self._visible) and (
+            narrowing or all(map(operator.is_, visible, self._visible))
+        ):
+            # The same cards as before (a letter more of a word that already matched): the
+            # views keep their rows, scroll position and pictures; nothing repaints.
+            return
+        self.beginResetModel()
+        self._visible = visible
         self.endResetModel()
 
-    def _narrow(self, needle: str, cards: list[Card], keys: list[str], sums: CurrencySums) -> None:
-        """Show the `cards` (folded `keys`, totals `sums`) whose key contains `needle`."""
-        # One pass of `in` over the keys; compress() then picks cards and keys in C.
-        hits = [needle in key for key in keys]
-        self._visible = list(compress(cards, hits))
-        self._visible_keys = list(compress(keys, hits))
-        if 2 * len(self._visible) <= len(cards):
-            self.sums = CurrencySums.of(map(_money, self._visible), self.default_probability)
+    def _from_all(self, needle: str) -> tuple[list[Card], _Shown, CurrencySums]:
+        """`_narrow` of every card of the column."""
+        self.prepare_filter()
+        assert self._folded is not None
+        everything = _Shown(self._folded.keys, range(len(self._all)))
+        return self._narrow(needle, self._all, everything, self._folded.money, self._all_sums)
+
+    @staticmethod
+    def _narrow(
+        needle: str, cards: list[Card], before: _Shown, money: SumsIndex, sums: CurrencySums
+    ) -> tuple[list[Card], _Shown, CurrencySums]:
+        """The `cards` (their keys and positions `before`) whose key contains `needle`, what a
+        longer query narrows next, and their sums: afresh when at most half stay, else `sums`
+        (of every card in `cards`) less the few left out."""
+        # One pass of `in` over the keys; compress() then picks cards, keys and positions in C.
+        hits = [needle in key for key in before.keys]
+        positions = list(compress(before.positions, hits))
+        shown = _Shown(list(compress(before.keys, hits)), positions)
+        if 2 * len(positions) <= len(hits):
+            found = money.sums_at(positions)
         else:
-            # Most cards stay: their sums are the old ones less the few left out.
-            left_out = compress(cards, map(not_, hits))
-            self.sums = sums.minus(CurrencySums.of(map(_money, left_out), self.default_probability))
+            found = sums.minus(money.sums_at(list(compress(before.positions, map(not_, hits)))))
+        return list(compress(cards, hits)), shown, found
 
     def _count(self, card: Card, sign: int, sums: CurrencySums | None = None) -> None:
         chance = probability(card.probability_override, self.default_probability)
@@ -403,16 +460,15 @@ class StageColumnModel(QAbstractListModel):
         self._index()[card.id] = card
         self._count(card, 1, self._all_sums)
         key = self._key(card)
-        if self._keys is not None:
-            self._keys.insert(position, key)
+        if self._folded is not None:
+            self._folded.insert(position, key, card)
+        self._shown = None  # its positions moved
         if self._filter and self._filter not in key:
             return
         row = bisect.bisect(self._visible, self.order(card), key=self.order)
         self.beginInsertRows(QModelIndex(), row, row)
         self._visible.insert(row, card)
         self._count(card, 1)
-        if self._visible_keys is not None:
-            self._visible_keys.insert(row, key)
         self.endInsertRows()
 
     def remove(self, opportunity_id: int) -> None:
@@ -425,14 +481,13 @@ class StageColumnModel(QAbstractListModel):
             return
         del self._all[position]
         self._count(card, -1, self._all_sums)
-        if self._keys is not None:
-            del self._keys[position]
+        if self._folded is not None:
+            self._folded.pop(position)
+        self._shown = None  # its positions moved
         self._faces.pop(opportunity_id, None)
         row = self._position(self._visible, card)
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
             self._count(self._visible[row], -1)
             del self._visible[row]
-            if self._visible_keys is not None:
-                del self._visible_keys[row]
             self.endRemoveRows()

@@ -295,6 +295,22 @@ class BoardWidget(QScrollArea):
     def _on_controller_change_finished(self) -> None:
         self._holding = False
         self._show_selection()
+        # The faces of the cards each column now shows, in one batch: after a filter key the
+        # selected card's column has scrolled to it, far from the top rows the controller reads.
+        self.controller.prefetch_faces(rows=self._shown_rows())
+
+    def _shown_rows(self) -> dict[int, range]:
+        """The rows each column's view shows now (and the one a scroll would cut in half)."""
+        shown: dict[int, range] = {}
+        for stage_id, column in self.columns.items():
+            view = column.view
+            count = column.proxy.rowCount()
+            if not count:
+                continue
+            start = max(view.rowAt(0), 0)
+            height = max(view.verticalHeader().defaultSectionSize(), 1)
+            shown[stage_id] = range(start, min(start + view.viewport().height() // height + 2, count))
+        return shown
 
     @Slot()
     def _on_controller_stages_reset(self) -> None:
