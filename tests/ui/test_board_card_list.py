@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
+from planner import operations as ops
+from planner.model import OpportunityDraft
+from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB
 from tests.ui import window_driver as drive
 from ui.board.delegate import MARGIN
+from ui.board.models import ID_ROLE
 from ui.main_window import MainWindow
 
 
@@ -54,3 +59,56 @@ def test_home_and_end_go_to_the_first_and_last_card(window: MainWindow) -> None:
     assert view.currentIndex().row() == 0
     QTest.keyClick(view, Qt.Key.Key_Down)
     assert view.currentIndex().row() == 1
+
+
+def _pixels(view: QAbstractItemView) -> QImage:
+    view.viewport().update()
+    drive.settle()
+    return view.viewport().grab().toImage()
+
+
+def test_kept_card_pictures_look_exactly_like_cards_drawn_afresh(window: MainWindow) -> None:
+    """Cards painted once are copied from a picture next time (ui/board/delegate.py): the
+    picture must be the card, pixel for pixel, whatever state it was drawn in."""
+    view = fullest_view(window)
+    drive.click_row(view, view.model().index(1, 0))  # one selected, focused card among plain ones
+    delegate = window.board.delegate
+    drawn = _pixels(view)
+    assert delegate._pictures, "the cards on screen were kept as pictures"
+    copied = _pixels(view)  # every card now comes from its picture
+    delegate.pictures = 0  # no pictures: every card drawn again
+    delegate._pictures.clear()
+    fresh = _pixels(view)
+    assert copied == drawn
+    assert copied == fresh
+
+
+def test_a_changed_card_is_drawn_anew_not_copied(window: MainWindow) -> None:
+    view = fullest_view(window)
+    index = view.model().index(0, 0)
+    deal = int(index.data(ID_ROLE))
+    before = _pixels(view)
+    opportunity = opportunity_repo.get_opportunity(window.plan, deal)
+    assert opportunity is not None
+    draft = OpportunityDraft(
+        "Renamed while on screen",
+        opportunity.account_id,
+        opportunity.stage_id,
+        amount=opportunity.amount,
+        currency=opportunity.currency,
+        close_date=opportunity.close_date,
+    )
+    # As the deal editor saves it, told to every view through the edit session.
+    window.session.apply_change(
+        ops.update_opportunity(window.plan, deal, draft, window.session.clock.today())
+    )
+    after = _pixels(view)
+    assert after != before
+    window.board.delegate.pictures = 0
+    window.board.delegate._pictures.clear()
+    assert _pixels(view) == after  # what was painted is the renamed card, as drawn afresh
+    # The board's text says so too (the card's accessible sentence).
+    row = window.controller.models[opportunity.stage_id].row_of(deal)
+    assert "Renamed while on screen" in str(
+        view.model().index(row, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    )

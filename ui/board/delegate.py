@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -54,6 +55,11 @@ FLAGS = QColor("#922b21")
 CHALLENGED = QColor("#1f4e8c")
 AGREED = QColor("#1e6b43")
 MORE = QColor("#4d5656")  # the chip standing for the badges a narrow card has no room for
+# The cards painted last are kept as pictures, this many (about 90 KB each on a 1x screen): a
+# move or a filter key repaints every card below the change, most of them unchanged, and
+# copying a picture costs a tenth of drawing the card's text again (docs/architecture.md,
+# "The board").
+CARD_PICTURES = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +220,9 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)  # type: ignore[arg-type]
         self._painted = False
         self.today = dt.date.today()
+        # Card id -> (face, look, picture) of the cards painted last (CARD_PICTURES); 0 turns it off.
+        self.pictures = CARD_PICTURES
+        self._pictures: OrderedDict[int, tuple[CardFace, tuple[object, ...], QPixmap]] = OrderedDict()
         self.line_height = 17
         self.card_height = 2 * MARGIN + 2 * PADDING + LINES * self.line_height
 
@@ -236,6 +245,49 @@ class CardDelegate(QStyledItemDelegate):
         face: CardFace | None = index.data(FACE_ROLE)
         if face is None:
             return
+        rect: QRect = option.rect
+        state = option.state
+        ratio = painter.device().devicePixelRatioF()
+        # Everything the picture depends on besides the face itself: a new face (the card, its
+        # account or its badges changed) is a new object, so the face is compared by identity.
+        look = (
+            rect.width(),
+            rect.height(),
+            bool(state & QStyle.StateFlag.State_Selected),
+            bool(state & QStyle.StateFlag.State_HasFocus),
+            option.palette.cacheKey(),
+            option.font.key(),
+            self.line_height,
+            ratio,
+            self.today,
+        )
+        kept = self._pictures.get(face.card.id)
+        if kept is not None and kept[0] is face and kept[1] == look:
+            self._pictures.move_to_end(face.card.id)
+            painter.drawPixmap(rect.topLeft(), kept[2])
+            return
+        if self.pictures <= 0:
+            self._draw(painter, option, face)
+            return
+        picture = QPixmap(round(rect.width() * ratio), round(rect.height() * ratio))
+        picture.setDevicePixelRatio(ratio)
+        # On the list's own background (its Base colour, as the view fills it): the picture is
+        # then the card pixel for pixel, text smoothing included, and copies without blending.
+        picture.fill(option.palette.color(QPalette.ColorRole.Base))
+        at_origin = QStyleOptionViewItem(option)
+        at_origin.rect = QRect(0, 0, rect.width(), rect.height())
+        drawing = QPainter(picture)
+        try:
+            self._draw(drawing, at_origin, face)
+        finally:
+            drawing.end()
+        painter.drawPixmap(rect.topLeft(), picture)
+        self._pictures[face.card.id] = (face, look, picture)
+        if len(self._pictures) > self.pictures:
+            self._pictures.popitem(last=False)
+
+    def _draw(self, painter: QPainter, option: QStyleOptionViewItem, face: CardFace) -> None:
+        """Draw the card in `option.rect`."""
         card = face.card
         status = face.status
         palette = option.palette
