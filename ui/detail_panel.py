@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from planner import coaching
@@ -18,7 +19,7 @@ from planner.funnel import (
 )
 from planner.i18n import QT_TRANSLATE_NOOP
 from planner.limits import MAX_NOTE
-from planner.model import Commitment, Stage
+from planner.model import Commitment, Opportunity, Stage
 from planner.next_step import next_step
 from planner.reasons import shown_reason
 from planner.stages import probability
@@ -132,6 +133,7 @@ class DetailPanel(QScrollArea):
         self.status_of = status_of
         self.today = today  # the window's clock
         self.opportunity_id = 0
+        self._stale = False  # the deal changed while the panel was out of view
         self.setWidgetResizable(True)
         self.setAccessibleName(translate("DetailPanel", "Deal details"))
         self.setAccessibleDescription(
@@ -200,9 +202,32 @@ class DetailPanel(QScrollArea):
         return status_words(status, close, today)
 
     def show_opportunity(self, opportunity_id: int) -> None:
-        """Load and show a deal (0, or a deal that no longer exists, clears the panel)."""
+        """Load and show a deal (0, or a deal that no longer exists, clears the panel).
+
+        Behind the Blue Sheet's tab the panel only notes which deal it shows and fills itself
+        when it comes into view (`catch_up`): reading and laying out a deal nobody sees took
+        3 ms of every move and edit of the selected deal."""
         opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id) if opportunity_id else None
         self.opportunity_id = opportunity.id if opportunity else 0
+        # A dock behind another's tab stays "visible", moved out of the window: nothing of it
+        # is on screen then.
+        self._stale = not self.isVisible() or self.visibleRegion().isEmpty()
+        if self._stale:
+            return
+        self._fill(opportunity)
+
+    def catch_up(self, in_view: bool = True) -> None:
+        """The panel came into view (its dock's tab chosen, the dock shown): show the deal now."""
+        if in_view and self._stale:
+            self._stale = False
+            shown = self.opportunity_id
+            self._fill(opportunity_repo.get_opportunity(self.plan, shown) if shown else None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.catch_up()
+        super().showEvent(event)
+
+    def _fill(self, opportunity: Opportunity | None) -> None:
         visible = opportunity is not None
         self.placeholder.setVisible(not visible)
         for widget in (

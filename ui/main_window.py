@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self._blue_sheet: BlueSheetPanel | None = None
         hint = blue_sheet_hint(self)
         self.blue_sheet_dock = add_dock(self, translate("MainWindow", "Blue Sheet"), "blue-sheet-dock", hint)
+        self.details_dock.visibilityChanged.connect(self.details.catch_up)  # its tab chosen
         self.tabifyDockWidget(self.details_dock, self.blue_sheet_dock)
         self.blue_sheet_dock.raise_()
         self.accounts_dock = add_dock(

@@ -16,6 +16,7 @@ from planner.model import FunnelLevel
 from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB
 from tests.planner.test_operations import dump
+from tests.ui import window_driver as drive
 from ui.board.models import MIME_TYPE
 from ui.dialogs.move_dialog import MoveDialog
 from ui.main_window import MainWindow
@@ -211,6 +212,7 @@ def test_snooze_hides_the_stale_badge_and_undo_returns_it(window: MainWindow) ->
     assert status.stale_days is None
     assert status.snoozed
     window.board.select(stale.id)
+    drive.click_dock_tab(window, window.details_dock)
     assert "Budget round in January" in window.details.values["Snoozed"].text()
     window.undo_stack.undo()
     assert dump(window.plan) == before
@@ -350,5 +352,6 @@ def test_a_move_between_open_stages_keeps_the_won_cycle(
     assert details == [card.id, card.id]
     assert sheets == [card.id]
     assert cycles == []
+    drive.click_dock_tab(window, window.details_dock)
     assert target.name in window.details.values["Stage"].text()
     assert target.name in window.blue_sheet.summary.text()

@@ -161,6 +161,7 @@ def test_coaching_comes_back_as_work_and_the_next_pack_shows_it_answered(
     assert chips[0].reason == f"Dana <Manager>: Challenged ({REASON})"
     click_card(seller, DEAL)
     qtbot.waitUntil(lambda: seller.details.opportunity_id == DEAL, timeout=2000)
+    drive.click_dock_tab(seller, seller.details_dock)
     details = seller.details.coaching
     assert details.textFormat() == Qt.TextFormat.PlainText
     assert f"Verdict: Challenged ({REASON})" in details.text()

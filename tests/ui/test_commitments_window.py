@@ -163,6 +163,7 @@ def test_a_commitment_from_the_card_menu_ends_stale_everywhere_and_undo_takes_it
     assert f"last customer commitment: {wanted}, {fmt.date(TODAY)}" in sentence
     assert index.data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(sentence)  # shown as text
     # Deal details list it; the Blue Sheet's checklist shows it met today.
+    drive.click_dock_tab(window, window.details_dock)
     assert f"{fmt.date(TODAY)}: {wanted} ({stage.name}), Maria <b>Keller</b>: Her mail of Tuesday" in (
         window.details.commitments.text()
     )
@@ -216,6 +217,7 @@ def test_a_skip_ahead_drag_is_premature_and_names_what_was_never_recorded(
     reason = f"Premature: never recorded: {missing}"
     premature = [b for b in badges(face(window, deal_id)) if b.text == "Premature"]
     assert [b.reason for b in premature] == [reason]
+    drive.click_dock_tab(window, window.details_dock)
     assert reason in window.details.values["Warnings"].text()
     flags = red_flags.evaluate_plan(window.plan, TODAY, [deal_id])[deal_id]
     assert [f.reason for f in flags if f.rule == red_flags.PREMATURE] == [reason]

@@ -25,6 +25,7 @@ from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDamagedError, PlanDB
 from tests.conftest import TODAY
 from tests.planner.plan_files import damage_table, make_many
+from tests.ui import window_driver as drive
 from ui import app as app_module
 from ui.i18n import english_locale, install_language
 from ui.main_window import MainWindow
@@ -127,6 +128,7 @@ def test_a_reopen_from_the_german_window_is_stored_in_english_and_shown_in_germa
 ) -> None:
     window = MainWindow(demo_plan)
     qtbot.addWidget(window)
+    window.show()
     try:
         stage = window.controller.columns[1]
         deal = window.controller.models[stage.id].visible_cards[0].id
@@ -139,6 +141,7 @@ def test_a_reopen_from_the_german_window_is_stored_in_english_and_shown_in_germa
         assert history[-1].reason == "Reopened"
         assert history[0].reason == "Created"
         window._on_board_opportunity_selected(deal)
+        drive.click_dock_tab(window, window.details_dock)
         shown = window.details.history.text()
         assert "; Angelegt" in shown
         assert "; Wieder geöffnet" in shown

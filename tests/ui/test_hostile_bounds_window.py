@@ -25,7 +25,16 @@ from planner.storage import settings as settings_repo
 from planner.storage.db import PlanDB
 from tests.conftest import TODAY
 from tests.hostile import bounds
-from tests.ui.window_driver import Answer, Modals, answer_message_box, click, click_row, reveal, settle
+from tests.ui.window_driver import (
+    Answer,
+    Modals,
+    answer_message_box,
+    click,
+    click_dock_tab,
+    click_row,
+    reveal,
+    settle,
+)
 from ui.app_settings import AppSettings
 from ui.main_window import MainWindow
 from ui.windows import ReviewWindow, open_review_window
@@ -158,12 +167,15 @@ def test_the_seller_hides_a_managers_note_and_undo_shows_it_again(window: MainWi
     assert plan.query("SELECT hidden, body FROM note WHERE id = ?", [note_id]) == [
         (1, "Call me before every meeting.")
     ]
+    click_dock_tab(window, window.details_dock)
     assert "Call me" not in window.details.coaching.text()
+    assert "None yet." in window.details.coaching.text()
     assert window.undo_stack.undoText().startswith("Hide coaching note on ")
     window.activateWindow()
     QTest.keyClick(window.board, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: _coaching_row(window, deal_id, "Call me") >= 0, timeout=2000)
     assert plan.query("SELECT hidden FROM note WHERE id = ?", [note_id]) == [(0,)]
+    click_dock_tab(window, window.details_dock)
     assert "Call me before every meeting." in window.details.coaching.text()
 
 
@@ -173,7 +185,8 @@ def test_a_coaching_note_imported_before_the_limit_is_shown_in_part(window: Main
         window.plan, Note(0, "M" * 2_000_000, opportunity_id=deal_id, private=False, author="manager")
     )
     assert window.board.select(deal_id)
-    assert len(window.details.coaching.text()) < MAX_NOTE + 100
+    click_dock_tab(window, window.details_dock)
+    assert MAX_NOTE < len(window.details.coaching.text()) < MAX_NOTE + 100
     window.blue_sheet_dock.raise_()
     section = window.blue_sheet.note_section
     reveal(section.list)

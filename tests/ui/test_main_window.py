@@ -80,6 +80,7 @@ def test_create_puts_the_card_in_its_column_and_changes_totals(
     assert _header(window, stage.id) != before_header
     assert _header(window, stage.id).startswith(f"{before_count + 1} deals")
     assert window.board.selected_id() == new_id
+    drive.click_dock_tab(window, window.details_dock)
     assert window.details.values["Title"].text() == "Brand new deal"
     qtmodeltester.check(model)
     window.undo_stack.undo()

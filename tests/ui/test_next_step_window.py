@@ -116,6 +116,7 @@ def _all_show(window: MainWindow, deal: Deal, text: str) -> None:
     # An edit re-inserts the card into its column, and the board may then select a neighbour
     # (it did before this change too): click the deal again, as a seller would, then read.
     _click_card(window, deal)
+    drive.click_dock_tab(window, window.details_dock)
     shown = _shown(window, deal)
     assert shown == dict.fromkeys(shown, text)
 

@@ -167,7 +167,10 @@ def test_the_manager_writes_notes_the_seller_imports_once(
     assert change.opportunities == frozenset({deal_id})
     assert "Added 2 coaching notes" in told[-1]
     seller.session.apply_change(change)
-    seller.details.show_opportunity(deal_id)
+    seller.show()
+    seller.board.select(deal_id)
+    drive.click_dock_tab(seller, seller.details_dock)  # the seller reads the deal's details
+    assert seller.details.opportunity_id == deal_id
     assert "Get the economic buyer meeting first." in seller.details.coaching.text()
     with drive.Modals().expecting(read_box(told)):
         again = run_import_review_notes(seller, demo_plan)

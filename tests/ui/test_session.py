@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from planner.clock import FixedClock
 from planner.model import OpportunityDraft
 from planner.storage.db import PlanDB
+from tests.ui import window_driver as drive
 from ui.board.delegate import CardDelegate
 from ui.main_window import MainWindow
 
@@ -94,6 +95,7 @@ def _card_lines(window: MainWindow, painted: list[str], deal_id: int) -> list[st
     assert stage_id is not None
     view = window.board.column_for(stage_id).view
     painted.clear()
+    window.board.delegate._pictures.clear()  # drawn afresh, not copied from a kept picture
     view.viewport().grab()  # paints the cards now
     return list(painted)
 
@@ -106,6 +108,7 @@ def test_a_window_left_open_past_midnight_counts_days_in_stage_to_the_new_day(
     assert deal_id is not None
     window.board.select(deal_id)
     assert "0 days in stage" in _card_lines(window, painted, deal_id)
+    drive.click_dock_tab(window, window.details_dock)
     assert window.details.values["In stage since"].text().endswith("(0 days)")
 
     clock.set(EVENING + dt.timedelta(seconds=1))  # 00:00:00.5 the next day; nothing is clicked

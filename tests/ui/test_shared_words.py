@@ -14,6 +14,7 @@ from planner.exchange.pack import PackOptions, PackScope, build_pack
 from planner.funnel import premature_reason
 from planner.storage.db import PlanDB
 from tests.conftest import TODAY
+from tests.ui import window_driver as drive
 from ui import format as fmt
 from ui.board.delegate import badges
 from ui.main_window import MainWindow
@@ -59,6 +60,7 @@ def test_a_premature_deal_reads_alike_on_the_card_in_the_details_and_in_the_pack
     qtbot.waitUntil(lambda: window.details.opportunity_id == card.id)
     sentence = premature_reason(deal.missing_commitments)
     assert chip.reason == sentence
+    drive.click_dock_tab(window, window.details_dock)
     assert sentence in window.details.values["Warnings"].text().splitlines()
     assert sentence in deal.warnings
     # The details give the probability the pack weights the deal with.

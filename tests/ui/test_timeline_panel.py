@@ -22,6 +22,7 @@ def test_the_timeline_shows_hostile_words_as_text(qtbot: QtBot, demo_plan: PlanD
         opportunity_repo.add_amount_change(demo_plan, deal.id, (deal.amount, deal.currency), (1234.0, "EUR"))
     panel = DetailPanel(demo_plan)
     qtbot.addWidget(panel)
+    panel.show()  # a panel out of view fills itself when it comes into view
     panel.show_opportunity(deal.id)
     assert panel.timeline.isVisibleTo(panel)
     assert panel.timeline.textFormat() == Qt.TextFormat.PlainText

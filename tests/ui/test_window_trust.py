@@ -238,6 +238,7 @@ def test_the_archive_selects_opens_and_sorts(window: MainWindow) -> None:
         deal_id = window.archive.selected_id()
         assert deal_id
         assert docks(window) == (deal_id, deal_id)
+        drive.click_dock_tab(window, window.details_dock)
         assert window.details.values["Title"].text() == model.index(row, 0).data()
     # Double-click opens its editor.
     titles: list[str] = []

@@ -22,15 +22,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QLabel,
     QLineEdit,
     QListView,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
     QStyle,
     QStyleOptionButton,
+    QTabBar,
     QTabWidget,
     QWidget,
 )
@@ -295,6 +298,26 @@ def click_section(tabs: QTabWidget, index: int) -> None:
             click(candidate)
             return
     raise AssertionError(f"no tab or section button for {wanted!r}")
+
+
+def click_dock_tab(window: QMainWindow, dock: QDockWidget) -> None:
+    """Bring a dock that shares its place with others to the front: a click on its tab."""
+    shown = dock.widget()
+    if shown is not None and shown.isVisible() and not shown.visibleRegion().isEmpty():
+        return  # in front already (one behind another's tab is moved out of the window)
+    title = dock.windowTitle()
+    for bar in window.findChildren(QTabBar):
+        if bar.parent() is not window or not bar.isVisible():
+            continue
+        for index in range(bar.count()):
+            if bar.tabText(index) == title:
+                click(bar, bar.tabRect(index).center())
+                settle()
+                assert shown is not None
+                assert not shown.visibleRegion().isEmpty(), f"{title!r} did not come to the front"
+                return
+    bars = [(b.isVisible(), [b.tabText(i) for i in range(b.count())]) for b in window.findChildren(QTabBar)]
+    raise AssertionError(f"no tab for the {title!r} dock among {bars}")
 
 
 def click_tab(tabs: QTabWidget, index: int) -> None:

@@ -115,6 +115,7 @@ ACTIONS: dict[str, tuple[int, int]] = {
     "close_with_reason": (2, 3),
     "reopen_from_archive": (2, 1),
     "switch_tab": (3, 1),
+    "show_dock": (3, 1),
     "new_deal": (2, 2),
     "delete_deal": (1, 1),
     "record_commitment": (3, 2),
@@ -658,6 +659,12 @@ class Walk:
         tabs = self.window.tabs
         drive.click_tab(tabs, k % tabs.count())
 
+    def do_show_dock(self, k: int) -> None:
+        """Click the Deal details or the Blue Sheet tab of the docks (behind the other tab, Deal
+        details catch up with the deal when shown)."""
+        dock = self.window.details_dock if k % 2 else self.window.blue_sheet_dock
+        drive.click_dock_tab(self.window, dock)
+
     def do_new_deal(self, k: int, amount: int) -> None:
         self.to_board()
 
@@ -1115,7 +1122,7 @@ class Walk:
             return f"Deal details show deal {details}, the Blue Sheet deal {sheet}"
         if self.on_board() and selected and selected[0] != details:
             return f"card {selected[0]} is selected, the docks show deal {details}"
-        if details:
+        if details and self._details_in_view():
             deal = opportunity_repo.get_opportunity(self.plan, details)
             shown = self.window.details.values["Title"].text()
             if deal is None or shown != deal.title:
@@ -1195,11 +1202,16 @@ class Walk:
             return f"the People tab lists {view.duplicates.count()} likely duplicates, the plan has {groups}"
         return None
 
+    def _details_in_view(self) -> bool:
+        """Deal details are on screen (behind the Blue Sheet's tab they show nothing)."""
+        details = self.window.details
+        return details.isVisible() and not details.visibleRegion().isEmpty()
+
     def check_timeline(self) -> str | None:
         """Deal details' Timeline is the deal's timeline; after an amount edit its last amount
         entry names the deal's amount."""
         deal_id = self.window.details.opportunity_id
-        if not deal_id:
+        if not deal_id or not self._details_in_view():
             return None
         entries = load_timeline(self.plan, deal_id, date_text=fmt.date, money_text=fmt.amount)
         shown = self.window.details.timeline.text().split("\n")

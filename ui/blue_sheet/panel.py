@@ -216,6 +216,7 @@ class BlueSheetPanel(QWidget):
         self._today = session.clock.today
         self.opportunity_id = 0
         self.data: SheetData | None = None
+        self._shown_day: dt.date | None = None  # the day self.data was read for
         self.scene: QGraphicsScene | None = None
         self._editable = True
         self._syncing = False  # the table and the map selecting each other
@@ -321,7 +322,7 @@ class BlueSheetPanel(QWidget):
     def _on_session_changed(self, change: Change, _initiator: object) -> None:
         shown = self.opportunity_id
         if shown and (shown in change.opportunities or shown in change.removed_opportunities):
-            self.refresh()
+            self.refresh(whole=False)
 
     @Slot(str)
     def _on_session_read_only_set(self, _reason: str) -> None:
@@ -334,10 +335,22 @@ class BlueSheetPanel(QWidget):
         self.opportunity_id = opportunity_id
         self.refresh()
 
-    def refresh(self) -> None:
-        """Read the shown deal again and re-run the rules (after any edit, undo or redo touching it)."""
-        data = load_sheet(self.plan, self.opportunity_id, self._today()) if self.opportunity_id else None
+    def refresh(self, *, whole: bool = True) -> None:
+        """Read the shown deal again and re-run the rules (after any edit, undo or redo touching it).
+
+        Not `whole`: sections whose records read the same as before keep what they show (a
+        change the session reported; a refused edit reloads the whole sheet, so that whatever
+        the seller typed goes back to what the plan holds)."""
+        today = self._today()
+        data = load_sheet(self.plan, self.opportunity_id, today) if self.opportunity_id else None
+        # The same deal on the same day: sections whose records are as they were keep their
+        # rows, their selection and their map (a move or a typed value changes a few of them;
+        # reloading all of them made each move repaint the whole dock).
+        before = self.data if not whole and self._shown_day == today else None
+        if before is not None and (data is None or before.opportunity.id != data.opportunity.id):
+            before = None
         self.data = data
+        self._shown_day = today
         shown = data is not None
         self.opportunity_id = data.opportunity.id if data else 0
         self.placeholder.setVisible(not shown)
@@ -380,15 +393,27 @@ class BlueSheetPanel(QWidget):
             translate("BlueSheetPanel", "Calls ({n})").format(n=len(data.calls)),
         )
         self.sections.sync()
-        self.objective.load(o, data.tests)
-        self._load_influences(data)
-        names = {pid: p.name for pid, p in data.people.items()}
-        self.flag_section.load(data.flags, data.influences, names)
-        self.competition.model.set_competitors(data.competitors)
-        self.action_section.load(data.actions, data.flags, self._today(), o.next_step)
-        self.note_section.load(data.notes)
-        self.commitment_section.load(data.checklists, data.commitments, data.stage_names)
-        self.call_section.load(data.calls, self._today())
+
+        def same(*parts: str) -> bool:
+            return before is not None and all(getattr(before, p) == getattr(data, p) for p in parts)
+
+        if not same("opportunity", "tests"):
+            self.objective.load(o, data.tests)
+        if not same("influences", "people"):
+            self._load_influences(data)
+        if not same("flags", "influences", "people"):
+            names = {pid: p.name for pid, p in data.people.items()}
+            self.flag_section.load(data.flags, data.influences, names)
+        if not same("competitors"):
+            self.competition.model.set_competitors(data.competitors)
+        if not same("actions", "flags", "opportunity"):
+            self.action_section.load(data.actions, data.flags, today, o.next_step)
+        if not same("notes"):
+            self.note_section.load(data.notes)
+        if not same("checklists", "commitments", "stage_names"):
+            self.commitment_section.load(data.checklists, data.commitments, data.stage_names)
+        if not same("calls"):
+            self.call_section.load(data.calls, today)
         self._apply_editable()
 
     def _clear(self) -> None:
