@@ -36,6 +36,14 @@ class GuardedCommand(QUndoCommand):
 
     failure: Exception | None = None
 
+    def __init__(self, text: str) -> None:
+        # The undo history lists the text as written; the Undo and Redo menu items and buttons
+        # read what follows the line break (QUndoCommand.actionText), where a "&" of a deal's
+        # title is doubled: the menu would take it for an Alt-key mark ("Smith & Sons" read
+        # "Smith _Sons").
+        line = text.replace("\n", " ")
+        super().__init__(f"{line}\n{line.replace('&', '&&')}")
+
     def _guard(self, write: Callable[[], None]) -> None:
         self.failure = None
         try:

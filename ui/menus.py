@@ -81,13 +81,20 @@ class WindowMenus(QObject):
         self.redo_action = session.undo_stack.createRedoAction(window, translate("MainWindow", "&Redo"))
         self.redo_action.setShortcuts(std.Redo)
         window.addActions([self.undo_action, self.redo_action])
-        # Their toolbar buttons' tooltips repeat the command's text, which names deals.
+        # The toolbar's buttons say only "Undo" and "Redo": with the command's text beside the
+        # icon ("Undo Move “…” to Qualified") every edit resized the button and moved the filter
+        # box under the seller's pointer (and relaid the whole window). The menu items and the
+        # buttons' tooltips say what would be undone; the command's text names deals.
+        self.undo_action.setIconText(translate("MainWindow", "Undo"))
+        self.redo_action.setIconText(translate("MainWindow", "Redo"))
         for action, signal in (
             (self.undo_action, session.undo_stack.undoTextChanged),
             (self.redo_action, session.undo_stack.redoTextChanged),
         ):
             # After QUndoStack has set the action's text (its connection was made first).
-            signal.connect(lambda _text, x=action: x.setToolTip(plain.plain_tooltip(x.iconText())))
+            signal.connect(
+                lambda _text, x=action: x.setToolTip(plain.plain_tooltip(plain.without_mnemonic(x.text())))
+            )
         self.new_deal_action = a(
             translate("MainWindow", "&New deal…"), deals.new_opportunity, QKeySequence(std.New)
         )

@@ -9,6 +9,8 @@ text is shown through this module, so Qt never reads it as markup.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -25,6 +27,14 @@ def escape(text: str) -> str:
     the board's tooltips use this module.
     """
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu item's text as it reads, without its Alt-key mark ("&&" is a literal "&")."""
+    return _MNEMONIC.sub(r"\1", text)
+
+
+_MNEMONIC = re.compile("&(.)", re.DOTALL)
 
 
 def plain_tooltip(text: str, limit: int = TOOLTIP_LIMIT) -> str:

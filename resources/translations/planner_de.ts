@@ -6669,6 +6669,14 @@ Konzept: {concept}</translation>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
         <source>&amp;New deal…</source>
         <translation>&amp;Neue Verkaufschance…</translation>
     </message>
