@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
 from planner import operations as ops
@@ -74,8 +74,10 @@ def test_kept_card_pictures_look_exactly_like_cards_drawn_afresh(window: MainWin
     drive.click_row(view, view.model().index(1, 0))  # one selected, focused card among plain ones
     delegate = window.board.delegate
     drawn = _pixels(view)
-    assert delegate._pictures, "the cards on screen were kept as pictures"
+    pictured = _pixels(view)  # painted again alike: each card's picture is made
+    assert any(entry[2] is not None for entry in delegate._pictures.values()), "no card kept a picture"
     copied = _pixels(view)  # every card now comes from its picture
+    assert pictured == drawn
     delegate.pictures = 0  # no pictures: every card drawn again
     delegate._pictures.clear()
     fresh = _pixels(view)
@@ -112,3 +114,35 @@ def test_a_changed_card_is_drawn_anew_not_copied(window: MainWindow) -> None:
     assert "Renamed while on screen" in str(
         view.model().index(row, 0).data(Qt.ItemDataRole.AccessibleTextRole)
     )
+
+
+def test_a_columns_scroll_bar_looks_as_the_style_draws_it(window: MainWindow) -> None:
+    """The groove comes from a kept picture (ui/board/scroll_bars.py): the same bar as the
+    window's style draws it, at any position, to a level of rounding."""
+    view = fullest_view(window)
+    window.resize(1366, 420)  # a column shorter than its cards: the bar shows
+    drive.settle()
+    bar = view.verticalScrollBar()
+    assert bar.isVisible()
+    assert bar.maximum() > 0
+    own = bar.style()
+    for value in (0, bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)
+        drive.settle()
+        kept = bar.grab().toImage()
+        bar.setStyle(QApplication.style())  # the application's style, as the bar had it
+        drive.settle()
+        plain = bar.grab().toImage()
+        bar.setStyle(own)
+        drive.settle()
+        assert kept.size() == plain.size()
+        worst = max(
+            _channel_gap(QColor(kept.pixel(x, y)), QColor(plain.pixel(x, y)))
+            for y in range(kept.height())
+            for x in range(kept.width())
+        )
+        assert worst <= 1, value
+
+
+def _channel_gap(a: QColor, b: QColor) -> int:
+    return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue()))

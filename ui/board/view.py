@@ -36,6 +36,7 @@ from ui import format as fmt
 from ui.board.controller import BoardController
 from ui.board.delegate import CardDelegate
 from ui.board.models import ID_ROLE, StageColumnModel
+from ui.board.scroll_bars import GrooveStyle
 
 translate = QCoreApplication.translate
 
@@ -164,6 +165,9 @@ class BoardWidget(QScrollArea):
         super().__init__(parent)
         self.controller = controller
         self.delegate = CardDelegate(self)
+        # The columns' scroll bars share one style that keeps their grooves (ui/board/scroll_bars.py);
+        # a widget does not own its style, so the board holds it.
+        self._grooves = GrooveStyle()
         self.delegate.first_card_painted.connect(self._on_delegate_first_card_painted)
         self.columns: dict[int, StageColumn] = {}
         self._selected = 0
@@ -209,6 +213,7 @@ class BoardWidget(QScrollArea):
             column.view.activated.connect(self._on_view_activated)
             column.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
             column.view.installEventFilter(self)
+            column.view.verticalScrollBar().setStyle(self._grooves)
             self._layout.addWidget(column, 1, position)
             self._layout.setColumnStretch(position, 1)  # equal shares of the width
             self.columns[stage.id] = column
