@@ -337,13 +337,12 @@ class BoardController(QObject):
         self._filter = text.strip()
         if self._filter:
             self._read_words()
+        # When the change is finished, the board makes the faces of the cards the filter brings
+        # into view, in one query and one rule-engine pass for every column (BoardWidget).
         with self.changing():
             for stage_id, model in self.models.items():
                 model.set_filter(self._filter)
                 self.column_changed.emit(stage_id)
-        # The cards the filter brings to the top, in one query and one rule-engine pass for
-        # every column, rather than one per column as each paints.
-        self.prefetch_faces()
 
     def prefetch_faces(self, per_column: int = FACE_BATCH, rows: Mapping[int, range] | None = None) -> None:
         """Make the faces of every column's top cards (or of the `rows` each column shows, by

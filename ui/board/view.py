@@ -146,6 +146,10 @@ class StageColumn(QFrame):
         description = translate("Board", "Deals in the {stage} stage ({level})")
         self.view.setAccessibleDescription(description.format(stage=stage.name, level=stage.level.label))
         layout.addWidget(self.view, 1)
+        # A new filter, order or reload shows the column from its first card: a view keeps its
+        # scroll position through a reset, and a column scrolled down would show the end of a
+        # shorter list. The selected card's column then scrolls to it (BoardWidget._show_selection).
+        self.proxy.modelReset.connect(self.view.scrollToTop)
         self.setMinimumWidth(MIN_COLUMN_WIDTH)
         self.setMaximumWidth(MAX_COLUMN_WIDTH)
 
