@@ -220,9 +220,10 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)  # type: ignore[arg-type]
         self._painted = False
         self.today = dt.date.today()
-        # Card id -> (face, look, picture) of the cards painted last (CARD_PICTURES); 0 turns it off.
+        # Card id -> (face, look, picture) of the cards painted last (CARD_PICTURES): the picture
+        # is made when a card is painted a second time alike (None until then); 0 turns it off.
         self.pictures = CARD_PICTURES
-        self._pictures: OrderedDict[int, tuple[CardFace, tuple[object, ...], QPixmap]] = OrderedDict()
+        self._pictures: OrderedDict[int, tuple[CardFace, tuple[object, ...], QPixmap | None]] = OrderedDict()
         self.line_height = 17
         self.card_height = 2 * MARGIN + 2 * PADDING + LINES * self.line_height
 
@@ -262,12 +263,17 @@ class CardDelegate(QStyledItemDelegate):
             self.today,
         )
         kept = self._pictures.get(face.card.id)
-        if kept is not None and kept[0] is face and kept[1] == look:
+        again = kept is not None and kept[0] is face and kept[1] == look
+        if again and kept is not None and kept[2] is not None:
             self._pictures.move_to_end(face.card.id)
             painter.drawPixmap(rect.topLeft(), kept[2])
             return
-        if self.pictures <= 0:
+        if self.pictures <= 0 or not again:
+            # Drawn the first time it shows so: a picture costs 40 % more than drawing, and
+            # many cards (a filter's) show once. The second time the picture is made.
             self._draw(painter, option, face)
+            if self.pictures > 0:
+                self._keep(face, (face, look, None))
             return
         picture = QPixmap(round(rect.width() * ratio), round(rect.height() * ratio))
         picture.setDevicePixelRatio(ratio)
@@ -282,7 +288,11 @@ class CardDelegate(QStyledItemDelegate):
         finally:
             drawing.end()
         painter.drawPixmap(rect.topLeft(), picture)
-        self._pictures[face.card.id] = (face, look, picture)
+        self._keep(face, (face, look, picture))
+
+    def _keep(self, face: CardFace, entry: tuple[CardFace, tuple[object, ...], QPixmap | None]) -> None:
+        self._pictures[face.card.id] = entry
+        self._pictures.move_to_end(face.card.id)
         if len(self._pictures) > self.pictures:
             self._pictures.popitem(last=False)
 
