@@ -14,6 +14,7 @@ from planner.model import OpportunityDraft
 from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB
 from tests.ui import window_driver as drive
+from tests.ui.conftest import show_window
 from ui.board.delegate import MARGIN
 from ui.board.models import ID_ROLE
 from ui.main_window import MainWindow
@@ -21,9 +22,7 @@ from ui.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB) -> MainWindow:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.show()
+    w = show_window(qtbot, demo_plan)
     drive.settle()
     return w
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt
@@ -20,15 +19,6 @@ from tests.ui import window_driver as drive
 from ui.board.models import MIME_TYPE
 from ui.dialogs.move_dialog import MoveDialog
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.undo_stack.clear()
 
 
 def answer_dialogs(

@@ -15,15 +15,14 @@ from planner.storage import settings as settings_repo
 from planner.storage.board import load_cards, load_ranks
 from planner.storage.db import PlanDB
 from tests.ui import window_driver as drive
+from tests.ui.conftest import show_window
 from ui.board.models import ID_ROLE
 from ui.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.show()
+    w = show_window(qtbot, demo_plan)
     drive.settle()
     yield w
     w.undo_stack.clear()

@@ -28,6 +28,7 @@ from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 from tests.planner.test_operations import dump
 from tests.ui import window_driver as drive
+from tests.ui.conftest import show_window
 from ui.archive import COLUMNS
 from ui.board.models import ID_ROLE
 from ui.main_window import MainWindow
@@ -37,10 +38,7 @@ HOSTILE = "<b>Initech</b> & <i>Co</i>"
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
+    w = show_window(qtbot, demo_plan, size=(1366, 768))
     drive.activate(w)
     yield w
     w.undo_stack.clear()

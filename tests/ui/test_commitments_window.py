@@ -31,6 +31,7 @@ from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB
 from tests.planner.test_operations import dump
 from tests.ui import window_driver as drive
+from tests.ui.conftest import show_window
 from ui import format as fmt
 from ui.board.delegate import badges
 from ui.board.models import FACE_ROLE, ID_ROLE, CardFace
@@ -42,10 +43,7 @@ TODAY = dt.date.today()  # the window's day: the dialog's default date
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
+    w = show_window(qtbot, demo_plan, size=(1366, 768))
     w.activateWindow()
     drive.settle()
     yield w

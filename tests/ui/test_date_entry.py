@@ -22,6 +22,7 @@ from planner.storage import activities as activity_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import people as people_repo
 from planner.storage.db import PlanDB
+from tests.ui.conftest import show_window
 from ui import format as fmt
 from ui.blue_sheet.models import ActionTableModel, InfluenceTableModel
 from ui.date_field import DateField
@@ -37,10 +38,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
+    w = show_window(qtbot, demo_plan, size=(1366, 768))
     qtbot.waitExposed(w)
     yield w
     w.undo_stack.clear()

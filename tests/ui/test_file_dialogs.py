@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPushButton,
 from pytestqt.qtbot import QtBot
 
 from planner.storage.db import PlanDB
+from tests.ui.conftest import show_window
 from ui.app_settings import AppSettings
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_wizard import ImportWizard
@@ -33,9 +34,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB, home: Path) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.show()
+    w = show_window(qtbot, demo_plan)
     yield w
     w.undo_stack.clear()
 

@@ -40,6 +40,7 @@ from planner.storage.db import PlanDB
 from tests.planner.test_operations import dump
 from tests.ui import window_driver as drive
 from tests.ui.blue_sheet_harness import Harness, open_harness
+from tests.ui.conftest import show_window
 from ui.blue_sheet import labels
 from ui.blue_sheet.calls import CallSection
 from ui.blue_sheet.green_sheet import CallPlanDialog, DebriefDialog
@@ -62,10 +63,7 @@ QUESTIONS = {
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
+    w = show_window(qtbot, demo_plan, size=(1366, 768))
     w.activateWindow()
     assert QTest.qWaitForWindowActive(w)
     yield w

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -23,19 +22,9 @@ from pytestqt.qtbot import QtBot
 from planner.model import AccountDraft, ForecastCategory, OpportunityDraft
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
-from planner.storage.db import PlanDB
 from tests.planner.test_operations import dump
 from tests.ui import window_driver as drive
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.undo_stack.clear()
 
 
 def _header(window: MainWindow, stage_id: int) -> str:

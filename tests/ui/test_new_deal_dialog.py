@@ -14,6 +14,7 @@ from planner.model import Account, Opportunity
 from planner.storage import accounts as account_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB
+from tests.ui.conftest import show_window
 from ui.dialogs.opportunity_dialog import OpportunityDialog
 from ui.main_window import MainWindow
 
@@ -25,10 +26,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
+    w = show_window(qtbot, demo_plan, size=(1366, 768))
     qtbot.waitExposed(w)
     yield w
     w.undo_stack.clear()

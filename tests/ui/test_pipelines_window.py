@@ -18,6 +18,7 @@ from planner.storage.db import PlanDB
 from planner.storage.search_index import index_is_current
 from tests.planner.import_support import DATA, fingerprint
 from tests.ui import window_driver as drive
+from tests.ui.conftest import show_window
 from ui.dialogs.import_wizard import ImportWizard
 from ui.main_window import MainWindow
 
@@ -29,9 +30,7 @@ HEADER = (
 
 @pytest.fixture
 def window(qtbot: QtBot, plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(plan)
-    qtbot.addWidget(w)
-    w.show()
+    w = show_window(qtbot, plan)
     yield w
     w.undo_stack.clear()
 

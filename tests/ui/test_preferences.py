@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.storage.db import PlanDB
+from tests.ui.conftest import show_window
 from tests.ui.visible_text import english_left, texts
 from ui import theme as theme_module
 from ui.app_settings import AppSettings
@@ -43,9 +44,7 @@ def themes_applied(monkeypatch: pytest.MonkeyPatch) -> list[Theme]:
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB, ini: str) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan, settings=settings_at(ini))
-    qtbot.addWidget(w)
-    w.show()
+    w = show_window(qtbot, demo_plan, settings=settings_at(ini))
     yield w
     w.undo_stack.clear()
 

@@ -18,6 +18,7 @@ from planner import search
 from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB, open_plan
 from tests.planner.plan_files import make_demo
+from tests.ui.conftest import show_window
 from ui.main_window import MainWindow
 from ui.search_view import SearchDialog, SearchResultsModel
 
@@ -27,9 +28,7 @@ M = Qt.KeyboardModifier
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.show()
+    w = show_window(qtbot, demo_plan)
     qtbot.waitExposed(w)
     w.activateWindow()
     yield w

@@ -17,6 +17,7 @@ from planner.clock import FixedClock
 from planner.model import OpportunityDraft
 from planner.storage.db import PlanDB
 from tests.ui import window_driver as drive
+from tests.ui.conftest import show_window
 from ui.board.delegate import CardDelegate
 from ui.main_window import MainWindow
 
@@ -83,9 +84,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def window(qtbot: QtBot, plan: PlanDB, clock: FixedClock) -> Iterator[MainWindow]:
-    w = MainWindow(plan, clock=clock)
-    qtbot.addWidget(w)
-    w.show()
+    w = show_window(qtbot, plan, clock=clock)
     yield w
     w.undo_stack.clear()
 

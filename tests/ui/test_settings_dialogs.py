@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from planner.model import OpportunityDraft
 from planner.storage import stages as stage_repo
-from planner.storage.db import PlanDB
 from tests.planner.test_stage_settings import full_dump
 from ui.dialogs.currency_dialog import CurrencyDialog
 from ui.dialogs.stage_settings import StageSettingsDialog
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.undo_stack.clear()
 
 
 def test_stage_dialog_edits_reorders_and_deletes_with_a_target(

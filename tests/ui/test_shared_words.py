@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -12,21 +9,11 @@ from pytestqt.qtbot import QtBot
 from planner import red_flags
 from planner.exchange.pack import PackOptions, PackScope, build_pack
 from planner.funnel import premature_reason
-from planner.storage.db import PlanDB
 from tests.conftest import TODAY
 from tests.ui import window_driver as drive
 from ui import format as fmt
 from ui.board.delegate import badges
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.undo_stack.clear()
 
 
 def test_a_premature_deal_reads_alike_on_the_card_in_the_details_and_in_the_pack(

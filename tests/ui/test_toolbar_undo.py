@@ -10,14 +10,13 @@ from pytestqt.qtbot import QtBot
 from planner.operations import MoveDetails
 from planner.storage.db import PlanDB
 from tests.ui import window_driver as drive
+from tests.ui.conftest import show_window
 from ui.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB) -> MainWindow:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.show()
+    w = show_window(qtbot, demo_plan)
     drive.settle()
     return w
 

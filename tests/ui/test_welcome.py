@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.storage.db import PlanDB, open_plan
+from tests.ui.conftest import show_window
 from tests.ui.visible_text import english_left, texts
 from ui import windows
 from ui.app import open_or_create
@@ -29,9 +30,7 @@ def welcomes(window: MainWindow) -> list[WelcomeDialog]:
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB, tmp_path: Path) -> Iterator[MainWindow]:
     settings = AppSettings(QSettings(str(tmp_path / "planner.ini"), QSettings.Format.IniFormat))
-    w = MainWindow(demo_plan, settings=settings)
-    qtbot.addWidget(w)
-    w.show()
+    w = show_window(qtbot, demo_plan, settings=settings)
     yield w
     w.undo_stack.clear()
 

@@ -30,6 +30,7 @@ from planner.storage import opportunities as opportunity_repo
 from planner.storage.db import PlanDB
 from tests.planner.test_operations import dump
 from tests.ui import window_driver as drive
+from tests.ui.conftest import show_window
 from ui.archive import SORT_ROLE
 from ui.board.models import ID_ROLE, StageColumnModel
 from ui.main_window import MainWindow
@@ -37,10 +38,7 @@ from ui.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_plan: PlanDB) -> Iterator[MainWindow]:
-    w = MainWindow(demo_plan)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
+    w = show_window(qtbot, demo_plan, size=(1366, 768))
     w.activateWindow()
     drive.settle()
     yield w
