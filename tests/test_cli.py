@@ -181,6 +181,45 @@ def test_gui_without_db_opens_the_demo_in_the_data_folder(tmp_path: Path) -> Non
     assert counts(data / "demo.plan") == (DEMO_OPPORTUNITIES, 7)
 
 
+# Records, when the window's import thread starts, whether Shiboken had set itself up already.
+_WATCH_PRELOAD = """
+import sys, threading
+seen = []
+start = threading.Thread.start
+def watched(thread):
+    if thread.name == "preload-ui":
+        seen.append("shiboken6" in sys.modules)
+    start(thread)
+threading.Thread.start = watched
+import ui.app
+code = ui.app.main(sys.argv[1:])
+print("shiboken6 before the import thread:", seen)
+sys.exit(code)
+"""
+
+
+@pytest.mark.slow
+def test_shiboken_sets_itself_up_before_the_import_thread_starts(tmp_path: Path) -> None:
+    """Shiboken's set-up walks sys.modules; with the demo plan being written in the main thread
+    meanwhile it failed now and then ("dictionary changed size during iteration", a fatal
+    error at the seller's first start). It must be done before the window's import thread."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(
+        PLANNER_DATA_DIR=str(tmp_path / "data"), PLANNER_QUIT_AFTER_START="1", QT_QPA_PLATFORM="offscreen"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", _WATCH_PRELOAD],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "shiboken6 before the import thread: [True]" in result.stdout
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="the display check is for Linux")
 @pytest.mark.slow
 def test_no_display_is_explained_instead_of_aborting(tmp_path: Path) -> None:

@@ -133,6 +133,11 @@ def run_gui(db: Path | None) -> int:
         print(f"{PROG}: {problem}", file=sys.stderr)
         return 1
     path, demo = resolve_plan(db)
+    # Shiboken's first import sets itself up by walking sys.modules, which fails ("dictionary
+    # changed size during iteration", then a fatal error) when another thread imports a module
+    # meanwhile, as opening the demo plan does: that part is done here, before the thread starts.
+    import shiboken6  # noqa: F401
+
     # Import Qt and the window's modules on the second core while SQLite checks the plan file:
     # the check runs without the interpreter lock, so the two overlap instead of adding up.
     preload = threading.Thread(target=_import_window_modules, name="preload-ui", daemon=True)
