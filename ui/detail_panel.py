@@ -31,6 +31,7 @@ from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 from planner.timeline import load_timeline
 from ui import format as fmt
+from ui.window_parts import in_view
 
 translate = QCoreApplication.translate
 
@@ -209,9 +210,7 @@ class DetailPanel(QScrollArea):
         3 ms of every move and edit of the selected deal."""
         opportunity = opportunity_repo.get_opportunity(self.plan, opportunity_id) if opportunity_id else None
         self.opportunity_id = opportunity.id if opportunity else 0
-        # A dock behind another's tab stays "visible", moved out of the window: nothing of it
-        # is on screen then.
-        self._stale = not self.isVisible() or self.visibleRegion().isEmpty()
+        self._stale = not in_view(self)
         if self._stale:
             return
         self._fill(opportunity)

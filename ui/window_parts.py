@@ -56,3 +56,9 @@ def add_dock(
     dock.setWidget(widget)
     window.addDockWidget(area, dock)
     return dock
+
+
+def in_view(widget: QWidget) -> bool:
+    """Whether any of `widget` is on screen. A dock behind another dock's tab stays "visible",
+    moved out of its window: its visible region is empty then."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()

@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.window_parts import in_view
+
 LEFT = Qt.MouseButton.LeftButton
 NO_KEYS = Qt.KeyboardModifier.NoModifier
 
@@ -303,8 +305,8 @@ def click_section(tabs: QTabWidget, index: int) -> None:
 def click_dock_tab(window: QMainWindow, dock: QDockWidget) -> None:
     """Bring a dock that shares its place with others to the front: a click on its tab."""
     shown = dock.widget()
-    if shown is not None and shown.isVisible() and not shown.visibleRegion().isEmpty():
-        return  # in front already (one behind another's tab is moved out of the window)
+    if shown is not None and in_view(shown):
+        return  # in front already
     title = dock.windowTitle()
     for bar in window.findChildren(QTabBar):
         if bar.parent() is not window or not bar.isVisible():
@@ -314,7 +316,7 @@ def click_dock_tab(window: QMainWindow, dock: QDockWidget) -> None:
                 click(bar, bar.tabRect(index).center())
                 settle()
                 assert shown is not None
-                assert not shown.visibleRegion().isEmpty(), f"{title!r} did not come to the front"
+                assert in_view(shown), f"{title!r} did not come to the front"
                 return
     bars = [(b.isVisible(), [b.tabText(i) for i in range(b.count())]) for b in window.findChildren(QTabBar)]
     raise AssertionError(f"no tab for the {title!r} dock among {bars}")

@@ -74,6 +74,7 @@ from ui.board.view import CardList
 from ui.dialogs.import_wizard import ImportWizard
 from ui.main_window import MainWindow
 from ui.people_view import PeopleView
+from ui.window_parts import in_view
 
 START = dt.date(2026, 11, 26)  # the demo plan's day, as in tests/conftest.py
 NO_DATE = "9999-12-31"  # undated deals sort last on the board
@@ -1122,7 +1123,7 @@ class Walk:
             return f"Deal details show deal {details}, the Blue Sheet deal {sheet}"
         if self.on_board() and selected and selected[0] != details:
             return f"card {selected[0]} is selected, the docks show deal {details}"
-        if details and self._details_in_view():
+        if details and in_view(self.window.details):
             deal = opportunity_repo.get_opportunity(self.plan, details)
             shown = self.window.details.values["Title"].text()
             if deal is None or shown != deal.title:
@@ -1202,16 +1203,11 @@ class Walk:
             return f"the People tab lists {view.duplicates.count()} likely duplicates, the plan has {groups}"
         return None
 
-    def _details_in_view(self) -> bool:
-        """Deal details are on screen (behind the Blue Sheet's tab they show nothing)."""
-        details = self.window.details
-        return details.isVisible() and not details.visibleRegion().isEmpty()
-
     def check_timeline(self) -> str | None:
         """Deal details' Timeline is the deal's timeline; after an amount edit its last amount
         entry names the deal's amount."""
         deal_id = self.window.details.opportunity_id
-        if not deal_id or not self._details_in_view():
+        if not deal_id or not in_view(self.window.details):
             return None
         entries = load_timeline(self.plan, deal_id, date_text=fmt.date, money_text=fmt.amount)
         shown = self.window.details.timeline.text().split("\n")
