@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.window_walk import Walk, draw_steps, report, run_walk
+from tests.ui.window_walk import Step, Walk, draw_steps, report, run_walk
 
 SEEDS = (1, 2, 3, 4, 5, 6)
 STEPS = 40
@@ -43,3 +43,18 @@ def test_red_flag_order_follows_reopened_won_deals(qtbot: QtBot) -> None:
             assert walk.check_columns() is None
     finally:
         walk.close()
+
+
+def test_a_search_result_in_a_pipeline_the_board_does_not_show_opens_there(qtbot: QtBot) -> None:
+    """Found by the soak (seed 1012, shrunk to four steps): with the board on one pipeline, a
+    deal of another opened from the search was taken for a closed one, and the docks kept the
+    card selected before. The board now shows the deal's pipeline and selects it."""
+    steps = [
+        Step("import_crm", (622,)),
+        Step("switch_pipeline", (872,)),
+        Step("click_card", (84,)),
+        Step("search_and_open", (711, 527)),
+    ]
+    failure = run_walk(steps)
+    if failure is not None:
+        pytest.fail(report(1012, steps, failure), pytrace=False)

@@ -62,6 +62,7 @@ class SearchActions(QObject):
                 places.accounts.view.setFocus()
             return
         deal = hit.opportunity_id
+        places.board.controller.show_pipeline_of(deal)  # an open deal of a pipeline not shown
         if places.board.controller.stage_of(deal) is None:
             # A closed deal: the archive lists it.
             places.show_tab(places.archive)

@@ -16,9 +16,10 @@ from planner.funnel import FunnelStatus, StageRule
 from planner.model import Card, Pipeline, Stage
 from planner.money import CurrencySums, Totals
 from planner.next_step import next_step
-from planner.pipelines import BOARD_PIPELINE_KEY, board_columns, pipeline_name
+from planner.pipelines import BOARD_PIPELINE_KEY, board_columns, pipeline_name, pipeline_of_stage
 from planner.stages import probability
 from planner.storage import activities as activity_repo
+from planner.storage import opportunities as opportunity_repo
 from planner.storage import pipelines as pipeline_repo
 from planner.storage import settings as settings_repo
 from planner.storage import stages as stage_repo
@@ -407,6 +408,17 @@ class BoardController(QObject):
         stage_id = self._stage_of.get(opportunity_id)
         card = self.models[stage_id].card(opportunity_id) if stage_id in self.models else None
         return self.status(card) if card is not None else None
+
+    def show_pipeline_of(self, opportunity_id: int) -> None:
+        """Show the pipeline of an open deal the board does not show (it shows another one)."""
+        if self.pipeline_id is None or self.stage_of(opportunity_id) is not None:
+            return
+        deal = opportunity_repo.get_opportunity(self.plan, opportunity_id)
+        stage = self.stage(deal.stage_id) if deal is not None else None
+        first = self.pipelines[0].id if self.pipelines else 0
+        wanted = pipeline_of_stage(stage, first) if stage is not None else None
+        if wanted is not None:
+            self.set_pipeline(wanted)
 
     def stage(self, stage_id: int) -> Stage | None:
         """A stage by id (retired ones included)."""

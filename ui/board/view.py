@@ -304,8 +304,9 @@ class BoardWidget(QScrollArea):
     def _on_controller_change_finished(self) -> None:
         self._holding = False
         self._show_selection()
-        # The faces of the cards each column now shows, in one batch: after a filter key the
-        # selected card's column has scrolled to it, far from the top rows the controller reads.
+        # The faces of the cards each column now shows, in one batch before the columns paint
+        # (one per column and screen otherwise), wherever the column scrolled: to its top after
+        # a filter key, to the selected card in that card's column.
         self.controller.prefetch_faces(rows=self._shown_rows())
 
     def _shown_rows(self) -> dict[int, range]:
