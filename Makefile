@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench screenshot sysdeps sysdeps-run clean soak
+.PHONY: run test lint format bench screenshot sysdeps sysdeps-run clean soak schema-objects
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format planner ui tests
 	$(BIN)/ruff check --fix planner ui tests
+
+# After adding a migration: the list of what the migrations make, kept for opening plans quickly.
+schema-objects: $(STAMP)
+	$(BIN)/python -c "from planner.storage import schema_check; schema_check.write_schema_objects()"
+	$(BIN)/ruff format planner/storage/schema_objects.py
 
 test: sysdeps $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q

@@ -15,9 +15,11 @@ from __future__ import annotations
 import functools
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
 from planner.i18n import translate
 from planner.storage import migrations as schema
+from planner.storage import schema_objects
 from planner.storage.migrations import MIGRATION_SET
 
 # sqlite-utils' record of the applied migrations: its exact SQL depends on the sqlite-utils
@@ -82,8 +84,22 @@ def made_by(applied: tuple[str, ...]) -> tuple[tuple[str, str, str, str], ...]:
     """(type, name, table, SQL) of every object the migrations `applied` make, in the order
     they make them (the migration record and SQLite's automatic indexes left out).
 
-    Built in a database in memory from the migrations' own statements (`migrations.SCHEMA_SQL`):
-    a millisecond, where running the migrations would import sqlite-utils at every start.
+    For this version's migrations, the list kept in `schema_objects` (the common start);
+    for any other, the migrations' statements replayed (`replayed`).
+    """
+    if applied == schema_objects.MIGRATIONS:
+        return schema_objects.OBJECTS
+    return replayed(applied)
+
+
+def replayed(applied: tuple[str, ...]) -> tuple[tuple[str, str, str, str], ...]:
+    """`made_by`, built in a database in memory from the migrations' own statements
+    (`migrations.SCHEMA_SQL`), where running the migrations would import sqlite-utils.
+
+    Alone this takes 8 ms. At start-up it took 60 to 100 ms: opening the plan shares the
+    interpreter with the thread importing the window's modules, and each of its 120 statements
+    waits for the interpreter lock again (docs/architecture.md, "Opening a plan and background
+    work"). So this version's list is kept, written out, in `schema_objects`.
     """
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
@@ -100,6 +116,27 @@ def made_by(applied: tuple[str, ...]) -> tuple[tuple[str, str, str, str], ...]:
         )
     finally:
         conn.close()
+
+
+def write_schema_objects() -> Path:
+    """Write `planner/storage/schema_objects.py` for this version's migrations (`make schema-objects`)."""
+    path = Path(__file__).with_name("schema_objects.py")
+    path.write_text(_schema_objects_source(), encoding="utf-8")
+    return path
+
+
+def _schema_objects_source() -> str:
+    objects = "".join(f"    {item!r},\n" for item in replayed(schema.KNOWN_MIGRATIONS))
+    return (
+        '"""What this version\'s migrations make, as `schema_check.replayed` lists it: (type, name,\n'
+        "table, SQL) in the order they make them.\n\n"
+        "Written by `make schema-objects`; do not edit. Run it again after adding a migration (a test\n"
+        "fails until then, and `made_by` replays the migrations instead of using this list).\n"
+        '"""\n\n'
+        "# ruff: noqa: E501\n\n"
+        f"MIGRATIONS: tuple[str, ...] = {schema.KNOWN_MIGRATIONS!r}\n\n"
+        f"OBJECTS: tuple[tuple[str, str, str, str], ...] = (\n{objects})\n"
+    )
 
 
 def expected_objects(applied: tuple[str, ...]) -> dict[Key, tuple[str, str]]:

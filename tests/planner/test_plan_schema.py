@@ -17,7 +17,7 @@ import pytest
 from planner import operations as ops
 from planner.model import OpportunityDraft
 from planner.storage import backup as backups
-from planner.storage import migrations, schema_check
+from planner.storage import migrations, schema_check, schema_objects
 from planner.storage import opportunities as opportunity_repo
 from planner.storage.backup import Kind
 from planner.storage.db import PlanDamagedError, PlanReadOnlyError, open_plan
@@ -104,6 +104,22 @@ def test_the_expected_schema_is_what_the_migrations_make(version: int) -> None:
         (kind, name, table, " ".join(sql.split())) for kind, name, table, sql in schema_check.made_by(applied)
     }
     assert made == migrated_in_memory(applied)
+
+
+def test_the_kept_list_of_this_version_is_what_its_migrations_make() -> None:
+    # Opening a plan compares it with the kept list; after a new migration, `make schema-objects`.
+    assert schema_objects.MIGRATIONS == migrations.KNOWN_MIGRATIONS, "run `make schema-objects`"
+    assert schema_check.replayed(migrations.KNOWN_MIGRATIONS) == schema_objects.OBJECTS, (
+        "run `make schema-objects`"
+    )
+    assert schema_check.made_by(migrations.KNOWN_MIGRATIONS) is schema_objects.OBJECTS
+
+
+def test_an_older_version_is_replayed_from_its_migrations() -> None:
+    older = migrations.KNOWN_MIGRATIONS[:-1]
+    made = schema_check.made_by(older)
+    assert made == schema_check.replayed(older)
+    assert len(made) < len(schema_objects.OBJECTS)
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.name)
