@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterable, Mapping
 from operator import attrgetter
 from typing import Any
 
+from planner.changes import Change
 from planner.i18n import QT_TRANSLATE_NOOP, translate
 from planner.model import Card
-from planner.operations import Change
 from planner.stages import probability
 from planner.storage import board as board_repo
 from planner.storage.db import PlanDB

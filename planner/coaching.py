@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from planner.changes import Change
+from planner.errors import OperationError
 from planner.i18n import QT_TRANSLATE_NOOP, translate
-from planner.operations import Change, OperationError
 from planner.storage import coaching as repo
 from planner.storage.db import PlanDB
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from planner import close_reasons, funnel, limits
+from planner.changes import Change as Change  # defined there: light at start-up
 from planner.errors import OperationError as OperationError  # defined there: light at start-up
 from planner.i18n import translate
 from planner.model import AccountDraft, Commitment, FunnelLevel, Opportunity, OpportunityDraft, Stage
@@ -28,17 +29,6 @@ from planner.storage import snapshot as snapshots
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 from planner.validation import check_amount, check_currency, check_probability, check_title
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What an operation changed, so views refresh only that."""
-
-    opportunities: frozenset[int] = field(default_factory=frozenset)
-    removed_opportunities: frozenset[int] = field(default_factory=frozenset)
-    accounts_changed: bool = False
-    stages_changed: bool = False
-    settings_changed: bool = False  # base currency or rates: every total changes
 
 
 def validate_opportunity(plan: PlanDB, draft: OpportunityDraft) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from planner import coaching
-from planner.close_reasons import describe
 from planner.funnel import (
     FunnelStatus,
     days_in_stage,
@@ -29,7 +28,6 @@ from planner.storage import evidence as evidence_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
-from planner.timeline import load_timeline
 from ui import format as fmt
 from ui.window_parts import in_view
 
@@ -246,6 +244,11 @@ class DetailPanel(QScrollArea):
             self.form.setRowVisible(row, visible)
         if opportunity is None:
             return
+        # Here, not at the top: the window opens with no deal chosen (docs/architecture.md,
+        # "Opening a plan and background work").
+        from planner.close_reasons import describe
+        from planner.timeline import load_timeline
+
         stages = {s.id: s for s in stage_repo.list_stages(self.plan)}
         stage = stages[opportunity.stage_id]
         account = (

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -15,6 +17,10 @@ from planner.model import ForecastCategory
 from planner.operations import Change
 from planner.storage.db import PlanDB
 from ui.commands import Apply, OpportunityCommand, SwapCommand, run_opportunity_operation
+
+if TYPE_CHECKING:
+    from planner.forecast_calls import CallEntry
+    from planner.storage.forecast_calls import DayRows
 
 translate = QCoreApplication.translate
 
@@ -99,3 +105,32 @@ def set_fiscal_start_command(plan: PlanDB, month: int, apply: Apply) -> SettingC
         lambda: fops.set_fiscal_year_start_month(plan, month),
         apply,
     )
+
+
+class RecordCallsCommand(SwapCommand):
+    """The calls of one day: undo puts back the day's calls as they were before (none, or the
+    ones a same-day call replaced), redo the ones recorded."""
+
+    def __init__(self, plan: PlanDB, day: dt.date, before: DayRows, after: DayRows, apply: Apply) -> None:
+        from planner import forecast_calls as fcalls
+
+        super().__init__(
+            translate("ForecastCalls", "Record forecast call"),
+            partial(fcalls.restore_day, plan, day),
+            before,
+            after,
+            apply,
+        )
+
+
+def record_calls_command(
+    plan: PlanDB, entries: Sequence[CallEntry], day: dt.date, apply: Apply
+) -> RecordCallsCommand:
+    """Record the calls (raising on failure) and return the command that undoes them."""
+    from planner import forecast_calls as fcalls
+
+    before = fcalls.day_state(plan, day)
+    change: Change = fcalls.record_calls(plan, entries, day)
+    after = fcalls.day_state(plan, day)
+    apply(change)
+    return RecordCallsCommand(plan, day, before, after, apply)

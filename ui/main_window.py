@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.clock import Clock
-from planner.close_reasons import win_loss_settings
 from planner.storage import settings as settings_repo
-from planner.storage.board import load_closed
 from planner.storage.db import PlanDB
 from ui import plain
 from ui.accounts_panel import AccountsPanel
@@ -332,7 +330,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(translate("MainWindow", "Read-only: {reason}").format(reason=reason))
 
     def _refresh_archive(self) -> None:
-        # Loaded when shown, not on every edit: a large plan has many closed deals.
+        from planner.close_reasons import win_loss_settings  # read when shown: not at start, nor per edit
+        from planner.storage.board import load_closed
+
         self.archive.set_deals(load_closed(self.plan), win_loss_settings(self.plan))
         self._archive_dirty = False
 
