@@ -125,6 +125,12 @@ class Quarter:
         """'2026 Q4', as the review pack writes it."""
         return f"{self.year} Q{self.number}"
 
+    @property
+    def title(self) -> str:
+        """'2026 Q4' as a person reads it; of a fiscal year with its months, '2026 Q4 (Jan-Mar 2026)'
+        (the pack, the manager's page, the win/loss figures and the team roll-up)."""
+        return f"{self.spaced_label} ({self.span})" if self.fiscal else self.spaced_label
+
     def __str__(self) -> str:
         return self.label
 

@@ -171,7 +171,7 @@ def _seller_cells(s: SellerRow) -> list[str]:
     committed = len(s.committed)
     return [
         s.name,
-        s.quarter.spaced_label,
+        s.quarter.title,
         _money(s.target, s.currency),
         _money(s.won, s.currency),
         _money(s.commit, s.currency),
@@ -298,7 +298,7 @@ class CombinedModel(_TextTable):
     def set_combined(self, rows: Sequence[CombinedForecast]) -> None:
         cells = [
             [
-                c.quarter.spaced_label,
+                c.quarter.title,
                 c.currency,
                 fmt.number(c.sellers),
                 _money(c.target, c.currency),

@@ -129,7 +129,7 @@ class WinLossView(QWidget):
         self.quarter.blockSignals(True)
         self.quarter.clear()
         for quarter in quarters:
-            self.quarter.addItem(f"{quarter.spaced_label} ({quarter.span})", quarter)
+            self.quarter.addItem(quarter.title, quarter)
         at = quarters.index(chosen) if chosen in quarters else 0
         self.quarter.setCurrentIndex(at if quarters else -1)
         self.quarter.blockSignals(False)

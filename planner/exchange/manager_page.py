@@ -103,7 +103,7 @@ def build_manager_page(
     total = result.total
     figures = QuarterFigures(
         quarter=q.label,
-        quarter_text=f"{q.spaced_label} ({q.span})" if q.fiscal else q.spaced_label,
+        quarter_text=q.title,
         currency=result.base_currency,
         target=result.target,
         won=total.won.amount,

@@ -129,8 +129,7 @@ def parse_quarter(text: str, start_month: int = 1) -> tuple[dt.date, dt.date]:
 
 def quarter_label(text: str, start_month: int = 1) -> str:
     """'2026 Q4' from any accepted spelling; of a fiscal year, with its months: '2026 Q4 (Jan-Mar 2026)'."""
-    quarter = quarter_in_plan(text, start_month)
-    return f"{quarter.spaced_label} ({quarter.span})" if quarter.fiscal else quarter.spaced_label
+    return quarter_in_plan(text, start_month).title
 
 
 # ----------------------------------------------------------------------------------------------

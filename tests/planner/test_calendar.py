@@ -24,6 +24,9 @@ def test_a_fiscal_quarter_is_named_by_the_year_it_ends_in() -> None:
     assert (q4.start, q4.end) == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     assert quarter_label("2026Q4", 4) == "2026 Q4 (Jan–Mar 2026)"  # noqa: RUF001 (the en dash)
     assert quarter_label("2026Q4") == "2026 Q4"
+    # One wording wherever a person reads a quarter: pack, manager's page, win/loss, team roll-up.
+    assert calendar.Quarter(2026, 4, 4).title == quarter_label("2026Q4", 4)
+    assert calendar.Quarter(2026, 4).title == "2026 Q4"
     assert [q.label for q in calendar.quarters_from(dt.date(2026, 11, 26), 4, 3)] == [
         "2027Q3",
         "2027Q4",
