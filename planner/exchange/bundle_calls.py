@@ -25,13 +25,13 @@ from planner.storage.db import PlanDB
 from planner.storage.forecast_calls import CallDealRow, CallRow
 
 if TYPE_CHECKING:
-    from planner.exchange.review import _Reader
+    from planner.exchange.review import JsonReader
 
 # At most this many calls and deals a call (a call a day for three quarters; a large Commit).
 MAX_CALLS = 300
 MAX_CALL_DEALS = 5_000
-_CATEGORIES = (ForecastCategory.CLOSED.value, ForecastCategory.COMMIT.value, ForecastCategory.BEST_CASE.value)
-_LEVELS = tuple(level.value for level in FunnelLevel)
+CATEGORIES = (ForecastCategory.CLOSED.value, ForecastCategory.COMMIT.value, ForecastCategory.BEST_CASE.value)
+LEVELS = tuple(level.value for level in FunnelLevel)
 
 
 def pack_calls(plan: PlanDB, today: dt.date) -> tuple[tuple[ForecastCall, ...], tuple[Outcome, ...]]:
@@ -61,7 +61,7 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _quarter_dates(r: _Reader, item: Mapping[str, Any], where: str) -> tuple[str, str]:
+def _quarter_dates(r: JsonReader, item: Mapping[str, Any], where: str) -> tuple[str, str]:
     start, end = r.date(item, "quarter_start", where), r.date(item, "quarter_end", where)
     if start is None or end is None or not start <= end <= start + dt.timedelta(days=100):
         r.fail(
@@ -70,7 +70,7 @@ def _quarter_dates(r: _Reader, item: Mapping[str, Any], where: str) -> tuple[str
     return start.isoformat(), end.isoformat()
 
 
-def load_calls(plan: PlanDB, data: Mapping[str, Any], r: _Reader) -> None:
+def load_calls(plan: PlanDB, data: Mapping[str, Any], r: JsonReader) -> None:
     """Check the bundle's forecast calls and write them into the review plan (inside its transaction)."""
     section = data.get("forecast_calls")
     if section is None:
@@ -92,7 +92,7 @@ def load_calls(plan: PlanDB, data: Mapping[str, Any], r: _Reader) -> None:
                 r.integer(deal, "id", w, required=True) or 0,
                 r.name(deal, "title", w) or "?",
                 r.name(deal, "account", w),
-                r.choice(deal, "category", w, _CATEGORIES, ForecastCategory.COMMIT.value),
+                r.choice(deal, "category", w, CATEGORIES, ForecastCategory.COMMIT.value),
                 r.number(deal, "amount", w, 0, MAX_AMOUNT),
                 r.name(deal, "currency", w) or "EUR",
                 r.number(deal, "value", w, 0, MAX_AMOUNT),
@@ -135,13 +135,13 @@ def load_calls(plan: PlanDB, data: Mapping[str, Any], r: _Reader) -> None:
         settings_repo.set_setting(plan, fcalls.SETTING_OUTCOMES, outcomes)
 
 
-def _outcome_deals(r: _Reader, item: Mapping[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+def _outcome_deals(r: JsonReader, item: Mapping[str, Any], key: str, where: str) -> list[dict[str, Any]]:
     return [
         {
             "id": r.integer(deal, "id", w, required=True),
             "title": r.name(deal, "title", w) or "?",
             "account": r.name(deal, "account", w),
-            "funnel_level": r.choice(deal, "funnel_level", w, _LEVELS, FunnelLevel.IN.value),
+            "funnel_level": r.choice(deal, "funnel_level", w, LEVELS, FunnelLevel.IN.value),
             "value": r.number(deal, "value", w, 0, MAX_AMOUNT),
             "close_date": _iso(r.date(deal, "close_date", w)),
             "closed_on": _iso(r.date(deal, "closed_on", w)),

@@ -90,7 +90,7 @@ class ReviewError(ValueError):
 # Reading JSON with messages that say where the problem is
 
 
-def _read_json(path: Path, kind: str, limit: int) -> Any:
+def read_json(path: Path, kind: str, limit: int) -> Any:
     """The parsed JSON of `path`; `kind` is BUNDLE_KIND or NOTES_KIND (what the file should be).
 
     At most `limit` bytes are read, whatever the file claims to hold (a pipe or a device too).
@@ -137,7 +137,7 @@ def _read_at_most(path: Path, size: int) -> bytes:
         return handle.read(size)
 
 
-class _Reader:
+class JsonReader:
     """Typed access to parsed JSON; every failure names the path of the bad value."""
 
     def __init__(self, source: Path) -> None:
@@ -286,7 +286,9 @@ class _Reader:
         return value
 
 
-def _check_format(data: Any, path: Path, expected: str, version: int, kind: str) -> dict[str, Any]:
+def check_format(data: Any, path: Path, expected: str, version: int, kind: str) -> dict[str, Any]:
+    """`data` as the top object of a file of `expected` format and at most `version`, or a
+    ReviewError that says what the file is instead (the review reader and the team roll-up)."""
     what = translate("Review", kind)
     if not isinstance(data, dict):
         raise ReviewError(
@@ -378,24 +380,25 @@ class Bundle:
         )
 
 
-_LEVELS = tuple(level.value for level in FunnelLevel)
+# The values a bundle may hold, as written by pack_json (LEVELS and CATEGORIES: the roll-up too).
+LEVELS = tuple(level.value for level in FunnelLevel)
 _ROLES = tuple(r.value for r in Role)
 _DEGREES = tuple(d.value for d in Degree)
 _MODES = tuple(m.value for m in Mode)
 _CONCEPTS = (*(k.value for k in ConceptKind), "")
 _KINDS = tuple(k.value for k in CompetitionKind)
 _STATUSES = tuple(s.value for s in ActionStatus)
-_CATEGORIES = (*(c.value for c in ForecastCategory), "")
-_LEVEL_RANK = {level: n for n, level in enumerate(_LEVELS)}
+CATEGORIES = (*(c.value for c in ForecastCategory), "")
+_LEVEL_RANK = {level: n for n, level in enumerate(LEVELS)}
 
 
 def load_bundle(path: Path) -> Bundle:
     """Read a plan bundle into a read-only in-memory plan; ReviewError when it is not a usable bundle."""
     path = Path(path)
-    data = _check_format(
-        _read_json(path, BUNDLE_KIND, limits.MAX_BUNDLE_BYTES), path, FORMAT, VERSION, BUNDLE_KIND
+    data = check_format(
+        read_json(path, BUNDLE_KIND, limits.MAX_BUNDLE_BYTES), path, FORMAT, VERSION, BUNDLE_KIND
     )
-    r = _Reader(path)
+    r = JsonReader(path)
     plan_info = r.obj(data.get("plan"), "plan")
     plan_id = r.name(plan_info, "id", "plan.").strip()
     if not plan_id:
@@ -431,16 +434,16 @@ def load_bundle(path: Path) -> Bundle:
     return bundle
 
 
-def _build(plan: PlanDB, data: dict[str, Any], r: _Reader) -> dict[int, BundleDeal]:
+def _build(plan: PlanDB, data: dict[str, Any], r: JsonReader) -> dict[int, BundleDeal]:
     """Check the whole bundle and write it into the (empty, in-memory) plan in one transaction."""
     plan_info = r.obj(data.get("plan"), "plan")
     opportunities = list(r.items(data, "opportunities", ""))
     with plan.atomic():
         settings_repo.set_setting(plan, "plan_name", r.name(plan_info, "name", "plan.") or "Plan")
         settings_repo.set_setting(plan, "seller", r.name(plan_info, "seller", "plan."))
-        base = _currency(r, plan_info, "base_currency", "plan.")
+        base = read_currency(r, plan_info, "base_currency", "plan.")
         settings_repo.set_setting(plan, "base_currency", base)
-        settings_repo.set_setting(plan, "rates", _rates(r, plan_info))
+        settings_repo.set_setting(plan, "rates", read_rates(r, plan_info))
         stages = _stages(plan, data, opportunities, r)
         accounts = _accounts(plan, data, opportunities, r)
         deals: dict[int, BundleDeal] = {}
@@ -456,7 +459,7 @@ def _build(plan: PlanDB, data: dict[str, Any], r: _Reader) -> dict[int, BundleDe
     return deals
 
 
-def _currency(r: _Reader, parent: Mapping[str, Any], key: str, where: str) -> str:
+def read_currency(r: JsonReader, parent: Mapping[str, Any], key: str, where: str) -> str:
     """A three-letter currency code (EUR when there is none)."""
     text = r.name(parent, key, where).strip() or "EUR"
     try:
@@ -465,14 +468,14 @@ def _currency(r: _Reader, parent: Mapping[str, Any], key: str, where: str) -> st
         r.fail(where + key, str(exc).rstrip("."))
 
 
-def _rates(r: _Reader, plan_info: Mapping[str, Any]) -> dict[str, float]:
+def read_rates(r: JsonReader, plan_info: Mapping[str, Any]) -> dict[str, float]:
     """Exchange rates as the currency settings take them: codes, and rates above 0."""
     rates = plan_info.get("rates") or {}
     if not isinstance(rates, dict):
         r.fail("plan.rates", translate("Review", "expected an object"))
     clean: dict[str, float] = {}
     for code in rates:
-        key = _currency(r, {"code": code}, "code", f"plan.rates.{str(code)[:10]}.")
+        key = read_currency(r, {"code": code}, "code", f"plan.rates.{str(code)[:10]}.")
         rate = r.number(rates, code, "plan.rates.", 0, limits.MAX_RATE)
         if rate is not None and rate > 0:
             clean[key] = rate
@@ -480,7 +483,7 @@ def _rates(r: _Reader, plan_info: Mapping[str, Any]) -> dict[str, float]:
 
 
 def _stages(
-    plan: PlanDB, data: dict[str, Any], opportunities: list[tuple[str, dict[str, Any]]], r: _Reader
+    plan: PlanDB, data: dict[str, Any], opportunities: list[tuple[str, dict[str, Any]]], r: JsonReader
 ) -> dict[str, int]:
     """The bundle's stages replace the defaults; stages only its deals name are added after them."""
     specs: list[StageSpec] = []
@@ -503,7 +506,7 @@ def _stages(
         specs.append(
             StageSpec(
                 name,
-                FunnelLevel(r.choice(s, "funnel_level", where, _LEVELS, "in")),
+                FunnelLevel(r.choice(s, "funnel_level", where, LEVELS, "in")),
                 r.ranged(s, "probability", where, 0, limits.MAX_PROBABILITY) or 0,
                 stale or None,
                 tuple(exits),
@@ -513,7 +516,7 @@ def _stages(
         name = r.name(o, "stage", where).strip()
         if name and name.casefold() not in seen:
             seen.add(name.casefold())
-            level = FunnelLevel(r.choice(o, "funnel_level", where, _LEVELS, "in"))
+            level = FunnelLevel(r.choice(o, "funnel_level", where, LEVELS, "in"))
             probability = r.ranged(o, "probability", where, 0, limits.MAX_PROBABILITY) or 0
             specs.append(StageSpec(name, level, probability, None, ()))
             r.bounded(where + "stage", limits.check_count, len(specs), limits.MAX_STAGES)
@@ -525,7 +528,7 @@ def _stages(
 
 
 def _accounts(
-    plan: PlanDB, data: dict[str, Any], opportunities: list[tuple[str, dict[str, Any]]], r: _Reader
+    plan: PlanDB, data: dict[str, Any], opportunities: list[tuple[str, dict[str, Any]]], r: JsonReader
 ) -> dict[int, int]:
     """Bundle account id -> plan account id (the same ids), parents linked once all exist."""
     ids: dict[int, int] = {}
@@ -561,7 +564,7 @@ def _opportunity(
     plan: PlanDB,
     o: dict[str, Any],
     where: str,
-    r: _Reader,
+    r: JsonReader,
     stages: dict[str, int],
     accounts: dict[int, int],
     people: dict[int, int],
@@ -580,7 +583,7 @@ def _opportunity(
     override = None
     if probability is not None and stage is not None and probability != stage.probability:
         override = probability
-    category = r.choice(o, "forecast_category", where, _CATEGORIES, "")
+    category = r.choice(o, "forecast_category", where, CATEGORIES, "")
     amount = r.number(o, "amount", where, 0, limits.MAX_AMOUNT)
     draft = OpportunityDraft(
         title=title,
@@ -589,7 +592,7 @@ def _opportunity(
         product=r.name(o, "product", where),
         quantity=r.number(o, "quantity", where, 0, limits.MAX_QUANTITY),
         amount=amount,
-        currency=_currency(r, o, "currency", where),
+        currency=read_currency(r, o, "currency", where),
         close_date=r.date(o, "close_date", where),
         probability_override=override,
         forecast_category=ForecastCategory(category) if category else None,
@@ -713,7 +716,7 @@ def _opportunity(
     return BundleDeal(deal_id, r.opt_text(o, "external_id", where), title, r.name(o, "review_token", where))
 
 
-def _close_reason(o: Mapping[str, Any], where: str, r: _Reader) -> tuple[str, str]:
+def _close_reason(o: Mapping[str, Any], where: str, r: JsonReader) -> tuple[str, str]:
     """The reason's code from the plan's list and the competitor (a bundle written before close
     reasons has neither). A default named by its label reads as its code; any other code is
     the seller's own reason name, kept as written (as text: names are never markup)."""
@@ -736,7 +739,7 @@ def _influences(
     plan: PlanDB,
     o: dict[str, Any],
     where: str,
-    r: _Reader,
+    r: JsonReader,
     deal_id: int,
     account_id: int | None,
     people: dict[int, int],
@@ -795,7 +798,7 @@ def _influences(
     return ids
 
 
-def _texts(parent: Mapping[str, Any], key: str, where: str, r: _Reader) -> tuple[str, ...]:
+def _texts(parent: Mapping[str, Any], key: str, where: str, r: JsonReader) -> tuple[str, ...]:
     values = parent.get(key) or []
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         r.fail(where + key, translate("Review", "expected a list of texts"))
@@ -803,7 +806,7 @@ def _texts(parent: Mapping[str, Any], key: str, where: str, r: _Reader) -> tuple
 
 
 def _call_plan(
-    c: dict[str, Any], where: str, r: _Reader, deal_id: int, influence_ids: Mapping[int, int]
+    c: dict[str, Any], where: str, r: JsonReader, deal_id: int, influence_ids: Mapping[int, int]
 ) -> CallPlan:
     """A Green Sheet of the bundle; its attendees are the deal's influences as written here."""
     moment = r.text(c, "meeting_at", where).strip()
@@ -850,7 +853,7 @@ def _no_account(plan: PlanDB) -> int:
 
 
 def _note(
-    note: dict[str, Any], where: str, r: _Reader, *, author: str, opportunity_id: int | None = None
+    note: dict[str, Any], where: str, r: JsonReader, *, author: str, opportunity_id: int | None = None
 ) -> Note:
     body = r.text(note, "body", where, limit=limits.MAX_NOTE)
     return Note(
@@ -1001,15 +1004,15 @@ def write_review_notes(notes: ReviewNotes, path: Path) -> Path:
 def read_review_notes(path: Path) -> ReviewNotes:
     """Read a notes file; ReviewError when it is not one (a bundle, another JSON, damaged)."""
     path = Path(path)
-    data = _read_json(path, NOTES_KIND, limits.MAX_NOTES_FILE_BYTES)
+    data = read_json(path, NOTES_KIND, limits.MAX_NOTES_FILE_BYTES)
     if isinstance(data, dict) and data.get("format") == FORMAT:
         raise ReviewError(
             translate(
                 "Review", "{file} is a plan bundle, not review notes: open it with File → Open for review…"
             ).format(file=path.name)
         )
-    data = _check_format(data, path, REVIEW_FORMAT, REVIEW_VERSION, NOTES_KIND)
-    r = _Reader(path)
+    data = check_format(data, path, REVIEW_FORMAT, REVIEW_VERSION, NOTES_KIND)
+    r = JsonReader(path)
     plan_info = r.obj(data.get("plan"), "plan")
     plan_id = r.name(plan_info, "id", "plan.").strip()
     if not plan_id:
@@ -1084,7 +1087,7 @@ ITEM_KINDS = ("question", "action")
 VERDICTS = ("agree", "challenge")
 
 
-def _item(note: dict[str, Any], where: str, r: _Reader) -> tuple[str, dt.date | None]:
+def _item(note: dict[str, Any], where: str, r: JsonReader) -> tuple[str, dt.date | None]:
     """A note's coaching item: its kind ("" for a plain note) and due date."""
     item = note.get("item")
     if item is None:
@@ -1093,7 +1096,7 @@ def _item(note: dict[str, Any], where: str, r: _Reader) -> tuple[str, dt.date | 
     return r.choice(item, "kind", where + "item.", ITEM_KINDS, ""), r.date(item, "due", where + "item.")
 
 
-def _moment(parent: dict[str, Any], key: str, where: str, r: _Reader) -> str:
+def _moment(parent: dict[str, Any], key: str, where: str, r: JsonReader) -> str:
     """A date and time as UTC ISO text, so that later ones compare as later."""
     value = r.name(parent, key, where)
     try:

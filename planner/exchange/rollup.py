@@ -13,17 +13,17 @@ from planner.calendar import Quarter
 from planner.exchange import bundle_calls
 from planner.exchange.pack_json import FORMAT, VERSION
 from planner.exchange.review import (
-    _CATEGORIES,
-    _LEVELS,
     BUNDLE_KIND,
+    CATEGORIES,
+    LEVELS,
     REVIEW_FORMAT,
+    JsonReader,
     ReviewError,
-    _check_format,
-    _currency,
-    _rates,
-    _read_json,
-    _Reader,
+    check_format,
     load_bundle,
+    read_currency,
+    read_json,
+    read_rates,
 )
 from planner.forecast import (
     PlanFacts,
@@ -391,17 +391,17 @@ def _one_line(text: str) -> str:
 def read_seller(path: Path, *, skip_notes: bool = False) -> SellerRow | None:
     """One bundle's row (None for a review-notes file when `skip_notes`); ReviewError when the
     file is no bundle or a value the roll-up reads is out of bounds."""
-    data = _read_json(path, BUNDLE_KIND, limits.MAX_BUNDLE_BYTES)
+    data = read_json(path, BUNDLE_KIND, limits.MAX_BUNDLE_BYTES)
     if skip_notes and isinstance(data, dict) and data.get("format") == REVIEW_FORMAT:
         return None
-    data = _check_format(data, path, FORMAT, VERSION, BUNDLE_KIND)
-    r = _Reader(path)
+    data = check_format(data, path, FORMAT, VERSION, BUNDLE_KIND)
+    r = JsonReader(path)
     plan_info = r.obj(data.get("plan"), "plan")
     plan_id = r.name(plan_info, "id", "plan.").strip()
     if not plan_id:
         r.fail("plan.id", translate("Review", "missing"))
-    base = _currency(r, plan_info, "base_currency", "plan.")
-    rates = _rates(r, plan_info)
+    base = read_currency(r, plan_info, "base_currency", "plan.")
+    rates = read_rates(r, plan_info)
     exported_at = r.name(data, "exported_at", "")
     today = r.date(data, "today", "") or _day(exported_at) or dt.date.today()
     deals = _deals(r, data)
@@ -449,12 +449,12 @@ def _day(stamp: str) -> dt.date | None:
         return None
 
 
-def _deals(r: _Reader, data: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _deals(r: JsonReader, data: Mapping[str, Any]) -> list[dict[str, Any]]:
     """What the roll-up reads of each deal, checked as the full read checks it."""
     deals: list[dict[str, Any]] = []
     for where, o in r.items(data, "opportunities", ""):
-        level = FunnelLevel(r.choice(o, "funnel_level", where, _LEVELS, "in"))
-        chosen = r.choice(o, "forecast_category", where, _CATEGORIES, "")
+        level = FunnelLevel(r.choice(o, "funnel_level", where, LEVELS, "in"))
+        chosen = r.choice(o, "forecast_category", where, CATEGORIES, "")
         flags = tuple(r.text(f, "reason", w) or r.name(f, "id", w) for w, f in r.items(o, "red_flags", where))
         deals.append(
             {
@@ -464,7 +464,7 @@ def _deals(r: _Reader, data: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "category": effective_category(level, ForecastCategory(chosen) if chosen else None),
                 "chosen": chosen or None,
                 "amount": r.number(o, "amount", where, 0, limits.MAX_AMOUNT),
-                "currency": _currency(r, o, "currency", where),
+                "currency": read_currency(r, o, "currency", where),
                 "probability": r.ranged(o, "probability", where, 0, limits.MAX_PROBABILITY),
                 "close": r.date(o, "close_date", where),
                 "closed_on": r.date(o, "closed_on", where),
@@ -478,7 +478,7 @@ Span = tuple[str, str]  # a quarter's first and last day, ISO
 
 
 def _calls(
-    r: _Reader, data: Mapping[str, Any], quarter: Quarter, today: dt.date
+    r: JsonReader, data: Mapping[str, Any], quarter: Quarter, today: dt.date
 ) -> tuple[LastCall | None, CallAccuracy | None]:
     """The current quarter's last call, and last quarter's last call with what it won, from the
     bundle's `forecast_calls` (planner.exchange.bundle_calls), checked as the full read checks
@@ -528,11 +528,11 @@ def _calls(
     return (last[current][1] if current in last else None), accuracy
 
 
-def _figures_entry(r: _Reader, parent: Mapping[str, Any], key: str, where: str) -> float:
+def _figures_entry(r: JsonReader, parent: Mapping[str, Any], key: str, where: str) -> float:
     return r.number(parent, key, where, 0, MAX_SUM) or 0.0
 
 
-def _from_forecast(r: _Reader, f: Mapping[str, Any]) -> dict[str, Any]:
+def _from_forecast(r: JsonReader, f: Mapping[str, Any]) -> dict[str, Any]:
     """The figures of the bundle's own forecast (planner.exchange.pack_json.forecast)."""
     where = "forecast."
     start_month = r.ranged(f, "fiscal_year_start_month", where, 1, 12) or 1
@@ -549,18 +549,18 @@ def _from_forecast(r: _Reader, f: Mapping[str, Any]) -> dict[str, Any]:
     unconverted: dict[str, dict[str, float]] = {}
     for code, columns in apart.items():
         at = f"{where}total.unconverted.{str(code)[:10]}"
-        currency = _currency(r, {"code": code}, "code", at + ".")
+        currency = read_currency(r, {"code": code}, "code", at + ".")
         columns = r.obj(columns, at)
         unconverted[currency] = {
             c: _figures_entry(r, columns, c, at + ".") for c in FIGURE_COLUMNS if c in columns
         }
     funnel: list[LevelTotal] = []
     for w, level in r.items(f, "funnel", where, len(FunnelLevel)):
-        name = FunnelLevel(r.choice(level, "level", w, _LEVELS, "in"))
-        currency = _currency(r, f, "base_currency", where)
+        name = FunnelLevel(r.choice(level, "level", w, LEVELS, "in"))
+        currency = read_currency(r, f, "base_currency", where)
         amounts = {currency: _figures_entry(r, level, "amount", w)}
         for code, amount in r.obj(level.get("unconverted") or {}, w + "unconverted").items():
-            other = _currency(r, {"code": code}, "code", f"{w}unconverted.{str(code)[:10]}.")
+            other = read_currency(r, {"code": code}, "code", f"{w}unconverted.{str(code)[:10]}.")
             amounts[other] = amounts.get(other, 0.0) + _figures_entry(
                 r, {"a": amount}, "a", f"{w}unconverted."
             )
@@ -568,7 +568,7 @@ def _from_forecast(r: _Reader, f: Mapping[str, Any]) -> dict[str, Any]:
         funnel.append(LevelTotal(name, count, {c: a for c, a in amounts.items() if a or c == currency}))
     return {
         "quarter": quarter,
-        "currency": _currency(r, f, "base_currency", where),
+        "currency": read_currency(r, f, "base_currency", where),
         "target": r.number(f, "target", where, 0, MAX_SUM),
         **{c: _figures_entry(r, total, c, where + "total.") for c in FIGURE_COLUMNS},
         "unconverted": unconverted,
