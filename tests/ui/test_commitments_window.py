@@ -366,3 +366,32 @@ def test_the_blue_sheet_removes_a_record_after_asking_and_undo_brings_it_back(
     assert "<i>Pilot</i> agreed" not in [c.what for c in evidence_repo.list_commitments(window.plan, deal_id)]
     undo(window)
     assert dump(window.plan) == before
+
+
+def test_the_next_deals_checklist_reuses_the_lines_as_if_drawn_afresh(window: MainWindow) -> None:
+    """The section keeps its labels from deal to deal: each line a seller sees has the text, the
+    colour and the weight a section drawn afresh gives it, and no line of the last deal stays."""
+    commitment_tab(window)
+    section = window.blue_sheet.commitment_section
+    last = window.controller.columns[-1].id
+    deals = [index_of(window, window.controller.models[last].index(0, 0).data(ID_ROLE))]
+    first_deal = next(
+        window.controller.models[c.id].index(0, 0).data(ID_ROLE)
+        for c in window.controller.columns
+        if window.controller.models[c.id].rowCount()
+    )
+    deals.append(index_of(window, first_deal))
+
+    def shown(labels: list[QLabel]) -> list[tuple[str, object, bool]]:
+        return [(line.text(), line.property("blueSheetTone"), line.font().bold()) for line in labels]
+
+    for view, index in (*deals, *deals):
+        drive.click_row(view, index)
+        drive.wait_until_idle()
+        data = window.blue_sheet.data
+        assert data is not None
+        fresh = type(section)()
+        fresh.load(data.checklists, data.commitments, data.stage_names)
+        visible = [line for line in section.checklist_box.findChildren(QLabel) if line.isVisibleTo(section)]
+        assert shown(visible) == shown(fresh.checklist_lines)
+        fresh.deleteLater()

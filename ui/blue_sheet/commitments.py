@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QScro
 from planner.evidence import StageChecklist
 from planner.model import Commitment
 from ui import format as fmt
-from ui.blue_sheet.colours import set_tone
+from ui.blue_sheet.colours import TONE_PROPERTY, set_tone
 from ui.blue_sheet.delegates import SheetListView
 from ui.plain import plain_tooltip
 
@@ -90,7 +90,10 @@ class CommitmentSection(QWidget):
         self.checklist_box = QGroupBox(translate("CommitmentSection", "Stage checklist"), inner)
         self.checklist_box.setAccessibleName(translate("CommitmentSection", "Stage checklist"))
         self._checklist = QVBoxLayout(self.checklist_box)
+        # The lines shown; the labels are kept and reused by the next deal's checklist (a new
+        # label and style sheet per line and per load made every selection slower).
         self.checklist_lines: list[QLabel] = []
+        self._labels: list[QLabel] = []
         layout.addWidget(self.checklist_box)
         self.record = QPushButton(translate("CommitmentSection", "Record customer &commitment…"), inner)
         self.record.setToolTip(
@@ -137,10 +140,6 @@ class CommitmentSection(QWidget):
         self, checklists: Sequence[StageChecklist], records: Sequence[Commitment], stage_names: dict[int, str]
     ) -> None:
         """Show a deal's checklists and records (the selection stays on the same record)."""
-        for line in self.checklist_lines:
-            line.hide()
-            self._checklist.removeWidget(line)
-            line.deleteLater()
         self.checklist_lines = []
         for checklist in checklists:
             heading = (
@@ -166,6 +165,8 @@ class CommitmentSection(QWidget):
                     self._add_line(text, "" if checklist.current else "failed")
         if not checklists:
             self._add_line(translate("CommitmentSection", "The plan has no open stage."), "muted")
+        for line in self._labels[len(self.checklist_lines) :]:
+            line.hide()
         current = self.current_commitment()
         self.model.set_commitments(records, stage_names)
         if current is not None:
@@ -175,16 +176,21 @@ class CommitmentSection(QWidget):
         self._update()
 
     def _add_line(self, text: str, tone: str, *, bold: bool = False) -> None:
-        line = QLabel(self.checklist_box)
-        line.setTextFormat(Qt.TextFormat.PlainText)  # checklist texts are the seller's
-        line.setWordWrap(True)
+        if len(self.checklist_lines) < len(self._labels):
+            line = self._labels[len(self.checklist_lines)]
+        else:
+            line = QLabel(self.checklist_box)
+            line.setTextFormat(Qt.TextFormat.PlainText)  # checklist texts are the seller's
+            line.setWordWrap(True)
+            self._checklist.addWidget(line)
+            self._labels.append(line)
         line.setText(text)
-        set_tone(line, tone)
-        if bold:
-            font = line.font()
-            font.setBold(True)
-            line.setFont(font)
-        self._checklist.addWidget(line)
+        if line.property(TONE_PROPERTY) != tone:
+            set_tone(line, tone)
+        font = line.font()
+        font.setBold(bold)
+        line.setFont(font)
+        line.show()
         self.checklist_lines.append(line)
 
     def lines(self) -> list[str]:
