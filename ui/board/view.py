@@ -299,11 +299,17 @@ class BoardWidget(QScrollArea):
     @Slot()
     def _on_controller_change_started(self) -> None:
         self._holding = True
+        # An edit takes the changed card out and puts it back: meanwhile the card below it is
+        # the view's current one, which a view scrolls into sight (the column jumped by a card).
+        for column in self.columns.values():
+            column.view.setAutoScroll(False)
 
     @Slot()
     def _on_controller_change_finished(self) -> None:
         self._holding = False
-        self._show_selection()
+        for column in self.columns.values():
+            column.view.setAutoScroll(True)
+        self._show_selection()  # the selected card's column scrolls to it, if it moved
         # The faces of the cards each column now shows, in one batch before the columns paint
         # (one per column and screen otherwise), wherever the column scrolled: to its top after
         # a filter key, to the selected card in that card's column.
