@@ -28,6 +28,19 @@ _REFUSED_LIGHT = "#c0392b"
 _REFUSED_DARK = "#ff7b6e"
 
 
+def show_refusal(field: QLineEdit, message: str, hint: str) -> None:
+    """Mark a typed field refused (a red frame, `message` as its tooltip), or not ('' and its `hint`)."""
+    field.setToolTip(message or hint)
+    field.setAccessibleDescription(message)
+    if message:
+        palette = field.palette()
+        base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        red = _REFUSED_DARK if base.lightnessF() < text.lightnessF() else _REFUSED_LIGHT
+        field.setStyleSheet(f"QLineEdit {{ border: 2px solid {red}; border-radius: 3px; padding: 1px; }}")
+    else:
+        field.setStyleSheet("")
+
+
 def _qdate(value: dt.date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
@@ -133,15 +146,7 @@ class DateField(QLineEdit):
 
     def _show_error(self, message: str) -> None:
         self.error = message
-        self.setToolTip(message or self._hint)
-        self.setAccessibleDescription(message)
-        if message:
-            palette = self.palette()
-            base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
-            red = _REFUSED_DARK if base.lightnessF() < text.lightnessF() else _REFUSED_LIGHT
-            self.setStyleSheet(f"QLineEdit {{ border: 2px solid {red}; border-radius: 3px; padding: 1px; }}")
-        else:
-            self.setStyleSheet("")
+        show_refusal(self, message, self._hint)
 
     def fitting_width(self) -> int:
         """The width that shows a whole date beside the calendar and clear buttons: a table cell

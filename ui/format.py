@@ -235,8 +235,55 @@ def _checked(day: QDate) -> dt.date | None:
 
 def date_time(value: dt.datetime) -> str:
     """A moment in the window's date pattern and time: '2026-11-26 09:30', German '26.11.2026, 09:30'."""
-    time = QLocale().toString(QTime(value.hour, value.minute), translate("Format", "HH:mm"))
-    return translate("Format", "{date} {time}").format(date=edit_date(value.date()), time=time)
+    shown = translate("Format", "{date} {time}")
+    return shown.format(date=edit_date(value.date()), time=edit_time(value.time()))
+
+
+def edit_time(value: dt.time) -> str:
+    """A time of day as a field shows it: '09:30' (the window's pattern)."""
+    return QLocale().toString(QTime(value.hour, value.minute), translate("Format", "HH:mm"))
+
+
+# "16:45", "16.45", "16h45", "16", "4:45 pm": hours, then minutes after a separator, then AM/PM.
+_TYPED_TIME = re.compile(r"(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(\D+)?")
+# "1645", "930": hours and minutes without a separator.
+_TYPED_DIGITS = re.compile(r"(\d{1,2})(\d{2})")
+
+
+def parse_time(text: str) -> dt.time:
+    """A typed time of day; the one rule of every time field. ValueError with a reason otherwise.
+
+    It reads 24-hour times with ':' (or '.', 'h') between hours and minutes, the hours alone,
+    four or three digits ('1645', '930'), and 12-hour times with am/pm (or the locale's own
+    words for them): '16:45', '4:45 pm' and '1645' are the same time.
+    """
+    cleaned = " ".join(text.split()).casefold()
+    digits = _TYPED_DIGITS.fullmatch(cleaned)
+    typed = _TYPED_TIME.fullmatch(cleaned)
+    if digits is not None:
+        hour, minute, half = int(digits[1]), int(digits[2]), None
+    elif typed is not None:
+        hour, minute, half = int(typed[1]), int(typed[2] or 0), typed[3]
+        half = None if half == "h" else half  # "16h": French for 16:00
+    else:
+        raise ValueError(_time_hint())
+    if half is not None:
+        locale = QLocale()
+        words = half.replace(".", "")
+        if words in ("am", locale.amText().casefold().replace(".", "")) and 1 <= hour <= 12:
+            hour = 0 if hour == 12 else hour
+        elif words in ("pm", locale.pmText().casefold().replace(".", "")) and 1 <= hour <= 12:
+            hour = 12 if hour == 12 else hour + 12
+        else:
+            raise ValueError(_time_hint())
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise ValueError(_time_hint())
+    return dt.time(hour, minute)
+
+
+def _time_hint() -> str:
+    example = dt.time(14, 30)
+    return translate("Format", "Time must look like {example}.").format(example=edit_time(example))
 
 
 def days(n: int) -> str:

@@ -4431,6 +4431,10 @@ Ersetzen?</translation>
         <translation>{date}, {time}</translation>
     </message>
     <message>
+        <source>Time must look like {example}.</source>
+        <translation>Die Uhrzeit muss wie {example} aussehen.</translation>
+    </message>
+    <message>
         <source>{n} day</source>
         <translation>{n} Tag</translation>
     </message>
@@ -10113,6 +10117,17 @@ Exportiert: {exported}
     <message>
         <source>No plan bundles were chosen.</source>
         <translation>Es wurden keine Plan-Bundles gewählt.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <source>e.g. {time}</source>
+        <translation>z. B. {time}</translation>
+    </message>
+    <message>
+        <source>Type a time like {time} or 2:30 pm.</source>
+        <translation>Uhrzeit wie {time} oder 1430 eingeben.</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
-    QTimeEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -48,6 +47,7 @@ from ui.board.models import FACE_ROLE, ID_ROLE, CardFace
 from ui.dialogs.move_dialog import MoveDialog
 from ui.main_window import MainWindow
 from ui.pack_pdf import render_pdf
+from ui.time_field import TimeField
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None, reason="needs poppler-utils"
@@ -195,11 +195,11 @@ def test_a_call_is_planned_debriefed_moves_the_deal_and_prints_on_one_page(
         date = drive.line_edit_of(drive.field(dialog, "Date"))
         drive.type_into(date, TODAY.isoformat())
         time = drive.field(dialog, "Time")
-        assert isinstance(time, QTimeEdit)
-        QTest.keyClick(date, Qt.Key.Key_Tab)  # on to the time, its hour first
+        assert isinstance(time, TimeField)
+        QTest.keyClick(date, Qt.Key.Key_Tab)  # on to the time, all of it selected
         assert dialog.focusWidget() is time
         QTest.keyClicks(time, "07:45")
-        assert time.time() == QTime(7, 45)
+        assert time.value() == dt.time(7, 45)
         drive.type_into(drive.line_edit_of(drive.field(dialog, "Title")), "Scope the pilot")
         attendees = drive.field(dialog, "Attendees")
         assert isinstance(attendees, QListWidget)
@@ -526,4 +526,76 @@ def test_a_read_only_plan_opens_and_prints_its_calls_and_changes_none(
     assert pages == 1
     assert f"Green Sheet: {markup}" in text
     assert harness.stack.count() == 0
+    assert dump(plan) == before
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("16:45", dt.time(16, 45)),
+        ("1645", dt.time(16, 45)),
+        ("4:45 pm", dt.time(16, 45)),
+        ("7.05", dt.time(7, 5)),
+    ],
+)
+def test_a_time_typed_after_one_click_is_the_time_kept(
+    window: MainWindow, typed: str, meant: dt.time
+) -> None:
+    """One click anywhere in the time, then typing: the whole time is what was typed (a time
+    field typed into the section under the click: "16:45" over 09:00 gave 09:45)."""
+    plan = window.plan
+    deal, _stage = _stale_prospect(plan, window)
+    _click_card(window, deal.id)
+    section = _calls(window)
+    modals = drive.Modals()
+    seen: list[str] = []
+
+    def plan_the_call(dialog: QWidget) -> None:
+        assert isinstance(dialog, CallPlanDialog), drive.describe(dialog)
+        time = drive.field(dialog, "Time")
+        assert isinstance(time, TimeField)
+        assert time.text() == "09:00"
+        rect = time.rect()
+        drive.click(time, QPoint(rect.width() * 3 // 4, rect.height() // 2))  # on the minutes
+        drive.settle()
+        QTest.keyClicks(time, typed)
+        QTest.keyClick(time, Qt.Key.Key_Tab)
+        seen.append(time.text())
+        drive.type_into(drive.line_edit_of(drive.field(dialog, "Title")), f"Call at {typed}")
+        assert drive.press_ok(dialog)
+
+    with modals.expecting(_closing(plan_the_call)):
+        drive.click(section.new)
+    assert modals.take_unexpected() == []
+    assert seen == [f"{meant:%H:%M}"]  # shown as it was read
+    (call,) = [c for c in evidence.list_call_plans(plan, deal.id) if c.title == f"Call at {typed}"]
+    assert call.meeting_at.time() == meant
+    (shown,) = [t for t in _row_texts(section) if f"Call at {typed}" in t]
+    assert f"{meant:%H:%M}" in shown
+
+
+def test_a_time_that_is_not_one_is_refused_and_says_why(window: MainWindow) -> None:
+    plan = window.plan
+    deal, _stage = _stale_prospect(plan, window)
+    _click_card(window, deal.id)
+    section = _calls(window)
+    before = dump(plan)
+    modals = drive.Modals()
+    seen: dict[str, object] = {}
+
+    def plan_the_call(dialog: QWidget) -> None:
+        assert isinstance(dialog, CallPlanDialog), drive.describe(dialog)
+        time = drive.field(dialog, "Time")
+        assert isinstance(time, TimeField)
+        drive.type_into(time, "25:30")
+        drive.type_into(drive.line_edit_of(drive.field(dialog, "Title")), "Never planned")
+        drive.press_ok(dialog)
+        seen["open"] = dialog.isVisible()
+        seen["error"] = dialog.error.text() if dialog.error.isVisible() else ""
+        seen["focus"] = dialog.focusWidget() is time
+        dialog.reject()
+
+    with modals.expecting(_closing(plan_the_call)):
+        drive.click(section.new)
+    assert seen == {"open": True, "error": "Time must look like 14:30.", "focus": True}
     assert dump(plan) == before

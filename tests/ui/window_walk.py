@@ -56,6 +56,7 @@ from planner.money import CurrencySums
 from planner.pipelines import BOARD_PIPELINE_KEY, board_columns
 from planner.stages import open_stages
 from planner.storage import accounts as account_repo
+from planner.storage import evidence as evidence_repo
 from planner.storage import opportunities as opportunity_repo
 from planner.storage import people as people_repo
 from planner.storage import pipelines as pipeline_repo
@@ -687,24 +688,37 @@ class Walk:
             QTest.keySequence(QApplication.focusWidget() or self.window, QKeySequence.StandardKey.Delete)
 
     def do_plan_call(self, k: int, days: int) -> None:
-        """Plan a customer meeting (a Green Sheet) from the Blue Sheet's Calls section."""
-        if self.select_card(k) is None:
+        """Plan a customer meeting (a Green Sheet) from the Blue Sheet's Calls section; its time
+        is typed after one click on the minutes, as "16:45" or "1645"."""
+        found = self.select_card(k)
+        if found is None:
             return
+        view, row = found
+        deal_id = int(view.model().index(row, 0).data(ID_ROLE))
         sheet = self._sheet()
         assert sheet is not None
         new = drive.button(sheet, "New call plan…")
         drive.reveal(new)
         if not new.isEnabled():
             return
+        meant = dt.time(7 + k % 12, (7 * k + days) % 60)
+        title = f"Evaluation call {k} at {meant:%H%M}"
 
         def answer(dialog: QWidget) -> None:
-            drive.type_into(drive.line_edit_of(drive.field(dialog, "Title")), f"Evaluation call {k}")
+            drive.type_into(drive.line_edit_of(drive.field(dialog, "Title")), title)
             when = START + dt.timedelta(days=days % 30)
             drive.type_into(drive.line_edit_of(drive.field(dialog, "Date")), when.isoformat())
+            time = drive.field(dialog, "Time")
+            drive.click(time, QPoint(time.width() * 3 // 4, time.height() // 2))
+            drive.settle()
+            QTest.keyClicks(time, f"{meant:%H:%M}" if days % 2 else f"{meant:%H%M}")
             drive.press_ok(dialog)
 
         with self.expect(answer):
             drive.click(new)
+        planned = [c for c in evidence_repo.list_call_plans(self.plan, deal_id) if c.title == title]
+        assert planned, f"the call {title!r} was not planned"
+        assert planned[-1].meeting_at.time() == meant, (planned[-1].meeting_at, meant)
 
     def do_debrief_call(self, k: int, words: int) -> None:
         """Debrief a call held (the Calls section's first one that can be): the customer's words

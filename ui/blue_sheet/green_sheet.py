@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -48,13 +47,14 @@ from ui.blue_sheet.colours import set_tone
 from ui.blue_sheet.sections import plain_label
 from ui.date_field import DateField
 from ui.plain import plain_tooltip
+from ui.time_field import TimeField
 
 translate = QCoreApplication.translate
 
 # Both dialogs fit a 1366x768 laptop screen: their pages are tabs, and long lists scroll.
 TEXT_HEIGHT = 64  # a few lines of a multi-line field
 INFLUENCE_ROLE = Qt.ItemDataRole.UserRole + 1  # an attendee item's influence id
-DEFAULT_TIME = QTime(9, 0)
+DEFAULT_TIME = dt.time(9, 0)
 
 
 class LineEntry(QLineEdit):
@@ -239,8 +239,7 @@ class CallPlanDialog(QDialog):
         form = QFormLayout(meeting)
         self.date = DateField(meeting, allow_empty=False)
         self.date.setAccessibleName(translate("GreenSheetDialog", "Date"))
-        self.time = QTimeEdit(meeting)
-        self.time.setDisplayFormat(translate("Format", "HH:mm"))
+        self.time = TimeField(meeting)
         self.time.setAccessibleName(translate("GreenSheetDialog", "Time"))
         self.title = QLineEdit(meeting)
         self.title.setMaxLength(MAX_TITLE)
@@ -369,21 +368,20 @@ class CallPlanDialog(QDialog):
         self.setMinimumWidth(520)
         self._load(call, today)
         if not editable:
-            for edit in (self.date, self.title, self.best, self.minimum, self.commit_by):
+            for edit in (self.date, self.time, self.title, self.best, self.minimum, self.commit_by):
                 edit.setReadOnly(True)
             for multiline in (self.reason, self.giving):
                 multiline.setReadOnly(True)
-            self.time.setReadOnly(True)
             for questions in (self.confirmation, self.new_information, self.attitude):
                 questions.set_read_only(True)
 
     def _load(self, call: CallPlan | None, today: dt.date) -> None:
         if call is None:
             self.date.set_value(today)
-            self.time.setTime(DEFAULT_TIME)
+            self.time.set_value(DEFAULT_TIME)
             return
         self.date.set_value(call.meeting_at.date())
-        self.time.setTime(QTime(call.meeting_at.hour, call.meeting_at.minute))
+        self.time.set_value(call.meeting_at.time())
         self.title.setText(call.title)
         self.reason.setPlainText(call.business_reason)
         self.giving.setPlainText(call.giving)
@@ -403,15 +401,16 @@ class CallPlanDialog(QDialog):
         return tuple(found)
 
     def call_plan(self) -> CallPlan:
-        """The call plan as entered (the stored one's id and debrief kept); ValueError for a bad date."""
+        """The call plan as entered (the stored one's id and debrief kept); ValueError for a bad
+        date or time."""
         day = self.date.value()
         if day is None:
             raise ValueError(translate("GreenSheetDialog", "Give the meeting's date."))
-        time = self.time.time()
+        time = self.time.value()
         base = self.stored or CallPlan(0, self.deal.id, dt.datetime.combine(day, dt.time()))
         return dataclasses.replace(
             base,
-            meeting_at=dt.datetime.combine(day, dt.time(time.hour(), time.minute())),
+            meeting_at=dt.datetime.combine(day, time),
             title=self.title.text().strip(),
             attendees=self.chosen_attendees(),
             business_reason=self.reason.toPlainText().strip(),
@@ -428,7 +427,7 @@ class CallPlanDialog(QDialog):
         if not self.editable:
             super().accept()
             return
-        for field, page in ((self.date, 0), (self.commit_by, 2)):
+        for field, page in ((self.date, 0), (self.time, 0), (self.commit_by, 2)):
             if not field.check():
                 self.tabs.setCurrentIndex(page)
                 field.setFocus()
