@@ -45,6 +45,7 @@ from planner.storage.db import PlanDB
 from planner.storage.snapshot import TableRows
 from ui import format as fmt
 from ui.commands import Apply, PersonEditCommand, SwapCommand
+from ui.plain import keep_names_narrow
 from ui.session import EditSession
 from ui.session_view import SessionView
 
@@ -151,6 +152,7 @@ class PersonDialog(QDialog):
         for field in (self.name, self.title_field, self.email, self.phone):
             field.setMaxLength(MAX_TITLE)
         self.account = QComboBox(self)
+        keep_names_narrow(self.account)
         for account in accounts:
             self.account.addItem(account.name, account.id)
         self.account.setCurrentIndex(max(self.account.findData(person.account_id), 0))

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 # A tooltip is read at a glance; the view itself shows the whole text.
 TOOLTIP_LIMIT = 600
+# How many characters of a name a combo box is wide: its list shows every name whole.
+NAME_CHARACTERS = 30
 
 Button = QMessageBox.StandardButton
 
@@ -118,3 +120,11 @@ def question(
 ) -> Button:
     """Ask, in plain text; the button chosen."""
     return message(parent, QMessageBox.Icon.Question, title, text, buttons, default)
+
+
+def keep_names_narrow(combo: QComboBox, characters: int = NAME_CHARACTERS) -> None:
+    """A combo box of names others typed is `characters` wide however long one is (a combo box
+    grows to its longest item: a 120-character account name made the export dialog wider than
+    the screen). Its list opens as wide as the longest name, up to the screen's width."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)

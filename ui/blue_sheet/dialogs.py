@@ -20,6 +20,7 @@ from planner.i18n import plural
 from planner.model import Person, Role
 from planner.sheet_operations import NewPerson
 from ui.blue_sheet import labels
+from ui.plain import keep_names_narrow
 
 NEW_PERSON = 0  # item data of the "New person…" entry
 
@@ -40,6 +41,7 @@ class AddInfluenceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(translate("AddInfluenceDialog", "Add a buying influence"))
         self.person = QComboBox(self)
+        keep_names_narrow(self.person)
         self.person.setAccessibleName(translate("AddInfluenceDialog", "Person"))
         for p in candidates:
             self.person.addItem(f"{p.name} — {p.title}" if p.title else p.name, p.id)

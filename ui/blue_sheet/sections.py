@@ -55,6 +55,7 @@ from ui.blue_sheet.models import (
     not_linked,
 )
 from ui.date_field import DateField
+from ui.plain import keep_names_narrow
 
 translate = QCoreApplication.translate
 
@@ -490,6 +491,7 @@ class FlagSection(QWidget):
         self.text.setPlaceholderText(translate("FlagSection", "e.g. Procurement wants three quotes"))
         self.text.setAccessibleName(translate("FlagSection", "Text"))
         self.about = QComboBox(own)
+        keep_names_narrow(self.about)
         self.about.setAccessibleName(translate("FlagSection", "About"))
         self.add_flag = QPushButton(translate("FlagSection", "Add red &flag"), own)
         self.add_strength = QPushButton(translate("FlagSection", "Add stren&gth"), own)

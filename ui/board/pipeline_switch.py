@@ -8,8 +8,12 @@ from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 from planner.storage import pipelines as pipeline_repo
 from planner.storage.db import PlanDB
 from ui.board.controller import BoardController
+from ui.plain import keep_names_narrow
 
 translate = QCoreApplication.translate
+
+# Wide enough for "All pipelines" (and German "Alle Pipelines") and most names whole.
+PIPELINE_CHARACTERS = 18
 
 
 class PipelineSwitch(QComboBox):
@@ -19,7 +23,7 @@ class PipelineSwitch(QComboBox):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("pipeline-switch")
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        keep_names_narrow(self, PIPELINE_CHARACTERS)  # a long pipeline name would widen the toolbar
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(translate("PipelineSwitch", "Pipeline"))
         self.setToolTip(translate("PipelineSwitch", "Show one pipeline on the board, or all of them"))
@@ -55,7 +59,7 @@ class PipelineFilter(QComboBox):
         super().__init__(parent)
         self.plan = plan
         self.setObjectName("pipeline-filter")
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        keep_names_narrow(self, PIPELINE_CHARACTERS)  # a long pipeline name would widen the toolbar
         self.setAccessibleName(translate("PipelineSwitch", "Pipeline"))
         self.setToolTip(translate("PipelineSwitch", "Count one pipeline's deals, or all of them"))
         self.currentIndexChanged.connect(self._on_current_index_changed)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner import validation
 from planner.model import Account, AccountDraft
+from ui.plain import keep_names_narrow
 
 translate = QCoreApplication.translate
 
@@ -42,6 +43,7 @@ class AccountDialog(QDialog):
         self.name = QLineEdit(self)
         self.name.setMaxLength(validation.MAX_TITLE)
         self.parent_account = QComboBox(self)
+        keep_names_narrow(self.parent_account)
         self.parent_account.addItem(translate("AccountDialog", "(none)"), None)
         for account in accounts:
             if account.id not in excluded_parents:

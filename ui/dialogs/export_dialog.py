@@ -114,6 +114,7 @@ class ExportDialog(QDialog):
             translate("ExportDialog", "One &account and its subsidiaries:"), scope_box
         )
         self.account = QComboBox(scope_box)
+        plain.keep_names_narrow(self.account)
         self.account.setAccessibleName(translate("ExportDialog", "Account"))
         for account in account_repo.list_accounts(plan):
             self.account.addItem(account.name, account.id)

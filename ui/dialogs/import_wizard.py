@@ -70,7 +70,7 @@ from planner.storage.db import PlanDB, PlanError
 from ui.dialogs.import_preview import OutcomesModel, ask_closed_history_only
 from ui.file_dialogs import FolderKind, choose_folder, open_files
 from ui.format import number
-from ui.plain import plain_tooltip
+from ui.plain import keep_names_narrow, plain_tooltip
 from ui.table_model import HeadedTableModel
 
 translate = QCoreApplication.translate
@@ -827,6 +827,7 @@ class OwnerPage(QWizardPage):
             )
         )
         self.owner = QComboBox(self)
+        keep_names_narrow(self.owner)
         owner_label = QLabel(translate("ImportWizard", "&Import the deals of:"), self)
         owner_label.setBuddy(self.owner)
         layout = QVBoxLayout(self)

@@ -36,6 +36,7 @@ from planner.next_step import NextStep
 from ui import format as fmt
 from ui.date_field import DateField
 from ui.dialogs.pipeline_choice import PipelineChoice
+from ui.plain import keep_names_narrow
 
 translate = QCoreApplication.translate
 
@@ -217,6 +218,7 @@ class OpportunityDialog(QDialog):
     def _account_combo(self, accounts: list[Account]) -> QComboBox:
         """Accounts to choose by typing any part of the name; a name that is none of them is new."""
         combo = QComboBox(self)
+        keep_names_narrow(combo)
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a new name is created on OK, not listed
         for account in accounts:

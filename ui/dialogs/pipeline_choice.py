@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from planner.model import Opportunity, Pipeline, Stage
 from planner.pipelines import pipeline_of_stage
+from ui.plain import keep_names_narrow
 
 translate = QCoreApplication.translate
 
@@ -31,6 +32,7 @@ class PipelineChoice(QComboBox):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pipeline-choice")
+        keep_names_narrow(self)
         self.setAccessibleName(translate("OpportunityDialog", "Pipeline"))
         self._stage_box = stage_box
         self._stages = list(stages)
