@@ -332,7 +332,8 @@ class ForecastCallsPanel(QSplitter):
         top = QSplitter(Qt.Orientation.Horizontal, self)
         self.chart_view = QChartView(top)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumSize(320, 220)
+        # Low enough that the Forecast tab, its two rows of choosers above, fits a 1280x720 screen.
+        self.chart_view.setMinimumSize(320, 205)
         self.chart_view.setAccessibleName(translate("ForecastCallsView", "Forecast calls chart"))
         self.chart_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         weeks_box = QWidget(top)

@@ -111,7 +111,7 @@ CHART_FOCUS_STYLE = (
 TILE_COLOURS = {**COLUMN_COLOURS, "best_case": "#1e88e5", "pipeline": "#546e7a"}
 # The charts plot thousands of the base currency: "1,500" reads where "1500000" does not.
 CHART_SCALE = 1000.0
-CHART_MIN_HEIGHT = 190
+CHART_MIN_HEIGHT = 175
 # The forecast columns' names (sources of ForecastView: translated where shown, by column_label).
 COLUMN_NAMES = {
     "won": QT_TRANSLATE_NOOP("ForecastView", "Won"),
@@ -785,7 +785,10 @@ class ForecastView(SessionView):
                 "week the plan is used. Snapshots are records, not edits: undo does not remove them.",
             )
         )
+        # Two rows: in one the window could not be narrower than 1,300 pixels with a dock open
+        # (the chooser row needs 700, the target and buttons 400 more).
         top = QHBoxLayout()
+        target = QHBoxLayout()
         quarter_label = QLabel(translate("ForecastView", "&Quarter:"), self)
         quarter_label.setBuddy(self.quarter_combo)
         top.addWidget(quarter_label)
@@ -798,13 +801,13 @@ class ForecastView(SessionView):
         self.pipeline_filter = PipelineFilter(self.plan, self)
         self.pipeline_filter.pipeline_changed.connect(self.refresh)
         top.addWidget(self.pipeline_filter)
-        top.addSpacing(12)
+        top.addStretch(1)
         self.target_label = QLabel(translate("ForecastView", "&Target:"), self)
         self.target_label.setBuddy(self.target_edit)
-        top.addWidget(self.target_label)
-        top.addWidget(self.target_edit)
-        top.addWidget(self.target_currency)
-        top.addStretch(1)
+        target.addWidget(self.target_label)
+        target.addWidget(self.target_edit)
+        target.addWidget(self.target_currency)
+        target.addStretch(1)
         self.call_button = QPushButton(translate("ForecastView", "Record forecast &call…"), self)
         self.call_button.setToolTip(
             translate(
@@ -814,8 +817,8 @@ class ForecastView(SessionView):
             )
         )
         self.call_actions = ForecastCallActions(session, self)
-        top.addWidget(self.call_button)
-        top.addWidget(self.snapshot_button)
+        target.addWidget(self.call_button)
+        target.addWidget(self.snapshot_button)
 
         # Tiles: the numbers a seller reads first.
         self.tiles: dict[str, QLabel] = {}
@@ -957,6 +960,7 @@ class ForecastView(SessionView):
         rule.setFrameShadow(QFrame.Shadow.Sunken)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(target)
         layout.addLayout(tiles)
         layout.addWidget(self.notes)
         layout.addWidget(rule)
