@@ -94,9 +94,21 @@ def type_into(edit: QLineEdit, text: str) -> None:
     click(edit)
     QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     if text:
-        QTest.keyClicks(edit, text)
+        type_text(edit, text)
     else:
         QTest.keyClick(edit, Qt.Key.Key_Delete)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type `text` key by key; a letter no key of QTest's names ("È", "ë") comes as a key
+    event carrying it, as a keyboard with that letter (or a compose key) sends it."""
+    for char in text:
+        if char.isascii():
+            QTest.keyClicks(widget, char)
+        else:
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
+            )
 
 
 def line_edit_of(widget: QWidget) -> QLineEdit:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelInde
 
 from planner.board_order import BY_CLOSE_DATE, SortKey
 from planner.coaching import Verdict
+from planner.folding import fold, fold_all
 from planner.funnel import FunnelStatus
 from planner.model import Card
 from planner.money import CurrencySums, SumsIndex
@@ -346,10 +347,9 @@ class StageColumnModel(QAbstractListModel):
         self._need_all()
         if self._folded is None:
             names, words = self._accounts, self._words
-            keys = [
-                f"{c.title}\n{names.get(c.account_id or 0, '')}\n{words.get(c.id, '')}".casefold()
-                for c in self._all
-            ]
+            keys = fold_all(
+                [f"{c.title}\n{names.get(c.account_id or 0, '')}\n{words.get(c.id, '')}" for c in self._all]
+            )
             self._folded = _Folded(keys, SumsIndex(list(map(_money, self._all)), self.default_probability))
 
     def forget_keys(self) -> None:
@@ -358,8 +358,9 @@ class StageColumnModel(QAbstractListModel):
         self._shown = None
 
     def set_filter(self, text: str) -> None:
-        """Show only cards whose title, account, product or people contain `text` (any case)."""
-        needle = text.strip().casefold()
+        """Show only cards whose title, account, product or people contain `text` (any case, any
+        accents: planner.folding)."""
+        needle = fold(text.strip())
         if needle == self._filter:
             return
         self._need_all()
@@ -449,7 +450,7 @@ class StageColumnModel(QAbstractListModel):
 
     def _key(self, card: Card) -> str:
         account, words = self._accounts.get(card.account_id or 0, ""), self._words.get(card.id, "")
-        return f"{card.title}\n{account}\n{words}".casefold()
+        return fold(f"{card.title}\n{account}\n{words}")
 
     def upsert(self, card: Card) -> None:
         """Insert a card, or replace the one with its id (moving it to its sorted place)."""
