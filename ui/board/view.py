@@ -175,6 +175,7 @@ class BoardWidget(QScrollArea):
         self.delegate.first_card_painted.connect(self._on_delegate_first_card_painted)
         self.columns: dict[int, StageColumn] = {}
         self._selected = 0
+        self._was_off_board = False  # the selected deal, at the start of a change
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._inner = QWidget(self)
@@ -257,9 +258,13 @@ class BoardWidget(QScrollArea):
         return self.columns[stage_id]
 
     def selected_id(self) -> int:
-        """The id of the selected card, or 0."""
+        """The id of the selected card, or 0 (also while the selected deal is off the board).
+
+        A selected deal closed or deleted is remembered, not forgotten: the docks still show it,
+        and the undo that brings it back shows it selected again (`_show_selection`).
+        """
         if self._selected and self.controller.stage_of(self._selected) is None:
-            self._selected = 0  # deleted or closed meanwhile
+            return 0
         return self._selected
 
     def select(self, opportunity_id: int) -> bool:
@@ -299,6 +304,7 @@ class BoardWidget(QScrollArea):
     @Slot()
     def _on_controller_change_started(self) -> None:
         self._holding = True
+        self._was_off_board = bool(self._selected) and self.controller.stage_of(self._selected) is None
         # An edit takes the changed card out and puts it back: meanwhile the card below it is
         # the view's current one, which a view scrolls into sight (the column jumped by a card).
         for column in self.columns.values():
@@ -310,6 +316,9 @@ class BoardWidget(QScrollArea):
         for column in self.columns.values():
             column.view.setAutoScroll(True)
         self._show_selection()  # the selected card's column scrolls to it, if it moved
+        if self._was_off_board and self.selected_id():
+            # An undo brought the selected deal back: the docks show it, whatever they showed since.
+            self.opportunity_selected.emit(self._selected)
         # The faces of the cards each column now shows, in one batch before the columns paint
         # (one per column and screen otherwise), wherever the column scrolled: to its top after
         # a filter key, to the selected card in that card's column.
