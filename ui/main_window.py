@@ -41,7 +41,7 @@ from ui.detail_panel import DetailPanel
 from ui.menus import WindowMenus
 from ui.performance_tab import PerformanceTab
 from ui.session import EditSession
-from ui.window_parts import add_dock, blue_sheet_hint, describe_board, undo_history
+from ui.window_parts import add_dock, blue_sheet_hint, describe_board, status_line, undo_history
 
 if TYPE_CHECKING:
     from planner.operations import Change
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.details_dock, self.blue_sheet_dock], [DOCK_WIDTH, DOCK_WIDTH], Qt.Orientation.Horizontal
         )
-        self.statusBar().showMessage(status_text(self.controller))
+        self.status_line = status_line(self.statusBar(), status_text(self.controller))
         self.session.warm_up_soon()
 
     # The session's news ---------------------------------------------------------------------
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         if selected and not self.board.select(selected):
             selected = 0
         self._show_in_docks(selected or self.details.opportunity_id)
-        self.statusBar().showMessage(status_text(self.controller))
+        self.status_line.setText(status_text(self.controller))
 
     @Slot(object, object)
     def _on_session_changed(self, change: Change, _initiator: object) -> None:
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         shown = self.details.opportunity_id
         if shown and (shown in change.opportunities or shown in change.removed_opportunities):
             self.details.show_opportunity(shown)
-        self.statusBar().showMessage(status_text(self.controller))
+        self.status_line.setText(status_text(self.controller))
         self._update_selection_actions()
 
     def _update_selection_actions(self) -> None:

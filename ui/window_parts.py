@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QUndoView, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStatusBar, QUndoView, QWidget
 
 translate = QCoreApplication.translate
 
@@ -21,6 +21,16 @@ def describe_board(board: QWidget) -> None:
             "Ctrl+Right and Ctrl+Left move it to the next or previous stage.",
         )
     )
+
+
+def status_line(bar: QStatusBar, text: str) -> QLabel:
+    """The board's standing line in the status bar (open deals, the plan file). A widget of the
+    bar, not a message: a message (an edit done, a menu item's tip) covers it for a while and it
+    comes back. As a message it was wiped by every menu the pointer passed over."""
+    line = QLabel(text, bar)
+    line.setTextFormat(Qt.TextFormat.PlainText)  # it names the plan's file
+    bar.addWidget(line, 1)
+    return line
 
 
 def blue_sheet_hint(parent: QWidget) -> QLabel:

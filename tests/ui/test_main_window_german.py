@@ -59,7 +59,7 @@ def test_menus_docks_and_tabs_are_german(qtbot: QtBot, demo_plan: PlanDB) -> Non
         assert window.board.accessibleName() == "Phasenansicht"
         placeholder = window.filter_edit.placeholderText()
         assert placeholder.startswith("Nach Titel, Kunde, Produkt oder Ansprechpartner")
-        assert "offene Verkaufschancen" in window.statusBar().currentMessage()
+        assert "offene Verkaufschancen" in window.status_line.text()
         # The action objects and their shortcuts are the same in every language.
         assert window.menus.find_action.shortcut().toString() == "Ctrl+F"
     finally:
