@@ -264,6 +264,7 @@ class AgendaView(SessionView):
         """Read the agenda again; the selected row stays selected while it is listed."""
         self._dirty = False
         selected = self.selected_item()
+        at = self.table.currentIndex().row()
         page = agenda_rules.load_agenda_page(self.plan, self.today(), self.days, self.page_limit)
         self.model.set_page(page)
         self.table.clearSpans()
@@ -275,10 +276,19 @@ class AgendaView(SessionView):
                 summary=agenda_rules.summary(found), week=found[Section.WEEK], later=found[Section.LATER]
             )
         )
-        if selected is not None:
-            self.select_key(selected.key)
+        if selected is not None and not self.select_key(selected.key):
+            self._select_near(at)  # done or moved away: the next item takes its place
         self._update_buttons()
         self.opened.emit()
+
+    def _select_near(self, row: int) -> None:
+        """Select the item at `row`, or the nearest one below it, else above (not a heading)."""
+        rows = self.model.rowCount()
+        for candidate in [*range(max(row, 0), rows), *range(min(row, rows) - 1, -1, -1)]:
+            item = self.model.item_at(candidate)
+            if item is not None:
+                self.select_key(item.key)
+                return
 
     def current_counts(self) -> dict[Section, int]:
         """How many items each section holds, read first if the plan changed since (the view

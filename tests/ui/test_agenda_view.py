@@ -412,3 +412,27 @@ def test_a_call_still_ahead_offers_no_debrief(qtbot: QtBot, demo_plan: PlanDB) -
     assert not call.debriefed
     assert own_window.undo_stack.count() == 0
     # A call already held still offers it: test_done_on_a_call_writes_its_debrief_through_the_blue_sheet.
+
+
+def test_after_done_the_next_item_is_chosen_and_done_works_again(view: AgendaView) -> None:
+    """Done left the selection on a section's heading with every button off: each item needed
+    another click. The item that takes the done one's place is chosen instead."""
+    actions = [
+        r
+        for r in range(view.model.rowCount())
+        if (i := view.model.item_at(r)) is not None and i.kind is Kind.ACTION
+    ]
+    assert len(actions) >= 2
+    first = view.model.item_at(actions[0])
+    assert first is not None
+    drive.click_row(view.table, view.model.index(actions[0], 1))
+    drive.click(drive.button(view, "Done"))
+    chosen = view.selected_item()
+    assert chosen is not None
+    assert chosen.key != first.key
+    assert view.model.row_of(chosen.key) == view.table.currentIndex().row()
+    assert view.open_button.isEnabled()
+    if chosen.kind is Kind.ACTION:
+        assert view.done_button.isEnabled()
+        drive.click(drive.button(view, "Done"))  # straight on to the next one
+        assert chosen.key not in _keys(view)
