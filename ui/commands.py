@@ -26,6 +26,10 @@ translate = QCoreApplication.translate
 Apply = Callable[[Change], None]
 
 
+# The most characters of a command the Undo and Redo menu items show (the history shows all).
+MENU_TEXT = 80
+
+
 class GuardedCommand(QUndoCommand):
     """An undo command that records a failed write instead of raising it.
 
@@ -40,9 +44,10 @@ class GuardedCommand(QUndoCommand):
         # The undo history lists the text as written; the Undo and Redo menu items and buttons
         # read what follows the line break (QUndoCommand.actionText), where a "&" of a deal's
         # title is doubled: the menu would take it for an Alt-key mark ("Smith & Sons" read
-        # "Smith _Sons").
+        # "Smith _Sons"). There a long title is cut short: the Edit menu grew as wide as it.
         line = text.replace("\n", " ")
-        super().__init__(f"{line}\n{line.replace('&', '&&')}")
+        short = line if len(line) <= MENU_TEXT else line[: MENU_TEXT - 1].rstrip() + "…"
+        super().__init__(f"{line}\n{short.replace('&', '&&')}")
 
     def _guard(self, write: Callable[[], None]) -> None:
         self.failure = None

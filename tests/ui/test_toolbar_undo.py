@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QMenu, QToolButton
 from pytestqt.qtbot import QtBot
 
 from planner.operations import MoveDetails
@@ -61,3 +61,23 @@ def test_a_title_with_an_ampersand_reads_as_written(window: MainWindow) -> None:
     assert window.undo_stack.text(window.undo_stack.index() - 1) == f"Create “{title}”"  # the history
     tip = _button(window, action).toolTip()
     assert "Undo Create “Smith &amp; Sons &lt;b&gt;pilot&lt;/b&gt;”" in tip  # shown literally, not as markup
+
+
+def test_a_long_title_is_cut_short_in_the_edit_menu_and_whole_in_the_history(window: MainWindow) -> None:
+    from planner.model import OpportunityDraft
+    from ui.commands import MENU_TEXT
+
+    stage = window.controller.columns[0]
+    title = "Fleet Telematics & Routing rollout for the whole northern European depot network " * 2
+    assert window.deals.create_opportunity(OpportunityDraft(title.strip(), None, stage.id))
+    drive.settle()
+    action = window.menus.undo_action
+    shown = action.text().replace("&&", "&").removeprefix("&Undo ")
+    assert shown.endswith("…")
+    assert len(shown) == MENU_TEXT
+    assert f"Create “{title.strip()}”".startswith(shown[:-1])
+    assert window.undo_stack.text(window.undo_stack.index() - 1) == f"Create “{title.strip()}”"
+    # The Edit menu stays well inside a 1280 screen (with the whole title it was 1,000 pixels).
+    edit = next(a.menu() for a in window.menuBar().actions() if drive.bare(a.text()) == "Edit")
+    assert isinstance(edit, QMenu)
+    assert edit.sizeHint().width() < 720, edit.sizeHint().width()
