@@ -405,15 +405,17 @@ class HygieneView(SessionView):
 
     @Slot()
     def _size_rows(self) -> None:
-        # One line per reason. Setting the heights from the reason counts costs a C++ call per
-        # row with more than one reason; ResizeToContents would ask Python for every cell.
+        # One line per reason, set from the reason counts (ResizeToContents would ask Python for
+        # every cell). A height belongs to the row's place, not its deal: when a deal leaves the
+        # list, the row taking its place is sized again too (it kept the taller height).
         line = self.table.fontMetrics().lineSpacing()
         header = self.table.verticalHeader()
         header.setDefaultSectionSize(line + 10)
         for row in range(self.proxy.rowCount()):
             found = self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
-            if found is not None and len(found.flags) > 1:
-                header.resizeSection(row, line * len(found.flags) + 10)
+            wanted = line * max(len(found.flags) if found is not None else 1, 1) + 10
+            if header.sectionSize(row) != wanted:
+                header.resizeSection(row, wanted)
 
     def selected_rows(self) -> list[CleanupRow]:
         """The selected rows, in list order."""

@@ -229,3 +229,31 @@ def test_with_the_main_windows_push_and_undo_stack(
     assert dump_all(demo_plan) == before
     assert {c.id for m in window.controller.models.values() for c in m.cards} == open_before
     window.undo_stack.clear()
+
+
+def test_a_row_taking_a_taller_rows_place_is_as_tall_as_its_own_reasons(
+    view: HygieneView, window: Window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A deal walked away from left its height to the row that took its place."""
+    answer(monkeypatch, reason="No budget this year", code="budget_cut")
+    line = view.table.fontMetrics().lineSpacing()
+
+    def heights() -> list[tuple[int, int]]:
+        header = view.table.verticalHeader()
+        shown = []
+        for row in range(view.proxy.rowCount()):
+            found = view.model.row_at(view.proxy.mapToSource(view.proxy.index(row, 0)).row())
+            assert found is not None
+            shown.append((header.sectionSize(row), line * len(found.flags) + 10))
+        return shown
+
+    tall = next(
+        r
+        for r in range(view.proxy.rowCount())
+        if heights()[r][1] > line + 10 and heights()[r + 1][1] == line + 10
+    )
+    deal = view.proxy.index(tall, 0).data(DEAL_ID_ROLE)
+    view.select_ids([deal])
+    view.walk_away_button.click()
+    assert deal not in {row.id for row in view.model.rows}
+    assert all(size == wanted for size, wanted in heights()), heights()
