@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QPalette
-from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QStyle, QToolTip, QVBoxLayout, QWidget
 
 from ui import format as fmt
 from ui.icons import icon
@@ -39,6 +39,19 @@ def show_refusal(field: QLineEdit, message: str, hint: str) -> None:
         field.setStyleSheet(f"QLineEdit {{ border: 2px solid {red}; border-radius: 3px; padding: 1px; }}")
     else:
         field.setStyleSheet("")
+
+
+def say_refusal(field: QLineEdit) -> None:
+    """Say why a typed field was refused, under it, at once: the red frame alone left the reason
+    to a tooltip nobody hovered, and a dialog's OK was simply off."""
+    # After the focus has moved on (Tab): a tooltip hides when the focus changes.
+    QTimer.singleShot(0, field, lambda: _show_refusal_tip(field))
+
+
+def _show_refusal_tip(field: QLineEdit) -> None:
+    message = field.toolTip() if field.accessibleDescription() else ""
+    if message and field.isVisible():
+        QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), message, field)
 
 
 def _qdate(value: dt.date) -> QDate:
@@ -216,6 +229,7 @@ class DateField(QLineEdit):
     @Slot()
     def _on_editing_finished(self) -> None:
         if not self.check():
+            say_refusal(self)
             return
         # Show how the text was read: "31/01/2027" becomes the window's "2027-01-31".
         value = self.value()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ui import format as fmt
-from ui.date_field import show_refusal
+from ui.date_field import say_refusal, show_refusal
 
 translate = QCoreApplication.translate
 
@@ -74,5 +74,7 @@ class TimeField(QLineEdit):
 
     @Slot()
     def _on_editing_finished(self) -> None:
-        if self.check() and fmt.edit_time(self.value()) != self.text():
+        if not self.check():
+            say_refusal(self)
+        elif fmt.edit_time(self.value()) != self.text():
             self.setText(fmt.edit_time(self.value()))  # "1645" shows as it was read: "16:45"

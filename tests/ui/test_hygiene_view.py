@@ -6,7 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QToolTip
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +20,7 @@ from planner.storage import stages as stage_repo
 from planner.storage.db import PlanDB
 from tests.conftest import TODAY
 from tests.planner.forecast_support import dump_all
+from tests.ui import window_driver as drive
 from tests.ui.forecast_support import Window
 from ui.hygiene_view import DEAL_ID_ROLE, RULES_ROLE, VALUE_ROLE, DateReasonDialog, HygieneView
 
@@ -257,3 +260,20 @@ def test_a_row_taking_a_taller_rows_place_is_as_tall_as_its_own_reasons(
     view.walk_away_button.click()
     assert deal not in {row.id for row in view.model.rows}
     assert all(size == wanted for size, wanted in heights()), heights()
+
+
+def test_a_refused_date_says_why_at_once(qtbot: QtBot) -> None:
+    """The field turned red and OK went off; why was only in a tooltip nobody hovered."""
+    dialog = DateReasonDialog("New close date", "A realistic close date", "New close date", TODAY, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    drive.activate(dialog)
+    drive.type_into(dialog.date, "31/02/2027")
+    QTest.keyClick(dialog.date, Qt.Key.Key_Tab)
+    drive.settle()
+    assert dialog.date.error
+    assert QToolTip.isVisible()
+    assert QToolTip.text() == dialog.date.error
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    QToolTip.hideText()
