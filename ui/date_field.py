@@ -3,55 +3,27 @@
 A line edit rather than a QDateEdit: a QDateEdit keeps a date at all times, so "no date" needs
 a stand-in day and typing into its sections mixes digits with the stand-in's text. Here the text
 is what the seller typed until it is read (`ui.format.parse_date`, the one rule for dates), and
-text that is not a date is shown as refused (a red frame, the reason as tooltip) and never
-replaced by some other date.
+text that is not a date is shown as refused (a red frame, the reason said under the field; see
+ui.typed_field) and never replaced by some other date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QPalette
-from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QStyle, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QStyle, QVBoxLayout, QWidget
 
 from ui import format as fmt
 from ui.icons import icon
+from ui.typed_field import TypedField
 
 translate = QCoreApplication.translate
 
 # What the calendar offers when the field sets no limit: the years the plan keeps (validation).
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2200, 12, 31)
-# The refused field's frame: red with 3:1 contrast (WCAG non-text) on light and on dark bases.
-_REFUSED_LIGHT = "#c0392b"
-_REFUSED_DARK = "#ff7b6e"
-
-
-def show_refusal(field: QLineEdit, message: str, hint: str) -> None:
-    """Mark a typed field refused (a red frame, `message` as its tooltip), or not ('' and its `hint`)."""
-    field.setToolTip(message or hint)
-    field.setAccessibleDescription(message)
-    if message:
-        palette = field.palette()
-        base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
-        red = _REFUSED_DARK if base.lightnessF() < text.lightnessF() else _REFUSED_LIGHT
-        field.setStyleSheet(f"QLineEdit {{ border: 2px solid {red}; border-radius: 3px; padding: 1px; }}")
-    else:
-        field.setStyleSheet("")
-
-
-def say_refusal(field: QLineEdit) -> None:
-    """Say why a typed field was refused, under it, at once: the red frame alone left the reason
-    to a tooltip nobody hovered, and a dialog's OK was simply off."""
-    # After the focus has moved on (Tab): a tooltip hides when the focus changes.
-    QTimer.singleShot(0, field, lambda: _show_refusal_tip(field))
-
-
-def _show_refusal_tip(field: QLineEdit) -> None:
-    message = field.toolTip() if field.accessibleDescription() else ""
-    if message and field.isVisible():
-        QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), message, field)
 
 
 def _qdate(value: dt.date) -> QDate:
@@ -77,7 +49,7 @@ class CalendarPopup(QFrame):
         self.calendar.activated.connect(self.picked)
 
 
-class DateField(QLineEdit):
+class DateField(TypedField):
     """A typed date with a calendar button; empty is "no date" where `allow_empty`.
 
     `value()` reads the text (ValueError with the reason while it is not a date this field
@@ -95,25 +67,21 @@ class DateField(QLineEdit):
         minimum: dt.date | None = None,
         maximum: dt.date | None = None,
     ) -> None:
-        super().__init__(parent)
+        example = dt.date(2026, 12, 15)
+        hint = translate(
+            "DateField", "Type a date like {example} or {spoken}, or pick one in the calendar (F4)."
+        ).format(example=fmt.edit_date(example), spoken=fmt.date(example))
+        super().__init__(parent, hint)
         self.allow_empty = allow_empty
         self.minimum = minimum
         self.maximum = maximum
-        self.error = ""
         self.popup: CalendarPopup | None = None
-        example = dt.date(2026, 12, 15)
         self.setPlaceholderText(translate("DateField", "e.g. {date}").format(date=fmt.edit_date(example)))
-        self._hint = translate(
-            "DateField", "Type a date like {example} or {spoken}, or pick one in the calendar (F4)."
-        ).format(example=fmt.edit_date(example), spoken=fmt.date(example))
-        self.setToolTip(self._hint)
         self.calendar_action = self.addAction(icon("calendar"), QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setText(translate("DateField", "Calendar"))
         self.calendar_action.setToolTip(translate("DateField", "Pick the date in a calendar (F4)"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.setClearButtonEnabled(allow_empty)
-        self.textChanged.connect(self._on_text_changed)
-        self.editingFinished.connect(self._on_editing_finished)
 
     # Reading and writing ------------------------------------------------------------------
     def value(self) -> dt.date | None:
@@ -140,26 +108,8 @@ class DateField(QLineEdit):
         self.setText(fmt.edit_date(value))
         self._show_error("")
 
-    def is_valid(self) -> bool:
-        try:
-            self.value()
-        except ValueError:
-            return False
-        return True
-
-    def check(self) -> bool:
-        """Whether the text is a date this field takes; shows the reason on the field if not."""
-        try:
-            self.value()
-        except ValueError as exc:
-            self._show_error(str(exc))
-            return False
-        self._show_error("")
-        return True
-
-    def _show_error(self, message: str) -> None:
-        self.error = message
-        show_refusal(self, message, self._hint)
+    def as_read(self) -> str:
+        return fmt.edit_date(self.value())
 
     def fitting_width(self) -> int:
         """The width that shows a whole date beside the calendar and clear buttons: a table cell
@@ -217,21 +167,3 @@ class DateField(QLineEdit):
             self.show_calendar()
             return
         super().keyPressEvent(event)
-
-    # Checking as the seller types ------------------------------------------------------------
-    @Slot(str)
-    def _on_text_changed(self, _text: str) -> None:
-        # A refused text stops being marked the moment it reads as a date; a new mistake is
-        # only marked when editing finishes (half a date is not one while it is being typed).
-        if self.error:
-            self.check()
-
-    @Slot()
-    def _on_editing_finished(self) -> None:
-        if not self.check():
-            say_refusal(self)
-            return
-        # Show how the text was read: "31/01/2027" becomes the window's "2027-01-31".
-        value = self.value()
-        if fmt.edit_date(value) != self.text():
-            self.setText(fmt.edit_date(value))

@@ -1,4 +1,4 @@
-"""A typed time of day, read by one rule (`ui.format.parse_time`) and refused visibly.
+"""A typed time of day, read by one rule (`ui.format.parse_time`) and refused visibly (ui.typed_field).
 
 A line edit rather than a QTimeEdit: a QTimeEdit types into whichever section the click landed
 in, so a seller who clicked once and typed "16:45" over "09:00" got 09:45, and "1645" changed
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ui import format as fmt
-from ui.date_field import say_refusal, show_refusal
+from ui.typed_field import TypedField
 
 translate = QCoreApplication.translate
 
@@ -23,58 +23,31 @@ translate = QCoreApplication.translate
 MAX_LENGTH = 16
 
 
-class TimeField(QLineEdit):
+class TimeField(TypedField):
     """A time of day; `value()` reads it (ValueError with the reason), `check()` shows the reason."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.error = ""
-        self.setMaxLength(MAX_LENGTH)
         example = dt.time(14, 30)
-        self.setPlaceholderText(translate("TimeField", "e.g. {time}").format(time=fmt.edit_time(example)))
-        self._hint = translate("TimeField", "Type a time like {time} or 2:30 pm.").format(
+        hint = translate("TimeField", "Type a time like {time} or 2:30 pm.").format(
             time=fmt.edit_time(example)
         )
-        self.setToolTip(self._hint)
-        self.textChanged.connect(self._on_text_changed)
-        self.editingFinished.connect(self._on_editing_finished)
+        super().__init__(parent, hint)
+        self.setMaxLength(MAX_LENGTH)
+        self.setPlaceholderText(translate("TimeField", "e.g. {time}").format(time=fmt.edit_time(example)))
 
     def value(self) -> dt.time:
         """The time typed; ValueError says what is wrong."""
         return fmt.parse_time(self.text())
 
+    def as_read(self) -> str:
+        return fmt.edit_time(self.value())  # "1645" shows as it was read: "16:45"
+
     def set_value(self, value: dt.time) -> None:
         self.setText(fmt.edit_time(value))
         self._show_error("")
-
-    def check(self) -> bool:
-        """Whether the text is a time; shows the reason on the field if not."""
-        try:
-            self.value()
-        except ValueError as exc:
-            self._show_error(str(exc))
-            return False
-        self._show_error("")
-        return True
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         if event.reason() == Qt.FocusReason.MouseFocusReason and not self.isReadOnly():
             # After the click has placed the cursor: what the seller types next replaces the time.
             QTimer.singleShot(0, self, self.selectAll)
-
-    def _show_error(self, message: str) -> None:
-        self.error = message
-        show_refusal(self, message, self._hint)
-
-    @Slot(str)
-    def _on_text_changed(self, _text: str) -> None:
-        if self.error:  # a refused text stops being marked the moment it reads as a time
-            self.check()
-
-    @Slot()
-    def _on_editing_finished(self) -> None:
-        if not self.check():
-            say_refusal(self)
-        elif fmt.edit_time(self.value()) != self.text():
-            self.setText(fmt.edit_time(self.value()))  # "1645" shows as it was read: "16:45"
