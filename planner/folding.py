@@ -1,20 +1,17 @@
 """How typed text is compared when a seller looks for something: case and accents ignored.
 
 The board's filter finds "Zoë" by "zoe", as search does (its index folds accents: FTS5's
-remove_diacritics 2, docs/search.md). Text is decomposed (NFKD) and its combining marks dropped;
+remove_diacritics 2, docs/search.md); people are matched as duplicates on the same letters
+(planner.people.fold). Text is decomposed (NFKD) and its combining marks dropped;
 text that is ASCII already, nearly all of it, skips that.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from itertools import compress
 from operator import not_
-
-# The blocks of combining marks: diacritics, their extensions and supplement, for symbols, half marks.
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str) -> str:
@@ -33,4 +30,4 @@ def fold_all(texts: Sequence[str]) -> list[str]:
 
 
 def _without_marks(text: str) -> str:
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

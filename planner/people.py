@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from planner import folding
 from planner import sheet_operations as sheet_ops
 from planner.errors import OperationError
 from planner.i18n import translate
@@ -68,8 +68,7 @@ class PersonRow:
 def fold(name: str) -> str:
     """A name as duplicates are matched: case, accents, punctuation and spacing ignored
     ('Dr. José  Müller' and 'dr jose muller' fold alike)."""
-    plain = unicodedata.normalize("NFKD", name.casefold())
-    letters = "".join(c if c.isalnum() else " " for c in plain if not unicodedata.combining(c))
+    letters = "".join(c if c.isalnum() else " " for c in folding.fold(name))
     return " ".join(letters.split())
 
 
