@@ -94,6 +94,18 @@ def damage_table(path: Path, table: str) -> int:
     return victim
 
 
+def damaged_after_a_backup(path: Path, deals: int = 200) -> Path:
+    """A plan of `deals` deals with a backup taken at NOW, then one page of its deals lost."""
+    from planner.storage import backup as backups
+
+    make_many(path, deals)
+    plan = open_plan(path)
+    backups.take_backup(plan, NOW)
+    plan.close()
+    damage_table(path, "opportunity")
+    return path
+
+
 HOLDER = Path(__file__).with_name("holder_child.py")
 
 

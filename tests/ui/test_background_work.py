@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,9 +15,10 @@ from planner.model import OpportunityDraft
 from planner.storage import backup as backups
 from planner.storage import db
 from planner.storage.backup import Kind
-from planner.storage.db import PlanDB, PlanReadOnlyError, open_plan
-from tests.planner.plan_files import NOW, damage_table, make_demo, make_many
+from planner.storage.db import PlanReadOnlyError, open_plan
+from tests.planner.plan_files import NOW, damaged_after_a_backup, make_demo
 from tests.planner.test_open_plan import fingerprint
+from tests.ui.test_backups_ui import backups_on_open as watch_backups_on_open
 from ui import windows
 from ui.windows import WindowManager
 
@@ -39,17 +39,9 @@ def manager(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowManager]:
 
 @pytest.fixture
 def backups_on_open(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """What each backup on open returned, once it ran."""
-    taken: list[object] = []
-    real = windows._backup_on_open
-
-    def spy(plan: PlanDB, now: dt.datetime) -> object:
-        taken.append(real(plan, now))
-        return taken[-1]
-
-    monkeypatch.setattr(windows, "_backup_on_open", spy)
+    """What each backup on open returned, once it ran (DELAY_MS after the window shows)."""
     monkeypatch.setattr(windows, "AFTER_START_MS", DELAY_MS)
-    return taken
+    return watch_backups_on_open(monkeypatch)
 
 
 def test_the_backup_on_open_waits_while_the_seller_types_a_filter(
@@ -78,12 +70,7 @@ def test_the_backup_on_open_waits_while_the_seller_types_a_filter(
 def damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A plan of 200 deals with a backup, then one page of its deals lost; checked later."""
     monkeypatch.setattr(db, "CHECK_LATER_BYTES", 0)
-    path = make_many(tmp_path / "mine.plan", 200)
-    plan = open_plan(path)
-    backups.take_backup(plan, NOW)
-    plan.close()
-    damage_table(path, "opportunity")
-    return path
+    return damaged_after_a_backup(tmp_path / "mine.plan")
 
 
 def answer_damaged_box(qtbot: QtBot, button_text: str) -> list[str]:

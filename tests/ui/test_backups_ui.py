@@ -18,7 +18,13 @@ from planner.model import OpportunityDraft
 from planner.storage import backup as backups
 from planner.storage.backup import Kind
 from planner.storage.db import PlanDamagedError, PlanDB, open_plan
-from tests.planner.plan_files import NOW, count_deals, damage_table, dump_file, make_demo, make_many
+from tests.planner.plan_files import (
+    NOW,
+    count_deals,
+    damaged_after_a_backup,
+    dump_file,
+    make_demo,
+)
 from tests.planner.test_open_plan import fingerprint
 from tests.test_cli import run
 from ui import windows
@@ -225,12 +231,7 @@ def test_restore_is_refused_on_a_read_only_plan(
 
 @pytest.fixture
 def damaged(tmp_path: Path) -> Path:
-    path = make_many(tmp_path / "mine.plan", 200)
-    plan = open_plan(path)
-    backups.take_backup(plan, NOW)
-    plan.close()
-    damage_table(path, "opportunity")
-    return path
+    return damaged_after_a_backup(tmp_path / "mine.plan")
 
 
 @pytest.fixture

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
-from pytestqt.qtbot import QtBot
 
 from planner import operations as ops
 from planner.model import OpportunityDraft
 from planner.storage import opportunities as opportunity_repo
-from planner.storage.db import PlanDB
 from tests.ui import window_driver as drive
-from tests.ui.conftest import show_window
 from ui.board.delegate import MARGIN
 from ui.board.models import ID_ROLE
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_plan: PlanDB) -> MainWindow:
-    w = show_window(qtbot, demo_plan)
-    drive.settle()
-    return w
 
 
 def fullest_view(window: MainWindow) -> QAbstractItemView:

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-from pytestqt.qtbot import QtBot
-
 from planner.operations import MoveDetails
 from planner.storage import opportunities as opportunity_repo
-from planner.storage.db import PlanDB
 from tests.ui import window_driver as drive
-from tests.ui.conftest import show_window
 from ui.main_window import MainWindow
 from ui.window_parts import in_view
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_plan: PlanDB) -> MainWindow:
-    w = show_window(qtbot, demo_plan)
-    drive.settle()
-    return w
 
 
 def test_a_deal_moved_while_its_details_were_hidden_shows_where_it_is_now(window: MainWindow) -> None:
