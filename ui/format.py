@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
@@ -70,7 +69,9 @@ def edit_rate(value: float) -> str:
     locale's decimal mark ('1,08562345' in German). `parse_rate` reads it back exactly, so a rate
     nobody edited is saved unchanged."""
     # repr is the shortest text that reads back as the same float; Decimal writes it without an
-    # exponent ('1e-05' -> '0.00001').
+    # exponent ('1e-05' -> '0.00001'). Imported here: the board paints without it (1.5 ms).
+    from decimal import Decimal
+
     text = format(Decimal(repr(float(value))), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")  # '2.0' -> '2'; repr has no other trailing zeros

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -643,6 +642,8 @@ def build_migrations() -> Migrations:
             db.execute(statement)
         # The plan's secret for review tokens (planner.exchange.pack.review_token): made once,
         # never exported.
+        import secrets  # here: only a migration needs it, and it loads OpenSSL (3 ms at start)
+
         db.execute(
             "INSERT OR IGNORE INTO settings (key, value) VALUES ('review_key', ?)",
             [json.dumps(secrets.token_hex(32))],
