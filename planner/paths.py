@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 from pathlib import Path
 
@@ -18,6 +19,14 @@ def data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def plan_path(text: str) -> Path:
+    """A path argument (--db, --out, files): an empty one is refused rather than read as '.'."""
+    # Path("") is ".", the current folder: say what is wrong instead.
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the path is empty")
+    return Path(text)
 
 
 def resolve_plan(db: Path | None) -> tuple[Path, bool]:

@@ -53,6 +53,23 @@ def run(
     )
 
 
+def run_code(tmp_path: Path, code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -c CODE ARGS` offscreen, as `run` starts the planner: to watch its start from inside."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(
+        PLANNER_DATA_DIR=str(tmp_path / "data"), PLANNER_QUIT_AFTER_START="1", QT_QPA_PLATFORM="offscreen"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
 def one_line(text: str) -> str:
     lines = text.splitlines()
     assert len(lines) == 1, text
@@ -203,21 +220,64 @@ def test_shiboken_sets_itself_up_before_the_import_thread_starts(tmp_path: Path)
     """Shiboken's set-up walks sys.modules; with the demo plan being written in the main thread
     meanwhile it failed now and then ("dictionary changed size during iteration", a fatal
     error at the seller's first start). It must be done before the window's import thread."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.update(
-        PLANNER_DATA_DIR=str(tmp_path / "data"), PLANNER_QUIT_AFTER_START="1", QT_QPA_PLATFORM="offscreen"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", _WATCH_PRELOAD],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    result = run_code(tmp_path, _WATCH_PRELOAD)
     assert result.returncode == 0, result.stderr
     assert "shiboken6 before the import thread: [True]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--db", "x.plan"],
+        ["--db", "folder/a plan with spaces.plan"],
+        ["--db", "-x.plan"],
+        ["--db", ""],
+        ["--db", "  "],
+        ["--db=x.plan"],
+        ["--db", "x.plan", "forecast"],
+        ["forecast", "--db", "x.plan"],
+        ["--db"],
+        ["--help"],
+        ["--version"],
+    ],
+)
+def test_the_window_s_own_arguments_are_read_as_the_parser_reads_them(argv: list[str]) -> None:
+    """`planner` and `planner --db PATH` open the window without the parser (ui.app.window_only,
+    8 ms of the start); what they open is what the parser would have said, and everything
+    else still goes to the parser."""
+    from planner.cli import UsageError, parse
+    from ui.app import window_only
+
+    opens, db = window_only(argv)
+    try:
+        args = parse(argv)
+    except (UsageError, SystemExit):  # a usage error, or --help and --version, which exit
+        assert not opens
+        return
+    if opens:
+        assert args.command is None
+        assert db == args.db
+    assert opens == (argv in ([], ["--db", "x.plan"], ["--db", "folder/a plan with spaces.plan"]))
+
+
+# Prints, once the window has started and quit, whether the command line's parser was loaded.
+_WATCH_PARSER = """
+import sys
+import ui.app
+code = ui.app.main(sys.argv[1:])
+print("parser loaded:", "planner.cli.program" in sys.modules)
+sys.exit(code)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [[], ["--db", "mine.plan"]])
+def test_the_window_starts_without_the_command_line_s_parser(tmp_path: Path, args: list[str]) -> None:
+    result = run_code(tmp_path, _WATCH_PARSER, *args)
+    assert result.returncode == 0, result.stderr
+    assert "parser loaded: False" in result.stdout
+    assert (tmp_path / "mine.plan").exists() if args else (tmp_path / "data" / "demo.plan").exists()
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the display check is for Linux")

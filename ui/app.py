@@ -12,9 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner import cli, i18n
-from planner.cli import PROG
-from planner.paths import data_dir, resolve_plan
+from planner import PROG, i18n
+from planner.paths import data_dir, plan_path, resolve_plan
 from planner.storage.db import PlanDamagedError, PlanDB, PlanError, open_plan
 
 if TYPE_CHECKING:
@@ -84,7 +83,29 @@ def open_or_create(path: Path, *, demo: bool) -> PlanDB:
 def main(argv: list[str] | None = None) -> int:
     """`planner [--db PATH] [COMMAND ...]`: the command line, given what needs Qt (the PDF writer
     and the windows), which planner/ cannot import."""
-    return cli.main(sys.argv[1:] if argv is None else argv, pdf_writer=write_pack_pdf, window=open_window)
+    argv = sys.argv[1:] if argv is None else argv
+    opens, db = window_only(argv)
+    if opens:
+        return run_gui(db)
+    from planner import cli  # here: its parser and command modules are 8 ms of the window's start
+
+    return cli.main(argv, pdf_writer=write_pack_pdf, window=open_window)
+
+
+def window_only(argv: list[str]) -> tuple[bool, Path | None]:
+    """Whether `argv` only opens the window (`planner`, `planner --db PATH`), and on which plan.
+
+    These two need no parser: the command line's parser reads them the same way (a test says
+    so), and everything else, `--db=PATH`, `--help` or a wrong path included, goes to it.
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        try:
+            return True, plan_path(argv[1])
+        except argparse.ArgumentTypeError:
+            return False, None  # the parser says what is wrong, in its own words
+    return False, None
 
 
 def write_pack_pdf(pack: Pack, path: Path) -> Path:

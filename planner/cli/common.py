@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
 from typing import NoReturn
 
+from planner import PROG as PROG  # the command's name, kept beside what the parser needs
 from planner import calendar
-
-PROG = "planner"
+from planner.paths import plan_path as plan_path  # the type of every path argument
 
 
 class UsageError(Exception):
@@ -23,14 +22,6 @@ class CliParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse prints the whole usage; a one-line error is easier to read and to test.
         raise UsageError(f"{self.prog}: error: {message} (see '{PROG} --help')")
-
-
-def plan_path(text: str) -> Path:
-    """A path argument (--db, --out, files): an empty one is refused rather than read as '.'."""
-    # Path("") is ".", the current folder: say what is wrong instead.
-    if not text.strip():
-        raise argparse.ArgumentTypeError("the path is empty")
-    return Path(text)
 
 
 def quarter(text: str) -> str:
