@@ -24,7 +24,6 @@ from planner.clock import Clock
 from planner.storage import settings as settings_repo
 from planner.storage.db import PlanDB
 from ui import plain
-from ui.accounts_panel import AccountsPanel
 from ui.actions.accounts import AccountActions
 from ui.actions.agenda import AgendaActions
 from ui.actions.crm import CrmActions
@@ -33,22 +32,26 @@ from ui.actions.help import HelpActions
 from ui.actions.plan import PlanActions
 from ui.actions.search import ResultPlaces, SearchActions
 from ui.app_settings import AppSettings
-from ui.archive import ArchiveView
 from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
 from ui.board_strips import BoardFilter, BoardSort, demo_banner, read_only_banner, status_text
-from ui.detail_panel import DetailPanel
+from ui.lazy_parts import LazyTab
 from ui.menus import WindowMenus
 from ui.performance_tab import PerformanceTab
 from ui.session import EditSession
-from ui.window_parts import add_dock, blue_sheet_hint, describe_board, status_line, undo_history
+from ui.window_docks import STATUS_MESSAGE_MS as STATUS_MESSAGE_MS
+from ui.window_docks import WindowDocks
+from ui.window_parts import describe_board, status_line
 
 if TYPE_CHECKING:
     from planner.operations import Change
 
     # Views are imported when first used: the board paints without them.
+    from ui.accounts_panel import AccountsPanel
     from ui.agenda_view import AgendaView
+    from ui.archive import ArchiveView
     from ui.blue_sheet import BlueSheetPanel
+    from ui.detail_panel import DetailPanel
     from ui.forecast_view import ForecastView
     from ui.hygiene_view import HygieneView
     from ui.people_view import PeopleView
@@ -57,8 +60,6 @@ translate = QCoreApplication.translate
 
 # Cards per column read before the board first paints: more than a tall screen shows.
 FIRST_SCREEN_CARDS = 60
-# How long the status bar says that a typed value was not written (long enough to be read).
-STATUS_MESSAGE_MS = 15_000
 DOCK_WIDTH = 400
 TITLE_BAR = 32  # a window manager's title bar, roughly: the height a window may not use
 
@@ -98,9 +99,8 @@ class MainWindow(QMainWindow):
         self.controller.load(first_screen=FIRST_SCREEN_CARDS)
         self.board = BoardWidget(self.controller, self)
         describe_board(self.board)
-        self.accounts = AccountsPanel(plan, self)
         self.deals = DealActions(
-            self.session, self, self.controller, self.board, self.accounts.selected_account
+            self.session, self, self.controller, self.board, lambda: self.docks.selected_account()
         )
         self.account_actions = AccountActions(self.session, self)
         self.plan_actions = PlanActions(self.session, self, self.controller, self.board, self.settings)
@@ -135,10 +135,6 @@ class MainWindow(QMainWindow):
             self.start_button.clicked.connect(self.start_own_plan_requested)
             self.import_button.clicked.connect(self.plan_actions.import_from_crm)
             layout.addWidget(self.banner)
-        self.archive = ArchiveView(self)
-        self.archive.reopen_requested.connect(self.deals.reopen)
-        self.archive.opportunity_selected.connect(self._on_archive_opportunity_selected)
-        self.archive.opportunity_activated.connect(self._on_board_opportunity_activated)
         self._archive_dirty = True
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -153,7 +149,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.textEdited.connect(lambda _text: self.session.seller_typed())
         self.board_sort = BoardSort(self.controller, self)
         self.tabs.addTab(self._board_page, translate("MainWindow", "&Board"))
-        self.tabs.addTab(self.archive, translate("MainWindow", "&Archive"))
+        self._archive = LazyTab(self.tabs, translate("MainWindow", "&Archive"), self._build_archive)
         # The forecast (QtCharts) and the clean-up list are built when first opened: start-up
         # paints the board without loading the chart library.
         self._forecast_tab = QWidget(self)
@@ -182,36 +178,17 @@ class MainWindow(QMainWindow):
         )
         self.agenda.status_message.connect(self.statusBar().showMessage)
 
-        self.details = DetailPanel(
-            plan, self, status_of=self.controller.status_of_id, today=self.session.clock.today
-        )
-        self.details_dock = add_dock(
-            self, translate("MainWindow", "Deal details"), "details-dock", self.details
-        )
-        # The Blue Sheet panel is built when the first deal is selected (start-up time).
-        self._blue_sheet: BlueSheetPanel | None = None
-        hint = blue_sheet_hint(self)
-        self.blue_sheet_dock = add_dock(self, translate("MainWindow", "Blue Sheet"), "blue-sheet-dock", hint)
-        self.details_dock.visibilityChanged.connect(self.details.catch_up)  # its tab chosen
-        self.tabifyDockWidget(self.details_dock, self.blue_sheet_dock)
-        self.blue_sheet_dock.raise_()
-        self.accounts_dock = add_dock(
+        self.docks = WindowDocks(
             self,
-            translate("MainWindow", "Accounts"),
-            "accounts-dock",
-            self.accounts,
-            Qt.DockWidgetArea.LeftDockWidgetArea,
+            self.session,
+            self.controller,
+            self.account_actions,
+            self.undo_stack,
+            lambda deal, stage: self.move_deal(deal, stage),
         )
-        self.accounts_dock.hide()
-        self.accounts.new_requested.connect(self.account_actions.new_account)
-        self.accounts.edit_requested.connect(self.account_actions.edit_account)
-        self.accounts.delete_requested.connect(self.account_actions.delete_account)
-        self.account_actions.account_created.connect(self.accounts_dock.show)
-        self.undo_view = undo_history(self.undo_stack, self)
-        self.history_dock = add_dock(
-            self, translate("MainWindow", "Undo history"), "history-dock", self.undo_view
-        )
-        self.history_dock.hide()
+        self.details_dock, self.blue_sheet_dock = self.docks.details.dock, self.docks.blue_sheet.dock
+        self.accounts_dock, self.history_dock = self.docks.accounts.dock, self.docks.history_dock
+        self.undo_view = self.docks.undo_view
 
         self.board.opportunity_selected.connect(self._on_board_opportunity_selected)
         self.board.opportunity_activated.connect(self._on_board_opportunity_activated)
@@ -226,8 +203,8 @@ class MainWindow(QMainWindow):
             ResultPlaces(
                 self.board,
                 self.board_filter,
-                self.archive,
-                self.accounts,
+                lambda: self.archive,
+                lambda: self.accounts,
                 show_tab=self.tabs.setCurrentWidget,
                 show_accounts=self._show_accounts,
                 show_deal=self._show_deal,
@@ -282,12 +259,12 @@ class MainWindow(QMainWindow):
         selected = self.board.selected_id()
         self.controller.load()
         self._archive_dirty = True
-        if self.tabs.currentWidget() is self.archive:
+        if self._archive.view is not None and self.tabs.currentWidget() is self._archive.view:
             self._refresh_archive()
-        self.accounts.refresh()
+        self.docks.refresh_accounts()
         if selected and not self.board.select(selected):
             selected = 0
-        self._show_in_docks(selected or self.details.opportunity_id)
+        self._show_in_docks(selected or self.docks.details_deal())
         self.status_line.setText(status_text(self.controller))
 
     @Slot(object, object)
@@ -296,11 +273,11 @@ class MainWindow(QMainWindow):
         # clean-up views follow the session themselves.
         self.controller.apply(change)
         self._archive_dirty = True
-        if self.tabs.currentWidget() is self.archive:
+        if self._archive.view is not None and self.tabs.currentWidget() is self._archive.view:
             self._refresh_archive()
         if change.accounts_changed:
-            self.accounts.refresh()
-        shown = self.details.opportunity_id
+            self.docks.refresh_accounts()
+        shown = self.docks.details_deal()
         if shown and (shown in change.opportunities or shown in change.removed_opportunities):
             self.details.show_opportunity(shown)
         self.status_line.setText(status_text(self.controller))
@@ -350,10 +327,11 @@ class MainWindow(QMainWindow):
             self.show_agenda()
         elif tabs.currentWidget() is self._people_tab:
             self.show_people()
-        if tabs.currentWidget() is self.archive:
+        if self._archive.holds(tabs.currentWidget()):
+            archive = self.archive  # built when first chosen
             if self._archive_dirty:
                 self._refresh_archive()
-            self._show_in_docks(self.archive.selected_id())
+            self._show_in_docks(archive.selected_id())
         elif tabs.currentWidget() is self._board_page and self.board.selected_id():
             # Back on the board: the docks show its selected card again, not the archive's.
             self._show_in_docks(self.board.selected_id())
@@ -375,30 +353,38 @@ class MainWindow(QMainWindow):
         """Deal details and the Blue Sheet show this deal (0: none): always the same one."""
         if self._closing:
             return  # views tearing down still change their selection; the plan may be closed
-        self.details.show_opportunity(opportunity_id)
-        if opportunity_id or self._blue_sheet is not None:
-            self.blue_sheet.show_opportunity(opportunity_id)
+        self.docks.show_deal(opportunity_id)
         self._update_selection_actions()
 
+    # The parts built when first needed (ui/lazy_parts.py, ui/window_docks.py) -----------------
     @property
     def blue_sheet(self) -> BlueSheetPanel:
         """The Blue Sheet panel, built on first use."""
-        if self._blue_sheet is None:
-            from ui.blue_sheet import BlueSheetPanel
+        return self.docks.blue_sheet.get()
 
-            self._blue_sheet = BlueSheetPanel(self.session, self)
-            self._blue_sheet.edit_refused.connect(
-                lambda message: self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
-            )
-            # A debrief's commitment: the deal moves as from the board, through the same dialog.
-            self._blue_sheet.move_requested.connect(lambda deal, stage: self.move_deal(deal, stage))
-            # The dock keeps the width it had: the panel replacing the placeholder would size it to
-            # its own liking and shift the board under the seller's pointer.
-            width = self.blue_sheet_dock.width()
-            self.blue_sheet_dock.setWidget(self._blue_sheet)
-            if self.blue_sheet_dock.isVisible():
-                self.resizeDocks([self.blue_sheet_dock], [width], Qt.Orientation.Horizontal)
-        return self._blue_sheet
+    @property
+    def details(self) -> DetailPanel:
+        """The Deal details panel, built on first use."""
+        return self.docks.details.get()
+
+    @property
+    def accounts(self) -> AccountsPanel:
+        """The Accounts panel, built when its dock is first shown or the panel asked for."""
+        return self.docks.accounts.get()
+
+    @property
+    def archive(self) -> ArchiveView:
+        """The Archive tab's view, built when first chosen or asked for."""
+        return self._archive.get()
+
+    def _build_archive(self) -> ArchiveView:
+        from ui.archive import ArchiveView
+
+        archive = ArchiveView(self)
+        archive.reopen_requested.connect(self.deals.reopen)
+        archive.opportunity_selected.connect(self._on_archive_opportunity_selected)
+        archive.opportunity_activated.connect(self._on_board_opportunity_activated)
+        return archive
 
     def show_forecast(self) -> ForecastView:
         """The Forecast tab, built on first use."""

@@ -33,15 +33,6 @@ def status_line(bar: QStatusBar, text: str) -> QLabel:
     return line
 
 
-def blue_sheet_hint(parent: QWidget) -> QLabel:
-    """The Blue Sheet dock's content until the first deal is selected (the panel is built then)."""
-    hint = QLabel(translate("MainWindow", "Select a deal on the board to see its Blue Sheet."), parent)
-    hint.setWordWrap(True)
-    hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    hint.setMargin(12)
-    return hint
-
-
 def undo_history(stack: QUndoStack, parent: QWidget) -> QUndoView:
     """View → Undo history: every edit since the plan was opened."""
     view = QUndoView(stack, parent)

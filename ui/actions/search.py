@@ -11,14 +11,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from planner.storage.db import PlanError
-from ui.accounts_panel import AccountsPanel
-from ui.archive import ArchiveView
 from ui.board.view import BoardWidget
 from ui.board_strips import BoardFilter
 from ui.session import EditSession
 
 if TYPE_CHECKING:
     from planner.search import Hit
+    from ui.accounts_panel import AccountsPanel
+    from ui.archive import ArchiveView
     from ui.blue_sheet import BlueSheetPanel
     from ui.search_view import SearchDialog
 
@@ -29,8 +29,9 @@ class ResultPlaces:
 
     board: BoardWidget
     board_filter: BoardFilter
-    archive: ArchiveView
-    accounts: AccountsPanel
+    # The Archive tab's view and the Accounts panel (each built when first asked for).
+    archive: Callable[[], ArchiveView]
+    accounts: Callable[[], AccountsPanel]
     # Bring a tab (the board's page or the archive) to the front.
     show_tab: Callable[[QWidget], None]
     # Show the Accounts dock, raised and filled.
@@ -56,17 +57,19 @@ class SearchActions(QObject):
         self.parent_widget.activateWindow()
         if hit.opportunity_id is None:
             places.show_accounts()
-            row = places.accounts.model.row_of(hit.account_id or 0)
+            accounts = places.accounts()
+            row = accounts.model.row_of(hit.account_id or 0)
             if row >= 0:
-                places.accounts.view.setCurrentIndex(places.accounts.model.index(row))
-                places.accounts.view.setFocus()
+                accounts.view.setCurrentIndex(accounts.model.index(row))
+                accounts.view.setFocus()
             return
         deal = hit.opportunity_id
         places.board.controller.show_pipeline_of(deal)  # an open deal of a pipeline not shown
         if places.board.controller.stage_of(deal) is None:
             # A closed deal: the archive lists it.
-            places.show_tab(places.archive)
-            places.archive.select(deal)
+            archive = places.archive()
+            places.show_tab(archive)
+            archive.select(deal)
         else:
             places.show_tab(places.board_filter.page)
             if not places.board.select(deal) and places.board_filter.edit.text():
