@@ -32,11 +32,9 @@ class LazyTab(Generic[V]):
         """The view, built now if it was not, in the stand-in's place; the current tab stays."""
         if self.view is None:
             view = self._build()
-            index = self.tabs.indexOf(self.page)
             current = self.tabs.currentIndex()
-            self.tabs.blockSignals(True)  # no currentChanged storm while the tab is swapped
-            self.tabs.insertTab(index, view, self.tabs.tabText(index))  # the stand-in's title
-            self.tabs.removeTab(index + 1)
+            swap_tab(self.tabs, self.page, view)
+            self.tabs.blockSignals(True)
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
             self.view = view
@@ -45,6 +43,15 @@ class LazyTab(Generic[V]):
     def holds(self, widget: QWidget | None) -> bool:
         """Whether `widget` (the current tab, say) is this tab: its view, or its stand-in."""
         return widget is not None and (widget is self.page or widget is self.view)
+
+
+def swap_tab(tabs: QTabWidget, page: QWidget, view: QWidget) -> None:
+    """Put `view` in the tab of the stand-in `page`, with its title; `page` leaves the tabs."""
+    index = tabs.indexOf(page)
+    tabs.blockSignals(True)  # no currentChanged storm while the tab is swapped
+    tabs.insertTab(index, view, tabs.tabText(index))
+    tabs.removeTab(index + 1)
+    tabs.blockSignals(False)
 
 
 class LazyDock(Generic[V]):

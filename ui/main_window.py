@@ -35,11 +35,10 @@ from ui.app_settings import AppSettings
 from ui.board.controller import BoardController
 from ui.board.view import BoardWidget
 from ui.board_strips import BoardFilter, BoardSort, demo_banner, read_only_banner, status_text
-from ui.lazy_parts import LazyTab
+from ui.lazy_parts import LazyTab, swap_tab
 from ui.menus import WindowMenus
 from ui.performance_tab import PerformanceTab
 from ui.session import EditSession
-from ui.window_docks import STATUS_MESSAGE_MS as STATUS_MESSAGE_MS
 from ui.window_docks import WindowDocks
 from ui.window_parts import describe_board, status_line
 
@@ -430,11 +429,7 @@ class MainWindow(QMainWindow):
         self, placeholder: QWidget, view: ForecastView | HygieneView | AgendaView | PeopleView
     ) -> None:
         view.opportunity_opened.connect(self._on_view_opportunity_opened)
-        index = self.tabs.indexOf(placeholder)
-        self.tabs.blockSignals(True)  # no currentChanged storm while the tab is swapped
-        self.tabs.insertTab(index, view, self.tabs.tabText(index))  # the placeholder's title
-        self.tabs.removeTab(index + 1)
-        self.tabs.blockSignals(False)
+        swap_tab(self.tabs, placeholder, view)
 
     @Slot(int)
     def _on_view_opportunity_opened(self, opportunity_id: int) -> None:
